@@ -1,0 +1,1 @@
+"""Detection: recognizers that propose spans, and the engine that runs them."""

@@ -1,0 +1,113 @@
+"""What every phimin recognizer shares: Presidio's interface and a rule id per hit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from phimin._findings import Category
+
+__all__ = ["RULE_ID_KEY", "Detection", "Hit", "PhiminRecognizer"]
+
+RULE_ID_KEY = "phimin_rule_id"
+CATEGORY_KEY = "phimin_category"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A span a recognizer proposes, in the coordinates of the text it was given."""
+
+    start: int
+    end: int
+    entity: str
+    score: float
+    rule_id: str
+    category: Category | None = None  # None: the entity catalogue decides
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """A hit after the engine ran: offsets in the normalized document."""
+
+    start: int
+    end: int
+    entity: str
+    score: float
+    rule_id: str
+    category: Category | None = None
+
+    def shifted(self, offset: int) -> Detection:
+        return Detection(
+            self.start + offset, self.end + offset, self.entity, self.score, self.rule_id,
+            self.category,
+        )  # fmt: skip
+
+    @classmethod
+    def from_result(cls, result: RecognizerResult) -> Detection:
+        meta = result.recognition_metadata or {}
+        category = meta.get(CATEGORY_KEY)
+        return cls(
+            start=result.start,
+            end=result.end,
+            entity=result.entity_type,
+            score=float(result.score),
+            rule_id=str(meta.get(RULE_ID_KEY, meta.get(RecognizerResult.RECOGNIZER_NAME_KEY))),
+            category=Category(category) if category else None,
+        )
+
+
+class PhiminRecognizer(EntityRecognizer):  # type: ignore[misc]
+    """A Presidio recognizer whose results carry phimin rule ids.
+
+    Subclasses implement `find`, which yields `Hit`s; context handling happens inside
+    `find`, so Presidio's context enhancer is not needed for these recognizers.
+    """
+
+    ENTITIES: Sequence[str] = ()
+
+    def __init__(self, entities: Sequence[str] | None = None) -> None:
+        super().__init__(
+            supported_entities=list(entities if entities is not None else self.ENTITIES),
+            name=type(self).__name__,
+            supported_language="en",
+            context=None,
+        )
+
+    def load(self) -> None:
+        return None
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for hit in self.find(text, nlp_artifacts):
+            explanation = AnalysisExplanation(
+                recognizer=self.name,
+                original_score=hit.score,
+                pattern_name=hit.rule_id,
+                textual_explanation=f"{self.name}: {hit.rule_id}",
+            )
+            metadata: dict[str, Any] = {
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                RULE_ID_KEY: hit.rule_id,
+            }
+            if hit.category is not None:
+                metadata[CATEGORY_KEY] = hit.category.value
+            results.append(
+                RecognizerResult(
+                    entity_type=hit.entity,
+                    start=hit.start,
+                    end=hit.end,
+                    score=hit.score,
+                    analysis_explanation=explanation,
+                    recognition_metadata=metadata,
+                )
+            )
+        return results

@@ -1,0 +1,97 @@
+"""Clinical content that must survive: doses, lab values, scale scores, codes, durations.
+
+The guard finds these spans; weak detections (a date-like fraction, a name the model
+guessed, a long number) that fall inside one are dropped. Detections whose shape or
+checksum is unmistakable (an SSN, an email, a labelled MRN) are never dropped.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["GUARDED_RULE_PREFIXES", "MEDICATIONS", "clinical_spans"]
+
+_UNIT = (
+    r"(?:mg|mcg|µg|ug|g|kg|lbs?|ml|mL|cc|l|L|mEq|mmol|mmHg|units?|iu|IU|tabs?|tablets?"
+    r"|caps?|capsules?|pills?|puffs?|drops?|patch(?:es)?|doses?|%|bpm|mg/dl|mg/dL|ng/ml"
+    r"|ng/mL|g/dl|g/dL|meq/l|mEq/L|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?"
+    r"|yrs?|minutes?|mins?|sessions?|times?|x|cups?|drinks?|beers?|glasses|shots?|cigarettes?"
+    r"|packs?|ppd|joints?|miles?|steps?|nights?|hour)"
+)
+_SCALE = (
+    r"(?:PHQ-?[29]|PHQ|GAD-?[27]|GAD|PCL-?5|PCL|BDI(?:-?II)?|BAI|AUDIT(?:-C)?|DAST(?:-10)?"
+    r"|MoCA|MMSE|YBOCS|Y-BOCS|CAPS-?5|EPDS|ASRS|MDQ|C-SSRS|CSSRS|HAM-?[AD]|HAMD|HAMA|MADRS"
+    r"|YMRS|CGI(?:-[SI])?|GAF|SUDS|K10|K6|ORS|SRS|ACE|ACEs|CIWA(?:-Ar)?|COWS|BPRS|PANSS"
+    r"|AIMS|ISI|PSQI|ESS|DES|SCL-90|WHODAS|CAGE|CRAFFT|PSS|SDQ|CDI|RCADS|SCARED|Vanderbilt)"
+)
+_NUM = r"\d+(?:\.\d+)?"
+
+_GUARDS = [
+    # Scale scores: "PHQ-9 score 14", "GAD-7: 12/21", "MoCA 26/30".
+    rf"(?i)(?<![\w]){_SCALE}(?:[ ]+(?:total|score|scored|was|of|=|is|:|-)){{0,3}}[ :=]*{_NUM}(?:[ ]?/[ ]?\d+)?",
+    # Ratings out of ten or a hundred, and fractions with a unit: "7/10", "1/2 tab".
+    # ...unless a date word comes just before ("seen on 7/10").
+    r"(?i)(?<!(?:on|since|from|until|till|dated|dob|date|admitted|discharged|by|due)[ :]{1,3})"
+    r"(?<![\w/])(?:\d{1,2}|\d{1,2}\.\d)[ ]?/[ ]?(?:10|100)(?![\w/])",
+    r"(?i)(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
+    r"|craving|urges?|sleep|energy|severity|intensity|suds|worry|anger|irritability|motivation"
+    r"|confidence|importance|readiness)(?:[ ]+\w+){0,4}[ :]+\d{1,2}(?:[ ]?/[ ]?\d{1,3}|[ ]out[ ]of[ ]\d{1,3})",
+    rf"(?i)(?<![\w/])[1-7]/[2-8][ ]?{_UNIT}(?![\w])",
+    # Doses and measurements: "50 mg", "0.5mg", "2000 mL", "1000MG".
+    rf"(?i)(?<![\w.]){_NUM}(?:[ -]?(?:to|-)[ -]?{_NUM})?[ -]?{_UNIT}(?![\w])",
+    # Frequencies: "3 times a day", "twice daily", "q4h", "BID", "x2".
+    r"(?i)(?<![\w])(?:q\d{1,2}h|q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|prn|qhs|qam|qpm|x\d{1,2})(?![\w])",
+    # ICD-10-CM codes: F41.1, Z63.0, F32.A, and CPT/HCPCS codes after a label.
+    r"(?<![\w.])[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})(?![\w])",
+    r"(?i)(?:cpt|hcpcs|icd-?10(?:-cm)?|dx|code)[ :#]*[A-Z]?\d{4,5}(?:-\d{2})?",
+    r"(?<![\w])(?:9\d{4}|99\d{3})(?=[ ]?(?:\(|,|;|$|[ ](?:psychotherapy|x|for|with|session|and|\+)))",
+    # Lab values: "BUN 54", "Cr 2.8", "K 3.9", "INR 2.0", "A1c 7.2%", "BP 120/80".
+    r"(?i)(?<![\w])(?:BUN|Cr|K|Na|Cl|CO2|Mg|Ca|Phos|INR|PT|PTT|WBC|Hgb|Hct|Plt|A1c|HbA1c|TSH"
+    r"|T4|LDL|HDL|ALT|AST|GGT|BAL|BAC|Li|lithium(?:[ ]level)?|VPA|O2|SpO2|sat|sats|HR|RR"
+    r"|temp|T|glucose|BG|FSBG|CK|CPK|ANC|MCV|BMI|wt|weight|ht|height|EF|QTc?)[ :=]*{num}%?(?![\w/])"
+    .replace("{num}", _NUM),
+    r"(?i)(?<![\w])(?:BP|blood[ ]pressure)[ :=]*\d{2,3}/\d{2,3}",
+]
+
+_GUARD = regex.compile("|".join(f"(?:{g})" for g in _GUARDS))
+
+# Entities whose weak detections the guard may drop. Rule ids under these prefixes are
+# inferred from shape or a model, not from a checksum or a label.
+GUARDED_RULE_PREFIXES = (
+    "phimin.date.",
+    "phimin.other_id.long_number",
+    "phimin.other_id.code",
+    "phimin.ner.",
+    "phimin.name.gazetteer",
+    "phimin.location.gazetteer",
+    "phimin.phone.local",
+)
+
+# Common medications in mental-health and primary care (generic and brand names),
+# written for phimin from public drug labels. The NER model tags some as people or
+# organizations; they are clinical content.
+MEDICATIONS = frozenset(
+    """abilify adderall alprazolam ambien amitriptyline amphetamine aripiprazole ativan
+    atomoxetine buprenorphine bupropion buspar buspirone celexa chantix chlordiazepoxide
+    citalopram clonazepam clonidine clozapine clozaril concerta cymbalta depakote
+    desvenlafaxine dexmethylphenidate diazepam disulfiram divalproex doxepin duloxetine
+    effexor escitalopram eszopiclone fluoxetine fluvoxamine focalin gabapentin geodon
+    guanfacine haldol haloperidol hydroxyzine intuniv klonopin lamictal lamotrigine latuda
+    lexapro librium lisdexamfetamine lithium lorazepam lurasidone luvox melatonin methadone
+    methylphenidate mirtazapine naloxone naltrexone narcan neurontin nortriptyline olanzapine
+    oxcarbazepine paroxetine paxil pristiq prazosin propranolol prozac quetiapine remeron
+    risperdal risperidone ritalin rexulti seroquel sertraline spravato strattera suboxone
+    sublocade tegretol topamax topiramate trazodone trintellix valium venlafaxine vistaril
+    vivitrol vortioxetine vraylar vyvanse wellbutrin xanax zoloft ziprasidone zolpidem
+    zyprexa cariprazine brexpiprazole esketamine ketamine carbamazepine valproate
+    acetaminophen tylenol ibuprofen advil motrin aspirin metformin insulin lisinopril
+    atorvastatin lipitor levothyroxine synthroid amlodipine omeprazole prilosec albuterol
+    prednisone coumadin warfarin heparin lasix furosemide digoxin dopamine kayexalate
+    ondansetron zofran oxycodone percocet hydrocodone vicodin morphine fentanyl tramadol
+    narcotics benzodiazepines ssri ssris snri snris maoi tca""".split()
+)
+
+
+def clinical_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of clinical content in `text`, sorted, possibly overlapping."""
+    return [m.span() for m in _GUARD.finditer(text)]

@@ -1,0 +1,197 @@
+"""Dates in every common written and spoken form, and ages of 90 and over.
+
+Safe Harbor removes every date element but the year, so a full date, a month and day,
+a month alone used as a date, all count. Relative time ("last Tuesday", "six months
+ago"), durations ("4 weeks") and weekdays are not date elements and are left alone,
+as are scores written like fractions ("pain 7/10").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from phimin._detect.patterns import PatternSpec
+
+__all__ = ["AGE_SPECS", "DATE_SPECS", "plausible_numeric_date"]
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTH_ABBR_DOT = rf"{_MONTH}\.?"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_ORDINAL_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_DAY_WORD = (
+    rf"(?:{_ORDINAL_UNITS}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+    rf"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+    rf"|twenty[- ]{_ORDINAL_UNITS}|thirty[- ]first)"
+)
+_YEAR_DIGITS = r"(?:(?:19|20)\d{2}|'\d{2})"
+_YEAR_WORDS = (
+    rf"(?:(?:nineteen|twenty)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[- ]{_UNITS})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    rf"|eighteen|nineteen|oh[- ]{_UNITS})|two thousand(?:(?: and)? {_UNITS}|(?: and)? ten"
+    rf"|(?: and)? eleven|(?: and)? twelve)?)"
+)
+_YEAR = rf"(?:{_YEAR_DIGITS}|{_YEAR_WORDS})"
+_B = r"(?<![\w])"
+_E = r"(?![\w])"
+
+# A month name standing alone is a date element only where it reads as one: "in March",
+# "last October". "May" and "march" need that context even when capitalized.
+_MONTH_CONTEXT = (
+    r"(?:in|since|until|till|through|thru|by|during|from|before|after|last|next|this"
+    r"|early|late|mid|of|around|between|and|on|end[ ]of|beginning[ ]of|start[ ]of)"
+)
+_FULL_MONTH = (
+    r"(?:January|February|April|June|July|August|September|October|November|December)"
+)
+
+DATE_SPECS: tuple[PatternSpec, ...] = (
+    PatternSpec(
+        "phimin.date.numeric",
+        "DATE",
+        r"(?<![\w/.:-])\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\w/]|[.-]\d)",
+        0.6,
+        validate=lambda s: plausible_numeric_date(s),
+        valid_score=0.9,
+    ),
+    PatternSpec(
+        "phimin.date.iso",
+        "DATE",
+        r"(?<![\w/.-])(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)",
+        0.95,
+    ),
+    PatternSpec(
+        "phimin.date.month_day",
+        "DATE",
+        # 7/22 without a year. Score-like fractions (pain 7/10) are dropped by the
+        # clinical guard; most of the rest are dates in notes.
+        r"(?<![\w/.:,-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d)",
+        0.7,
+    ),
+    PatternSpec(
+        "phimin.date.month_name_day",
+        "DATE",
+        rf"(?i){_B}{_MONTH_ABBR_DOT}[ ]+(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})"
+        rf"(?:,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR})?{_E}",
+        0.85,
+        trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    ),
+    PatternSpec(
+        "phimin.date.day_month_name",
+        "DATE",
+        rf"(?i){_B}(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})[ ]+(?:of[ ]+)?{_MONTH_ABBR_DOT}"
+        rf"(?:,?[ ]+{_YEAR})?{_E}",
+        0.85,
+        trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    ),
+    PatternSpec(
+        "phimin.date.month_year",
+        "DATE",
+        rf"(?i){_B}{_MONTH_ABBR_DOT},?[ ]+(?:of[ ]+)?{_YEAR}{_E}",
+        0.85,
+        trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    ),
+    PatternSpec(
+        "phimin.date.month_alone",
+        "DATE",
+        rf"{_B}{_FULL_MONTH}{_E}",
+        0.6,
+        trigger=r"[A-Z]",
+    ),
+    PatternSpec(
+        "phimin.date.month_in_context",
+        "DATE",
+        rf"(?i){_B}{_MONTH_CONTEXT}[ ]+(?:the[ ]+)?(?:early[ ]|late[ ]|mid-?)?"
+        rf"(?P<month>january|february|march|april|may|june|july|august|september|october"
+        rf"|november|december|sept)(?![\w'])",
+        0.6,
+        group="month",
+        trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    ),
+    PatternSpec(
+        "phimin.date.year",
+        "DATE",
+        # A year alone is kept by the Safe Harbor policy; stricter policies remove it.
+        r"(?<![\w/.,$#-])(?:19\d{2}|20[0-4]\d)(?![\w/%]|[.,]\d|[ ]?(?:mg|mcg|ml|cc|units?|kcal"
+        r"|calories|steps|dollars|people|patients|hours|hrs|minutes|mins|miles|feet|ft)\b)",
+        0.5,
+    ),
+    PatternSpec(
+        "phimin.date.year_apostrophe",
+        "DATE",
+        r"(?<![\w'])'\d{2}(?![\w'])",
+        0.5,
+        trigger=r"'\d",
+    ),
+)
+
+
+def plausible_numeric_date(value: str) -> bool | None:
+    """m/d/y or d/m/y with a real month and day; None if it could be a version or ratio."""
+    parts = regex.split(r"[/.-]", value)
+    if len(parts) != 3:
+        return False
+    a, b, year = (int(p) for p in parts)
+    month_first = 1 <= a <= 12 and 1 <= b <= 31
+    day_first = 1 <= b <= 12 and 1 <= a <= 31
+    if not (month_first or day_first):
+        return False
+    if len(parts[2]) == 4 and not 1800 <= year <= 2100:
+        return False
+    return True
+
+
+_AGE_NUMBER = r"(?P<age>9\d|1[01]\d)"
+_AGE_WORDS = rf"(?P<age>ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?\w+)?)"
+
+AGE_SPECS: tuple[PatternSpec, ...] = (
+    PatternSpec(
+        "phimin.age.years_old",
+        "AGE",
+        rf"(?i){_B}{_AGE_NUMBER}(?:[ -]?(?:years?|yrs?|y)[ -]?(?:old|o{_E}|/o)|[ -]?y\.?o\.?{_E}"
+        rf"|[ -]?y/o)",
+        0.9,
+        group="age",
+    ),
+    PatternSpec(
+        "phimin.age.label",
+        "AGE",
+        rf"(?i){_B}(?:age[ds]?|aged|age[ ]of)[ :]*{_AGE_NUMBER}(?![\w+])",
+        0.85,
+        group="age",
+    ),
+    PatternSpec(
+        "phimin.age.turned",
+        "AGE",
+        rf"(?i){_B}(?:turn(?:ed|s|ing)?|will[ ]be|is[ ]now)[ ]+{_AGE_NUMBER}(?![\w+%])",
+        0.8,
+        group="age",
+    ),
+    PatternSpec(
+        "phimin.age.birthday",
+        "AGE",
+        rf"(?i){_B}{_AGE_NUMBER}(?:st|nd|rd|th)[ ]+birthday",
+        0.9,
+        group="age",
+    ),
+    PatternSpec(
+        "phimin.age.decade",
+        "AGE",
+        r"(?i)\b(?:in|into)[ ]+(?:his|her|their|my|your|the)[ ]+(?:late[ ]|early[ ]|mid[ -])?"
+        r"(?P<age>90s|nineties|100s)(?![\w])",
+        0.8,
+        group="age",
+        trigger=r"(?i)90s|ninet|100s",
+    ),
+    PatternSpec(
+        "phimin.age.words",
+        "AGE",
+        rf"(?i){_B}{_AGE_WORDS}[ -]+years?[ -]+old",
+        0.9,
+        group="age",
+        trigger=r"(?i)ninety|hundred",
+    ),
+)

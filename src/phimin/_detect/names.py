@@ -1,0 +1,423 @@
+"""Names the statistical model misses: by title, relation, introduction, address.
+
+Therapy text names people in ways a news-trained NER model does not expect:
+lower-case speech-recognition transcripts ("[patient] my name is maria"), names that are
+ordinary words ("my daughter Hope"), names in direct address ("thanks, Will."),
+speaker tags ("MARIA: ..."), clinicians after titles ("dr healey aware"). These rules
+work on spaCy's tokens with the name lexicon; each rule has its own rule id and score.
+
+The text's case decides how much capitals mean: in mixed-case text a capital is
+evidence; in all-caps or all-lower text it is not, and the lexicon must carry it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import regex
+from spacy.tokens import Doc, Token
+
+from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.clinical import MEDICATIONS
+from phimin._detect.lexicon import NameLexicon
+
+__all__ = ["NON_NAME_WORDS", "CaseMode", "NameRecognizer", "case_mode"]
+
+CaseMode = Literal["mixed", "upper", "lower"]
+
+_NAME_TOKEN = regex.compile(r"^[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*$")
+_UPPER = regex.compile(r"[A-Z]")
+_LOWER = regex.compile(r"[a-z]")
+
+TITLES = frozenset(
+    """dr doctor mr mrs ms miss mx prof professor nurse officer detective det judge
+    attorney atty pastor father fr rev reverend rabbi imam sgt sergeant lt captain capt
+    coach sr dra sra srta monsieur madame mme herr frau""".split()
+)
+POSTNOMINALS = frozenset(
+    """md do rn np pa pa-c lcsw licsw lmft lpc lpcc lmhc phd psyd edd lcpc lisw cadc
+    ladc dnp aprn pmhnp lpn cna mft msw ma bsn""".split()
+)
+RELATIONS = frozenset(
+    """wife husband partner boyfriend girlfriend fiance fiancee fiancé fiancée spouse ex
+    mother mom mum mommy mama father dad daddy papa son daughter brother sister sibling
+    aunt uncle cousin niece nephew grandmother grandma granny grandfather grandpa
+    grandson granddaughter friend bff roommate neighbor neighbour boss supervisor manager
+    coworker co-worker colleague therapist psychiatrist psychologist counselor counsellor
+    pcp caseworker sponsor lawyer attorney teacher coach pastor priest caregiver aide
+    guardian stepmother stepfather stepmom stepdad stepson stepdaughter stepbrother
+    stepsister child kid baby twin toddler infant newborn ex-wife ex-husband ex-boyfriend
+    ex-girlfriend landlord employer doula midwife nanny tutor""".split()
+)
+GREETINGS = frozenset(
+    "hi hello hey thanks bye goodbye morning afternoon evening welcome dear sorry".split()
+)
+INTRODUCTIONS = (
+    ("my", "name", "is"),
+    ("my", "name", "'s"),
+    ("name", "is"),
+    ("names", "are"),
+    ("name", ":"),
+    ("call", "me"),
+    ("goes", "by"),
+    ("known", "as"),
+    ("named",),
+    ("called",),
+)
+WEAK_INTRODUCTIONS = (("i", "am"), ("i", "'m"), ("this", "is"), ("it", "'s"))
+_PHRASES_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+for _phrase, _weak in [(p, False) for p in INTRODUCTIONS] + [(p, True) for p in WEAK_INTRODUCTIONS]:
+    _PHRASES_BY_FIRST_WORD.setdefault(_phrase[0], []).append((_phrase, _weak))
+PARTICLES = frozenset("de del della da dos das van von der den ter bin ibn al el la le di du".split())
+
+# Words that are never names here, whatever the lexicon says: roles, headings,
+# calendar words, clinical terms.
+NON_NAME_WORDS = frozenset(
+    """therapist client counselor counsellor patient pt doctor dr nurse interviewer
+    speaker subjective objective assessment plan note notes date time session summary
+    goals goal meds medications medication diagnosis history hpi pmh cc ros mse risk dx
+    rx mental status family social psychiatric impression intervention interventions
+    response progress provider clinician case manager worker team staff mom dad mother
+    father sister brother son daughter wife husband god lord jesus christ bible church
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today tomorrow yesterday
+    morning afternoon evening night weekend english spanish okay ok yes yeah no hmm um uh
+    mm right well so sure alright thanks thank hi hello hey bye sir madam maam ma'am
+    guys everyone everybody folks anyone somebody someone baby honey sweetie buddy dude
+    man woman girl boy kid kids child children people group emergency department unit
+    floor room er ed icu hospital clinic office home school work job court police
+    covid corona virus internet facebook instagram google zoom""".split()
+)
+
+
+def case_mode(text: str) -> CaseMode:
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    letters = upper + lower
+    if letters == 0:
+        return "mixed"
+    if upper / letters > 0.6:
+        return "upper"
+    if upper / letters < 0.015:
+        return "lower"
+    return "mixed"
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int  # token index
+    end: int  # token index, exclusive
+    score: float
+    rule: str
+
+
+class _Tokens:
+    """Per-chunk views of the tokens that the rules consult many times."""
+
+    def __init__(self, doc: Doc, lexicon: NameLexicon, mode: CaseMode) -> None:
+        self.doc = doc
+        self.mode = mode
+        self.lexicon = lexicon
+        # "Dr." is one token: compare words without a trailing period.
+        self.lower = [t.lower_.rstrip(".") if len(t) > 1 else t.lower_ for t in doc]
+        self.text = [t.text for t in doc]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def wordlike(self, i: int) -> bool:
+        return bool(_NAME_TOKEN.match(self.text[i])) and len(self.text[i]) >= 2
+
+    def titlecase(self, i: int) -> bool:
+        t = self.text[i]
+        return t[:1].isupper() and not t.isupper()
+
+    def allcaps(self, i: int) -> bool:
+        t = self.text[i]
+        return t.isupper() and len(t) >= 2
+
+    def excluded(self, i: int) -> bool:
+        w = self.lower[i]
+        return (
+            w in NON_NAME_WORDS
+            or w in TITLES
+            or w in RELATIONS
+            or w in POSTNOMINALS
+            or w in MEDICATIONS
+            or w in PARTICLES
+        )
+
+    def candidate(self, i: int) -> bool:
+        """Could token i be part of a name, judging by its shape and case?"""
+        if i < 0 or i >= len(self) or not self.wordlike(i) or self.excluded(i):
+            return False
+        if self.mode == "mixed":
+            if self.titlecase(i):
+                return True
+            return self.allcaps(i) and self.lexicon.is_clear_name(self.lower[i])
+        return True
+
+    def sentence_start(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.doc[j].is_space:
+            if "\n" in self.text[j]:
+                return True
+            j -= 1
+        if j < 0:
+            return True
+        prev = self.doc[j]
+        return prev.text in {".", "!", "?", ":", ";", '"', "“", "”", "]", ")", "-", "--"} or (
+            "\n" in prev.whitespace_ or "\n" in self.doc.text[prev.idx + len(prev) : self.doc[i].idx]
+        )
+
+    def known_or_rare(self, i: int) -> bool:
+        """A lexicon name, or a word too rare to be everyday English."""
+        w = self.lower[i]
+        lex = self.lexicon
+        if lex.is_name(w):
+            return w not in lex.ambiguous or (self.mode == "mixed" and self.titlecase(i))
+        return not lex.is_common_word(w) and len(w) >= 3
+
+    def accept_after_strong(self, i: int) -> bool:
+        """After a title or an introduction: any name-shaped word that is not common."""
+        if not self.candidate(i):
+            return False
+        if self.mode == "mixed" and self.titlecase(i):
+            return True
+        return self.known_or_rare(i)
+
+    def accept_after_medium(self, i: int) -> bool:
+        """After a relation word, a greeting or at a speaker tag."""
+        if not self.candidate(i):
+            return False
+        w = self.lower[i]
+        if self.mode == "mixed":
+            return self.titlecase(i) and (
+                not self.lexicon.is_common_word(w) or self.lexicon.is_name(w)
+            )
+        return self.lexicon.is_clear_name(w) or (
+            not self.lexicon.is_name(w) and not self.lexicon.is_common_word(w) and len(w) >= 3
+        )
+
+    def next_word(self, i: int) -> int:
+        """Index of the next non-space token after i (len if none)."""
+        j = i + 1
+        while j < len(self) and self.doc[j].is_space:
+            j += 1
+        return j
+
+    def prev_word(self, i: int) -> int:
+        j = i - 1
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        return j
+
+
+class NameRecognizer(PhiminRecognizer):
+    """Rule-based PERSON detection on spaCy tokens, with the name lexicon."""
+
+    ENTITIES = ("PERSON",)
+
+    def __init__(self, lexicon: NameLexicon) -> None:
+        super().__init__()
+        self.lexicon = lexicon
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        doc: Doc | None = getattr(nlp_artifacts, "tokens", None)
+        if doc is None or len(doc) == 0:
+            return []
+        toks = _Tokens(doc, self.lexicon, case_mode(text))
+        spans = sorted(self._spans(toks), key=lambda s: (s.start, -s.end))
+        return list(self._to_hits(toks, spans))
+
+    # --- the rules -------------------------------------------------------------------
+
+    def _spans(self, t: _Tokens) -> Iterator[_Span]:
+        mode = t.mode
+        strong = 0.9 if mode == "mixed" else 0.85
+        medium = 0.85 if mode == "mixed" else 0.8
+        for i in range(len(t)):
+            w = t.lower[i]
+            if w in TITLES:
+                j = t.next_word(i)
+                if j < len(t) and t.text[j] == ".":
+                    j = t.next_word(j)
+                if j < len(t) and t.accept_after_strong(j):
+                    yield self._extend(t, j, strong, "phimin.name.title")
+            elif w in POSTNOMINALS and self._postnominal_marker(t, i) and not self._state_code(t, i):
+                j = t.prev_word(i)
+                if j >= 0 and t.text[j] == ",":
+                    j = t.prev_word(j)
+                if j >= 0 and t.accept_after_strong(j):
+                    yield self._extend_back(t, j, strong - 0.05, "phimin.name.postnominal")
+            elif w in RELATIONS:
+                j = t.next_word(i)
+                if j < len(t) and t.text[j] == ",":
+                    j = t.next_word(j)
+                if j < len(t) and t.lower[j] in ("named", "called"):
+                    j = t.next_word(j)
+                if j < len(t) and t.accept_after_medium(j) and not self._verb_follows(t, j):
+                    yield self._extend(t, j, medium, "phimin.name.relation")
+            elif w in GREETINGS or (w == "thank" and i + 1 < len(t) and t.lower[t.next_word(i)] == "you"):
+                yield from self._vocative(t, i)
+        yield from self._introductions(t, strong)
+        yield from self._speaker_tags(t)
+        yield from self._gazetteer(t)
+
+    @staticmethod
+    def _postnominal_marker(t: _Tokens, i: int) -> bool:
+        # "MD" etc. count after a name only when written as a credential (upper case,
+        # or preceded by a comma), not as the word "do" or "ma".
+        word = t.text[i]
+        if word.lower() in ("do", "ma", "pa"):
+            return word.isupper() and t.mode != "upper"
+        return word.isupper() or t.text[t.prev_word(i)] == ","
+
+    @staticmethod
+    def _state_code(t: _Tokens, i: int) -> bool:
+        # "Baltimore, MD 21201": a two-letter state before a ZIP code, not a degree.
+        j = t.next_word(i)
+        return j < len(t) and t.text[j].isdigit() and len(t.text[j]) in (5, 9, 10)
+
+    def _verb_follows(self, t: _Tokens, j: int) -> bool:
+        # "my son will be fine": in lower-case text, an ambiguous word followed by a
+        # verb-like word is not a name.
+        return t.mode != "mixed" and t.lower[j] in self.lexicon.ambiguous
+
+    def _introductions(self, t: _Tokens, score: float) -> Iterator[_Span]:
+        for i, w in enumerate(t.lower):
+            for phrase, weak in _PHRASES_BY_FIRST_WORD.get(w, ()):
+                n = len(phrase)
+                if tuple(t.lower[i : i + n]) != phrase:
+                    continue
+                j = t.next_word(i + n - 1)
+                if j >= len(t):
+                    continue
+                if weak:
+                    ok = t.candidate(j) and t.lexicon.is_clear_name(t.lower[j])
+                    if ok and t.mode == "mixed":
+                        ok = t.titlecase(j)
+                else:
+                    ok = t.accept_after_strong(j)
+                if ok:
+                    rule = "phimin.name.introduction" + (".weak" if weak else "")
+                    yield self._extend(t, j, score - (0.1 if weak else 0.0), rule)
+
+    def _vocative(self, t: _Tokens, i: int) -> Iterator[_Span]:
+        j = t.next_word(i)
+        if t.lower[i] == "thank":
+            j = t.next_word(j)
+        if j < len(t) and t.text[j] == ",":
+            j = t.next_word(j)
+        if j >= len(t) or not t.accept_after_medium(j):
+            return
+        span = self._extend(t, j, 0.75, "phimin.name.vocative")
+        after = t.next_word(span.end - 1)
+        if after >= len(t) or t.text[after] in {",", ".", "!", "?", ";", ":"} or "\n" in t.text[after]:
+            yield span
+
+    def _speaker_tags(self, t: _Tokens) -> Iterator[_Span]:
+        for i in range(len(t)):
+            if not t.candidate(i) or not t.sentence_start(i):
+                continue
+            j = i
+            end = i + 1
+            nxt = t.next_word(j)
+            if nxt < len(t) and t.candidate(nxt) and t.doc[j].whitespace_ == " ":
+                end = nxt + 1
+                nxt = t.next_word(nxt)
+            if nxt < len(t) and t.text[nxt] in (":", "]") and t.lexicon.is_clear_name(t.lower[i]):
+                yield _Span(i, end, 0.8, "phimin.name.speaker")
+
+    def _gazetteer(self, t: _Tokens) -> Iterator[_Span]:
+        lex = t.lexicon
+        mode = t.mode
+        for i in range(len(t)):
+            w = t.lower[i]
+            if not t.candidate(i) or not lex.is_clear_name(w):
+                continue
+            start_of_sentence = t.sentence_start(i)
+            first = lex.is_first_name(w)
+            nxt = t.next_word(i)
+            pair = (
+                nxt < len(t)
+                and t.doc[i].whitespace_ == " "
+                and t.candidate(nxt)
+                and (lex.is_name(t.lower[nxt]) or (mode == "mixed" and t.titlecase(nxt)))
+            )
+            if mode == "mixed":
+                if not (t.titlecase(i) or t.allcaps(i)):
+                    continue
+                score = 0.65 if first else 0.55
+                if pair and first:
+                    score = 0.85
+                if start_of_sentence and not pair:
+                    score -= 0.15
+            elif mode == "upper":
+                score = 0.5 if first else 0.4
+                if pair and first:
+                    score = 0.7
+            else:
+                score = 0.55 if first else 0.4
+                if pair and first:
+                    score = 0.75
+            end = nxt + 1 if pair and first else i + 1
+            yield _Span(i, end, score, "phimin.name.gazetteer")
+
+    # --- span helpers ---------------------------------------------------------------
+
+    def _extend(self, t: _Tokens, j: int, score: float, rule: str) -> _Span:
+        """From name token j, take following name tokens: "Maria de la Cruz-Ortiz"."""
+        end = j + 1
+        k = j
+        for _ in range(3):
+            nxt = t.next_word(k)
+            if nxt >= len(t):
+                break
+            gap = t.doc.text[t.doc[k].idx + len(t.doc[k]) : t.doc[nxt].idx]
+            if "\n" in gap or len(gap) > 1:
+                break
+            word = t.text[nxt]
+            if word == "-" and gap == "" and t.candidate(t.next_word(nxt)):
+                k = t.next_word(nxt)
+                end = k + 1
+                continue
+            if t.lower[nxt] in PARTICLES and t.candidate(t.next_word(nxt)) and t.mode == "mixed":
+                k = t.next_word(nxt)
+                end = k + 1
+                continue
+            if len(word) == 1 and word.isupper() and t.mode == "mixed":  # middle initial
+                k = nxt
+                if k + 1 < len(t) and t.text[k + 1] == ".":
+                    k += 1
+                end = k + 1
+                continue
+            ok = t.candidate(nxt) and (
+                (t.mode == "mixed" and t.titlecase(nxt)) or t.known_or_rare(nxt)
+            )
+            if not ok:
+                break
+            k = nxt
+            end = k + 1
+        return _Span(j, end, score, rule)
+
+    def _extend_back(self, t: _Tokens, j: int, score: float, rule: str) -> _Span:
+        start = j
+        prev = t.prev_word(j)
+        if prev >= 0 and t.candidate(prev) and (
+            (t.mode == "mixed" and t.titlecase(prev)) or t.known_or_rare(prev)
+        ):
+            start = prev
+        return _Span(start, j + 1, score, rule)
+
+    def _to_hits(self, t: _Tokens, spans: Sequence[_Span]) -> Iterator[Hit]:
+        doc = t.doc
+        for s in spans:
+            first, last = doc[s.start], doc[s.end - 1]
+            start, end = first.idx, last.idx + len(last)
+            # A possessive belongs to the sentence, not the name: "Maria's" -> "Maria".
+            if doc.text[end - 2 : end] in ("'s", "’s") and end - 2 > start:
+                end -= 2
+            yield Hit(start, end, "PERSON", s.score, s.rule)

@@ -1,0 +1,125 @@
+"""spaCy's named entities, filtered for clinical text.
+
+The model reads "CBT" and "EMDR" as organizations, drug names as people, and states
+as places. Entities are kept when they survive these filters; their score depends on
+how far capitals can be trusted in this text (see `case_mode`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.tokens import Span
+
+from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.clinical import MEDICATIONS
+from phimin._detect.geography import PlaceLexicon
+from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, TITLES, case_mode
+
+__all__ = ["CLINICAL_ABBREVIATIONS", "NerRecognizer"]
+
+CLINICAL_ABBREVIATIONS = frozenset(
+    """cbt dbt emdr act ipt mi mbct cpt pe tf-cbt iop php otp mat aa na ca smart
+    er ed icu ccu micu sicu pacu or pt ot st slp sw dsm icd phq gad pcl bdi bai
+    ptsd adhd add ocd bpd gad mdd sud aud oud ssri snri maoi tca ect tms ekg ecg eeg
+    mri ct cbc bmp cmp tsh uds bal cps dcfs dss dhs ssi ssdi snap wic hud section
+    medicaid medicare hipaa npi dea fda cdc nih samhsa nami va iep 504 ada icu rn np md
+    lcsw lmft lpc phd psyd cna pcp ob gyn obgyn peds psych neuro cards gi ent urology
+    covid hiv aids std sti hcv hbv prep pep art""".split()
+)
+_GENERIC_ORG_WORDS = frozenset(
+    """the a an hospital clinic school university college church court police department
+    state county city office center program group team unit company work job therapy
+    treatment services service agency board jail prison shelter""".split()
+)
+
+
+class NerRecognizer(PhiminRecognizer):
+    ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
+
+    def __init__(self, places: PlaceLexicon) -> None:
+        super().__init__()
+        self.places = places
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        entities = getattr(nlp_artifacts, "entities", None) or []
+        return list(self._find(text, entities))
+
+    def _find(self, text: str, entities: list[Span]) -> Iterator[Hit]:
+        mode = case_mode(text)
+        for ent in entities:
+            label = ent.label_
+            if label in ("PERSON", "PER"):
+                hit = self._person(ent, mode)
+            elif label == "ORG":
+                hit = self._organization(ent, mode)
+            elif label in ("GPE", "LOC", "FAC"):
+                hit = self._location(ent, mode)
+            else:
+                hit = None
+            if hit is not None:
+                yield hit
+
+    @staticmethod
+    def _trim(ent: Span) -> Span | None:
+        """Drop titles, credentials and punctuation at the edges of an entity."""
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and (
+            doc[start].lower_.rstrip(".") in TITLES or not doc[start].is_alpha
+        ):
+            start += 1
+        while end > start and (
+            doc[end - 1].lower_ in POSTNOMINALS
+            or doc[end - 1].lower_ in ("'s", "’s")
+            or not (doc[end - 1].is_alpha or doc[end - 1].text[-1:].isalpha())
+        ):
+            end -= 1
+        return doc[start:end] if end > start else None
+
+    def _person(self, ent: Span, mode: str) -> Hit | None:
+        span = self._trim(ent)
+        if span is None:
+            return None
+        words = [t.lower_ for t in span if t.is_alpha]
+        if not words or any(w in MEDICATIONS or w in CLINICAL_ABBREVIATIONS for w in words):
+            return None
+        if all(w in NON_NAME_WORDS for w in words):
+            return None
+        if any(ch.isdigit() for ch in span.text):
+            return None
+        if mode == "mixed":
+            score = 0.75 if any(t.text[:1].isupper() for t in span) else 0.35
+        elif mode == "upper":
+            score = 0.45
+        else:
+            score = 0.5
+        return Hit(span.start_char, span.end_char, "PERSON", score, "phimin.ner.person")
+
+    def _organization(self, ent: Span, mode: str) -> Hit | None:
+        span = self._trim(ent)
+        if span is None:
+            return None
+        lowered = span.text.lower()
+        words = [t.lower_ for t in span if t.is_alpha]
+        if not words or lowered in CLINICAL_ABBREVIATIONS or lowered in MEDICATIONS:
+            return None
+        if all(w in _GENERIC_ORG_WORDS or w in CLINICAL_ABBREVIATIONS for w in words):
+            return None
+        if span.text.isupper() and len(span.text) <= 5:
+            return None  # acronyms: agencies, programs, tests
+        score = 0.5 if mode == "mixed" else 0.3
+        return Hit(span.start_char, span.end_char, "ORGANIZATION", score, "phimin.ner.organization")
+
+    def _location(self, ent: Span, mode: str) -> Hit | None:
+        span = self._trim(ent)
+        if span is None:
+            return None
+        lowered = span.text.lower().removeprefix("the ")
+        if lowered in self.places.not_below_state or lowered in CLINICAL_ABBREVIATIONS:
+            return None
+        if mode != "mixed" and lowered not in self.places.cities:
+            return None
+        score = 0.6 if mode == "mixed" else 0.45
+        return Hit(span.start_char, span.end_char, "LOCATION", score, "phimin.ner.location")

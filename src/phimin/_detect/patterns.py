@@ -1,0 +1,135 @@
+"""Regular-expression recognizers kept as data: one `PatternSpec` per rule.
+
+All specs of a recognizer run in one pass over a chunk. Every regex runs on the
+`regex` engine with a timeout; a timeout is an error that stops the text (fail
+closed), never a skipped pattern (Presidio logs and skips).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._errors import DetectionError
+
+__all__ = ["REGEX_TIMEOUT_SECONDS", "PatternRecognizerSet", "PatternSpec", "compile_spec"]
+
+# Per pattern and chunk. Chunks are a few thousand characters: a sane pattern needs
+# microseconds; one that needs this long is backtracking and the text fails closed.
+REGEX_TIMEOUT_SECONDS = 2.0
+
+Validator = Callable[[str], "bool | None"]
+
+_CONTEXT_BEFORE = 48
+_CONTEXT_AFTER = 20
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSpec:
+    """One detection rule: a regex, its entity, and how to score what it finds.
+
+    `group` names the part of the match that is the identifier (the rest is context
+    such as "MRN:"). `validate` gets that part and answers True (a checksum passed:
+    score becomes `valid_score`), False (drop it, or score `invalid_score` if set) or
+    None (no opinion). `context` words within a few words before or after raise the
+    score to `context_score`; with `needs_context`, a match without them is dropped.
+    `trigger` is a character class the chunk must contain for the spec to run.
+    """
+
+    rule_id: str
+    entity: str
+    pattern: str
+    score: float
+    group: str | None = None
+    validate: Validator | None = None
+    valid_score: float = 0.95
+    invalid_score: float | None = None
+    context: tuple[str, ...] = ()
+    context_score: float | None = None
+    needs_context: bool = False
+    trigger: str = r"\d"
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    spec: PatternSpec
+    pattern: regex.Pattern[str]
+    context: regex.Pattern[str] | None
+    trigger: regex.Pattern[str]
+
+
+def compile_spec(spec: PatternSpec) -> _Compiled:
+    context = None
+    if spec.context:
+        words = "|".join(regex.escape(w) for w in spec.context)
+        context = regex.compile(rf"(?i)(?<![\w])(?:{words})(?![\w])")
+    return _Compiled(spec, regex.compile(spec.pattern), context, regex.compile(spec.trigger))
+
+
+def _has_context(compiled: _Compiled, text: str, start: int, end: int) -> bool:
+    if compiled.context is None:
+        return False
+    before = text[max(0, start - _CONTEXT_BEFORE) : start]
+    after = text[end : end + _CONTEXT_AFTER]
+    return bool(compiled.context.search(before) or compiled.context.search(after))
+
+
+def _score(compiled: _Compiled, text: str, start: int, end: int) -> float | None:
+    spec = compiled.spec
+    score = spec.score
+    if compiled.context is not None:
+        if _has_context(compiled, text, start, end):
+            score = max(score, spec.context_score or score)
+        elif spec.needs_context:
+            return None
+    if spec.validate is not None:
+        verdict = spec.validate(text[start:end])
+        if verdict is True:
+            score = max(score, spec.valid_score)
+        elif verdict is False:
+            return spec.invalid_score
+    return score
+
+
+def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Hit]:
+    """Run every spec over `text`; raise `DetectionError` if any regex times out."""
+    present: dict[str, bool] = {}
+    for compiled in specs:
+        spec = compiled.spec
+        if spec.trigger not in present:
+            present[spec.trigger] = compiled.trigger.search(text) is not None
+        if not present[spec.trigger]:
+            continue
+        try:
+            for m in compiled.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+                start, end = m.span(spec.group) if spec.group else m.span()
+                if start < 0 or end <= start:
+                    continue
+                score = _score(compiled, text, start, end)
+                if score is not None and score > 0:
+                    yield Hit(start, end, spec.entity, score, spec.rule_id)
+        except TimeoutError as exc:
+            raise DetectionError(
+                f"pattern {spec.rule_id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
+            ) from exc
+
+
+class PatternRecognizerSet(PhiminRecognizer):
+    """A Presidio recognizer that runs a list of `PatternSpec`s in one pass."""
+
+    def __init__(self, specs: Iterable[PatternSpec], name: str | None = None) -> None:
+        self._specs = tuple(compile_spec(s) for s in specs)
+        super().__init__(entities=sorted({c.spec.entity for c in self._specs}))
+        if name:
+            self.name = name
+
+    @property
+    def specs(self) -> tuple[PatternSpec, ...]:
+        return tuple(c.spec for c in self._specs)
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        return scan(self._specs, text)

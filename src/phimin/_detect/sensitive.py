@@ -1,0 +1,115 @@
+"""Sensitive content from the rule packs, in one pass.
+
+All phrases of all rules go into one Aho-Corasick automaton (one for case-insensitive
+phrases, one for case-sensitive ones); token patterns and regexes run per rule with a
+timeout. A match is dropped when a negative pattern of the same rule overlaps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+import regex
+
+from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
+from phimin._errors import DetectionError
+from phimin._rulepacks import Rule, RuleSet, compile_rule_regex
+
+__all__ = ["SensitiveRecognizer"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    rule: Rule
+    regexes: tuple[regex.Pattern[str], ...]
+    negative_regexes: tuple[regex.Pattern[str], ...]
+
+
+def _automaton(entries: Iterable[tuple[str, int, bool]]) -> Any:
+    """entries: (phrase, rule index, negative?) -> automaton of phrase -> [(index, neg)]."""
+    table: dict[str, list[tuple[int, bool]]] = {}
+    for phrase, index, negative in entries:
+        table.setdefault(phrase, []).append((index, negative))
+    automaton = ahocorasick.Automaton()
+    for phrase, values in table.items():
+        automaton.add_word(phrase, (len(phrase), tuple(values)))
+    if table:
+        automaton.make_automaton()
+    return automaton if table else None
+
+
+def _fold(text: str) -> str:
+    """Lower case with the same length (so offsets still fit the text)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a whole-word match?"""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+class SensitiveRecognizer(PhiminRecognizer):
+    def __init__(self, rules: RuleSet) -> None:
+        self._rules = tuple(
+            _Compiled(
+                r,
+                tuple(compile_rule_regex(p) for p in r.regexes),
+                tuple(compile_rule_regex(p) for p in r.negative_regexes),
+            )
+            for r in rules.rules
+        )
+        super().__init__(entities=sorted(rules.entities) or ["SENSITIVE"])
+        self._folded = _automaton(
+            [(p, i, False) for i, c in enumerate(self._rules) for p in c.rule.phrases]
+            + [(p, i, True) for i, c in enumerate(self._rules) for p in c.rule.negative_phrases]
+        )
+        self._cased = _automaton(
+            [(p, i, False) for i, c in enumerate(self._rules) for p in c.rule.phrases_cased]
+            + [(p, i, True) for i, c in enumerate(self._rules) for p in c.rule.negative_phrases_cased]
+        )
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        positives: list[tuple[int, int, int]] = []
+        negatives: dict[int, list[tuple[int, int]]] = {}
+        for i, start, end, negative in self._matches(text):
+            if negative:
+                negatives.setdefault(i, []).append((start, end))
+            else:
+                positives.append((i, start, end))
+        hits = []
+        for i, start, end in positives:
+            if any(s < end and start < e for s, e in negatives.get(i, ())):
+                continue
+            rule = self._rules[i].rule
+            hits.append(Hit(start, end, rule.entity, rule.score, rule.id, rule.category))
+        return hits
+
+    def _matches(self, text: str) -> Iterator[tuple[int, int, int, bool]]:
+        for automaton, haystack in ((self._folded, _fold(text)), (self._cased, text)):
+            if automaton is None:
+                continue
+            for end_index, (length, values) in automaton.iter(haystack):
+                end = end_index + 1
+                start = end - length
+                if _bounded(haystack, start, end):
+                    for i, negative in values:
+                        yield i, start, end, negative
+        for i, compiled in enumerate(self._rules):
+            for patterns, negative in ((compiled.regexes, False), (compiled.negative_regexes, True)):
+                for pattern in patterns:
+                    try:
+                        for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+                            if m.end() > m.start():
+                                yield i, m.start(), m.end(), negative
+                    except TimeoutError as exc:
+                        raise DetectionError(
+                            f"rule {compiled.rule.id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
+                        ) from exc

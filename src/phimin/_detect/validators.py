@@ -1,0 +1,141 @@
+"""Checksums and format checks, mostly from python-stdnum and phonenumbers.
+
+A validator gets the matched identifier and answers True (valid), False (cannot be
+one) or None (cannot tell). Validators only raise confidence or drop impossible
+matches; they never see more than the matched characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+
+import phonenumbers
+import regex
+import tldextract
+from stdnum import iban, imei, luhn
+from stdnum.us import rtn, ssn
+
+__all__ = [
+    "digits",
+    "valid_aba_routing",
+    "valid_card",
+    "valid_dea",
+    "valid_domain",
+    "valid_email",
+    "valid_iban",
+    "valid_imei",
+    "valid_ip",
+    "valid_npi",
+    "valid_phone",
+    "valid_ssn",
+    "valid_vin",
+]
+
+_NON_DIGIT = regex.compile(r"\D+")
+_NON_ALNUM = regex.compile(r"[^0-9A-Za-z]+")
+
+
+def digits(value: str) -> str:
+    return _NON_DIGIT.sub("", value)
+
+
+def valid_ssn(value: str) -> bool:
+    number = digits(value)
+    return len(number) == 9 and bool(ssn.is_valid(number))
+
+
+def valid_card(value: str) -> bool:
+    number = digits(value)
+    return 13 <= len(number) <= 19 and bool(luhn.is_valid(number))
+
+
+def valid_iban(value: str) -> bool:
+    return bool(iban.is_valid(value))
+
+
+def valid_imei(value: str) -> bool:
+    return bool(imei.is_valid(digits(value)))
+
+
+def valid_aba_routing(value: str) -> bool:
+    return bool(rtn.is_valid(digits(value)))
+
+
+def valid_npi(value: str) -> bool:
+    """NPI: ten digits, Luhn over the card-issuer prefix 80840."""
+    number = digits(value)
+    return len(number) == 10 and number[0] in "12" and bool(luhn.is_valid("80840" + number))
+
+
+def valid_dea(value: str) -> bool:
+    """DEA registration: two letters, seven digits, the last a check digit."""
+    v = value.strip().upper()
+    if len(v) != 9 or not v[2:].isdigit():
+        return False
+    d = [int(c) for c in v[2:]]
+    check = (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10
+    return check == d[6]
+
+
+_VIN_VALUES = {
+    **{str(i): i for i in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+    **dict(zip("JKLMN", range(1, 6), strict=True)),
+    "P": 7, "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
+}  # fmt: skip
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def valid_vin(value: str) -> bool | None:
+    """North American VIN check digit; None for VINs that do not use one."""
+    v = value.upper()
+    if len(v) != 17 or any(c not in _VIN_VALUES for c in v):
+        return False
+    if not any(c.isdigit() for c in v) or not any(c.isalpha() for c in v):
+        return False
+    total = sum(_VIN_VALUES[c] * w for c, w in zip(v, _VIN_WEIGHTS, strict=True))
+    check = "X" if total % 11 == 10 else str(total % 11)
+    return True if v[8] == check else None
+
+
+def valid_phone(value: str) -> bool | None:
+    """True for a valid number (US by default), None when only possible."""
+    try:
+        parsed = phonenumbers.parse(value, "US")
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(parsed):
+        return True
+    return None if phonenumbers.is_possible_number(parsed) else False
+
+
+def valid_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=1)
+def _offline_tld_extractor() -> tldextract.TLDExtract:
+    # The bundled public suffix snapshot; no download and no cache directory.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+def valid_domain(value: str) -> bool:
+    host = regex.sub(r"(?i)^[a-z][a-z0-9+.-]*://", "", value).split("/", 1)[0]
+    host = host.split("@")[-1].split(":")[0]
+    parts = _offline_tld_extractor()(host)
+    return bool(parts.suffix) and bool(parts.domain)
+
+
+def valid_email(value: str) -> bool | None:
+    # An address whose domain has no public suffix is still an address: no opinion.
+    return True if valid_domain(value.rsplit("@", 1)[-1]) else None
+
+
+def valid_iban_loose(value: str) -> bool:
+    return valid_iban(_NON_ALNUM.sub("", value))

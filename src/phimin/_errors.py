@@ -1,0 +1,48 @@
+"""One exception base, one subclass per cause.
+
+Messages never quote the text being redacted: they name the stage, the rule or the
+file, and give offsets at most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "DetectionError",
+    "InputError",
+    "ModelError",
+    "PhiminError",
+    "PolicyError",
+    "RulePackError",
+]
+
+
+class PhiminError(Exception):
+    """Base class of every error phimin raises on purpose."""
+
+
+class InputError(PhiminError):
+    """The input cannot be processed (not text, not UTF-8, ...)."""
+
+
+class ModelError(PhiminError):
+    """The spaCy model is missing or cannot be loaded."""
+
+
+class PolicyError(PhiminError):
+    """A policy file or preset is invalid."""
+
+
+class DetectionError(PhiminError):
+    """A detection stage failed; nothing from the affected text may be emitted."""
+
+
+class RulePackError(PhiminError):
+    """One or more rule packs are invalid. Every problem is listed at once."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{count} problem(s) in rule packs:\n{lines}")

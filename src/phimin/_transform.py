@@ -1,0 +1,227 @@
+"""Transform: what each finding's text becomes, and the output built in one pass.
+
+Each action is a small Presidio anonymizer operator: `replace` gives a consistent
+placeholder from the document's `PlaceholderBook`, `generalize` gives the minimum
+necessary wording ("[date in 2021]", "90+", "[city in Maryland]", a rule's wording),
+`remove` is Presidio's `Redact`, `keep` its `Keep`.
+
+Everything this module writes is on a closed list (see `protected_pattern`), so
+re-running detection on output can recognise it and leave it alone.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+from presidio_anonymizer.operators import Keep, Operator, OperatorType, Redact
+
+from phimin._detect.geography import PlaceLexicon
+from phimin._entities import placeholder_label
+from phimin._findings import Action
+
+__all__ = [
+    "GeneralizeOperator",
+    "PlaceholderBook",
+    "PlaceholderOperator",
+    "Replacement",
+    "build_output",
+    "generalize",
+    "protected_pattern",
+]
+
+# ZIP3 areas of 20,000 people or fewer (HHS guidance, 2000 census): shown as 000.
+_RESTRICTED_ZIP3 = frozenset(
+    "036 059 063 102 203 556 692 790 821 823 830 831 878 879 884 890 893".split()
+)
+_YEAR = regex.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+_TITLE_WORDS = regex.compile(
+    r"(?i)^(?:(?:dr|doctor|mr|mrs|ms|miss|mx|prof|nurse|officer|judge|rev)\.?\s+)+"
+)
+_PLACEHOLDER = r"\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_\d{1,7}\]"
+_NUMBERED = regex.compile(r"\[([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_(\d{1,7})\]")
+
+
+def placeholder_key(entity: str, surface: str) -> tuple[str, ...]:
+    """What makes two mentions the same thing: digits for numbers, words for names."""
+    if entity == "PERSON":
+        words = _TITLE_WORDS.sub("", surface).casefold().replace("’", "'")
+        words = regex.sub(r"'s$", "", words)
+        return tuple(w for w in regex.split(r"[^\w'-]+", words) if w)
+    digits = regex.sub(r"\D", "", surface)
+    if len(digits) >= 5:
+        return (digits,)
+    return (regex.sub(r"\s+", " ", surface.casefold()).strip(),)
+
+
+@dataclass
+class PlaceholderBook:
+    """Per-document (or per-session) numbering: the same value, the same placeholder.
+
+    A name mentioned in full and then by a part ("Maria Lopez" ... "Maria") gets one
+    number when that part belongs to exactly one known fuller name. Numbers already in
+    the input text (a note that was redacted before) are never handed out again.
+    """
+
+    _numbers: dict[tuple[str, tuple[str, ...]], int] = field(default_factory=dict)
+    _next: dict[str, int] = field(default_factory=dict)
+    _reserved: dict[str, set[int]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def reserve_existing(self, text: str) -> None:
+        for m in _NUMBERED.finditer(text):
+            self._reserved.setdefault(m.group(1), set()).add(int(m.group(2)))
+
+    def placeholder(self, entity: str, surface: str) -> str:
+        label = placeholder_label(entity)
+        key = placeholder_key(entity, surface)
+        with self._lock:
+            number = self._numbers.get((label, key))
+            if number is None and entity == "PERSON":
+                number = self._person_alias(label, key)
+            if number is None:
+                number = self._take(label)
+            self._numbers[(label, key)] = number
+        return f"[{label}_{number}]"
+
+    def _person_alias(self, label: str, key: tuple[str, ...]) -> int | None:
+        if not key:
+            return None
+        # Only a part of a known fuller name joins it; a fuller name never joins a part,
+        # so two people who share a first name are not merged.
+        matches = {
+            n for (lab, known), n in self._numbers.items()
+            if lab == label and len(known) > len(key) and set(key) < set(known)
+        }  # fmt: skip
+        return matches.pop() if len(matches) == 1 else None
+
+    def _take(self, label: str) -> int:
+        number = self._next.get(label, 1)
+        reserved = self._reserved.get(label, set())
+        while number in reserved:
+            number += 1
+        self._next[label] = number + 1
+        return number
+
+    def entries(self) -> list[tuple[str, tuple[str, ...], int]]:
+        with self._lock:
+            return [(label, key, n) for (label, key), n in self._numbers.items()]
+
+
+def generalize(
+    entity: str,
+    surface: str,
+    *,
+    wording: str | None,
+    keep_year: bool,
+    places: PlaceLexicon,
+) -> str | None:
+    """The minimum-necessary form of `surface`, or None if this entity has none."""
+    if wording is not None:
+        return wording
+    if entity == "DATE":
+        year = _YEAR.search(surface)
+        if keep_year and year:
+            return year.group(1) if year.group(0) == surface.strip() else f"[date in {year.group(1)}]"
+        return "[date]"
+    if entity == "AGE":
+        return "90+"
+    if entity == "ZIP_CODE":
+        digits = regex.sub(r"\D", "", surface)[:3]
+        return f"[ZIP {'000' if digits in _RESTRICTED_ZIP3 else digits}xx]"
+    if entity == "LOCATION":
+        state = places.state_of(surface.strip())
+        return f"[city in {state}]" if state else "[location]"
+    return None
+
+
+class PlaceholderOperator(Operator):  # type: ignore[misc]
+    """replace: a consistent placeholder such as [PERSON_1]."""
+
+    def operate(self, text: str, params: dict[str, Any] | None = None) -> str:
+        assert params is not None
+        book: PlaceholderBook = params["book"]
+        return book.placeholder(params["entity"], text)
+
+    def validate(self, params: dict[str, Any] | None = None) -> None:
+        if not params or not isinstance(params.get("book"), PlaceholderBook):
+            raise ValueError("PlaceholderOperator needs a 'book'")
+
+    def operator_name(self) -> str:
+        return "phimin_placeholder"
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Anonymize
+
+
+class GeneralizeOperator(Operator):  # type: ignore[misc]
+    """generalize: the least specific wording that keeps the sentence readable."""
+
+    def operate(self, text: str, params: dict[str, Any] | None = None) -> str:
+        assert params is not None
+        general = generalize(
+            params["entity"],
+            text,
+            wording=params.get("wording"),
+            keep_year=params.get("keep_year", True),
+            places=params["places"],
+        )
+        if general is None:  # no general form: fall back to a placeholder
+            return PlaceholderOperator().operate(text, params)
+        return general
+
+    def validate(self, params: dict[str, Any] | None = None) -> None:
+        if not params or "places" not in params:
+            raise ValueError("GeneralizeOperator needs 'places'")
+
+    def operator_name(self) -> str:
+        return "phimin_generalize"
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Anonymize
+
+
+OPERATORS: dict[Action, Operator] = {
+    Action.REPLACE: PlaceholderOperator(),
+    Action.GENERALIZE: GeneralizeOperator(),
+    Action.REMOVE: Redact(),
+    Action.KEEP: Keep(),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    start: int  # in the original text
+    end: int
+    new_text: str
+
+
+def build_output(text: str, replacements: Sequence[Replacement]) -> str:
+    """Apply sorted, non-overlapping replacements in one pass."""
+    parts: list[str] = []
+    pos = 0
+    for r in replacements:
+        if r.start < pos:
+            raise ValueError("replacements overlap")  # resolve() guarantees they do not
+        parts.append(text[pos : r.start])
+        parts.append(r.new_text)
+        pos = r.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def protected_pattern(wordings: Iterable[str], places: PlaceLexicon) -> regex.Pattern[str]:
+    """Everything phimin writes into text, as one pattern: placeholders and wordings."""
+    states = sorted({s for states in places.city_states.values() for s in states})
+    alternatives = [
+        _PLACEHOLDER,
+        r"\[date(?: in (?:19|20)\d{2})?\]",
+        r"\[location\]",
+        r"\[city in (?:" + "|".join(regex.escape(s) for s in states) + r")\]",
+        r"\[ZIP \d{3}xx\]",
+        *(regex.escape(w) for w in sorted(wordings, key=len, reverse=True)),
+    ]
+    return regex.compile("|".join(f"(?:{a})" for a in alternatives))
