@@ -22,8 +22,12 @@ def _blocked(*args: Any, **kwargs: Any) -> Any:
 @pytest.fixture(autouse=True, scope="session")
 def _no_network() -> Iterator[None]:
     """Block outbound connections and name lookups for the whole session."""
-    saved = (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo,
-             socket.create_connection)  # fmt: skip
+    saved = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+        socket.create_connection,
+    )
     socket.socket.connect = _blocked  # type: ignore[method-assign]
     socket.socket.connect_ex = _blocked  # type: ignore[method-assign]
     socket.getaddrinfo = _blocked
@@ -31,8 +35,12 @@ def _no_network() -> Iterator[None]:
     try:
         yield
     finally:
-        (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo,
-         socket.create_connection) = saved  # fmt: skip
+        (
+            socket.socket.connect,
+            socket.socket.connect_ex,
+            socket.getaddrinfo,
+            socket.create_connection,
+        ) = saved
 
 
 @pytest.fixture(scope="session")

@@ -29,14 +29,18 @@ def test_one_pack_per_sensitive_category() -> None:
     assert {p.entity for p in RULES.packs} == EXPECTED_PACKS
 
 
-@pytest.mark.parametrize(("rule", "case"), CASES, ids=[f"{r.id}-{i}" for i, (r, _) in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("rule", "case"), CASES, ids=[f"{r.id}-{i}" for i, (r, _) in enumerate(CASES)]
+)
 def test_rule_case(redactor: phimin.Redactor, rule: phimin.Rule, case: phimin.RuleCase) -> None:
     result = redactor.redact(case.text)
     assert result.text == case.expect
     assert any(f.rule_id == rule.id for f in result.findings), f"{rule.id} did not fire"
 
 
-@pytest.mark.parametrize(("rule", "text"), OK_TEXTS, ids=[f"{r.id}-ok{i}" for i, (r, _) in enumerate(OK_TEXTS)])
+@pytest.mark.parametrize(
+    ("rule", "text"), OK_TEXTS, ids=[f"{r.id}-ok{i}" for i, (r, _) in enumerate(OK_TEXTS)]
+)
 def test_rule_leaves_ok_text_alone(redactor: phimin.Redactor, rule: phimin.Rule, text: str) -> None:
     result = redactor.redact(text)
     assert not [f for f in result.findings if f.rule_id == rule.id]

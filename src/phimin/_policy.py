@@ -114,7 +114,7 @@ def load_policy(spec: Policy | str | Path | None = None) -> Policy:
         spec = DEFAULT_POLICY
     path = Path(spec)
     if isinstance(spec, str) and spec in preset_names():
-        text = resources.files("phimin").joinpath("policies", f"{spec}.toml").read_text("utf-8")
+        text = resources.files("phimin").joinpath("policies").joinpath(f"{spec}.toml").read_text("utf-8")
         source = f"preset {spec}"
     elif path.suffix == ".toml" or path.exists():
         try:
@@ -123,7 +123,9 @@ def load_policy(spec: Policy | str | Path | None = None) -> Policy:
             raise PolicyError(f"cannot read policy file {path.name}: {type(exc).__name__}") from exc
         source = path.name
     else:
-        raise PolicyError(f"no preset or policy file {str(spec)!r}; presets: {', '.join(preset_names())}")
+        raise PolicyError(
+            f"no preset or policy file {str(spec)!r}; presets: {', '.join(preset_names())}"
+        )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -191,7 +193,11 @@ def _rule(raw: Any, where: str, problems: list[str]) -> ActionRule | None:
         problems.append(f"{where}.action must be one of {[a.value for a in Action]}")
         return None
     threshold = raw.get("threshold", 0.5)
-    if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not 0 <= threshold <= 1:
+    if (
+        not isinstance(threshold, (int, float))
+        or isinstance(threshold, bool)
+        or not 0 <= threshold <= 1
+    ):
         problems.append(f"{where}.threshold must be a number from 0 to 1")
         return None
     return ActionRule(action, float(threshold))

@@ -183,10 +183,11 @@ class Redactor:
         return RedactedPiece(
             out,
             tuple(
-                Finding(f.start + base, f.end + base, f.entity, f.category, f.score,
-                        f.rule_id, f.action)
+                Finding(
+                    f.start + base, f.end + base, f.entity, f.category, f.score, f.rule_id, f.action
+                )
                 for f in findings
-            ),  # fmt: skip
+            ),
         )
 
     def _detect(self, norm: str) -> list[Detection]:
@@ -216,9 +217,10 @@ class Redactor:
                 continue
             start, end = to_original(d.start, d.end)
             candidates.append(
-                Candidate(start, end, d.start, d.end, d.entity, category, d.score, d.rule_id,
-                          rule.action)
-            )  # fmt: skip
+                Candidate(
+                    start, end, d.start, d.end, d.entity, category, d.score, d.rule_id, rule.action
+                )
+            )
         return candidates
 
     def _transform(

@@ -34,9 +34,19 @@ SCHEMA_VERSION = 1
 
 _PACK_KEYS = {"schema", "pack", "entity", "category", "description", "generalize_to", "rules"}
 _RULE_KEYS = {
-    "id", "name", "description", "score", "generalize_to", "phrases", "phrases_cased",
-    "tokens", "regex", "negative", "cases", "ok",
-}  # fmt: skip
+    "id",
+    "name",
+    "description",
+    "score",
+    "generalize_to",
+    "phrases",
+    "phrases_cased",
+    "tokens",
+    "regex",
+    "negative",
+    "cases",
+    "ok",
+}
 _NEGATIVE_KEYS = {"phrases", "phrases_cased", "regex"}
 _RULE_ID = regex.compile(r"^[A-Z][A-Z0-9]{1,9}-\d{3}$")
 _ENTITY = regex.compile(r"^[A-Z][A-Z0-9_]{2,48}$")
@@ -176,8 +186,9 @@ def _parse_pack(raw: Any, source: str, problems: list[str]) -> RulePack | None:
         rules_raw = []
     rules = []
     for n, rule_raw in enumerate(rules_raw, 1):
-        rule = _parse_rule(rule_raw, f"{where} rule #{n}", entity or "", category, wording or "",
-                           source, problems)  # fmt: skip
+        rule = _parse_rule(
+            rule_raw, f"{where} rule #{n}", entity or "", category, wording or "", source, problems
+        )
         if rule is not None:
             rules.append(rule)
     description = raw.get("description", "")

@@ -35,7 +35,25 @@ __all__ = [
 
 # ZIP3 areas of 20,000 people or fewer (HHS guidance, 2000 census): shown as 000.
 _RESTRICTED_ZIP3 = frozenset(
-    "036 059 063 102 203 556 692 790 821 823 830 831 878 879 884 890 893".split()
+    [
+        "036",
+        "059",
+        "063",
+        "102",
+        "203",
+        "556",
+        "692",
+        "790",
+        "821",
+        "823",
+        "830",
+        "831",
+        "878",
+        "879",
+        "884",
+        "890",
+        "893",
+    ]
 )
 _YEAR = regex.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _TITLE_WORDS = regex.compile(
@@ -93,9 +111,10 @@ class PlaceholderBook:
         # Only a part of a known fuller name joins it; a fuller name never joins a part,
         # so two people who share a first name are not merged.
         matches = {
-            n for (lab, known), n in self._numbers.items()
+            n
+            for (lab, known), n in self._numbers.items()
             if lab == label and len(known) > len(key) and set(key) < set(known)
-        }  # fmt: skip
+        }
         return matches.pop() if len(matches) == 1 else None
 
     def _take(self, label: str) -> int:
@@ -125,7 +144,9 @@ def generalize(
     if entity == "DATE":
         year = _YEAR.search(surface)
         if keep_year and year:
-            return year.group(1) if year.group(0) == surface.strip() else f"[date in {year.group(1)}]"
+            return (
+                year.group(1) if year.group(0) == surface.strip() else f"[date in {year.group(1)}]"
+            )
         return "[date]"
     if entity == "AGE":
         return "90+"
@@ -138,7 +159,7 @@ def generalize(
     return None
 
 
-class PlaceholderOperator(Operator):  # type: ignore[misc]
+class PlaceholderOperator(Operator):
     """replace: a consistent placeholder such as [PERSON_1]."""
 
     def operate(self, text: str, params: dict[str, Any] | None = None) -> str:
@@ -157,7 +178,7 @@ class PlaceholderOperator(Operator):  # type: ignore[misc]
         return OperatorType.Anonymize
 
 
-class GeneralizeOperator(Operator):  # type: ignore[misc]
+class GeneralizeOperator(Operator):
     """generalize: the least specific wording that keeps the sentence readable."""
 
     def operate(self, text: str, params: dict[str, Any] | None = None) -> str:

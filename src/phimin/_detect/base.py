@@ -41,9 +41,13 @@ class Detection:
 
     def shifted(self, offset: int) -> Detection:
         return Detection(
-            self.start + offset, self.end + offset, self.entity, self.score, self.rule_id,
+            self.start + offset,
+            self.end + offset,
+            self.entity,
+            self.score,
+            self.rule_id,
             self.category,
-        )  # fmt: skip
+        )
 
     @classmethod
     def from_result(cls, result: RecognizerResult) -> Detection:
@@ -59,7 +63,7 @@ class Detection:
         )
 
 
-class PhiminRecognizer(EntityRecognizer):  # type: ignore[misc]
+class PhiminRecognizer(EntityRecognizer):
     """A Presidio recognizer whose results carry phimin rule ids.
 
     Subclasses implement `find`, which yields `Hit`s; context handling happens inside
@@ -67,6 +71,7 @@ class PhiminRecognizer(EntityRecognizer):  # type: ignore[misc]
     """
 
     ENTITIES: Sequence[str] = ()
+    name: str
 
     def __init__(self, entities: Sequence[str] | None = None) -> None:
         super().__init__(

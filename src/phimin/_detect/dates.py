@@ -44,9 +44,21 @@ _MONTH_CONTEXT = (
     r"(?:in|since|until|till|through|thru|by|during|from|before|after|last|next|this"
     r"|early|late|mid|of|around|between|and|on|end[ ]of|beginning[ ]of|start[ ]of)"
 )
-_FULL_MONTH = (
-    r"(?:January|February|April|June|July|August|September|October|November|December)"
-)
+_FULL_MONTH = r"(?:January|February|April|June|July|August|September|October|November|December)"
+
+
+def plausible_numeric_date(value: str) -> bool | None:
+    """m/d/y or d/m/y with a real month and day; None if it could be a version or ratio."""
+    parts = regex.split(r"[/.-]", value)
+    if len(parts) != 3:
+        return False
+    a, b, year = (int(p) for p in parts)
+    month_first = 1 <= a <= 12 and 1 <= b <= 31
+    day_first = 1 <= b <= 12 and 1 <= a <= 31
+    if not (month_first or day_first):
+        return False
+    return not (len(parts[2]) == 4 and not 1800 <= year <= 2100)
+
 
 DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
@@ -54,7 +66,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         "DATE",
         r"(?<![\w/.:-])\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\w/]|[.-]\d)",
         0.6,
-        validate=lambda s: plausible_numeric_date(s),
+        validate=plausible_numeric_date,
         valid_score=0.9,
     ),
     PatternSpec(
@@ -127,21 +139,6 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"'\d",
     ),
 )
-
-
-def plausible_numeric_date(value: str) -> bool | None:
-    """m/d/y or d/m/y with a real month and day; None if it could be a version or ratio."""
-    parts = regex.split(r"[/.-]", value)
-    if len(parts) != 3:
-        return False
-    a, b, year = (int(p) for p in parts)
-    month_first = 1 <= a <= 12 and 1 <= b <= 31
-    day_first = 1 <= b <= 12 and 1 <= a <= 31
-    if not (month_first or day_first):
-        return False
-    if len(parts[2]) == 4 and not 1800 <= year <= 2100:
-        return False
-    return True
 
 
 _AGE_NUMBER = r"(?P<age>9\d|1[01]\d)"

@@ -36,7 +36,7 @@ from phimin._transform import protected_pattern
 __all__ = ["DetectionEngine"]
 
 
-class _NoContextEnhancer(ContextAwareEnhancer):  # type: ignore[misc]
+class _NoContextEnhancer(ContextAwareEnhancer):
     """phimin's recognizers weigh their own context; skip Presidio's second pass."""
 
     def __init__(self) -> None:
@@ -73,9 +73,10 @@ def combine_evidence(detections: Sequence[Detection]) -> list[Detection]:
         for d in {d.rule_id: d for d in sorted(group, key=lambda d: d.score)}.values():
             miss *= 1.0 - d.score
         combined.append(
-            Detection(best.start, best.end, best.entity, round(1.0 - miss, 4), best.rule_id,
-                      best.category)
-        )  # fmt: skip
+            Detection(
+                best.start, best.end, best.entity, round(1.0 - miss, 4), best.rule_id, best.category
+            )
+        )
     return combined
 
 

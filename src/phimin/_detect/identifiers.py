@@ -23,7 +23,9 @@ __all__ = ["IDENTIFIER_SPECS"]
 _SEP = r"[ \t]*(?:(?:is|was|=|:|#|no\.?|number|num\.?)[ \t]*){0,3}[ \t]*"
 # An identifier value: starts alphanumeric, has a digit, 5-24 characters (so a bare
 # year after a label, "Medicaid 2019", is not taken for a member id).
-_VALUE = r"(?P<id>(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23})(?![\w-])"
+_VALUE = (
+    r"(?P<id>(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23})(?![\w-])"
+)
 
 
 def _labelled(rule_id: str, entity: str, labels: str, score: float = 0.9) -> PatternSpec:
@@ -41,16 +43,36 @@ _NANP = (
     r"(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,5})?(?![\w])"
 )
 _PHONE_CONTEXT = (
-    "phone", "cell", "call", "called", "text", "texted", "mobile", "tel", "telephone",
-    "number", "reach", "contact", "voicemail", "pager", "home", "work", "fax",
-)  # fmt: skip
+    "phone",
+    "cell",
+    "call",
+    "called",
+    "text",
+    "texted",
+    "mobile",
+    "tel",
+    "telephone",
+    "number",
+    "reach",
+    "contact",
+    "voicemail",
+    "pager",
+    "home",
+    "work",
+    "fax",
+)
 
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- internet ---------------------------------------------------------------
     PatternSpec(
-        "phimin.email", "EMAIL_ADDRESS", EmailRecognizer.PATTERNS[0].regex, 0.8,
-        validate=v.valid_email, valid_score=1.0, trigger="@",
-    ),  # fmt: skip
+        "phimin.email",
+        "EMAIL_ADDRESS",
+        EmailRecognizer.PATTERNS[0].regex,
+        0.8,
+        validate=v.valid_email,
+        valid_score=1.0,
+        trigger="@",
+    ),
     PatternSpec(
         "phimin.email.spelled",
         "EMAIL_ADDRESS",
@@ -86,17 +108,30 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"\.",
     ),
     *(
-        PatternSpec(f"phimin.ip.{p.name.lower()}", "IP_ADDRESS", p.regex, 0.7,
-                    validate=v.valid_ip, valid_score=0.9, trigger=r"[.:]")
+        PatternSpec(
+            f"phimin.ip.{p.name.lower()}",
+            "IP_ADDRESS",
+            p.regex,
+            0.7,
+            validate=v.valid_ip,
+            valid_score=0.9,
+            trigger=r"[.:]",
+        )
         for p in IpRecognizer.PATTERNS
         if p.name in ("IPv4", "IPv6")
-    ),  # fmt: skip
+    ),
     # --- phone and fax ----------------------------------------------------------
     PatternSpec(
-        "phimin.phone.nanp", "PHONE_NUMBER", _NANP, 0.7,
-        validate=v.valid_phone, valid_score=0.9, invalid_score=0.5,
-        context=_PHONE_CONTEXT, context_score=0.9,
-    ),  # fmt: skip
+        "phimin.phone.nanp",
+        "PHONE_NUMBER",
+        _NANP,
+        0.7,
+        validate=v.valid_phone,
+        valid_score=0.9,
+        invalid_score=0.5,
+        context=_PHONE_CONTEXT,
+        context_score=0.9,
+    ),
     PatternSpec(
         "phimin.phone.international",
         "PHONE_NUMBER",
@@ -127,14 +162,19 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         context_score=0.95,
     ),
     _labelled(
-        "phimin.ssn.labelled", "US_SSN",
+        "phimin.ssn.labelled",
+        "US_SSN",
         r"ssn|ss\#|soc(?:ial)?(?:[ ]sec(?:urity)?)?(?:[ ]?(?:number|no|\#))?",
         0.95,
-    ),  # fmt: skip
+    ),
     PatternSpec(
-        "phimin.card", "CREDIT_CARD", CreditCardRecognizer.PATTERNS[0].regex, 0.3,
-        validate=v.valid_card, valid_score=0.95,
-    ),  # fmt: skip
+        "phimin.card",
+        "CREDIT_CARD",
+        CreditCardRecognizer.PATTERNS[0].regex,
+        0.3,
+        validate=v.valid_card,
+        valid_score=0.95,
+    ),
     PatternSpec(
         "phimin.iban",
         "IBAN_CODE",
@@ -144,22 +184,25 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         valid_score=0.95,
     ),
     _labelled(
-        "phimin.account.labelled", "ACCOUNT_NUMBER",
+        "phimin.account.labelled",
+        "ACCOUNT_NUMBER",
         r"(?:bank[ ]|checking[ ]|savings[ ]|credit[ ]card[ ]|debit[ ]card[ ])?"
         r"(?:account|acct|a/c)|routing|aba|card[ ]ending(?:[ ]in)?",
-    ),  # fmt: skip
+    ),
     # --- health records and plans -----------------------------------------------
     _labelled(
-        "phimin.mrn.labelled", "MRN",
+        "phimin.mrn.labelled",
+        "MRN",
         r"mrn|mr|med(?:ical)?[ ]rec(?:ord)?s?|chart|patient[ ]id|pt[ ]id|patient"
         r"|hospital[ ]number|unit[ ]number|encounter(?:[ ]id)?|fin",
-    ),  # fmt: skip
+    ),
     _labelled(
-        "phimin.health_plan.labelled", "HEALTH_PLAN_ID",
+        "phimin.health_plan.labelled",
+        "HEALTH_PLAN_ID",
         r"(?:member|subscriber|beneficiary|policy|group|plan|insurance|insurer)[ ]?(?:id|identification)?"
         r"|medicaid(?:[ ]id)?|medicare(?:[ ]id)?|mbi|hicn|medi-cal|masshealth|tricare"
         r"|bcbs|blue[ ]cross(?:[ ]blue[ ]shield)?|aetna|cigna|humana|united(?:healthcare)?",
-    ),  # fmt: skip
+    ),
     PatternSpec(
         "phimin.health_plan.mbi",
         "HEALTH_PLAN_ID",
@@ -170,18 +213,24 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     # --- licences, certificates, vehicles, devices -------------------------------
     _labelled(
-        "phimin.license.labelled", "LICENSE_NUMBER",
+        "phimin.license.labelled",
+        "LICENSE_NUMBER",
         r"(?:driver'?s?[ ])?licen[cs]e|dl|cdl|permit|certificate|cert|registration"
         r"|npi|dea|state[ ]id|passport|lic",
-    ),  # fmt: skip
+    ),
     PatternSpec(
-        "phimin.license.dea", "LICENSE_NUMBER", r"(?<![\w])[ABFGMPRX][A-Z9]\d{7}(?![\w])", 0.4,
-        validate=v.valid_dea, valid_score=0.9,
-    ),  # fmt: skip
+        "phimin.license.dea",
+        "LICENSE_NUMBER",
+        r"(?<![\w])[ABFGMPRX][A-Z9]\d{7}(?![\w])",
+        0.4,
+        validate=v.valid_dea,
+        valid_score=0.9,
+    ),
     _labelled(
-        "phimin.vehicle.plate", "VEHICLE_ID",
+        "phimin.vehicle.plate",
+        "VEHICLE_ID",
         r"(?:licen[cs]e[ ])?plates?|tag[ ]number|registration[ ]plate",
-    ),  # fmt: skip
+    ),
     PatternSpec(
         "phimin.vehicle.vin",
         "VEHICLE_ID",
@@ -193,19 +242,25 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         context_score=0.9,
     ),
     _labelled(
-        "phimin.device.labelled", "DEVICE_ID",
+        "phimin.device.labelled",
+        "DEVICE_ID",
         r"serial|s/n|sn|device[ ](?:id|serial)|model|imei|meid|udi|lot|implant[ ]id|pacemaker",
-    ),  # fmt: skip
+    ),
     PatternSpec(
-        "phimin.device.imei", "DEVICE_ID", r"(?<![\w-])\d{15}(?![\w-])", 0.3,
-        validate=v.valid_imei, valid_score=0.8,
-    ),  # fmt: skip
+        "phimin.device.imei",
+        "DEVICE_ID",
+        r"(?<![\w-])\d{15}(?![\w-])",
+        0.3,
+        validate=v.valid_imei,
+        valid_score=0.8,
+    ),
     # --- immigration and legal numbers ------------------------------------------
     _labelled(
-        "phimin.a_number.labelled", "A_NUMBER",
+        "phimin.a_number.labelled",
+        "A_NUMBER",
         r"a-?number|a\#|alien[ ](?:registration[ ])?(?:number|no|\#)|uscis(?:[ ]number)?",
         0.95,
-    ),  # fmt: skip
+    ),
     PatternSpec(
         "phimin.a_number.format",
         "A_NUMBER",
@@ -219,10 +274,11 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         0.9,
     ),
     _labelled(
-        "phimin.case_number.labelled", "CASE_NUMBER",
+        "phimin.case_number.labelled",
+        "CASE_NUMBER",
         r"(?:court[ ])?case|docket|cause|indictment|citation|ticket|warrant|booking"
         r"|inmate|doc(?=[ ]?(?:\#|number|no\b))|prisoner|probation|parole",
-    ),  # fmt: skip
+    ),
     PatternSpec(
         "phimin.case_number.federal",
         "CASE_NUMBER",
@@ -237,14 +293,18 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     # --- anything else that is unmistakably a number for one thing -------------
     _labelled(
-        "phimin.other_id.labelled", "OTHER_ID",
+        "phimin.other_id.labelled",
+        "OTHER_ID",
         r"id|identification|reference|ref|confirmation|claim|authorization|auth"
         r"|employee[ ]id|student[ ]id|badge|case[ ]manager[ ]id",
         0.8,
-    ),  # fmt: skip
+    ),
     PatternSpec(
-        "phimin.other_id.hash_number", "OTHER_ID", r"(?<![\w&])\#[ ]?\d{4,}(?![\w])", 0.6,
-    ),  # fmt: skip
+        "phimin.other_id.hash_number",
+        "OTHER_ID",
+        r"(?<![\w&])\#[ ]?\d{4,}(?![\w])",
+        0.6,
+    ),
     PatternSpec(
         "phimin.other_id.long_number",
         "OTHER_ID",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import regex
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from phimin._detect.base import Hit, PhiminRecognizer
 from phimin._detect.clinical import MEDICATIONS
@@ -32,27 +32,188 @@ _UPPER = regex.compile(r"[A-Z]")
 _LOWER = regex.compile(r"[a-z]")
 
 TITLES = frozenset(
-    """dr doctor mr mrs ms miss mx prof professor nurse officer detective det judge
-    attorney atty pastor father fr rev reverend rabbi imam sgt sergeant lt captain capt
-    coach sr dra sra srta monsieur madame mme herr frau""".split()
+    [
+        "dr",
+        "doctor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "prof",
+        "professor",
+        "nurse",
+        "officer",
+        "detective",
+        "det",
+        "judge",
+        "attorney",
+        "atty",
+        "pastor",
+        "father",
+        "fr",
+        "rev",
+        "reverend",
+        "rabbi",
+        "imam",
+        "sgt",
+        "sergeant",
+        "lt",
+        "captain",
+        "capt",
+        "coach",
+        "sr",
+        "dra",
+        "sra",
+        "srta",
+        "monsieur",
+        "madame",
+        "mme",
+        "herr",
+        "frau",
+    ]
 )
 POSTNOMINALS = frozenset(
-    """md do rn np pa pa-c lcsw licsw lmft lpc lpcc lmhc phd psyd edd lcpc lisw cadc
-    ladc dnp aprn pmhnp lpn cna mft msw ma bsn""".split()
+    [
+        "md",
+        "do",
+        "rn",
+        "np",
+        "pa",
+        "pa-c",
+        "lcsw",
+        "licsw",
+        "lmft",
+        "lpc",
+        "lpcc",
+        "lmhc",
+        "phd",
+        "psyd",
+        "edd",
+        "lcpc",
+        "lisw",
+        "cadc",
+        "ladc",
+        "dnp",
+        "aprn",
+        "pmhnp",
+        "lpn",
+        "cna",
+        "mft",
+        "msw",
+        "ma",
+        "bsn",
+    ]
 )
 RELATIONS = frozenset(
-    """wife husband partner boyfriend girlfriend fiance fiancee fiancé fiancée spouse ex
-    mother mom mum mommy mama father dad daddy papa son daughter brother sister sibling
-    aunt uncle cousin niece nephew grandmother grandma granny grandfather grandpa
-    grandson granddaughter friend bff roommate neighbor neighbour boss supervisor manager
-    coworker co-worker colleague therapist psychiatrist psychologist counselor counsellor
-    pcp caseworker sponsor lawyer attorney teacher coach pastor priest caregiver aide
-    guardian stepmother stepfather stepmom stepdad stepson stepdaughter stepbrother
-    stepsister child kid baby twin toddler infant newborn ex-wife ex-husband ex-boyfriend
-    ex-girlfriend landlord employer doula midwife nanny tutor""".split()
+    [
+        "wife",
+        "husband",
+        "partner",
+        "boyfriend",
+        "girlfriend",
+        "fiance",
+        "fiancee",
+        "fiancé",
+        "fiancée",
+        "spouse",
+        "ex",
+        "mother",
+        "mom",
+        "mum",
+        "mommy",
+        "mama",
+        "father",
+        "dad",
+        "daddy",
+        "papa",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "sibling",
+        "aunt",
+        "uncle",
+        "cousin",
+        "niece",
+        "nephew",
+        "grandmother",
+        "grandma",
+        "granny",
+        "grandfather",
+        "grandpa",
+        "grandson",
+        "granddaughter",
+        "friend",
+        "bff",
+        "roommate",
+        "neighbor",
+        "neighbour",
+        "boss",
+        "supervisor",
+        "manager",
+        "coworker",
+        "co-worker",
+        "colleague",
+        "therapist",
+        "psychiatrist",
+        "psychologist",
+        "counselor",
+        "counsellor",
+        "pcp",
+        "caseworker",
+        "sponsor",
+        "lawyer",
+        "attorney",
+        "teacher",
+        "coach",
+        "pastor",
+        "priest",
+        "caregiver",
+        "aide",
+        "guardian",
+        "stepmother",
+        "stepfather",
+        "stepmom",
+        "stepdad",
+        "stepson",
+        "stepdaughter",
+        "stepbrother",
+        "stepsister",
+        "child",
+        "kid",
+        "baby",
+        "twin",
+        "toddler",
+        "infant",
+        "newborn",
+        "ex-wife",
+        "ex-husband",
+        "ex-boyfriend",
+        "ex-girlfriend",
+        "landlord",
+        "employer",
+        "doula",
+        "midwife",
+        "nanny",
+        "tutor",
+    ]
 )
 GREETINGS = frozenset(
-    "hi hello hey thanks bye goodbye morning afternoon evening welcome dear sorry".split()
+    [
+        "hi",
+        "hello",
+        "hey",
+        "thanks",
+        "bye",
+        "goodbye",
+        "morning",
+        "afternoon",
+        "evening",
+        "welcome",
+        "dear",
+        "sorry",
+    ]
 )
 INTRODUCTIONS = (
     ("my", "name", "is"),
@@ -70,25 +231,204 @@ WEAK_INTRODUCTIONS = (("i", "am"), ("i", "'m"), ("this", "is"), ("it", "'s"))
 _PHRASES_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
 for _phrase, _weak in [(p, False) for p in INTRODUCTIONS] + [(p, True) for p in WEAK_INTRODUCTIONS]:
     _PHRASES_BY_FIRST_WORD.setdefault(_phrase[0], []).append((_phrase, _weak))
-PARTICLES = frozenset("de del della da dos das van von der den ter bin ibn al el la le di du".split())
+PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "da",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "di",
+        "du",
+    ]
+)
 
 # Words that are never names here, whatever the lexicon says: roles, headings,
 # calendar words, clinical terms.
 NON_NAME_WORDS = frozenset(
-    """therapist client counselor counsellor patient pt doctor dr nurse interviewer
-    speaker subjective objective assessment plan note notes date time session summary
-    goals goal meds medications medication diagnosis history hpi pmh cc ros mse risk dx
-    rx mental status family social psychiatric impression intervention interventions
-    response progress provider clinician case manager worker team staff mom dad mother
-    father sister brother son daughter wife husband god lord jesus christ bible church
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today tomorrow yesterday
-    morning afternoon evening night weekend english spanish okay ok yes yeah no hmm um uh
-    mm right well so sure alright thanks thank hi hello hey bye sir madam maam ma'am
-    guys everyone everybody folks anyone somebody someone baby honey sweetie buddy dude
-    man woman girl boy kid kids child children people group emergency department unit
-    floor room er ed icu hospital clinic office home school work job court police
-    covid corona virus internet facebook instagram google zoom""".split()
+    [
+        "therapist",
+        "client",
+        "counselor",
+        "counsellor",
+        "patient",
+        "pt",
+        "doctor",
+        "dr",
+        "nurse",
+        "interviewer",
+        "speaker",
+        "subjective",
+        "objective",
+        "assessment",
+        "plan",
+        "note",
+        "notes",
+        "date",
+        "time",
+        "session",
+        "summary",
+        "goals",
+        "goal",
+        "meds",
+        "medications",
+        "medication",
+        "diagnosis",
+        "history",
+        "hpi",
+        "pmh",
+        "cc",
+        "ros",
+        "mse",
+        "risk",
+        "dx",
+        "rx",
+        "mental",
+        "status",
+        "family",
+        "social",
+        "psychiatric",
+        "impression",
+        "intervention",
+        "interventions",
+        "response",
+        "progress",
+        "provider",
+        "clinician",
+        "case",
+        "manager",
+        "worker",
+        "team",
+        "staff",
+        "mom",
+        "dad",
+        "mother",
+        "father",
+        "sister",
+        "brother",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "god",
+        "lord",
+        "jesus",
+        "christ",
+        "bible",
+        "church",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "english",
+        "spanish",
+        "okay",
+        "ok",
+        "yes",
+        "yeah",
+        "no",
+        "hmm",
+        "um",
+        "uh",
+        "mm",
+        "right",
+        "well",
+        "so",
+        "sure",
+        "alright",
+        "thanks",
+        "thank",
+        "hi",
+        "hello",
+        "hey",
+        "bye",
+        "sir",
+        "madam",
+        "maam",
+        "ma'am",
+        "guys",
+        "everyone",
+        "everybody",
+        "folks",
+        "anyone",
+        "somebody",
+        "someone",
+        "baby",
+        "honey",
+        "sweetie",
+        "buddy",
+        "dude",
+        "man",
+        "woman",
+        "girl",
+        "boy",
+        "kid",
+        "kids",
+        "child",
+        "children",
+        "people",
+        "group",
+        "emergency",
+        "department",
+        "unit",
+        "floor",
+        "room",
+        "er",
+        "ed",
+        "icu",
+        "hospital",
+        "clinic",
+        "office",
+        "home",
+        "school",
+        "work",
+        "job",
+        "court",
+        "police",
+        "covid",
+        "corona",
+        "virus",
+        "internet",
+        "facebook",
+        "instagram",
+        "google",
+        "zoom",
+    ]
 )
 
 
@@ -169,7 +509,8 @@ class _Tokens:
             return True
         prev = self.doc[j]
         return prev.text in {".", "!", "?", ":", ";", '"', "“", "”", "]", ")", "-", "--"} or (
-            "\n" in prev.whitespace_ or "\n" in self.doc.text[prev.idx + len(prev) : self.doc[i].idx]
+            "\n" in prev.whitespace_
+            or "\n" in self.doc.text[prev.idx + len(prev) : self.doc[i].idx]
         )
 
     def known_or_rare(self, i: int) -> bool:
@@ -246,7 +587,9 @@ class NameRecognizer(PhiminRecognizer):
                     j = t.next_word(j)
                 if j < len(t) and t.accept_after_strong(j):
                     yield self._extend(t, j, strong, "phimin.name.title")
-            elif w in POSTNOMINALS and self._postnominal_marker(t, i) and not self._state_code(t, i):
+            elif (
+                w in POSTNOMINALS and self._postnominal_marker(t, i) and not self._state_code(t, i)
+            ):
                 j = t.prev_word(i)
                 if j >= 0 and t.text[j] == ",":
                     j = t.prev_word(j)
@@ -260,7 +603,9 @@ class NameRecognizer(PhiminRecognizer):
                     j = t.next_word(j)
                 if j < len(t) and t.accept_after_medium(j) and not self._verb_follows(t, j):
                     yield self._extend(t, j, medium, "phimin.name.relation")
-            elif w in GREETINGS or (w == "thank" and i + 1 < len(t) and t.lower[t.next_word(i)] == "you"):
+            elif w in GREETINGS or (
+                w == "thank" and i + 1 < len(t) and t.lower[t.next_word(i)] == "you"
+            ):
                 yield from self._vocative(t, i)
         yield from self._introductions(t, strong)
         yield from self._speaker_tags(t)
@@ -315,7 +660,11 @@ class NameRecognizer(PhiminRecognizer):
             return
         span = self._extend(t, j, 0.75, "phimin.name.vocative")
         after = t.next_word(span.end - 1)
-        if after >= len(t) or t.text[after] in {",", ".", "!", "?", ";", ":"} or "\n" in t.text[after]:
+        if (
+            after >= len(t)
+            or t.text[after] in {",", ".", "!", "?", ";", ":"}
+            or "\n" in t.text[after]
+        ):
             yield span
 
     def _speaker_tags(self, t: _Tokens) -> Iterator[_Span]:
@@ -406,8 +755,10 @@ class NameRecognizer(PhiminRecognizer):
     def _extend_back(self, t: _Tokens, j: int, score: float, rule: str) -> _Span:
         start = j
         prev = t.prev_word(j)
-        if prev >= 0 and t.candidate(prev) and (
-            (t.mode == "mixed" and t.titlecase(prev)) or t.known_or_rare(prev)
+        if (
+            prev >= 0
+            and t.candidate(prev)
+            and ((t.mode == "mixed" and t.titlecase(prev)) or t.known_or_rare(prev))
         ):
             start = prev
         return _Span(start, j + 1, score, rule)

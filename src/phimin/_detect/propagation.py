@@ -42,9 +42,10 @@ def learn_names(
             continue
         surface = text[d.start : d.end]
         words = [
-            w for w in _WORD.findall(surface)
+            w
+            for w in _WORD.findall(surface)
             if w.lower() not in TITLES and w.lower() not in POSTNOMINALS
-        ]  # fmt: skip
+        ]
         if len(words) > 1:
             known.setdefault(" ".join(w.lower() for w in words), None)
         for w in words:
@@ -75,8 +76,10 @@ def propagate_names(text: str, known: MutableMapping[str, str | None]) -> list[D
 
 
 def _matches(text: str, automaton: Any) -> Iterator[Detection]:
-    lowered = text.lower() if text.isascii() else "".join(
-        c.lower() if len(c.lower()) == 1 else c for c in text
+    lowered = (
+        text.lower()
+        if text.isascii()
+        else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     )
     for end_index, (length, surface) in automaton.iter(lowered):
         end = end_index + 1

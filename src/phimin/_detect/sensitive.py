@@ -73,7 +73,11 @@ class SensitiveRecognizer(PhiminRecognizer):
         )
         self._cased = _automaton(
             [(p, i, False) for i, c in enumerate(self._rules) for p in c.rule.phrases_cased]
-            + [(p, i, True) for i, c in enumerate(self._rules) for p in c.rule.negative_phrases_cased]
+            + [
+                (p, i, True)
+                for i, c in enumerate(self._rules)
+                for p in c.rule.negative_phrases_cased
+            ]
         )
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
@@ -103,7 +107,10 @@ class SensitiveRecognizer(PhiminRecognizer):
                     for i, negative in values:
                         yield i, start, end, negative
         for i, compiled in enumerate(self._rules):
-            for patterns, negative in ((compiled.regexes, False), (compiled.negative_regexes, True)):
+            for patterns, negative in (
+                (compiled.regexes, False),
+                (compiled.negative_regexes, True),
+            ):
                 for pattern in patterns:
                     try:
                         for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
@@ -111,5 +118,6 @@ class SensitiveRecognizer(PhiminRecognizer):
                                 yield i, m.start(), m.end(), negative
                     except TimeoutError as exc:
                         raise DetectionError(
-                            f"rule {compiled.rule.id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
+                            f"rule {compiled.rule.id} exceeded {REGEX_TIMEOUT_SECONDS}s"
+                            " on one chunk"
                         ) from exc
