@@ -114,7 +114,12 @@ def load_policy(spec: Policy | str | Path | None = None) -> Policy:
         spec = DEFAULT_POLICY
     path = Path(spec)
     if isinstance(spec, str) and spec in preset_names():
-        text = resources.files("phimin").joinpath("policies").joinpath(f"{spec}.toml").read_text("utf-8")
+        text = (
+            resources.files("phimin")
+            .joinpath("policies")
+            .joinpath(f"{spec}.toml")
+            .read_text("utf-8")
+        )
         source = f"preset {spec}"
     elif path.suffix == ".toml" or path.exists():
         try:

@@ -19,6 +19,13 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _MONTH_ABBR_DOT = rf"{_MONTH}\.?"
+# "may" is a month only when it reads as one: capitalized, or lower case before an
+# ordinal day ("may 2nd", "may the third"); "I may 2 times" and "1 may be" are not.
+_MONTH_BEFORE_DAY = _MONTH_ABBR_DOT.replace(
+    "|may|",
+    "|(?-i:May|MAY)|may(?=[ ]+(?:the[ ]+)?(?:\\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)\\b))|",
+)
+_MONTH_AFTER_DAY = _MONTH_ABBR_DOT.replace("|may|", "|(?-i:May|MAY)|(?<=of[ ]+)may|")
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _ORDINAL_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -42,7 +49,7 @@ _E = r"(?![\w])"
 # "last October". "May" and "march" need that context even when capitalized.
 _MONTH_CONTEXT = (
     r"(?:in|since|until|till|through|thru|by|during|from|before|after|last|next|this"
-    r"|early|late|mid|of|around|between|and|on|end[ ]of|beginning[ ]of|start[ ]of)"
+    r"|early|late|mid|of|around|between|end[ ]of|beginning[ ]of|start[ ]of)"
 )
 _FULL_MONTH = r"(?:January|February|April|June|July|August|September|October|November|December)"
 
@@ -86,7 +93,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.date.month_name_day",
         "DATE",
-        rf"(?i){_B}{_MONTH_ABBR_DOT}[ ]+(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})"
+        rf"(?i){_B}{_MONTH_BEFORE_DAY}[ ]+(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})"
         rf"(?:,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR})?{_E}",
         0.85,
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
@@ -94,7 +101,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.date.day_month_name",
         "DATE",
-        rf"(?i){_B}(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})[ ]+(?:of[ ]+)?{_MONTH_ABBR_DOT}"
+        rf"(?i){_B}(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})[ ]+(?:of[ ]+)?{_MONTH_AFTER_DAY}"
         rf"(?:,?[ ]+{_YEAR})?{_E}",
         0.85,
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
@@ -118,7 +125,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         "DATE",
         rf"(?i){_B}{_MONTH_CONTEXT}[ ]+(?:the[ ]+)?(?:early[ ]|late[ ]|mid-?)?"
         rf"(?P<month>january|february|march|april|may|june|july|august|september|october"
-        rf"|november|december|sept)(?![\w'])",
+        rf"|november|december|sept)(?![\w'])"
+        r"(?![ ]+(?:i|we|you|he|she|they|it|be|have|not|want|need|also|still|just|well)\b)",
         0.6,
         group="month",
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",

@@ -76,7 +76,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.email.spelled",
         "EMAIL_ADDRESS",
-        r"(?i)(?<![\w])[\w.+-]{1,64}[ ]?(?:\(at\)|\[at\]|\{at\}| at )[ ]?[\w-]{1,63}"
+        r"(?i)(?<![\w])[\w.+-]{1,64}(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?[\w+-]{1,64}){0,3}"
+        r"[ ]?(?:\(at\)|\[at\]|\{at\}| at )[ ]?[\w-]{1,63}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot |\.)[ ]?[\w-]{1,63}){0,3}"
         r"[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?(?:com|org|net|edu|gov|us|io|co)(?![\w])",
         0.85,

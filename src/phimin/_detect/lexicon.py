@@ -98,12 +98,13 @@ def _build(dictionary: frozenset[str]) -> NameLexicon:
     ambiguous = set()
     for word in first.keys() | last.keys():
         share = max(first.get(word, 0.0), last.get(word, 0.0), 0.0002)
-        excess = zipf(word) - (_NAME_ZIPF_OFFSET + math.log10(share))
+        excess = zipf(word) - (_NAME_ZIPF_OFFSET + math.log10(share))  # word use beyond name use
+        word_zipf = zipf(word)
         if (
             len(word) <= 2
             or word in STOP_WORDS
-            or excess > _WORD_EXCESS
-            or (excess > _DICTIONARY_WORD_EXCESS and word in dictionary)
+            or (word_zipf >= _RARE_ZIPF and excess > _WORD_EXCESS)
+            or (word_zipf >= _RARE_ZIPF and excess > _DICTIONARY_WORD_EXCESS and word in dictionary)
         ):
             ambiguous.add(word)
     common = frozenset(

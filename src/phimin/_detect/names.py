@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from phimin._detect.base import Hit, PhiminRecognizer
@@ -608,6 +609,7 @@ class NameRecognizer(PhiminRecognizer):
             ):
                 yield from self._vocative(t, i)
         yield from self._introductions(t, strong)
+        yield from self._leading_vocatives(t)
         yield from self._speaker_tags(t)
         yield from self._gazetteer(t)
 
@@ -666,6 +668,27 @@ class NameRecognizer(PhiminRecognizer):
             or "\n" in t.text[after]
         ):
             yield span
+
+    def _leading_vocatives(self, t: _Tokens) -> Iterator[_Span]:
+        """ "Summer, can you say more?": a name, a comma, then talk addressed to "you"."""
+        for i in range(len(t)):
+            w = t.lower[i]
+            if not t.candidate(i) or not t.lexicon.is_name(w) or w in STOP_WORDS:
+                continue
+            if t.mode == "mixed" and not t.titlecase(i):
+                continue
+            comma = t.next_word(i)
+            if comma >= len(t) or t.text[comma] != "," or not t.sentence_start(i):
+                continue
+            following = []
+            k = comma
+            for _ in range(4):
+                k = t.next_word(k)
+                if k >= len(t):
+                    break
+                following.append(t.lower[k])
+            if {"you", "your", "you're", "u"} & set(following):
+                yield _Span(i, i + 1, 0.7, "phimin.name.vocative")
 
     def _speaker_tags(self, t: _Tokens) -> Iterator[_Span]:
         for i in range(len(t)):

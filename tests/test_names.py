@@ -1,0 +1,70 @@
+"""Names the way therapy text has them, including lower-case speech-recognition output,
+and common words that are names only sometimes."""
+
+from __future__ import annotations
+
+import pytest
+
+import phimin
+
+# (text, names that must be gone)
+FOUND = [
+    ("[doctor] hi , my name is doctor reyes . [patient] hi doctor reyes .", ["reyes"]),
+    ("[patient] my name is maria gonzalez and i live alone .", ["maria", "gonzalez"]),
+    ("[doctor] hello maria , how have you been ?", ["maria"]),
+    ("[patient] thanks , dr okafor .", ["okafor"]),
+    ("[patient] my sister latoya drove me here .", ["latoya"]),
+    ("Her daughter Hope visits on weekends.", ["Hope"]),
+    ("My son Will is doing better. Will said thanks.", ["Will"]),
+    ("Thanks, Grace. See you next week.", ["Grace"]),
+    ("Summer, can you say more about that?", ["Summer"]),
+    ("Client's husband, Jean-Luc Moreau, attended.", ["Jean-Luc", "Moreau"]),
+    ("She lives with her partner Nguyen Thi Lan.", ["Nguyen", "Lan"]),
+    ("Discussed with Dr. Oluwaseun Adeyemi, psychiatrist.", ["Oluwaseun", "Adeyemi"]),
+    ("Case worker Ms. Patterson will call.", ["Patterson"]),
+    ("SARAH: I just feel stuck.\nTHERAPIST: Say more.", ["SARAH"]),
+    ("DR. RIZZO AWARE. WIFE MARY AT BEDSIDE.", ["RIZZO", "MARY"]),
+    ("dr healey notified; healey to see pt in am", ["healey"]),
+    ("Reviewed by Jane Smith, LCSW.", ["Jane", "Smith"]),
+    ("He works at Walmart with his friend Carlos.", ["Carlos"]),
+]
+
+# Common words that are also names, used as words: must survive.
+KEPT = [
+    "I hope things get better and I will try.",
+    "She showed grace under pressure this summer.",
+    "i hope so . i will call you tomorrow .",
+    "We talked about her faith and her joy in art.",
+    "He said he may go, but only if it feels right.",
+    "The patient reports anxiety; therapist validated feelings.",
+    "Mood: euthymic. Affect: congruent. Plan: continue CBT and EMDR.",
+    "THERAPIST: How was your week?\nCLIENT: Long. Work was a lot.",
+    "Zoloft 100 mg, Abilify 5 mg, Lexapro tapered.",
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FOUND, ids=[t[:30] for t, _ in FOUND])
+def test_names_are_found(redactor: phimin.Redactor, text: str, names: list[str]) -> None:
+    out = redactor.redact(text).text
+    for name in names:
+        assert name not in out, out
+    assert "[PERSON_1]" in out
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_common_words_survive(redactor: phimin.Redactor, text: str) -> None:
+    result = redactor.redact(text)
+    assert [f for f in result.findings if f.entity == "PERSON"] == []
+    assert result.text == text
+
+
+def test_same_person_same_placeholder(redactor: phimin.Redactor) -> None:
+    out = redactor.redact(
+        "Maria Lopez came in. Maria said her brother Tomas Lopez helped. Lopez family."
+    ).text
+    assert out.startswith("[PERSON_1] came in. [PERSON_1] said her brother [PERSON_2] helped.")
+
+
+def test_employer_after_works_at(redactor: phimin.Redactor) -> None:
+    out = redactor.redact("She works at Hollister Freight in the warehouse.").text
+    assert "Hollister" not in out

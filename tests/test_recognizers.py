@@ -1,0 +1,214 @@
+"""Every pattern rule, with texts it must find and texts it must leave alone.
+
+Positive cases check the raw detection (rule id and exact span) and that the
+identifier is gone from the default output. Negative cases check that the rule does
+not fire at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import phimin
+from phimin._detect.dates import AGE_SPECS, DATE_SPECS
+from phimin._detect.identifiers import IDENTIFIER_SPECS
+from phimin._detect.places import PLACE_SPECS
+from phimin._normalize import normalize
+
+ALL_SPECS = IDENTIFIER_SPECS + DATE_SPECS + AGE_SPECS + PLACE_SPECS
+
+# (rule id, text, the span that must be found)
+POSITIVE = [
+    ("phimin.email", "Her email is maria.lopez@example.org if needed.", "maria.lopez@example.org"),
+    ("phimin.email", "write to j_doe+notes@clinic.internal", "j_doe+notes@clinic.internal"),
+    (
+        "phimin.email.spelled",
+        "it's maria dot lopez at gmail dot com",
+        "maria dot lopez at gmail dot com",
+    ),
+    (
+        "phimin.url.scheme",
+        "see https://example.org/u/mlopez?id=3.",
+        "https://example.org/u/mlopez?id=3",
+    ),
+    ("phimin.url.www", "her blog www.mariaswritings.net is public", "www.mariaswritings.net"),
+    ("phimin.url.domain", "posted on mlopezart.com last night", "mlopezart.com"),
+    ("phimin.ip.ipv4", "logged in from 192.168.14.201 twice", "192.168.14.201"),
+    (
+        "phimin.ip.ipv6",
+        "device at 2001:db8:85a3::8a2e:370:7334 seen",
+        "2001:db8:85a3::8a2e:370:7334",
+    ),
+    ("phimin.phone.nanp", "call her at (410) 555-2671 after 5", "(410) 555-2671"),
+    ("phimin.phone.nanp", "cell 410.555.2671", "410.555.2671"),
+    ("phimin.phone.nanp", "reach me on +1 410 555 2671 ext 22", "+1 410 555 2671 ext 22"),
+    ("phimin.phone.international", "her mother in Mexico: +52 55 1234 5678", "+52 55 1234 5678"),
+    ("phimin.phone.local", "call me at 555-2671 tonight", "555-2671"),
+    ("phimin.ssn.formatted", "SSN 523-61-8840 on file", "523-61-8840"),
+    ("phimin.ssn.formatted", "his number is 523 61 8840", "523 61 8840"),
+    ("phimin.ssn.labelled", "social security number 523618840", "523618840"),
+    ("phimin.card", "paid with 4111 1111 1111 1111 today", "4111 1111 1111 1111"),
+    ("phimin.iban", "IBAN GB82 WEST 1234 5698 7654 32 for refunds", "GB82 WEST 1234 5698 7654 32"),
+    ("phimin.account.labelled", "account number 00123456789 at the credit union", "00123456789"),
+    ("phimin.account.labelled", "routing # 021000021", "021000021"),
+    ("phimin.mrn.labelled", "MRN: 0045821 admitted", "0045821"),
+    ("phimin.mrn.labelled", "medical record number AB-448213", "AB-448213"),
+    ("phimin.health_plan.labelled", "Medicaid ID 88123456A on the card", "88123456A"),
+    ("phimin.health_plan.labelled", "member id: XJH448812991", "XJH448812991"),
+    ("phimin.health_plan.mbi", "Medicare card shows 1EG4-TE5-MK73", "1EG4-TE5-MK73"),
+    ("phimin.license.labelled", "driver's license number D1234567 was suspended", "D1234567"),
+    ("phimin.license.labelled", "NPI 1234567893", "1234567893"),
+    ("phimin.license.dea", "prescriber AB1234563 signed", "AB1234563"),
+    ("phimin.vehicle.plate", "license plate 7ABC123 was reported", "7ABC123"),
+    ("phimin.vehicle.vin", "the VIN 1HGCM82633A004352 matched", "1HGCM82633A004352"),
+    ("phimin.device.labelled", "pacemaker serial number PM448812X", "PM448812X"),
+    ("phimin.device.imei", "phone IMEI 490154203237518 blocked", "490154203237518"),
+    ("phimin.a_number.labelled", "her A-number is 123-456-789", "123-456-789"),
+    ("phimin.a_number.format", "file A212345678 pending", "A212345678"),
+    ("phimin.uscis.receipt", "receipt EAC2190123456 received", "EAC2190123456"),
+    ("phimin.case_number.labelled", "case number 2023-CF-004512 set for hearing", "2023-CF-004512"),
+    ("phimin.case_number.federal", "docket 1:21-cr-00123 was sealed", "1:21-cr-00123"),
+    ("phimin.case_number.state", "charged under 21CR04512 last year", "21CR04512"),
+    ("phimin.other_id.labelled", "claim number CLM-99812345 denied", "CLM-99812345"),
+    ("phimin.other_id.hash_number", "form #448812 was signed", "#448812"),
+    ("phimin.other_id.long_number", "his student number 20481197 is on the letter", "20481197"),
+    ("phimin.other_id.code", "badge code XK44812Z issued", "XK44812Z"),
+    ("phimin.date.numeric", "DOB 03/14/1987 confirmed", "03/14/1987"),
+    ("phimin.date.numeric", "seen 14.03.87 in clinic", "14.03.87"),
+    ("phimin.date.iso", "admitted 2023-03-14 overnight", "2023-03-14"),
+    ("phimin.date.month_day", "FOUND ON FLOOR 7/22 BY HUSBAND", "7/22"),
+    ("phimin.date.month_name_day", "her birthday is March 14th, 1987", "March 14th, 1987"),
+    ("phimin.date.month_name_day", "on the date of july twenty-second", "july twenty-second"),
+    ("phimin.date.day_month_name", "discharged on the 3rd of June", "the 3rd of June"),
+    ("phimin.date.month_year", "started in September 2021 with us", "September 2021"),
+    ("phimin.date.month_year", "since march of twenty twenty one", "march of twenty twenty one"),
+    ("phimin.date.month_alone", "It happened in October at school.", "October"),
+    ("phimin.date.month_in_context", "we moved out in may and", "may"),
+    ("phimin.date.year", "MI in 1992 with stent", "1992"),
+    ("phimin.date.year_apostrophe", "graduated in '09 from college", "'09"),
+    ("phimin.age.years_old", "a 93-year-old widow lives alone", "93"),
+    ("phimin.age.years_old", "91 yo F with dementia", "91"),
+    ("phimin.age.label", "Age: 97", "97"),
+    ("phimin.age.turned", "she turned 90 last spring", "90"),
+    ("phimin.age.birthday", "her 100th birthday party", "100"),
+    ("phimin.age.decade", "a man in his late 90s", "90s"),
+    ("phimin.age.words", "ninety-two years old and sharp", "ninety-two"),
+    ("phimin.address.street", "she lives at 42 Elm Street, Apt 3B now", "42 Elm Street, Apt 3B"),
+    ("phimin.address.street", "moved to 1600 n. oak park avenue", "1600 n. oak park avenue"),
+    ("phimin.address.po_box", "mail goes to P.O. Box 4471", "P.O. Box 4471"),
+    ("phimin.zip.after_state", "Baltimore, MD 21201", "21201"),
+    ("phimin.zip.labelled", "zip code 02139 on the form", "02139"),
+    ("phimin.location.county", "grew up in Anne Arundel County", "Anne Arundel County"),
+    ("phimin.location.facility", "transferred from Calvert Memorial Hospital", "Calvert Memorial"),
+    ("phimin.location.facility_caps", "TO CALVERT HOSPITAL ER", "CALVERT"),
+]
+
+# (rule id, text where that rule must not fire)
+NEGATIVE = [
+    ("phimin.email", "the @ sign and an email in general"),
+    ("phimin.url.domain", "take 1 tab q.day and rest"),
+    ("phimin.url.domain", "the file notes.txt was lost"),
+    ("phimin.ip.ipv4", "version 1.2.3 of the app"),
+    ("phimin.phone.nanp", "CPT 90837 and 90834 billed"),
+    ("phimin.phone.nanp", "between 100 and 200 mg daily"),
+    ("phimin.phone.local", "scored 12-2021 on the old form"),
+    ("phimin.ssn.formatted", "phone 410-555-2671 is not an SSN"),
+    ("phimin.card", "order 4111 1111 1111 1112 is fake"),
+    ("phimin.iban", "GB82 is just a code"),
+    ("phimin.mrn.labelled", "the chart was reviewed in 2019"),
+    ("phimin.health_plan.labelled", "started Medicaid in 2019"),
+    ("phimin.license.labelled", "her license was suspended last year"),
+    ("phimin.vehicle.vin", "ABCDEFGHJKLMNPRST is not a vin"),
+    ("phimin.device.imei", "490154203237517 fails the checksum"),
+    ("phimin.a_number.format", "A1 rating on the test"),
+    ("phimin.case_number.labelled", "in case 12 people come"),
+    ("phimin.other_id.long_number", "weight 1,000,000 grams of nonsense"),
+    ("phimin.other_id.long_number", "a dose of 3.1415926 units"),
+    ("phimin.other_id.code", "PHQ-9 and GAD-7 and F41.1 and COVID-19"),
+    ("phimin.date.numeric", "ratio 45/60/90 for the scale"),
+    ("phimin.date.month_day", "pain 7/10 this morning"),
+    ("phimin.date.month_day", "PHQ-9 score 14, GAD-7 12/21"),
+    ("phimin.date.month_day", "take 1/2 tab at night"),
+    ("phimin.date.month_day", "BP 120/80 and HR 72"),
+    ("phimin.date.month_name_day", "I may 2 times go"),
+    ("phimin.date.day_month_name", "option 1 may be better"),
+    ("phimin.date.month_in_context", "and may I ask about that"),
+    ("phimin.date.month_alone", "we will march forward"),
+    ("phimin.date.year", "takes 2000 mg of it"),
+    ("phimin.date.year", "walked 2000 steps"),
+    ("phimin.age.years_old", "a 45-year-old man"),
+    ("phimin.age.label", "age 45 at intake"),
+    ("phimin.age.turned", "the score turned 95% positive"),
+    ("phimin.address.street", "walked 5 miles down the road"),
+    ("phimin.address.street", "3 times a day on the way"),
+    ("phimin.zip.after_state", "CPT 90837 for the session"),
+    ("phimin.location.county", "the county fair"),
+    ("phimin.location.facility", "admitted to the State Hospital"),
+    ("phimin.location.facility", "went to Memorial Hospital"),
+]
+
+
+def detections(redactor: phimin.Redactor, text: str) -> list[tuple[str, str]]:
+    norm = normalize(text).text
+    (found,) = redactor.engine.detect([norm])
+    return [(d.rule_id, norm[d.start : d.end]) for d in found]
+
+
+def raw_rule_hits(redactor: phimin.Redactor, text: str, rule_id: str) -> list[str]:
+    """Spans a single pattern rule proposes, before evidence is combined."""
+    norm = normalize(text).text
+    for recognizer in redactor.engine.analyzer.registry.recognizers:
+        specs = getattr(recognizer, "specs", ())
+        if any(s.rule_id == rule_id for s in specs):
+            return [
+                norm[h.start : h.end] for h in recognizer.find(norm, None) if h.rule_id == rule_id
+            ]
+    raise AssertionError(f"no recognizer has rule {rule_id}")
+
+
+def test_every_pattern_rule_has_positive_and_negative_cases() -> None:
+    rule_ids = {s.rule_id for s in ALL_SPECS}
+    assert rule_ids <= {r for r, _, _ in POSITIVE}
+    assert rule_ids - {r for r, _ in NEGATIVE} <= {
+        "phimin.ip.ipv6",
+        "phimin.phone.international",
+        "phimin.email.spelled",
+        "phimin.url.scheme",
+        "phimin.url.www",
+        "phimin.ssn.labelled",
+        "phimin.account.labelled",
+        "phimin.health_plan.mbi",
+        "phimin.license.dea",
+        "phimin.vehicle.plate",
+        "phimin.device.labelled",
+        "phimin.a_number.labelled",
+        "phimin.uscis.receipt",
+        "phimin.case_number.federal",
+        "phimin.case_number.state",
+        "phimin.other_id.labelled",
+        "phimin.other_id.hash_number",
+        "phimin.date.iso",
+        "phimin.date.month_year",
+        "phimin.date.year_apostrophe",
+        "phimin.age.birthday",
+        "phimin.age.decade",
+        "phimin.age.words",
+        "phimin.address.po_box",
+        "phimin.zip.labelled",
+        "phimin.location.facility_caps",
+    }
+
+
+@pytest.mark.parametrize(("rule_id", "text", "span"), POSITIVE, ids=[p[0] for p in POSITIVE])
+def test_rule_finds(redactor: phimin.Redactor, rule_id: str, text: str, span: str) -> None:
+    assert span in raw_rule_hits(redactor, text, rule_id)
+    output = redactor.redact(text, policy="strict").text
+    if rule_id.startswith("phimin.age."):  # ages of 90 and over become "90+"
+        assert output == text.replace(span, "90+", 1)
+    else:
+        assert span not in output
+
+
+@pytest.mark.parametrize(("rule_id", "text"), NEGATIVE, ids=[n[0] for n in NEGATIVE])
+def test_rule_leaves_alone(redactor: phimin.Redactor, rule_id: str, text: str) -> None:
+    assert rule_id not in {r for r, _ in detections(redactor, text)}
