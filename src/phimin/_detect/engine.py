@@ -146,7 +146,8 @@ class DetectionEngine:
 
     def _filter(self, chunk: str, detections: list[Detection]) -> list[Detection]:
         protected = [m.span() for m in self.protected.finditer(chunk)]
-        guarded = clinical_spans(chunk) if detections else []
+        needs_guard = any(d.rule_id.startswith(GUARDED_RULE_PREFIXES) for d in detections)
+        guarded = clinical_spans(chunk) if needs_guard else []
         kept = []
         for found in detections:
             d = _outside(found, protected)

@@ -454,16 +454,31 @@ class _Span:
     rule: str
 
 
+_SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "]", ")", "-", "--"})
+
+
 class _Tokens:
     """Per-chunk views of the tokens that the rules consult many times."""
 
     def __init__(self, doc: Doc, lexicon: NameLexicon, mode: CaseMode) -> None:
         self.doc = doc
+        self.source = doc.text
         self.mode = mode
         self.lexicon = lexicon
-        # "Dr." is one token: compare words without a trailing period.
-        self.lower = [t.lower_.rstrip(".") if len(t) > 1 else t.lower_ for t in doc]
-        self.text = [t.text for t in doc]
+        self.text: list[str] = []
+        self.lower: list[str] = []
+        self.idx: list[int] = []
+        self.space: list[bool] = []
+        self.ws: list[str] = []
+        for t in doc:  # one pass: spaCy builds a Token object per access
+            text = t.text
+            self.text.append(text)
+            # "Dr." is one token: compare words without a trailing period.
+            lower = t.lower_
+            self.lower.append(lower.rstrip(".") if len(text) > 1 else lower)
+            self.idx.append(t.idx)
+            self.space.append(t.is_space)
+            self.ws.append(t.whitespace_)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -502,17 +517,13 @@ class _Tokens:
 
     def sentence_start(self, i: int) -> bool:
         j = i - 1
-        while j >= 0 and self.doc[j].is_space:
+        while j >= 0 and self.space[j]:
             if "\n" in self.text[j]:
                 return True
             j -= 1
         if j < 0:
             return True
-        prev = self.doc[j]
-        return prev.text in {".", "!", "?", ":", ";", '"', "“", "”", "]", ")", "-", "--"} or (
-            "\n" in prev.whitespace_
-            or "\n" in self.doc.text[prev.idx + len(prev) : self.doc[i].idx]
-        )
+        return self.text[j] in _SENTENCE_END or "\n" in self.gap(j, i)
 
     def known_or_rare(self, i: int) -> bool:
         """A lexicon name, or a word too rare to be everyday English."""
@@ -546,15 +557,22 @@ class _Tokens:
     def next_word(self, i: int) -> int:
         """Index of the next non-space token after i (len if none)."""
         j = i + 1
-        while j < len(self) and self.doc[j].is_space:
+        while j < len(self) and self.space[j]:
             j += 1
         return j
 
     def prev_word(self, i: int) -> int:
         j = i - 1
-        while j >= 0 and self.doc[j].is_space:
+        while j >= 0 and self.space[j]:
             j -= 1
         return j
+
+    def gap(self, i: int, j: int) -> str:
+        """The characters between the end of token i and the start of token j."""
+        return self.source[self.idx[i] + len(self.text[i]) : self.idx[j]]
+
+    def span_chars(self, start: int, end: int) -> tuple[int, int]:
+        return self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
 
 
 class NameRecognizer(PhiminRecognizer):
@@ -697,7 +715,7 @@ class NameRecognizer(PhiminRecognizer):
             j = i
             end = i + 1
             nxt = t.next_word(j)
-            if nxt < len(t) and t.candidate(nxt) and t.doc[j].whitespace_ == " ":
+            if nxt < len(t) and t.candidate(nxt) and t.ws[j] == " ":
                 end = nxt + 1
                 nxt = t.next_word(nxt)
             if nxt < len(t) and t.text[nxt] in (":", "]") and t.lexicon.is_clear_name(t.lower[i]):
@@ -715,7 +733,7 @@ class NameRecognizer(PhiminRecognizer):
             nxt = t.next_word(i)
             pair = (
                 nxt < len(t)
-                and t.doc[i].whitespace_ == " "
+                and t.ws[i] == " "
                 and t.candidate(nxt)
                 and (lex.is_name(t.lower[nxt]) or (mode == "mixed" and t.titlecase(nxt)))
             )
@@ -748,7 +766,7 @@ class NameRecognizer(PhiminRecognizer):
             nxt = t.next_word(k)
             if nxt >= len(t):
                 break
-            gap = t.doc.text[t.doc[k].idx + len(t.doc[k]) : t.doc[nxt].idx]
+            gap = t.gap(k, nxt)
             if "\n" in gap or len(gap) > 1:
                 break
             word = t.text[nxt]
@@ -787,11 +805,9 @@ class NameRecognizer(PhiminRecognizer):
         return _Span(start, j + 1, score, rule)
 
     def _to_hits(self, t: _Tokens, spans: Sequence[_Span]) -> Iterator[Hit]:
-        doc = t.doc
         for s in spans:
-            first, last = doc[s.start], doc[s.end - 1]
-            start, end = first.idx, last.idx + len(last)
+            start, end = t.span_chars(s.start, s.end)
             # A possessive belongs to the sentence, not the name: "Maria's" -> "Maria".
-            if doc.text[end - 2 : end] in ("'s", "’s") and end - 2 > start:
+            if t.source[end - 2 : end] in ("'s", "’s") and end - 2 > start:
                 end -= 2
             yield Hit(start, end, "PERSON", s.score, s.rule)
