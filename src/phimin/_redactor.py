@@ -8,12 +8,12 @@ passes the same state on purpose (a conversation, see `Session`).
 
 from __future__ import annotations
 
-import threading
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, chunk_spans
+from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
 from phimin._detect.base import Detection
 from phimin._detect.engine import DetectionEngine
 from phimin._detect.propagation import learn_names, propagate_names
@@ -21,7 +21,8 @@ from phimin._entities import entity_info
 from phimin._errors import InputError, PhiminError
 from phimin._findings import Action, Finding, Redaction
 from phimin._nlp import DEFAULT_MODEL, load_model
-from phimin._normalize import normalize
+from phimin._normalize import NormalizedText, normalize
+from phimin._parallel import ParallelDetector
 from phimin._policy import Policy, load_policy
 from phimin._resolve import Candidate, resolve
 from phimin._rulepacks import RuleSet, load_rule_packs
@@ -33,6 +34,7 @@ __all__ = ["DocumentState", "RedactedPiece", "Redactor"]
 # `_WINDOW_TAIL` characters of a window are held back and processed again with the
 # next window, so nothing near a window's end is judged without its right context.
 WINDOW_CHARS = 200_000
+BATCH_CHARS = 50_000  # redact_many: characters of short texts detected together
 _WINDOW_TAIL = 2 * OVERLAP_CHARS
 
 
@@ -70,6 +72,7 @@ class Redactor:
         *,
         rules: RuleSet | Iterable[str | Path] | None = None,
         keep: Sequence[str] = (),
+        workers: int = 1,
     ) -> None:
         base = load_policy(policy)
         self.policy = base.keeping(*keep) if keep else base
@@ -77,7 +80,23 @@ class Redactor:
         self.rules = rules if isinstance(rules, RuleSet) else load_rule_packs(rules)
         self.engine = DetectionEngine(load_model(model), self.rules)
         self._wording = {r.id: r.generalize_to for r in self.rules.rules}
-        self._lock = threading.Lock()
+        self._parallel = ParallelDetector(model, self.rules, workers) if workers > 1 else None
+
+    @property
+    def workers(self) -> int:
+        return self._parallel.workers if self._parallel else 1
+
+    def close(self) -> None:
+        """Stop worker processes, if any. The Redactor works in-process afterwards."""
+        if self._parallel is not None:
+            self._parallel.close()
+            self._parallel = None
+
+    def __enter__(self) -> Redactor:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     # --- public API ------------------------------------------------------------------
 
@@ -114,6 +133,54 @@ class Redactor:
         state.book.reserve_existing(buffer)
         yield self._window(buffer, final=True, state=state, policy=effective)
 
+    def redact_many(
+        self,
+        texts: Iterable[str],
+        *,
+        policy: Policy | str | Path | None = None,
+        batch_chars: int = BATCH_CHARS,
+    ) -> Iterator[Redaction]:
+        """Redact many independent texts, in order, batching them through the model.
+
+        Each text gets its own placeholders, as with `redact`. Batching lets spaCy work
+        on many short texts at once; with worker processes, the next batch is detected
+        while this one is finished in the parent.
+        """
+        effective = self._policy(policy)
+        pending: tuple[list[_Prepared], Callable[[], list[list[Detection]]]] | None = None
+        for batch in _batches(texts, batch_chars):
+            started = (batch, self._start_detection([t for p in batch for t in p.chunk_texts]))
+            if pending is not None:
+                yield from self._finish_batch(*pending, effective)
+            pending = started
+        if pending is not None:
+            yield from self._finish_batch(*pending, effective)
+
+    def _start_detection(self, chunk_texts: list[str]) -> Callable[[], list[list[Detection]]]:
+        if self._parallel is not None:
+            return self._parallel.submit(chunk_texts).result
+        detected = self.engine.detect(chunk_texts)
+        return lambda: detected
+
+    def _finish_batch(
+        self,
+        batch: list[_Prepared],
+        detections: Callable[[], list[list[Detection]]],
+        policy: Policy,
+    ) -> Iterator[Redaction]:
+        detected = detections()
+        start = 0
+        for prepared in batch:
+            n = len(prepared.chunk_texts)
+            state = DocumentState()
+            state.book.reserve_existing(prepared.text)
+            run = functools.partial(
+                self._finish, prepared, detected[start : start + n], True, state, policy, None
+            )
+            piece = self._guarded(run)
+            start += n
+            yield Redaction(text=piece.text, findings=piece.findings)
+
     def redact_with_state(self, text: str, state: DocumentState) -> RedactedPiece:
         """Redact `text` as the next part of a document or conversation."""
         _check_text(text)
@@ -144,24 +211,42 @@ class Redactor:
         policy: Policy,
         emit_until: int | None = None,
     ) -> RedactedPiece:
+        def run() -> RedactedPiece:
+            prepared = _prepare(text)
+            detections = self._detect_chunks(prepared.chunk_texts)
+            return self._finish(prepared, detections, final, state, policy, emit_until)
+
+        return self._guarded(run)
+
+    @staticmethod
+    def _guarded(run: Callable[[], RedactedPiece]) -> RedactedPiece:
         try:
-            return self._process(text, final, state, policy, emit_until)
+            return run()
         except PhiminError:
             raise
         except Exception as exc:  # fail closed, and say where without quoting text
             raise PhiminError(f"redaction failed in {type(exc).__name__}") from exc
 
-    def _process(
+    def _detect_chunks(self, chunk_texts: list[str]) -> list[list[Detection]]:
+        if self._parallel is not None and len(chunk_texts) > 1:
+            return self._parallel.detect(chunk_texts)
+        return self.engine.detect(chunk_texts)
+
+    def _finish(
         self,
-        text: str,
+        prepared: _Prepared,
+        chunk_detections: Sequence[list[Detection]],
         final: bool,
         state: DocumentState,
         policy: Policy,
         emit_until: int | None,
     ) -> RedactedPiece:
-        view = normalize(text)
-        norm = view.text
-        detections = self._detect(norm)
+        text, view, norm = prepared.text, prepared.view, prepared.view.text
+        detections = [
+            d.shifted(chunk.start)
+            for chunk, found in zip(prepared.chunks, chunk_detections, strict=True)
+            for d in found
+        ]
         learn_names(norm, detections, self.engine.lexicon, state.known_names)
         protected = self.engine.protected_spans(norm)
         for d in propagate_names(norm, state.known_names):
@@ -189,14 +274,6 @@ class Redactor:
                 for f in findings
             ),
         )
-
-    def _detect(self, norm: str) -> list[Detection]:
-        chunks = chunk_spans(norm, CHUNK_CHARS, OVERLAP_CHARS)
-        texts = [norm[c.start : c.end] for c in chunks]
-        found: list[Detection] = []
-        for chunk, detections in zip(chunks, self.engine.iter_detect(texts), strict=True):
-            found.extend(d.shifted(chunk.start) for d in detections)
-        return found
 
     def _decide(
         self,
@@ -257,6 +334,36 @@ class Redactor:
                 Finding(c.start, c.end, c.entity, c.category, c.score, c.rule_id, action)
             )
         return replacements, findings
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A text made ready for detection: its normalized view, cut into chunks."""
+
+    text: str
+    view: NormalizedText
+    chunks: tuple[Chunk, ...]
+    chunk_texts: list[str]
+
+
+def _prepare(text: str) -> _Prepared:
+    view = normalize(text)
+    chunks = tuple(chunk_spans(view.text, CHUNK_CHARS, OVERLAP_CHARS))
+    return _Prepared(text, view, chunks, [view.text[c.start : c.end] for c in chunks])
+
+
+def _batches(texts: Iterable[str], batch_chars: int) -> Iterator[list[_Prepared]]:
+    batch: list[_Prepared] = []
+    size = 0
+    for text in texts:
+        _check_text(text)
+        batch.append(_prepare(text))
+        size += len(text)
+        if size >= batch_chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _check_text(text: object) -> None:
