@@ -1,0 +1,637 @@
+"""Accuracy harness (issue 5): phimin and vanilla Presidio on public corpora, same process.
+
+    python benchmarks/accuracy.py [--data PATH] [--limit N]
+        [--only physionet,synth,annomi,counsel,keeplist] [--no-presidio]
+
+Prints a summary table and writes benchmarks/results/accuracy.md. Corpora come from
+../shared/data (or --data); a missing corpus is reported as skipped. phimin runs with
+its default policy (safe-harbor) and with the "strict" preset; Presidio runs once.
+See benchmarks/README.md for what each measure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+if __package__ in (None, ""):  # run as a script: python benchmarks/accuracy.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import corpora, keeplist
+from benchmarks.engines import Output, PhiminTool, PresidioTool, machine_info
+from benchmarks.scoring import (
+    MIN_COUNT,
+    Coverage,
+    Tally,
+    context_word,
+    name_like,
+    shape,
+    short_form,
+    top,
+)
+
+__all__ = ["DATASETS", "main"]
+
+DATASETS = ("physionet", "synth", "annomi", "counsel", "keeplist")
+RESULTS = Path(__file__).resolve().parent / "results" / "accuracy.md"
+
+PHYSIONET_NAMES = ("HCPName", "PTName", "RelativeProxyName", "PTNameInitial")
+
+# presidio-research gold types on phimin's entities. Types not listed are not targets.
+SYNTH_TO_PHIMIN = {
+    "PERSON": "PERSON",
+    "STREET_ADDRESS": "STREET_ADDRESS",
+    "GPE": "LOCATION",
+    "ORGANIZATION": "ORGANIZATION",
+    "CREDIT_CARD": "CREDIT_CARD",
+    "DATE_TIME": "DATE",
+    "PHONE_NUMBER": "PHONE_NUMBER",
+    "EMAIL_ADDRESS": "EMAIL_ADDRESS",
+    "ZIP_CODE": "ZIP_CODE",
+    "DOMAIN_NAME": "URL",
+    "IBAN_CODE": "IBAN_CODE",
+    "US_SSN": "US_SSN",
+    "IP_ADDRESS": "IP_ADDRESS",
+    "US_DRIVER_LICENSE": "LICENSE_NUMBER",
+    "AGE": "AGE",  # only ages of 90 and over (below: "AGE <90", not a target)
+}
+SYNTH_NOT_TARGETED = {
+    "TITLE": "honorifics and job titles: not Safe Harbor identifiers",
+    "NRP": "nationality, religious or political group: not an identifier",
+    "AGE <90": "ages under 90: Safe Harbor keeps them",
+    "DATE_TIME year only": "a bare year: Safe Harbor keeps years (scored, not in the total)",
+}
+SYNTH_STRUCTURED = (
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "US_SSN",
+    "CREDIT_CARD",
+    "IP_ADDRESS",
+    "IBAN_CODE",
+)
+_BARE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")
+
+
+class Tool(Protocol):
+    name: str
+
+    def run(self, text: str, policy: str | None = None) -> Output: ...
+
+
+@dataclass(frozen=True)
+class Config:
+    label: str
+    tool: Tool
+    policy: str | None = None
+
+    def run(self, text: str) -> Output:
+        return self.tool.run(text, self.policy)
+
+
+@dataclass
+class Section:
+    title: str
+    lines: list[str] = field(default_factory=list)
+    summary: dict[str, dict[str, str]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    chars: int = 0
+
+    def measure(self, name: str, config: Config, value: str) -> None:
+        self.summary.setdefault(name, {})[config.label] = value
+
+
+def fmt(x: float | None, digits: int = 3) -> str:
+    return "n/a" if x is None else f"{x:.{digits}f}"
+
+
+def pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.2f}%"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out.extend("| " + " | ".join(str(c) for c in row) + " |" for row in rows)
+    return [*out, ""]
+
+
+def timed_runs(config: Config, texts: Sequence[str], section: Section) -> list[Output]:
+    start = time.perf_counter()
+    outputs = [config.run(t) for t in texts]
+    section.seconds[config.label] = time.perf_counter() - start
+    return outputs
+
+
+# --- labelled corpora: recall per gold type, precision per predicted entity ----------
+
+
+@dataclass
+class Scores:
+    recall: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    precision: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    unmatched: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    miss_context: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    lenient_correct: int = 0
+    predicted: int = 0
+
+
+def score_labelled(
+    docs: Sequence[corpora.LabelledText],
+    outputs: Sequence[Output],
+    gold_type: Callable[[corpora.GoldSpan, str], str],
+    same_type: Callable[[str, str], bool] | None = None,
+) -> Scores:
+    """Recall by gold type (all word characters removed), precision by predicted entity.
+
+    A prediction is correct (lenient) when it overlaps any gold span; with `same_type`,
+    its per-entity precision also requires the overlapped gold span to be of its type.
+    """
+    scores = Scores()
+    for doc, out in zip(docs, outputs, strict=True):
+        cov = Coverage(doc.text, [(c.start, c.end) for c in out.changed], out.kept)
+        gold = [(g.start, g.end) for g in doc.spans]
+        for g in doc.spans:
+            kind = gold_type(g, doc.text)
+            tally = scores.recall[kind]
+            tally.gold += 1
+            if cov.caught(g.start, g.end):
+                tally.caught += 1
+                continue
+            partial = " partial" if cov.touched(g.start, g.end) else ""
+            tally.misses[shape(doc.text[g.start : g.end]) + partial] += 1
+            before = context_word(doc.text, g.start, gold)
+            scores.miss_context[kind][f"after '{before}'" if before else "no context"] += 1
+        for c in out.changed:
+            p = scores.precision[c.entity]
+            p.predicted += 1
+            scores.predicted += 1
+            hit = [g for g in doc.spans if g.start < c.end and c.start < g.end]
+            if hit:
+                scores.lenient_correct += 1
+            if hit and (
+                same_type is None or any(same_type(c.entity, gold_type(g, doc.text)) for g in hit)
+            ):
+                p.correct += 1
+            elif not hit:
+                scores.unmatched[c.entity][short_form(doc.text[c.start : c.end])] += 1
+    return scores
+
+
+def recall_of(scores: Scores, kinds: Sequence[str]) -> float | None:
+    gold = sum(scores.recall[k].gold for k in kinds if k in scores.recall)
+    caught = sum(scores.recall[k].caught for k in kinds if k in scores.recall)
+    return caught / gold if gold else None
+
+
+def recall_rows(kinds: Sequence[str], results: dict[str, Scores]) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for kind in kinds:
+        first = next(iter(results.values())).recall[kind]
+        rows.append([kind, first.gold, *(fmt(s.recall[kind].recall) for s in results.values())])
+    return rows
+
+
+def precision_lines(results: dict[str, Scores], typed: bool) -> list[str]:
+    lines: list[str] = []
+    for label, s in results.items():
+        rows = [
+            [entity, t.predicted, t.correct, fmt(t.precision)]
+            for entity, t in sorted(s.precision.items(), key=lambda kv: -kv[1].predicted)
+        ]
+        overall = s.lenient_correct / s.predicted if s.predicted else None
+        lines.append(
+            f"**{label}**: {s.predicted} changed spans, lenient precision {fmt(overall)} "
+            "(overlaps any gold span)."
+        )
+        lines.append("")
+        lines += table(
+            [
+                "predicted entity",
+                "spans",
+                "correct",
+                "precision" + (" (same type)" if typed else ""),
+            ],
+            rows,
+        )
+    return lines
+
+
+def unmatched_lines(results: dict[str, Scores]) -> list[str]:
+    lines = [
+        f"Top unmatched predictions (lower-cased, at most 3 words, seen at least {MIN_COUNT} "
+        "times, at most 10 per entity):",
+        "",
+    ]
+    for label, s in results.items():
+        lines.append(f"- **{label}**")
+        for entity, counter in sorted(s.unmatched.items(), key=lambda kv: -sum(kv[1].values())):
+            shown = top(counter)
+            listed = ", ".join(f"`{k}` {c}" for k, c in shown) or "(none recurring)"
+            lines.append(f"  - {entity} ({sum(counter.values())} unmatched): {listed}")
+    return [*lines, ""]
+
+
+def miss_lines(results: dict[str, Scores], kinds: Sequence[str]) -> list[str]:
+    lines = [
+        "Missed gold spans by how they are written (case, words; `partial`: some of it "
+        "removed) and by the word before them (shown only if it is not PHI itself):",
+        "",
+    ]
+    for label, s in results.items():
+        if not label.startswith("phimin"):
+            continue
+        lines.append(f"- **{label}**")
+        for kind in kinds:
+            tally = s.recall.get(kind)
+            if not tally or not tally.misses:
+                continue
+            shapes = ", ".join(f"{k} {c}" for k, c in tally.misses.most_common(6))
+            contexts = ", ".join(f"{k} {c}" for k, c in top(s.miss_context[kind], 6, 2))
+            lines.append(
+                f"  - {kind} ({tally.gold - tally.caught} missed): {shapes}"
+                + (f"; {contexts}" if contexts else "")
+            )
+    return [*lines, ""]
+
+
+def run_physionet(docs: Sequence[corpora.LabelledText], configs: Sequence[Config]) -> Section:
+    section = Section("PhysioNet deid gold standard")
+    section.chars = sum(len(d.text) for d in docs)
+    results = {
+        c.label: score_labelled(docs, timed_runs(c, [d.text for d in docs], section), _label)
+        for c in configs
+    }
+    kinds = sorted(
+        {g.label for d in docs for g in d.spans}, key=lambda k: (k not in PHYSIONET_NAMES, k)
+    )
+    not_year = [k for k in kinds if k != "DateYear"]
+    for config in configs:
+        s = results[config.label]
+        overall = s.lenient_correct / s.predicted if s.predicted else None
+        section.measure("PhysioNet recall, all PHI", config, fmt(recall_of(s, kinds)))
+        section.measure(
+            "PhysioNet recall, all PHI but DateYear", config, fmt(recall_of(s, not_year))
+        )
+        section.measure("PhysioNet recall, names", config, fmt(recall_of(s, PHYSIONET_NAMES)))
+        section.measure("PhysioNet recall, Date", config, fmt(recall_of(s, ["Date"])))
+        section.measure("PhysioNet lenient precision", config, fmt(overall))
+    labels = list(results)
+    section.lines += [
+        f"{len(docs)} notes, {section.chars:,} characters, "
+        f"{sum(len(d.spans) for d in docs):,} gold spans. A gold span is caught when all its "
+        "word characters are removed (phimin under safe-harbor keeps 4-digit years, so "
+        "`DateYear` is expected to be missed there by design).",
+        "",
+        *table(
+            ["gold type", "spans", *(f"recall {x}" for x in labels)], recall_rows(kinds, results)
+        ),
+        *table(
+            ["group", *labels],
+            [
+                ["all PHI", *(fmt(recall_of(s, kinds)) for s in results.values())],
+                ["all PHI but DateYear", *(fmt(recall_of(s, not_year)) for s in results.values())],
+                ["names", *(fmt(recall_of(s, PHYSIONET_NAMES)) for s in results.values())],
+            ],
+        ),
+        *precision_lines(results, typed=False),
+        *unmatched_lines(results),
+        *miss_lines(results, kinds),
+    ]
+    return section
+
+
+def _label(span: corpora.GoldSpan, text: str) -> str:
+    return span.label
+
+
+def synth_type(span: corpora.GoldSpan, text: str) -> str:
+    """The gold type, with the non-target parts of AGE and DATE_TIME split off."""
+    value = text[span.start : span.end]
+    if span.label == "AGE":
+        digits = re.sub(r"\D", "", value)
+        return "AGE" if digits and int(digits) >= 90 else "AGE <90"
+    if span.label == "DATE_TIME" and _BARE_YEAR.fullmatch(value):
+        return "DATE_TIME year only"
+    return span.label
+
+
+def _same_type(entity: str, gold: str) -> bool:
+    return SYNTH_TO_PHIMIN.get(gold) == entity or gold == entity
+
+
+def run_synth(docs: Sequence[corpora.LabelledText], configs: Sequence[Config]) -> Section:
+    section = Section("presidio-research synth_dataset_v2")
+    section.chars = sum(len(d.text) for d in docs)
+    results = {
+        c.label: score_labelled(
+            docs, timed_runs(c, [d.text for d in docs], section), synth_type, _same_type
+        )
+        for c in configs
+    }
+    present = {synth_type(g, d.text) for d in docs for g in d.spans}
+    targets = [k for k in SYNTH_TO_PHIMIN if k in present]
+    others = [k for k in SYNTH_NOT_TARGETED if k in present]
+    for config in configs:
+        s = results[config.label]
+        section.measure("synth recall, all targeted types", config, fmt(recall_of(s, targets)))
+        for kind in ("PERSON", "STREET_ADDRESS", *SYNTH_STRUCTURED):
+            section.measure(f"synth recall, {kind}", config, fmt(recall_of(s, [kind])))
+        lenient = s.lenient_correct / s.predicted if s.predicted else None
+        section.measure("synth lenient precision", config, fmt(lenient))
+    labels = list(results)
+    mapping = [[k, SYNTH_TO_PHIMIN[k]] for k in SYNTH_TO_PHIMIN]
+    section.lines += [
+        f"{len(docs)} sentences, {section.chars:,} characters. Gold types mapped to phimin's "
+        "entities (recall is type-blind: a span is caught if removed as anything):",
+        "",
+        *table(["gold type", "phimin entity"], mapping),
+        "Not targets (scored below for information, not in the total): "
+        + "; ".join(f"{k}: {SYNTH_NOT_TARGETED[k]}" for k in others)
+        + ".",
+        "",
+        *table(
+            ["gold type", "spans", *(f"recall {x}" for x in labels)],
+            [
+                *recall_rows(targets, results),
+                ["**all targeted**", sum(results[labels[0]].recall[k].gold for k in targets)]
+                + [fmt(recall_of(s, targets)) for s in results.values()],
+                *recall_rows(others, results),
+            ],
+        ),
+        *precision_lines(results, typed=True),
+        *unmatched_lines(results),
+        *miss_lines(results, targets),
+    ]
+    return section
+
+
+# --- over-redaction on text with few identifiers ------------------------------------
+
+
+def over_redaction(
+    title: str, texts: Sequence[str], configs: Sequence[Config], measure: str
+) -> Section:
+    section = Section(title)
+    section.chars = sum(len(t) for t in texts)
+    rows = []
+    lists = []
+    for config in configs:
+        outputs = timed_runs(config, texts, section)
+        removed = total = 0
+        by_entity: Counter[str] = Counter()
+        strings: Counter[str] = Counter()
+        for text, out in zip(texts, outputs, strict=True):
+            cov = Coverage(text, [(c.start, c.end) for c in out.changed], out.kept)
+            removed += cov.removed_word_chars()
+            total += cov.word_chars()
+            for c in out.changed:
+                by_entity[c.entity] += sum(
+                    1 for p in cov.word_positions(c.start, c.end) if cov.removed(p)
+                )
+                surface = text[c.start : c.end]
+                form = (
+                    "(name-like, not shown)" if name_like(surface) else f"`{short_form(surface)}`"
+                )
+                strings[f"{form} ({c.entity})"] += 1
+        share = removed / total if total else None
+        section.measure(measure, config, pct(share))
+        entities = ", ".join(f"{e} {100 * n / total:.2f}%" for e, n in by_entity.most_common(6))
+        rows.append([config.label, f"{total:,}", f"{removed:,}", pct(share), entities])
+        shown = ", ".join(f"{k} {c}" for k, c in top(strings))
+        lists.append(f"- **{config.label}**: {shown or '(none recurring)'}")
+    section.lines += [
+        f"{len(texts)} texts, {section.chars:,} characters.",
+        "",
+        *table(
+            ["tool", "word chars", "removed", "share removed", "largest entities (share of all)"],
+            rows,
+        ),
+        f"Most frequent removed strings (lower-cased, seen at least {MIN_COUNT} times, top 10; "
+        "capitalized census names and rare capitalized words are counted as name-like, not "
+        "shown):",
+        "",
+        *lists,
+        "",
+    ]
+    return section
+
+
+def run_annomi(sessions: Sequence[str], configs: Sequence[Config]) -> Section:
+    return over_redaction(
+        "Over-redaction: AnnoMI sessions", sessions, configs, "AnnoMI share of word chars removed"
+    )
+
+
+def run_counsel(answers: Sequence[str], configs: Sequence[Config]) -> Section:
+    return over_redaction(
+        "Over-redaction: counsel_chat answers",
+        answers,
+        configs,
+        "counsel_chat share of word chars removed",
+    )
+
+
+# --- clinical keep-list ---------------------------------------------------------------
+
+
+def run_keeplist(items: Sequence[keeplist.KeepSentence], configs: Sequence[Config]) -> Section:
+    section = Section("Clinical keep-list")
+    section.chars = sum(len(s.text) for s in items)
+    categories = sorted({i.category for s in items for i in s.items})
+    per_config: dict[str, Counter[str]] = {}
+    lost_lines = []
+    total = Counter(i.category for s in items for i in s.items)
+    for config in configs:
+        outputs = timed_runs(config, [s.text for s in items], section)
+        kept: Counter[str] = Counter()
+        lost = []
+        for sentence, out in zip(items, outputs, strict=True):
+            cov = Coverage(sentence.text, [(c.start, c.end) for c in out.changed], out.kept)
+            for item in sentence.items:
+                surface = sentence.text[item.start : item.end]
+                if not cov.touched(item.start, item.end) and surface in out.text:
+                    kept[item.category] += 1
+                else:
+                    hit = {
+                        c.entity for c in out.changed if c.start < item.end and item.start < c.end
+                    }
+                    lost.append(f"`{surface}` ({'/'.join(sorted(hit)) or 'changed'})")
+        per_config[config.label] = kept
+        n = sum(total.values())
+        section.measure("keep-list survival", config, pct(sum(kept.values()) / n if n else None))
+        lost_lines.append(f"- **{config.label}** lost {len(lost)}: {', '.join(lost) or 'none'}")
+    rows = [
+        [cat, total[cat], *(pct(per_config[c.label][cat] / total[cat]) for c in configs)]
+        for cat in categories
+    ]
+    rows.append(
+        [
+            "**all**",
+            sum(total.values()),
+            *(pct(sum(per_config[c.label].values()) / sum(total.values())) for c in configs),
+        ]
+    )
+    section.lines += [
+        f"{len(items)} sentences written for this project (benchmarks/keeplist.py), "
+        f"{sum(total.values())} marked items that must survive verbatim.",
+        "",
+        *table(["category", "items", *(f"survival {c.label}" for c in configs)], rows),
+        "Items lost (synthetic text from keeplist.py; entity that took it):",
+        "",
+        *lost_lines,
+        "",
+    ]
+    return section
+
+
+def _keeplist(root: Path, limit: int | None) -> list[keeplist.KeepSentence]:
+    items = keeplist.sentences()
+    return items[:limit] if limit else items
+
+
+# Each part: a loader (data root, limit -> data; raises corpora.Skip) and an evaluator.
+PARTS: dict[
+    str, tuple[Callable[[Path, int | None], Any], Callable[[Any, Sequence[Config]], Section]]
+] = {
+    "physionet": (corpora.load_physionet, run_physionet),
+    "synth": (corpora.load_synth, run_synth),
+    "annomi": (corpora.load_annomi_sessions, run_annomi),
+    "counsel": (corpora.load_counsel_answers, run_counsel),
+    "keeplist": (_keeplist, run_keeplist),
+}
+
+
+# --- report ---------------------------------------------------------------------------
+
+
+def summary_table(sections: Sequence[Section], configs: Sequence[Config]) -> list[str]:
+    rows: list[list[object]] = []
+    for section in sections:
+        for name, values in section.summary.items():
+            rows.append([name, *(values.get(c.label, "") for c in configs)])
+    for section in sections:
+        rows.append(
+            [
+                f"runtime, {section.title} ({section.chars:,} chars)",
+                *(f"{section.seconds.get(c.label, 0):.1f} s" for c in configs),
+            ]
+        )
+    return table(["measure", *(c.label for c in configs)], rows)
+
+
+def report(
+    sections: Sequence[Section],
+    skipped: Sequence[str],
+    configs: Sequence[Config],
+    argv: Sequence[str],
+) -> str:
+    info = machine_info()
+    lines = [
+        "# Accuracy: phimin and vanilla Presidio",
+        "",
+        "Generated by `python benchmarks/accuracy.py"
+        + (" " + " ".join(argv) if argv else "")
+        + "`; do not edit by hand.",
+        "",
+        "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()) + ".",
+        "",
+        "Vanilla Presidio: `AnalyzerEngine` on `SpacyNlpEngine` (the same model, all its "
+        "components), default recognizers, `AnonymizerEngine` replace. Its EmailRecognizer's "
+        "`tldextract` is pointed at the bundled suffix-list snapshot, so nothing is fetched.",
+        "",
+        "## Summary",
+        "",
+        *summary_table(sections, configs),
+    ]
+    if skipped:
+        lines += ["Skipped: " + "; ".join(skipped), ""]
+    for section in sections:
+        lines += [f"## {section.title}", "", *section.lines]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=None, help="corpora root (../shared/data)")
+    parser.add_argument("--limit", type=int, default=None, help="at most N texts per corpus")
+    parser.add_argument("--only", default=",".join(DATASETS), help="comma-separated parts")
+    parser.add_argument("--no-presidio", action="store_true", help="phimin only")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="markdown report path")
+    args = parser.parse_args(argv)
+    unknown = set(args.only.split(",")) - set(DATASETS)
+    if unknown:
+        parser.error(
+            f"unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(DATASETS)}"
+        )
+    return args
+
+
+def make_configs(with_presidio: bool, phimin_tool: PhiminTool | None = None) -> list[Config]:
+    tool = phimin_tool or PhiminTool()
+    configs = [
+        Config("phimin safe-harbor", tool, None),
+        Config("phimin strict", tool, "strict"),
+    ]
+    if with_presidio:
+        configs.append(Config("Presidio", PresidioTool()))
+    return configs
+
+
+def load_parts(
+    root: Path, parts: Sequence[str], limit: int | None
+) -> tuple[dict[str, Any], list[str]]:
+    """The data of each requested part, and a message for each part skipped."""
+    loaded: dict[str, Any] = {}
+    skipped: list[str] = []
+    for part in parts:
+        try:
+            loaded[part] = PARTS[part][0](root, limit)
+        except corpora.Skip as skip:
+            skipped.append(f"{part}: {skip}")
+    return loaded, skipped
+
+
+def evaluate(loaded: dict[str, Any], configs: Sequence[Config]) -> list[Section]:
+    sections = []
+    for part, data in loaded.items():
+        section = PARTS[part][1](data, configs)
+        sections.append(section)
+        print(
+            f"done {part}: " + ", ".join(f"{k} {v:.1f} s" for k, v in section.seconds.items()),
+            file=sys.stderr,
+            flush=True,
+        )
+    return sections
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Exit codes: 0 report written (parts may be skipped), 2 bad arguments, 3 all skipped."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    parts = [p for p in DATASETS if p in args.only.split(",")]
+    loaded, skipped = load_parts(corpora.data_root(args.data), parts, args.limit)
+    for message in skipped:
+        print(f"skipped {message}", file=sys.stderr)
+    if not loaded:
+        print("nothing to run: every requested part was skipped")
+        return 3
+    configs = make_configs(not args.no_presidio)
+    sections = evaluate(loaded, configs)
+    text = report(sections, skipped, configs, argv)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print("\n".join(summary_table(sections, configs)))
+    if skipped:
+        print("skipped: " + "; ".join(skipped))
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

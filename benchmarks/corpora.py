@@ -1,0 +1,136 @@
+"""Loaders for the public evaluation corpora in ../shared/data (see its README).
+
+The corpora live beside the project, never inside it. Every loader takes the data
+root, reads only what it needs, and raises `Skip` with a plain message when the
+files are absent, so a benchmark (or a test) can report "skipped" instead of failing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "DEFAULT_DATA",
+    "REPO_ROOT",
+    "GoldSpan",
+    "LabelledText",
+    "Skip",
+    "data_root",
+    "load_annomi_sessions",
+    "load_counsel_answers",
+    "load_physionet",
+    "load_synth",
+]
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
+
+_PHYSIONET_RECORD = re.compile(
+    r"START_OF_RECORD=(\d+)\|\|\|\|(\d+)\|\|\|\|\n(.*?)\|\|\|\|END_OF_RECORD", re.S
+)
+
+
+class Skip(Exception):
+    """A corpus is not available: the benchmark part is skipped, not failed."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSpan:
+    start: int
+    end: int  # exclusive
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledText:
+    text: str
+    spans: tuple[GoldSpan, ...]
+
+
+def data_root(path: str | Path | None = None) -> Path:
+    """The data directory: `path`, or ../shared/data from the repository root."""
+    return Path(path) if path is not None else DEFAULT_DATA
+
+
+def _need(root: Path, relative: str) -> Path:
+    path = root / relative
+    if not path.is_file():
+        raise Skip(f"{relative} not found under {root} (pass --data PATH to point at the corpora)")
+    return path
+
+
+def load_physionet(root: Path, limit: int | None = None) -> list[LabelledText]:
+    """PhysioNet deid gold standard: notes (latin-1) and their PHI spans."""
+    text_path = _need(root, "physionet_deid/id.text")
+    phrase_path = _need(root, "physionet_deid/id-phi.phrase")
+    raw = text_path.read_text(encoding="latin-1")
+    docs = {(m[1], m[2]): m[3] for m in _PHYSIONET_RECORD.finditer(raw)}
+    spans: dict[tuple[str, str], list[GoldSpan]] = defaultdict(list)
+    with phrase_path.open(encoding="latin-1") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            patient, record, start, end, label, _ = line.rstrip("\n").split(" ", 5)
+            spans[(patient, record)].append(GoldSpan(int(start), int(end), label))
+    notes = [
+        LabelledText(body, tuple(sorted(spans[key], key=_span_key))) for key, body in docs.items()
+    ]
+    return notes[:limit] if limit else notes
+
+
+def load_synth(root: Path, limit: int | None = None) -> list[LabelledText]:
+    """presidio-research synth_dataset_v2.json: sentences and typed spans."""
+    path = _need(root, "presidio_research/synth_dataset_v2.json")
+    records = json.loads(path.read_text(encoding="utf-8"))
+    out = [
+        LabelledText(
+            r["full_text"],
+            tuple(
+                sorted(
+                    (
+                        GoldSpan(s["start_position"], s["end_position"], s["entity_type"])
+                        for s in r["spans"]
+                    ),
+                    key=_span_key,
+                )
+            ),
+        )
+        for r in records
+    ]
+    return out[:limit] if limit else out
+
+
+def load_annomi_sessions(root: Path, limit: int | None = None) -> list[str]:
+    """AnnoMI sessions, each as `THERAPIST: ...` / `CLIENT: ...` lines in utterance order."""
+    path = _need(root, "annomi/AnnoMI-simple.csv")
+    turns: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            line = f"{row['interlocutor'].upper()}: {row['utterance_text'].strip()}"
+            turns[int(row["transcript_id"])].append((int(row["utterance_id"]), line))
+    sessions = ["\n".join(line for _, line in sorted(turns[t])) + "\n" for t in sorted(turns)]
+    return sessions[:limit] if limit else sessions
+
+
+def load_counsel_answers(root: Path, limit: int | None = None) -> list[str]:
+    """counsel_chat therapist answers, exact duplicates removed, in file order."""
+    path = _need(root, "counsel_chat/20200325_counsel_chat.csv")
+    csv.field_size_limit(1 << 30)
+    seen: set[str] = set()
+    answers = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            answer = (row.get("answerText") or "").strip()
+            if answer and answer not in seen:
+                seen.add(answer)
+                answers.append(answer)
+    return answers[:limit] if limit else answers
+
+
+def _span_key(span: GoldSpan) -> tuple[int, int]:
+    return (span.start, span.end)

@@ -1,0 +1,206 @@
+"""Span arithmetic for the benchmarks: coverage of gold spans, overlap, word characters.
+
+A gold span is *caught* when every word character in it (`\\w`) lies inside a span
+the tool changed, and not in a part the tool deliberately kept (the year phimin keeps
+in "[date in 2021]" under a Safe Harbor policy). Punctuation and spaces do not count,
+so "Smith," caught as "Smith" is caught.
+
+Reports never quote input text at length: strings shown are lower-cased, cut to a
+few words, and only listed when seen at least `MIN_COUNT` times, so what appears
+is recurring wording (common words, labels, abbreviations), not a one-off identifier.
+On corpora without PHI labels (where a removed name is likely a real name, e.g. a
+therapist signing an answer) capitalized census names and rare capitalized words are
+counted but not shown (`name_like`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "MIN_COUNT",
+    "Coverage",
+    "Tally",
+    "context_word",
+    "merge",
+    "name_like",
+    "overlaps",
+    "shape",
+    "short_form",
+    "top",
+]
+
+MIN_COUNT = 3  # a string is listed only if seen this often (no one-off identifiers)
+_WORD = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def merge(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint union of half-open intervals."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(intervals):
+        if end <= start:
+            continue
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+class Coverage:
+    """Which characters of one text a tool changed (minus the parts it kept)."""
+
+    def __init__(
+        self,
+        text: str,
+        changed: Iterable[tuple[int, int]],
+        kept: Iterable[tuple[int, int]] = (),
+    ) -> None:
+        self.text = text
+        self._changed = merge(changed)
+        self._starts = [s for s, _ in self._changed]
+        self._kept = merge(kept)
+        self._kept_starts = [s for s, _ in self._kept]
+
+    def _inside(self, pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+    def removed(self, pos: int) -> bool:
+        return self._inside(pos, self._changed, self._starts) and not self._inside(
+            pos, self._kept, self._kept_starts
+        )
+
+    def word_positions(self, start: int, end: int) -> list[int]:
+        return [m.start() for m in _WORD.finditer(self.text, start, end)]
+
+    def caught(self, start: int, end: int) -> bool:
+        """Every word character of text[start:end] was removed (True if it has none)."""
+        return all(self.removed(p) for p in self.word_positions(start, end))
+
+    def touched(self, start: int, end: int) -> bool:
+        """At least one word character of text[start:end] was removed."""
+        return any(self.removed(p) for p in self.word_positions(start, end))
+
+    def removed_word_chars(self) -> int:
+        return sum(
+            sum(1 for p in self.word_positions(s, e) if self.removed(p)) for s, e in self._changed
+        )
+
+    def word_chars(self) -> int:
+        return sum(1 for _ in _WORD.finditer(self.text))
+
+
+def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def short_form(text: str, max_words: int = 3, max_chars: int = 30) -> str:
+    """Lower-cased, whitespace-collapsed, at most a few words: a word-level label."""
+    words = text.lower().split()
+    form = " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")
+    return form[:max_chars]
+
+
+def shape(text: str) -> str:
+    """How a span is written: case pattern and word count ("lower 1w", "Title 2w")."""
+    words = _WORD_RUN.findall(text)
+    if not words:
+        return "punct"
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    if not letters:
+        kind = "digits"
+    elif all(w.isupper() for w in letters):
+        kind = "UPPER" if any(len(w) > 1 for w in letters) else "initial"
+    elif all(w.islower() for w in letters):
+        kind = "lower"
+    elif all(w[:1].isupper() for w in letters):
+        kind = "Title"
+    else:
+        kind = "mixed"
+    if letters and len(letters) < len(words):
+        kind += "+digits"
+    return f"{kind} {len(words)}w"
+
+
+def context_word(text: str, start: int, forbidden: Sequence[tuple[int, int]]) -> str:
+    """The word just before `start`, lower-cased, or "" (also if it is itself gold PHI)."""
+    i = start
+    while i > 0 and not text[i - 1].isalnum():
+        if text[i - 1] == "\n":
+            return "⏎"
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalnum():
+        j -= 1
+    if j == i or overlaps(j, i, forbidden):
+        return ""
+    return text[j:i].lower()
+
+
+@functools.lru_cache(maxsize=2)
+def _census_names(kind: str) -> frozenset[str]:
+    """Given names ("first") or surnames ("last") from the `names` package (US Census 1990)."""
+    try:
+        import names
+    except ImportError:  # pragma: no cover - phimin depends on it
+        return frozenset()
+    folder = Path(names.__file__).parent
+    parts = ("dist.male.first", "dist.female.first") if kind == "first" else ("dist.all.last",)
+    found: set[str] = set()
+    for part in parts:
+        path = folder / part
+        if path.is_file():
+            found.update(line.split()[0].lower() for line in path.read_text().splitlines() if line)
+    return frozenset(found)
+
+
+def name_like(surface: str) -> bool:
+    """Possibly a real name, so not listed: a capitalized word that is a census given name,
+    a census surname that is not a common word, or a rare word."""
+    words = [w for w in _WORD_RUN.findall(surface) if any(c.isalpha() for c in w)]
+    capitalized = [w.lower() for w in words if w[:1].isupper()]
+    if not capitalized:
+        return False
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - phimin depends on it
+        return True
+    for word in capitalized:
+        frequency = zipf_frequency(word, "en")
+        if word in _census_names("first") or frequency < 3.0:
+            return True
+        if word in _census_names("last") and frequency < 4.0:
+            return True
+    return False
+
+
+def top(counter: Counter[str], n: int = 10, min_count: int = MIN_COUNT) -> list[tuple[str, int]]:
+    return [(k, c) for k, c in counter.most_common() if c >= min_count][:n]
+
+
+@dataclass
+class Tally:
+    """Counts for one label: gold spans, caught; predictions, correct."""
+
+    gold: int = 0
+    caught: int = 0
+    predicted: int = 0
+    correct: int = 0
+    misses: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def recall(self) -> float | None:
+        return self.caught / self.gold if self.gold else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.predicted if self.predicted else None
