@@ -1,0 +1,350 @@
+"""Restore: put the originals back into text an LLM wrote from redacted text.
+
+A `Ledger` is what one session issued: each placeholder and the original it stands
+for, each generalized wording and the original it replaced (while that is
+unambiguous), the placeholder-like strings that arrived in the input, and the state
+needed to keep numbering consistent (the placeholder book, the names learnt).
+
+`restore` is tolerant of what LLMs do to placeholders and strict about everything
+else:
+
+- tolerated: changed case (`[person_1]`), dropped brackets (`PERSON_1`), a possessive
+  inside or after the brackets (`[PERSON_1's]`, `[PERSON_1]'s`), spaces or one line
+  break inside the brackets (`[ PERSON_1 ]`, `[PERSON_\\n1]`), Markdown escapes
+  (`\\[PERSON\\_1\\]`);
+- never guessed: a placeholder this session did not issue, a number written
+  differently (`PERSON_01`, `PERSON_11` for `PERSON_1`), a placeholder or wording that
+  also arrived in the input as a literal (it could be an injected reference), a
+  wording that stood for more than one original. These are left as they are and
+  reported in `Restoration.unrestored`.
+
+Generalized content (dates, places, sensitive wordings, and placeholders the policy
+chose as a generalization) is restored only when asked (`sensitive=True`), and only
+for bracketed wordings: an unbracketed wording such as `90+` cannot be told apart
+from the LLM's own words, so it is not recorded at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from phimin._entities import ENTITIES
+
+__all__ = [
+    "Issued",
+    "Ledger",
+    "Restoration",
+    "Unrestored",
+    "contest_key",
+    "placeholder_literals",
+    "restore",
+]
+
+_LEDGER_FORMAT = 1
+
+# Spaces and at most one line break: what an LLM or a text wrapper puts inside a token.
+_WS = r"[ \t]*(?:\r?\n[ \t]*)?"
+_LABEL = r"(?P<label>[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*)"
+# The number as written; never followed by another digit, letter or underscore, so
+# PERSON_1 is not read out of PERSON_11 or PERSON_1a.
+_NUMBER = r"(?P<number>\d{1,7})(?![A-Za-z0-9_])"
+_PLACEHOLDER_SHAPES = (
+    # bracketed (both brackets): "[PERSON_1]", "[ person_\n1 ]", "[PERSON_1's]", "\[PERSON\_1\]"
+    rf"\\?\[{_WS}{_LABEL}{_WS}\\?_{_WS}{_NUMBER}(?P<poss>['’]s)?{_WS}\\?\]"
+    # bare (no bracket taken, so "[see PERSON_1]" keeps its own): "PERSON_1", "person\_1"
+    rf"|(?<![A-Za-z0-9_]){_LABEL}\\?_{_NUMBER}"
+)
+_PLACEHOLDER = regex.compile(_PLACEHOLDER_SHAPES)
+_STRICT_PLACEHOLDER = regex.compile(r"\[([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_(\d{1,7})\]")
+# Any bracketed stretch of input: a literal that may look like one of our wordings.
+_BRACKETED = regex.compile(r"\[([^\[\]]{1,200})\]")
+
+_KNOWN_LABELS = frozenset(info.label for info in ENTITIES.values())
+
+REASONS = ("not_issued", "contested", "ambiguous", "not_requested")
+
+
+def _canonical_placeholder(label: str, number: str) -> str:
+    return f"[{label.replace(chr(92), '').upper()}_{number}]"
+
+
+def contest_key(label: str, number: str) -> str:
+    """The key under which a literal blocks a placeholder: `[PERSON_01]` blocks `[PERSON_1]`."""
+    return f"[{label.replace(chr(92), '').upper()}_{int(number)}]"
+
+
+def canonical_wording(text: str) -> str:
+    """`[ Date  in\\n2021 ]` and `[date in 2021]` are the same wording."""
+    inner = text.strip().replace("\\", "")
+    if inner.startswith("[") and inner.endswith("]"):
+        inner = inner[1:-1]
+    return " ".join(inner.split()).casefold()
+
+
+def placeholder_literals(text: str) -> set[str]:
+    """Contest keys of every placeholder-like string in `text`, in any tolerated form."""
+    found = _PLACEHOLDER.finditer(text, overlapped=True)  # every start, not just a tiling
+    return {contest_key(m.group("label"), m.group("number")) for m in found}
+
+
+def is_placeholder(text: str) -> bool:
+    return _STRICT_PLACEHOLDER.fullmatch(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Issued:
+    """What one placeholder stands for: the first surface seen (the fullest, for names)."""
+
+    entity: str
+    original: str = field(repr=False)
+    generalized: bool  # issued by a `generalize` action: restored only when asked
+
+
+@dataclass(frozen=True, slots=True)
+class Unrestored:
+    """A placeholder-like token left in the text, and why. Offsets into the restored input."""
+
+    start: int
+    end: int
+    token: str  # the canonical placeholder or wording (phimin's own forms, never an original)
+    reason: str  # one of REASONS
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "token": self.token, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Restoration:
+    """Restored text, how many tokens were restored, and what was left and why."""
+
+    text: str = field(repr=False)
+    restored: int
+    unrestored: tuple[Unrestored, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.unrestored
+
+    def counts(self) -> dict[str, int]:
+        """Unrestored tokens by reason (no text): for a CLI summary or a log line."""
+        out = dict.fromkeys(REASONS, 0)
+        for u in self.unrestored:
+            out[u.reason] += 1
+        return out
+
+
+@dataclass(eq=False, repr=False)
+class Ledger:
+    """Everything a session must remember. Holds originals: keep it in memory or a `Vault`."""
+
+    ident: bytes = field(default_factory=lambda: os.urandom(16))
+    revision: int = 0
+    placeholders: dict[str, Issued] = field(default_factory=dict)
+    wordings: dict[str, str | None] = field(default_factory=dict)  # None: ambiguous
+    literals: set[str] = field(default_factory=set)  # contest keys seen in input
+    literal_digests: set[str] = field(default_factory=set)  # keyed digests of [..] in input
+    book: list[tuple[str, tuple[str, ...], int]] = field(default_factory=list)
+    known_names: dict[str, str | None] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"Ledger(revision={self.revision}, placeholders={len(self.placeholders)}, "
+            f"wordings={len(self.wordings)}, literals={len(self.literals)})"
+        )
+
+    # --- recording --------------------------------------------------------------------
+
+    def record_placeholder(
+        self, placeholder: str, entity: str, original: str, *, generalized: bool = False
+    ) -> None:
+        old = self.placeholders.get(placeholder)
+        if old is None:
+            self.placeholders[placeholder] = Issued(entity, original, generalized)
+        elif generalized and not old.generalized:
+            self.placeholders[placeholder] = Issued(old.entity, old.original, True)
+
+    def record_wording(self, wording: str, original: str) -> None:
+        if wording in self.wordings and self.wordings[wording] != original:
+            self.wordings[wording] = None  # stands for two originals: never restored
+        else:
+            self.wordings.setdefault(wording, original)
+
+    def digest(self, canonical: str) -> str:
+        """A keyed digest, so bracketed input text is remembered without being stored."""
+        return hmac.new(self.ident, canonical.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+    def scan_literals(self, text: str) -> tuple[set[str], set[str]]:
+        """Placeholder-like literals (contest keys) and bracketed stretches (digests)."""
+        digests = {self.digest(canonical_wording(m.group(0))) for m in _BRACKETED.finditer(text)}
+        return placeholder_literals(text), digests
+
+    # --- serialization ----------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": _LEDGER_FORMAT,
+            "ident": self.ident.hex(),
+            "revision": self.revision,
+            "placeholders": {
+                p: {"entity": i.entity, "original": i.original, "generalized": i.generalized}
+                for p, i in self.placeholders.items()
+            },
+            "wordings": self.wordings,
+            "literals": sorted(self.literals),
+            "literal_digests": sorted(self.literal_digests),
+            "book": [[label, list(key), n] for label, key, n in self.book],
+            "known_names": self.known_names,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> Ledger:
+        """Parse and check every field; raises ValueError (without quoting contents)."""
+        d = _mapping(data)
+        if d.get("format") != _LEDGER_FORMAT:
+            raise ValueError("unsupported ledger format")
+        placeholders = {}
+        for p, raw in _mapping(d.get("placeholders")).items():
+            item = _mapping(raw)
+            if not is_placeholder(p):
+                raise ValueError("bad placeholder")
+            placeholders[p] = Issued(
+                _str(item.get("entity")), _str(item.get("original")), _bool(item.get("generalized"))
+            )
+        wordings = {
+            w: (None if o is None else _str(o)) for w, o in _mapping(d.get("wordings")).items()
+        }
+        book = []
+        for row in _list(d.get("book")):
+            label, key, n = _list(row)
+            book.append((_str(label), tuple(_str(k) for k in _list(key)), _int(n)))
+        known = {
+            _str(k): (None if v is None else _str(v))
+            for k, v in _mapping(d.get("known_names")).items()
+        }
+        return cls(
+            ident=bytes.fromhex(_str(d.get("ident"))),
+            revision=_int(d.get("revision")),
+            placeholders=placeholders,
+            wordings=wordings,
+            literals={_str(x) for x in _list(d.get("literals"))},
+            literal_digests={_str(x) for x in _list(d.get("literal_digests"))},
+            book=book,
+            known_names=known,
+        )
+
+
+def _mapping(x: object) -> Mapping[str, Any]:
+    if not isinstance(x, dict) or not all(isinstance(k, str) for k in x):
+        raise ValueError("expected an object")
+    return x
+
+
+def _list(x: object) -> list[Any]:
+    if not isinstance(x, list):
+        raise ValueError("expected a list")
+    return x
+
+
+def _str(x: object) -> str:
+    if not isinstance(x, str):
+        raise ValueError("expected a string")
+    return x
+
+
+def _int(x: object) -> int:
+    if not isinstance(x, int) or isinstance(x, bool) or x < 0:
+        raise ValueError("expected a non-negative integer")
+    return x
+
+
+def _bool(x: object) -> bool:
+    if not isinstance(x, bool):
+        raise ValueError("expected true or false")
+    return x
+
+
+# --- restoring --------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=32)
+def _scanner(wordings: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pass over the text: known bracketed wordings first, then placeholders."""
+    alternatives = []
+    for w in sorted(wordings, key=len, reverse=True):
+        tokens = w[1:-1].split()
+        if tokens:
+            sep = r"(?:[ \t]+(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)"
+            body = sep.join(regex.escape(t) for t in tokens)
+            alternatives.append(rf"\\?\[{_WS}{body}{_WS}\\?\]")
+    wording = "|".join(alternatives) or "(?!)"  # (?!) never matches
+    return regex.compile(f"(?P<wording>{wording})|(?:{_PLACEHOLDER_SHAPES})", regex.IGNORECASE)
+
+
+def restore(text: str, ledger: Ledger, *, sensitive: bool = False) -> Restoration:
+    """Replace what `ledger` can vouch for; leave and report everything else."""
+    wordings = tuple(w for w in ledger.wordings if w.startswith("[") and w.endswith("]"))
+    by_canonical: dict[str, list[str]] = {}
+    for w in wordings:
+        by_canonical.setdefault(canonical_wording(w), []).append(w)
+    labels = _KNOWN_LABELS | {p[1:].rsplit("_", 1)[0] for p in ledger.placeholders}
+    parts: list[str] = []
+    unrestored: list[Unrestored] = []
+    restored = 0
+    pos = 0
+    for m in _scanner(wordings).finditer(text):
+        if m.group("wording") is not None:
+            canonical = canonical_wording(m.group(0))
+            token, original, reason = _wording_value(ledger, by_canonical[canonical], canonical)
+        else:
+            label, number = m.group("label"), m.group("number")
+            token = _canonical_placeholder(label, number)
+            if token[1:].rsplit("_", 1)[0] not in labels:
+                continue  # not shaped like anything phimin writes (e.g. COVID_19)
+            original, reason = _placeholder_value(ledger, token, contest_key(label, number))
+            if original is not None and m.group("poss"):
+                original += m.group("poss")
+        if reason is None and not sensitive and _needs_sensitive(ledger, token):
+            original, reason = None, "not_requested"
+        if original is None:
+            unrestored.append(Unrestored(m.start(), m.end(), token, reason or "ambiguous"))
+            continue
+        parts.append(text[pos : m.start()])
+        parts.append(original)
+        pos = m.end()
+        restored += 1
+    parts.append(text[pos:])
+    return Restoration("".join(parts), restored, tuple(unrestored))
+
+
+def _placeholder_value(ledger: Ledger, token: str, key: str) -> tuple[str | None, str | None]:
+    issued = ledger.placeholders.get(token)
+    if issued is None:
+        return None, "not_issued"
+    if key in ledger.literals:
+        return None, "contested"
+    return issued.original, None
+
+
+def _wording_value(
+    ledger: Ledger, candidates: Iterable[str], canonical: str
+) -> tuple[str, str | None, str | None]:
+    found = list(candidates)
+    token = found[0]
+    if ledger.digest(canonical) in ledger.literal_digests:
+        return token, None, "contested"
+    if len(found) != 1 or ledger.wordings[token] is None:
+        return token, None, "ambiguous"
+    return token, ledger.wordings[token], None
+
+
+def _needs_sensitive(ledger: Ledger, token: str) -> bool:
+    issued = ledger.placeholders.get(token)
+    return issued.generalized if issued is not None else True
