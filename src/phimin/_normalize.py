@@ -110,7 +110,9 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
 
-_NON_ASCII_WORD = regex.compile(r"\w*[^\x00-\x7f]\w*|[^\x00-\x7f]")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+_WORD_BEFORE = regex.compile(r"(?r)\w*")  # matched backwards from a position
+_WORD_AFTER = regex.compile(r"\w*")
 
 
 def _map_char(c: str, homoglyphs: bool) -> str:
@@ -144,16 +146,24 @@ def _word_is_disguised(word: str) -> bool:
 
 
 def _character_pieces(text: str) -> Iterator[tuple[int, int, str]]:
-    for m in _NON_ASCII_WORD.finditer(text):
-        word = m.group()
+    if text.isascii():
+        return
+    done = 0  # words are handled whole; skip characters of a word already seen
+    for m in _NON_ASCII.finditer(text):
+        p = m.start()
+        if p < done:
+            continue
+        start = _WORD_BEFORE.match(text, 0, p).start() if text[p].isalnum() else p  # type: ignore[union-attr]
+        end = _WORD_AFTER.match(text, p).end() if text[p].isalnum() else p + 1  # type: ignore[union-attr]
+        word = text[start:end]
         homoglyphs = _word_is_disguised(word)
-        base = m.start()
         for offset, c in enumerate(word):
             if c.isascii():
                 continue
             mapped = _map_char(c, homoglyphs)
             if mapped != c:
-                yield base + offset, base + offset + 1, mapped
+                yield start + offset, start + offset + 1, mapped
+        done = end
 
 
 # --- layer 2: digits spelled out ---------------------------------------------------
