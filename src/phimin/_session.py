@@ -1,0 +1,234 @@
+"""Session: one conversation (or one client's notes), consistent placeholders, restorable.
+
+    >>> session = phimin.Session(redactor)                       # doctest: +SKIP
+    >>> session.redact("Maria Lopez called.").text               # doctest: +SKIP
+    '[PERSON_1] called.'
+    >>> session.redact("Maria said her mother worried.").text    # doctest: +SKIP
+    '[PERSON_1] said her mother worried.'
+    >>> session.restore("Plan: [person_1]'s next visit.")        # doctest: +SKIP
+    "Plan: Maria Lopez's next visit."
+
+Every text goes through `Redactor.redact_with_state` with one `DocumentState`, so the
+placeholder book and the names learnt carry over from turn to turn. What each
+placeholder and wording stands for is kept in a `Ledger` (in memory, or in a `Vault`
+file shared by threads and processes).
+
+Placeholder-like strings in the input (typed by a user, pasted, or injected) are
+handled before redaction: one that was not issued yet is reserved and will never be
+issued; one that was already issued becomes *contested*, and `restore` leaves it alone
+from then on (an input literal must not be turned into a real value by the LLM echoing
+it). A placeholder restores to the first surface seen for it (for names, the fullest).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from phimin._entities import ENTITIES
+from phimin._errors import InputError, PhiminError
+from phimin._findings import Action, Finding, Redaction
+from phimin._redactor import DocumentState, Redactor
+from phimin._restore import Ledger, Restoration, is_placeholder, restore
+from phimin._vault import Vault, VaultError
+
+__all__ = ["Session"]
+
+_ENTITY_OF_LABEL = {info.label: name for name, info in ENTITIES.items()}
+
+
+class _Recorder(dict[str, str]):
+    """Stands in for `DocumentState.originals`: logs each replacement, keeps nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.log: list[tuple[str, str]] = []
+
+    def setdefault(self, key: str, default: str, /) -> str:
+        self.log.append((key, default))
+        return default
+
+
+def _replay_surface(label: str, key: tuple[str, ...]) -> str:
+    """A surface whose placeholder key is `key` (see `_transform.placeholder_key`)."""
+    if label == "PERSON":
+        return ".".join(key) + "."  # no space: no title stripped; trailing dot: no 's cut
+    return key[0] if key else ""
+
+
+def _rebuild(ledger: Ledger) -> DocumentState:
+    """A document state that numbers exactly as the one that wrote `ledger` did."""
+    state = DocumentState(record_originals=True, originals=_Recorder())
+    state.known_names.update(ledger.known_names)
+    issued = {f"[{label}_{n}]" for label, _, n in ledger.book}
+    reserved = sorted(ledger.literals - issued)
+    if reserved:
+        state.book.reserve_existing(" ".join(reserved))
+    for label, key, n in ledger.book:
+        entity = _ENTITY_OF_LABEL.get(label, label)
+        if state.book.placeholder(entity, _replay_surface(label, key)) != f"[{label}_{n}]":
+            raise PhiminError("placeholder numbering cannot be rebuilt from the ledger")
+    if state.book.entries() != ledger.book:
+        raise PhiminError("placeholder numbering cannot be rebuilt from the ledger")
+    return state
+
+
+class Session:
+    """Redact many texts with one set of placeholders, and restore LLM output.
+
+    `redactor` is shared and may serve many sessions; if None, a default `Redactor` is
+    loaded on the first `redact` (restoring never needs one). With `vault`, the session
+    lives in that encrypted file: every `redact` is one locked transaction on it, and
+    `restore` reads its latest contents, so several processes can share a session.
+    A `Session` object is safe to use from several threads.
+    """
+
+    def __init__(self, redactor: Redactor | None = None, *, vault: Vault | None = None) -> None:
+        self._redactor = redactor
+        self._vault = vault
+        self._lock = threading.RLock()
+        self._ledger = Ledger()
+        self._state = _rebuild(self._ledger)
+        self._synced = vault is None  # state matches self._ledger (and the vault file)
+        self._seen: tuple[bytes, int] | None = None  # vault id and newest revision seen
+
+    def __repr__(self) -> str:
+        count = len(self._ledger.placeholders)
+        return f"Session(placeholders={count}, vault={self._vault is not None})"
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """Placeholders issued so far (their originals are not exposed here)."""
+        with self._lock:
+            return tuple(self._current().placeholders)
+
+    # --- redact -----------------------------------------------------------------------
+
+    def redact(self, text: str) -> Redaction:
+        """Redact `text` as the next text of this session. Offsets are into `text`."""
+        if not isinstance(text, str):
+            raise InputError(f"expected str, got {type(text).__name__}")
+        with self._lock:
+            if self._vault is None:
+                return self._redact(text)
+            try:
+                with self._vault.transaction() as stored:
+                    self._adopt(stored)
+                    result = self._redact(text)
+            except BaseException:
+                self._synced = False  # whatever happened, trust only the file next time
+                raise
+            self._seen = (self._ledger.ident, self._ledger.revision)
+            return result
+
+    def _check(self, stored: Ledger) -> None:
+        """Refuse a vault swapped for another one, or rolled back under us."""
+        if self._seen is None:
+            return
+        ident, revision = self._seen
+        if stored.ident != ident:
+            raise VaultError("the vault file was replaced by a different vault")
+        if stored.revision < revision:
+            raise VaultError("the vault file is older than this session has seen")
+
+    def _adopt(self, stored: Ledger) -> None:
+        """Continue from the vault's latest ledger, rebuilding numbering if it moved on."""
+        self._check(stored)
+        mine = self._ledger
+        if not self._synced or stored.ident != mine.ident or stored.revision != mine.revision:
+            try:
+                self._state = _rebuild(stored)
+            except PhiminError:
+                raise VaultError("vault numbering is inconsistent") from None
+        self._ledger = stored
+        self._synced = True
+
+    def _redact(self, text: str) -> Redaction:
+        ledger, state = self._ledger, self._state
+        redactor = self._redactor or _default_redactor()
+        self._redactor = redactor
+        literals, digests = ledger.scan_literals(text)
+        recorder = state.originals
+        assert isinstance(recorder, _Recorder)
+        recorder.log.clear()
+        base = state.offset
+        try:
+            if literals:  # never hand out a number the input already uses, in any form
+                state.book.reserve_existing(" ".join(sorted(literals)))
+            piece = redactor.redact_with_state(text, state)
+            records = _records(text, base, piece.findings, recorder.log)
+        except BaseException:
+            self._state = _rebuild(ledger)  # drop numbers and names of a failed text
+            raise
+        for new_text, original, finding in records:
+            if is_placeholder(new_text):
+                ledger.record_placeholder(
+                    new_text,
+                    finding.entity,
+                    original,
+                    generalized=finding.action is Action.GENERALIZE,
+                )
+            elif new_text.startswith("[") and new_text.endswith("]"):
+                ledger.record_wording(new_text, original)
+        ledger.literals |= literals
+        ledger.literal_digests |= digests
+        ledger.book = state.book.entries()
+        ledger.known_names = dict(state.known_names)
+        return Redaction(
+            text=piece.text,
+            findings=tuple(
+                Finding(
+                    f.start - base, f.end - base, f.entity, f.category, f.score, f.rule_id, f.action
+                )
+                for f in piece.findings
+            ),
+        )
+
+    # --- restore ----------------------------------------------------------------------
+
+    def restore(self, text: str, *, sensitive: bool = False) -> str:
+        """`text` with every placeholder this session can vouch for put back.
+
+        Anything else is left as written; `restore_report` says what and why.
+        `sensitive=True` also restores generalized content (dates, places, sensitive
+        wordings) where one wording stands for exactly one original.
+        """
+        return self.restore_report(text, sensitive=sensitive).text
+
+    def restore_report(self, text: str, *, sensitive: bool = False) -> Restoration:
+        """Like `restore`, with counts and the offsets of what was left and why."""
+        if not isinstance(text, str):
+            raise InputError(f"expected str, got {type(text).__name__}")
+        with self._lock:
+            ledger = self._current()
+        return restore(text, ledger, sensitive=sensitive)
+
+    def _current(self) -> Ledger:
+        if self._vault is None:
+            return self._ledger
+        stored = self._vault.read()
+        self._check(stored)
+        self._seen = (stored.ident, stored.revision)
+        return stored
+
+
+def _records(
+    text: str, base: int, findings: tuple[Finding, ...], log: list[tuple[str, str]]
+) -> list[tuple[str, str, Finding]]:
+    """Pair each replacement the redactor logged with its finding, and check both agree."""
+    changed = [f for f in findings if f.action is not Action.KEEP]
+    if len(changed) != len(log):
+        raise PhiminError("redactor replacements do not match its findings")
+    out = []
+    for (new_text, original), f in zip(log, changed, strict=True):
+        if text[f.start - base : f.end - base] != original:
+            raise PhiminError("redactor replacements do not match its findings")
+        if f.action is not Action.REMOVE:  # removed text cannot be restored: not kept
+            out.append((new_text, original, f))
+    return out
+
+
+def _default_redactor() -> Redactor:
+    import phimin  # the package's shared default, loaded once
+
+    with phimin._default_lock:
+        return phimin._default_redactor()
