@@ -1,0 +1,223 @@
+"""`redact`: strip PHI from text on its way to an LLM, or check files before a commit.
+
+    redact < session.txt > safe.txt
+    redact --check notes/*.md          # for pre-commit
+
+`main(argv) -> int` parses flags, merges the config file, runs one command and maps
+every error to a documented exit code (`phimin.cli.exit_codes`). Help and usage
+errors never load the model: the library is imported only inside the command path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from phimin.cli.config import FORMATS, load_config
+from phimin.cli.errors import ConfigError, UsageError
+from phimin.cli.exit_codes import ExitCode
+from phimin.cli.settings import RedactorFactory, Settings, resolve
+from phimin.cli.streams import Streams
+from phimin.cli.version import tool_version
+
+if TYPE_CHECKING:
+    from phimin._redactor import Redactor
+
+__all__ = ["RedactorFactory", "build_parser", "entry", "main"]
+
+_EPILOG = """\
+exit codes: 0 success; 1 findings (check mode); 2 usage, configuration or input
+error; 3 internal error. On any error output stops and nothing unredacted is written.
+
+config: [tool.phimin] in pyproject.toml or a .phimin.toml, found from the working
+directory upward (keys: policy, keep, model, format, threshold, baseline, quiet);
+flags win.
+
+check mode: allow a finding that is not PHI with `phimin: allow RULE_ID` on its line,
+or accept the current findings with --update-baseline.
+"""
+
+
+class _ParserExit(Exception):
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports instead of exiting, so `main` can return a code."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self._print_message(message)
+        raise _ParserExit(status)
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _score(value: str) -> float:
+    try:
+        score = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number from 0 to 1") from None
+    if not 0 <= score <= 1:
+        raise argparse.ArgumentTypeError("must be a number from 0 to 1")
+    return score
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="redact",
+        description=(
+            "Strip protected health information (PHI) from clinical text before it goes to an "
+            "LLM. Reads stdin or FILEs and writes the redacted text to stdout."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="inputs ('-' or none: stdin)")
+    out = parser.add_argument_group("output")
+    out.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    out.add_argument(
+        "--in-place", action="store_true", help="rewrite each FILE with its redacted text"
+    )
+    out.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="text (default); json: {text, findings, summary}; "
+        "jsonl: one JSON object per line, its 'text' field redacted",
+    )
+    out.add_argument("--jsonl", action="store_true", help="same as --format jsonl")
+    out.add_argument(
+        "--report", type=Path, metavar="FILE", help="write an audit record (JSON, no text) to FILE"
+    )
+    out.add_argument(
+        "--explain", action="store_true", help="table of each finding and why on stderr (no text)"
+    )
+    out.add_argument("-q", "--quiet", action="store_true", help="no progress bar or hints")
+    pol = parser.add_argument_group("policy")
+    pol.add_argument(
+        "--policy", metavar="NAME|FILE", help="preset (safe-harbor, strict, ...) or a TOML file"
+    )
+    pol.add_argument(
+        "--keep",
+        action="append",
+        metavar="CATEGORY",
+        help="keep an entity or category, e.g. substance_use (repeatable)",
+    )
+    pol.add_argument("--model", metavar="NAME", help="installed spaCy model (name or path)")
+    pol.add_argument("--config", type=Path, metavar="FILE", help="use this config file")
+    chk = parser.add_argument_group("check mode (pre-commit)")
+    chk.add_argument("--check", action="store_true", help="report findings in PATHs; exit 1 if any")
+    chk.add_argument(
+        "--threshold",
+        type=_score,
+        metavar="SCORE",
+        help="report only findings scoring at least SCORE (on top of the policy's thresholds)",
+    )
+    chk.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="accepted findings (default .phimin-baseline.json, if present)",
+    )
+    chk.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="record the current findings of PATHs in the baseline and exit 0",
+    )
+    parser.add_argument("--version", action="version", version=f"redact (phimin {tool_version()})")
+    return parser
+
+
+@functools.lru_cache(maxsize=2)
+def _cached_redactor(model: str | None) -> Redactor:
+    from phimin._redactor import Redactor
+
+    return Redactor() if model is None else Redactor(model=model)
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    streams: Streams | None = None,
+    redactor_factory: RedactorFactory | None = None,
+    cwd: Path | None = None,
+) -> int:
+    """Run `redact` with `argv`; return the exit code (see `phimin.cli.exit_codes`)."""
+    io = streams or Streams.from_sys()
+    factory = redactor_factory or _cached_redactor
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except _ParserExit as stop:
+        return stop.status
+    except UsageError as exc:
+        parser.print_usage(io.stderr)
+        return _fail(io.stderr, str(exc), ExitCode.USAGE)
+    try:
+        settings = resolve(args, load_config(args.config, cwd or Path.cwd()))
+        return _run(settings, io, factory)
+    except UsageError as exc:
+        parser.print_usage(io.stderr)
+        return _fail(io.stderr, str(exc), ExitCode.USAGE)
+    except ConfigError as exc:
+        return _fail(io.stderr, str(exc), ExitCode.USAGE)
+    except BrokenPipeError:
+        return ExitCode.BROKEN_PIPE
+    except KeyboardInterrupt:
+        return _fail(io.stderr, "interrupted; output stopped", ExitCode.INTERRUPTED)
+    except Exception as exc:
+        return _library_error(io.stderr, exc)
+
+
+def _run(settings: Settings, io: Streams, factory: RedactorFactory) -> int:
+    if settings.check:
+        from phimin.cli.check import run_check
+
+        return run_check(settings, io, factory)
+    from phimin.cli.filter_mode import run_filter
+
+    return run_filter(settings, io, factory)
+
+
+def _library_error(stderr: TextIO, exc: Exception) -> int:
+    """Map an error to its exit code. Library messages never quote input text."""
+    from phimin._errors import (
+        DetectionError,
+        InputError,
+        ModelError,
+        PhiminError,
+        PolicyError,
+        RulePackError,
+    )
+
+    if isinstance(exc, (InputError, PolicyError, RulePackError, ModelError)):
+        return _fail(stderr, f"{exc}; output stopped", ExitCode.USAGE)
+    if isinstance(exc, (DetectionError, PhiminError)):
+        return _fail(stderr, f"{exc}; output stopped", ExitCode.INTERNAL)
+    # Anything else is a bug. Its message may come from deep inside a dependency and
+    # could quote text, so only its type is shown.
+    return _fail(
+        stderr,
+        f"internal error ({type(exc).__name__}); output stopped, nothing more was written. "
+        "Please report it (without the input).",
+        ExitCode.INTERNAL,
+    )
+
+
+def _fail(stderr: TextIO, message: str, code: ExitCode) -> int:
+    try:
+        stderr.write(f"redact: error: {message}\n")
+        stderr.flush()
+    except (OSError, ValueError):  # stderr gone: the exit code still tells
+        pass
+    return code
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())

@@ -1,0 +1,153 @@
+"""Input and output streams: strict UTF-8 read in blocks, atomic file output.
+
+Input is read as bytes in fixed-size blocks and decoded incrementally, so memory does
+not grow with the input and line endings (CRLF, lone CR) pass through untouched.
+Invalid UTF-8 is an `InputError` that gives the byte offset and never the bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from phimin._errors import InputError
+
+__all__ = [
+    "BLOCK_BYTES",
+    "STDIN",
+    "Streams",
+    "atomic_output",
+    "decode_utf8",
+    "input_size",
+    "open_input",
+    "read_blocks",
+]
+
+BLOCK_BYTES = 1 << 16
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Streams:
+    """The process's standard streams; tests pass their own."""
+
+    stdin: BinaryIO
+    stdout: BinaryIO
+    stderr: TextIO
+    stderr_is_tty: bool = False
+
+    @classmethod
+    def from_sys(cls) -> Streams:
+        return cls(
+            stdin=sys.stdin.buffer,
+            stdout=sys.stdout.buffer,
+            stderr=sys.stderr,
+            stderr_is_tty=sys.stderr.isatty(),
+        )
+
+
+def display_name(source: str) -> str:
+    return "<stdin>" if source == STDIN else source
+
+
+@contextlib.contextmanager
+def open_input(source: str, stdin: BinaryIO) -> Iterator[BinaryIO]:
+    """Open a named file (or "-" for stdin) for binary reading; errors say why, not what."""
+    if source == STDIN:
+        yield stdin
+        return
+    try:
+        handle = open(source, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(f"cannot read {source}: {reason}") from None
+    with handle:
+        yield handle
+
+
+def input_size(handle: BinaryIO) -> int | None:
+    """The size in bytes of a regular file (stdin included, when redirected from one)."""
+    try:
+        info = os.fstat(handle.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def read_blocks(handle: BinaryIO, size: int = BLOCK_BYTES) -> Iterator[bytes]:
+    """Raw blocks of at most `size` bytes until end of input."""
+    while True:
+        try:
+            block = handle.read(size)
+        except OSError as exc:
+            raise InputError(f"read failed: {exc.strerror or type(exc).__name__}") from None
+        if not block:
+            return
+        yield block
+
+
+def decode_utf8(blocks: Iterable[bytes], source: str) -> Iterator[str]:
+    """Strict incremental UTF-8 decoding; a multi-byte character may span blocks."""
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    consumed = 0  # bytes handed to the decoder so far
+    for block in blocks:
+        pending = len(decoder.getstate()[0])
+        try:
+            text = decoder.decode(block)
+        except UnicodeDecodeError as exc:
+            offset = consumed - pending + exc.start
+            raise InputError(_not_utf8(source, offset)) from None
+        consumed += len(block)
+        if text:
+            yield text
+    pending = len(decoder.getstate()[0])
+    try:
+        tail = decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise InputError(_not_utf8(source, consumed - pending)) from None
+    if tail:  # pragma: no cover - a final decode only ever raises or returns ""
+        yield tail
+
+
+def _not_utf8(source: str, offset: int) -> str:
+    return (
+        f"{display_name(source)}: not valid UTF-8 (byte offset {offset}); "
+        "convert the file to UTF-8 first"
+    )
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, *, like: Path | None = None) -> Iterator[BinaryIO]:
+    """Write to a temporary file beside `path`; replace `path` only on success.
+
+    On any error the temporary file is removed and `path` is left as it was. `like`
+    copies the permission bits of an existing file (for --in-place).
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".phimin-tmp", dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        source = like if like is not None else (path if path.exists() else None)
+        if source is not None:
+            os.chmod(tmp, os.stat(source).st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
