@@ -231,7 +231,9 @@ def test_rolled_back_or_swapped_vault_is_refused(
         session.redact("Ben Okafor called.")
     with pytest.raises(VaultError, match="older"):
         session.restore("[PERSON_1]")
-    Session(redactor, vault=Vault(other, key=key)).redact("Ben Okafor called.")
+    stranger = Session(redactor, vault=Vault(other, key=key))
+    for text in ["Ben Okafor called.", "Aisha Okafor called.", "John Smith called."]:
+        stranger.redact(text)  # a newer revision than ours, but another vault
     shutil.copy(other, path)  # or a different vault under the same name
     with pytest.raises(VaultError, match="different vault"):
         session.restore("[PERSON_1]")
@@ -269,3 +271,25 @@ def test_reprs_carry_no_originals(redactor: phimin.Redactor, tmp_path: Path, key
     shown = repr(session) + repr(result) + repr(session.restore_report("[PERSON_1]"))
     assert "Maria" not in shown
     assert key not in repr(Vault(tmp_path / "s.vault", key=key))
+
+
+def test_restore_before_the_first_write_then_redact(
+    redactor: phimin.Redactor, tmp_path: Path, key: str
+) -> None:
+    path = tmp_path / "s.vault"
+    session = Session(redactor, vault=Vault(path, key=key))
+    assert session.restore("[PERSON_1]") == "[PERSON_1]"  # nothing issued yet
+    assert session.redact("Maria Lopez called.").text == "[PERSON_1] called."
+    path.unlink()  # the vault disappears under the session
+    with pytest.raises(VaultError, match="older"):
+        session.restore("[PERSON_1]")
+
+
+def test_too_many_literals_fail_closed(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("phimin._session.MAX_LITERALS", 3)
+    session.redact("Maria Lopez called about [x] and ID_1.")
+    with pytest.raises(phimin.InputError, match="too many"):
+        session.redact("Tokens ID_2 ID_3 ID_4 here.")
+    with pytest.raises(phimin.InputError, match="too many"):
+        session.redact("Brackets [a] [b] [c] here.")
+    assert session.redact("Ben Okafor called.").text == "[PERSON_2] called."

@@ -52,7 +52,8 @@ _LEDGER_FORMAT = 1
 
 # Spaces and at most one line break: what an LLM or a text wrapper puts inside a token.
 _WS = r"[ \t]*(?:\r?\n[ \t]*)?"
-_LABEL = r"(?P<label>[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*)"
+# Bounded, so a long run like "a_a_a_..." costs a short scan per token, not a huge one.
+_LABEL = r"(?P<label>[A-Za-z][A-Za-z0-9]{0,39}(?:\\?_[A-Za-z0-9]{1,40}){0,5})"
 # The number as written; never followed by another digit, letter or underscore, so
 # PERSON_1 is not read out of PERSON_11 or PERSON_1a.
 _NUMBER = r"(?P<number>\d{1,7})(?![A-Za-z0-9_])"
@@ -70,6 +71,9 @@ _BRACKETED = regex.compile(r"\[([^\[\]]{1,200})\]")
 _KNOWN_LABELS = frozenset(info.label for info in ENTITIES.values())
 
 REASONS = ("not_issued", "contested", "ambiguous", "not_requested")
+# A session remembers at most this many distinct literals of each kind; input beyond
+# that is refused (fail closed) rather than letting the ledger grow without bound.
+MAX_LITERALS = 10_000
 
 
 def _canonical_placeholder(label: str, number: str) -> str:
@@ -91,6 +95,8 @@ def canonical_wording(text: str) -> str:
 
 def placeholder_literals(text: str) -> set[str]:
     """Contest keys of every placeholder-like string in `text`, in any tolerated form."""
+    if "_" not in text:  # every placeholder shape has one
+        return set()
     found = _PLACEHOLDER.finditer(text, overlapped=True)  # every start, not just a tiling
     return {contest_key(m.group("label"), m.group("number")) for m in found}
 
@@ -183,7 +189,8 @@ class Ledger:
 
     def scan_literals(self, text: str) -> tuple[set[str], set[str]]:
         """Placeholder-like literals (contest keys) and bracketed stretches (digests)."""
-        digests = {self.digest(canonical_wording(m.group(0))) for m in _BRACKETED.finditer(text)}
+        found = _BRACKETED.finditer(text) if "[" in text else ()
+        digests = {self.digest(canonical_wording(m.group(0))) for m in found}
         return placeholder_literals(text), digests
 
     # --- serialization ----------------------------------------------------------------
@@ -290,6 +297,8 @@ def _scanner(wordings: tuple[str, ...]) -> regex.Pattern[str]:
 
 def restore(text: str, ledger: Ledger, *, sensitive: bool = False) -> Restoration:
     """Replace what `ledger` can vouch for; leave and report everything else."""
+    if "_" not in text and "[" not in text:  # no placeholder or wording can be in it
+        return Restoration(text, 0, ())
     wordings = tuple(w for w in ledger.wordings if w.startswith("[") and w.endswith("]"))
     by_canonical: dict[str, list[str]] = {}
     for w in wordings:

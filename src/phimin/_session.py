@@ -28,7 +28,7 @@ from phimin._entities import ENTITIES
 from phimin._errors import InputError, PhiminError
 from phimin._findings import Action, Finding, Redaction
 from phimin._redactor import DocumentState, Redactor
-from phimin._restore import Ledger, Restoration, is_placeholder, restore
+from phimin._restore import MAX_LITERALS, Ledger, Restoration, is_placeholder, restore
 from phimin._vault import Vault, VaultError
 
 __all__ = ["Session"]
@@ -117,18 +117,22 @@ class Session:
             except BaseException:
                 self._synced = False  # whatever happened, trust only the file next time
                 raise
-            self._seen = (self._ledger.ident, self._ledger.revision)
+            self._saw(self._ledger)
             return result
 
     def _check(self, stored: Ledger) -> None:
-        """Refuse a vault swapped for another one, or rolled back under us."""
+        """Refuse a vault rolled back (or deleted) under us, or swapped for another one."""
         if self._seen is None:
             return
         ident, revision = self._seen
-        if stored.ident != ident:
-            raise VaultError("the vault file was replaced by a different vault")
         if stored.revision < revision:
             raise VaultError("the vault file is older than this session has seen")
+        if stored.ident != ident:
+            raise VaultError("the vault file was replaced by a different vault")
+
+    def _saw(self, stored: Ledger) -> None:
+        if stored.revision > 0:  # revision 0: no file yet, and a fresh id each read
+            self._seen = (stored.ident, stored.revision)
 
     def _adopt(self, stored: Ledger) -> None:
         """Continue from the vault's latest ledger, rebuilding numbering if it moved on."""
@@ -147,6 +151,14 @@ class Session:
         redactor = self._redactor or _default_redactor()
         self._redactor = redactor
         literals, digests = ledger.scan_literals(text)
+        if (
+            len(literals | ledger.literals) > MAX_LITERALS
+            or len(digests | ledger.literal_digests) > MAX_LITERALS
+        ):
+            raise InputError(
+                "too many distinct placeholder-like or bracketed strings in this session's "
+                f"input (limit {MAX_LITERALS})"
+            )
         recorder = state.originals
         assert isinstance(recorder, _Recorder)
         recorder.log.clear()
@@ -207,7 +219,7 @@ class Session:
             return self._ledger
         stored = self._vault.read()
         self._check(stored)
-        self._seen = (stored.ident, stored.revision)
+        self._saw(stored)
         return stored
 
 
