@@ -37,7 +37,13 @@ _ENTITY_OF_LABEL = {info.label: name for name, info in ENTITIES.items()}
 
 
 class _Recorder(dict[str, str]):
-    """Stands in for `DocumentState.originals`: logs each replacement, keeps nothing."""
+    """Stands in for `DocumentState.originals`: logs each replacement, keeps nothing.
+
+    The redactor calls `originals.setdefault(new_text, original)` once per replacement,
+    in finding order; `_records` checks the log against the findings and fails closed
+    if they ever disagree. (A `DocumentState` hook reporting replacements would make
+    this stand-in unnecessary.)
+    """
 
     def __init__(self) -> None:
         super().__init__()

@@ -245,7 +245,7 @@ class Vault:
             raise VaultError("vault transaction already open in this thread")
         lock_path = self.path.with_name(self.path.name + ".lock")
         try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
         except OSError as exc:
             raise VaultError(f"cannot open vault lock ({type(exc).__name__})") from None
         try:
