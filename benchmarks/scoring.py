@@ -8,9 +8,9 @@ so "Smith," caught as "Smith" is caught.
 Reports never quote input text at length: strings shown are lower-cased, cut to a
 few words, and only listed when seen at least `MIN_COUNT` times, so what appears
 is recurring wording (common words, labels, abbreviations), not a one-off identifier.
-On corpora without PHI labels (where a removed name is likely a real name, e.g. a
-therapist signing an answer) capitalized census names and rare capitalized words are
-counted but not shown (`name_like`).
+On corpora without PHI labels (where a removed name or number is likely real, e.g. a
+therapist signing an answer) such strings are counted under a description instead
+(`withheld`).
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ __all__ = [
     "Tally",
     "context_word",
     "merge",
-    "name_like",
     "overlaps",
     "shape",
     "short_form",
     "top",
+    "withheld",
 ]
 
 MIN_COUNT = 3  # a string is listed only if seen this often (no one-off identifiers)
@@ -82,9 +82,17 @@ class Coverage:
     def word_positions(self, start: int, end: int) -> list[int]:
         return [m.start() for m in _WORD.finditer(self.text, start, end)]
 
-    def caught(self, start: int, end: int) -> bool:
-        """Every word character of text[start:end] was removed (True if it has none)."""
-        return all(self.removed(p) for p in self.word_positions(start, end))
+    def caught(self, start: int, end: int, *, kept_counts: bool = True) -> bool:
+        """Every word character of text[start:end] was removed (True if it has none).
+
+        With `kept_counts=False` a deliberately kept part (a year) counts as removed:
+        "[date in 1995]" catches the date "7/14/1995" as Safe Harbor means it.
+        """
+        if kept_counts:
+            return all(self.removed(p) for p in self.word_positions(start, end))
+        return all(
+            self._inside(p, self._changed, self._starts) for p in self.word_positions(start, end)
+        )
 
     def touched(self, start: int, end: int) -> bool:
         """At least one word character of text[start:end] was removed."""
@@ -146,41 +154,49 @@ def context_word(text: str, start: int, forbidden: Sequence[tuple[int, int]]) ->
     return text[j:i].lower()
 
 
-@functools.lru_cache(maxsize=2)
-def _census_names(kind: str) -> frozenset[str]:
-    """Given names ("first") or surnames ("last") from the `names` package (US Census 1990)."""
+@functools.lru_cache(maxsize=1)
+def _census_given_names() -> frozenset[str]:
+    """Given names from the `names` package (US Census 1990 lists)."""
     try:
         import names
     except ImportError:  # pragma: no cover - phimin depends on it
         return frozenset()
     folder = Path(names.__file__).parent
-    parts = ("dist.male.first", "dist.female.first") if kind == "first" else ("dist.all.last",)
     found: set[str] = set()
-    for part in parts:
+    for part in ("dist.male.first", "dist.female.first"):
         path = folder / part
         if path.is_file():
             found.update(line.split()[0].lower() for line in path.read_text().splitlines() if line)
     return frozenset(found)
 
 
-def name_like(surface: str) -> bool:
-    """Possibly a real name, so not listed: a capitalized word that is a census given name,
-    a census surname that is not a common word, or a rare word."""
+_IDENTIFIER_LIKE = re.compile(r"\d{3}|@|://|www\.|\.(?:com|org|net|edu|gov)\b", re.I)
+
+
+def withheld(surface: str) -> str | None:
+    """Why a removed string is not listed (None: it may be listed).
+
+    Used where no gold labels say what is PHI: a recurring removed string there may be
+    a real name or number (a therapist signing answers), so anything that looks like
+    one is counted under a description instead of shown: numbers of three or more
+    digits and web or mail addresses; capitalized census given names; capitalized
+    words that are rare (wordfreq Zipf < 4), which covers surnames and places.
+    """
+    if _IDENTIFIER_LIKE.search(surface):
+        return "number or address"
     words = [w for w in _WORD_RUN.findall(surface) if any(c.isalpha() for c in w)]
     capitalized = [w.lower() for w in words if w[:1].isupper()]
     if not capitalized:
-        return False
+        return None
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - phimin depends on it
-        return True
-    for word in capitalized:
-        frequency = zipf_frequency(word, "en")
-        if word in _census_names("first") or frequency < 3.0:
-            return True
-        if word in _census_names("last") and frequency < 4.0:
-            return True
-    return False
+        return "capitalized word"
+    if any(w in _census_given_names() for w in capitalized):
+        return "given name"
+    if any(zipf_frequency(w, "en") < 4.0 for w in capitalized):
+        return "rare capitalized word"
+    return None
 
 
 def top(counter: Counter[str], n: int = 10, min_count: int = MIN_COUNT) -> list[tuple[str, int]]:

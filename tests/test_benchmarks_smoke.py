@@ -290,9 +290,12 @@ def test_coverage_counts_word_characters_only() -> None:
     assert kept_year.removed_word_chars() == 3
     assert scoring.shape("dr okafor") == "lower 2w"
     assert scoring.shape("GH") == "UPPER 1w"
-    assert scoring.name_like("Okafor")
-    assert not scoring.name_like("CLIENT")
-    assert not scoring.name_like("okafor")  # lower-case: shown (a likely false positive)
+    assert kept_year.caught(date, date + 9, kept_counts=False)  # a date, generalized
+    assert scoring.withheld("Okafor") == "rare capitalized word"
+    assert scoring.withheld("Elena") == "given name"
+    assert scoring.withheld("call 617-382-1947") == "number or address"
+    assert scoring.withheld("CLIENT") is None
+    assert scoring.withheld("okafor") is None  # lower-case: shown (a likely false positive)
 
 
 def test_keeplist_markup() -> None:
