@@ -29,6 +29,7 @@ from phimin.cli.settings import RedactorFactory, Settings
 from phimin.cli.streams import (
     Streams,
     atomic_output,
+    check_readable,
     decode_utf8,
     display_name,
     input_size,
@@ -46,6 +47,7 @@ class _Run:
         self.settings = settings
         self.io = io
         self.policy: Policy = policy_for(settings)
+        check_readable(settings.inputs)  # before the model load, so a typo fails fast
         self.redactor: Redactor = factory(settings.model)
         self.report = (
             AuditReport(mode=settings.format, policy=self.policy.name, model=settings.model)

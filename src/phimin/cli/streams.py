@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import os
 import stat
 import sys
@@ -25,6 +26,7 @@ __all__ = [
     "STDIN",
     "Streams",
     "atomic_output",
+    "check_readable",
     "decode_utf8",
     "input_size",
     "open_input",
@@ -33,6 +35,7 @@ __all__ = [
 
 BLOCK_BYTES = 1 << 16
 STDIN = "-"
+_NO_STDIN: BinaryIO = io.BytesIO()
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,14 @@ def open_input(source: str, stdin: BinaryIO) -> Iterator[BinaryIO]:
         raise InputError(f"cannot read {source}: {reason}") from None
     with handle:
         yield handle
+
+
+def check_readable(sources: Iterable[str]) -> None:
+    """Fail early (before the model loads) if a named input cannot be opened."""
+    for source in sources:
+        if source != STDIN:
+            with open_input(source, _NO_STDIN):
+                pass
 
 
 def input_size(handle: BinaryIO) -> int | None:
