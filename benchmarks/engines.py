@@ -70,11 +70,16 @@ PRESIDIO_TO_PHIMIN = {
 
 @dataclass(frozen=True, slots=True)
 class Changed:
-    """A span of the input that a tool replaced or removed (entity in phimin's names)."""
+    """A span of the input that a tool replaced or removed (entity in phimin's names).
+
+    `sensitive` marks phimin's generalization of sensitive content (substance use,
+    reproductive care, ...): a policy choice, not an identifier, so it is scored apart.
+    """
 
     start: int
     end: int
     entity: str
+    sensitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +129,10 @@ class PhiminTool:
 
     def run(self, text: str, policy: str | None = None) -> Output:
         result = self.redactor.redact(text, policy=policy)
-        changed = tuple(Changed(f.start, f.end, f.entity) for f in result.changed)
+        changed = tuple(
+            Changed(f.start, f.end, f.entity, f.category.value == "sensitive")
+            for f in result.changed
+        )
         keep_year = self._phimin.load_policy(policy or self.redactor.policy).keep_year
         kept: list[tuple[int, int]] = []
         if keep_year:  # "[date in 2021]": the year is still in the output

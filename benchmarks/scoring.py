@@ -63,12 +63,15 @@ class Coverage:
         text: str,
         changed: Iterable[tuple[int, int]],
         kept: Iterable[tuple[int, int]] = (),
+        exempt: Iterable[tuple[int, int]] = (),
     ) -> None:
         self.text = text
         self._changed = merge(changed)
         self._starts = [s for s, _ in self._changed]
         self._kept = merge(kept)
         self._kept_starts = [s for s, _ in self._kept]
+        self._exempt = merge(exempt)  # need not be removed (a country inside an address)
+        self._exempt_starts = [s for s, _ in self._exempt]
 
     def _inside(self, pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
         i = bisect.bisect_right(starts, pos) - 1
@@ -88,11 +91,14 @@ class Coverage:
         With `kept_counts=False` a deliberately kept part (a year) counts as removed:
         "[date in 1995]" catches the date "7/14/1995" as Safe Harbor means it.
         """
+        positions = [
+            p
+            for p in self.word_positions(start, end)
+            if not self._inside(p, self._exempt, self._exempt_starts)
+        ]
         if kept_counts:
-            return all(self.removed(p) for p in self.word_positions(start, end))
-        return all(
-            self._inside(p, self._changed, self._starts) for p in self.word_positions(start, end)
-        )
+            return all(self.removed(p) for p in positions)
+        return all(self._inside(p, self._changed, self._starts) for p in positions)
 
     def touched(self, start: int, end: int) -> bool:
         """At least one word character of text[start:end] was removed."""

@@ -196,7 +196,7 @@ def test_accuracy_parts_produce_numbers(
         for config in configs:
             value = float(measures[name][config.label])
             assert 0.0 <= value <= 1.0, (name, config.label)
-    for name in ("AnnoMI share of word chars removed", "keep-list survival"):
+    for name in ("AnnoMI share of word chars removed, identifiers", "keep-list survival"):
         for config in configs:
             assert re.fullmatch(r"\d+\.\d\d%", measures[name][config.label])
     # The planted phone number and e-mail are structured: both tools must catch them.
@@ -312,3 +312,21 @@ def test_keeplist_markup() -> None:
     parsed = keeplist.parse("lab", "A [[TSH 2.4]] and [[BMI 31]].")
     assert parsed.text == "A TSH 2.4 and BMI 31."
     assert [parsed.text[i.start : i.end] for i in parsed.items] == ["TSH 2.4", "BMI 31"]
+
+
+def test_synth_targets_follow_safe_harbor() -> None:
+    text = "Moved from Germany to Springfield on Friday in 1990; mail 12 Elm St, Texas."
+
+    def kind(value: str, label: str) -> str:
+        start = text.index(value)
+        return accuracy.synth_type(corpora.GoldSpan(start, start + len(value), label), text)
+
+    assert kind("Germany", "GPE") == "GPE country or state"
+    assert kind("Springfield", "GPE") == "GPE"
+    assert kind("Friday", "DATE_TIME") == "DATE_TIME weekday only"
+    assert kind("1990", "DATE_TIME") == "DATE_TIME year only"
+    address = text.index("12 Elm St")
+    street_only = [(address, address + len("12 Elm St"))]
+    cov = scoring.Coverage(text, street_only, exempt=accuracy.countries_and_states(text))
+    assert cov.caught(address, len(text) - 1)  # the state need not go
+    assert not scoring.Coverage(text, street_only).caught(address, len(text) - 1)
