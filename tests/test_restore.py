@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from phimin._restore import Ledger, contest_key, placeholder_literals, restore
+from phimin._transform import PlaceholderBook
 
 SETTINGS = settings(max_examples=150, deadline=None)
 
@@ -141,7 +142,10 @@ def test_ledger_json_round_trip() -> None:
     led = make_ledger()
     led.literals.add("[PERSON_7]")
     led.literal_digests.add(led.digest("x"))
-    led.book = [("PERSON", ("ana", "ruiz"), 1), ("PHONE", ("4105550199",), 1)]
+    book = PlaceholderBook()
+    book.placeholder("PERSON", "Ana Ruiz")
+    book.placeholder("PHONE_NUMBER", "410-555-0199")
+    led.book = book.snapshot()
     led.known_names = {"ana ruiz": None, "ana": "ana ruiz"}
     again = Ledger.from_json(led.to_json())
     assert again.to_json() == led.to_json()

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from phimin._restore import Ledger
+from phimin._transform import PlaceholderBook
 from phimin._vault import KEY_ENV, KEY_FILE_ENV, Vault, VaultError, generate_vault_key, load_key
 
 CANARIES = ["Quenby Altamirano", "412-555-0143", "q.altamirano@example.org", "cocaine"]
@@ -36,7 +37,10 @@ def fill(ledger: Ledger) -> None:
     ledger.record_placeholder("[PHONE_1]", "PHONE_NUMBER", CANARIES[1])
     ledger.record_placeholder("[EMAIL_1]", "EMAIL_ADDRESS", CANARIES[2])
     ledger.record_wording("[substance use]", CANARIES[3])
-    ledger.book = [("PERSON", ("quenby", "altamirano"), 1), ("PHONE", ("4125550143",), 1)]
+    book = PlaceholderBook()
+    book.placeholder("PERSON", "Quenby Altamirano")
+    book.placeholder("PHONE_NUMBER", "412-555-0143")
+    ledger.book = book.snapshot()
     ledger.known_names = {"quenby altamirano": None, "altamirano": None}
 
 

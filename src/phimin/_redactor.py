@@ -16,7 +16,7 @@ from pathlib import Path
 from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
 from phimin._detect.base import Detection
 from phimin._detect.engine import DetectionEngine
-from phimin._detect.propagation import learn_names, propagate_names
+from phimin._detect.propagation import grow_names, learn_names, propagate_names
 from phimin._entities import entity_info
 from phimin._errors import InputError, PhiminError
 from phimin._findings import Action, Finding, Redaction
@@ -28,7 +28,7 @@ from phimin._resolve import Candidate, resolve
 from phimin._rulepacks import RuleSet, load_rule_packs
 from phimin._transform import OPERATORS, PlaceholderBook, Replacement, build_output
 
-__all__ = ["DocumentState", "RedactedPiece", "Redactor"]
+__all__ = ["DocumentState", "RedactedPiece", "Redactor", "Replaced"]
 
 # Streaming: text is processed in windows of this many characters; the last
 # `_WINDOW_TAIL` characters of a window are held back and processed again with the
@@ -38,6 +38,17 @@ BATCH_CHARS = 50_000  # redact_many: characters of short texts detected together
 _WINDOW_TAIL = 2 * OVERLAP_CHARS
 
 
+@dataclass(frozen=True, slots=True)
+class Replaced:
+    """One replacement made in a document: where (document offsets), what it became."""
+
+    start: int
+    end: int
+    entity: str
+    action: Action
+    text: str
+
+
 @dataclass
 class DocumentState:
     """What carries over between windows of one document (or texts of one session)."""
@@ -45,8 +56,9 @@ class DocumentState:
     book: PlaceholderBook = field(default_factory=PlaceholderBook)
     known_names: dict[str, str | None] = field(default_factory=dict)
     offset: int = 0  # characters of the document already emitted
-    record_originals: bool = False  # a Session keeps what each placeholder stands for
-    originals: dict[str, str] = field(default_factory=dict)
+    # When a list, every replacement made is appended to it (a Session keeps them to
+    # restore LLM output); None by default, so plain redaction keeps no originals.
+    replaced: list[Replaced] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,11 +193,17 @@ class Redactor:
             start += n
             yield Redaction(text=piece.text, findings=piece.findings)
 
-    def redact_with_state(self, text: str, state: DocumentState) -> RedactedPiece:
+    def redact_with_state(
+        self,
+        text: str,
+        state: DocumentState,
+        *,
+        policy: Policy | str | Path | None = None,
+    ) -> RedactedPiece:
         """Redact `text` as the next part of a document or conversation."""
         _check_text(text)
         state.book.reserve_existing(text)
-        return self._window(text, final=True, state=state, policy=self.policy)
+        return self._window(text, final=True, state=state, policy=self._policy(policy))
 
     # --- the pipeline ----------------------------------------------------------------
 
@@ -252,6 +270,7 @@ class Redactor:
         for d in propagate_names(norm, state.known_names):
             if not any(s < d.end and d.start < e for s, e in protected):
                 detections.append(d)
+        detections = grow_names(norm, detections, self.engine.lexicon)
         candidates = self._decide(view.to_original, detections, policy)
         resolved = resolve(candidates)
         end = len(text)
@@ -328,8 +347,16 @@ class Redactor:
                     action = Action.KEEP  # already at the minimum necessary level
                 else:
                     replacements.append(Replacement(c.start, c.end, new_text))
-                    if state.record_originals:
-                        state.originals.setdefault(new_text, text[c.start : c.end])
+                    if state.replaced is not None:
+                        state.replaced.append(
+                            Replaced(
+                                c.start + state.offset,
+                                c.end + state.offset,
+                                c.entity,
+                                action,
+                                new_text,
+                            )
+                        )
             findings.append(
                 Finding(c.start, c.end, c.entity, c.category, c.score, c.rule_id, action)
             )

@@ -37,6 +37,7 @@ from typing import Any
 import regex
 
 from phimin._entities import ENTITIES
+from phimin._transform import PlaceholderBook
 
 __all__ = [
     "Issued",
@@ -157,7 +158,7 @@ class Ledger:
     wordings: dict[str, str | None] = field(default_factory=dict)  # None: ambiguous
     literals: set[str] = field(default_factory=set)  # contest keys seen in input
     literal_digests: set[str] = field(default_factory=set)  # keyed digests of [..] in input
-    book: list[tuple[str, tuple[str, ...], int]] = field(default_factory=list)
+    book: dict[str, Any] = field(default_factory=lambda: PlaceholderBook().snapshot())
     known_names: dict[str, str | None] = field(default_factory=dict)
 
     def __repr__(self) -> str:
@@ -207,7 +208,7 @@ class Ledger:
             "wordings": self.wordings,
             "literals": sorted(self.literals),
             "literal_digests": sorted(self.literal_digests),
-            "book": [[label, list(key), n] for label, key, n in self.book],
+            "book": self.book,
             "known_names": self.known_names,
         }
 
@@ -228,10 +229,10 @@ class Ledger:
         wordings = {
             w: (None if o is None else _str(o)) for w, o in _mapping(d.get("wordings")).items()
         }
-        book = []
-        for row in _list(d.get("book")):
-            label, key, n = _list(row)
-            book.append((_str(label), tuple(_str(k) for k in _list(key)), _int(n)))
+        try:
+            book = PlaceholderBook.from_snapshot(_mapping(d.get("book"))).snapshot()
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise ValueError("bad placeholder book") from None
         known = {
             _str(k): (None if v is None else _str(v))
             for k, v in _mapping(d.get("known_names")).items()

@@ -24,57 +24,20 @@ from __future__ import annotations
 
 import threading
 
-from phimin._entities import ENTITIES
 from phimin._errors import InputError, PhiminError
 from phimin._findings import Action, Finding, Redaction
-from phimin._redactor import DocumentState, Redactor
+from phimin._redactor import DocumentState, Redactor, Replaced
 from phimin._restore import MAX_LITERALS, Ledger, Restoration, is_placeholder, restore
+from phimin._transform import PlaceholderBook
 from phimin._vault import Vault, VaultError
 
 __all__ = ["Session"]
 
-_ENTITY_OF_LABEL = {info.label: name for name, info in ENTITIES.items()}
-
-
-class _Recorder(dict[str, str]):
-    """Stands in for `DocumentState.originals`: logs each replacement, keeps nothing.
-
-    The redactor calls `originals.setdefault(new_text, original)` once per replacement,
-    in finding order; `_records` checks the log against the findings and fails closed
-    if they ever disagree. (A `DocumentState` hook reporting replacements would make
-    this stand-in unnecessary.)
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.log: list[tuple[str, str]] = []
-
-    def setdefault(self, key: str, default: str, /) -> str:
-        self.log.append((key, default))
-        return default
-
-
-def _replay_surface(label: str, key: tuple[str, ...]) -> str:
-    """A surface whose placeholder key is `key` (see `_transform.placeholder_key`)."""
-    if label == "PERSON":
-        return ".".join(key) + "."  # no space: no title stripped; trailing dot: no 's cut
-    return key[0] if key else ""
-
 
 def _rebuild(ledger: Ledger) -> DocumentState:
     """A document state that numbers exactly as the one that wrote `ledger` did."""
-    state = DocumentState(record_originals=True, originals=_Recorder())
+    state = DocumentState(book=PlaceholderBook.from_snapshot(ledger.book), replaced=[])
     state.known_names.update(ledger.known_names)
-    issued = {f"[{label}_{n}]" for label, _, n in ledger.book}
-    reserved = sorted(ledger.literals - issued)
-    if reserved:
-        state.book.reserve_existing(" ".join(reserved))
-    for label, key, n in ledger.book:
-        entity = _ENTITY_OF_LABEL.get(label, label)
-        if state.book.placeholder(entity, _replay_surface(label, key)) != f"[{label}_{n}]":
-            raise PhiminError("placeholder numbering cannot be rebuilt from the ledger")
-    if state.book.entries() != ledger.book:
-        raise PhiminError("placeholder numbering cannot be rebuilt from the ledger")
     return state
 
 
@@ -165,15 +128,14 @@ class Session:
                 "too many distinct placeholder-like or bracketed strings in this session's "
                 f"input (limit {MAX_LITERALS})"
             )
-        recorder = state.originals
-        assert isinstance(recorder, _Recorder)
-        recorder.log.clear()
+        replaced: list[Replaced] = []
+        state.replaced = replaced
         base = state.offset
         try:
             if literals:  # never hand out a number the input already uses, in any form
                 state.book.reserve_existing(" ".join(sorted(literals)))
             piece = redactor.redact_with_state(text, state)
-            records = _records(text, base, piece.findings, recorder.log)
+            records = _records(text, base, piece.findings, replaced)
         except BaseException:
             self._state = _rebuild(ledger)  # drop numbers and names of a failed text
             raise
@@ -189,7 +151,7 @@ class Session:
                 ledger.record_wording(new_text, original)
         ledger.literals |= literals
         ledger.literal_digests |= digests
-        ledger.book = state.book.entries()
+        ledger.book = state.book.snapshot()
         ledger.known_names = dict(state.known_names)
         return Redaction(
             text=piece.text,
@@ -230,18 +192,18 @@ class Session:
 
 
 def _records(
-    text: str, base: int, findings: tuple[Finding, ...], log: list[tuple[str, str]]
+    text: str, base: int, findings: tuple[Finding, ...], replaced: list[Replaced]
 ) -> list[tuple[str, str, Finding]]:
-    """Pair each replacement the redactor logged with its finding, and check both agree."""
+    """Pair each replacement with its finding and original text; check both agree."""
     changed = [f for f in findings if f.action is not Action.KEEP]
-    if len(changed) != len(log):
+    if len(changed) != len(replaced):
         raise PhiminError("redactor replacements do not match its findings")
     out = []
-    for (new_text, original), f in zip(log, changed, strict=True):
-        if text[f.start - base : f.end - base] != original:
+    for r, f in zip(replaced, changed, strict=True):
+        if (r.start, r.end, r.entity) != (f.start, f.end, f.entity):
             raise PhiminError("redactor replacements do not match its findings")
         if f.action is not Action.REMOVE:  # removed text cannot be restored: not kept
-            out.append((new_text, original, f))
+            out.append((r.text, text[r.start - base : r.end - base], f))
     return out
 
 

@@ -12,7 +12,7 @@ re-running detection on output can recognise it and leave it alone.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,6 +128,24 @@ class PlaceholderBook:
     def entries(self) -> list[tuple[str, tuple[str, ...], int]]:
         with self._lock:
             return [(label, key, n) for (label, key), n in self._numbers.items()]
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything that decides future numbers, as plain data (for a vault)."""
+        with self._lock:
+            return {
+                "numbers": [[label, list(key), n] for (label, key), n in self._numbers.items()],
+                "next": dict(self._next),
+                "reserved": {label: sorted(ns) for label, ns in self._reserved.items()},
+            }
+
+    @classmethod
+    def from_snapshot(cls, data: Mapping[str, Any]) -> PlaceholderBook:
+        book = cls()
+        for label, key, n in data["numbers"]:
+            book._numbers[(str(label), tuple(str(k) for k in key))] = int(n)
+        book._next = {str(k): int(v) for k, v in data["next"].items()}
+        book._reserved = {str(k): {int(n) for n in v} for k, v in data["reserved"].items()}
+        return book
 
 
 def generalize(

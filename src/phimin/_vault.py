@@ -40,7 +40,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from phimin._errors import PhiminError
+from phimin._errors import VaultError
 from phimin._restore import Ledger
 
 if sys.platform != "win32":
@@ -63,13 +63,6 @@ _MIN_PADDED = 4096
 _MAX_FILE = 256 * 1024 * 1024
 
 _held = threading.local()  # vault paths this thread holds the lock of
-
-
-class VaultError(PhiminError):
-    """The vault cannot be used: no key, wrong key, damaged file, or I/O failure.
-
-    Messages name the problem, never the vault's contents, the key or the path.
-    """
 
 
 def generate_vault_key() -> str:

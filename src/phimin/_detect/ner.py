@@ -210,13 +210,18 @@ class NerRecognizer(PhiminRecognizer):
 
     @staticmethod
     def _trim(ent: Span) -> Span | None:
-        """Drop titles, credentials and punctuation at the edges of an entity."""
+        """Drop titles, credentials, role words and punctuation at the edges of an entity."""
         start, end = ent.start, ent.end
         doc = ent.doc
-        while start < end and (doc[start].lower_.rstrip(".") in TITLES or not doc[start].is_alpha):
+        while start < end and (
+            doc[start].lower_.rstrip(".") in TITLES
+            or doc[start].lower_ in NON_NAME_WORDS
+            or not doc[start].is_alpha
+        ):
             start += 1
         while end > start and (
             doc[end - 1].lower_ in POSTNOMINALS
+            or doc[end - 1].lower_ in NON_NAME_WORDS
             or doc[end - 1].lower_ in ("'s", "’s")
             or not (doc[end - 1].is_alpha or doc[end - 1].text[-1:].isalpha())
         ):

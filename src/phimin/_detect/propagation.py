@@ -14,12 +14,13 @@ from typing import Any
 
 import ahocorasick
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from phimin._detect.base import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, TITLES, case_mode
+from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES, case_mode
 
-__all__ = ["PROPAGATION_SCORE", "learn_names", "propagate_names"]
+__all__ = ["PROPAGATION_SCORE", "grow_names", "learn_names", "propagate_names"]
 
 PROPAGATION_SCORE = 0.75
 _MIN_EVIDENCE = 0.7
@@ -91,3 +92,57 @@ def _matches(text: str, automaton: Any) -> Iterator[Detection]:
         if surface is not None and text[start:end] != surface:
             continue
         yield Detection(start, end, "PERSON", PROPAGATION_SCORE, "phimin.name.propagated")
+
+
+# A name word: letters, with inner apostrophes (O'Brien) but not a possessive 's.
+_NAME_WORD = r"[^\W\d_]+(?:['’](?!s(?!\w))[^\W\d_]+)*"
+_WORD_BEFORE = regex.compile(rf"(?r)(?<![\w'’-])({_NAME_WORD})(?:[ ]|-)$")
+_WORD_AFTER = regex.compile(rf"^(?:[ ]|-)({_NAME_WORD})(?![\w-]|['’](?!s(?!\w)))")
+_STOP_GROWING = TITLES | POSTNOMINALS | NON_NAME_WORDS | STOP_WORDS | RELATIONS
+
+
+def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon) -> list[Detection]:
+    """Widen each PERSON detection over neighbouring name words.
+
+    "Tomasz Novak": the lexicon knows Novak, the model saw an organization, and the
+    first name would be left in the text. A neighbouring word joins the name when it
+    has a name's case and is a known name or too rare to be an everyday word.
+    """
+    mode = case_mode(text)
+    grown = []
+    for d in detections:
+        if d.entity != "PERSON":
+            grown.append(d)
+            continue
+        start, end = d.start, d.end
+        for _ in range(2):
+            m = _WORD_BEFORE.search(text, 0, start)
+            if m is None or not _joins(m.group(1), mode, lexicon):
+                break
+            start = m.start(1)
+        for _ in range(2):
+            m = _WORD_AFTER.match(text[end : end + 64])
+            if m is None or not _joins(m.group(1), mode, lexicon):
+                break
+            end += m.end(1)
+        grown.append(
+            d
+            if (start, end) == (d.start, d.end)
+            else Detection(start, end, d.entity, d.score, d.rule_id, d.category)
+        )
+    return grown
+
+
+def _joins(word: str, mode: str, lexicon: NameLexicon) -> bool:
+    lower = word.lower()
+    if lower in _STOP_GROWING or len(word) < 2:
+        return False
+    if mode == "mixed" and not (word[:1].isupper() and not word.isupper()):
+        return False
+    if mode == "upper" and not word.isupper():
+        return False
+    if mode != "mixed":
+        return lexicon.is_clear_name(lower)
+    return lexicon.is_clear_name(lower) or not (
+        lexicon.is_name(lower) or lexicon.is_common_word(lower)
+    )
