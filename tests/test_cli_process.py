@@ -406,13 +406,20 @@ def _pre_commit(repo: Path, env: Mapping[str, str], *args: str) -> subprocess.Co
 def test_pre_commit_try_repo_blocks_the_leaky_draft_only(
     notes_repo: Path, git_env: Mapping[str, str], sandbox: Sandbox
 ) -> None:
-    """`pre-commit try-repo` installs the hook from this repository and runs it."""
+    """`pre-commit try-repo` installs the hook from this repository and runs it.
+
+    `--ref` pins HEAD's commit: without it, try-repo copies uncommitted changes to
+    tracked files but not new files, which breaks on work in progress in a checkout.
+    """
+    rev = _git(REPO, git_env, "rev-parse", "HEAD").stdout.strip()
     result = _pre_commit(
         notes_repo,
         git_env,
         "try-repo",
         str(REPO),
         "phimin",
+        "--ref",
+        rev,
         "--files",
         "clean.md",
         "leaky.md",
