@@ -21,7 +21,7 @@ from phimin.cli.streams import Streams
 NAME, PHONE = "Dana Whitfield", "555-201-3344"
 NOTE = f"Session with {NAME} on 03/14/2024.\nCall him at {PHONE} before Friday.\n"
 CLEAN = "Client reports better sleep.\nPHQ-9 is 9, down from 14. Continue sertraline 50 mg.\n"
-SUBSTANCE = "He has struggled with alcoholism since his twenties.\n"
+SENSITIVE = "She has been undocumented since 2019.\n"  # the immigration rule pack
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
@@ -81,12 +81,12 @@ def no_phi(*texts: str) -> None:
         (["--policy", "strict"], NOTE, ["[PHONE_1]"]),
         ([], "", []),
         ([], CLEAN, [CLEAN]),
-        ([], SUBSTANCE, ["[substance use]"]),
-        (["--keep", "substance_use"], SUBSTANCE, [SUBSTANCE]),
+        ([], SENSITIVE, ["She has been [immigration"]),
+        (["--keep", "immigration_status"], SENSITIVE, [SENSITIVE]),
         (
-            ["--keep", "SUBSTANCE-USE", "--keep", "identifier"],
-            NOTE + SUBSTANCE,
-            [NAME, "alcoholism"],
+            ["--keep", "IMMIGRATION-STATUS", "--keep", "identifier"],
+            NOTE + SENSITIVE,
+            [NAME, SENSITIVE],
         ),
     ],
 )
@@ -207,12 +207,12 @@ def test_report_and_explain_never_hold_text(run: Callable[..., Run], tmp_path: P
 
 def test_config_file_applies_and_flags_win(run: Callable[..., Run], tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.phimin]\nformat = "json"\nkeep = ["substance_use"]\n'
+        '[tool.phimin]\nformat = "json"\nkeep = ["immigration_status"]\n'
     )
-    result = run(stdin=SUBSTANCE.encode())
-    assert json.loads(result.out)["text"] == SUBSTANCE
-    result = run("--format", "text", "--keep", "identifier", stdin=SUBSTANCE.encode())
-    assert result.text == SUBSTANCE.replace("alcoholism", "[substance use]")
+    result = run(stdin=SENSITIVE.encode())
+    assert json.loads(result.out)["text"] == SENSITIVE
+    result = run("--format", "text", "--keep", "identifier", stdin=SENSITIVE.encode())
+    assert result.text.startswith("She has been [immigration")
 
 
 # --- fail closed ------------------------------------------------------------------------

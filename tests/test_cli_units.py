@@ -213,6 +213,7 @@ def run_main(argv: list[str], stdin: bytes = b"", tty: bool = False) -> tuple[in
         (["--check", "--threshold", "1.5", "a.txt"], "from 0 to 1"),
         (["--baseline", "b.json"], "--check only"),
         (["--jsonl", "--format", "json"], "--jsonl is --format jsonl"),
+        (["--update-baseline", "-"], "not stdin"),
     ],
 )
 def test_usage_errors_exit_2_without_loading_the_model(

@@ -19,7 +19,7 @@ from phimin._policy import Policy
 from phimin._redactor import Redactor
 from phimin.cli.baseline import Baseline, Entry
 from phimin.cli.document import redact_document
-from phimin.cli.errors import ConfigError, UsageError
+from phimin.cli.errors import ConfigError
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.explain import Explainer
 from phimin.cli.policy import policy_for
@@ -148,8 +148,6 @@ class _Checker:
 
 
 def run_check(settings: Settings, io: Streams, factory: RedactorFactory) -> int:
-    if settings.update_baseline and STDIN in settings.inputs:
-        raise UsageError("--update-baseline needs file names, not stdin")
     checker = _Checker(settings, io, factory)
     results: list[FileResult] = []
     unreadable = 0

@@ -73,6 +73,8 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
             raise UsageError("--check needs at least one PATH")
         if args.output is not None or args.in_place:
             raise UsageError("--check reads files and writes no text; drop -o/--in-place")
+        if args.update_baseline and STDIN in inputs:
+            raise UsageError("--update-baseline needs file names, not stdin")
         if args.format not in (None, "text") or args.jsonl:
             raise UsageError("--check prints path:line:col lines; --format does not apply")
         fmt = "text"
