@@ -63,10 +63,15 @@ class DocumentState:
 
 @dataclass(frozen=True, slots=True)
 class RedactedPiece:
-    """One stretch of output: redacted text and the findings in it (document offsets)."""
+    """One stretch of output: the redacted form of input[input_start:input_end].
+
+    Its findings lie inside that input range; all offsets are document offsets.
+    """
 
     text: str
     findings: tuple[Finding, ...]
+    input_start: int = 0
+    input_end: int = 0
 
 
 class Redactor:
@@ -292,6 +297,8 @@ class Redactor:
                 )
                 for f in findings
             ),
+            input_start=base,
+            input_end=base + end,
         )
 
     def _decide(

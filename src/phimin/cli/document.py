@@ -44,4 +44,4 @@ def redact_document(
             yield block
 
     for piece in redactor.redact_stream(fed(), policy=policy, state=state):
-        yield Piece(piece.text, locator.locate(piece.findings, state.offset))
+        yield Piece(piece.text, locator.locate(piece.findings, piece.input_end))
