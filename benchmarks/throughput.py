@@ -24,6 +24,7 @@ import argparse
 import cProfile
 import importlib.util
 import io
+import json
 import math
 import pstats
 import random
@@ -391,31 +392,73 @@ def targets(docs: dict[int, Planted], results: dict[int, dict[str, Cell]]) -> li
 
 
 def plot(docs: dict[int, Planted], results: dict[int, dict[str, Cell]], path: Path) -> None:
+    """Throughput against length, and the ratios (steadier on a shared machine)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7, 4.2), dpi=120)
+    def rates(tool: str) -> dict[int, float]:
+        out = {}
+        for size, cells in sorted(results.items()):
+            rate = cells[tool].rate(len(docs[size].text))
+            if rate:
+                out[len(docs[size].text)] = rate
+        return out
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), dpi=120)
     for tool, marker in zip(TOOLS, "os^", strict=True):
-        points = [
-            (len(docs[s].text), rate)
-            for s, cells in sorted(results.items())
-            if (rate := cells[tool].rate(len(docs[s].text)))
-        ]
+        points = rates(tool)
         if points:
-            xs, ys = zip(*points, strict=True)
-            ax.plot(xs, [y / 1000 for y in ys], marker=marker, label=tool)
-    ax.set_xscale("log")
-    ax.set_xlabel("input length (characters, log scale)")
-    ax.set_ylabel("throughput (thousand chars/s, median)")
-    ax.set_title("Redaction throughput against input length")
-    ax.set_ylim(bottom=0)
-    ax.grid(True, alpha=0.3)
-    ax.legend()
+            left.plot(list(points), [y / 1000 for y in points.values()], marker=marker, label=tool)
+    left.set_ylabel("throughput (thousand chars/s, median)")
+    left.set_title("Throughput against input length")
+    phimin = rates("phimin")
+    for other, marker in (("Presidio", "s"), ("spaCy NER", "^")):
+        base = rates(other)
+        shared = [n for n in phimin if n in base]
+        if shared:
+            right.plot(
+                shared,
+                [phimin[n] / base[n] for n in shared],
+                marker=marker,
+                label=f"phimin / {other}",
+            )
+    right.axhline(1.0, color="grey", linewidth=0.8)
+    right.set_ylabel("throughput ratio (same run)")
+    right.set_title("phimin relative to Presidio and to bare NER")
+    for ax in (left, right):
+        ax.set_xscale("log")
+        ax.set_xlabel("input length (characters, log scale)")
+        ax.set_ylim(bottom=0)
+        ax.grid(True, alpha=0.3)
+        ax.legend()
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def to_json(docs: dict[int, Planted], results: dict[int, dict[str, Cell]]) -> str:
+    """The raw figures (no text), to re-plot or compare runs."""
+    return json.dumps(
+        {
+            "machine": machine_info(),
+            "sizes": {
+                str(len(docs[size].text)): {
+                    tool: {
+                        "seconds": cell.seconds,
+                        "rss_before_bytes": cell.rss_before,
+                        "peak_rss_bytes": cell.peak_rss,
+                        "planted_recall": {k: list(v) for k, v in cell.recall.items()},
+                        "note": cell.note,
+                    }
+                    for tool, cell in cells.items()
+                }
+                for size, cells in sorted(results.items())
+            },
+        },
+        indent=1,
+    )
 
 
 # --- extra modes -----------------------------------------------------------------------
@@ -438,6 +481,7 @@ def profile(doc: Planted, out: Path, top_n: int = 30) -> str:
         stats.sort_stats(key).print_stats(top_n)
         body = re.sub(r"/\S*/site-packages/", "", buffer.getvalue())
         body = re.sub(r"/\S*/src/phimin/", "phimin/", body)
+        body = body.replace(str(corpora.REPO_ROOT) + "/", "")
         body = body[body.find("   ncalls") :]
         sections.append(f"## Sorted by {key}\n\n```\n{body.rstrip()}\n```\n")
     text = (
@@ -537,6 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = report(docs, results, argv, args.repeats)
     (args.out / "throughput.md").write_text(text, encoding="utf-8")
     plot(docs, results, args.out / "throughput.png")
+    (args.out / "throughput.json").write_text(to_json(docs, results) + "\n", encoding="utf-8")
     print(text)
     return 0
 

@@ -252,6 +252,9 @@ def test_throughput_core_measures_all_tools(
             planted = sum(t for _, t in cells[tool].recall.values())
             assert planted == len(docs[size].spans)
             assert 0 <= caught <= planted
+    figures = json.loads(throughput.to_json(docs, results))
+    assert set(figures["sizes"]) == {str(len(d.text)) for d in docs.values()}
+    assert figures["sizes"][str(len(longest.text))]["phimin"]["seconds"][0] > 0
     text = throughput.report(docs, results, [], 1)
     assert "phimin/Presidio" in text
     assert re.search(r"\| 4,\d{3} \| \d+ \| [\d.]+ k \|", text)
