@@ -16,6 +16,7 @@ import pytest
 import phimin
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.main import main
+from phimin.cli.settings import RedactorSpec
 from phimin.cli.streams import Streams
 
 NAME, PHONE = "Dana Whitfield", "555-201-3344"
@@ -50,9 +51,10 @@ def run(
     monkeypatch.chdir(tmp_path)
 
     def go(*argv: str, stdin: bytes = b"", wrap: Callable[[Any], Any] | None = None) -> Run:
-        def factory(model: str | None) -> Any:
-            calls.append(model)
-            assert model is None, "tests use the default model"
+        def factory(spec: RedactorSpec) -> Any:
+            calls.append(spec.model)
+            assert spec.model is None, "tests use the default model"
+            assert (spec.workers, spec.policy) == (1, None)
             return wrap(redactor) if wrap else redactor
 
         out, err = io.BytesIO(), io.StringIO()

@@ -176,18 +176,33 @@ def test_dedicated_file_wins_and_foreign_pyprojects_are_skipped(tmp_path: Path) 
 
 def test_every_config_problem_is_reported_at_once(tmp_path: Path) -> None:
     path = tmp_path / ".phimin.toml"
-    path.write_text('format = "xml"\nthreshold = 2\nkeep = "one"\ncolour = "red"\n')
+    path.write_text('format = "xml"\nthreshold = 2\nkeep = "one"\ncolour = "red"\nworkers = true\n')
     with pytest.raises(ConfigError) as info:
         load_config(None, tmp_path)
     message = str(info.value)
-    for part in ("'format'", "'threshold'", "'keep'", "unknown key 'colour'"):
+    for part in ("'format'", "'threshold'", "'keep'", "unknown key 'colour'", "'workers'"):
         assert part in message
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("1", True), ("64", True), ("0", False), ("65", False), ("2.0", False), ('"2"', False)],
+)
+def test_config_workers_must_be_a_whole_number_in_range(
+    tmp_path: Path, value: str, ok: bool
+) -> None:
+    (tmp_path / ".phimin.toml").write_text(f"workers = {value}\n")
+    if ok:
+        assert load_config(None, tmp_path).get("workers") == int(value)
+    else:
+        with pytest.raises(ConfigError, match="'workers' must be a whole number from 1 to 64"):
+            load_config(None, tmp_path)
 
 
 # --- usage errors: no model, exit 2 -------------------------------------------------------
 
 
-def never_called(model: str | None) -> object:
+def never_called(spec: object) -> object:
     raise AssertionError("the model must not load for help or usage errors")
 
 
@@ -214,6 +229,22 @@ def run_main(argv: list[str], stdin: bytes = b"", tty: bool = False) -> tuple[in
         (["--baseline", "b.json"], "--check only"),
         (["--jsonl", "--format", "json"], "--jsonl is --format jsonl"),
         (["--update-baseline", "-"], "not stdin"),
+        (["--workers", "0"], "--workers: must be a whole number from 1 to 64"),
+        (["--workers", "65"], "from 1 to 64"),
+        (["--workers", "two"], "from 1 to 64"),
+        (["--restore"], "--restore needs --vault FILE"),
+        (["--restore", "--vault", "v", "--policy", "strict"], "--policy applies to redaction"),
+        (["--restore", "--vault", "v", "--workers", "2"], "--workers applies to redaction"),
+        (["--restore", "--vault", "v", "--in-place", "a.txt"], "--in-place applies to redaction"),
+        (["--restore", "--vault", "v", "--check", "a.txt"], "--check applies to redaction"),
+        (["--restore", "--vault", "v", "--format", "json"], "--format does not apply"),
+        (["--sensitive"], "--sensitive applies to --restore only"),
+        (["--vault", "v", "--strict"], "--strict applies to --restore only"),
+        (["--vault", "v", "--check", "a.txt"], "nothing to record in a vault"),
+        (["--vault-key-file", "k"], "--vault-key-file goes with --vault FILE"),
+        (["--new-vault-key", "a.txt"], "drop FILE"),
+        (["--new-vault-key", "--vault", "v"], "drop --vault"),
+        (["--new-vault-key", "--jsonl"], "drop --jsonl"),
     ],
 )
 def test_usage_errors_exit_2_without_loading_the_model(
@@ -262,7 +293,15 @@ def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
         "--threshold",
         "--baseline",
         "--update-baseline",
+        "--workers",
+        "--vault",
+        "--vault-key-file",
+        "--restore",
+        "--sensitive",
+        "--strict",
+        "--new-vault-key",
         "exit codes",
+        "reads each input whole",
     ):
         assert flag in text
     assert run_main(["--version"])[0] == ExitCode.OK

@@ -27,7 +27,7 @@ from phimin.cli.positions import Located
 from phimin.cli.pragmas import PRAGMA_HELP, Pragma, PragmaScanner
 from phimin.cli.progress import counting, progress_for
 from phimin.cli.report import AuditReport
-from phimin.cli.settings import RedactorFactory, Settings
+from phimin.cli.settings import RedactorFactory, RedactorSpec, Settings
 from phimin.cli.streams import (
     STDIN,
     Streams,
@@ -82,7 +82,7 @@ class _Checker:
         self.io = io
         self.policy: Policy = policy_for(settings)
         self.baseline = _baseline(settings)
-        self.redactor: Redactor = factory(settings.model)
+        self.redactor: Redactor = factory(RedactorSpec(settings.model, settings.workers))
         self.explainer = Explainer(io.stderr, self.policy) if settings.explain else None
 
     def blocking(self, f: Finding) -> bool:

@@ -5,7 +5,7 @@ directory `.phimin.toml` comes first, then a `pyproject.toml` that has a
 `[tool.phimin]` table. The first found is used (they are not merged). Command-line
 flags win over the file; a repeatable flag (`--keep`) replaces the file's list.
 
-Keys: policy, keep, model, format, threshold, baseline, quiet. Relative paths
+Keys: policy, keep, model, format, threshold, baseline, quiet, workers. Relative paths
 (a policy file, the baseline) are relative to the config file's directory. Every
 problem in the file is reported at once.
 """
@@ -25,9 +25,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["FORMATS", "FileConfig", "find_config", "load_config"]
+__all__ = ["FORMATS", "MAX_WORKERS", "FileConfig", "find_config", "load_config"]
 
 FORMATS = ("text", "json", "jsonl")
+MAX_WORKERS = 64
 DEDICATED = ".phimin.toml"
 PYPROJECT = "pyproject.toml"
 
@@ -125,6 +126,15 @@ def _validate(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
                 problems.append("'baseline' must be a path")
             else:
                 values[key] = str(here / value)
+        elif key == "workers":
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int)
+                or not 1 <= value <= MAX_WORKERS
+            ):
+                problems.append(f"'workers' must be a whole number from 1 to {MAX_WORKERS}")
+            else:
+                values[key] = value
         elif key == "quiet":
             if not isinstance(value, bool):
                 problems.append("'quiet' must be true or false")

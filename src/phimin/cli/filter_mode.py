@@ -4,11 +4,16 @@ Text and json stream: each redacted piece is written as soon as the library yiel
 it, and nothing else is ever written to the output. A file output (`-o`, or each
 file with `--in-place`) goes to a temporary file that replaces the target only when
 the whole input was redacted, so an error leaves no half-written file.
+
+With `--vault FILE`, every input goes through one `phimin.Session` kept in the vault,
+so placeholders continue from earlier runs. A session redacts whole texts, so each
+input is read whole (text, json) and written once redacted; in jsonl each record is
+the session's next text, in order. `--workers` still detects a long input's chunks in
+parallel, but jsonl records are not batched then (each is one vault transaction).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections import deque
 from collections.abc import Iterator
@@ -16,8 +21,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from phimin._errors import InputError
+from phimin._findings import Finding, Redaction
 from phimin._policy import Policy
 from phimin._redactor import Redactor
+from phimin._session import Session
 from phimin.cli.document import redact_document
 from phimin.cli.explain import Explainer
 from phimin.cli.output import DocumentWriter, JsonWriter, TextWriter, write_record
@@ -25,7 +32,7 @@ from phimin.cli.policy import policy_for
 from phimin.cli.positions import Located, Locator
 from phimin.cli.progress import counting, progress_for
 from phimin.cli.report import AuditReport
-from phimin.cli.settings import RedactorFactory, Settings
+from phimin.cli.settings import RedactorFactory, RedactorSpec, Settings
 from phimin.cli.streams import (
     Streams,
     atomic_output,
@@ -34,8 +41,10 @@ from phimin.cli.streams import (
     display_name,
     input_size,
     open_input,
+    output_target,
     read_blocks,
 )
+from phimin.cli.vault import open_vault
 
 __all__ = ["run_filter"]
 
@@ -48,7 +57,15 @@ class _Run:
         self.io = io
         self.policy: Policy = policy_for(settings)
         check_readable(settings.inputs)  # before the model load, so a typo fails fast
-        self.redactor: Redactor = factory(settings.model)
+        self.session: Session | None = None
+        if settings.vault is not None:
+            vault = open_vault(settings, create=True)  # before the model load, too
+            # A session redacts with its Redactor's own policy, so that one carries it.
+            spec = RedactorSpec(settings.model, settings.workers, self.policy)
+            self.redactor: Redactor = factory(spec)
+            self.session = Session(self.redactor, vault=vault)
+        else:
+            self.redactor = factory(RedactorSpec(settings.model, settings.workers))
         self.report = (
             AuditReport(mode=settings.format, policy=self.policy.name, model=settings.model)
             if settings.report is not None
@@ -74,6 +91,9 @@ class _Run:
             progress.close()
 
     def document(self, source: str, writer: DocumentWriter) -> None:
+        if self.session is not None:
+            self.whole_document(self.session, source, writer)
+            return
         name = display_name(source)
         with open_input(source, self.io.stdin) as handle:
             writer.begin(name)
@@ -88,11 +108,26 @@ class _Run:
         if self.report is not None:
             self.report.add(name, located)
 
+    def whole_document(self, session: Session, source: str, writer: DocumentWriter) -> None:
+        """Read the input whole, redact it as the session's next text, then write it."""
+        name = display_name(source)
+        with open_input(source, self.io.stdin) as handle:
+            text = "".join(self.text_blocks(handle, source))
+        result = session.redact(text)
+        located = _locate(text, result.findings)
+        writer.begin(name)
+        writer.piece(result.text)
+        writer.end(located)
+        self.record(name, located)
+        if self.report is not None:
+            self.report.add(name, located)
+
     def jsonl(self, source: str, sink: BinaryIO) -> None:
         """One JSON object per line; its "text" is redacted, other fields pass through.
 
         Records go through `Redactor.redact_many`, which batches short texts through
-        the model; the records waiting for their batch are the only ones held.
+        the model; the records waiting for their batch are the only ones held. With a
+        vault, each record is instead the session's next text, one at a time.
         """
         name = display_name(source)
         waiting: deque[tuple[int, dict[str, object], str]] = deque()
@@ -105,11 +140,15 @@ class _Run:
                     yield text
 
         with open_input(source, self.io.stdin) as handle:
-            for result in self.redactor.redact_many(texts(handle), policy=self.policy):
+            session = self.session
+            results: Iterator[Redaction]
+            if session is None:
+                results = self.redactor.redact_many(texts(handle), policy=self.policy)
+            else:
+                results = (session.redact(text) for text in texts(handle))
+            for result in results:
                 number, record, text = waiting.popleft()
-                locator = Locator()
-                locator.feed(text)
-                located = locator.locate(result.findings, len(text))
+                located = _locate(text, result.findings)
                 write_record(sink, {**record, "text": result.text})
                 self.record(name, located, number)
                 if self.report is not None:
@@ -137,7 +176,7 @@ def run_filter(settings: Settings, io: Streams, factory: RedactorFactory) -> int
             with atomic_output(path, like=path) as sink:
                 run.write_all((source,), sink)
     else:
-        with _target(settings.output, io.stdout) as sink:
+        with output_target(settings.output, io.stdout) as sink:
             run.write_all(settings.inputs, sink)
     if run.explainer is not None:
         run.explainer.finish()
@@ -146,13 +185,11 @@ def run_filter(settings: Settings, io: Streams, factory: RedactorFactory) -> int
     return 0
 
 
-@contextlib.contextmanager
-def _target(output: Path | None, stdout: BinaryIO) -> Iterator[BinaryIO]:
-    if output is None:
-        yield stdout
-    else:
-        with atomic_output(output) as sink:
-            yield sink
+def _locate(text: str, findings: tuple[Finding, ...]) -> tuple[Located, ...]:
+    """Findings of one whole text placed at line:col."""
+    locator = Locator()
+    locator.feed(text)
+    return locator.locate(findings, len(text))
 
 
 def _lines(blocks: Iterator[str]) -> Iterator[tuple[int, str]]:

@@ -2,6 +2,7 @@
 
     redact < session.txt > safe.txt
     redact --check notes/*.md          # for pre-commit
+    redact --vault client.vault < turn.txt | llm ... | redact --restore --vault client.vault
 
 `main(argv) -> int` parses flags, merges the config file, runs one command and maps
 every error to a documented exit code (`phimin.cli.exit_codes`). Help and usage
@@ -11,33 +12,46 @@ errors never load the model: the library is imported only inside the command pat
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from phimin.cli.config import FORMATS, load_config
+from phimin.cli.config import FORMATS, MAX_WORKERS, load_config
 from phimin.cli.errors import ConfigError, UsageError
 from phimin.cli.exit_codes import ExitCode
-from phimin.cli.settings import RedactorFactory, Settings, resolve
+from phimin.cli.settings import RedactorFactory, RedactorSpec, Settings, resolve
 from phimin.cli.streams import Streams
 from phimin.cli.version import tool_version
 
 if TYPE_CHECKING:
     from phimin._redactor import Redactor
 
-__all__ = ["RedactorFactory", "build_parser", "entry", "main"]
+__all__ = ["RedactorFactory", "RedactorSpec", "build_parser", "entry", "main"]
 
 _EPILOG = """\
-exit codes: 0 success; 1 findings (check mode); 2 usage, configuration or input
-error; 3 internal error. On any error output stops and nothing unredacted is written.
+exit codes: 0 success; 1 findings (check mode), or text left unrestored (--restore
+--strict); 2 usage, configuration, input or vault error (no key, wrong key, damaged
+or missing vault); 3 internal error. On any error output stops and nothing
+unredacted is written.
 
 config: [tool.phimin] in pyproject.toml or a .phimin.toml, found from the working
-directory upward (keys: policy, keep, model, format, threshold, baseline, quiet);
-flags win.
+directory upward (keys: policy, keep, model, format, threshold, baseline, quiet,
+workers); flags win.
 
 check mode: allow a finding that is not PHI with `phimin: allow RULE_ID` on its line,
 or accept the current findings with --update-baseline.
+
+vault: `redact --vault FILE` redacts through a session kept in FILE (encrypted), so a
+placeholder means the same value in every run with that vault: run it once per turn
+or per note. It reads each input whole (no streaming; memory grows with the input);
+in jsonl, each record is the next text of the session, in order (not batched).
+--check does not take a vault: it writes no text. `redact --restore
+--vault FILE` puts the originals back into text written from redacted text (an LLM's
+draft), loads no model, and reports counts only (no values) on stderr. The key comes
+from --vault-key-file, else $PHIMIN_VAULT_KEY, else the file named by
+$PHIMIN_VAULT_KEY_FILE; make one with --new-vault-key and keep it apart from the vault.
 """
 
 
@@ -66,6 +80,18 @@ def _score(value: str) -> float:
     if not 0 <= score <= 1:
         raise argparse.ArgumentTypeError("must be a number from 0 to 1")
     return score
+
+
+def _workers(value: str) -> int:
+    try:
+        workers = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 1 to {MAX_WORKERS}"
+        ) from None
+    if not 1 <= workers <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_WORKERS}")
+    return workers
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,6 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pol.add_argument("--model", metavar="NAME", help="installed spaCy model (name or path)")
     pol.add_argument("--config", type=Path, metavar="FILE", help="use this config file")
+    speed = parser.add_argument_group("speed")
+    speed.add_argument(
+        "--workers",
+        type=_workers,
+        metavar="N",
+        help=f"detect in N worker processes (1-{MAX_WORKERS}, default 1; each loads the model): "
+        "the chunks of a long input, and jsonl batches, run in parallel; same output",
+    )
     chk = parser.add_argument_group("check mode (pre-commit)")
     chk.add_argument("--check", action="store_true", help="report findings in PATHs; exit 1 if any")
     chk.add_argument(
@@ -129,6 +163,44 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="record the current findings of PATHs in the baseline and exit 0",
     )
+    vlt = parser.add_argument_group(
+        "vault (one conversation across runs, and restoring LLM output)"
+    )
+    vlt.add_argument(
+        "--vault",
+        type=Path,
+        metavar="FILE",
+        help="redact through the session in this encrypted vault (created if missing), so "
+        "[PERSON_1] stays the same person in every run; reads each input whole",
+    )
+    vlt.add_argument(
+        "--vault-key-file",
+        type=Path,
+        metavar="PATH",
+        help="file holding the vault key (mode 600); default $PHIMIN_VAULT_KEY, "
+        "else the file named by $PHIMIN_VAULT_KEY_FILE",
+    )
+    vlt.add_argument(
+        "--restore",
+        action="store_true",
+        help="with --vault: put the originals back into FILEs or stdin (an LLM's draft); "
+        "no model; counts on stderr",
+    )
+    vlt.add_argument(
+        "--sensitive",
+        action="store_true",
+        help="with --restore: also restore generalized content (dates, places, wordings)",
+    )
+    vlt.add_argument(
+        "--strict",
+        action="store_true",
+        help="with --restore: exit 1 if anything was left unrestored",
+    )
+    vlt.add_argument(
+        "--new-vault-key",
+        action="store_true",
+        help="print a new vault key and exit (with -o FILE: write a new key file, mode 600)",
+    )
     parser.add_argument("--version", action="version", version=f"redact (phimin {tool_version()})")
     return parser
 
@@ -140,6 +212,37 @@ def _cached_redactor(model: str | None) -> Redactor:
     return Redactor() if model is None else Redactor(model=model)
 
 
+def _default_factory(spec: RedactorSpec) -> Redactor:
+    """The shared in-process Redactor of a model, or a new one a run owns (workers, policy)."""
+    if spec.workers == 1 and spec.policy is None:
+        return _cached_redactor(spec.model)
+    from phimin._model_name import DEFAULT_MODEL
+    from phimin._redactor import Redactor
+
+    return Redactor(spec.policy, model=spec.model or DEFAULT_MODEL, workers=spec.workers)
+
+
+class _Owned:
+    """Builds a run's redactors and closes them when it ends (stopping worker processes)."""
+
+    def __init__(self, factory: RedactorFactory) -> None:
+        self._factory = factory
+        self._made: list[Redactor] = []
+
+    def __call__(self, spec: RedactorSpec) -> Redactor:
+        redactor = self._factory(spec)
+        self._made.append(redactor)
+        return redactor
+
+    def close(self) -> None:
+        while self._made:
+            redactor = self._made.pop()
+            # The exit code already tells how the run went; a pool that will not shut
+            # down cleanly (after a crash or Ctrl-C) must not turn it into a traceback.
+            with contextlib.suppress(Exception):
+                redactor.close()
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -149,7 +252,7 @@ def main(
 ) -> int:
     """Run `redact` with `argv`; return the exit code (see `phimin.cli.exit_codes`)."""
     io = streams or Streams.from_sys()
-    factory = redactor_factory or _cached_redactor
+    factory = _Owned(redactor_factory or _default_factory)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -172,9 +275,19 @@ def main(
         return _fail(io.stderr, "interrupted; output stopped", ExitCode.INTERRUPTED)
     except Exception as exc:
         return _library_error(io.stderr, exc)
+    finally:
+        factory.close()
 
 
 def _run(settings: Settings, io: Streams, factory: RedactorFactory) -> int:
+    if settings.new_vault_key:
+        from phimin.cli.vault import run_new_vault_key
+
+        return run_new_vault_key(settings, io)
+    if settings.restore:
+        from phimin.cli.restore_mode import run_restore
+
+        return run_restore(settings, io)
     if settings.check:
         from phimin.cli.check import run_check
 
@@ -193,9 +306,10 @@ def _library_error(stderr: TextIO, exc: Exception) -> int:
         PhiminError,
         PolicyError,
         RulePackError,
+        VaultError,
     )
 
-    if isinstance(exc, (InputError, PolicyError, RulePackError, ModelError)):
+    if isinstance(exc, (InputError, PolicyError, RulePackError, ModelError, VaultError)):
         return _fail(stderr, f"{exc}; output stopped", ExitCode.USAGE)
     if isinstance(exc, (DetectionError, PhiminError)):
         return _fail(stderr, f"{exc}; output stopped", ExitCode.INTERNAL)

@@ -1,7 +1,7 @@
 """What one run of `redact` will do: flags merged over the config file, checked once.
 
 Flags win over the config file. Combinations that make no sense are usage errors
-here, before any input is read or the model is loaded.
+here, before any input is read, any vault is opened or the model is loaded.
 """
 
 from __future__ import annotations
@@ -19,12 +19,45 @@ from phimin.cli.errors import UsageError
 from phimin.cli.streams import STDIN
 
 if TYPE_CHECKING:
+    from phimin._policy import Policy
     from phimin._redactor import Redactor
 
-__all__ = ["RedactorFactory", "Settings", "resolve"]
+__all__ = ["RedactorFactory", "RedactorSpec", "Settings", "resolve"]
 
-# Builds the one Redactor of a run from a model name (None: the default model).
-RedactorFactory = Callable[[str | None], "Redactor"]
+
+@dataclass(frozen=True)
+class RedactorSpec:
+    """The Redactor a run needs.
+
+    `policy` is None when the run passes its policy with every call (filter, check);
+    a vault run sets it, because a `Session` redacts with its Redactor's own policy.
+    """
+
+    model: str | None = None
+    workers: int = 1
+    policy: Policy | None = None
+
+
+# Builds the one Redactor of a run. The run closes it (stopping any worker processes)
+# when it ends, whether it succeeded or not.
+RedactorFactory = Callable[[RedactorSpec], "Redactor"]
+
+# Flags that only redaction uses: refused with --restore and --new-vault-key when given
+# on the command line (config-file values for them are simply not used there).
+_REDACTION_FLAGS = (
+    ("policy", "--policy"),
+    ("keep", "--keep"),
+    ("model", "--model"),
+    ("workers", "--workers"),
+    ("report", "--report"),
+    ("explain", "--explain"),
+    ("check", "--check"),
+    ("update_baseline", "--update-baseline"),
+    ("threshold", "--threshold"),
+    ("baseline", "--baseline"),
+    ("in_place", "--in-place"),
+    ("jsonl", "--jsonl"),
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +78,13 @@ class Settings:
     baseline_required: bool  # named by flag or config: it must exist unless being written
     update_baseline: bool
     config: Path | None
+    workers: int = 1
+    vault: Path | None = None
+    vault_key_file: Path | None = None
+    restore: bool = False
+    sensitive: bool = False
+    strict: bool = False
+    new_vault_key: bool = False
 
     @property
     def show_info(self) -> bool:
@@ -52,11 +92,16 @@ class Settings:
 
 
 def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
+    if args.new_vault_key:
+        return _new_vault_key(args, config)
+    _check_vault_flags(args)
     check = bool(args.check or args.update_baseline)
     inputs = tuple(args.files) or ((STDIN,) if not check else ())
     fmt = "jsonl" if args.jsonl else (args.format or config.get("format") or "text")
     if args.jsonl and args.format not in (None, "jsonl"):
         raise UsageError("--jsonl is --format jsonl; give one of them")
+    if args.restore:
+        fmt = "text"  # restore writes text; a config file's format is for redaction
 
     if args.in_place:
         if args.output is not None:
@@ -87,6 +132,7 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
     baseline_value = args.baseline or config.get("baseline")
     baseline = Path(baseline_value) if baseline_value else Path(DEFAULT_BASELINE)
     threshold = args.threshold if args.threshold is not None else config.get("threshold")
+    workers = args.workers if args.workers is not None else config.get("workers")
     return Settings(
         inputs=inputs,
         output=args.output,
@@ -104,7 +150,74 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
         baseline_required=bool(baseline_value),
         update_baseline=bool(args.update_baseline),
         config=config.path,
+        workers=1 if args.restore else int(workers or 1),
+        vault=args.vault,
+        vault_key_file=args.vault_key_file,
+        restore=bool(args.restore),
+        sensitive=bool(args.sensitive),
+        strict=bool(args.strict),
     )
+
+
+def _check_vault_flags(args: argparse.Namespace) -> None:
+    if args.vault_key_file is not None and args.vault is None:
+        raise UsageError("--vault-key-file goes with --vault FILE")
+    if args.restore:
+        if args.vault is None:
+            raise UsageError("--restore needs --vault FILE (the vault the text was redacted with)")
+        given = _given(args, _REDACTION_FLAGS)
+        if given:
+            raise UsageError(f"{given[0]} applies to redaction, not --restore")
+        if args.format not in (None, "text"):
+            raise UsageError("--restore writes text; --format does not apply")
+        return
+    for flag in ("sensitive", "strict"):
+        if getattr(args, flag):
+            raise UsageError(f"--{flag} applies to --restore only")
+    if args.vault is not None and (args.check or args.update_baseline):
+        raise UsageError(
+            "--check reports findings and writes no text, so there is nothing to record in "
+            "a vault; drop --vault"
+        )
+
+
+def _new_vault_key(args: argparse.Namespace, config: FileConfig) -> Settings:
+    others = (
+        ("files", "FILE"),
+        ("vault", "--vault"),
+        ("vault_key_file", "--vault-key-file"),
+        ("restore", "--restore"),
+        ("sensitive", "--sensitive"),
+        ("strict", "--strict"),
+        ("format", "--format"),
+        *_REDACTION_FLAGS,
+    )
+    given = _given(args, others)
+    if given:
+        raise UsageError(f"--new-vault-key prints a key and does nothing else; drop {given[0]}")
+    return Settings(
+        inputs=(),
+        output=args.output,
+        in_place=False,
+        policy=None,
+        keep=(),
+        model=None,
+        format="text",
+        report=None,
+        explain=False,
+        quiet=bool(args.quiet or config.get("quiet")),
+        check=False,
+        threshold=None,
+        baseline=None,
+        baseline_required=False,
+        update_baseline=False,
+        config=config.path,
+        new_vault_key=True,
+    )
+
+
+def _given(args: argparse.Namespace, flags: tuple[tuple[str, str], ...]) -> list[str]:
+    return [flag for dest, flag in flags if getattr(args, dest) not in (None, False, [])]
 
 
 def _refuse_overwriting_input(output: Path, files: list[str]) -> None:

@@ -30,6 +30,7 @@ __all__ = [
     "decode_utf8",
     "input_size",
     "open_input",
+    "output_target",
     "read_blocks",
 ]
 
@@ -136,11 +137,14 @@ def _not_utf8(source: str, offset: int) -> str:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, *, like: Path | None = None) -> Iterator[BinaryIO]:
+def atomic_output(
+    path: Path, *, like: Path | None = None, new_mode: int | None = None
+) -> Iterator[BinaryIO]:
     """Write to a temporary file beside `path`; replace `path` only on success.
 
     On any error the temporary file is removed and `path` is left as it was. `like`
-    copies the permission bits of an existing file (for --in-place).
+    copies the permission bits of an existing file (for --in-place); a file that did
+    not exist gets `new_mode` (default: 0o666 less the umask).
     """
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".phimin-tmp", dir=directory)
@@ -153,6 +157,8 @@ def atomic_output(path: Path, *, like: Path | None = None) -> Iterator[BinaryIO]
         source = like if like is not None else (path if path.exists() else None)
         if source is not None:
             os.chmod(tmp, os.stat(source).st_mode & 0o7777)
+        elif new_mode is not None:
+            os.chmod(tmp, new_mode)
         else:
             umask = os.umask(0)
             os.umask(umask)
@@ -162,3 +168,15 @@ def atomic_output(path: Path, *, like: Path | None = None) -> Iterator[BinaryIO]
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+@contextlib.contextmanager
+def output_target(
+    output: Path | None, stdout: BinaryIO, *, new_mode: int | None = None
+) -> Iterator[BinaryIO]:
+    """stdout, or `output` written atomically (replaced only if the run succeeds)."""
+    if output is None:
+        yield stdout
+    else:
+        with atomic_output(output, new_mode=new_mode) as sink:
+            yield sink
