@@ -53,6 +53,18 @@ _mark = os.environ.get("PHIMIN_NETBLOCK_MARK")
 if _mark:
     with open(_mark, "a", encoding="utf-8") as _f:
         _f.write(f"{os.getpid()} {' '.join(getattr(sys, 'orig_argv', sys.argv))}\\n")
+_modules = os.environ.get("PHIMIN_MODULES_MARK")
+if _modules:  # at exit, record which heavy modules the process imported
+    import atexit
+    import json
+
+    def _record_modules():
+        heavy = ("spacy", "presidio_analyzer", "phimin")
+        names = sorted(m for m in sys.modules if m.split(".")[0] in heavy)
+        with open(_modules, "w", encoding="utf-8") as _f:
+            json.dump(names, _f)
+
+    atexit.register(_record_modules)
 '''
 
 
@@ -82,10 +94,17 @@ class Sandbox:
         return self.mark.read_text(encoding="utf-8").splitlines()
 
     def run(
-        self, argv: Sequence[str], *, stdin: bytes = b"", cwd: Path | None = None, **kw: object
+        self,
+        argv: Sequence[str],
+        *,
+        stdin: bytes = b"",
+        cwd: Path | None = None,
+        extra_env: Mapping[str, str] | None = None,
+        **kw: object,
     ) -> subprocess.CompletedProcess[bytes]:
+        env = {**self.env, **(extra_env or {})}
         return subprocess.run(  # type: ignore[call-overload, no-any-return]
-            list(argv), input=stdin, capture_output=True, env=self.env, cwd=cwd, check=False, **kw
+            list(argv), input=stdin, capture_output=True, env=env, cwd=cwd, check=False, **kw
         )
 
 
@@ -205,6 +224,94 @@ def test_pipeline_example_runs(sandbox: Sandbox, tmp_path: Path) -> None:
     assert b"Renata" not in result.stdout
     audit = json.loads((tmp_path / "audit.json").read_text())
     assert audit["summary"]["by_entity"]["PHONE_NUMBER"] == 1
+
+
+# --- a conversation through the vault, and an LLM's draft restored ----------------------
+
+SISTER = "Odalys Fenwick"
+TURN1 = f"THERAPIST: Welcome back, {NAME}. Is {PHONE} still your number?\n"
+TURN2 = f"CLIENT: Yes. My sister {SISTER} drove me on 03/14/2024. Dana is fine.\n"
+DRAFT = "Progress note: [person_1]'s sleep improved; PERSON_2 drove her. Call [PHONE_1].\n"
+RESTORED = f"Progress note: {NAME}'s sleep improved; {SISTER} drove her. Call {PHONE}.\n"
+
+
+class RoundTrip:
+    """Four runs of the console script on one vault (each a separate process)."""
+
+    def __init__(self, sandbox: Sandbox, root: Path) -> None:
+        self.vault = root / "client.vault"
+        keyfile = root / "vault.key"
+        self.key = phimin.generate_vault_key()
+        keyfile.write_text(self.key + "\n")
+        keyfile.chmod(0o600)
+        env = {"PHIMIN_VAULT_KEY_FILE": str(keyfile), "PHIMIN_VAULT_KEY": ""}
+        modules = root / "modules.json"
+        vault = ["--vault", str(self.vault)]
+        self.turn1 = sandbox.run([*REDACT, *vault], stdin=TURN1.encode(), extra_env=env)
+        self.turn2 = sandbox.run([*REDACT, *vault], stdin=TURN2.encode(), extra_env=env)
+        self.restore = sandbox.run(
+            [*REDACT, "--restore", *vault],
+            stdin=DRAFT.encode(),
+            extra_env={**env, "PHIMIN_MODULES_MARK": str(modules)},
+        )
+        self.restore_modules: list[str] = json.loads(modules.read_text())
+        wrong_key = {**env, "PHIMIN_VAULT_KEY": phimin.generate_vault_key()}
+        self.wrong_key = sandbox.run(
+            [*REDACT, "--restore", *vault], stdin=DRAFT.encode(), extra_env=wrong_key
+        )
+        self.ran = [line for line in sandbox.lines() if str(self.vault) in line]
+
+
+@pytest.fixture(scope="module")
+def round_trip(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> RoundTrip:
+    return RoundTrip(sandbox, tmp_path_factory.mktemp("vault"))
+
+
+@pytest.mark.slow
+def test_vault_round_trip_through_the_console_script(round_trip: RoundTrip) -> None:
+    rt = round_trip
+    assert rt.turn1.returncode == 0, rt.turn1.stderr
+    assert (
+        rt.turn1.stdout == b"THERAPIST: Welcome back, [PERSON_1]. Is [PHONE_1] still your number?\n"
+    )
+    assert rt.turn2.returncode == 0, rt.turn2.stderr
+    assert b"sister [PERSON_2] drove me on [date in 2024]. [PERSON_1] is fine." in rt.turn2.stdout
+    assert rt.restore.returncode == 0, rt.restore.stderr
+    assert rt.restore.stdout.decode() == RESTORED
+    assert rt.restore.stderr == b"redact: restored 3; left none\n"
+    assert len(rt.ran) == 4, "every run was a process with sockets blocked"
+    assert rt.vault.stat().st_mode & 0o777 == 0o600
+    vault = rt.vault.read_bytes()
+    no_phi(vault, rt.turn1.stdout, rt.turn2.stdout, rt.turn1.stderr, rt.turn2.stderr)
+    no_phi(rt.restore.stderr, rt.wrong_key.stderr)
+    assert SISTER.encode() not in vault and b"Fenwick" not in vault
+
+
+@pytest.mark.slow
+def test_a_wrong_vault_key_exits_2_and_writes_nothing(round_trip: RoundTrip) -> None:
+    wrong = round_trip.wrong_key
+    assert wrong.returncode == 2
+    assert wrong.stdout == b""
+    assert wrong.stderr == b"redact: error: wrong vault key; output stopped\n"
+    assert round_trip.key.encode() not in wrong.stderr
+
+
+@pytest.mark.slow
+def test_restore_does_not_load_the_model(round_trip: RoundTrip) -> None:
+    assert "phimin.cli.restore_mode" in round_trip.restore_modules
+    loaded = {"phimin._redactor", "phimin._nlp", "phimin._session", "phimin.cli.filter_mode"}
+    assert loaded.isdisjoint(round_trip.restore_modules)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="phimin._restore imports PlaceholderBook from phimin._transform, which imports "
+    "Presidio and spaCy; moving PlaceholderBook to a light module fixes it (then drop this)",
+)
+def test_restore_does_not_import_spacy(round_trip: RoundTrip) -> None:
+    assert "spacy" not in round_trip.restore_modules
+    assert "presidio_analyzer" not in round_trip.restore_modules
 
 
 # --- a 20 MB input ------------------------------------------------------------------------
