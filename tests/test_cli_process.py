@@ -304,11 +304,6 @@ def test_restore_does_not_load_the_model(round_trip: RoundTrip) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="phimin._restore imports PlaceholderBook from phimin._transform, which imports "
-    "Presidio and spaCy; moving PlaceholderBook to a light module fixes it (then drop this)",
-)
 def test_restore_does_not_import_spacy(round_trip: RoundTrip) -> None:
     assert "spacy" not in round_trip.restore_modules
     assert "presidio_analyzer" not in round_trip.restore_modules

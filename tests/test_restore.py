@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from phimin._placeholders import PlaceholderBook
 from phimin._restore import Ledger, contest_key, placeholder_literals, restore
-from phimin._transform import PlaceholderBook
 
 SETTINGS = settings(max_examples=150, deadline=None)
 

@@ -138,8 +138,8 @@ def test_generalized_content_is_restored_only_when_asked_and_unambiguous(
 def _failing_after_work(redactor: phimin.Redactor) -> Any:
     real = redactor.redact_with_state
 
-    def run(text: str, state: phimin.DocumentState) -> Any:
-        real(text, state)  # numbers and names are taken...
+    def run(text: str, state: phimin.DocumentState, **kwargs: Any) -> Any:
+        real(text, state, **kwargs)  # numbers and names are taken...
         raise PhiminError("injected failure")  # ...then the text fails
 
     return run

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from phimin._placeholders import PlaceholderBook
 from phimin._restore import Ledger
-from phimin._transform import PlaceholderBook
 from phimin._vault import KEY_ENV, KEY_FILE_ENV, Vault, VaultError, generate_vault_key, load_key
 
 CANARIES = ["Quenby Altamirano", "412-555-0143", "q.altamirano@example.org", "cocaine"]

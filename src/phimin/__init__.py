@@ -34,7 +34,8 @@ from phimin._model_name import DEFAULT_MODEL
 from phimin._policy import ActionRule, Policy, load_policy, preset_names
 
 if TYPE_CHECKING:
-    from phimin._redactor import DocumentState, RedactedPiece, Redactor, Replaced
+    from phimin._document import DocumentState, RedactedPiece, Replaced
+    from phimin._redactor import Redactor
     from phimin._restore import Restoration, Unrestored
     from phimin._rulepacks import (
         Rule,
@@ -89,10 +90,10 @@ __version__ = "0.1.0"
 
 # Public names that live in modules with heavy imports, loaded on first access.
 _LAZY = {
-    "DocumentState": "phimin._redactor",
-    "RedactedPiece": "phimin._redactor",
+    "DocumentState": "phimin._document",
+    "RedactedPiece": "phimin._document",
     "Redactor": "phimin._redactor",
-    "Replaced": "phimin._redactor",
+    "Replaced": "phimin._document",
     "Restoration": "phimin._restore",
     "Unrestored": "phimin._restore",
     "Rule": "phimin._rulepacks",

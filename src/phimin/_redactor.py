@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
 from phimin._detect.base import Detection
 from phimin._detect.engine import DetectionEngine
 from phimin._detect.propagation import grow_names, learn_names, propagate_names
+from phimin._document import DocumentState, RedactedPiece, Replaced
 from phimin._entities import entity_info
 from phimin._errors import InputError, PhiminError
 from phimin._findings import Action, Finding, Redaction
@@ -26,7 +27,7 @@ from phimin._parallel import ParallelDetector
 from phimin._policy import Policy, load_policy
 from phimin._resolve import Candidate, resolve
 from phimin._rulepacks import RuleSet, load_rule_packs
-from phimin._transform import OPERATORS, PlaceholderBook, Replacement, build_output
+from phimin._transform import OPERATORS, Replacement, build_output
 
 __all__ = ["DocumentState", "RedactedPiece", "Redactor", "Replaced"]
 
@@ -36,42 +37,6 @@ __all__ = ["DocumentState", "RedactedPiece", "Redactor", "Replaced"]
 WINDOW_CHARS = 200_000
 BATCH_CHARS = 50_000  # redact_many: characters of short texts detected together
 _WINDOW_TAIL = 2 * OVERLAP_CHARS
-
-
-@dataclass(frozen=True, slots=True)
-class Replaced:
-    """One replacement made in a document: where (document offsets), what it became."""
-
-    start: int
-    end: int
-    entity: str
-    action: Action
-    text: str
-
-
-@dataclass
-class DocumentState:
-    """What carries over between windows of one document (or texts of one session)."""
-
-    book: PlaceholderBook = field(default_factory=PlaceholderBook)
-    known_names: dict[str, str | None] = field(default_factory=dict)
-    offset: int = 0  # characters of the document already emitted
-    # When a list, every replacement made is appended to it (a Session keeps them to
-    # restore LLM output); None by default, so plain redaction keeps no originals.
-    replaced: list[Replaced] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RedactedPiece:
-    """One stretch of output: the redacted form of input[input_start:input_end].
-
-    Its findings lie inside that input range; all offsets are document offsets.
-    """
-
-    text: str
-    findings: tuple[Finding, ...]
-    input_start: int = 0
-    input_end: int = 0
 
 
 class Redactor:

@@ -37,7 +37,7 @@ from typing import Any
 import regex
 
 from phimin._entities import ENTITIES
-from phimin._transform import PlaceholderBook
+from phimin._placeholders import PlaceholderBook
 
 __all__ = [
     "Issued",

@@ -23,13 +23,19 @@ it). A placeholder restores to the first surface seen for it (for names, the ful
 from __future__ import annotations
 
 import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from phimin._document import DocumentState, Replaced
 from phimin._errors import InputError, PhiminError
 from phimin._findings import Action, Finding, Redaction
-from phimin._redactor import DocumentState, Redactor, Replaced
+from phimin._placeholders import PlaceholderBook
 from phimin._restore import MAX_LITERALS, Ledger, Restoration, is_placeholder, restore
-from phimin._transform import PlaceholderBook
 from phimin._vault import Vault, VaultError
+
+if TYPE_CHECKING:
+    from phimin._policy import Policy
+    from phimin._redactor import Redactor
 
 __all__ = ["Session"]
 
@@ -45,14 +51,22 @@ class Session:
     """Redact many texts with one set of placeholders, and restore LLM output.
 
     `redactor` is shared and may serve many sessions; if None, a default `Redactor` is
-    loaded on the first `redact` (restoring never needs one). With `vault`, the session
+    loaded on the first `redact` (restoring never needs one). `policy` overrides the
+    redactor's own policy for this session's texts. With `vault`, the session
     lives in that encrypted file: every `redact` is one locked transaction on it, and
     `restore` reads its latest contents, so several processes can share a session.
     A `Session` object is safe to use from several threads.
     """
 
-    def __init__(self, redactor: Redactor | None = None, *, vault: Vault | None = None) -> None:
+    def __init__(
+        self,
+        redactor: Redactor | None = None,
+        *,
+        vault: Vault | None = None,
+        policy: Policy | str | Path | None = None,
+    ) -> None:
         self._redactor = redactor
+        self._policy = policy
         self._vault = vault
         self._lock = threading.RLock()
         self._ledger = Ledger()
@@ -134,7 +148,7 @@ class Session:
         try:
             if literals:  # never hand out a number the input already uses, in any form
                 state.book.reserve_existing(" ".join(sorted(literals)))
-            piece = redactor.redact_with_state(text, state)
+            piece = redactor.redact_with_state(text, state, policy=self._policy)
             records = _records(text, base, piece.findings, replaced)
         except BaseException:
             self._state = _rebuild(ledger)  # drop numbers and names of a failed text
