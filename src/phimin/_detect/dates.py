@@ -54,17 +54,20 @@ _MONTH_CONTEXT = (
 _FULL_MONTH = r"(?:January|February|April|June|July|August|September|October|November|December)"
 
 
-def plausible_numeric_date(value: str) -> bool | None:
-    """m/d/y or d/m/y with a real month and day; None if it could be a version or ratio."""
-    parts = regex.split(r"[/.-]", value)
-    if len(parts) != 3:
+_NUMERIC_DATE = regex.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
+
+
+def plausible_numeric_date(value: str) -> bool:
+    """m/d/y or d/m/y with a real month and day (and a plausible four-digit year)."""
+    m = _NUMERIC_DATE.fullmatch(value.strip())
+    if m is None:
         return False
-    a, b, year = (int(p) for p in parts)
+    a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
     month_first = 1 <= a <= 12 and 1 <= b <= 31
     day_first = 1 <= b <= 12 and 1 <= a <= 31
     if not (month_first or day_first):
         return False
-    return not (len(parts[2]) == 4 and not 1800 <= year <= 2100)
+    return not (len(year) == 4 and not 1800 <= int(year) <= 2100)
 
 
 DATE_SPECS: tuple[PatternSpec, ...] = (

@@ -15,6 +15,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from phimin._detect import validators as v
+from phimin._detect.dates import plausible_numeric_date
 from phimin._detect.patterns import PatternSpec
 
 __all__ = ["IDENTIFIER_SPECS"]
@@ -39,28 +40,29 @@ def _labelled(rule_id: str, entity: str, labels: str, score: float = 0.9) -> Pat
 
 
 _NANP = (
-    r"(?<![\w+])(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\)|[2-9]\d{2})[ .-]?[2-9]\d{2}[ .-]?\d{4}"
+    r"(?<![\w+])(?:(?:\+?1|001)[ .-]?)?(?:\([2-9]\d{2}\)|[2-9]\d{2})[ .-]?[2-9]\d{2}[ .-]?\d{4}"
     r"(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,5})?(?![\w])"
 )
-_PHONE_CONTEXT = (
-    "phone",
-    "cell",
-    "call",
-    "called",
-    "text",
-    "texted",
-    "mobile",
-    "tel",
-    "telephone",
-    "number",
-    "reach",
-    "contact",
-    "voicemail",
-    "pager",
-    "home",
-    "work",
-    "fax",
+_PHONE_CONTEXT = tuple(
+    """phone cell cellphone call called text texted mobile tel telephone number reach
+    contact voicemail pager home work fax desk office landline whatsapp messages message
+    answering registered dial dialed ring""".split()
 )
+# Any grouping of 7-15 digits, with or without a country code: a phone number only
+# where the words around it say so ("Mobile: 0688 843 79 56", "call me on 450 0840").
+_DIGIT_GROUPS = (
+    r"(?<![\w+./-])(?<!\d,)(?:\+|00)?(?:\(\d{1,4}\)|\d{1,4})(?:(?:[ .-]|[ ]?\(0\)[ ]?)?(?:\(\d{1,4}\)|\d{1,5})){1,6}"
+    r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w]|[.,/]\d)"
+)
+
+
+def _phone_digits(value: str) -> bool | None:
+    """7 to 15 digits, and not shaped like a date."""
+    count = len(v.digits(value.split("x")[0]))
+    if not 7 <= count <= 15 or plausible_numeric_date(value):
+        return False
+    return None
+
 
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- internet ---------------------------------------------------------------
@@ -143,6 +145,15 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"\+",
     ),
     PatternSpec(
+        "phimin.phone.context",
+        "PHONE_NUMBER",
+        _DIGIT_GROUPS,
+        0.85,
+        validate=_phone_digits,
+        context=_PHONE_CONTEXT,
+        needs_context=True,
+    ),
+    PatternSpec(
         "phimin.phone.local",
         "PHONE_NUMBER",
         r"(?<![\w.-])[2-9]\d{2}-\d{4}(?![\w]|-\d)",
@@ -179,7 +190,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.iban",
         "IBAN_CODE",
-        r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])",
+        r"(?i)(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])",
         0.3,
         validate=v.valid_iban_loose,
         valid_score=0.95,

@@ -139,4 +139,4 @@ def valid_email(value: str) -> bool | None:
 
 
 def valid_iban_loose(value: str) -> bool:
-    return valid_iban(_NON_ALNUM.sub("", value))
+    return valid_iban(_NON_ALNUM.sub("", value).upper())
