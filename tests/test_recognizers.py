@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 import phimin
+from phimin._detect.addresses import AddressRecognizer
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.places import PLACE_SPECS
@@ -96,9 +97,6 @@ POSITIVE = [
     ("phimin.age.birthday", "her 100th birthday party", "100"),
     ("phimin.age.decade", "a man in his late 90s", "90s"),
     ("phimin.age.words", "ninety-two years old and sharp", "ninety-two"),
-    ("phimin.address.street", "she lives at 42 Elm Street, Apt 3B now", "42 Elm Street, Apt 3B"),
-    ("phimin.address.street", "moved to 1600 n. oak park avenue", "1600 n. oak park avenue"),
-    ("phimin.address.po_box", "mail goes to P.O. Box 4471", "P.O. Box 4471"),
     ("phimin.zip.after_state", "Baltimore, MD 21201", "21201"),
     ("phimin.zip.labelled", "zip code 02139 on the form", "02139"),
     ("phimin.location.county", "grew up in Anne Arundel County", "Anne Arundel County"),
@@ -145,13 +143,72 @@ NEGATIVE = [
     ("phimin.age.years_old", "a 45-year-old man"),
     ("phimin.age.label", "age 45 at intake"),
     ("phimin.age.turned", "the score turned 95% positive"),
-    ("phimin.address.street", "walked 5 miles down the road"),
-    ("phimin.address.street", "3 times a day on the way"),
     ("phimin.zip.after_state", "CPT 90837 for the session"),
     ("phimin.location.county", "the county fair"),
     ("phimin.location.facility", "admitted to the State Hospital"),
     ("phimin.location.facility", "went to Memorial Hospital"),
 ]
+
+
+# Addresses are blocks: (rule id, text, the whole address that must be found).
+ADDRESSES = [
+    ("phimin.address.street", "she lives at 42 Elm Street, Apt 3B now", "42 Elm Street, Apt 3B"),
+    ("phimin.address.street", "moved to 1600 n. oak park avenue", "1600 n. oak park avenue"),
+    (
+        "phimin.address.street",
+        "Send it to 12 Main St\nSpringfield, IL 62704\nThanks",
+        "12 Main St\nSpringfield, IL 62704",
+    ),
+    ("phimin.address.intl", "Sie wohnt in der Hauptstraße 5, Berlin.", "Hauptstraße 5, Berlin"),
+    ("phimin.address.intl", "vive en Calle Mayor 14, Madrid", "Calle Mayor 14, Madrid"),
+    (
+        "phimin.address.number_first",
+        "she moved to 29 Rue de Tanger, Paris",
+        "29 Rue de Tanger, Paris",
+    ),
+    (
+        "phimin.address.house_number",
+        "His flat: 353 Buerlia 227\n Apt. 391\n SANDEFJORD",
+        "353 Buerlia 227\n Apt. 391\n SANDEFJORD",
+    ),
+    ("phimin.address.po_box", "mail goes to P.O. Box 4471", "P.O. Box 4471"),
+    (
+        "phimin.address.military",
+        "posted to PSC 2721, Box 8637\nAPO AA 06259",
+        "PSC 2721, Box 8637\nAPO AA 06259",
+    ),
+    ("phimin.address.unit", "the shelter, Suite 12, on the second floor", "Suite 12"),
+    (
+        "phimin.address.corner",
+        "we met at the corner of 5th Street and Elm Avenue.",
+        "the corner of 5th Street and Elm Avenue",
+    ),
+    ("phimin.address.context", "his address: Dunajska 56, Studenec", "Dunajska 56, Studenec"),
+]
+NOT_ADDRESSES = [
+    "walked 5 miles down the road",
+    "3 times a day on the way",
+    "took 2 Tylenol 500 for the headache",
+    "in 2 weeks we will review the plan",
+    "she lives at home with 2 kids",
+    "PHQ-9 score 14, GAD-7 12",
+    "Session 4 of 12 today.",
+]
+
+
+def address_hits(text: str) -> list[tuple[str, str]]:
+    return [(h.rule_id, text[h.start : h.end]) for h in AddressRecognizer().find(text, None)]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "span"), ADDRESSES, ids=[a[0] for a in ADDRESSES])
+def test_address_blocks(redactor: phimin.Redactor, rule_id: str, text: str, span: str) -> None:
+    assert (rule_id, span) in address_hits(text)
+    assert redactor.redact(text).text.count("[ADDRESS_1]") == 1
+
+
+@pytest.mark.parametrize("text", NOT_ADDRESSES)
+def test_not_addresses(text: str) -> None:
+    assert address_hits(text) == []
 
 
 def detections(redactor: phimin.Redactor, text: str) -> list[tuple[str, str]]:
@@ -199,7 +256,6 @@ def test_every_pattern_rule_has_positive_and_negative_cases() -> None:
         "phimin.age.birthday",
         "phimin.age.decade",
         "phimin.age.words",
-        "phimin.address.po_box",
         "phimin.zip.labelled",
         "phimin.location.facility_caps",
     }

@@ -17,6 +17,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from spacy.language import Language
 
+from phimin._detect.addresses import AddressRecognizer
 from phimin._detect.base import Detection
 from phimin._detect.clinical import GUARDED_RULE_PREFIXES, clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
@@ -110,7 +111,8 @@ class DetectionEngine:
         recognizers = [
             PatternRecognizerSet(IDENTIFIER_SPECS, name="IdentifierRecognizer"),
             PatternRecognizerSet(DATE_SPECS + AGE_SPECS, name="DateAgeRecognizer"),
-            PatternRecognizerSet(PLACE_SPECS, name="AddressRecognizer"),
+            PatternRecognizerSet(PLACE_SPECS, name="PlaceRecognizer"),
+            AddressRecognizer(),
             NameRecognizer(self.lexicon),
             NerRecognizer(self.places),
             CityRecognizer(self.places, self.lexicon),

@@ -23,35 +23,8 @@ from phimin._detect.names import case_mode
 __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 
 _LOCATION_WORDS = frozenset(
-    [
-        "in",
-        "from",
-        "to",
-        "at",
-        "near",
-        "of",
-        "around",
-        "outside",
-        "moved",
-        "move",
-        "moving",
-        "live",
-        "lives",
-        "lived",
-        "living",
-        "visit",
-        "visited",
-        "visiting",
-        "born",
-        "raised",
-        "grew",
-        "up",
-        "back",
-        "toward",
-        "towards",
-        "between",
-        "via",
-    ]
+    """in from to at near of around outside moved move moving live lives lived living visit
+    visited visiting born raised grew up back toward towards between via""".split()
 )
 _REGIONS = (
     "midwest",

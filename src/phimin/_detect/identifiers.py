@@ -58,7 +58,7 @@ _DIGIT_GROUPS = (
 
 def _phone_digits(value: str) -> bool | None:
     """7 to 15 digits, and not shaped like a date."""
-    count = len(v.digits(value.split("x")[0]))
+    count = len(v.digits(value.split("x", maxsplit=1)[0]))
     if not 7 <= count <= 15 or plausible_numeric_date(value):
         return False
     return None

@@ -1,0 +1,235 @@
+"""Street addresses, US and international, as whole blocks.
+
+An address is found from an anchor (a street line, a unit such as "Apt. 4", a P.O.
+box, a military address, or a number after "lives at" / "address:") and grows over
+what follows it on the same line after commas or on the next lines: units, a city,
+a region, a postal code, a country. The whole block becomes one finding, so the
+placeholder stands for the address and no piece of it is left behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+
+from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.clinical import MEDICATIONS
+from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
+from phimin._errors import DetectionError
+
+__all__ = ["AddressRecognizer"]
+
+# Street types, English and common international ones (as words or word endings).
+_STREET_TYPES = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|way"
+    r"|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|route|rte"
+    r"|loop|pike|turnpike|plaza|crescent|expressway|expy|freeway|fwy|crossroad|crossing"
+    r"|gateway|greens?|points?|forks?|islands?|courts?|gardens|grove|hill|hills|row|walk"
+    r"|mews|close|ridge|view|heights|park|parks|junction|landing|station|mall|commons"
+    r"|cliffs?|dam|mill|club|streets|roads|lanes|drives|ways|squares|str\.?|sq"
+)
+_INTL_PREFIX = (
+    r"rue|rua|r\.|avenida|avda\.?|av\.|calle|c/|via|viale|vicolo|piazza|piazzetta|largo"
+    r"|corso|ul\.|ulica|al\.|aleja|plac|pl\.|praça|travessa|camino|carrer|carretera|paseo"
+    r"|rúa|strada|stradă|λεωφόρος|οδός|πλατεία|ulitsa|prospekt"
+)
+_INTL_SUFFIX = (
+    r"straße|strasse|str\.|weg|gasse|platz|laan|straat|vej|gade|gatan|vägen|väg|katu|tie"
+    r"|veien|vegen|terrasse|plads|allé|alle|brücke|bruecke|straeti|gata|stræde|u\.|utca|útja|út"
+)
+_WORD = r"[\p{Lu}][\p{L}\p{M}'’.-]*"
+_ANY_WORD = r"\p{L}[\p{L}\p{M}'’.-]*"  # after a street prefix, lower case is fine too
+_INNER_WORD = rf"(?:{_WORD}|\p{{Ll}}[\p{{Ll}}\p{{M}}.]{{2,}})"  # "Árpád fejedelem útja"
+_PARTICLE = (
+    r"(?:de|del|della|dei|do|da|dos|das|di|du|la|le|les|van|von|der|den|u|v|y|e|z|na|nad|pod)"
+)
+_NUMBER = r"\d{1,5}[a-zA-Z]?\.?"
+_UNIT = (
+    r"(?:apt\.?|apartment|suite|ste\.?|unit|box|postbox|p\.?[ ]?o\.?[ ]?box|psc|cmr|room|rm\.?"
+    r"|floor|fl\.?|bldg\.?|building|\#)[ ]*\#?[ ]*\d{1,6}[a-z]?"
+)
+
+_ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
+    (
+        "phimin.address.street",
+        regex.compile(
+            rf"(?i)(?<![\w.,/-])\d{{1,6}}[a-z]?(?:-\d{{1,4}})?[ ]+(?:\d{{1,5}}[ ]+)?(?:[nsew]\.?[ ]+)?"
+            rf"(?:(?!(?:in|on|the|a|an|of|to|for|and|or|at|my|his|her|their|our|your|times?"
+            rf"|days?|weeks?|months?|years?|mg|mcg|ml|miles?|km|blocks?|minutes?|hours?|down|up"
+            rf"|from|across|along|off|by|is|was|with|units?|doses?|tabs?|pills?|people|kids|cars?)"
+            rf"(?![\w]))[\p{{L}}0-9][\p{{L}}0-9'.-]*[ ]+){{1,3}}(?:{_STREET_TYPES})\.?(?![\w])"
+        ),
+        0.8,
+    ),
+    (
+        "phimin.address.intl",
+        regex.compile(
+            rf"(?<![\w.,/-])(?:\d{{1,6}}[ ]+){{0,2}}"
+            rf"(?:(?i:{_INTL_PREFIX})[ ]+{_ANY_WORD}(?:[ ]+{_ANY_WORD}){{0,4}}"
+            rf"|{_WORD}(?:[ ]+(?:{_WORD}|{_PARTICLE})){{0,3}}[ ]*(?i:{_INTL_SUFFIX})"
+            rf"|\p{{L}}+(?i:{_INTL_SUFFIX}))"
+            rf"[ ]+{_NUMBER}(?![\w])"
+        ),
+        0.8,
+    ),
+    (
+        "phimin.address.number_first",
+        # "29 Rue de Tanger", "63 Avenue du Golf Arabe": the number before the street.
+        regex.compile(
+            rf"(?<![\w.,/-])(?:\d{{1,6}}[ ]+){{1,2}}(?i:{_INTL_PREFIX}|avenue|boulevard|route|chemin"
+            rf"|place|allée|impasse|quai)[ ]+{_ANY_WORD}(?:[ ]+{_ANY_WORD}){{0,4}}?"
+            rf"(?=[ ]*(?:,|\n|$|[.?!](?:\s|$)|[ ]+(?i:apt|suite|unit)))"
+        ),
+        0.8,
+    ),
+    (
+        "phimin.address.corner",
+        regex.compile(
+            r"(?i)the[ ]corner[ ]of[ ]+[\p{L}\d][^\n,?!]{2,60}?[ ]and[ ]+"
+            r"[\p{L}\d][^\n,?!]{1,60}?(?=[ ]*(?:,|\n|$|[.?!](?:\s|$)))"
+        ),
+        0.8,
+    ),
+    (
+        "phimin.address.house_number",
+        # "353 Buerlia 227": a house number, capitalized words, a number.
+        regex.compile(
+            rf"(?<![\w.,/-])\d{{1,6}}[ ]+(?:\d{{1,5}}[ ]+)?{_WORD}(?:[ ]+(?:{_INNER_WORD}|{_PARTICLE})){{0,3}}"
+            rf"[ ]+{_NUMBER}(?![\w])"
+        ),
+        0.75,
+    ),
+    (
+        "phimin.address.po_box",
+        regex.compile(
+            r"(?i)(?<![\w])(?:p\.?[ ]?o\.?[ ]?box|postbox|post office box)[ ]+\d{1,6}(?![\w])"
+        ),
+        0.9,
+    ),
+    (
+        "phimin.address.military",
+        regex.compile(
+            r"(?i)(?<![\w])(?:(?:psc|cmr|unit)[ ]+\d{3,5},?[ ]+box[ ]+\d{3,5}"
+            r"|(?:apo|fpo|dpo)[ ]+(?:aa|ae|ap)[ ]+\d{5}"
+            r"|(?:usns|usnv|uss|uscgc)[ ]+\p{L}[\p{L}'-]+)(?![\w])"
+        ),
+        0.9,
+    ),
+    (
+        "phimin.address.unit",
+        regex.compile(
+            r"(?i)(?<![\w])(?:apt\.?|apartment|suite|ste\.?)[ ]*\#?[ ]*\d{1,6}[a-z]?(?![\w])"
+        ),
+        0.75,
+    ),
+    (
+        "phimin.address.context",
+        # After an address cue, a stretch that starts with a number or a capital and has
+        # a digit before the line ends: "his address: Dunajska 56, Studenec".
+        regex.compile(
+            r"(?i)(?:address(?:[ ]is)?|lives?[ ](?:at|on)|lived[ ](?:at|on)|located[ ]at"
+            r"|meet[ ](?:you|me)[ ]at|sent[ ]to|moved[ ]to|arrived[ ]at|off[ ]at|enter[ ]on"
+            r"|corner[ ]of|address[ ]to|address[ ]with|address\?[ ]it[ ]is|mail[ ]to|is[ ]at"
+            r"|is[ ]on|return[ ]to)[ :]+"
+            r"(?P<addr>(?-i:[\p{Lu}\d])[^\n.?!]{0,60}?)"
+            r"(?=[ ]*(?:[\n.?!]|$|,[ ]|[ ]+(?:in|for|after|last|with|and|or|but)[ ]))"
+        ),
+        0.8,
+    ),
+)
+
+# What may follow an address, segment by segment: a unit, a city, a region, a postal
+# code, a country. Each segment comes after a comma, a line break or a space.
+_SEPARATOR = regex.compile(r"(?:[ \t]*[,\n][ \t>?]*)+|[ ]+")
+_CITY_WORD = r"\(?[\p{Lu}][\p{L}\p{M}\u2206'’.()-]*|nan"
+_SEGMENT = regex.compile(
+    rf"(?:(?i:{_UNIT})"
+    rf"|(?:{_CITY_WORD})(?:[ ]+(?:{_CITY_WORD}|{_PARTICLE})){{0,4}}"
+    rf"(?:,?[ ]+[A-Z]{{2}})?(?:,?[ ]+(?:\d{{3,6}}(?:[ -]\d{{2,4}})?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?"
+    rf"|[A-Z]{{2}}\.?,?[ ]+\d{{5}}(?:-\d{{4}})?"
+    rf"|\d{{4,6}}(?:-\d{{3,4}})?"
+    rf"|\d{{2,3}}(?=[ ]*\n))"
+    rf"(?=[ ]*(?:[,\n]|$|[.?!](?:\s|$))|[ ]+(?:\p{{L}}|[(\d+]))"
+)
+# After a comma, a lower-case place name ("..., sé, portugal") runs to a comma or the end.
+_LOWER_SEGMENT = regex.compile(
+    r"\p{Ll}[\p{L}\p{M}'’.()-]*(?:[ ]+\p{L}[\p{L}\p{M}'’.()-]*){0,3}(?:[ ]+\d{3,6})?"
+    r"(?=[ ]*(?:,|\n|$|[.?!](?:\s|$)))"
+)
+_MAX_SEGMENTS = 6
+_UNIT_ONLY = regex.compile(rf"(?i:{_UNIT})")
+_STREET_END = regex.compile(rf"(?i)(?:{_STREET_TYPES})\.?$")
+_NOT_CITY = regex.compile(
+    r"(?i)^(?:mobile|desk|fax|phone|tel|email|e-mail|name|dear|hi|hello|thanks|regards|the|i"
+    r"|we|she|he|they|and|or|but|then|so|which|who|where|when|because|if|it|this|that|my|her"
+    r"|his|their|our|your|a|an|to|in|on|at|for|with|from|of|was|is|are|had|has|have)\b"
+)
+
+
+class AddressRecognizer(PhiminRecognizer):
+    ENTITIES = ("STREET_ADDRESS",)
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        if not any(c.isdigit() for c in text):
+            return []
+        return list(self._find(text))
+
+    def _find(self, text: str) -> Iterator[Hit]:
+        for rule_id, pattern, score in _ANCHORS:
+            try:
+                matches = list(pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
+            except TimeoutError as exc:
+                raise DetectionError(
+                    f"pattern {rule_id} exceeded {REGEX_TIMEOUT_SECONDS}s"
+                ) from exc
+            for m in matches:
+                start, end = m.span("addr") if "addr" in pattern.groupindex else m.span()
+                if start < 0 or end <= start:
+                    continue
+                end = _grow(text, end)
+                if _plausible(text[start:end]):
+                    yield Hit(start, end, "STREET_ADDRESS", score, rule_id)
+
+
+def _grow(text: str, end: int) -> int:
+    """Extend an address over the units, city, region, postal code that follow."""
+    after_unit = False
+    for _ in range(_MAX_SEGMENTS):
+        if text[end : end + 2] == ". ":
+            break
+        sep = _SEPARATOR.match(text, end)
+        if sep is None or sep.group().count("\n") > 2:
+            break
+        seg = _SEGMENT.match(text, sep.end())
+        if seg is None and "," in sep.group():
+            seg = _LOWER_SEGMENT.match(text, sep.end())
+        if seg is None or _NOT_CITY.match(seg.group()):
+            break
+        gap = sep.group()
+        if "\n" in gap.replace("\n", "", 1) and not _looks_postal(seg.group()):
+            break  # across a blank line, only a postal code (with its country) joins
+        if (
+            gap.strip() == ""
+            and "\n" not in gap
+            and not (after_unit or _looks_postal(seg.group()) or _STREET_END.search(seg.group()))
+        ):
+            break  # same line, no comma: a unit, a postal code, a street type, or a city after a unit
+        after_unit = _UNIT_ONLY.fullmatch(seg.group()) is not None
+        end = seg.end()
+        if text[end - 1] == "." and (end == len(text) or text[end].isspace()):
+            end -= 1  # the sentence's full stop, not part of the place
+    return end
+
+
+def _plausible(candidate: str) -> bool:
+    """Has a digit and a letter, and is not a dose ("2 Tylenol 500")."""
+    if not any(c.isdigit() for c in candidate) or not any(c.isalpha() for c in candidate):
+        return False
+    words = {w.lower().strip(".") for w in candidate.split()}
+    return not (words & MEDICATIONS)
+
+
+def _looks_postal(segment: str) -> bool:
+    return any(c.isdigit() for c in segment)
