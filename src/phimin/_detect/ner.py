@@ -120,7 +120,11 @@ class NerRecognizer(PhiminRecognizer):
         if span is None:
             return None
         lowered = span.text.lower().removeprefix("the ")
-        if lowered in self.places.not_below_state or lowered in CLINICAL_ABBREVIATIONS:
+        if (
+            lowered in self.places.not_below_state
+            or lowered in CLINICAL_ABBREVIATIONS
+            or lowered in MEDICATIONS
+        ):
             return None
         if mode != "mixed" and lowered not in self.places.cities:
             return None
