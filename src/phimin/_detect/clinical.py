@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["GUARDED_RULE_PREFIXES", "MEDICATIONS", "clinical_spans"]
+__all__ = ["GUARDED_RULE_PREFIXES", "MEDICATIONS", "clinical_spans", "looks_clinical"]
 
 _UNIT = (
     r"(?:mg|mcg|µg|ug|g|kg|lbs?|ml|mL|cc|l|L|mEq|mmol|mmHg|units?|iu|IU|tabs?|tablets?"
@@ -63,6 +63,7 @@ GUARDED_RULE_PREFIXES = (
     "phimin.other_id.code",
     "phimin.ner.",
     "phimin.name.gazetteer",
+    "phimin.name.proper_noun",
     "phimin.location.gazetteer",
     "phimin.phone.local",
 )
@@ -134,6 +135,19 @@ _EPONYM_PHRASE = (
 
 
 _GUARD = regex.compile("|".join(f"(?:{g})" for g in (*_GUARDS, _EPONYM_PHRASE)))
+
+
+# Word endings of diagnoses and clinical terms: a capital on them is a typo, not a name.
+_CLINICAL_WORD = regex.compile(
+    r"(?:affective|phrenia|thymia|phobia|philia|mania|osis|itis|emia|pathy|algia|oma"
+    r"|ectomy|otomy|ology|ologist|iatric|iatry|ism|orexia|ulimia|somnia|tonia|plegia|trophy"
+    r"|genic|ergic|azepam|oxetine|apine|idone|amine|olol|pril|sartan|statin|mab)$"
+)
+
+
+def looks_clinical(word: str) -> bool:
+    """Does a lower-case word end like a diagnosis, a procedure or a drug class?"""
+    return _CLINICAL_WORD.search(word) is not None
 
 
 def clinical_spans(text: str) -> list[tuple[int, int]]:

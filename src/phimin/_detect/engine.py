@@ -125,7 +125,7 @@ class DetectionEngine:
             PatternRecognizerSet(DATE_SPECS + AGE_SPECS, name="DateAgeRecognizer"),
             PatternRecognizerSet(PLACE_SPECS, name="PlaceRecognizer"),
             AddressRecognizer(),
-            NameRecognizer(self.lexicon),
+            NameRecognizer(self.lexicon, self.places.cities),
             NerRecognizer(self.places),
             CityRecognizer(self.places, self.lexicon),
             SensitiveRecognizer(rules),

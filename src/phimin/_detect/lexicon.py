@@ -30,9 +30,39 @@ _NAME_ZIPF_OFFSET = 4.9
 # Above this excess the word is used as a word far more than as a name.
 _WORD_EXCESS = 1.0
 # ...or above this one when it is also in the English word index.
-_DICTIONARY_WORD_EXCESS = 0.3
+# ...or above these when it is also an English verb, adjective or adverb (to hope, to
+# grace, brown), or a noun (a hall, the wood). WordNet lists famous people as nouns
+# (Adam, Jacob), so the bar for nouns is higher.
+_WORD_CLASS_EXCESS = 0.3
+_NOUN_EXCESS = 0.6
 # Words rarer than this (Zipf) are not everyday English.
 _RARE_ZIPF = 3.3
+
+
+_INFLECTIONS = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ly", ""),
+    ("ily", "y"),
+    ("er", ""),
+    ("est", ""),
+    ("ness", ""),
+    ("ment", ""),
+    ("ful", ""),
+    ("less", ""),
+    ("able", ""),
+    ("ation", "ate"),
+    ("ic", "y"),
+    ("al", ""),
+    ("ive", "e"),
+    ("ity", ""),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +71,16 @@ class NameLexicon:
     last: frozenset[str]
     ambiguous: frozenset[str]
     common_words: frozenset[str]
+    english: frozenset[str] = frozenset()  # WordNet base forms, if the model has them
+
+    def is_english(self, word: str) -> bool:
+        """An English word, or a regular inflection of one ("ruminating")."""
+        if word in self.english:
+            return True
+        for suffix, base in _INFLECTIONS:
+            if word.endswith(suffix) and word[: -len(suffix)] + base in self.english:
+                return True
+        return False
 
     def is_name(self, word: str) -> bool:
         return word in self.first or word in self.last
@@ -72,22 +112,25 @@ def _census_shares() -> tuple[dict[str, float], dict[str, float]]:
     return first, last
 
 
-def _dictionary_words(nlp: Language | None) -> frozenset[str]:
+def _dictionary_words(nlp: Language | None) -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns, verbs adjectives and adverbs) from the model's WordNet index, if any."""
     if nlp is None or "lemmatizer" not in nlp.component_names:
-        return frozenset()
+        return frozenset(), frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
+        return frozenset(), frozenset()
     index = lookups.get_table("lemma_index")
-    words: set[str] = set()
-    for pos in ("noun", "verb", "adj", "adv"):
+    nouns = frozenset(str(w) for w in index["noun"]) if "noun" in index else frozenset()
+    others: set[str] = set()
+    for pos in ("verb", "adj", "adv"):
         if pos in index:
-            words.update(str(w) for w in index[pos])
-    return frozenset(words)
+            others.update(str(w) for w in index[pos])
+    return nouns, frozenset(others)
 
 
 @functools.lru_cache(maxsize=2)
-def _build(dictionary: frozenset[str]) -> NameLexicon:
+def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
+    nouns, word_classes = dictionary
     first, last = _census_shares()
     freq = wordfreq.get_frequency_dict("en")
 
@@ -104,13 +147,16 @@ def _build(dictionary: frozenset[str]) -> NameLexicon:
             len(word) <= 2
             or word in STOP_WORDS
             or (word_zipf >= _RARE_ZIPF and excess > _WORD_EXCESS)
-            or (word_zipf >= _RARE_ZIPF and excess > _DICTIONARY_WORD_EXCESS and word in dictionary)
+            or (word_zipf >= _RARE_ZIPF and excess > _WORD_CLASS_EXCESS and word in word_classes)
+            or (word_zipf >= _RARE_ZIPF and excess > _NOUN_EXCESS and word in nouns)
         ):
             ambiguous.add(word)
     common = frozenset(
         w for w, f in freq.items() if f > 0 and math.log10(f * 1e9) >= _RARE_ZIPF and w.isalpha()
     )
-    return NameLexicon(frozenset(first), frozenset(last), frozenset(ambiguous), common)
+    return NameLexicon(
+        frozenset(first), frozenset(last), frozenset(ambiguous), common, nouns | word_classes
+    )
 
 
 def load_lexicon(nlp: Language | None = None) -> NameLexicon:

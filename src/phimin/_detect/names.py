@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from phimin._detect.base import Hit, PhiminRecognizer
-from phimin._detect.clinical import MEDICATIONS
+from phimin._detect.clinical import MEDICATIONS, looks_clinical
 from phimin._detect.lexicon import NameLexicon
 
 __all__ = ["NON_NAME_WORDS", "CaseMode", "NameRecognizer", "case_mode"]
@@ -66,6 +66,15 @@ INTRODUCTIONS = (
     ("known", "as"),
     ("named",),
     ("called",),
+    ("named", "him"),
+    ("named", "her"),
+    ("named", "them"),
+    ("called", "him"),
+    ("called", "her"),
+    ("last", "name", "?"),
+    ("first", "name", "?"),
+    ("name", "?"),
+    ("surname", "is"),
 )
 WEAK_INTRODUCTIONS = (("i", "am"), ("i", "'m"), ("this", "is"), ("it", "'s"))
 _PHRASES_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
@@ -91,7 +100,10 @@ NON_NAME_WORDS = frozenset(
     guys everyone everybody folks anyone somebody someone baby honey sweetie buddy dude
     man woman girl boy kid kids child children people group emergency department unit
     floor room er ed icu hospital clinic office home school work job court police covid
-    corona virus internet facebook instagram google zoom""".split()
+    corona virus internet facebook instagram google zoom netflix hulu tiktok snapchat
+    twitter reddit youtube spotify uber lyft xbox playstation nintendo fortnite minecraft
+    roblox discord whatsapp iphone android tinder bumble hinge venmo paypal doordash
+    grubhub ubereats telehealth""".split()
 )
 
 
@@ -116,6 +128,14 @@ class _Span:
     rule: str
 
 
+# Internal capitals mark brands (TikTok, YouTube) unless they follow a name prefix
+# (McDonald, DeShawn, LaToya, O'Brien).
+_BRAND_CASE = regex.compile(
+    r"^(?!(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von|O['’])\p{Lu})\p{Lu}\p{Ll}+\p{Lu}"
+)
+_SPEAKER_LINE = regex.compile(
+    r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*[:\]]"
+)
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "]", ")", "-", "--"})
 
 
@@ -242,9 +262,10 @@ class NameRecognizer(PhiminRecognizer):
 
     ENTITIES = ("PERSON",)
 
-    def __init__(self, lexicon: NameLexicon) -> None:
+    def __init__(self, lexicon: NameLexicon, places: frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.lexicon = lexicon
+        self.places = places  # lower-case place names: left to the place recognizers
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
         doc: Doc | None = getattr(nlp_artifacts, "tokens", None)
@@ -252,7 +273,7 @@ class NameRecognizer(PhiminRecognizer):
             return []
         toks = _Tokens(doc, self.lexicon, case_mode(text))
         spans = sorted(self._spans(toks), key=lambda s: (s.start, -s.end))
-        return list(self._to_hits(toks, spans))
+        return [*self._to_hits(toks, spans), *self._speaker_lines(text, toks.mode)]
 
     # --- the rules -------------------------------------------------------------------
 
@@ -290,8 +311,8 @@ class NameRecognizer(PhiminRecognizer):
                 yield from self._vocative(t, i)
         yield from self._introductions(t, strong)
         yield from self._leading_vocatives(t)
-        yield from self._speaker_tags(t)
         yield from self._gazetteer(t)
+        yield from self._proper_nouns(t)
 
     @staticmethod
     def _postnominal_marker(t: _Tokens, i: int) -> bool:
@@ -370,18 +391,26 @@ class NameRecognizer(PhiminRecognizer):
             if {"you", "your", "you're", "u"} & set(following):
                 yield _Span(i, i + 1, 0.7, "phimin.name.vocative")
 
-    def _speaker_tags(self, t: _Tokens) -> Iterator[_Span]:
-        for i in range(len(t)):
-            if not t.candidate(i) or not t.sentence_start(i):
+    def _speaker_lines(self, text: str, mode: CaseMode) -> Iterator[Hit]:
+        """ "MARIA: I feel stuck", "[tracy] ok", "Ana:hi": a name that opens a turn."""
+        lex = self.lexicon
+        for m in _SPEAKER_LINE.finditer(text):
+            words = m.group("name").split()
+            first = words[0].lower()
+            lowered = [w.lower() for w in words]
+            if any(
+                w in NON_NAME_WORDS or w in TITLES or w in MEDICATIONS or looks_clinical(w)
+                for w in lowered
+            ):
                 continue
-            j = i
-            end = i + 1
-            nxt = t.next_word(j)
-            if nxt < len(t) and t.candidate(nxt) and t.ws[j] == " ":
-                end = nxt + 1
-                nxt = t.next_word(nxt)
-            if nxt < len(t) and t.text[nxt] in (":", "]") and t.lexicon.is_clear_name(t.lower[i]):
-                yield _Span(i, end, 0.8, "phimin.name.speaker")
+            rare = (
+                mode == "mixed"
+                and words[0][:1].isupper()
+                and not any(lex.is_common_word(w) or lex.is_english(w) for w in lowered)
+                and not lex.is_name(first)
+            )
+            if lex.is_clear_name(first) or rare:
+                yield Hit(m.start("name"), m.end("name"), "PERSON", 0.8, "phimin.name.speaker")
 
     def _gazetteer(self, t: _Tokens) -> Iterator[_Span]:
         lex = t.lexicon
@@ -417,6 +446,32 @@ class NameRecognizer(PhiminRecognizer):
                     score = 0.75
             end = nxt + 1 if pair and first else i + 1
             yield _Span(i, end, score, "phimin.name.gazetteer")
+
+    def _proper_nouns(self, t: _Tokens) -> Iterator[_Span]:
+        """Mid-sentence capitalized words that are neither English nor known: "Natasja".
+
+        Only in mixed-case text, and never at the start of a sentence, where a capital
+        says nothing (and rare clinical words would be taken for names).
+        """
+        if t.mode != "mixed":
+            return
+        lex = t.lexicon
+        for i in range(len(t)):
+            w = t.lower[i]
+            if (
+                len(w) < 3
+                or not t.titlecase(i)
+                or _BRAND_CASE.match(t.text[i])
+                or looks_clinical(w)
+                or not t.candidate(i)
+                or lex.is_name(w)
+                or lex.is_common_word(w)
+                or lex.is_english(w)
+                or w in self.places
+                or t.sentence_start(i)
+            ):
+                continue
+            yield self._extend(t, i, 0.6, "phimin.name.proper_noun")
 
     # --- span helpers ---------------------------------------------------------------
 

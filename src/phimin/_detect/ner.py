@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from phimin._detect.base import Hit, PhiminRecognizer
-from phimin._detect.clinical import MEDICATIONS
+from phimin._detect.clinical import MEDICATIONS, looks_clinical
 from phimin._detect.geography import PlaceLexicon
 from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, TITLES, case_mode
 
@@ -33,6 +33,10 @@ _GENERIC_ORG_WORDS = frozenset(
     state county city office center program group team unit company work job therapy
     treatment services service agency board jail prison shelter""".split()
 )
+
+
+def _clinical(word: str) -> bool:
+    return word in MEDICATIONS or word in CLINICAL_ABBREVIATIONS or looks_clinical(word)
 
 
 class NerRecognizer(PhiminRecognizer):
@@ -86,7 +90,7 @@ class NerRecognizer(PhiminRecognizer):
         if span is None:
             return None
         words = [t.lower_ for t in span if t.is_alpha]
-        if not words or any(w in MEDICATIONS or w in CLINICAL_ABBREVIATIONS for w in words):
+        if not words or any(_clinical(w) for w in words):
             return None
         if all(w in NON_NAME_WORDS for w in words):
             return None
@@ -106,7 +110,7 @@ class NerRecognizer(PhiminRecognizer):
             return None
         lowered = span.text.lower()
         words = [t.lower_ for t in span if t.is_alpha]
-        if not words or lowered in CLINICAL_ABBREVIATIONS or lowered in MEDICATIONS:
+        if not words or lowered in CLINICAL_ABBREVIATIONS or any(_clinical(w) for w in words):
             return None
         if all(w in _GENERIC_ORG_WORDS or w in CLINICAL_ABBREVIATIONS for w in words):
             return None

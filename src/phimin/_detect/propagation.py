@@ -98,6 +98,8 @@ def _matches(text: str, automaton: Any) -> Iterator[Detection]:
 _NAME_WORD = r"[^\W\d_]+(?:['’](?!s(?!\w))[^\W\d_]+)*"
 _WORD_BEFORE = regex.compile(rf"(?r)(?<![\w'’-])({_NAME_WORD})(?:[ ]|-)$")
 _WORD_AFTER = regex.compile(rf"^(?:[ ]|-)({_NAME_WORD})(?![\w-]|['’](?!s(?!\w)))")
+_INITIAL_BEFORE = regex.compile(r"(?r)(?<![\w.])\p{Lu}\.?[ ]$")
+_INITIAL_AFTER = regex.compile(r"[ ]\p{Lu}\.?(?=[ ])")
 _STOP_GROWING = TITLES | POSTNOMINALS | NON_NAME_WORDS | STOP_WORDS | RELATIONS
 
 
@@ -116,15 +118,20 @@ def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon)
             continue
         start, end = d.start, d.end
         for _ in range(2):
-            m = _WORD_BEFORE.search(text, 0, start)
+            # A middle initial ("Ella H. Snider") joins with the word beyond it.
+            initial = _INITIAL_BEFORE.search(text, 0, start) if mode == "mixed" else None
+            limit = initial.start() if initial else start
+            m = _WORD_BEFORE.search(text, 0, limit)
             if m is None or not _joins(m.group(1), mode, lexicon):
                 break
             start = m.start(1)
         for _ in range(2):
-            m = _WORD_AFTER.match(text[end : end + 64])
+            initial = _INITIAL_AFTER.match(text, end) if mode == "mixed" else None
+            offset = initial.end() if initial else end
+            m = _WORD_AFTER.match(text[offset : offset + 64])
             if m is None or not _joins(m.group(1), mode, lexicon):
                 break
-            end += m.end(1)
+            end = offset + m.end(1)
         grown.append(
             d
             if (start, end) == (d.start, d.end)
