@@ -136,6 +136,12 @@ _BRAND_CASE = regex.compile(
 _SPEAKER_LINE = regex.compile(
     r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*[:\]]"
 )
+_SUBJECT_VERBS = frozenset(
+    """is was has had said says lives lived began begins shouted told tells called calls
+    went goes came comes will would can could did does got gets feels felt thinks thought
+    wants wanted asked asks reported reports states stated denies denied works worked
+    started stopped left arrived texted wrote writes reached admitted""".split()
+)
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "]", ")", "-", "--"})
 
 
@@ -468,9 +474,13 @@ class NameRecognizer(PhiminRecognizer):
                 or lex.is_common_word(w)
                 or lex.is_english(w)
                 or w in self.places
-                or t.sentence_start(i)
             ):
                 continue
+            if t.sentence_start(i):
+                # At a sentence start only as the subject of a verb: "Irenka is ...".
+                nxt = t.next_word(i)
+                if nxt >= len(t) or t.lower[nxt] not in _SUBJECT_VERBS:
+                    continue
             yield self._extend(t, i, 0.6, "phimin.name.proper_noun")
 
     # --- span helpers ---------------------------------------------------------------
