@@ -377,7 +377,7 @@ def test_planted_identifier_of_every_type_never_survives(
         lambda kinds: st.tuples(*(notes(k) for k in kinds))
     )
 )
-def test_many_identifiers_in_one_text_are_all_removed_and_redaction_is_idempotent(
+def test_many_identifiers_in_one_text_are_removed_and_a_second_pass_keeps_the_first(
     redactor: phimin.Redactor, parts: tuple[tuple[str, int, int, str], ...]
 ) -> None:
     text, spans, offset = "", [], 0
@@ -388,8 +388,16 @@ def test_many_identifiers_in_one_text_are_all_removed_and_redaction_is_idempoten
     result = redactor.redact(text)
     for start, end, core in spans:
         assert_removed(result, text, start, end, core)
-    assert redactor.redact(result.text).text == result.text
     assert_valid_offsets(result, text)
+    # A second pass never touches what the first one wrote. (It may still take a word
+    # left in place for a name: the model reads the new context differently.)
+    again = redactor.redact(result.text)
+    written = redactor.engine.protected_spans(result.text)
+    for f in again.findings:
+        if f.action is not Action.KEEP:
+            assert not any(s < f.end and f.start < e for s, e in written), (
+                "output was redacted again"
+            )
 
 
 def assert_valid_offsets(result: phimin.Redaction, text: str) -> None:
