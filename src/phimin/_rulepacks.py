@@ -357,7 +357,9 @@ def _tokens_to_regex(tokens: Any, where: str, problems: list[str]) -> str | None
             r"[ \t]+".join(regex.escape(part) for part in w.split()) for w in words
         )
         if parts:
-            gap = rf"(?:[^\w\n]+[\w'’-]+){{0,{pending_gap}}}?" if pending_gap else ""
+            # A gap word starts with a word character, so the separator before it and
+            # the word itself never compete for the same characters (no backtracking).
+            gap = rf"(?:[^\w\n]+\w[\w'’-]*){{0,{pending_gap}}}?" if pending_gap else ""
             parts.append(rf"{gap}[^\w\n]+")
         parts.append(f"(?:{alternatives})")
         pending_gap = 0

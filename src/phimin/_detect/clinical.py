@@ -7,9 +7,19 @@ checksum is unmistakable (an SSN, an email, a labelled MRN) are never dropped.
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 import regex
 
-__all__ = ["GUARDED_RULE_PREFIXES", "MEDICATIONS", "clinical_spans", "looks_clinical"]
+__all__ = [
+    "GUARDED_RULE_PREFIXES",
+    "MEDICATIONS",
+    "clinical_spans",
+    "clinical_terms",
+    "is_clinical_term",
+    "looks_clinical",
+]
 
 _UNIT = (
     r"(?:mg|mcg|µg|ug|g|kg|lbs?|ml|mL|cc|l|L|mEq|mmol|mmHg|units?|iu|IU|tabs?|tablets?"
@@ -143,6 +153,21 @@ _CLINICAL_WORD = regex.compile(
     r"|ectomy|otomy|ology|ologist|iatric|iatry|ism|orexia|ulimia|somnia|tonia|plegia|trophy"
     r"|genic|ergic|azepam|oxetine|apine|idone|amine|olol|pril|sartan|statin|mab)$"
 )
+
+
+@functools.lru_cache(maxsize=1)
+def clinical_terms() -> frozenset[str]:
+    """Ward and therapy vocabulary from `phimin/data/clinical_terms.txt` (lower case)."""
+    text = resources.files("phimin").joinpath("data").joinpath("clinical_terms.txt")
+    words: set[str] = set()
+    for line in text.read_text(encoding="utf-8").splitlines():
+        words.update(line.split("#", 1)[0].split())
+    return frozenset(words)
+
+
+def is_clinical_term(word: str) -> bool:
+    """A lower-case word that is ward or therapy vocabulary, a drug, or looks clinical."""
+    return word in clinical_terms() or word in MEDICATIONS or looks_clinical(word)
 
 
 def looks_clinical(word: str) -> bool:

@@ -30,6 +30,7 @@ from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS
 from phimin._detect.sensitive import SensitiveRecognizer
 from phimin._errors import DetectionError, PhiminError
+from phimin._findings import Category
 from phimin._nlp import PhiminNlpEngine
 from phimin._rulepacks import RuleSet
 from phimin._transform import protected_pattern
@@ -112,6 +113,15 @@ def _clashes(d: Detection, start: int, end: int) -> bool:
     return start <= d.start and d.end <= end
 
 
+# Detections from statistics or word shape alone, which a rule-pack match overrides.
+_GUESSES = (
+    "phimin.ner.",
+    "phimin.name.proper_noun",
+    "phimin.name.gazetteer",
+    "phimin.location.gazetteer",
+)
+
+
 class DetectionEngine:
     """Loaded once per `Redactor`; `detect` is safe to call from several threads."""
 
@@ -162,11 +172,16 @@ class DetectionEngine:
         protected = [m.span() for m in self.protected.finditer(chunk)]
         needs_guard = any(d.rule_id.startswith(GUARDED_RULE_PREFIXES) for d in detections)
         guarded = clinical_spans(chunk) if needs_guard else []
+        sensitive = [(d.start, d.end) for d in detections if d.category is Category.SENSITIVE]
         kept = []
         for found in detections:
             d = _outside(found, protected)
             if d is None:
                 continue
+            if d.rule_id.startswith(_GUESSES) and any(
+                s <= d.start and d.end <= e for s, e in sensitive
+            ):
+                continue  # a guess inside a rule-pack match: the rule generalizes it
             if d.rule_id.startswith(GUARDED_RULE_PREFIXES) and any(
                 _clashes(d, s, e) for s, e in guarded
             ):

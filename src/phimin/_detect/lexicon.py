@@ -65,6 +65,11 @@ _INFLECTIONS = (
 )
 
 
+def _plain(word: str) -> str:
+    """The census writes O'Hara as OHARA."""
+    return word.replace("'", "").replace("’", "") if "'" in word or "’" in word else word
+
+
 @dataclass(frozen=True, slots=True)
 class NameLexicon:
     first: frozenset[str]
@@ -83,12 +88,14 @@ class NameLexicon:
         return False
 
     def is_name(self, word: str) -> bool:
+        word = _plain(word)
         return word in self.first or word in self.last
 
     def is_first_name(self, word: str) -> bool:
-        return word in self.first
+        return _plain(word) in self.first
 
     def is_clear_name(self, word: str) -> bool:
+        word = _plain(word)
         return (word in self.first or word in self.last) and word not in self.ambiguous
 
     def is_common_word(self, word: str) -> bool:

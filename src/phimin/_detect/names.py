@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from phimin._detect.base import Hit, PhiminRecognizer
-from phimin._detect.clinical import MEDICATIONS, looks_clinical
+from phimin._detect.clinical import MEDICATIONS, is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 
 __all__ = ["NON_NAME_WORDS", "CaseMode", "NameRecognizer", "case_mode"]
@@ -37,9 +37,13 @@ TITLES = frozenset(
     attorney atty pastor father fr rev reverend rabbi imam sgt sergeant lt captain capt
     coach sr dra sra srta monsieur madame mme herr frau""".split()
 )
+# Clinical roles written before a name in notes: "NP JEN AWARE", "per RRT Smith".
+ROLES = frozenset(
+    """np rn pa rrt rt sw cm ho resident intern fellow attending crnp lpn cna md""".split()
+)
 POSTNOMINALS = frozenset(
     """md do rn np pa pa-c lcsw licsw lmft lpc lpcc lmhc phd psyd edd lcpc lisw cadc ladc
-    dnp aprn pmhnp lpn cna mft msw ma bsn""".split()
+    dnp aprn pmhnp lpn cna mft msw ma bsn rrt crnp fnp acnp cnm rd""".split()
 )
 RELATIONS = frozenset(
     """wife husband partner boyfriend girlfriend fiance fiancee fiancé fiancée spouse ex
@@ -133,6 +137,28 @@ class _Span:
 _BRAND_CASE = regex.compile(
     r"^(?!(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von|O['’])\p{Lu})\p{Lu}\p{Ll}+\p{Lu}"
 )
+_NAME_WORD = r"\p{L}[\p{L}'’-]{1,30}"
+_DOCTOR = regex.compile(
+    rf"(?i)(?<![\w])(?P<title>dr|drs|doctor|doctors)(?:\.[ ]*|[ ]+)(?P<a>{_NAME_WORD})"
+    rf"(?:[ ]+(?:and|&)[ ]+(?!(?:dr|drs|doctor)\b)(?P<b>{_NAME_WORD}))?"
+)
+_INITIAL_NAME = regex.compile(rf"(?<![\w.'’])\p{{L}}\.[ ]?(?P<name>{_NAME_WORD})(?![\w'’])")
+_INITIAL_NAME_UPPER = regex.compile(
+    r"(?<![\w.'’])\p{Lu}\.?[ ](?P<name>\p{Lu}[\p{Lu}'’-]{1,30})(?![\w'’])"
+)
+_AWARE = regex.compile(
+    rf"(?i)(?<![\w'’])(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ ]+(?:made[ ])?"
+    r"(?:aware|notified|paged|informed|updated|at[ ]bedside|in[ ]to[ ]see)(?![\w])"
+)
+# Words that follow "dr" or precede "aware" in notes and are not names.
+_NOT_AFTER_CUE = frozenset(
+    """aware notified paged called informed made updated ordered ordering here there
+    today tonight tomorrow yesterday office appointment appt visit team service note
+    notes order orders plan said says saw seen see came come will would wants want
+    following follow followed consult consulted covering cover primary family pt patient
+    patients staff nurse nursing resident residents intern fellow attending md np rn pa
+    remains remained also already again still now then just not""".split()
+)
 _SPEAKER_LINE = regex.compile(
     r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*[:\]]"
 )
@@ -213,6 +239,13 @@ class _Tokens:
             return True
         return self.text[j] in _SENTENCE_END or "\n" in self.gap(j, i)
 
+    def clinical(self, i: int) -> bool:
+        """Ward vocabulary ("FOLEY", "MAE", "RESP:"), unless written as a first name."""
+        w = self.lower[i]
+        if not is_clinical_term(w):
+            return False
+        return not (self.mode == "mixed" and self.titlecase(i) and self.lexicon.is_first_name(w))
+
     def known_or_rare(self, i: int) -> bool:
         """A lexicon name, or a word too rare to be everyday English."""
         w = self.lower[i]
@@ -279,7 +312,13 @@ class NameRecognizer(PhiminRecognizer):
             return []
         toks = _Tokens(doc, self.lexicon, case_mode(text))
         spans = sorted(self._spans(toks), key=lambda s: (s.start, -s.end))
-        return [*self._to_hits(toks, spans), *self._speaker_lines(text, toks.mode)]
+        return [
+            *self._to_hits(toks, spans),
+            *self._speaker_lines(text, toks.mode),
+            *self._doctors(text),
+            *self._initials(text, toks.mode),
+            *self._aware(text, toks.mode),
+        ]
 
     # --- the rules -------------------------------------------------------------------
 
@@ -380,7 +419,7 @@ class NameRecognizer(PhiminRecognizer):
         """ "Summer, can you say more?": a name, a comma, then talk addressed to "you"."""
         for i in range(len(t)):
             w = t.lower[i]
-            if not t.candidate(i) or not t.lexicon.is_name(w) or w in STOP_WORDS:
+            if not t.candidate(i) or not t.lexicon.is_name(w) or w in STOP_WORDS or t.clinical(i):
                 continue
             if t.mode == "mixed" and not t.titlecase(i):
                 continue
@@ -397,6 +436,57 @@ class NameRecognizer(PhiminRecognizer):
             if {"you", "your", "you're", "u"} & set(following):
                 yield _Span(i, i + 1, 0.7, "phimin.name.vocative")
 
+    def _ok_after_cue(self, word: str) -> bool:
+        """After "dr", an initial or before "aware": any word but grammar and charting."""
+        w = word.lower().replace("'", "").replace("’", "")
+        lex = self.lexicon
+        if len(w) < 2 or w in STOP_WORDS or w in _NOT_AFTER_CUE or w in NON_NAME_WORDS:
+            return False
+        if w in TITLES or w in ROLES or w in POSTNOMINALS or is_clinical_term(w):
+            return False
+        return lex.is_name(w) or not (lex.is_common_word(w) and lex.is_english(w))
+
+    def _doctors(self, text: str) -> Iterator[Hit]:
+        """ "dr healey", "DR.DISANGRO", "Drs Joseph and Robbins": in every case style."""
+        for m in _DOCTOR.finditer(text):
+            names = [m.span("a")]
+            if m.group("b"):
+                names.append(m.span("b"))
+            spelled_out = m.group("title").lower().startswith("doctor")
+            for start, end in names:
+                word = text[start:end]
+                if not self._ok_after_cue(word):
+                    continue
+                # "my doctor told me": after the spelled-out word, only a clear name.
+                if spelled_out and not (
+                    self.lexicon.is_clear_name(word.lower())
+                    or not self.lexicon.is_common_word(word.lower())
+                ):
+                    continue
+                yield Hit(start, end, "PERSON", 0.85, "phimin.name.title")
+
+    def _initials(self, text: str, mode: CaseMode) -> Iterator[Hit]:
+        """ "E. WELSH AWARE", "per d. renna", "J SMITH ORDERED": an initial and a surname."""
+        pattern = _INITIAL_NAME_UPPER if mode == "upper" else _INITIAL_NAME
+        for m in pattern.finditer(text):
+            if self._ok_after_cue(m.group("name")):
+                yield Hit(m.start(), m.end("name"), "PERSON", 0.75, "phimin.name.initial")
+
+    def _aware(self, text: str, mode: CaseMode) -> Iterator[Hit]:
+        """ "BEA TURA AWARE", "np jen notified": who was told is a clinician."""
+        for m in _AWARE.finditer(text):
+            words = m.group("name").split()
+            if words[0].lower() in ROLES:  # "NP JEN AWARE": the role is not the name
+                words = words[1:]
+                start = m.end("name") - len(" ".join(words))
+            else:
+                start = m.start("name")
+            if words and all(self._ok_after_cue(w) for w in words):
+                clear = any(self.lexicon.is_clear_name(w.lower()) for w in words)
+                yield Hit(
+                    start, m.end("name"), "PERSON", 0.75 if clear else 0.6, "phimin.name.aware"
+                )
+
     def _speaker_lines(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "MARIA: I feel stuck", "[tracy] ok", "Ana:hi": a name that opens a turn."""
         lex = self.lexicon
@@ -404,10 +494,7 @@ class NameRecognizer(PhiminRecognizer):
             words = m.group("name").split()
             first = words[0].lower()
             lowered = [w.lower() for w in words]
-            if any(
-                w in NON_NAME_WORDS or w in TITLES or w in MEDICATIONS or looks_clinical(w)
-                for w in lowered
-            ):
+            if any(w in NON_NAME_WORDS or w in TITLES or is_clinical_term(w) for w in lowered):
                 continue
             rare = (
                 mode == "mixed"
@@ -423,7 +510,7 @@ class NameRecognizer(PhiminRecognizer):
         mode = t.mode
         for i in range(len(t)):
             w = t.lower[i]
-            if not t.candidate(i) or not lex.is_clear_name(w):
+            if not t.candidate(i) or not lex.is_clear_name(w) or t.clinical(i):
                 continue
             start_of_sentence = t.sentence_start(i)
             first = lex.is_first_name(w)
@@ -468,7 +555,7 @@ class NameRecognizer(PhiminRecognizer):
                 len(w) < 3
                 or not t.titlecase(i)
                 or _BRAND_CASE.match(t.text[i])
-                or looks_clinical(w)
+                or is_clinical_term(w)
                 or not t.candidate(i)
                 or lex.is_name(w)
                 or lex.is_common_word(w)

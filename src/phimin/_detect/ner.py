@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from phimin._detect.base import Hit, PhiminRecognizer
-from phimin._detect.clinical import MEDICATIONS, looks_clinical
+from phimin._detect.clinical import is_clinical_term
 from phimin._detect.geography import PlaceLexicon
 from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, TITLES, case_mode
 
@@ -36,7 +36,7 @@ _GENERIC_ORG_WORDS = frozenset(
 
 
 def _clinical(word: str) -> bool:
-    return word in MEDICATIONS or word in CLINICAL_ABBREVIATIONS or looks_clinical(word)
+    return word in CLINICAL_ABBREVIATIONS or is_clinical_term(word)
 
 
 class NerRecognizer(PhiminRecognizer):
@@ -127,7 +127,7 @@ class NerRecognizer(PhiminRecognizer):
         if (
             lowered in self.places.not_below_state
             or lowered in CLINICAL_ABBREVIATIONS
-            or lowered in MEDICATIONS
+            or is_clinical_term(lowered)
         ):
             return None
         if mode != "mixed" and lowered not in self.places.cities:

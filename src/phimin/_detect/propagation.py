@@ -17,6 +17,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from phimin._detect.base import Detection
+from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES, case_mode
 
@@ -51,7 +52,7 @@ def learn_names(
             known.setdefault(" ".join(w.lower() for w in words), None)
         for w in words:
             lower = w.lower()
-            if len(lower) < 3 or lower in NON_NAME_WORDS:
+            if len(lower) < 3 or lower in NON_NAME_WORDS or is_clinical_term(lower):
                 continue
             if lexicon.is_clear_name(lower) or not (
                 lexicon.is_name(lower) or lexicon.is_common_word(lower)
@@ -142,7 +143,7 @@ def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon)
 
 def _joins(word: str, mode: str, lexicon: NameLexicon) -> bool:
     lower = word.lower()
-    if lower in _STOP_GROWING or len(word) < 2:
+    if lower in _STOP_GROWING or len(word) < 2 or is_clinical_term(lower):
         return False
     if mode == "mixed" and not (word[:1].isupper() and not word.isupper()):
         return False
