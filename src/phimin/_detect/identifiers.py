@@ -208,6 +208,15 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"mrn|mr|med(?:ical)?[ ]rec(?:ord)?s?|chart|patient[ ]id|pt[ ]id|patient"
         r"|hospital[ ]number|unit[ ]number|encounter(?:[ ]id)?|fin",
     ),
+    PatternSpec(
+        "phimin.mrn.nearby",
+        "MRN",
+        # "my MRN on the clinic card says 00482913": the label a few words before.
+        r"(?i)(?<![\w])(?:mrn|medical[ ]record(?:[ ]number)?|chart[ ]number)(?![\w])[^\n\d]{1,40}?"
+        r"(?P<id>\d[\d-]{4,14}\d)(?![\w-])",
+        0.9,
+        group="id",
+    ),
     _labelled(
         "phimin.health_plan.labelled",
         "HEALTH_PLAN_ID",
