@@ -6,7 +6,8 @@ what the repeat accepts (single characters and whole repetitions), after that pr
 ending in a character that makes the match fail. A chunk is at most a few thousand
 characters, so runs of 1,500 do not flatter the patterns.
 
-- Detection patterns (identifier, date, age, place specs) run with a timeout that
+- Detection patterns (identifier, date, age, place specs, and every rule-pack regex
+  and token pattern) run with a timeout that
   fails the text closed; here each must finish well inside it, or phimin would refuse
   ordinary-looking text. That a timeout fails closed is tested in
   test_security_fail_closed.py.
@@ -32,6 +33,7 @@ from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS, compile_spec
 from phimin._detect.places import PLACE_SPECS
 from phimin._restore import _BRACKETED, _PLACEHOLDER, _scanner
+from phimin._rulepacks import compile_rule_regex
 from phimin.cli.pragmas import _PRAGMA
 
 LENGTH = 1500
@@ -202,6 +204,24 @@ def test_detection_pattern_finishes_on_adversarial_input(rule_id: str) -> None:
         assert_bounded(
             f"{rule_id} context", compiled.context, adversarial(compiled.context.pattern)
         )
+
+
+def _rule_patterns() -> dict[str, regex.Pattern[str]]:
+    """Every regex of the shipped rule packs (token patterns included), and negatives."""
+    found = {}
+    for rule in phimin.load_rule_packs().rules:
+        for i, pattern in enumerate(rule.regexes):
+            found[f"{rule.id} regex #{i + 1}"] = compile_rule_regex(pattern)
+        for i, pattern in enumerate(rule.negative_regexes):
+            found[f"{rule.id} negative #{i + 1}"] = compile_rule_regex(pattern)
+    return found
+
+
+def test_rule_pack_patterns_finish_on_adversarial_input() -> None:
+    patterns = _rule_patterns()
+    assert len(patterns) > 50
+    for name, compiled in patterns.items():
+        assert_bounded(name, compiled, adversarial(compiled.pattern, ignore_case=True))
 
 
 def _wordings() -> tuple[str, ...]:
