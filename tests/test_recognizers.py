@@ -13,7 +13,7 @@ import phimin
 from phimin._detect.addresses import AddressRecognizer
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
-from phimin._detect.places import PLACE_SPECS
+from phimin._detect.places import PLACE_SPECS, FacilityRecognizer
 from phimin._normalize import normalize
 
 ALL_SPECS = IDENTIFIER_SPECS + DATE_SPECS + AGE_SPECS + PLACE_SPECS
@@ -45,6 +45,8 @@ POSITIVE = [
     ("phimin.phone.nanp", "reach me on +1 410 555 2671 ext 22", "+1 410 555 2671 ext 22"),
     ("phimin.phone.international", "her mother in Mexico: +52 55 1234 5678", "+52 55 1234 5678"),
     ("phimin.phone.local", "call me at 555-2671 tonight", "555-2671"),
+    ("phimin.phone.formatted", "dtr Frances- 212- 476- 8356.", "212- 476- 8356"),
+    ("phimin.phone.pager", "Will follow. Pager 83554.", "83554"),
     ("phimin.phone.context", "Mobile: 0688 843 79 56", "0688 843 79 56"),
     ("phimin.phone.context", "can someone call me on 450 0840? thanks", "450 0840"),
     ("phimin.phone.context", "930.167.3943 fax", "930.167.3943"),
@@ -82,6 +84,8 @@ POSITIVE = [
     ("phimin.date.numeric", "seen 14.03.87 in clinic", "14.03.87"),
     ("phimin.date.iso", "admitted 2023-03-14 overnight", "2023-03-14"),
     ("phimin.date.month_day", "FOUND ON FLOOR 7/22 BY HUSBAND", "7/22"),
+    ("phimin.date.month_day", "cultures from 10/15-10/16 pending", "10/16"),
+    ("phimin.date.month_year_numeric", "CABG 12/93 with stent", "12/93"),
     ("phimin.date.month_name_day", "her birthday is March 14th, 1987", "March 14th, 1987"),
     ("phimin.date.month_name_day", "on the date of july twenty-second", "july twenty-second"),
     ("phimin.date.day_month_name", "discharged on the 3rd of June", "the 3rd of June"),
@@ -101,8 +105,6 @@ POSITIVE = [
     ("phimin.zip.after_state", "Baltimore, MD 21201", "21201"),
     ("phimin.zip.labelled", "zip code 02139 on the form", "02139"),
     ("phimin.location.county", "grew up in Anne Arundel County", "Anne Arundel County"),
-    ("phimin.location.facility", "transferred from Calvert Memorial Hospital", "Calvert Memorial"),
-    ("phimin.location.facility_caps", "TO CALVERT HOSPITAL ER", "CALVERT"),
 ]
 
 # (rule id, text where that rule must not fire)
@@ -114,6 +116,8 @@ NEGATIVE = [
     ("phimin.phone.nanp", "CPT 90837 and 90834 billed"),
     ("phimin.phone.nanp", "between 100 and 200 mg daily"),
     ("phimin.phone.local", "scored 12-2021 on the old form"),
+    ("phimin.phone.formatted", "ranges 120-180 mg, then 1200 mg"),
+    ("phimin.phone.pager", "see page 12 of the workbook"),
     ("phimin.phone.context", "call me about the 12.10.2021 visit"),
     ("phimin.phone.context", "work hours 1 2 3 4 5 6"),
     ("phimin.phone.context", "1,234,567 people called"),
@@ -136,6 +140,8 @@ NEGATIVE = [
     ("phimin.date.month_day", "PHQ-9 score 14, GAD-7 12/21"),
     ("phimin.date.month_day", "take 1/2 tab at night"),
     ("phimin.date.month_day", "BP 120/80 and HR 72"),
+    ("phimin.date.month_day", "CPAP 5/5 overnight, crackles 1/2 up"),
+    ("phimin.date.month_year_numeric", "MoCA 26/30 and recalled 15/45 words"),
     ("phimin.date.month_name_day", "I may 2 times go"),
     ("phimin.date.day_month_name", "option 1 may be better"),
     ("phimin.date.month_in_context", "and may I ask about that"),
@@ -147,8 +153,6 @@ NEGATIVE = [
     ("phimin.age.turned", "the score turned 95% positive"),
     ("phimin.zip.after_state", "CPT 90837 for the session"),
     ("phimin.location.county", "the county fair"),
-    ("phimin.location.facility", "admitted to the State Hospital"),
-    ("phimin.location.facility", "went to Memorial Hospital"),
 ]
 
 
@@ -213,6 +217,36 @@ def test_not_addresses(text: str) -> None:
     assert address_hits(text) == []
 
 
+FACILITIES = [
+    ("transferred from Calvert Memorial Hospital", "Calvert Memorial"),
+    ("TO CALVERT HOSPITAL ER", "CALVERT"),
+    ("presented to holy cross hospital", "holy cross"),
+    ("PRESENTED TO U OF MD MED CENTER", "U OF MD"),
+    ("?transfer to St. Mary's tomorrow", "St. Mary's"),
+    ("TRANSFERRED TO GH FOR EVAL", "GH"),
+    ("transfer to quartermain 2 today", "quartermain 2"),
+]
+NOT_FACILITIES = [
+    "admitted to the State Hospital",
+    "went to Memorial Hospital",
+    "she was admitted to the hospital yesterday",
+    "sent to rehab, transferred to icu, taken to OR",
+    "the community mental health clinic",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), FACILITIES)
+def test_facilities(redactor: phimin.Redactor, text: str, span: str) -> None:
+    recognizer = FacilityRecognizer(redactor.engine.lexicon)
+    found = [text[h.start : h.end] for h in recognizer.find(text, None)]
+    assert span in found
+
+
+@pytest.mark.parametrize("text", NOT_FACILITIES)
+def test_not_facilities(redactor: phimin.Redactor, text: str) -> None:
+    assert list(FacilityRecognizer(redactor.engine.lexicon).find(text, None)) == []
+
+
 def detections(redactor: phimin.Redactor, text: str) -> list[tuple[str, str]]:
     norm = normalize(text).text
     (found,) = redactor.engine.detect([norm])
@@ -259,7 +293,6 @@ def test_every_pattern_rule_has_positive_and_negative_cases() -> None:
         "phimin.age.decade",
         "phimin.age.words",
         "phimin.zip.labelled",
-        "phimin.location.facility_caps",
     }
 
 

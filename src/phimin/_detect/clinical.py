@@ -39,10 +39,15 @@ _NUM = r"\d+(?:\.\d+)?"
 _GUARDS = [
     # Scale scores: "PHQ-9 score 14", "GAD-7: 12/21", "MoCA 26/30".
     rf"(?i)(?<![\w]){_SCALE}(?:[ ]+(?:total|score|scored|was|of|=|is|:|-)){{0,3}}[ :=]*{_NUM}(?:[ ]?/[ ]?\d+)?",
-    # Ratings out of ten or a hundred, and fractions with a unit: "7/10", "1/2 tab".
-    # ...unless a date word comes just before ("seen on 7/10").
-    r"(?i)(?<!(?:on|since|from|until|till|dated|dob|date|admitted|discharged|by|due)[ :]{1,3})"
-    r"(?<![\w/])(?:\d{1,2}|\d{1,2}\.\d)[ ]?/[ ]?(?:10|100)(?![\w/])",
+    # Ratings out of a hundred; out of ten when a rating word comes before or after
+    # ("pain 7/10", "7/10 anxiety"): without one, 7/10 is as likely July 10th.
+    r"(?<![\w/])\d{1,2}(?:\.\d)?[ ]?/[ ]?100(?![\w/])",
+    r"(?i)(?<![\w/])\d{1,2}(?:\.\d)?[ ]?/[ ]?10[ ]+(?:pain|anxiety|mood|depression|stress|craving"
+    r"|urge|sleep|energy|distress|suds|on[ ]the|scale|intensity|severity)",
+    # Ventilator settings and bedside fractions: "CPAP 5/5", "PSV 10/5", "crackles 1/2 up".
+    r"(?i)(?:cpap|psv|ps|peep|bipap|simv|imv|ac|vent|ventilator|settings?|pressure[ ]support)"
+    r"[^\n\d]{0,15}\d{1,2}/\d{1,2}(?![\w/])",
+    r"(?i)(?<![\w/])\d/\d[ ]+(?:up|way|of|strength|normal|dose)(?![\w])",
     r"(?i)(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
     r"|craving|urges?|sleep|energy|severity|intensity|suds|worry|anger|irritability|motivation"
     r"|confidence|importance|readiness)(?:[ ]+\w+){0,4}[ :]+\d{1,2}(?:[ ]?/[ ]?\d{1,3}|[ ]out[ ]of[ ]\d{1,3})",

@@ -23,7 +23,8 @@ _MONTH_ABBR_DOT = rf"{_MONTH}\.?"
 # ordinal day ("may 2nd", "may the third"); "I may 2 times" and "1 may be" are not.
 _MONTH_BEFORE_DAY = _MONTH_ABBR_DOT.replace(
     "|may|",
-    "|(?-i:May|MAY)|may(?=[ ]+(?:the[ ]+)?(?:\\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)\\b))|",
+    "|(?-i:May|MAY)|may(?=[ ]+(?:the[ ]+)?(?:\\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)\\b"
+    "|\\d{1,2},?[ ]+(?:19|20)\\d{2}))|",
 )
 _MONTH_AFTER_DAY = _MONTH_ABBR_DOT.replace("|may|", "|(?-i:May|MAY)|(?<=of[ ]+)may|")
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -90,8 +91,15 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         "DATE",
         # 7/22 without a year. Score-like fractions (pain 7/10) are dropped by the
         # clinical guard; most of the rest are dates in notes.
-        r"(?<![\w/.:,-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d)",
+        r"(?<![\w/:,]|\d\.)(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d)",
         0.7,
+    ),
+    PatternSpec(
+        "phimin.date.month_year_numeric",
+        "DATE",
+        # 12/93, 8/84: a month and a two-digit year (a "day" above 31 can only be a year).
+        r"(?<![\w/:,]|\d\.)(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d)(?![\w/]|[.,]\d)",
+        0.75,
     ),
     PatternSpec(
         "phimin.date.month_name_day",

@@ -27,7 +27,7 @@ from phimin._detect.lexicon import NameLexicon, load_lexicon
 from phimin._detect.names import NameRecognizer
 from phimin._detect.ner import NerRecognizer
 from phimin._detect.patterns import PatternRecognizerSet
-from phimin._detect.places import PLACE_SPECS
+from phimin._detect.places import PLACE_SPECS, FacilityRecognizer
 from phimin._detect.sensitive import SensitiveRecognizer
 from phimin._errors import DetectionError, PhiminError
 from phimin._findings import Category
@@ -135,6 +135,7 @@ class DetectionEngine:
             PatternRecognizerSet(DATE_SPECS + AGE_SPECS, name="DateAgeRecognizer"),
             PatternRecognizerSet(PLACE_SPECS, name="PlaceRecognizer"),
             AddressRecognizer(),
+            FacilityRecognizer(self.lexicon),
             NameRecognizer(self.lexicon, self.places.cities),
             NerRecognizer(self.places),
             CityRecognizer(self.places, self.lexicon),

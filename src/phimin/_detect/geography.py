@@ -147,8 +147,8 @@ class CityRecognizer(PhiminRecognizer):
                 if common and not after_preposition:
                     continue
                 score = 0.75 if after_preposition else 0.6
-            elif after_preposition and not common:
-                score = 0.65
+            elif after_preposition and not all(self.lexicon.is_plain_word(w) for w in name.split()):
+                score = 0.65  # "lives in hampton", "DAUGHTER FROM ROME"
             elif not common and mode == "upper" and len(name) >= 6:
                 score = 0.5
             else:

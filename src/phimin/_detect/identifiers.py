@@ -154,6 +154,23 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         needs_context=True,
     ),
     PatternSpec(
+        "phimin.phone.formatted",
+        "PHONE_NUMBER",
+        # 3-3-4 digits however separated ("212- 476- 8356", "201/324/1423"), valid or not.
+        r"(?<![\w+/-])\(?\d{3}\)?(?:[ .-]{1,2}|/)\d{3}(?:[ .-]{1,2}|/)\d{4}(?![\w]|[-/]\d)",
+        0.65,
+        context=_PHONE_CONTEXT,
+        context_score=0.85,
+    ),
+    PatternSpec(
+        "phimin.phone.pager",
+        "PHONE_NUMBER",
+        r"(?i)(?<![\w])(?:pg|pgr|pager|beeper|page)\.?(?:[ ]*(?:\#|no\.?|number))?[ :#]*"
+        r"(?P<id>\d{4,7})(?![\w])",
+        0.85,
+        group="id",
+    ),
+    PatternSpec(
         "phimin.phone.local",
         "PHONE_NUMBER",
         r"(?<![\w.-])[2-9]\d{2}-\d{4}(?![\w]|-\d)",

@@ -77,6 +77,18 @@ class NameLexicon:
     ambiguous: frozenset[str]
     common_words: frozenset[str]
     english: frozenset[str] = frozenset()  # WordNet base forms, if the model has them
+    word_classes: frozenset[str] = frozenset()  # ...of verbs, adjectives and adverbs
+
+    def is_plain_word(self, word: str) -> bool:
+        """A verb, adjective or adverb ("reading", "mobile"): never a place or a name alone."""
+        return (
+            word in STOP_WORDS
+            or word in self.word_classes
+            or any(
+                word.endswith(suffix) and word[: -len(suffix)] + base in self.word_classes
+                for suffix, base in _INFLECTIONS
+            )
+        )
 
     def is_english(self, word: str) -> bool:
         """An English word, or a regular inflection of one ("ruminating")."""
@@ -162,7 +174,12 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
         w for w, f in freq.items() if f > 0 and math.log10(f * 1e9) >= _RARE_ZIPF and w.isalpha()
     )
     return NameLexicon(
-        frozenset(first), frozenset(last), frozenset(ambiguous), common, nouns | word_classes
+        frozenset(first),
+        frozenset(last),
+        frozenset(ambiguous),
+        common,
+        nouns | word_classes,
+        word_classes,
     )
 
 

@@ -54,7 +54,8 @@ RELATIONS = frozenset(
     counsellor pcp caseworker sponsor lawyer attorney teacher coach pastor priest
     caregiver aide guardian stepmother stepfather stepmom stepdad stepson stepdaughter
     stepbrother stepsister child kid baby twin toddler infant newborn ex-wife ex-husband
-    ex-boyfriend ex-girlfriend landlord employer doula midwife nanny tutor""".split()
+    ex-boyfriend ex-girlfriend landlord employer doula midwife nanny tutor dtr sis bro gf
+    bf hubby proxy hcp grandaughter grandchild""".split()
 )
 GREETINGS = frozenset(
     """hi hello hey thanks bye goodbye morning afternoon evening welcome dear sorry""".split()
@@ -139,7 +140,8 @@ _BRAND_CASE = regex.compile(
 )
 _NAME_WORD = r"\p{L}[\p{L}'’-]{1,30}"
 _DOCTOR = regex.compile(
-    rf"(?i)(?<![\w])(?P<title>dr|drs|doctor|doctors)(?:\.[ ]*|[ ]+)(?P<a>{_NAME_WORD})"
+    rf"(?i)(?<![\w])(?P<title>dr|drs|doctor|doctors|mr|mrs|ms|miss|mx)(?:\.[ ]*|[ ]+)"
+    rf"(?P<a>{_NAME_WORD})"
     rf"(?:[ ]+(?:and|&)[ ]+(?!(?:dr|drs|doctor)\b)(?P<b>{_NAME_WORD}))?"
 )
 _INITIAL_NAME = regex.compile(rf"(?<![\w.'’])\p{{L}}\.[ ]?(?P<name>{_NAME_WORD})(?![\w'’])")
@@ -158,6 +160,11 @@ _NOT_AFTER_CUE = frozenset(
     following follow followed consult consulted covering cover primary family pt patient
     patients staff nurse nursing resident residents intern fellow attending md np rn pa
     remains remained also already again still now then just not""".split()
+)
+_KIN = regex.compile(
+    rf"(?i)(?<![\w'’])(?:the[ ]+)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD})?)"
+    r"(?:[ ]+family(?![\w])|[ ]*\((?:daughter|son|wife|husband|mother|father|sister|brother"
+    r"|niece|nephew|grandson|granddaughter|proxy|hcp|friend|partner|dtr)\))"
 )
 _SPEAKER_LINE = regex.compile(
     r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*[:\]]"
@@ -264,7 +271,7 @@ class _Tokens:
 
     def accept_after_medium(self, i: int) -> bool:
         """After a relation word, a greeting or at a speaker tag."""
-        if not self.candidate(i):
+        if not self.candidate(i) or self.lower[i] in STOP_WORDS:
             return False
         w = self.lower[i]
         if self.mode == "mixed":
@@ -318,6 +325,7 @@ class NameRecognizer(PhiminRecognizer):
             *self._doctors(text),
             *self._initials(text, toks.mode),
             *self._aware(text, toks.mode),
+            *self._family_of(text),
         ]
 
     # --- the rules -------------------------------------------------------------------
@@ -344,11 +352,13 @@ class NameRecognizer(PhiminRecognizer):
                     yield self._extend_back(t, j, strong - 0.05, "phimin.name.postnominal")
             elif w in RELATIONS:
                 j = t.next_word(i)
-                if j < len(t) and t.text[j] == ",":
+                # "son, bill", "DAUGHTER-KRISSY", "proxy: Irene" (not "THERAPIST: How")
+                skip = {",", "-", "--", "---", "="} | (set() if t.sentence_start(i) else {":"})
+                while j < len(t) and t.text[j] in skip:
                     j = t.next_word(j)
                 if j < len(t) and t.lower[j] in ("named", "called"):
                     j = t.next_word(j)
-                if j < len(t) and t.accept_after_medium(j) and not self._verb_follows(t, j):
+                if j < len(t) and self._relation_name(t, j):
                     yield self._extend(t, j, medium, "phimin.name.relation")
             elif w in GREETINGS or (
                 w == "thank" and i + 1 < len(t) and t.lower[t.next_word(i)] == "you"
@@ -374,10 +384,22 @@ class NameRecognizer(PhiminRecognizer):
         j = t.next_word(i)
         return j < len(t) and t.text[j].isdigit() and len(t.text[j]) in (5, 9, 10)
 
-    def _verb_follows(self, t: _Tokens, j: int) -> bool:
-        # "my son will be fine": in lower-case text, an ambiguous word followed by a
-        # verb-like word is not a name.
-        return t.mode != "mixed" and t.lower[j] in self.lexicon.ambiguous
+    def _relation_name(self, t: _Tokens, j: int) -> bool:
+        """After "son", "wife", "dtr": a name, even one that is also a word ("son bill").
+
+        Grammar words never are ("my son will be fine"); in mixed-case text the
+        name must be capitalized.
+        """
+        if t.accept_after_medium(j):
+            return True
+        w = t.lower[j]
+        return (
+            t.mode != "mixed"
+            and t.candidate(j)
+            and t.lexicon.is_name(w)
+            and w not in STOP_WORDS
+            and not t.clinical(j)
+        )
 
     def _introductions(self, t: _Tokens, score: float) -> Iterator[_Span]:
         for i, w in enumerate(t.lower):
@@ -486,6 +508,13 @@ class NameRecognizer(PhiminRecognizer):
                 yield Hit(
                     start, m.end("name"), "PERSON", 0.75 if clear else 0.6, "phimin.name.aware"
                 )
+
+    def _family_of(self, text: str) -> Iterator[Hit]:
+        """ "the ROMERO FAMILY", "URSLA MORETTI (DAUGHTER)": a name tied to kin."""
+        for m in _KIN.finditer(text):
+            words = m.group("name").split()
+            if all(self._ok_after_cue(w) for w in words):
+                yield Hit(m.start("name"), m.end("name"), "PERSON", 0.75, "phimin.name.relation")
 
     def _speaker_lines(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "MARIA: I feel stuck", "[tracy] ok", "Ana:hi": a name that opens a turn."""

@@ -3,14 +3,26 @@ facilities. Street addresses are in `addresses`; cities come from the gazetteer 
 the NER model.
 
 A five-digit number alone is not taken for a ZIP code (CPT codes such as 90837 are
-five digits too): it needs a state before it or a "zip" label.
+five digits too): it needs a state before it or a "zip" label. Named facilities
+("Calvert Memorial Hospital", "St. Agnes", "transferred to GH") are found by
+`FacilityRecognizer`, which reads the words before a facility noun one by one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.clinical import is_clinical_term
+from phimin._detect.lexicon import NameLexicon
+from phimin._detect.names import case_mode
 from phimin._detect.patterns import PatternSpec
 
-__all__ = ["PLACE_SPECS", "STATE_CODES"]
+__all__ = ["PLACE_SPECS", "STATE_CODES", "FacilityRecognizer"]
 
 STATE_CODES = tuple(  # the 50 states, DC and the territories
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
@@ -41,44 +53,87 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         0.85,
         trigger=r"(?i)county|parish|borough",
     ),
-    PatternSpec(
-        "phimin.location.facility",
-        "LOCATION",
-        r"(?<![\w])(?P<name>(?:St\.?[ ]|Saint[ ])?[A-Z][a-z]+(?:'s)?(?:[ ][A-Z][a-z]+(?:'s)?){0,3})[ ]"
-        r"(?:Hospital|Medical[ ]Center|Clinic|Health[ ]Center|Health[ ]System|Rehab"
-        r"|Rehabilitation[ ]Center|Nursing[ ]Home|Hospice|Treatment[ ]Center|Recovery[ ]Center"
-        r"|Behavioral[ ]Health|Elementary|High[ ]School|Middle[ ]School|University|College"
-        r"|Academy|Church|Shelter|Jail|Prison|Correctional[ ]Facility|Detention[ ]Center)(?![\w])",
-        0.8,
-        validate=lambda name: not _generic_facility(name),
-        invalid_score=None,
-        group="name",
-        trigger=r"(?i)hospital|center|clinic|rehab|home|hospice|school|elementary|university|college|academy|church|shelter|jail|prison|facility",
-    ),
-    PatternSpec(
-        "phimin.location.facility_caps",
-        "LOCATION",
-        r"(?<![\w])(?P<name>[A-Z]{3,}(?:[ ][A-Z]{3,}){0,2})[ ](?:HOSPITAL|MEDICAL[ ]CENTER|CLINIC"
-        r"|REHAB|NURSING[ ]HOME|HOSPICE|UNIVERSITY)(?![\w])",
-        0.8,
-        validate=lambda name: not _generic_facility(name),
-        invalid_score=None,
-        group="name",
-        trigger=r"HOSPITAL|CENTER|CLINIC|REHAB|HOME|HOSPICE|UNIVERSITY",
-    ),
 )
 
-# Words that make a facility name generic rather than identifying.
-_GENERIC_FACILITY_WORDS = frozenset(
+
+_FACILITY_NOUN = regex.compile(
+    r"(?i)(?<![\w])(?:hospital|hosp\.?|medical[ ]center|med[ ]center|med(?:ical)?[ ]ctr|clinic|health[ ]center"
+    r"|health[ ]system|rehab(?:ilitation)?[ ](?:center|facility|hospital)|nursing[ ]home|hospice"
+    r"|treatment[ ]center|recovery[ ]center|behavioral[ ]health|elementary|high[ ]school"
+    r"|middle[ ]school|university|college|academy|church|shelter|jail|prison"
+    r"|correctional[ ]facility|detention[ ]center|campus|medical)(?![\w])"
+)
+_WORD_BEFORE = regex.compile(r"(?r)(?:^|(?<=[ \t]))([\p{L}][\p{L}'’.&-]*)[ \t]+$")
+# "St. Mary's", "Saint Agnes": a saint's name is a facility in a note.
+_SAINT = regex.compile(r"(?<![\w])(?:St\.?|Saint|ST\.?)[ ]+(?P<name>\p{Lu}[\p{L}'’-]+(?:'s|’s)?)")
+_TRANSFER = regex.compile(
+    r"(?i)(?<![\w])(?:transferred|transfer|transferring|admitted|sent|taken|brought|returned"
+    r"|discharged|dc'?d|d/c'?d|arrived)[ ]+(?:back[ ]+)?(?:to|from|at)[ ]+"
+    r"(?P<name>\p{L}[\p{L}'’-]*)(?:[ ]?\d{1,2}(?![\w/]))?"
+)
+# Words that belong in a facility's name though they are ordinary English.
+_NAME_WORDS = frozenset(
+    """of holy cross mercy sacred heart good samaritan sinai trinity providence grace
+    baptist methodist presbyterian lutheran adventist catholic episcopal jewish union
+    memorial general shriners st st. saint""".split()
+)
+_GENERIC = frozenset(
     """the a an this that local state community general county city psychiatric children's
     childrens veterans university private public my his her their our your outside other
     previous prior same new old nearby area regional memorial mental health medical
-    behavioral inpatient outpatient rehab day night walk-in urgent primary care his her
-    its any some every last next first second psych detox methadone family free transfer
-    osh ed er icu floor unit main home high middle elementary law med nursing""".split()
+    behavioral inpatient outpatient rehab day night walk-in urgent primary care its any
+    some every last next first second psych detox methadone family free transfer osh ed
+    er icu floor unit main home high middle elementary law med nursing of and""".split()
 )
 
 
-def _generic_facility(name: str) -> bool:
-    words = [w.lower() for w in name.replace("St.", "").split()]
-    return all(w in _GENERIC_FACILITY_WORDS for w in words)
+class FacilityRecognizer(PhiminRecognizer):
+    """Hospitals, clinics, schools, shelters and jails by name (a quasi-identifier)."""
+
+    ENTITIES = ("LOCATION",)
+
+    def __init__(self, lexicon: NameLexicon) -> None:
+        super().__init__()
+        self.lexicon = lexicon
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        return list(self._find(text))
+
+    def _find(self, text: str) -> Iterator[Hit]:
+        mode = case_mode(text)
+        for m in _FACILITY_NOUN.finditer(text):
+            start = m.start()
+            words = 0
+            while words < 5:
+                w = _WORD_BEFORE.search(text, 0, start)
+                if w is None or not self._name_word(w.group(1), mode):
+                    break
+                start, words = w.start(1), words + 1
+            name = text[start : m.start()].strip()
+            if words and not all(x.lower().strip(".") in _GENERIC for x in name.split()):
+                yield Hit(start, start + len(name), "LOCATION", 0.8, "phimin.location.facility")
+        for m in _SAINT.finditer(text):
+            yield Hit(m.start(), m.end("name"), "LOCATION", 0.7, "phimin.location.facility")
+        for m in _TRANSFER.finditer(text):
+            word = m.group("name")
+            lower = word.lower()
+            if (
+                len(word) >= 2
+                and lower not in STOP_WORDS
+                and not is_clinical_term(lower)
+                and not self.lexicon.is_english(lower)
+                and lower not in _GENERIC
+            ):
+                yield Hit(m.start("name"), m.end(), "LOCATION", 0.65, "phimin.location.transfer")
+
+    def _name_word(self, word: str, mode: str) -> bool:
+        lower = word.lower()
+        if lower in _NAME_WORDS or (len(word) == 1 and word.isupper()):  # "U OF MD"
+            return True
+        if lower in STOP_WORDS or is_clinical_term(lower):
+            return False
+        if mode == "mixed":
+            return word[:1].isupper()
+        if mode == "upper":
+            return not (self.lexicon.is_common_word(lower) and self.lexicon.is_plain_word(lower))
+        return not self.lexicon.is_english(lower)
