@@ -30,6 +30,7 @@ class DocumentState:
 
     book: PlaceholderBook = field(default_factory=PlaceholderBook)
     known_names: dict[str, str | None] = field(default_factory=dict)
+    known_places: dict[str, str | None] = field(default_factory=dict)
     offset: int = 0  # characters of the document already emitted
     # When a list, every replacement made is appended to it (a Session keeps them to
     # restore LLM output); None by default, so plain redaction keeps no originals.

@@ -16,7 +16,7 @@ from pathlib import Path
 from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
 from phimin._detect.base import Detection
 from phimin._detect.engine import DetectionEngine
-from phimin._detect.propagation import grow_names, learn_names, propagate_names
+from phimin._detect.propagation import grow_names, learn_names, learn_places, propagate_names
 from phimin._document import DocumentState, RedactedPiece, Replaced
 from phimin._entities import entity_info
 from phimin._errors import InputError, PhiminError
@@ -237,7 +237,11 @@ class Redactor:
         ]
         learn_names(norm, detections, self.engine.lexicon, state.known_names)
         protected = self.engine.protected_spans(norm)
-        for d in propagate_names(norm, state.known_names):
+        learn_places(norm, detections, state.known_places)
+        propagated = propagate_names(norm, state.known_names) + propagate_names(
+            norm, state.known_places, "LOCATION", "phimin.location.propagated"
+        )
+        for d in propagated:
             if not any(s < d.end and d.start < e for s, e in protected):
                 detections.append(d)
         detections = grow_names(norm, detections, self.engine.lexicon)

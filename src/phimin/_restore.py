@@ -160,6 +160,7 @@ class Ledger:
     literal_digests: set[str] = field(default_factory=set)  # keyed digests of [..] in input
     book: dict[str, Any] = field(default_factory=lambda: PlaceholderBook().snapshot())
     known_names: dict[str, str | None] = field(default_factory=dict)
+    known_places: dict[str, str | None] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return (
@@ -210,6 +211,7 @@ class Ledger:
             "literal_digests": sorted(self.literal_digests),
             "book": self.book,
             "known_names": self.known_names,
+            "known_places": self.known_places,
         }
 
     @classmethod
@@ -233,10 +235,8 @@ class Ledger:
             book = PlaceholderBook.from_snapshot(_mapping(d.get("book"))).snapshot()
         except (KeyError, TypeError, ValueError, AttributeError):
             raise ValueError("bad placeholder book") from None
-        known = {
-            _str(k): (None if v is None else _str(v))
-            for k, v in _mapping(d.get("known_names")).items()
-        }
+        known = _known(d.get("known_names"))
+        places = _known(d.get("known_places", {}))
         return cls(
             ident=bytes.fromhex(_str(d.get("ident"))),
             revision=_int(d.get("revision")),
@@ -246,7 +246,12 @@ class Ledger:
             literal_digests={_str(x) for x in _list(d.get("literal_digests"))},
             book=book,
             known_names=known,
+            known_places=places,
         )
+
+
+def _known(x: object) -> dict[str, str | None]:
+    return {_str(k): (None if v is None else _str(v)) for k, v in _mapping(x).items()}
 
 
 def _mapping(x: object) -> Mapping[str, Any]:

@@ -44,6 +44,7 @@ def _rebuild(ledger: Ledger) -> DocumentState:
     """A document state that numbers exactly as the one that wrote `ledger` did."""
     state = DocumentState(book=PlaceholderBook.from_snapshot(ledger.book), replaced=[])
     state.known_names.update(ledger.known_names)
+    state.known_places.update(ledger.known_places)
     return state
 
 
@@ -167,6 +168,7 @@ class Session:
         ledger.literal_digests |= digests
         ledger.book = state.book.snapshot()
         ledger.known_names = dict(state.known_names)
+        ledger.known_places = dict(state.known_places)
         return Redaction(
             text=piece.text,
             findings=tuple(

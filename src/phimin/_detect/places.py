@@ -61,7 +61,7 @@ _FACILITY_NOUN = regex.compile(
     r"|health[ ]system|rehab(?:ilitation)?[ ](?:center|facility|hospital)|nursing[ ]home|hospice"
     r"|treatment[ ]center|recovery[ ]center|behavioral[ ]health|elementary|high[ ]school"
     r"|middle[ ]school|university|college|academy|church|shelter|jail|prison"
-    r"|correctional[ ]facility|detention[ ]center|campus|medical)(?![\w])"
+    r"|correctional[ ]facility|detention[ ]center|campus|medical|rehab|memorial)(?![\w])"
 )
 _WORD_BEFORE = regex.compile(r"(?r)(?:^|(?<=[ \t]))([\p{L}][\p{L}'’.&-]*)[ \t]+$")
 # "St. Mary's", "Saint Agnes": a saint's name is a facility in a note.

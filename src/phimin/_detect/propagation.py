@@ -21,7 +21,7 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES, case_mode
 
-__all__ = ["PROPAGATION_SCORE", "grow_names", "learn_names", "propagate_names"]
+__all__ = ["PROPAGATION_SCORE", "grow_names", "learn_names", "learn_places", "propagate_names"]
 
 PROPAGATION_SCORE = 0.75
 _MIN_EVIDENCE = 0.7
@@ -62,22 +62,48 @@ def learn_names(
                 known.setdefault(lower, w)
 
 
-def propagate_names(text: str, known: MutableMapping[str, str | None]) -> list[Detection]:
-    """Every whole-word mention of a known name in `text`."""
+def propagate_names(
+    text: str,
+    known: MutableMapping[str, str | None],
+    entity: str = "PERSON",
+    rule_id: str = "phimin.name.propagated",
+) -> list[Detection]:
+    """Every whole-word mention of a known name (or place) in `text`."""
     if not known:
         return []
     mixed = case_mode(text) == "mixed"
     automaton: Any = ahocorasick.Automaton()
     for name, surface in known.items():
-        if surface is None or mixed:
+        if surface is None or mixed or surface.isupper():
             automaton.add_word(name, (len(name), surface))
     if len(automaton) == 0:
         return []
     automaton.make_automaton()
-    return list(_matches(text, automaton))
+    return [
+        Detection(start, end, entity, PROPAGATION_SCORE, rule_id)
+        for start, end in _matches(text, automaton)
+    ]
 
 
-def _matches(text: str, automaton: Any) -> Iterator[Detection]:
+# Places named with a facility word or after "transferred to": learnt like names.
+_PLACE_RULES = ("phimin.location.facility", "phimin.location.transfer")
+
+
+def learn_places(
+    text: str, detections: Iterable[Detection], known: MutableMapping[str, str | None]
+) -> None:
+    """Add facility names found in context to `known`; short acronyms keep their case."""
+    for d in detections:
+        if d.entity != "LOCATION" or not d.rule_id.startswith(_PLACE_RULES):
+            continue
+        surface = " ".join(text[d.start : d.end].split()[:3])
+        if len(surface) < 2 or is_clinical_term(surface.lower()):
+            continue
+        # "GH" matches GH only; "Quartermain" matches in any case.
+        known[surface.lower()] = surface if len(surface) <= 4 and surface.isupper() else None
+
+
+def _matches(text: str, automaton: Any) -> Iterator[tuple[int, int]]:
     lowered = (
         text.lower()
         if text.isascii()
@@ -92,7 +118,7 @@ def _matches(text: str, automaton: Any) -> Iterator[Detection]:
             continue
         if surface is not None and text[start:end] != surface:
             continue
-        yield Detection(start, end, "PERSON", PROPAGATION_SCORE, "phimin.name.propagated")
+        yield start, end
 
 
 # A name word: letters, with inner apostrophes (O'Brien) but not a possessive 's.
