@@ -15,7 +15,6 @@ import io
 import ipaddress
 import itertools
 import string
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -418,7 +417,12 @@ def assert_valid_offsets(result: phimin.Redaction, text: str) -> None:
         pos = found + len(gap)
 
 
-EMPTY_DIR = Path(tempfile.mkdtemp(prefix="phimin-empty-"))  # no config file above it
+@pytest.fixture(scope="module")
+def empty_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A working directory with no config file in it (nor, in a temp tree, above it)."""
+    return tmp_path_factory.mktemp("no-config")
+
+
 ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=400)
 
 
@@ -439,7 +443,7 @@ def test_no_unicode_text_makes_the_library_fail(
 )
 @given(ANY_TEXT, st.sampled_from([[], ["--format", "json"], ["--check", "-"]]))
 def test_no_unicode_text_makes_the_cli_fail(
-    redactor: phimin.Redactor, text: str, argv: list[str]
+    redactor: phimin.Redactor, empty_dir: Path, text: str, argv: list[str]
 ) -> None:
     out, err = io.BytesIO(), io.StringIO()
 
@@ -448,7 +452,7 @@ def test_no_unicode_text_makes_the_cli_fail(
 
     data = text.encode("utf-8")
     streams = Streams(io.BytesIO(data), out, err)
-    code = main(argv, streams=streams, redactor_factory=factory, cwd=EMPTY_DIR)
+    code = main(argv, streams=streams, redactor_factory=factory, cwd=empty_dir)
     assert code in (ExitCode.OK, ExitCode.FINDINGS), err.getvalue()
     out.getvalue().decode("utf-8")  # output is valid UTF-8
     if not argv:
