@@ -45,12 +45,15 @@ _GUARDS = [
     r"(?i)(?<![\w/])\d{1,2}(?:\.\d)?[ ]?/[ ]?10[ ]+(?:pain|anxiety|mood|depression|stress|craving"
     r"|urge|sleep|energy|distress|suds|on[ ]the|scale|intensity|severity)",
     # Ventilator settings and bedside fractions: "CPAP 5/5", "PSV 10/5", "crackles 1/2 up".
-    r"(?i)(?:cpap|psv|ps|peep|bipap|simv|imv|ac|vent|ventilator|settings?|pressure[ ]support)"
-    r"[^\n\d]{0,15}\d{1,2}/\d{1,2}(?![\w/])",
+    r"(?i)(?<![\w])(?:cpap|psv|ps|peep|bipap|simv|imv|ac|vent|ventilator|settings?"
+    r"|pressure[ ]support)(?![\w])[^\n]{0,30}?(?<!(?:on|since|from|until|by)[ ]+)"
+    r"\d{1,2}/\d{1,2}(?![\w/])",
     r"(?i)(?<![\w/])\d/\d[ ]+(?:up|way|of|strength|normal|dose)(?![\w])",
-    r"(?i)(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
+    r"(?<![\w/])\d/\d[ ]?-[ ]?\d/\d(?![\w/])",  # a range of fractions: "up 1/3-1/2"
+    r"(?i)(?<![\w])(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
     r"|craving|urges?|sleep|energy|severity|intensity|suds|worry|anger|irritability|motivation"
-    r"|confidence|importance|readiness)(?:[ ]+\w+){0,4}[ :]+\d{1,2}(?:[ ]?/[ ]?\d{1,3}|[ ]out[ ]of[ ]\d{1,3})",
+    r"|confidence|importance|readiness)(?:[ ]+\w+){0,4}[ :]+"
+    r"(?<!(?:on|since|from|until|by|dated|of|at)[ :]+)\d{1,2}(?:[ ]?/[ ]?\d{1,3}|[ ]out[ ]of[ ]\d{1,3})",
     rf"(?i)(?<![\w/])[1-7]/[2-8][ ]?{_UNIT}(?![\w])",
     # Doses and measurements: "50 mg", "0.5mg", "2000 mL", "1000MG".
     rf"(?i)(?<![\w.]){_NUM}(?:[ -]?(?:to|-)[ -]?{_NUM})?[ -]?{_UNIT}(?![\w])",

@@ -137,7 +137,7 @@ class DetectionEngine:
             AddressRecognizer(),
             FacilityRecognizer(self.lexicon),
             NameRecognizer(self.lexicon, self.places.cities),
-            NerRecognizer(self.places),
+            NerRecognizer(self.places, self.lexicon),
             CityRecognizer(self.places, self.lexicon),
             SensitiveRecognizer(rules),
         ]

@@ -146,7 +146,7 @@ _DOCTOR = regex.compile(
 )
 _INITIAL_NAME = regex.compile(rf"(?<![\w.'’])\p{{L}}\.[ ]?(?P<name>{_NAME_WORD})(?![\w'’])")
 _INITIAL_NAME_UPPER = regex.compile(
-    r"(?<![\w.'’])\p{Lu}\.?[ ](?P<name>\p{Lu}[\p{Lu}'’-]{1,30})(?![\w'’])"
+    r"(?<![\w.'’/])\p{Lu}(?P<dot>\.)?[ ](?P<name>\p{Lu}[\p{Lu}'’-]{1,30})(?![\w'’])"
 )
 _AWARE = regex.compile(
     rf"(?i)(?<![\w'’])(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ ]+(?:made[ ])?"
@@ -460,8 +460,10 @@ class NameRecognizer(PhiminRecognizer):
 
     def _ok_after_cue(self, word: str) -> bool:
         """After "dr", an initial or before "aware": any word but grammar and charting."""
-        w = word.lower().replace("'", "").replace("’", "")
+        w = word.lower().strip("-.").replace("'", "").replace("’", "")
         lex = self.lexicon
+        if word.endswith(("-", "'d", "’d")):
+            return False
         if len(w) < 2 or w in STOP_WORDS or w in _NOT_AFTER_CUE or w in NON_NAME_WORDS:
             return False
         if w in TITLES or w in ROLES or w in POSTNOMINALS or is_clinical_term(w):
@@ -491,8 +493,21 @@ class NameRecognizer(PhiminRecognizer):
         """ "E. WELSH AWARE", "per d. renna", "J SMITH ORDERED": an initial and a surname."""
         pattern = _INITIAL_NAME_UPPER if mode == "upper" else _INITIAL_NAME
         for m in pattern.finditer(text):
-            if self._ok_after_cue(m.group("name")):
-                yield Hit(m.start(), m.end("name"), "PERSON", 0.75, "phimin.name.initial")
+            name = m.group("name")
+            if not self._ok_after_cue(name):
+                continue
+            # Capital notes write "L ARM", "T MAX", "R/T": without a period, only a
+            # surname that is no ordinary word counts.
+            if (
+                mode == "upper"
+                and not m.group("dot")
+                and not (
+                    self.lexicon.is_clear_name(name.lower())
+                    and not self.lexicon.is_plain_word(name.lower())
+                )
+            ):
+                continue
+            yield Hit(m.start(), m.end("name"), "PERSON", 0.75, "phimin.name.initial")
 
     def _aware(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "BEA TURA AWARE", "np jen notified": who was told is a clinician."""

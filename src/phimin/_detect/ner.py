@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from phimin._detect.base import Hit, PhiminRecognizer
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.geography import PlaceLexicon
+from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, TITLES, case_mode
 
 __all__ = ["CLINICAL_ABBREVIATIONS", "NerRecognizer"]
@@ -42,9 +43,10 @@ def _clinical(word: str) -> bool:
 class NerRecognizer(PhiminRecognizer):
     ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
 
-    def __init__(self, places: PlaceLexicon) -> None:
+    def __init__(self, places: PlaceLexicon, lexicon: NameLexicon) -> None:
         super().__init__()
         self.places = places
+        self.lexicon = lexicon
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
         entities = getattr(nlp_artifacts, "entities", None) or []
@@ -85,9 +87,22 @@ class NerRecognizer(PhiminRecognizer):
             end -= 1
         return doc[start:end] if end > start else None
 
+    def _implausible(self, span: Span, mode: str) -> bool:
+        """Shapes the model gets wrong in notes: lower-case words in mixed text, short
+        acronyms ("IV", "RA", "BB"), a single everyday word ("Alert", "Fluid")."""
+        text = span.text
+        if mode == "mixed" and not any(t.text[:1].isupper() for t in span):
+            return True
+        if text.isupper() and len(text) <= 3:
+            return True
+        if len(span) == 1:
+            w = text.lower()
+            return self.lexicon.is_common_word(w) and not self.lexicon.is_name(w)
+        return False
+
     def _person(self, ent: Span, mode: str) -> Hit | None:
         span = self._trim(ent)
-        if span is None:
+        if span is None or self._implausible(span, mode):
             return None
         words = [t.lower_ for t in span if t.is_alpha]
         if not words or any(_clinical(w) for w in words):
@@ -96,17 +111,13 @@ class NerRecognizer(PhiminRecognizer):
             return None
         if any(ch.isdigit() for ch in span.text):
             return None
-        if mode == "mixed":
-            score = 0.75 if any(t.text[:1].isupper() for t in span) else 0.35
-        elif mode == "upper":
-            score = 0.45
-        else:
-            score = 0.5
+        # In all-capital or all-lower text the model is guessing: a hint, not evidence.
+        score = 0.75 if mode == "mixed" else 0.45
         return Hit(span.start_char, span.end_char, "PERSON", score, "phimin.ner.person")
 
     def _organization(self, ent: Span, mode: str) -> Hit | None:
         span = self._trim(ent)
-        if span is None:
+        if span is None or self._implausible(span, mode):
             return None
         lowered = span.text.lower()
         words = [t.lower_ for t in span if t.is_alpha]
@@ -121,7 +132,7 @@ class NerRecognizer(PhiminRecognizer):
 
     def _location(self, ent: Span, mode: str) -> Hit | None:
         span = self._trim(ent)
-        if span is None:
+        if span is None or self._implausible(span, mode):
             return None
         lowered = span.text.lower().removeprefix("the ")
         if (

@@ -65,7 +65,11 @@ _FACILITY_NOUN = regex.compile(
 )
 _WORD_BEFORE = regex.compile(r"(?r)(?:^|(?<=[ \t]))([\p{L}][\p{L}'’.&-]*)[ \t]+$")
 # "St. Mary's", "Saint Agnes": a saint's name is a facility in a note.
-_SAINT = regex.compile(r"(?<![\w])(?:St\.?|Saint|ST\.?)[ ]+(?P<name>\p{Lu}[\p{L}'’-]+(?:'s|’s)?)")
+# (In capitals, "ST" is sinus tachycardia: only "ST." with its period counts there.)
+_SAINT = regex.compile(
+    r"(?<![\w])(?:St\.?[ ]+(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*)|Saint[ ]+(?P<name>\p{Lu}[\p{L}'’-]+)"
+    r"|ST\.[ ]+(?P<name>\p{Lu}[\p{L}'’-]+))(?:'s|’s|'S)?"
+)
 _TRANSFER = regex.compile(
     r"(?i)(?<![\w])(?:transferred|transfer|transferring|admitted|sent|taken|brought|returned"
     r"|discharged|dc'?d|d/c'?d|arrived)[ ]+(?:back[ ]+)?(?:to|from|at)[ ]+"
@@ -113,7 +117,9 @@ class FacilityRecognizer(PhiminRecognizer):
             if words and not all(x.lower().strip(".") in _GENERIC for x in name.split()):
                 yield Hit(start, start + len(name), "LOCATION", 0.8, "phimin.location.facility")
         for m in _SAINT.finditer(text):
-            yield Hit(m.start(), m.end("name"), "LOCATION", 0.7, "phimin.location.facility")
+            name = m.group("name").lower().rstrip("'’s")
+            if not (self.lexicon.is_plain_word(name) or is_clinical_term(name)):
+                yield Hit(m.start(), m.end(), "LOCATION", 0.7, "phimin.location.facility")
         for m in _TRANSFER.finditer(text):
             word = m.group("name")
             lower = word.lower()
