@@ -7,10 +7,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
+from phimin._errors import InputError
 from phimin._findings import Action, Finding
 from phimin._placeholders import PlaceholderBook
 
-__all__ = ["DocumentState", "RedactedPiece", "Replaced"]
+__all__ = ["DocumentState", "RedactedPiece", "Replaced", "check_text"]
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def check_text(text: object) -> None:
+    """Refuse what is not text (bytes, lone surrogates) before any work starts."""
+    if not isinstance(text, str):
+        raise InputError(f"expected str, got {type(text).__name__}")
+    if _SURROGATE.search(text):  # no encoder can write these out
+        raise InputError("the text contains unpaired surrogate code points")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +41,13 @@ class Replaced:
 class DocumentState:
     """What carries over between windows of one document (or texts of one session)."""
 
-    book: PlaceholderBook = field(default_factory=PlaceholderBook)
-    known_names: dict[str, str | None] = field(default_factory=dict)
-    known_places: dict[str, str | None] = field(default_factory=dict)
+    book: PlaceholderBook = field(default_factory=PlaceholderBook, repr=False)
+    known_names: dict[str, str | None] = field(default_factory=dict, repr=False)
+    known_places: dict[str, str | None] = field(default_factory=dict, repr=False)
     offset: int = 0  # characters of the document already emitted
     # When a list, every replacement made is appended to it (a Session keeps them to
     # restore LLM output); None by default, so plain redaction keeps no originals.
-    replaced: list[Replaced] | None = None
+    replaced: list[Replaced] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

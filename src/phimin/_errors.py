@@ -6,7 +6,9 @@ file, and give offsets at most.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 __all__ = [
     "DetectionError",
@@ -16,7 +18,22 @@ __all__ = [
     "PolicyError",
     "RulePackError",
     "VaultError",
+    "describe",
 ]
+
+
+def describe(exc: BaseException) -> str:
+    """Where an unexpected exception came from, without its message (which may quote text).
+
+    Used where phimin turns a failure into its own error: the original exception is
+    dropped from the chain (a traceback or `logging.exception` would print it), so
+    this names its type and the innermost source line instead.
+    """
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return type(exc).__name__
+    last = frames[-1]
+    return f"{type(exc).__name__} at {Path(last.filename).name}:{last.lineno} in {last.name}"
 
 
 class PhiminError(Exception):

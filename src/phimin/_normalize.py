@@ -19,7 +19,12 @@ from dataclasses import dataclass
 
 import regex
 
+from phimin._entities import ENTITIES
+from phimin._errors import DetectionError
+
 __all__ = ["NormalizedText", "normalize"]
+
+_TIMEOUT_SECONDS = 2.0  # per layer and text; linear patterns need milliseconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +115,10 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
 
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+# Anything but printable ASCII and ordinary line and tab characters: control characters
+# (NUL, DEL) and every non-ASCII character get a look.
+_SPECIAL = regex.compile(r"[^\t\n\x0b\x0c\r\x20-\x7e]")
+_KEEP_CONTROLS = "\t\n\x0b\x0c\r"
 _WORD_BEFORE = regex.compile(r"(?r)\w*")  # matched backwards from a position
 _WORD_AFTER = regex.compile(r"\w*")
 
@@ -125,14 +133,17 @@ def _map_char(c: str, homoglyphs: bool) -> str:
     if c in _DOUBLE_QUOTES:
         return '"'
     category = unicodedata.category(c)
-    if category == "Cf":  # zero-width and bidi controls
+    if category in ("Cf", "Mn", "Me"):  # zero-width, bidi controls, combining marks
         return ""
+    if category == "Cc":  # NUL, DEL and other control characters hide nothing
+        return c if c in _KEEP_CONTROLS else ""
     if category == "Zs":
         return " "
     if category in ("Zl", "Zp"):
         return "\n"
-    if category == "Nd":
-        return str(unicodedata.decimal(c))
+    digit = unicodedata.digit(c, None)  # Arabic-Indic, fullwidth, circled, superscript
+    if digit is not None:
+        return str(digit)
     folded = unicodedata.normalize("NFKC", c)
     if folded != c and folded.isascii() and len(folded) <= 3:
         return folded
@@ -146,19 +157,21 @@ def _word_is_disguised(word: str) -> bool:
 
 
 def _character_pieces(text: str) -> Iterator[tuple[int, int, str]]:
-    if text.isascii():
-        return
     done = 0  # words are handled whole; skip characters of a word already seen
-    for m in _NON_ASCII.finditer(text):
+    for m in _finditer(_SPECIAL, text):
         p = m.start()
         if p < done:
             continue
-        start = _WORD_BEFORE.match(text, 0, p).start() if text[p].isalnum() else p  # type: ignore[union-attr]
-        end = _WORD_AFTER.match(text, p).end() if text[p].isalnum() else p + 1  # type: ignore[union-attr]
+        start, end = p, p + 1
+        if text[p].isalnum():  # the whole word around it, for look-alike letters
+            before = _WORD_BEFORE.match(text, 0, p)
+            after = _WORD_AFTER.match(text, p)
+            start = before.start() if before else p
+            end = max(after.end() if after else p, p + 1)  # "⑤" is alphanumeric, not \w
         word = text[start:end]
         homoglyphs = _word_is_disguised(word)
         for offset, c in enumerate(word):
-            if c.isascii():
+            if c.isascii() and c.isprintable():
                 continue
             mapped = _map_char(c, homoglyphs)
             if mapped != c:
@@ -166,7 +179,41 @@ def _character_pieces(text: str) -> Iterator[tuple[int, int, str]]:
         done = end
 
 
-# --- layer 2: digits spelled out ---------------------------------------------------
+# --- layer 2: words glued together ------------------------------------------------
+
+# "maria_lopez", "[QUILLON_BRACKENRIDGE_1]": underscores join words; "SSN417382906",
+# "MRN0045821": a label glued to its number. Both are read apart.
+_UNDERSCORE = regex.compile(r"(?<=[^\W_])_+(?=[^\W_])")
+_GLUED_LABEL = regex.compile(
+    r"(?i)(?<![^\W\d_])(?:ssn|mrn|phone|tel|cell|fax|id|dob|acct|account|member|npi|dea|vin"
+    r"|case|pager|pg|ext)(?=\d{4,})"
+)
+
+
+# Emails, web addresses and paths keep their underscores ("j_doe@clinic.org"), and so
+# do phimin's own placeholders ("[PERSON_1]").
+_KEEP_UNDERSCORES = regex.compile(
+    r"[^\s\[\]()]*[@/][^\s\[\]()]*|www\.\S*|\[?(?:"
+    + "|".join(sorted((info.label for info in ENTITIES.values()), key=len, reverse=True))
+    + r")_\d{1,7}\]?"
+)
+
+
+def _glued_pieces(text: str) -> Iterator[tuple[int, int, str]]:
+    if "_" in text:
+        keep = [m.span() for m in _finditer(_KEEP_UNDERSCORES, text)]
+        pieces = [
+            (m.start(), m.end(), " ")
+            for m in _finditer(_UNDERSCORE, text)
+            if not any(s <= m.start() < e for s, e in keep)
+        ]
+    else:
+        pieces = []
+    pieces += [(m.end(), m.end(), " ") for m in _finditer(_GLUED_LABEL, text)]
+    yield from sorted(pieces)
+
+
+# --- layer 3: digits spelled out ---------------------------------------------------
 
 _DIGIT_WORDS = {
     "zero": "0",
@@ -184,32 +231,41 @@ _DIGIT_WORDS = {
 }
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # Four or more digit words in a row ("five five five one two one two") read as digits.
-_DIGIT_WORD_RUN = regex.compile(rf"(?i)\b{_DIGIT_WORD}(?:(?:[ ,.\-]|\s)+{_DIGIT_WORD}){{3,}}\b")
+_DIGIT_WORD_RUN = regex.compile(rf"(?i)\b{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{3,}}\b")
 _ONE_DIGIT_WORD = regex.compile(rf"(?i)\b{_DIGIT_WORD}\b")
 
 
 def _digit_word_pieces(text: str) -> Iterator[tuple[int, int, str]]:
-    for run in _DIGIT_WORD_RUN.finditer(text):
+    for run in _finditer(_DIGIT_WORD_RUN, text):
         for w in _ONE_DIGIT_WORD.finditer(text, run.start(), run.end()):
             yield w.start(), w.end(), _DIGIT_WORDS[w.group().lower()]
 
 
-# --- layer 3: digits spaced apart --------------------------------------------------
+# --- layer 4: digits spaced apart --------------------------------------------------
 
-# Seven or more single digits separated by spaces (and optional dashes or dots):
-# "5 2 3 - 6 1 - 8 8 4 0" reads "523-61-8840".
-_SPACED_DIGITS = regex.compile(r"(?<![\w.])\d(?:(?: ?[-.] ?| {1,2})\d){6,}(?![\w])")
-_SPACE_IN_RUN = regex.compile(r" +")
+# Seven or more single digits separated by spaces or commas (and optional dashes or
+# dots): "5 2 3 - 6 1 - 8 8 4 0" reads "523-61-8840", "4, 1, 0, 8, ..." reads "4108...".
+_SPACED_DIGITS = regex.compile(r"(?<![\w.])\d(?:(?: ?[-.,] ?| {1,2})\d){6,}(?![\w])")
+_GAP_IN_RUN = regex.compile(r"[ ,]+")
 
 
 def _spaced_digit_pieces(text: str) -> Iterator[tuple[int, int, str]]:
-    for run in _SPACED_DIGITS.finditer(text):
-        for gap in _SPACE_IN_RUN.finditer(text, run.start(), run.end()):
+    for run in _finditer(_SPACED_DIGITS, text):
+        for gap in _GAP_IN_RUN.finditer(text, run.start(), run.end()):
             yield gap.start(), gap.end(), ""
+
+
+def _finditer(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
+    """All matches, or DetectionError if the pattern takes too long (fail closed)."""
+    try:
+        return list(pattern.finditer(text, timeout=_TIMEOUT_SECONDS))
+    except TimeoutError:
+        raise DetectionError("normalization exceeded its time limit") from None
 
 
 _LAYERS: tuple[Callable[[str], Iterator[tuple[int, int, str]]], ...] = (
     _character_pieces,
+    _glued_pieces,
     _digit_word_pieces,
     _spaced_digit_pieces,
 )

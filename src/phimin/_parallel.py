@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from phimin._detect.base import Detection
 from phimin._detect.engine import DetectionEngine
-from phimin._errors import DetectionError, PhiminError
+from phimin._errors import DetectionError, PhiminError, describe
 from phimin._nlp import load_model
 from phimin._rulepacks import RuleSet
 
@@ -88,7 +88,8 @@ class PendingDetection:
             return results
         except PhiminError:
             raise
-        except BrokenProcessPool as exc:
-            raise DetectionError("a detection worker stopped unexpectedly") from exc
+        except BrokenProcessPool:
+            failure = "a detection worker stopped unexpectedly"
         except Exception as exc:
-            raise DetectionError(f"detection failed in a worker: {type(exc).__name__}") from exc
+            failure = f"detection failed in a worker: {describe(exc)}"
+        raise DetectionError(failure)  # outside the handler: no chained message

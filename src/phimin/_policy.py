@@ -129,13 +129,21 @@ def load_policy(spec: Policy | str | Path | None = None) -> Policy:
         source = path.name
     else:
         raise PolicyError(
-            f"no preset or policy file {str(spec)!r}; presets: {', '.join(preset_names())}"
+            f"no preset or policy file {_shown(spec)}; presets: {', '.join(preset_names())}"
         )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{source}: not valid TOML ({exc})") from exc
     return policy_from_mapping(data, source)
+
+
+def _shown(spec: str | Path) -> str:
+    """Echo a preset name or file name, never something that looks like a note."""
+    text = str(spec)
+    if len(text) <= 60 and not any(c.isspace() for c in text):
+        return repr(text)
+    return "(the value given is not a preset name or a path)"
 
 
 def policy_from_mapping(data: Mapping[str, Any], source: str = "policy") -> Policy:

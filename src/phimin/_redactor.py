@@ -12,22 +12,26 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
 from phimin._detect.base import Detection
 from phimin._detect.engine import DetectionEngine
 from phimin._detect.propagation import grow_names, learn_names, learn_places, propagate_names
-from phimin._document import DocumentState, RedactedPiece, Replaced
+from phimin._document import DocumentState, RedactedPiece, Replaced, check_text
 from phimin._entities import entity_info
-from phimin._errors import InputError, PhiminError
+from phimin._errors import PhiminError, describe
 from phimin._findings import Action, Finding, Redaction
 from phimin._nlp import DEFAULT_MODEL, load_model
 from phimin._normalize import NormalizedText, normalize
 from phimin._parallel import ParallelDetector
 from phimin._policy import Policy, load_policy
 from phimin._resolve import Candidate, resolve
+from phimin._restore import placeholder_literals
 from phimin._rulepacks import RuleSet, load_rule_packs
 from phimin._transform import OPERATORS, Replacement, build_output
+
+_T = TypeVar("_T")
 
 __all__ = ["DocumentState", "RedactedPiece", "Redactor", "Replaced"]
 
@@ -84,9 +88,9 @@ class Redactor:
 
     def redact(self, text: str, *, policy: Policy | str | Path | None = None) -> Redaction:
         """Redact one text. Raises `PhiminError` subclasses; never returns partial text."""
-        _check_text(text)
+        check_text(text)
         state = DocumentState()
-        state.book.reserve_existing(text)
+        _reserve(state, text)
         piece = self._window(text, final=True, state=state, policy=self._policy(policy))
         return Redaction(text=piece.text, findings=piece.findings)
 
@@ -107,12 +111,12 @@ class Redactor:
         state = state or DocumentState()
         buffer = ""
         for piece in pieces:
-            _check_text(piece)
+            check_text(piece)
             buffer += piece
             while len(buffer) >= window_chars:
                 out, buffer = self._emit(buffer, state, effective)
                 yield out
-        state.book.reserve_existing(buffer)
+        _reserve(state, buffer)
         yield self._window(buffer, final=True, state=state, policy=effective)
 
     def redact_many(
@@ -155,11 +159,11 @@ class Redactor:
         for prepared in batch:
             n = len(prepared.chunk_texts)
             state = DocumentState()
-            state.book.reserve_existing(prepared.text)
+            _reserve(state, prepared.text)
             run = functools.partial(
                 self._finish, prepared, detected[start : start + n], True, state, policy, None
             )
-            piece = self._guarded(run)
+            piece = _guarded(run)
             start += n
             yield Redaction(text=piece.text, findings=piece.findings)
 
@@ -171,8 +175,8 @@ class Redactor:
         policy: Policy | str | Path | None = None,
     ) -> RedactedPiece:
         """Redact `text` as the next part of a document or conversation."""
-        _check_text(text)
-        state.book.reserve_existing(text)
+        check_text(text)
+        _reserve(state, text)
         return self._window(text, final=True, state=state, policy=self._policy(policy))
 
     # --- the pipeline ----------------------------------------------------------------
@@ -182,7 +186,7 @@ class Redactor:
 
     def _emit(self, buffer: str, state: DocumentState, policy: Policy) -> tuple[RedactedPiece, str]:
         """Process a full window, emit up to a line break before its tail, keep the rest."""
-        state.book.reserve_existing(buffer)
+        _reserve(state, buffer)
         limit = len(buffer) - _WINDOW_TAIL
         cut = buffer.rfind("\n", 0, limit)
         cut = cut + 1 if cut > limit // 2 else limit
@@ -204,16 +208,7 @@ class Redactor:
             detections = self._detect_chunks(prepared.chunk_texts)
             return self._finish(prepared, detections, final, state, policy, emit_until)
 
-        return self._guarded(run)
-
-    @staticmethod
-    def _guarded(run: Callable[[], RedactedPiece]) -> RedactedPiece:
-        try:
-            return run()
-        except PhiminError:
-            raise
-        except Exception as exc:  # fail closed, and say where without quoting text
-            raise PhiminError(f"redaction failed in {type(exc).__name__}") from exc
+        return _guarded(run)
 
     def _detect_chunks(self, chunk_texts: list[str]) -> list[list[Detection]]:
         if self._parallel is not None and len(chunk_texts) > 1:
@@ -359,8 +354,8 @@ def _batches(texts: Iterable[str], batch_chars: int) -> Iterator[list[_Prepared]
     batch: list[_Prepared] = []
     size = 0
     for text in texts:
-        _check_text(text)
-        batch.append(_prepare(text))
+        check_text(text)
+        batch.append(_guarded(functools.partial(_prepare, text)))
         size += len(text)
         if size >= batch_chars:
             yield batch
@@ -369,6 +364,25 @@ def _batches(texts: Iterable[str], batch_chars: int) -> Iterator[list[_Prepared]
         yield batch
 
 
-def _check_text(text: object) -> None:
-    if not isinstance(text, str):
-        raise InputError(f"expected str, got {type(text).__name__}")
+def _guarded(run: Callable[[], _T]) -> _T:
+    """Run a pipeline step; any unexpected failure becomes a PhiminError that quotes
+    nothing (raised outside the handler, so the original is not chained to it)."""
+    try:
+        return run()
+    except PhiminError:
+        raise
+    except Exception as exc:  # fail closed, and say where without quoting text
+        failure = describe(exc)
+    raise PhiminError(f"redaction failed: {failure}")
+
+
+def _reserve(state: DocumentState, text: str) -> None:
+    """Never issue a number the input already uses, in any form an LLM would read as
+    ours ("[person_1]", "PERSON_1", "[ PERSON_1 ]"), disguised or not."""
+
+    def literals() -> set[str]:
+        found = placeholder_literals(text)
+        view = normalize(text).text
+        return found | placeholder_literals(view) if view != text else found
+
+    state.book.reserve_existing(" ".join(sorted(_guarded(literals))))

@@ -37,6 +37,7 @@ from typing import Any
 import regex
 
 from phimin._entities import ENTITIES
+from phimin._normalize import normalize
 from phimin._placeholders import PlaceholderBook
 
 __all__ = [
@@ -190,10 +191,19 @@ class Ledger:
         return hmac.new(self.ident, canonical.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
     def scan_literals(self, text: str) -> tuple[set[str], set[str]]:
-        """Placeholder-like literals (contest keys) and bracketed stretches (digests)."""
-        found = _BRACKETED.finditer(text) if "[" in text else ()
-        digests = {self.digest(canonical_wording(m.group(0))) for m in found}
-        return placeholder_literals(text), digests
+        """Placeholder-like literals (contest keys) and bracketed stretches (digests).
+
+        Read in the text as written and in its normalized view, so a disguised literal
+        ("ＰＥＲＳＯＮ＿１", "[PERSON_\u200b1]") contests the placeholder it imitates.
+        """
+        literals: set[str] = set()
+        digests: set[str] = set()
+        view = normalize(text).text
+        for form in {text, view}:
+            found = _BRACKETED.finditer(form) if "[" in form else ()
+            digests |= {self.digest(canonical_wording(m.group(0))) for m in found}
+            literals |= placeholder_literals(form)
+        return literals, digests
 
     # --- serialization ----------------------------------------------------------------
 

@@ -166,7 +166,7 @@ def _parse_pack(raw: Any, source: str, problems: list[str]) -> RulePack | None:
     if not isinstance(raw, Mapping):
         problems.append(f"{where}: a pack must be a mapping")
         return None
-    for key in sorted(set(raw) - _PACK_KEYS):
+    for key in sorted(set(raw) - _PACK_KEYS, key=repr):
         problems.append(f"{where}: unknown key {key!r}")
     if raw.get("schema") != SCHEMA_VERSION:
         problems.append(f"{where}: 'schema' must be {SCHEMA_VERSION}")
@@ -212,7 +212,7 @@ def _parse_rule(
         where = f"{source} {rule_id}"
         if not _RULE_ID.match(rule_id):
             problems.append(f"{where}: id must look like ABC-001")
-    for key in sorted(set(raw) - _RULE_KEYS):
+    for key in sorted(set(raw) - _RULE_KEYS, key=repr):
         problems.append(f"{where}: unknown key {key!r}")
     score = raw.get("score", 0.8)
     if not isinstance(score, (int, float)) or isinstance(score, bool) or not 0 < score <= 1:
@@ -222,7 +222,11 @@ def _parse_rule(
     phrases = _strings(raw, "phrases", where, problems)
     phrases_cased = _strings(raw, "phrases_cased", where, problems)
     regexes = _strings(raw, "regex", where, problems)
-    for i, tokens in enumerate(raw.get("tokens") or [], 1):
+    token_patterns = raw.get("tokens") or []
+    if not isinstance(token_patterns, list):
+        problems.append(f"{where}: 'tokens' must be a list of token patterns")
+        token_patterns = []
+    for i, tokens in enumerate(token_patterns, 1):
         compiled = _tokens_to_regex(tokens, f"{where} tokens #{i}", problems)
         if compiled:
             regexes.append(compiled)
@@ -234,7 +238,7 @@ def _parse_rule(
     if not isinstance(negative, Mapping):
         problems.append(f"{where}: 'negative' must be a mapping")
         negative = {}
-    for key in sorted(set(negative) - _NEGATIVE_KEYS):
+    for key in sorted(set(negative) - _NEGATIVE_KEYS, key=repr):
         problems.append(f"{where}: unknown key in negative: {key!r}")
     negative_regexes = _strings(negative, "regex", f"{where} negative", problems)
     negative_phrases = _strings(negative, "phrases", f"{where} negative", problems)

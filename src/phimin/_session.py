@@ -26,7 +26,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from phimin._document import DocumentState, Replaced
+from phimin._document import DocumentState, Replaced, check_text
 from phimin._errors import InputError, PhiminError
 from phimin._findings import Action, Finding, Redaction
 from phimin._placeholders import PlaceholderBook
@@ -89,8 +89,7 @@ class Session:
 
     def redact(self, text: str) -> Redaction:
         """Redact `text` as the next text of this session. Offsets are into `text`."""
-        if not isinstance(text, str):
-            raise InputError(f"expected str, got {type(text).__name__}")
+        check_text(text)
         with self._lock:
             if self._vault is None:
                 return self._redact(text)

@@ -55,7 +55,6 @@ _RESTRICTED_ZIP3 = frozenset(
     ]
 )
 _YEAR = regex.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
-_PLACEHOLDER = r"\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_\d{1,7}\]"
 
 
 def generalize(
@@ -162,11 +161,17 @@ def build_output(text: str, replacements: Sequence[Replacement]) -> str:
     return "".join(parts)
 
 
-def protected_pattern(wordings: Iterable[str], places: PlaceLexicon) -> regex.Pattern[str]:
-    """Everything phimin writes into text, as one pattern: placeholders and wordings."""
+def protected_pattern(
+    wordings: Iterable[str], places: PlaceLexicon, labels: Iterable[str]
+) -> regex.Pattern[str]:
+    """Everything phimin writes into text, as one pattern: placeholders and wordings.
+
+    Only labels phimin issues count: "[QUILLON_BRACKENRIDGE_1]" is not a placeholder.
+    """
     states = sorted({s for states in places.city_states.values() for s in states})
+    names = "|".join(regex.escape(label) for label in sorted(set(labels), key=len, reverse=True))
     alternatives = [
-        _PLACEHOLDER,
+        rf"\[(?:{names})_\d{{1,7}}\]",
         r"\[date(?: in (?:19|20)\d{2})?\]",
         r"\[location\]",
         r"\[city in (?:" + "|".join(regex.escape(s) for s in states) + r")\]",

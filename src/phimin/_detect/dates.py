@@ -118,6 +118,15 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
     PatternSpec(
+        "phimin.date.compact",
+        "DATE",
+        # 14-Mar-1987, 14Mar1987, 14/MAR/87: day, abbreviated month, year in one token.
+        r"(?i)(?<![\w/.-])(?:3[01]|[12]\d|0?[1-9])[-/. ]?(?:jan|feb|mar|apr|may|jun|jul|aug"
+        r"|sept?|oct|nov|dec)[-/. ]?(?:19|20)?\d{2}(?![\w/]|[.-]\d)",
+        0.9,
+        trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    ),
+    PatternSpec(
         "phimin.date.month_year",
         "DATE",
         rf"(?i){_B}{_MONTH_ABBR_DOT},?[ ]+(?:of[ ]+)?{_YEAR}{_E}",
@@ -170,6 +179,16 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i){_B}{_AGE_NUMBER}(?:[ -]?(?:years?|yrs?|y)[ -]?(?:old|o{_E}|/o)|[ -]?y\.?o\.?{_E}"
         rf"|[ -]?y/o)",
         0.9,
+        group="age",
+    ),
+    PatternSpec(
+        "phimin.age.shorthand",
+        "AGE",
+        # "93M presents", "a 91 y.o.F", "pt is 95F": age and sex, at the start of a
+        # sentence or after an article or "pt" (not a temperature: "temp 99F").
+        rf"(?<=(?:^|[.!?\n][ ]*|(?<![\w])(?:an?|pt|patient|client|is|this)[ ]+)){_AGE_NUMBER}"
+        r"[ ]?(?:M|F|yo[mf]|y/o[mf]|yom|yof)(?![\w])",
+        0.85,
         group="age",
     ),
     PatternSpec(

@@ -29,7 +29,8 @@ from phimin._detect.ner import NerRecognizer
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS, FacilityRecognizer
 from phimin._detect.sensitive import SensitiveRecognizer
-from phimin._errors import DetectionError, PhiminError
+from phimin._entities import ENTITIES, placeholder_label
+from phimin._errors import DetectionError, PhiminError, describe
 from phimin._findings import Category
 from phimin._nlp import PhiminNlpEngine
 from phimin._rulepacks import RuleSet
@@ -149,7 +150,10 @@ class DetectionEngine:
             context_aware_enhancer=_NoContextEnhancer(),
             default_score_threshold=0.0,
         )
-        self.protected = protected_pattern(rules.wordings, self.places)
+        labels = {placeholder_label(e) for e in ENTITIES} | {
+            placeholder_label(e) for e in rules.entities
+        }
+        self.protected = protected_pattern(rules.wordings, self.places, labels)
         self._model_lock = threading.Lock()
 
     def detect(self, chunks: Sequence[str], batch_size: int = 8) -> list[list[Detection]]:
@@ -157,6 +161,7 @@ class DetectionEngine:
         return list(self.iter_detect(chunks, batch_size))
 
     def iter_detect(self, chunks: Sequence[str], batch_size: int = 8) -> Iterator[list[Detection]]:
+        failure = None
         try:
             with self._model_lock:
                 artifacts = list(self.nlp_engine.artifacts(chunks, batch_size=batch_size))
@@ -167,7 +172,9 @@ class DetectionEngine:
         except PhiminError:
             raise
         except Exception as exc:  # fail closed: any failure stops this text
-            raise DetectionError(f"detection failed: {type(exc).__name__}") from exc
+            failure = describe(exc)
+        if failure is not None:  # raised outside the handler: no chained message
+            raise DetectionError(f"detection failed: {failure}")
 
     def _filter(self, chunk: str, detections: list[Detection]) -> list[Detection]:
         protected = [m.span() for m in self.protected.finditer(chunk)]

@@ -81,9 +81,10 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?i)(?<![\w])[\w.+-]{1,64}(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?[\w+-]{1,64}){0,3}"
         r"[ ]?(?:\(at\)|\[at\]|\{at\}| at )[ ]?[\w-]{1,63}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot |\.)[ ]?[\w-]{1,63}){0,3}"
-        r"[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?(?:com|org|net|edu|gov|us|io|co)(?![\w])",
+        r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
+        r"(?:com|org|net|edu|gov|us|io|co)(?![\w])",
         0.85,
-        trigger=r"(?i)dot",
+        trigger=r"(?i)dot|\(at\)|\[at\]|\{at\}",
     ),
     PatternSpec(
         "phimin.url.scheme",
@@ -182,7 +183,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.ssn.formatted",
         "US_SSN",
-        r"(?<![\w-])\d{3}([- ])\d{2}\1\d{4}(?![\w]|-\d)",
+        r"(?<![\w.-])\d{3}([- .])\d{2}\1\d{4}(?![\w]|[-.]\d)",
         0.7,
         validate=v.valid_ssn,
         valid_score=0.95,

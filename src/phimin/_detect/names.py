@@ -166,6 +166,14 @@ _KIN = regex.compile(
     r"(?:[ ]+family(?![\w])|[ ]*\((?:daughter|son|wife|husband|mother|father|sister|brother"
     r"|niece|nephew|grandson|granddaughter|proxy|hcp|friend|partner|dtr)\))"
 )
+_CLIENT_CUE = regex.compile(
+    rf"(?i)(?<![\w])(?:client|patient|pt|member|caller|student|resident)[ ]*[:\[]?[ ]*"
+    rf"(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD})?)"
+)
+_CALLED_CUE = regex.compile(
+    rf"(?i)(?<![\w'’])(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})[ ]+(?:called|phoned|visited|texted"
+    r"|emailed|came[ ]in|stopped[ ]by|left[ ]a[ ]message)(?![\w])"
+)
 _SPEAKER_LINE = regex.compile(
     r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*[:\]]"
 )
@@ -326,6 +334,7 @@ class NameRecognizer(PhiminRecognizer):
             *self._initials(text, toks.mode),
             *self._aware(text, toks.mode),
             *self._family_of(text),
+            *self._role_cues(text),
         ]
 
     # --- the rules -------------------------------------------------------------------
@@ -523,6 +532,21 @@ class NameRecognizer(PhiminRecognizer):
                 yield Hit(
                     start, m.end("name"), "PERSON", 0.75 if clear else 0.6, "phimin.name.aware"
                 )
+
+    def _role_cues(self, text: str) -> Iterator[Hit]:
+        """ "client quillon brackenridge", "QUILLON BRACKENRIDGE CALLED": a name no list
+        knows, recognised because it is nothing else: no English word, no ward term."""
+        for pattern in (_CLIENT_CUE, _CALLED_CUE):
+            for m in pattern.finditer(text):
+                words = m.group("name").split()
+                lowered = [w.lower() for w in words]
+                if all(
+                    self._ok_after_cue(w)
+                    and not self.lexicon.is_english(w)
+                    and (self.lexicon.is_name(w) or not self.lexicon.is_common_word(w))
+                    for w in lowered
+                ):
+                    yield Hit(m.start("name"), m.end("name"), "PERSON", 0.7, "phimin.name.cue")
 
     def _family_of(self, text: str) -> Iterator[Hit]:
         """ "the ROMERO FAMILY", "URSLA MORETTI (DAUGHTER)": a name tied to kin."""

@@ -5,9 +5,10 @@ directory `.phimin.toml` comes first, then a `pyproject.toml` that has a
 `[tool.phimin]` table. The first found is used (they are not merged). Command-line
 flags win over the file; a repeatable flag (`--keep`) replaces the file's list.
 
-Keys: policy, keep, model, format, threshold, baseline, quiet, workers. Relative paths
-(a policy file, the baseline) are relative to the config file's directory. Every
-problem in the file is reported at once.
+Keys: policy, keep, model, format, threshold, baseline, quiet, workers, and
+jsonl_fields (used in jsonl mode only). Relative paths (a policy file, the baseline)
+are relative to the config file's directory. Every problem in the file is reported
+at once.
 """
 
 from __future__ import annotations
@@ -107,6 +108,15 @@ def _validate(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
                 problems.append("'keep' must be a list of strings")
             else:
                 values[key] = tuple(value)
+        elif key == "jsonl_fields":
+            if (
+                not isinstance(value, list)
+                or not value
+                or not all(isinstance(v, str) and v for v in value)
+            ):
+                problems.append("'jsonl_fields' must be a list of field names")
+            else:
+                values[key] = tuple(dict.fromkeys(value))
         elif key == "format":
             if value not in FORMATS:
                 problems.append(f"'format' must be one of {', '.join(FORMATS)}")

@@ -5,23 +5,26 @@ it, and nothing else is ever written to the output. A file output (`-o`, or each
 file with `--in-place`) goes to a temporary file that replaces the target only when
 the whole input was redacted, so an error leaves no half-written file.
 
+jsonl redacts each record as one document (`phimin.cli.records`): every string in it
+by default, or those of the fields named by `--jsonl-fields`, with one placeholder
+numbering per record, written before the next line is read. `--workers` detects the
+chunks of a long input (or of a long string in a record) in parallel.
+
 With `--vault FILE`, every input goes through one `phimin.Session` kept in the vault,
 so placeholders continue from earlier runs. A session redacts whole texts, so each
-input is read whole (text, json) and written once redacted; in jsonl each record is
-the session's next text, in order. `--workers` still detects a long input's chunks in
-parallel, but jsonl records are not batched then (each is one vault transaction).
+input is read whole (text, json) and written once redacted; in jsonl each string of
+each record is the session's next text, in order.
 """
 
 from __future__ import annotations
 
-import json
-from collections import deque
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from phimin._errors import InputError
-from phimin._findings import Finding, Redaction
+from phimin._document import DocumentState
+from phimin._findings import Finding
 from phimin._policy import Policy
 from phimin._redactor import Redactor
 from phimin._session import Session
@@ -31,6 +34,7 @@ from phimin.cli.output import DocumentWriter, JsonWriter, TextWriter, write_reco
 from phimin.cli.policy import policy_for
 from phimin.cli.positions import Located, Locator
 from phimin.cli.progress import counting, progress_for
+from phimin.cli.records import parse_record, record_strings, redact_record
 from phimin.cli.report import AuditReport
 from phimin.cli.settings import RedactorFactory, RedactorSpec, Settings
 from phimin.cli.streams import (
@@ -123,36 +127,61 @@ class _Run:
             self.report.add(name, located)
 
     def jsonl(self, source: str, sink: BinaryIO) -> None:
-        """One JSON object per line; its "text" is redacted, other fields pass through.
+        """One JSON object per line, each redacted as one document (see `records`).
 
-        Records go through `Redactor.redact_many`, which batches short texts through
-        the model; the records waiting for their batch are the only ones held. With a
-        vault, each record is instead the session's next text, one at a time.
+        A record is read, redacted whole and written before the next line is read, so
+        one record is held at a time. With a vault, each string is the session's next
+        text, in order.
         """
         name = display_name(source)
-        waiting: deque[tuple[int, dict[str, object], str]] = deque()
-
-        def texts(handle: BinaryIO) -> Iterator[str]:
-            for number, line in _lines(self.text_blocks(handle, source)):
-                if line.strip():
-                    record, text = _parse_record(line, name, number)
-                    waiting.append((number, record, text))
-                    yield text
-
+        fields = self.settings.jsonl_fields
         with open_input(source, self.io.stdin) as handle:
-            session = self.session
-            results: Iterator[Redaction]
-            if session is None:
-                results = self.redactor.redact_many(texts(handle), policy=self.policy)
-            else:
-                results = (session.redact(text) for text in texts(handle))
-            for result in results:
-                number, record, text = waiting.popleft()
-                located = _locate(text, result.findings)
-                write_record(sink, {**record, "text": result.text})
-                self.record(name, located, number)
+            for number, line in _lines(self.text_blocks(handle, source)):
+                if not line.strip():
+                    continue
+                record = parse_record(line, name, number, fields)
+                found: list[Located] = []
+                redact = self.record_redactor(record, fields, found)
+                write_record(sink, redact_record(record, fields, redact))
+                if self.explainer is not None:
+                    for loc in found:
+                        self.explainer.rows(f"{name}#{number}{loc.field or ''}", (loc,))
                 if self.report is not None:
-                    self.report.add(name, located, record=number)
+                    self.report.add(name, found, record=number)
+
+    def record_redactor(
+        self, record: dict[str, Any], fields: Collection[str] | None, found: list[Located]
+    ) -> Callable[[str, str], str]:
+        """Redacts one record's strings as one document: one placeholder numbering.
+
+        Findings are placed within their own string and appended to `found`.
+        """
+        session = self.session
+        if session is not None:
+
+            def through_session(pointer: str, text: str) -> str:
+                result = session.redact(text)
+                found.extend(_locate(text, result.findings, pointer))
+                return result.text
+
+            return through_session
+
+        state = DocumentState()
+        for text in record_strings(record, fields):
+            # Placeholder-shaped text anywhere in the record keeps its number out of use.
+            state.book.reserve_existing(text)
+
+        def as_one_document(pointer: str, text: str) -> str:
+            piece = self.redactor.redact_with_state(text, state, policy=self.policy)
+            shift = piece.input_start  # the library's offsets run across the record
+            findings = tuple(
+                dataclasses.replace(f, start=f.start - shift, end=f.end - shift)
+                for f in piece.findings
+            )
+            found.extend(_locate(text, findings, pointer))
+            return piece.text
+
+        return as_one_document
 
     def write_all(self, sources: tuple[str, ...], sink: BinaryIO) -> None:
         if self.settings.format == "jsonl":
@@ -185,11 +214,16 @@ def run_filter(settings: Settings, io: Streams, factory: RedactorFactory) -> int
     return 0
 
 
-def _locate(text: str, findings: tuple[Finding, ...]) -> tuple[Located, ...]:
-    """Findings of one whole text placed at line:col."""
+def _locate(
+    text: str, findings: tuple[Finding, ...], field: str | None = None
+) -> tuple[Located, ...]:
+    """Findings of one whole text placed at line:col (in a jsonl record's `field`)."""
     locator = Locator()
     locator.feed(text)
-    return locator.locate(findings, len(text))
+    located = locator.locate(findings, len(text))
+    if field is None:
+        return located
+    return tuple(dataclasses.replace(loc, field=field) for loc in located)
 
 
 def _lines(blocks: Iterator[str]) -> Iterator[tuple[int, str]]:
@@ -209,14 +243,3 @@ def _lines(blocks: Iterator[str]) -> Iterator[tuple[int, str]]:
             yield number, line
     if partial:
         yield number + 1, "".join(partial)
-
-
-def _parse_record(line: str, source: str, number: int) -> tuple[dict[str, object], str]:
-    try:
-        record = json.loads(line)
-    except ValueError:
-        raise InputError(f"{source}: line {number} is not valid JSON") from None
-    text = record.get("text") if isinstance(record, dict) else None
-    if not isinstance(text, str):
-        raise InputError(f"{source}: line {number} needs a JSON object with a string 'text' field")
-    return record, text

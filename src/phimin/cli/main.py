@@ -38,7 +38,16 @@ unredacted is written.
 
 config: [tool.phimin] in pyproject.toml or a .phimin.toml, found from the working
 directory upward (keys: policy, keep, model, format, threshold, baseline, quiet,
-workers); flags win.
+workers, jsonl_fields); flags win.
+
+jsonl: each line is a JSON object with a string "text" field. Every string value in
+it, at any depth, is redacted, and the record's strings are one document: the same
+person is the same placeholder in "text" and in "client_name". Keys, numbers, true,
+false and null pass through. `--jsonl-fields text` redacts only the named top-level
+fields (each record must have them) and passes every other field through UNCHANGED:
+use it only when the other fields can never hold PHI (ids, roles, labels; a date is
+PHI). A line that is not such an object, or nests deeper than 100 levels, stops the
+run (exit 2).
 
 check mode: allow a finding that is not PHI with `phimin: allow RULE_ID` on its line,
 or accept the current findings with --update-baseline.
@@ -46,7 +55,7 @@ or accept the current findings with --update-baseline.
 vault: `redact --vault FILE` redacts through a session kept in FILE (encrypted), so a
 placeholder means the same value in every run with that vault: run it once per turn
 or per note. It reads each input whole (no streaming; memory grows with the input);
-in jsonl, each record is the next text of the session, in order (not batched).
+in jsonl, each string of each record is the next text of the session, in order.
 --check does not take a vault: it writes no text. `redact --restore
 --vault FILE` puts the originals back into text written from redacted text (an LLM's
 draft), loads no model, and reports counts only (no values) on stderr. The key comes
@@ -114,9 +123,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         help="text (default); json: {text, findings, summary}; "
-        "jsonl: one JSON object per line, its 'text' field redacted",
+        "jsonl: one JSON object per line, every string value in it redacted",
     )
     out.add_argument("--jsonl", action="store_true", help="same as --format jsonl")
+    out.add_argument(
+        "--jsonl-fields",
+        action="append",
+        metavar="NAME[,NAME...]",
+        help="jsonl: redact only these top-level fields (their strings at any depth); "
+        "every other field passes through unchanged (default: redact every string)",
+    )
     out.add_argument(
         "--report", type=Path, metavar="FILE", help="write an audit record (JSON, no text) to FILE"
     )
@@ -142,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_workers,
         metavar="N",
         help=f"detect in N worker processes (1-{MAX_WORKERS}, default 1; each loads the model): "
-        "the chunks of a long input, and jsonl batches, run in parallel; same output",
+        "the chunks of a long input (or of a long jsonl string) run in parallel; same output",
     )
     chk = parser.add_argument_group("check mode (pre-commit)")
     chk.add_argument("--check", action="store_true", help="report findings in PATHs; exit 1 if any")

@@ -47,22 +47,26 @@ class TextWriter:
 class JsonWriter:
     """`{"text": ..., "findings": [...], "summary": {...}}`, one object (line) per document.
 
-    With several inputs, each object also has a "path" field naming its input.
+    With several inputs, each object also has a "path" field naming its input. The
+    object's head is written with the first redacted piece (or at the end of an empty
+    document), so an input refused before any piece leaves nothing on the output.
     """
 
     def __init__(self, sink: BinaryIO, *, with_path: bool) -> None:
         self._sink = sink
         self._with_path = with_path
+        self._head = ""  # written with the next write; set by `begin`
 
     def begin(self, source: str | None) -> None:
         head = "{"
         if self._with_path:
             head += f'"path": {json.dumps(source, ensure_ascii=False)}, '
-        self._write(head + '"text": "')
+        self._head = head + '"text": "'
 
     def piece(self, text: str) -> None:
-        if text:
-            self._write(json.dumps(text, ensure_ascii=False)[1:-1])
+        body = json.dumps(text, ensure_ascii=False)[1:-1] if text else ""
+        if body or self._head:
+            self._write(body)
 
     def end(self, located: Sequence[Located]) -> None:
         findings = json.dumps([loc.to_dict() for loc in located], ensure_ascii=False)
@@ -70,7 +74,8 @@ class JsonWriter:
         self._write(f'", "findings": {findings}, "summary": {summary}}}\n')
 
     def _write(self, text: str) -> None:
-        self._sink.write(text.encode("utf-8"))
+        head, self._head = self._head, ""
+        self._sink.write((head + text).encode("utf-8"))
         self._sink.flush()
 
 

@@ -21,17 +21,24 @@ Fingerprinter = Callable[[Finding, str], "str | None"]
 
 @dataclass(frozen=True, slots=True)
 class Located:
-    """A finding with its 1-based line and column; `fingerprint` only if one was asked for."""
+    """A finding with its 1-based line and column; `fingerprint` only if one was asked for.
+
+    `field` names the string of a jsonl record the finding is in (a JSON Pointer such
+    as `/text`); its offsets, line and column are then within that string.
+    """
 
     finding: Finding
     line: int
     col: int
     fingerprint: str | None = None
+    field: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         data = self.finding.to_dict()
         data["line"] = self.line
         data["col"] = self.col
+        if self.field is not None:
+            data["field"] = self.field
         return data
 
 

@@ -57,6 +57,7 @@ _REDACTION_FLAGS = (
     ("baseline", "--baseline"),
     ("in_place", "--in-place"),
     ("jsonl", "--jsonl"),
+    ("jsonl_fields", "--jsonl-fields"),
 )
 
 
@@ -85,6 +86,8 @@ class Settings:
     sensitive: bool = False
     strict: bool = False
     new_vault_key: bool = False
+    # jsonl: the top-level fields to redact; None redacts every string in the record.
+    jsonl_fields: tuple[str, ...] | None = None
 
     @property
     def show_info(self) -> bool:
@@ -129,6 +132,10 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
         if args.baseline is not None:
             raise UsageError("--baseline applies to --check only")
 
+    jsonl_fields = _jsonl_fields(args.jsonl_fields, fmt)
+    if jsonl_fields is None and fmt == "jsonl":
+        jsonl_fields = config.get("jsonl_fields")
+
     baseline_value = args.baseline or config.get("baseline")
     baseline = Path(baseline_value) if baseline_value else Path(DEFAULT_BASELINE)
     threshold = args.threshold if args.threshold is not None else config.get("threshold")
@@ -156,7 +163,20 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
         restore=bool(args.restore),
         sensitive=bool(args.sensitive),
         strict=bool(args.strict),
+        jsonl_fields=jsonl_fields,
     )
+
+
+def _jsonl_fields(values: list[str] | None, fmt: str) -> tuple[str, ...] | None:
+    """`--jsonl-fields a,b --jsonl-fields c` as ("a", "b", "c"); None when not given."""
+    if values is None:
+        return None
+    if fmt != "jsonl":
+        raise UsageError("--jsonl-fields applies to --format jsonl only")
+    names = [name.strip() for value in values for name in value.split(",")]
+    if not all(names):
+        raise UsageError("--jsonl-fields takes field names separated by commas, e.g. text,summary")
+    return tuple(dict.fromkeys(names))
 
 
 def _check_vault_flags(args: argparse.Namespace) -> None:
