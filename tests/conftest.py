@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -57,3 +59,49 @@ def redact(redactor: phimin.Redactor) -> Any:
         return redactor.redact(text, **kwargs).text
 
     return run
+
+
+# --- how much the property tests and fuzzers exercised ------------------------------------
+
+_EXAMPLES = {"tests": 0, "passing": 0, "failing": 0}
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Count the examples each Hypothesis test ran, from Hypothesis's own statistics."""
+    from hypothesis.statistics import collector
+
+    outer = collector.value  # Hypothesis's pytest plugin's own callback
+
+    def note(stats: dict[str, Any]) -> None:
+        statuses = [
+            case.get("status")
+            for key, phase in stats.items()
+            if key.endswith("-phase") and isinstance(phase, dict)
+            for case in phase.get("test-cases", [])
+        ]
+        _EXAMPLES["tests"] += 1
+        _EXAMPLES["passing"] += statuses.count("valid")
+        _EXAMPLES["failing"] += statuses.count("interesting")
+        if outer is not None:
+            outer(stats)
+
+    with collector.with_value(note):
+        yield
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    write = terminalreporter.write_line
+    if _EXAMPLES["tests"]:
+        write(
+            f"hypothesis: {_EXAMPLES['passing']} examples passed and "
+            f"{_EXAMPLES['failing']} failed, in {_EXAMPLES['tests']} property tests"
+        )
+    results = Path(__file__).resolve().parents[1] / "fuzz" / "results.json"
+    if results.exists():
+        latest = {r["harness"]: r for r in json.loads(results.read_text(encoding="utf-8"))}
+        for r in latest.values():
+            write(
+                f"fuzz {r['harness']} (last recorded run, {r['date']}, {r['seconds']} s): "
+                f"{r['executions']} executions, {r['crashes']} crashes, {r['leaks']} leaks"
+            )
