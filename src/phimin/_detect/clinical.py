@@ -49,6 +49,8 @@ _GUARDS = [
     r"|pressure[ ]support)(?![\w])[^\n]{0,30}?(?<!(?:on|since|from|until|by)[ ]+)"
     r"\d{1,2}/\d{1,2}(?![\w/])",
     r"(?i)(?<![\w/])\d/\d[ ]+(?:up|way|of|strength|normal|dose)(?![\w])",
+    r"(?i)(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",
+    r"(?<![\w/])\d{1,2}-\d{1,2}/10(?![\w/])",  # a rated range: "3-4/10"
     r"(?<![\w/])\d/\d[ ]?-[ ]?\d/\d(?![\w/])",  # a range of fractions: "up 1/3-1/2"
     r"(?i)(?<![\w])(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
     r"|craving|urges?|sleep|energy|severity|intensity|suds|worry|anger|irritability|motivation"

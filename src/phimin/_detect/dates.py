@@ -215,7 +215,7 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.age.decade",
         "AGE",
-        r"(?i)\b(?:in|into)[ ]+(?:his|her|their|my|your|the)[ ]+(?:late[ ]|early[ ]|mid[ -])?"
+        r"(?i)\b(?:in|into)[ ]+(?:his|her|their|my|your)[ ]+(?:late[ ]|early[ ]|mid[ -])?"
         r"(?P<age>90s|nineties|100s)(?![\w])",
         0.8,
         group="age",

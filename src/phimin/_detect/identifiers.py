@@ -217,7 +217,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         "phimin.account.labelled",
         "ACCOUNT_NUMBER",
         r"(?:bank[ ]|checking[ ]|savings[ ]|credit[ ]card[ ]|debit[ ]card[ ])?"
-        r"(?:account|acct|a/c)|routing|aba|card[ ]ending(?:[ ]in)?",
+        r"(?:account|acct)|a/c[ ]?(?:\#|no\.?|number)|routing|aba|card[ ]ending(?:[ ]in)?",
     ),
     # --- health records and plans -----------------------------------------------
     _labelled(
@@ -353,7 +353,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.other_id.code",
         "OTHER_ID",
-        r"(?<![\w-])(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])"
+        # (not settings and amounts such as 600X12 or 1000U)
+        r"(?<![\w-])(?!\d+[XU]\d*(?![\w-]))(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])"
         r"[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\w-])",
         0.5,
     ),

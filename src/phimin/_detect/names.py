@@ -140,7 +140,7 @@ _BRAND_CASE = regex.compile(
 )
 _NAME_WORD = r"\p{L}[\p{L}'’-]{1,30}"
 _DOCTOR = regex.compile(
-    rf"(?i)(?<![\w])(?P<title>dr|drs|doctor|doctors|mr|mrs|ms|miss|mx)(?:\.[ ]*|[ ]+)"
+    rf"(?i)(?<![\w+/-])(?P<title>dr|drs|doctor|doctors|mr|mrs|ms|miss|mx)(?:\.[ ]*|[ ]+)"
     rf"(?P<a>{_NAME_WORD})"
     rf"(?:[ ]+(?:and|&)[ ]+(?!(?:dr|drs|doctor)\b)(?P<b>{_NAME_WORD}))?"
 )
@@ -166,10 +166,14 @@ _KIN = regex.compile(
     r"(?:[ ]+family(?![\w])|[ ]*\((?:daughter|son|wife|husband|mother|father|sister|brother"
     r"|niece|nephew|grandson|granddaughter|proxy|hcp|friend|partner|dtr)\))"
 )
+# A name after "client" needs two words ("client quillon brackenridge"): one unknown
+# word after "pt" is more often a misspelt verb ("pt recieved").
 _CLIENT_CUE = regex.compile(
-    rf"(?i)(?<![\w])(?:client|patient|pt|member|caller|student|resident)[ ]*[:\[]?[ ]*"
-    rf"(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD})?)"
+    rf"(?i)(?<![\w])(?:client|patient|member|caller|student)[ ]*[:\[]?[ ]*"
+    rf"(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})"
 )
+_CONTRACTION = regex.compile(r"['’](?:t|d|s|ll|re|ve|m)$", regex.IGNORECASE)
+_PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 _CALLED_CUE = regex.compile(
     rf"(?i)(?<![\w'’])(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})[ ]+(?:called|phoned|visited|texted"
     r"|emailed|came[ ]in|stopped[ ]by|left[ ]a[ ]message)(?![\w])"
@@ -255,11 +259,8 @@ class _Tokens:
         return self.text[j] in _SENTENCE_END or "\n" in self.gap(j, i)
 
     def clinical(self, i: int) -> bool:
-        """Ward vocabulary ("FOLEY", "MAE", "RESP:"), unless written as a first name."""
-        w = self.lower[i]
-        if not is_clinical_term(w):
-            return False
-        return not (self.mode == "mixed" and self.titlecase(i) and self.lexicon.is_first_name(w))
+        """Ward vocabulary ("FOLEY", "MAE", "Aline placed"): never a name on weak evidence."""
+        return is_clinical_term(self.lower[i])
 
     def known_or_rare(self, i: int) -> bool:
         """A lexicon name, or a word too rare to be everyday English."""
@@ -279,7 +280,11 @@ class _Tokens:
 
     def accept_after_medium(self, i: int) -> bool:
         """After a relation word, a greeting or at a speaker tag."""
-        if not self.candidate(i) or self.lower[i] in STOP_WORDS:
+        if not self.candidate(i):
+            return False
+        # A capitalized grammar word is a name only mid-sentence ("my son Will"), never
+        # opening one ("THERAPIST: How ...").
+        if self.lower[i] in STOP_WORDS and (self.mode != "mixed" or self.sentence_start(i)):
             return False
         w = self.lower[i]
         if self.mode == "mixed":
@@ -469,10 +474,10 @@ class NameRecognizer(PhiminRecognizer):
 
     def _ok_after_cue(self, word: str) -> bool:
         """After "dr", an initial or before "aware": any word but grammar and charting."""
+        if word.endswith("-") or _CONTRACTION.search(word) or _PLURAL_ACRONYM.match(word):
+            return False
         w = word.lower().strip("-.").replace("'", "").replace("’", "")
         lex = self.lexicon
-        if word.endswith(("-", "'d", "’d")):
-            return False
         if len(w) < 2 or w in STOP_WORDS or w in _NOT_AFTER_CUE or w in NON_NAME_WORDS:
             return False
         if w in TITLES or w in ROLES or w in POSTNOMINALS or is_clinical_term(w):
@@ -490,8 +495,10 @@ class NameRecognizer(PhiminRecognizer):
                 word = text[start:end]
                 if not self._ok_after_cue(word):
                     continue
-                # "my doctor told me": after the spelled-out word, only a clear name.
-                if spelled_out and not (
+                # "my doctor told me", "3+ MR. Given": after the spelled-out word or a
+                # courtesy title that is also an abbreviation, only a clear name.
+                courtesy = m.group("title").lower() in ("mr", "ms")
+                if (spelled_out or courtesy) and not (
                     self.lexicon.is_clear_name(word.lower())
                     or not self.lexicon.is_common_word(word.lower())
                 ):
@@ -527,7 +534,15 @@ class NameRecognizer(PhiminRecognizer):
                 start = m.end("name") - len(" ".join(words))
             else:
                 start = m.start("name")
-            if words and all(self._ok_after_cue(w) for w in words):
+            if (
+                words
+                and all(self._ok_after_cue(w) for w in words)
+                and (
+                    len(words) > 1
+                    or self.lexicon.is_clear_name(words[0].lower())
+                    or not self.lexicon.is_english(words[0].lower())
+                )
+            ):
                 clear = any(self.lexicon.is_clear_name(w.lower()) for w in words)
                 yield Hit(
                     start, m.end("name"), "PERSON", 0.75 if clear else 0.6, "phimin.name.aware"
@@ -623,6 +638,8 @@ class NameRecognizer(PhiminRecognizer):
                 len(w) < 3
                 or not t.titlecase(i)
                 or _BRAND_CASE.match(t.text[i])
+                or _PLURAL_ACRONYM.match(t.text[i])
+                or _CONTRACTION.search(t.text[i])
                 or is_clinical_term(w)
                 or not t.candidate(i)
                 or lex.is_name(w)

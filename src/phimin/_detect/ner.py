@@ -97,7 +97,7 @@ class NerRecognizer(PhiminRecognizer):
             return True
         if len(span) == 1:
             w = text.lower()
-            return self.lexicon.is_common_word(w) and not self.lexicon.is_name(w)
+            return self.lexicon.is_common_word(w) and not self.lexicon.is_clear_name(w)
         return False
 
     def _person(self, ent: Span, mode: str) -> Hit | None:

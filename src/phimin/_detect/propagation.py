@@ -97,7 +97,7 @@ def learn_places(
         if d.entity != "LOCATION" or not d.rule_id.startswith(_PLACE_RULES):
             continue
         surface = " ".join(text[d.start : d.end].split()[:3])
-        if len(surface) < 2 or is_clinical_term(surface.lower()):
+        if len(surface.strip(".")) < 2 or "." in surface or is_clinical_term(surface.lower()):
             continue
         # "GH" matches GH only; "Quartermain" matches in any case.
         known[surface.lower()] = surface if len(surface) <= 4 and surface.isupper() else None

@@ -7,7 +7,8 @@ the whole input was redacted, so an error leaves no half-written file.
 
 jsonl redacts each record as one document (`phimin.cli.records`): every string in it
 by default, or those of the fields named by `--jsonl-fields`, with one placeholder
-numbering per record, written before the next line is read. `--workers` detects the
+numbering per record. Records are written in groups of about JSONL_HOLD_CHARS of
+input, so a short input refused anywhere writes nothing. `--workers` detects the
 chunks of a long input (or of a long string in a record) in parallel.
 
 With `--vault FILE`, every input goes through one `phimin.Session` kept in the vault,
@@ -30,7 +31,7 @@ from phimin._redactor import Redactor
 from phimin._session import Session
 from phimin.cli.document import redact_document
 from phimin.cli.explain import Explainer
-from phimin.cli.output import DocumentWriter, JsonWriter, TextWriter, write_record
+from phimin.cli.output import DocumentWriter, JsonWriter, RecordWriter, TextWriter
 from phimin.cli.policy import policy_for
 from phimin.cli.positions import Located, Locator
 from phimin.cli.progress import counting, progress_for
@@ -50,7 +51,11 @@ from phimin.cli.streams import (
 )
 from phimin.cli.vault import open_vault
 
-__all__ = ["run_filter"]
+__all__ = ["JSONL_HOLD_CHARS", "run_filter"]
+
+# jsonl output is written in groups of records from at least this much input (see
+# `RecordWriter`): the size of the batches the records were once detected in.
+JSONL_HOLD_CHARS = 50_000
 
 
 class _Run:
@@ -129,12 +134,12 @@ class _Run:
     def jsonl(self, source: str, sink: BinaryIO) -> None:
         """One JSON object per line, each redacted as one document (see `records`).
 
-        A record is read, redacted whole and written before the next line is read, so
-        one record is held at a time. With a vault, each string is the session's next
-        text, in order.
+        Records are redacted one at a time and written in groups (`RecordWriter`), so
+        memory holds one group. With a vault, each string is the session's next text.
         """
         name = display_name(source)
         fields = self.settings.jsonl_fields
+        writer = RecordWriter(sink, hold_chars=JSONL_HOLD_CHARS)
         with open_input(source, self.io.stdin) as handle:
             for number, line in _lines(self.text_blocks(handle, source)):
                 if not line.strip():
@@ -142,12 +147,13 @@ class _Run:
                 record = parse_record(line, name, number, fields)
                 found: list[Located] = []
                 redact = self.record_redactor(record, fields, found)
-                write_record(sink, redact_record(record, fields, redact))
+                writer.record(redact_record(record, fields, redact), len(line) + 1)
                 if self.explainer is not None:
                     for loc in found:
                         self.explainer.rows(f"{name}#{number}{loc.field or ''}", (loc,))
                 if self.report is not None:
                     self.report.add(name, found, record=number)
+        writer.flush()
 
     def record_redactor(
         self, record: dict[str, Any], fields: Collection[str] | None, found: list[Located]
