@@ -12,6 +12,7 @@ import pytest
 import phimin
 from phimin._detect.addresses import AddressRecognizer
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
+from phimin._detect.employers import EmployerRecognizer
 from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.places import PLACE_SPECS, FacilityRecognizer
 from phimin._normalize import normalize
@@ -314,3 +315,25 @@ def test_rule_finds(redactor: phimin.Redactor, rule_id: str, text: str, span: st
 @pytest.mark.parametrize(("rule_id", "text"), NEGATIVE, ids=[n[0] for n in NEGATIVE])
 def test_rule_leaves_alone(redactor: phimin.Redactor, rule_id: str, text: str) -> None:
     assert rule_id not in {r for r, _ in detections(redactor, text)}
+
+
+EMPLOYERS = [
+    ("She works at Hollister Freight in the warehouse.", "Hollister Freight"),
+    ("RETIRED FROM GH. MARRIED.", "GH"),
+    ("He works at the Bank of America branch.", "Bank of America"),
+]
+NOT_EMPLOYERS = [
+    "She works at home most days.",
+    "He works at night and sleeps all day.",
+    "works at least 40 hours",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), EMPLOYERS)
+def test_employers(text: str, span: str) -> None:
+    assert span in [text[h.start : h.end] for h in EmployerRecognizer().find(text, None)]
+
+
+@pytest.mark.parametrize("text", NOT_EMPLOYERS)
+def test_not_employers(text: str) -> None:
+    assert list(EmployerRecognizer().find(text, None)) == []

@@ -21,6 +21,7 @@ from phimin._detect.addresses import AddressRecognizer
 from phimin._detect.base import Detection
 from phimin._detect.clinical import GUARDED_RULE_PREFIXES, clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
+from phimin._detect.employers import EmployerRecognizer
 from phimin._detect.geography import CityRecognizer, PlaceLexicon, load_places
 from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.lexicon import NameLexicon, load_lexicon
@@ -137,6 +138,7 @@ class DetectionEngine:
             PatternRecognizerSet(PLACE_SPECS, name="PlaceRecognizer"),
             AddressRecognizer(),
             FacilityRecognizer(self.lexicon),
+            EmployerRecognizer(),
             NameRecognizer(self.lexicon, self.places.cities),
             NerRecognizer(self.places, self.lexicon),
             CityRecognizer(self.places, self.lexicon),

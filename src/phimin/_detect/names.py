@@ -497,8 +497,12 @@ class NameRecognizer(PhiminRecognizer):
                     continue
                 # "my doctor told me", "3+ MR. Given": after the spelled-out word or a
                 # courtesy title that is also an abbreviation, only a clear name.
-                courtesy = m.group("title").lower() in ("mr", "ms")
-                if (spelled_out or courtesy) and not (
+                if m.group("title").lower() in ("mr", "ms") and not (
+                    self.lexicon.is_clear_name(word.lower())
+                    or not self.lexicon.is_plain_word(word.lower())
+                ):
+                    continue  # "3+ MR. Given": mitral regurgitation, then a verb
+                if spelled_out and not (
                     self.lexicon.is_clear_name(word.lower())
                     or not self.lexicon.is_common_word(word.lower())
                 ):

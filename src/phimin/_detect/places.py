@@ -75,6 +75,9 @@ _TRANSFER = regex.compile(
     r"|discharged|dc'?d|d/c'?d|arrived)[ ]+(?:back[ ]+)?(?:to|from|at)[ ]+"
     r"(?P<name>\p{L}[\p{L}'’-]*)(?:[ ]?\d{1,2}(?![\w/]))?"
 )
+_NAME_NOUNS = frozenset({"memorial", "rehab"})
+# "TO GH", "AT GBMC", "FROM UMMC": a short acronym after a preposition of place.
+_ACRONYM_PLACE = regex.compile(r"(?<![\w])(?i:to|at|from|in|@)[ ]+(?P<name>[A-Z]{2,5})(?![\w/])")
 # Words that belong in a facility's name though they are ordinary English.
 _NAME_WORDS = frozenset(
     """of holy cross mercy sacred heart good samaritan sinai trinity providence grace
@@ -115,11 +118,19 @@ class FacilityRecognizer(PhiminRecognizer):
                 start, words = w.start(1), words + 1
             name = text[start : m.start()].strip()
             if words and not all(x.lower().strip(".") in _GENERIC for x in name.split()):
-                yield Hit(start, start + len(name), "LOCATION", 0.8, "phimin.location.facility")
+                # "Frederick Memorial", "Baltimore Rehab": the noun is part of the name.
+                end = m.end() if m.group().lower() in _NAME_NOUNS else start + len(name)
+                yield Hit(start, end, "LOCATION", 0.8, "phimin.location.facility")
         for m in _SAINT.finditer(text):
             name = m.group("name").lower().rstrip("'’s")
             if not (self.lexicon.is_plain_word(name) or is_clinical_term(name)):
                 yield Hit(m.start(), m.end(), "LOCATION", 0.7, "phimin.location.facility")
+        for m in _ACRONYM_PLACE.finditer(text):
+            word = m.group("name")
+            if not (is_clinical_term(word.lower()) or self.lexicon.is_english(word.lower())):
+                yield Hit(
+                    m.start("name"), m.end("name"), "LOCATION", 0.55, "phimin.location.transfer"
+                )
         for m in _TRANSFER.finditer(text):
             word = m.group("name")
             lower = word.lower()

@@ -1,0 +1,72 @@
+"""Employers: Safe Harbor removes the names of a person's employers.
+
+A statistical model tags organizations loosely; a workplace is named most reliably
+right after "works at", "employed by", "retired from". The name runs over the
+capitalized words that follow (any non-grammar words in all-caps or all-lower text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.clinical import is_clinical_term
+from phimin._detect.names import case_mode
+
+__all__ = ["EmployerRecognizer"]
+
+_CUE = regex.compile(
+    r"(?i)(?<![\w])(?:works?|worked|working|employed|job|retired|fired|laid[ ]off|hired"
+    r"|intern(?:ed|ing)?|volunteers?)[ ]+(?:at|for|from|by|with)[ ]+(?:the[ ]+)?"
+)
+_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’&.-]*")
+# Where people work that names no one: "works at home", "works at night".
+_GENERIC = frozenset(
+    """home night nights night shift weekends weekend school work a an the his her their my
+    our your this that least all times first last same another local nearby hospital
+    clinic office store restaurant factory plant bank church warehouse farm construction
+    company firm agency job jobs place places moment present""".split()
+)
+
+
+class EmployerRecognizer(PhiminRecognizer):
+    ENTITIES = ("ORGANIZATION",)
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+        return list(self._find(text))
+
+    def _find(self, text: str) -> Iterator[Hit]:
+        mixed = case_mode(text) == "mixed"
+        for cue in _CUE.finditer(text):
+            pos = cue.end()
+            start = end = pos
+            for _ in range(4):
+                m = _WORD.match(text, pos)
+                if m is None or not self._name_word(m.group(), mixed, first=end == start):
+                    break
+                end = m.end()
+                if m.group().endswith(".") or text[end : end + 1] != " ":
+                    break  # a full stop ends the name; so does anything but a space
+                pos = end + 1
+            while end > start and text[end - 1] in ".,":  # the sentence's, not the name's
+                end -= 1
+            words = text[start:end].split()
+            if words and not all(w.lower() in _GENERIC for w in words):
+                yield Hit(start, end, "ORGANIZATION", 0.75, "phimin.organization.employer")
+
+    @staticmethod
+    def _name_word(word: str, mixed: bool, *, first: bool) -> bool:
+        lower = word.lower().rstrip(".")
+        if (lower in STOP_WORDS and lower not in ("&", "of", "and")) or is_clinical_term(lower):
+            return False
+        if lower in ("&", "of", "and"):
+            return not first
+        if first and not word[:1].isalpha():
+            return False  # "worked for 10 years"
+        if mixed:
+            return word[:1].isupper() or word[:1].isdigit()
+        return lower not in _GENERIC or not first
