@@ -118,10 +118,10 @@ def test_json_format_gives_text_findings_and_summary(run: Callable[..., Run]) ->
     assert data["summary"]["total"] == len(data["findings"])
 
 
-def test_jsonl_redacts_text_and_passes_other_fields(run: Callable[..., Run]) -> None:
+def test_jsonl_redacts_every_string_and_keeps_the_record_shape(run: Callable[..., Run]) -> None:
     records = [
-        {"id": 1, "text": f"Call {NAME} at {PHONE}.", "meta": {"clinic": "north"}},
-        {"id": 2, "text": CLEAN},
+        {"id": 1, "text": f"Call {NAME} at {PHONE}.", "meta": {"clinic": "north", "who": NAME}},
+        {"id": 2, "text": CLEAN, "seen": [f"{PHONE}", 3, None, True]},
         {"id": 3, "text": f"{NAME} again."},
     ]
     stdin = "\n".join(json.dumps(r) for r in records) + "\n\n"
@@ -132,10 +132,18 @@ def test_jsonl_redacts_text_and_passes_other_fields(run: Callable[..., Run]) -> 
     assert lines[0] == {
         "id": 1,
         "text": "Call [PERSON_1] at [PHONE_1].",
-        "meta": {"clinic": "north"},
+        "meta": {"clinic": "north", "who": "[PERSON_1]"},
     }
-    assert lines[1]["text"] == CLEAN
+    assert lines[1] == {"id": 2, "text": CLEAN, "seen": ["[PHONE_1]", 3, None, True]}
+    assert lines[2]["text"] == "[PERSON_1] again."  # each record numbers on its own
     no_phi(result.text)
+
+
+def test_jsonl_fields_redacts_only_the_named_fields(run: Callable[..., Run]) -> None:
+    record = {"id": "a-1", "text": f"Call {NAME}.", "note": f"Call {NAME}.", "n": 2}
+    result = run("--jsonl", "--jsonl-fields", "note", stdin=json.dumps(record).encode())
+    assert result.code == ExitCode.OK, result.err
+    assert json.loads(result.out) == {**record, "note": "Call [PERSON_1]."}
 
 
 @pytest.mark.parametrize(
@@ -144,6 +152,11 @@ def test_jsonl_redacts_text_and_passes_other_fields(run: Callable[..., Run]) -> 
         ([], b"Call Dana Whitfield\n\xc3\x28 tail", "not valid UTF-8 (byte offset 20)"),
         (["--jsonl"], b'{"id": 1}\n', "line 1 needs a JSON object"),
         (["--jsonl"], b'{"text": "Dana Whitfield"}\n{"text": "x",\n', "line 2 is not valid JSON"),
+        (
+            ["--jsonl", "--jsonl-fields", "note"],
+            b'{"text": "Dana Whitfield"}\n',
+            "line 1 has no field 'note' (named by --jsonl-fields)",
+        ),
         (["--policy", "no-such-policy"], NOTE.encode(), "no preset or policy file"),
         (["--keep", "no_such_thing"], NOTE.encode(), "unknown entity or category"),
         (["missing.txt"], b"", "cannot read missing.txt"),

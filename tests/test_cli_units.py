@@ -19,12 +19,13 @@ from phimin.cli.config import find_config, load_config
 from phimin.cli.errors import ConfigError
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.explain import Explainer
-from phimin.cli.main import main
-from phimin.cli.output import JsonWriter, TextWriter
+from phimin.cli.main import build_parser, main
+from phimin.cli.output import JsonWriter, RecordWriter, TextWriter
 from phimin.cli.positions import Located, Locator
 from phimin.cli.pragmas import PragmaScanner
 from phimin.cli.progress import progress_for
 from phimin.cli.report import AuditReport
+from phimin.cli.settings import resolve
 from phimin.cli.streams import Streams, atomic_output, decode_utf8
 
 SECRET = "Quillon Marbury"  # a synthetic name planted in text: must never reach an artifact
@@ -199,6 +200,51 @@ def test_config_workers_must_be_a_whole_number_in_range(
             load_config(None, tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("value", "expect"),
+    [
+        ('["text"]', ("text",)),
+        ('["text", "summary", "text"]', ("text", "summary")),
+        ("[]", None),
+        ('"text"', None),
+        ('["text", ""]', None),
+        ("[1]", None),
+    ],
+)
+def test_config_jsonl_fields_is_a_list_of_names(
+    tmp_path: Path, value: str, expect: tuple[str, ...] | None
+) -> None:
+    (tmp_path / ".phimin.toml").write_text(f"jsonl_fields = {value}\n")
+    if expect is not None:
+        assert load_config(None, tmp_path).get("jsonl_fields") == expect
+    else:
+        with pytest.raises(ConfigError, match="'jsonl_fields' must be a list of field names"):
+            load_config(None, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("argv", "config", "expect"),
+    [
+        (["--jsonl"], "", None),
+        (
+            ["--jsonl", "--jsonl-fields", "text, summary", "--jsonl-fields", "text"],
+            "",
+            ("text", "summary"),
+        ),
+        (["--jsonl"], 'jsonl_fields = ["note"]\n', ("note",)),
+        (["--jsonl", "--jsonl-fields", "text"], 'jsonl_fields = ["note"]\n', ("text",)),
+        ([], 'jsonl_fields = ["note"]\n', None),  # not jsonl: the key is not used
+        ([], 'format = "jsonl"\njsonl_fields = ["note"]\n', ("note",)),
+    ],
+)
+def test_jsonl_fields_come_from_the_flag_else_the_config(
+    tmp_path: Path, argv: list[str], config: str, expect: tuple[str, ...] | None
+) -> None:
+    (tmp_path / ".phimin.toml").write_text(config)
+    args = build_parser().parse_args(argv)
+    assert resolve(args, load_config(None, tmp_path)).jsonl_fields == expect
+
+
 # --- usage errors: no model, exit 2 -------------------------------------------------------
 
 
@@ -245,6 +291,13 @@ def run_main(argv: list[str], stdin: bytes = b"", tty: bool = False) -> tuple[in
         (["--new-vault-key", "a.txt"], "drop FILE"),
         (["--new-vault-key", "--vault", "v"], "drop --vault"),
         (["--new-vault-key", "--jsonl"], "drop --jsonl"),
+        (["--jsonl-fields", "text"], "--jsonl-fields applies to --format jsonl only"),
+        (["--format", "json", "--jsonl-fields", "text"], "applies to --format jsonl only"),
+        (["--check", "--jsonl-fields", "text", "a.txt"], "applies to --format jsonl only"),
+        (["--jsonl", "--jsonl-fields", "text,"], "field names separated by commas"),
+        (["--jsonl", "--jsonl-fields", " "], "field names separated by commas"),
+        (["--restore", "--vault", "v", "--jsonl-fields", "text"], "applies to redaction"),
+        (["--new-vault-key", "--jsonl-fields", "text"], "drop --jsonl-fields"),
     ],
 )
 def test_usage_errors_exit_2_without_loading_the_model(
@@ -363,6 +416,41 @@ def test_json_writer_streams_one_valid_object() -> None:
     assert data["text"] == 'He said "[PERSON_1]"\nok\t✓'
     assert [f["line"] for f in data["findings"]] == [1, 2]
     assert data["summary"]["total"] == 2
+
+
+def test_json_writer_writes_nothing_before_the_first_piece() -> None:
+    sink = io.BytesIO()
+    writer = JsonWriter(sink, with_path=False)
+    writer.begin("a.txt")
+    assert sink.getvalue() == b""  # an input refused now leaves no JSON fragment
+    writer.piece("")
+    assert sink.getvalue() == b'{"text": "'
+    writer.piece("")
+    writer.end([])
+    assert json.loads(sink.getvalue())["text"] == ""
+    empty = io.BytesIO()
+    writer = JsonWriter(empty, with_path=True)
+    writer.begin("b.txt")
+    writer.end([])  # an empty document is still one whole object
+    assert json.loads(empty.getvalue()) == {
+        "path": "b.txt",
+        "text": "",
+        "findings": [],
+        "summary": {"total": 0, "by_entity": {}, "by_category": {}, "by_action": {}},
+    }
+
+
+def test_record_writer_holds_records_until_enough_input_is_behind_them() -> None:
+    sink = io.BytesIO()
+    writer = RecordWriter(sink, hold_chars=10)
+    writer.record({"text": "a"}, 6)
+    assert sink.getvalue() == b""
+    writer.record({"text": "ü", "n": [1]}, 4)
+    assert sink.getvalue() == '{"text": "a"}\n{"text": "ü", "n": [1]}\n'.encode()
+    writer.record({"text": "b"}, 1)
+    writer.flush()
+    writer.flush()
+    assert sink.getvalue().count(b"\n") == 3
 
 
 def test_text_writer_writes_exactly_what_it_is_given() -> None:

@@ -136,7 +136,7 @@ def test_jsonl_records_continue_the_session_in_order(
 ) -> None:
     run("--vault", "v", stdin=TURN1.encode())
     records = [
-        {"id": 1, "text": f"{SISTER} called.", "meta": "kept"},
+        {"id": 1, "text": f"{SISTER} called.", "meta": "kept", "contact": [PHONE]},
         {"id": 2, "text": "Client reports better sleep."},
         {"id": 3, "text": f"Then {NAME} and {SISTER} met."},
     ]
@@ -145,7 +145,7 @@ def test_jsonl_records_continue_the_session_in_order(
     assert result.code == ExitCode.OK, result.err
     lines = [json.loads(line) for line in result.text.splitlines()]
     assert lines == [
-        {"id": 1, "text": "[PERSON_2] called.", "meta": "kept"},
+        {"id": 1, "text": "[PERSON_2] called.", "meta": "kept", "contact": ["[PHONE_1]"]},
         {"id": 2, "text": "Client reports better sleep."},
         {"id": 3, "text": "Then [PERSON_1] and [PERSON_2] met."},
     ]
@@ -332,6 +332,9 @@ class Closing:
 
     def redact_many(self, texts: Any, **kwargs: Any) -> Iterator[Any]:
         return self.inner.redact_many(texts, **kwargs)
+
+    def redact_with_state(self, text: str, state: Any, **kwargs: Any) -> Any:
+        return self.inner.redact_with_state(text, state, **kwargs)
 
     def close(self) -> None:
         self.closed += 1
