@@ -125,9 +125,10 @@ class FacilityRecognizer(PhiminRecognizer):
             name = m.group("name").lower().rstrip("'’s")
             if not (self.lexicon.is_plain_word(name) or is_clinical_term(name)):
                 yield Hit(m.start(), m.end(), "LOCATION", 0.7, "phimin.location.facility")
-        for m in _ACRONYM_PLACE.finditer(text):
-            word = m.group("name")
-            if not (is_clinical_term(word.lower()) or self.lexicon.is_english(word.lower())):
+        # In mixed-case text an acronym stands out; in all-caps notes every word is one.
+        for m in _ACRONYM_PLACE.finditer(text) if mode == "mixed" else ():
+            word = m.group("name").lower()
+            if not (word in STOP_WORDS or is_clinical_term(word) or self.lexicon.is_english(word)):
                 yield Hit(
                     m.start("name"), m.end("name"), "LOCATION", 0.55, "phimin.location.transfer"
                 )
