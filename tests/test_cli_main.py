@@ -139,6 +139,24 @@ def test_jsonl_redacts_every_string_and_keeps_the_record_shape(run: Callable[...
     no_phi(result.text)
 
 
+def test_jsonl_one_string_records_batched_write_what_records_redacted_alone_write(
+    run: Callable[..., Run],
+) -> None:
+    texts = [f"Call {NAME} at {PHONE}.", CLEAN, f"{NAME} on 03/14/2024 said [PERSON_1] hi."]
+    records = []
+    for i, text in enumerate(texts):  # one-string records (batched) between others
+        records += [{"n": i, "text": text}, {"id": f"r-{i}", "text": text}]
+    stdin = "".join(json.dumps(r) + "\n" for r in records)
+    result = run("--jsonl", stdin=stdin.encode())
+    assert result.code == ExitCode.OK, result.err
+    lines = [json.loads(line) for line in result.text.splitlines()]
+    assert [r.get("n", r.get("id")) for r in lines] == [0, "r-0", 1, "r-1", 2, "r-2"]
+    for batched, alone in zip(lines[::2], lines[1::2], strict=True):
+        assert batched["text"] == alone["text"]
+    assert "[PERSON_1] hi" in lines[4]["text"] and "[PERSON_2] on" in lines[4]["text"]
+    no_phi(result.text)
+
+
 def test_jsonl_fields_redacts_only_the_named_fields(run: Callable[..., Run]) -> None:
     record = {"id": "a-1", "text": f"Call {NAME}.", "note": f"Call {NAME}.", "n": 2}
     result = run("--jsonl", "--jsonl-fields", "note", stdin=json.dumps(record).encode())

@@ -20,7 +20,7 @@ from phimin.cli.errors import ConfigError
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.explain import Explainer
 from phimin.cli.main import build_parser, main
-from phimin.cli.output import JsonWriter, RecordWriter, TextWriter
+from phimin.cli.output import JsonWriter, TextWriter, write_records
 from phimin.cli.positions import Located, Locator
 from phimin.cli.pragmas import PragmaScanner
 from phimin.cli.progress import progress_for
@@ -440,17 +440,12 @@ def test_json_writer_writes_nothing_before_the_first_piece() -> None:
     }
 
 
-def test_record_writer_holds_records_until_enough_input_is_behind_them() -> None:
+def test_records_are_written_one_object_a_line_in_one_write() -> None:
     sink = io.BytesIO()
-    writer = RecordWriter(sink, hold_chars=10)
-    writer.record({"text": "a"}, 6)
+    write_records(sink, [])
     assert sink.getvalue() == b""
-    writer.record({"text": "ü", "n": [1]}, 4)
-    assert sink.getvalue() == '{"text": "a"}\n{"text": "ü", "n": [1]}\n'.encode()
-    writer.record({"text": "b"}, 1)
-    writer.flush()
-    writer.flush()
-    assert sink.getvalue().count(b"\n") == 3
+    write_records(sink, [{"text": "a"}, {"text": "ü", "n": [1, None]}])
+    assert sink.getvalue() == '{"text": "a"}\n{"text": "ü", "n": [1, null]}\n'.encode()
 
 
 def test_text_writer_writes_exactly_what_it_is_given() -> None:

@@ -63,7 +63,7 @@ def test_b16_deeply_nested_jsonl_record_is_an_input_error(
 def test_b16_records_before_a_refused_line_are_whole_and_redacted(
     redactor: phimin.Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(filter_mode, "JSONL_HOLD_CHARS", 80)  # write every two records
+    monkeypatch.setattr(filter_mode, "JSONL_GROUP_CHARS", 80)  # write every two records
     good = [json.dumps({"text": f"Mr. {NAME} called on line {i}."}) for i in range(5)]
     bad = '{"text": "ok", "n": ' + "[" * 500 + "]" * 500 + "}"
     code, out, err = cli(redactor, ["--jsonl"], "\n".join([*good, bad, good[0]]).encode())

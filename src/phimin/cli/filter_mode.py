@@ -7,9 +7,10 @@ the whole input was redacted, so an error leaves no half-written file.
 
 jsonl redacts each record as one document (`phimin.cli.records`): every string in it
 by default, or those of the fields named by `--jsonl-fields`, with one placeholder
-numbering per record. Records are written in groups of about JSONL_HOLD_CHARS of
-input, so a short input refused anywhere writes nothing. `--workers` detects the
-chunks of a long input (or of a long string in a record) in parallel.
+numbering per record. Records are redacted and written in groups of about
+JSONL_GROUP_CHARS of input, so a short input refused anywhere writes nothing.
+`--workers` detects the chunks of a long input (or of a long string in a record), and
+the batches of one-string records, in parallel.
 
 With `--vault FILE`, every input goes through one `phimin.Session` kept in the vault,
 so placeholders continue from earlier runs. A session redacts whole texts, so each
@@ -25,13 +26,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from phimin._document import DocumentState
-from phimin._findings import Finding
+from phimin._findings import Finding, Redaction
 from phimin._policy import Policy
 from phimin._redactor import Redactor
 from phimin._session import Session
 from phimin.cli.document import redact_document
 from phimin.cli.explain import Explainer
-from phimin.cli.output import DocumentWriter, JsonWriter, RecordWriter, TextWriter
+from phimin.cli.output import DocumentWriter, JsonWriter, TextWriter, write_records
 from phimin.cli.policy import policy_for
 from phimin.cli.positions import Located, Locator
 from phimin.cli.progress import counting, progress_for
@@ -51,11 +52,11 @@ from phimin.cli.streams import (
 )
 from phimin.cli.vault import open_vault
 
-__all__ = ["JSONL_HOLD_CHARS", "run_filter"]
+__all__ = ["JSONL_GROUP_CHARS", "run_filter"]
 
-# jsonl output is written in groups of records from at least this much input (see
-# `RecordWriter`): the size of the batches the records were once detected in.
-JSONL_HOLD_CHARS = 50_000
+# jsonl records are redacted and written in groups from at least this much input:
+# large enough to batch short records through the model, small enough to hold.
+JSONL_GROUP_CHARS = 50_000
 
 
 class _Run:
@@ -134,26 +135,53 @@ class _Run:
     def jsonl(self, source: str, sink: BinaryIO) -> None:
         """One JSON object per line, each redacted as one document (see `records`).
 
-        Records are redacted one at a time and written in groups (`RecordWriter`), so
-        memory holds one group. With a vault, each string is the session's next text.
+        Records are read in groups from about JSONL_GROUP_CHARS of input; each group is
+        redacted, then written. Memory holds one group, and a short input refused
+        anywhere (invalid UTF-8, a bad line) writes nothing.
         """
         name = display_name(source)
         fields = self.settings.jsonl_fields
-        writer = RecordWriter(sink, hold_chars=JSONL_HOLD_CHARS)
+        group: list[_Record] = []
+        size = 0
         with open_input(source, self.io.stdin) as handle:
             for number, line in _lines(self.text_blocks(handle, source)):
                 if not line.strip():
                     continue
                 record = parse_record(line, name, number, fields)
-                found: list[Located] = []
-                redact = self.record_redactor(record, fields, found)
-                writer.record(redact_record(record, fields, redact), len(line) + 1)
-                if self.explainer is not None:
-                    for loc in found:
-                        self.explainer.rows(f"{name}#{number}{loc.field or ''}", (loc,))
-                if self.report is not None:
-                    self.report.add(name, found, record=number)
-        writer.flush()
+                group.append(_Record(number, record, record_strings(record, fields)))
+                size += len(line) + 1
+                if size >= JSONL_GROUP_CHARS:
+                    self.jsonl_group(name, group, sink)
+                    group, size = [], 0
+            self.jsonl_group(name, group, sink)
+
+    def jsonl_group(self, name: str, group: list[_Record], sink: BinaryIO) -> None:
+        """Redact a group of records in order, then write them.
+
+        A record with one string to redact goes through `Redactor.redact_many` with the
+        others like it in the group, batched through the model (the same output as
+        alone); a record with several is redacted string by string, as one document.
+        With a vault, every string is the session's next text.
+        """
+        fields = self.settings.jsonl_fields
+        batched: Iterator[Redaction] = iter(())
+        single = [item.strings[0] for item in group if len(item.strings) == 1]
+        if self.session is None and single:
+            batched = self.redactor.redact_many(single, policy=self.policy)
+        done: list[dict[str, Any]] = []
+        for item in group:
+            found: list[Located] = []
+            if self.session is None and len(item.strings) == 1:
+                redact = _replay(next(batched), found)
+            else:
+                redact = self.record_redactor(item.record, fields, found)
+            done.append(redact_record(item.record, fields, redact))
+            if self.explainer is not None:
+                for loc in found:
+                    self.explainer.rows(f"{name}#{item.number}{loc.field or ''}", (loc,))
+            if self.report is not None:
+                self.report.add(name, found, record=item.number)
+        write_records(sink, done)
 
     def record_redactor(
         self, record: dict[str, Any], fields: Collection[str] | None, found: list[Located]
@@ -218,6 +246,25 @@ def run_filter(settings: Settings, io: Streams, factory: RedactorFactory) -> int
     if run.report is not None and settings.report is not None:
         run.report.write(settings.report)
     return 0
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Record:
+    """A jsonl record read and checked, with the strings it will have redacted."""
+
+    number: int  # its line
+    record: dict[str, Any]
+    strings: list[str]
+
+
+def _replay(result: Redaction, found: list[Located]) -> Callable[[str, str], str]:
+    """The redactor of a record's one string, already redacted as `result`."""
+
+    def redact(pointer: str, text: str) -> str:
+        found.extend(_locate(text, result.findings, pointer))
+        return result.text
+
+    return redact
 
 
 def _locate(

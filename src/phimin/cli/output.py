@@ -3,19 +3,19 @@
 Writers receive redacted text only. `text` streams each piece as it is produced;
 `json` streams the text into a JSON string and closes the object with the findings
 and summary once the document is done, so neither holds the document in memory.
-`jsonl` writes one redacted record per input line, in groups.
+`jsonl` writes one redacted record per input line, a group of records at a time.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import BinaryIO, Protocol
 
 from phimin._findings import Summary
 from phimin.cli.positions import Located
 
-__all__ = ["DocumentWriter", "JsonWriter", "RecordWriter", "TextWriter", "summary_of"]
+__all__ = ["DocumentWriter", "JsonWriter", "TextWriter", "summary_of", "write_records"]
 
 
 class DocumentWriter(Protocol):
@@ -79,30 +79,12 @@ class JsonWriter:
         self._sink.flush()
 
 
-class RecordWriter:
-    """jsonl: one JSON object per line, held until `hold_chars` of input are behind them.
-
-    Records are written in groups, so a short input refused anywhere (invalid UTF-8, a
-    bad line) writes nothing, as a text input shorter than one redaction window does.
-    """
-
-    def __init__(self, sink: BinaryIO, *, hold_chars: int) -> None:
-        self._sink = sink
-        self._hold_chars = hold_chars
-        self._held: list[bytes] = []
-        self._chars = 0  # input characters behind the held records
-
-    def record(self, record: Mapping[str, object], input_chars: int) -> None:
-        self._held.append((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-        self._chars += input_chars
-        if self._chars >= self._hold_chars:
-            self.flush()
-
-    def flush(self) -> None:
-        if self._held:
-            self._sink.write(b"".join(self._held))
-            self._sink.flush()
-        self._held, self._chars = [], 0
+def write_records(sink: BinaryIO, records: Iterable[Mapping[str, object]]) -> None:
+    """jsonl: the records, one JSON object per line, in one write."""
+    lines = [json.dumps(record, ensure_ascii=False) + "\n" for record in records]
+    if lines:
+        sink.write("".join(lines).encode("utf-8"))
+        sink.flush()
 
 
 def summary_of(located: Sequence[Located]) -> dict[str, object]:
