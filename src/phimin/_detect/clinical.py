@@ -46,7 +46,7 @@ _GUARDS = [
     r"|urge|sleep|energy|distress|suds|on[ ]the|scale|intensity|severity)",
     # Ventilator settings and bedside fractions: "CPAP 5/5", "PSV 10/5", "crackles 1/2 up".
     r"(?i)(?<![\w])(?:cpap|psv|ps|peep|bipap|simv|imv|ac|vent|ventilator|settings?"
-    r"|pressure[ ]support)(?![\w])[^\n]{0,30}?(?<!(?:on|since|from|until|by)[ ]+)"
+    r"|pressure[ ]support)(?![\w])[^\n()A-WYZa-wyz]{0,12}?"
     r"\d{1,2}/\d{1,2}(?![\w/])",
     r"(?i)(?<![\w/])\d/\d[ ]+(?:up|way|of|strength|normal|dose)(?![\w])",
     r"(?i)(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",

@@ -91,14 +91,14 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         "DATE",
         # 7/22 without a year. Score-like fractions (pain 7/10) are dropped by the
         # clinical guard; most of the rest are dates in notes.
-        r"(?<![\w/:,]|\d\.)(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d)",
+        r"(?<![\w/,]|\d:|\d\.)(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d)",
         0.7,
     ),
     PatternSpec(
         "phimin.date.month_year_numeric",
         "DATE",
         # 12/93, 8/84: a month and a two-digit year (a "day" above 31 can only be a year).
-        r"(?<![\w/:,]|\d\.)(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d)(?![\w/]|[.,]\d)",
+        r"(?<![\w/,]|\d:|\d\.)(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d)(?![\w/]|[.,]\d)",
         0.75,
     ),
     PatternSpec(
@@ -113,7 +113,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         "phimin.date.day_month_name",
         "DATE",
         rf"(?i){_B}(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})[ ]+(?:of[ ]+)?{_MONTH_AFTER_DAY}"
-        rf"(?:,?[ ]+{_YEAR})?{_E}",
+        rf"(?:,?[ ]+{_YEAR}|,[ ]?\d{{2}}(?![\w/:]))?{_E}",
         0.85,
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),

@@ -140,8 +140,8 @@ _BRAND_CASE = regex.compile(
 )
 _NAME_WORD = r"\p{L}[\p{L}'’-]{1,30}"
 _DOCTOR = regex.compile(
-    rf"(?i)(?<![\w+/-])(?P<title>dr|drs|doctor|doctors|mr|mrs|ms|miss|mx)(?:\.[ ]*|[ ]+)"
-    rf"(?P<a>{_NAME_WORD})"
+    rf"(?i)(?<![\w+/-])(?P<title>dr|drs|doctor|doctors|docter|mr|mrs|ms|miss|mx)(?:\.[ ]*|[ ]+)"
+    rf"(?:\p{{L}}\.?[ ]+(?=\p{{L}}{{2}}))?(?P<a>{_NAME_WORD})"
     rf"(?:[ ]+(?:and|&)[ ]+(?!(?:dr|drs|doctor)\b)(?P<b>{_NAME_WORD}))?"
 )
 _INITIAL_NAME = regex.compile(rf"(?<![\w.'’])\p{{L}}\.[ ]?(?P<name>{_NAME_WORD})(?![\w'’])")
@@ -172,7 +172,13 @@ _CLIENT_CUE = regex.compile(
     rf"(?i)(?<![\w])(?:client|patient|member|caller|student)[ ]*[:\[]?[ ]*"
     rf"(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})"
 )
-_CONTRACTION = regex.compile(r"['’](?:t|d|s|ll|re|ve|m)$", regex.IGNORECASE)
+_CONTRACTION = regex.compile(r"['’](?:t|d|ll|re|ve|m)$", regex.IGNORECASE)
+# "per md Saeed", "NP Wolfe", "HO SCHWARZ": a clinical role before a name. The roles
+# are also abbreviations ("PA line", "MD aware"), so only a clear name follows.
+_ROLE_NAME = regex.compile(
+    rf"(?i)(?<![\w/])(?:np|pa|rn|md|ho|rrt|sw|cm|resident|intern|fellow|attending|nurse"
+    rf"|psychiatrist|therapist|counselor|chaplain)[ .:]+(?P<a>{_NAME_WORD})"
+)
 _PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 _CALLED_CUE = regex.compile(
     rf"(?i)(?<![\w'’])(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})[ ]+(?:called|phoned|visited|texted"
@@ -340,6 +346,7 @@ class NameRecognizer(PhiminRecognizer):
             *self._aware(text, toks.mode),
             *self._family_of(text),
             *self._role_cues(text),
+            *self._roles(text),
         ]
 
     # --- the rules -------------------------------------------------------------------
@@ -476,6 +483,7 @@ class NameRecognizer(PhiminRecognizer):
         """After "dr", an initial or before "aware": any word but grammar and charting."""
         if word.endswith("-") or _CONTRACTION.search(word) or _PLURAL_ACRONYM.match(word):
             return False
+        word = regex.sub(r"['’]s$", "", word)  # "dr. white's order"
         w = word.lower().strip("-.").replace("'", "").replace("’", "")
         lex = self.lexicon
         if len(w) < 2 or w in STOP_WORDS or w in _NOT_AFTER_CUE or w in NON_NAME_WORDS:
@@ -551,6 +559,16 @@ class NameRecognizer(PhiminRecognizer):
                 yield Hit(
                     start, m.end("name"), "PERSON", 0.75 if clear else 0.6, "phimin.name.aware"
                 )
+
+    def _roles(self, text: str) -> Iterator[Hit]:
+        for m in _ROLE_NAME.finditer(text):
+            word = m.group("a")
+            lower = word.lower()
+            if self._ok_after_cue(word) and (
+                self.lexicon.is_clear_name(lower)
+                or not (self.lexicon.is_english(lower) or self.lexicon.is_common_word(lower))
+            ):
+                yield Hit(m.start("a"), m.end("a"), "PERSON", 0.8, "phimin.name.role")
 
     def _role_cues(self, text: str) -> Iterator[Hit]:
         """ "client quillon brackenridge", "QUILLON BRACKENRIDGE CALLED": a name no list
