@@ -199,7 +199,10 @@ def score_labelled(
             ):
                 p.correct += 1
             elif not hit:
-                scores.unmatched[c.entity][short_form(doc.text[c.start : c.end])] += 1
+                surface = doc.text[c.start : c.end]
+                reason = withheld(surface, c.entity)
+                form = f"({reason}, not shown)" if reason else f"`{short_form(surface)}`"
+                scores.unmatched[c.entity][form] += 1
     return scores
 
 
@@ -252,14 +255,15 @@ def precision_lines(results: dict[str, Scores], typed: bool) -> list[str]:
 def unmatched_lines(results: dict[str, Scores]) -> list[str]:
     lines = [
         f"Top unmatched predictions (lower-cased, at most 3 words, seen at least {MIN_COUNT} "
-        "times, at most 10 per entity):",
+        "times, at most 10 per entity; strings that may be real identifiers, e.g. a name the "
+        "gold standard left unlabelled, are counted under a description, not shown):",
         "",
     ]
     for label, s in results.items():
         lines.append(f"- **{label}**")
         for entity, counter in sorted(s.unmatched.items(), key=lambda kv: -sum(kv[1].values())):
             shown = top(counter)
-            listed = ", ".join(f"`{k}` {c}" for k, c in shown) or "(none recurring)"
+            listed = ", ".join(f"{k} {c}" for k, c in shown) or "(none recurring)"
             lines.append(f"  - {entity} ({sum(counter.values())} unmatched): {listed}")
     return [*lines, ""]
 
@@ -455,7 +459,7 @@ def over_redaction(
                     1 for p in every.word_positions(c.start, c.end) if every.removed(p)
                 )
                 surface = text[c.start : c.end]
-                reason = withheld(surface)
+                reason = withheld(surface, c.entity)
                 form = f"({reason}, not shown)" if reason else f"`{short_form(surface)}`"
                 strings[c.sensitive][f"{form} ({c.entity})"] += 1
         share = removed / total if total else None
@@ -486,7 +490,7 @@ def over_redaction(
         f"Most frequent removed strings (lower-cased, seen at least {MIN_COUNT} times, top 10). "
         "No gold labels say what is PHI here, so strings that may be real identifiers are "
         "counted under a description, not shown: numbers of 3+ digits and addresses, "
-        "capitalized census given names, capitalized rare words (surnames, places):",
+        "census given names and surnames, capitalized rare words (surnames, places):",
         "",
         *lists,
         "",

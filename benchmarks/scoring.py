@@ -160,16 +160,17 @@ def context_word(text: str, start: int, forbidden: Sequence[tuple[int, int]]) ->
     return text[j:i].lower()
 
 
-@functools.lru_cache(maxsize=1)
-def _census_given_names() -> frozenset[str]:
-    """Given names from the `names` package (US Census 1990 lists)."""
+@functools.lru_cache(maxsize=2)
+def _census(kind: str) -> frozenset[str]:
+    """Given ("first") or family ("last") names from the `names` package (US Census 1990)."""
     try:
         import names
     except ImportError:  # pragma: no cover - phimin depends on it
         return frozenset()
     folder = Path(names.__file__).parent
+    parts = ("dist.male.first", "dist.female.first") if kind == "first" else ("dist.all.last",)
     found: set[str] = set()
-    for part in ("dist.male.first", "dist.female.first"):
+    for part in parts:
         path = folder / part
         if path.is_file():
             found.update(line.split()[0].lower() for line in path.read_text().splitlines() if line)
@@ -179,29 +180,36 @@ def _census_given_names() -> frozenset[str]:
 _IDENTIFIER_LIKE = re.compile(r"\d{3}|@|://|www\.|\.(?:com|org|net|edu|gov)\b", re.I)
 
 
-def withheld(surface: str) -> str | None:
-    """Why a removed string is not listed (None: it may be listed).
+def withheld(surface: str, entity: str = "") -> str | None:
+    """Why a removed or predicted string is not listed (None: it may be listed).
 
-    Used where no gold labels say what is PHI: a recurring removed string there may be
-    a real name or number (a therapist signing answers), so anything that looks like
-    one is counted under a description instead of shown: numbers of three or more
-    digits and web or mail addresses; capitalized census given names; capitalized
-    words that are rare (wordfreq Zipf < 4), which covers surnames and places.
+    A recurring string a tool removed may be a real name or number (a therapist signing
+    answers, a name the gold standard left unlabelled), so anything that looks like one
+    is counted under a description instead of shown:
+    - numbers of three or more digits, web and mail addresses;
+    - census given names: capitalized, or in any case unless a very common word
+      (wordfreq Zipf >= 4.5: "may", "will" stay visible);
+    - for PERSON, capitalized census surnames unless very common words (Zipf >= 5.2:
+      "Like", "Oh" stay visible, "Smith" does not);
+    - capitalized rare words (Zipf < 4), which covers most surnames and places.
     """
     if _IDENTIFIER_LIKE.search(surface):
         return "number or address"
     words = [w for w in _WORD_RUN.findall(surface) if any(c.isalpha() for c in w)]
-    capitalized = [w.lower() for w in words if w[:1].isupper()]
-    if not capitalized:
-        return None
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - phimin depends on it
-        return "capitalized word"
-    if any(w in _census_given_names() for w in capitalized):
-        return "given name"
-    if any(zipf_frequency(w, "en") < 4.0 for w in capitalized):
-        return "rare capitalized word"
+        return "word" if words else None
+    for word in words:
+        lower = word.lower()
+        capitalized = word[:1].isupper()
+        frequency = zipf_frequency(lower, "en")
+        if lower in _census("first") and (capitalized or frequency < 4.5):
+            return "given name"
+        if entity == "PERSON" and capitalized and lower in _census("last") and frequency < 5.2:
+            return "surname"
+        if capitalized and frequency < 4.0:
+            return "rare capitalized word"
     return None
 
 

@@ -299,6 +299,10 @@ def test_coverage_counts_word_characters_only() -> None:
     assert scoring.withheld("call 617-382-1947") == "number or address"
     assert scoring.withheld("CLIENT") is None
     assert scoring.withheld("okafor") is None  # lower-case: shown (a likely false positive)
+    assert scoring.withheld("quentin") == "given name"  # any case, unless a common word
+    assert scoring.withheld("may") is None
+    assert scoring.withheld("Smith", "PERSON") == "surname"
+    assert scoring.withheld("Like", "PERSON") is None
 
 
 def test_keeplist_markup() -> None:
