@@ -223,12 +223,19 @@ def _grow(text: str, end: int) -> int:
     return end
 
 
+# Words that make a number-word-number run a dose or a setting, not an address.
+_DOSE_WORDS = MEDICATIONS | frozenset(
+    """peep ps psv cpap bipap fio2 liter liters ml mg mcg cc tv rate am pm hr hrs x""".split()
+)
+
+
 def _plausible(candidate: str) -> bool:
-    """Has a digit and a letter, and is not a dose ("2 Tylenol 500")."""
+    """Has a digit and a letter, and is not a dose or a setting ("2 Tylenol 500",
+    "PS 10 PEEP 5")."""
     if not any(c.isdigit() for c in candidate) or not any(c.isalpha() for c in candidate):
         return False
-    words = {w.lower().strip(".") for w in candidate.split()}
-    return not (words & MEDICATIONS)
+    words = {w.lower().strip(".,") for w in candidate.split()}
+    return not (words & _DOSE_WORDS)
 
 
 def _looks_postal(segment: str) -> bool:

@@ -34,8 +34,8 @@ _LOWER = regex.compile(r"[a-z]")
 
 TITLES = frozenset(
     """dr doctor mr mrs ms miss mx prof professor nurse officer detective det judge
-    attorney atty pastor father fr rev reverend rabbi imam sgt sergeant lt captain capt
-    coach sr dra sra srta monsieur madame mme herr frau""".split()
+    attorney atty pastor father fr rev reverend rabbi imam sgt sergeant captain capt
+    coach dra sra srta monsieur madame mme herr frau""".split()
 )
 # Clinical roles written before a name in notes: "NP JEN AWARE", "per RRT Smith".
 ROLES = frozenset(
@@ -420,6 +420,8 @@ class NameRecognizer(PhiminRecognizer):
             and t.lexicon.is_name(w)
             and w not in STOP_WORDS
             and not t.clinical(j)
+            # "son bill" is a name; "daughter phoned", "SISTER, STATES" are verbs
+            and not (w.endswith(("ed", "s", "ing")) and t.lexicon.is_plain_word(w))
         )
 
     def _introductions(self, t: _Tokens, score: float) -> Iterator[_Span]:
@@ -599,7 +601,10 @@ class NameRecognizer(PhiminRecognizer):
             words = m.group("name").split()
             first = words[0].lower()
             lowered = [w.lower() for w in words]
-            if any(w in NON_NAME_WORDS or w in TITLES or is_clinical_term(w) for w in lowered):
+            if any(
+                w in NON_NAME_WORDS or w in TITLES or is_clinical_term(w) or "-" in w
+                for w in lowered
+            ):
                 continue
             rare = (
                 mode == "mixed"

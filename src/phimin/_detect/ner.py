@@ -97,7 +97,8 @@ class NerRecognizer(PhiminRecognizer):
             return True
         if len(span) == 1:
             w = text.lower()
-            return self.lexicon.is_common_word(w) and not self.lexicon.is_clear_name(w)
+            everyday = self.lexicon.is_common_word(w) or self.lexicon.is_english(w)
+            return everyday and not self.lexicon.is_clear_name(w)
         return False
 
     def _person(self, ent: Span, mode: str) -> Hit | None:

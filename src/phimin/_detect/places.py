@@ -76,8 +76,6 @@ _TRANSFER = regex.compile(
     r"(?P<name>\p{L}[\p{L}'’-]*)(?:[ ]?\d{1,2}(?![\w/]))?"
 )
 _NAME_NOUNS = frozenset({"memorial", "rehab"})
-# "TO GH", "AT GBMC", "FROM UMMC": a short acronym after a preposition of place.
-_ACRONYM_PLACE = regex.compile(r"(?<![\w])(?i:to|at|from|in|@)[ ]+(?P<name>[A-Z]{2,5})(?![\w/])")
 # Words that belong in a facility's name though they are ordinary English.
 _NAME_WORDS = frozenset(
     """of holy cross mercy sacred heart good samaritan sinai trinity providence grace
@@ -125,13 +123,6 @@ class FacilityRecognizer(PhiminRecognizer):
             name = m.group("name").lower().rstrip("'’s")
             if not (self.lexicon.is_plain_word(name) or is_clinical_term(name)):
                 yield Hit(m.start(), m.end(), "LOCATION", 0.7, "phimin.location.facility")
-        # In mixed-case text an acronym stands out; in all-caps notes every word is one.
-        for m in _ACRONYM_PLACE.finditer(text) if mode == "mixed" else ():
-            word = m.group("name").lower()
-            if not (word in STOP_WORDS or is_clinical_term(word) or self.lexicon.is_english(word)):
-                yield Hit(
-                    m.start("name"), m.end("name"), "LOCATION", 0.55, "phimin.location.transfer"
-                )
         for m in _TRANSFER.finditer(text):
             word = m.group("name")
             lower = word.lower()

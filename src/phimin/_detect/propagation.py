@@ -54,6 +54,8 @@ def learn_names(
             lower = w.lower()
             if len(lower) < 3 or lower in NON_NAME_WORDS or is_clinical_term(lower):
                 continue
+            if lexicon.is_english(lower) and not lexicon.is_name(lower):
+                continue  # an English word found once as a name is not sought everywhere
             if lexicon.is_clear_name(lower) or not (
                 lexicon.is_name(lower) or lexicon.is_common_word(lower)
             ):
