@@ -101,7 +101,8 @@ NON_NAME_WORDS = frozenset(
     tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today tomorrow yesterday
     morning afternoon evening night weekend english spanish okay ok yes yeah no hmm um
-    uh mm right well so sure alright thanks thank hi hello hey bye sir madam maam ma'am
+    uh mm right well so sure alright thanks thank hi hello hey bye sir madam maam ma'am oh
+    ah um like wow
     guys everyone everybody folks anyone somebody someone baby honey sweetie buddy dude
     man woman girl boy kid kids child children people group emergency department unit
     floor room er ed icu hospital clinic office home school work job court police covid
@@ -177,9 +178,12 @@ _CONTRACTION = regex.compile(r"['’](?:t|d|ll|re|ve|m)$", regex.IGNORECASE)
 # are also abbreviations ("PA line", "MD aware"), so only a clear name follows.
 _ROLE_NAME = regex.compile(
     rf"(?i)(?<![\w/])(?:np|pa|rn|md|ho|rrt|sw|cm|resident|intern|fellow|attending|nurse"
-    rf"|psychiatrist|therapist|counselor|chaplain)[ .:]+(?P<a>{_NAME_WORD})"
+    rf"|psychiatrist|therapist|counselor|chaplain)[ .]+(?P<a>{_NAME_WORD})"
 )
 _PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
+_NOT_A_HYPHENATED_NAME = regex.compile(
+    r"(?i)^(?:(?P<w>\p{L}+)-(?P=w)|\p{L}{1,2}-\p{L}+|\p{L}+-\p{L}{1,2}|mm-hmm|uh-huh|uh-uh|mm-mm)$"
+)
 _CALLED_CUE = regex.compile(
     rf"(?i)(?<![\w'’])(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})[ ]+(?:called|phoned|visited|texted"
     r"|emailed|came[ ]in|stopped[ ]by|left[ ]a[ ]message)(?![\w])"
@@ -278,7 +282,7 @@ class _Tokens:
 
     def accept_after_strong(self, i: int) -> bool:
         """After a title or an introduction: any name-shaped word that is not common."""
-        if not self.candidate(i):
+        if not self.candidate(i) or self.lower[i] in STOP_WORDS:  # "the doctor. And he ..."
             return False
         if self.mode == "mixed" and self.titlecase(i):
             return True
@@ -485,6 +489,8 @@ class NameRecognizer(PhiminRecognizer):
         """After "dr", an initial or before "aware": any word but grammar and charting."""
         if word.endswith("-") or _CONTRACTION.search(word) or _PLURAL_ACRONYM.match(word):
             return False
+        if "-" in word and _NOT_A_HYPHENATED_NAME.match(word):
+            return False  # "mm-hmm", "uh-huh", "and-and": speech, not "Jean-Luc"
         word = regex.sub(r"['’]s$", "", word)  # "dr. white's order"
         w = word.lower().strip("-.").replace("'", "").replace("’", "")
         lex = self.lexicon

@@ -71,8 +71,10 @@ _SAINT = regex.compile(
     r"|ST\.[ ]+(?P<name>\p{Lu}[\p{L}'’-]+))(?:'s|’s|'S)?"
 )
 _TRANSFER = regex.compile(
-    r"(?i)(?<![\w])(?:transferred|transfer|transferring|admitted|sent|taken|brought|returned"
-    r"|discharged|dc'?d|d/c'?d|arrived)[ ]+(?:back[ ]+)?(?:to|from|at)[ ]+"
+    r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
+    r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
+    r"|arrival|referred|medflight|medflighted|presented|followed|retired|went|came)"
+    r"[ ]+(?:back[ ]+)?(?:to|from|at|by|in)[ ]+(?:the[ ]+)?"
     r"(?P<name>\p{L}[\p{L}'’-]*)(?:[ ]?\d{1,2}(?![\w/]))?"
 )
 _NAME_NOUNS = frozenset({"memorial", "rehab"})
