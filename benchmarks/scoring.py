@@ -191,7 +191,8 @@ def withheld(surface: str, entity: str = "") -> str | None:
       (wordfreq Zipf >= 4.5: "may", "will" stay visible);
     - for PERSON, capitalized census surnames unless very common words (Zipf >= 5.2:
       "Like", "Oh" stay visible, "Smith" does not);
-    - capitalized rare words (Zipf < 4), which covers most surnames and places.
+    - capitalized rare words (Zipf < 4), which covers most surnames and places, except
+      ALL-CAPS words of up to four letters (abbreviations: GH, MAE, NGT).
     """
     if _IDENTIFIER_LIKE.search(surface):
         return "number or address"
@@ -208,7 +209,9 @@ def withheld(surface: str, entity: str = "") -> str | None:
             return "given name"
         if entity == "PERSON" and capitalized and lower in _census("last") and frequency < 5.2:
             return "surname"
-        if capitalized and frequency < 4.0:
+        # A short ALL-CAPS word is an abbreviation far more often than a name (GH, MAE).
+        short_caps = word.isupper() and len(word) <= 4
+        if capitalized and frequency < 4.0 and not short_caps:
             return "rare capitalized word"
     return None
 

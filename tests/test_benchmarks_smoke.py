@@ -303,6 +303,8 @@ def test_coverage_counts_word_characters_only() -> None:
     assert scoring.withheld("may") is None
     assert scoring.withheld("Smith", "PERSON") == "surname"
     assert scoring.withheld("Like", "PERSON") is None
+    assert scoring.withheld("NGT", "PERSON") is None  # a short ALL-CAPS abbreviation
+    assert scoring.withheld("ZORBLAXIAN", "PERSON") == "rare capitalized word"
 
 
 def test_keeplist_markup() -> None:
