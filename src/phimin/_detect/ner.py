@@ -98,7 +98,8 @@ class NerRecognizer(PhiminRecognizer):
         if len(span) == 1:
             w = text.lower()
             everyday = self.lexicon.is_common_word(w) or self.lexicon.is_english(w)
-            return everyday and not self.lexicon.is_clear_name(w)
+            # "Alert", "Titrate": everyday words; "Mark", "White": names the model saw.
+            return everyday and not self.lexicon.is_name(w)
         return False
 
     def _person(self, ent: Span, mode: str) -> Hit | None:
