@@ -21,7 +21,7 @@ from phimin._detect.propagation import grow_names, learn_names, learn_places, pr
 from phimin._document import DocumentState, RedactedPiece, Replaced, check_text
 from phimin._entities import entity_info
 from phimin._errors import PhiminError, describe
-from phimin._findings import Action, Finding, Redaction
+from phimin._findings import Action, Category, Finding, Redaction
 from phimin._nlp import DEFAULT_MODEL, load_model
 from phimin._normalize import NormalizedText, normalize
 from phimin._parallel import ParallelDetector
@@ -236,8 +236,12 @@ class Redactor:
         propagated = propagate_names(norm, state.known_names) + propagate_names(
             norm, state.known_places, "LOCATION", "phimin.location.propagated"
         )
+        # A learnt word inside phimin's own output or a rule-pack match stays as it is.
+        fenced = protected + [
+            (d.start, d.end) for d in detections if d.category is Category.SENSITIVE
+        ]
         for d in propagated:
-            if not any(s < d.end and d.start < e for s, e in protected):
+            if not any(s < d.end and d.start < e for s, e in fenced):
                 detections.append(d)
         detections = grow_names(norm, detections, self.engine.lexicon)
         candidates = self._decide(view.to_original, detections, policy)

@@ -121,6 +121,7 @@ _GUESSES = (
     "phimin.name.proper_noun",
     "phimin.name.gazetteer",
     "phimin.location.gazetteer",
+    "phimin.location.transfer",
 )
 
 
