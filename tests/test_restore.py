@@ -229,4 +229,6 @@ def test_nothing_seen_in_input_can_be_restored(text: str) -> None:
     led = make_ledger()
     led.literals, led.literal_digests = led.scan_literals(text)
     assert restore(text, led, sensitive=True).restored == 0
-    assert placeholder_literals(text) == led.literals
+    # Every literal written in the text contests its placeholder; the normalized view
+    # ("'s_PERSON_11" read as "'s PERSON_11") may contest more, never fewer.
+    assert placeholder_literals(text) <= led.literals
