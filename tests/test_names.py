@@ -68,3 +68,20 @@ def test_same_person_same_placeholder(redactor: phimin.Redactor) -> None:
 def test_employer_after_works_at(redactor: phimin.Redactor) -> None:
     out = redactor.redact("She works at Hollister Freight in the warehouse.").text
     assert "Hollister" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "She moved in from Frederick, MD last year.",
+            "She moved in from [city in Maryland], MD last year.",
+        ),
+        ("Seen at Calvert Memorial today.", "Seen at [location] today."),
+        ("Reviewed with Frederick Lang, MD.", "Reviewed with [PERSON_1], MD."),
+    ],
+)
+def test_places_that_look_like_people(redactor: phimin.Redactor, text: str, expected: str) -> None:
+    # A state code after a place word is not a degree; a facility rule beats the
+    # model's PERSON guess. A name with a degree is still a person.
+    assert redactor.redact(text).text == expected

@@ -107,6 +107,45 @@ def test_resolve_unions_partial_overlaps() -> None:
     assert [(c.start, c.end, c.entity) for c in out] == [(0, 17, "PERSON"), (20, 25, "DATE")]
 
 
+def test_resolve_prefers_context_over_a_guess_and_the_surer_guess() -> None:
+    # "at Calvert Memorial": the facility rule beats the model's PERSON guess ...
+    facility = Candidate(
+        0,
+        16,
+        0,
+        16,
+        "LOCATION",
+        Category.QUASI_IDENTIFIER,
+        0.8,
+        "phimin.location.facility",
+        Action.GENERALIZE,
+    )
+    model = Candidate(
+        0, 16, 0, 16, "PERSON", Category.IDENTIFIER, 0.75, "phimin.ner.person", Action.REPLACE
+    )
+    assert [c.rule_id for c in resolve([model, facility])] == ["phimin.location.facility"]
+    # ... a title beats a city guess, and between two guesses the higher score wins.
+    title = Candidate(
+        0, 9, 0, 9, "PERSON", Category.IDENTIFIER, 0.9, "phimin.name.title", Action.REPLACE
+    )
+    city = Candidate(
+        0,
+        9,
+        0,
+        9,
+        "LOCATION",
+        Category.QUASI_IDENTIFIER,
+        0.75,
+        "phimin.location.gazetteer",
+        Action.GENERALIZE,
+    )
+    name = Candidate(
+        0, 9, 0, 9, "PERSON", Category.IDENTIFIER, 0.65, "phimin.name.gazetteer", Action.REPLACE
+    )
+    assert [c.rule_id for c in resolve([city, title])] == ["phimin.name.title"]
+    assert [c.rule_id for c in resolve([name, city])] == ["phimin.location.gazetteer"]
+
+
 def test_kept_findings_never_shadow_changing_ones() -> None:
     out = resolve(
         [

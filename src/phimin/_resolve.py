@@ -1,8 +1,9 @@
 """Resolve overlaps between findings in one sort-and-sweep.
 
 Overlapping findings that change the text form clusters. A cluster becomes one
-finding: the one that covers the whole cluster if there is one (preferring
-identifiers, then quasi-identifiers, then sensitive content, then score), otherwise
+finding: the one that covers the whole cluster if there is one (preferring evidence
+from context over statistical guesses, then identifiers, then quasi-identifiers, then
+sensitive content, then score), otherwise
 the union of the cluster's spans under the best finding's entity, so no part of any
 finding is left in the output. Kept findings that overlap a changing one are dropped
 from the report: the text they cover is changed anyway.
@@ -35,8 +36,21 @@ class Candidate:
     action: Action
 
 
-def _rank(c: Candidate) -> tuple[int, float, int]:
-    return (_PRIORITY[c.category], c.score, c.end - c.start)
+# Statistical guesses: the model, and lexicon words with no context to back them.
+_GUESSES = (
+    "phimin.ner.",
+    "phimin.name.gazetteer",
+    "phimin.name.proper_noun",
+    "phimin.location.gazetteer",
+)
+
+
+def _rank(c: Candidate) -> tuple[int, float, float, int]:
+    """Evidence from context beats a guess; between guesses the surer one wins
+    ("at Calvert Memorial": a facility, though the model saw a person)."""
+    if c.rule_id.startswith(_GUESSES):
+        return (0, c.score, _PRIORITY[c.category], c.end - c.start)
+    return (1, _PRIORITY[c.category], c.score, c.end - c.start)
 
 
 def resolve(candidates: Sequence[Candidate]) -> list[Candidate]:

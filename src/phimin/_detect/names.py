@@ -326,6 +326,10 @@ class _Tokens:
         return self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
 
 
+# Words after which "Frederick, MD" is a town and its state, not a physician.
+_PLACE_PREPOSITIONS = frozenset("in from near outside around into toward towards".split())
+
+
 class NameRecognizer(PhiminRecognizer):
     """Rule-based PERSON detection on spaCy tokens, with the name lexicon."""
 
@@ -405,9 +409,18 @@ class NameRecognizer(PhiminRecognizer):
 
     @staticmethod
     def _state_code(t: _Tokens, i: int) -> bool:
-        # "Baltimore, MD 21201": a two-letter state before a ZIP code, not a degree.
+        # "Baltimore, MD 21201": a two-letter state before a ZIP code, not a degree;
+        # "lives in Frederick, MD": a state after a place word.
         j = t.next_word(i)
-        return j < len(t) and t.text[j].isdigit() and len(t.text[j]) in (5, 9, 10)
+        if j < len(t) and t.text[j].isdigit() and len(t.text[j]) in (5, 9, 10):
+            return True
+        if len(t.text[i]) != 2:
+            return False
+        k = t.prev_word(i)
+        if k >= 0 and t.text[k] == ",":
+            k = t.prev_word(k)
+        k = t.prev_word(k) if k >= 0 else -1
+        return k >= 0 and t.lower[k] in _PLACE_PREPOSITIONS
 
     def _relation_name(self, t: _Tokens, j: int) -> bool:
         """After "son", "wife", "dtr": a name, even one that is also a word ("son bill").
