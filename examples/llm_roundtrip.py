@@ -22,13 +22,7 @@ from pathlib import Path
 import regex
 
 import phimin
-
-try:
-    from phimin import Restoration, Session, Vault  # type: ignore[attr-defined]
-except ImportError:  # until the package exports them
-    from phimin._restore import Restoration
-    from phimin._session import Session
-    from phimin._vault import Vault
+from phimin import Restoration, Session, Vault
 
 Chat = Callable[[str, str], str]  # (system, prompt) -> reply
 
