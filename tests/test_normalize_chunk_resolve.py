@@ -12,6 +12,7 @@ import phimin
 from phimin._chunking import chunk_spans
 from phimin._findings import Action, Category
 from phimin._normalize import normalize
+from phimin._redactor import _Fence
 from phimin._resolve import Candidate, resolve
 
 DIGITS = regex.compile(r"\d[\d-]+\d")
@@ -158,3 +159,14 @@ def test_kept_findings_never_shadow_changing_ones() -> None:
         (12, 18, Action.REPLACE),
         (40, 50, Action.KEEP),
     ]
+
+
+_SPAN = st.tuples(st.integers(0, 100), st.integers(1, 12)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@given(st.lists(_SPAN, max_size=10), _SPAN)
+def test_fence_overlap_agrees_with_a_plain_scan(
+    spans: list[tuple[int, int]], q: tuple[int, int]
+) -> None:
+    expected = any(s < q[1] and q[0] < e for s, e in spans)
+    assert _Fence(spans).overlaps(*q) is expected

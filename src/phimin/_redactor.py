@@ -8,6 +8,7 @@ passes the same state on purpose (a conversation, see `Session`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -237,12 +238,10 @@ class Redactor:
             norm, state.known_places, "LOCATION", "phimin.location.propagated"
         )
         # A learnt word inside phimin's own output or a rule-pack match stays as it is.
-        fenced = protected + [
-            (d.start, d.end) for d in detections if d.category is Category.SENSITIVE
-        ]
-        for d in propagated:
-            if not any(s < d.end and d.start < e for s, e in fenced):
-                detections.append(d)
+        fenced = _Fence(
+            protected + [(d.start, d.end) for d in detections if d.category is Category.SENSITIVE]
+        )
+        detections += [d for d in propagated if not fenced.overlaps(d.start, d.end)]
         detections = grow_names(norm, detections, self.engine.lexicon)
         candidates = self._decide(view.to_original, detections, policy)
         resolved = resolve(candidates)
@@ -337,6 +336,24 @@ class Redactor:
             )
         return replacements, findings
 
+
+
+class _Fence:
+    """Spans a finding may not overlap, merged and searched by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._spans = merged
+        self._starts = [s for s, _ in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1  # last span starting before `end`
+        return i >= 0 and self._spans[i][1] > start
 
 @dataclass(frozen=True, slots=True)
 class _Prepared:

@@ -112,7 +112,7 @@ class FacilityRecognizer(PhiminRecognizer):
             start = m.start()
             words = 0
             while words < 5:
-                w = _WORD_BEFORE.search(text, 0, start)
+                w = _WORD_BEFORE.search(text, max(0, start - 64), start)  # bounded: no rescans
                 if w is None or not self._name_word(w.group(1), mode):
                     break
                 start, words = w.start(1), words + 1

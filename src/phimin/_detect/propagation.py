@@ -129,6 +129,7 @@ _WORD_BEFORE = regex.compile(rf"(?r)(?<![\w'’-])({_NAME_WORD})(?:[ ]|-)$")
 _WORD_AFTER = regex.compile(rf"^(?:[ ]|-)({_NAME_WORD})(?![\w-]|['’](?!s(?!\w)))")
 _INITIAL_BEFORE = regex.compile(r"(?r)(?<![\w.])\p{Lu}\.?[ ]$")
 _INITIAL_AFTER = regex.compile(r"[ ]\p{Lu}\.?(?=[ ])")
+_WINDOW = 64  # longest name word looked at, in characters
 _STOP_GROWING = TITLES | POSTNOMINALS | NON_NAME_WORDS | STOP_WORDS | RELATIONS
 
 
@@ -148,9 +149,13 @@ def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon)
         start, end = d.start, d.end
         for _ in range(2):
             # A middle initial ("Ella H. Snider") joins with the word beyond it.
-            initial = _INITIAL_BEFORE.search(text, 0, start) if mode == "mixed" else None
+            # Searched in a short window: a failed reverse search would otherwise scan
+            # back to the start of the text, once per name (quadratic on long input).
+            initial = (
+                _INITIAL_BEFORE.search(text, max(0, start - 4), start) if mode == "mixed" else None
+            )
             limit = initial.start() if initial else start
-            m = _WORD_BEFORE.search(text, 0, limit)
+            m = _WORD_BEFORE.search(text, max(0, limit - _WINDOW), limit)
             if m is None or not _joins(m.group(1), mode, lexicon):
                 break
             start = m.start(1)
