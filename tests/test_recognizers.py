@@ -205,6 +205,7 @@ NOT_ADDRESSES = [
     "she lives at home with 2 kids",
     "PHQ-9 score 14, GAD-7 12",
     "Session 4 of 12 today.",
+    "Seen on 3 Dec 2021 and 14 March 2020.",
 ]
 
 
@@ -337,3 +338,18 @@ def test_employers(text: str, span: str) -> None:
 @pytest.mark.parametrize("text", NOT_EMPLOYERS)
 def test_not_employers(text: str) -> None:
     assert list(EmployerRecognizer().find(text, None)) == []
+
+
+# Whole outputs: the label is right and the sentence keeps its punctuation.
+OUTPUTS = [
+    ("We met on the fourteenth of march.", "We met on [date]."),
+    ("Seen Mar. 3, 2022 and on 3 Dec 2021.", "Seen [date in 2022] and on [date in 2021]."),
+    ("She lives at 12 Oak St. Then she left.", "She lives at [ADDRESS_1]. Then she left."),
+    ("Lives at 353 Buerlia 227.", "Lives at [ADDRESS_1]."),
+    ("Email ann.lee@example.org today.", "Email [EMAIL_1] today."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OUTPUTS)
+def test_outputs(redactor: phimin.Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected

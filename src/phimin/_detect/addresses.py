@@ -42,6 +42,10 @@ _INTL_SUFFIX = (
 _WORD = r"[\p{Lu}][\p{L}\p{M}'’.-]*"
 _ANY_WORD = r"\p{L}[\p{L}\p{M}'’.-]*"  # after a street prefix, lower case is fine too
 _INNER_WORD = rf"(?:{_WORD}|\p{{Ll}}[\p{{Ll}}\p{{M}}.]{{2,}})"  # "Árpád fejedelem útja"
+_NOT_MONTH = (
+    r"(?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)"
+)
 _PARTICLE = (
     r"(?:de|del|della|dei|do|da|dos|das|di|du|la|le|les|van|von|der|den|u|v|y|e|z|na|nad|pod)"
 )
@@ -94,9 +98,11 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
     ),
     (
         "phimin.address.house_number",
-        # "353 Buerlia 227": a house number, capitalized words, a number.
+        # "353 Buerlia 227": a house number, capitalized words, a number ("3 Dec 2021"
+        # is a date).
         regex.compile(
-            rf"(?<![\w.,/-])\d{{1,6}}[ ]+(?:\d{{1,5}}[ ]+)?{_WORD}(?:[ ]+(?:{_INNER_WORD}|{_PARTICLE})){{0,3}}"
+            rf"(?<![\w.,/-])\d{{1,6}}[ ]+(?:\d{{1,5}}[ ]+)?{_NOT_MONTH}{_WORD}"
+            rf"(?:[ ]+(?:{_INNER_WORD}|{_PARTICLE})){{0,3}}"
             rf"[ ]+{_NUMBER}(?![\w])"
         ),
         0.75,
@@ -189,6 +195,8 @@ class AddressRecognizer(PhiminRecognizer):
                 if start < 0 or end <= start:
                     continue
                 end = _grow(text, end)
+                if text[end - 1] == "." and (end == len(text) or text[end].isspace()):
+                    end -= 1  # the sentence's period, even after "St.": "[ADDRESS_1]."
                 if _plausible(text[start:end]):
                     yield Hit(start, end, "STREET_ADDRESS", score, rule_id)
 

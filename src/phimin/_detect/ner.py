@@ -111,8 +111,8 @@ class NerRecognizer(PhiminRecognizer):
             return None
         if all(w in NON_NAME_WORDS for w in words):
             return None
-        if any(ch.isdigit() for ch in span.text):
-            return None
+        if any(ch.isdigit() or ch in "@/" for ch in span.text):
+            return None  # an address or a number the model read as a name
         # In all-capital or all-lower text the model is guessing: a hint, not evidence.
         score = 0.75 if mode == "mixed" else 0.45
         return Hit(span.start_char, span.end_char, "PERSON", score, "phimin.ner.person")
