@@ -119,6 +119,19 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
     PatternSpec(
+        "phimin.date.holiday_year",
+        "DATE",
+        # "Christmas 2023", "Thanksgiving of 2021": a holiday with its year is a day.
+        rf"(?i){_B}(?:christmas(?:[ ]+(?:day|eve))?|xmas|thanksgiving|easter(?:[ ]+sunday)?"
+        rf"|new[ ]+year'?s?(?:[ ]+(?:day|eve))|halloween|valentine'?s?[ ]+day"
+        rf"|independence[ ]+day|(?:the[ ]+)?(?:fourth|4th)[ ]+of[ ]+july|memorial[ ]+day"
+        rf"|labor[ ]+day|mother'?s[ ]+day|father'?s[ ]+day|juneteenth)"
+        rf",?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E}",
+        0.85,
+        trigger=r"(?i)christmas|xmas|thanksgiving|easter|new|halloween|valentine|independence"
+        r"|july|memorial|labor|mother|father|juneteenth",
+    ),
+    PatternSpec(
         "phimin.date.compact",
         "DATE",
         # 14-Mar-1987, 14Mar1987, 14/MAR/87: day, abbreviated month, year in one token.
