@@ -235,13 +235,18 @@ FACILITIES = [
     ("?transfer to St. Mary's tomorrow", "St. Mary's"),
     ("TRANSFERRED TO GH FOR EVAL", "GH"),
     ("transfer to quartermain 2 today", "quartermain 2"),
+    ("went to Memorial Hospital", "Memorial"),  # one of many, but a hospital's name
+    ("PLAN: TO QUARTERMAIN 2 WHEN BED AVAIL", "QUARTERMAIN 2"),
+    ("WENT TO HOLY CROSS WITH FEVER", "HOLY CROSS"),
+    ("transferred from Good Sam s/p MI", "Good Sam"),
 ]
 NOT_FACILITIES = [
     "admitted to the State Hospital",
-    "went to Memorial Hospital",
     "she was admitted to the hospital yesterday",
     "sent to rehab, transferred to icu, taken to OR",
     "the community mental health clinic",
+    "on levophed 2 and lasix 40, in room 12, on day 3, at week 6, scored 14 on PHQ 9",
+    "moved to Boston 3 years ago; went to church on Sunday 2 times",
 ]
 
 

@@ -80,10 +80,14 @@ def _merge(cluster: list[Candidate]) -> Candidate:
         return cluster[0]
     start = min(c.start for c in cluster)
     end = max(c.end for c in cluster)
-    covering = [c for c in cluster if c.start == start and c.end == end]
+    best = max(cluster, key=_rank)
+    # A finding that covers the cluster names it ("Calvert Memorial Hospital", not the
+    # name inside), unless it is a guess and the cluster holds evidence from context.
+    covering = [
+        c for c in cluster if c.start == start and c.end == end and _rank(c)[0] >= _rank(best)[0]
+    ]
     if covering:
         return max(covering, key=_rank)
-    best = max(cluster, key=_rank)
     return replace(
         best,
         start=start,

@@ -139,7 +139,9 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
             r"|meet[ ](?:you|me)[ ]at|sent[ ]to|moved[ ]to|arrived[ ]at|off[ ]at|enter[ ]on"
             r"|corner[ ]of|address[ ]to|address[ ]with|address\?[ ]it[ ]is|mail[ ]to|is[ ]at"
             r"|is[ ]on|return[ ]to)[ :]+"
-            r"(?P<addr>(?-i:[\p{Lu}\d])[^\n.?!]{0,60}?)"
+            # (not through a duration: "moved to Boston 3 years ago")
+            r"(?P<addr>(?-i:[\p{Lu}\d])(?:(?!\d+[ ]?(?:years?|yrs?|months?|mos?|weeks?|wks?"
+            r"|days?|times?|hours?|hrs?|minutes?|mins?|x)\b)[^\n.?!]){0,60}?)"
             r"(?=[ ]*(?:[\n.?!]|$|,[ ]|[ ]+(?:in|for|after|last|with|and|or|but)[ ]))"
         ),
         0.8,

@@ -19,7 +19,7 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 # A period belongs to an abbreviated month only: "Mar. 3", but "the 14th of march."
-_MONTH_ABBR_DOT = rf"(?:(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|{_MONTH})"
+_MONTH_ABBR_DOT = rf"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.|{_MONTH})"
 # "may" is a month only when it reads as one: capitalized, or lower case before an
 # ordinal day ("may 2nd", "may the third"); "I may 2 times" and "1 may be" are not.
 _MONTH_BEFORE_DAY = _MONTH_ABBR_DOT.replace(

@@ -75,7 +75,13 @@ _TRANSFER = regex.compile(
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
     r"|arrival|referred|medflight|medflighted|presented|followed|retired|went|came)"
     r"[ ]+(?:back[ ]+)?(?:to|from|at|by|in)[ ]+(?:the[ ]+)?"
-    r"(?P<name>\p{L}[\p{L}'’-]*)(?:[ ]?\d{1,2}(?![\w/]))?"
+    r"(?P<name>(?P<pious>(?:holy|good|sacred|mount|mt\.?)[ ]+)?\p{L}[\p{L}'’-]*)"
+    r"(?:[ ]?\d{1,2}(?![\w/]))?"
+)
+# "to quartermain 3", "ON QUARTERMAIN 6": a ward or building named by a word and a floor.
+_WARD = regex.compile(
+    r"(?i)(?<![\w])(?:to|from|on|at|in|into|transfer|transferred|transfered)[ ]+(?:the[ ]+)?"
+    r"(?P<name>\p{L}[\p{L}'’-]{3,})[ ]?\d{1,2}(?![\w/.:,-]\d|[\w/])"
 )
 _NAME_NOUNS = frozenset({"memorial", "rehab"})
 # Words that belong in a facility's name though they are ordinary English.
@@ -87,7 +93,7 @@ _NAME_WORDS = frozenset(
 _GENERIC = frozenset(
     """the a an this that local state community general county city psychiatric children's
     childrens veterans university private public my his her their our your outside other
-    previous prior same new old nearby area regional memorial mental health medical
+    previous prior same new old nearby area regional mental health medical
     behavioral inpatient outpatient rehab day night walk-in urgent primary care its any
     some every last next first second psych detox methadone family free transfer osh ed
     er icu floor unit main home high middle elementary law med nursing of and""".split()
@@ -126,16 +132,27 @@ class FacilityRecognizer(PhiminRecognizer):
             if not (self.lexicon.is_plain_word(name) or is_clinical_term(name)):
                 yield Hit(m.start(), m.end(), "LOCATION", 0.7, "phimin.location.facility")
         for m in _TRANSFER.finditer(text):
-            word = m.group("name")
-            lower = word.lower()
-            if (
-                len(word) >= 2
-                and lower not in STOP_WORDS
-                and not is_clinical_term(lower)
-                and not self.lexicon.is_english(lower)
-                and lower not in _GENERIC
-            ):
+            # "transferred to Holy Cross", "from Good Sam": a hospital's pious name.
+            if m.group("pious") or self._unusual(m.group("name")):
                 yield Hit(m.start("name"), m.end(), "LOCATION", 0.65, "phimin.location.transfer")
+        for m in _WARD.finditer(text):
+            if self._unusual(m.group("name")) and not self.lexicon.is_common_word(
+                m.group("name").lower()
+            ):
+                yield Hit(
+                    m.start("name"), m.end(), "LOCATION", 0.6, "phimin.location.transfer.ward"
+                )
+
+    def _unusual(self, word: str) -> bool:
+        """Not a word of English, the clinic or the generic list: a place's own name."""
+        lower = word.lower()
+        return (
+            len(word) >= 2
+            and lower not in STOP_WORDS
+            and not is_clinical_term(lower)
+            and not self.lexicon.is_english(lower)
+            and lower not in _GENERIC
+        )
 
     def _name_word(self, word: str, mode: str) -> bool:
         lower = word.lower()

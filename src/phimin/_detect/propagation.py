@@ -98,7 +98,8 @@ def learn_places(
     for d in detections:
         if d.entity != "LOCATION" or not d.rule_id.startswith(_PLACE_RULES):
             continue
-        surface = " ".join(text[d.start : d.end].split()[:3])
+        # "quartermain 3": the ward's name, without its floor
+        surface = " ".join(w for w in text[d.start : d.end].split()[:3] if not w.isdigit())
         if len(surface.strip(".")) < 2 or "." in surface or is_clinical_term(surface.lower()):
             continue
         # "GH" matches GH only; "Quartermain" matches in any case.
