@@ -94,6 +94,8 @@ POSITIVE = [
     ("phimin.date.compact", "DOB 14-Mar-1987, seen today", "14-Mar-1987"),
     ("phimin.date.compact", "DOB 14Mar1987", "14Mar1987"),
     ("phimin.date.holiday_year", "came back Christmas 2023 sober", "Christmas 2023"),
+    ("phimin.date.ordinal_day", "she said it's the 11th.", "11th"),
+    ("phimin.date.numeric", "labs on10/14/82 stable", "10/14/82"),
     ("phimin.date.holiday_year", "since Thanksgiving of 2021,", "Thanksgiving of 2021"),
     ("phimin.date.month_year", "since march of twenty twenty one", "march of twenty twenty one"),
     ("phimin.date.month_alone", "It happened in October at school.", "October"),
@@ -116,6 +118,7 @@ POSITIVE = [
 # (rule id, text where that rule must not fire)
 NEGATIVE = [
     ("phimin.date.holiday_year", "Christmas is hard for her every year."),
+    ("phimin.date.ordinal_day", "moved to the 3rd floor; on the 2nd time she called"),
     ("phimin.email", "the @ sign and an email in general"),
     ("phimin.url.domain", "take 1 tab q.day and rest"),
     ("phimin.url.domain", "the file notes.txt was lost"),

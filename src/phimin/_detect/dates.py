@@ -76,7 +76,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.date.numeric",
         "DATE",
-        r"(?<![\w/.:-])\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\w/]|[.-]\d)",
+        # (glued to a word too: "labs on10/14/82", "TOXICITY-9/2/92")
+        r"(?<![\d/.:])(?<!\d-)\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\w/]|[.-]\d)",
         0.6,
         validate=plausible_numeric_date,
         valid_score=0.9,
@@ -146,6 +147,19 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i){_B}{_MONTH_ABBR_DOT},?[ ]+(?:of[ ]+)?{_YEAR}{_E}",
         0.85,
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    ),
+    PatternSpec(
+        "phimin.date.ordinal_day",
+        "DATE",
+        # "it's the 11th.", "drawn on the 3rd and": a day of the month on its own (not
+        # "the 3rd floor", "the 2nd time").
+        r"(?i)(?<![\w])(?:on|it'?s|is|was|since|by|until|till|from|before|after)[ ]+the[ ]+"
+        r"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
+        r"(?=[ ]*(?:[.,;:!?)\"\n]|$)|[ ]+(?:at|and|or|when|we|she|he|they|i|for|but|so"
+        r"|because|after|before)\b)",
+        0.75,
+        group="day",
+        trigger=r"(?i)\d(?:st|nd|rd|th)",
     ),
     PatternSpec(
         "phimin.date.month_alone",

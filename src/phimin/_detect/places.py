@@ -75,13 +75,13 @@ _TRANSFER = regex.compile(
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
     r"|arrival|referred|medflight|medflighted|presented|followed|retired|went|came)"
     r"[ ]+(?:back[ ]+)?(?:to|from|at|by|in)[ ]+(?:the[ ]+)?"
-    r"(?P<name>(?P<pious>(?:holy|good|sacred|mount|mt\.?)[ ]+)?\p{L}[\p{L}'’-]*)"
+    r"(?P<name>(?P<pious>(?:holy|good|sacred|mount|mt\.?)[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’]))"
     r"(?:[ ]?\d{1,2}(?![\w/]))?"
 )
 # "to quartermain 3", "ON QUARTERMAIN 6": a ward or building named by a word and a floor.
 _WARD = regex.compile(
     r"(?i)(?<![\w])(?:to|from|on|at|in|into|transfer|transferred|transfered)[ ]+(?:the[ ]+)?"
-    r"(?P<name>\p{L}[\p{L}'’-]{3,})[ ]?\d{1,2}(?![\w/.:,-]\d|[\w/])"
+    r"(?P<name>\p{L}[\p{L}'’-]{3,}(?<![-'’]))[ ]?\d{1,2}(?![\w/.:,-]\d|[\w/])"
 )
 _NAME_NOUNS = frozenset({"memorial", "rehab"})
 # Words that belong in a facility's name though they are ordinary English.
