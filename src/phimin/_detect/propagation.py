@@ -127,7 +127,8 @@ def _matches(text: str, automaton: Any) -> Iterator[tuple[int, int]]:
 # A name word: letters, with inner apostrophes (O'Brien) but not a possessive 's.
 _NAME_WORD = r"[^\W\d_]+(?:['’](?!s(?!\w))[^\W\d_]+)*"
 _WORD_BEFORE = regex.compile(rf"(?r)(?<![\w'’-])({_NAME_WORD})(?:[ ]|-)$")
-_WORD_AFTER = regex.compile(rf"^(?:[ ]|-)({_NAME_WORD})(?![\w-]|['’](?!s(?!\w)))")
+# (a hyphen may end the name, as in "Irene Czyzewicz- 204-...", but not join another word)
+_WORD_AFTER = regex.compile(rf"^(?:[ ]|-)({_NAME_WORD})(?![\w]|-\w|['’](?!s(?!\w)))")
 _INITIAL_BEFORE = regex.compile(r"(?r)(?<![\w.])\p{Lu}\.?[ ]$")
 _INITIAL_AFTER = regex.compile(r"[ ]\p{Lu}\.?(?=[ ])")
 _WINDOW = 64  # longest name word looked at, in characters
