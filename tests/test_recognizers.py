@@ -212,6 +212,9 @@ NOT_ADDRESSES = [
     "PHQ-9 score 14, GAD-7 12",
     "Session 4 of 12 today.",
     "Seen on 3 Dec 2021 and 14 March 2020.",
+    "Pt is on 2L NC, turned off at 7am.",
+    "urine via foley 50 cc/hr",
+    "HEPARIN DECREASED TO 900 U FOR PTT 119. BP 91 TO 102 VIA ART LINE 107.",
 ]
 
 
@@ -358,6 +361,10 @@ OUTPUTS = [
     ("She lives at 12 Oak St. Then she left.", "She lives at [ADDRESS_1]. Then she left."),
     ("Lives at 353 Buerlia 227.", "Lives at [ADDRESS_1]."),
     ("Email ann.lee@example.org today.", "Email [EMAIL_1] today."),
+    (
+        "Lives at Dunajska 56, Studenec. My address is Via Roma 12, Milano.",
+        "Lives at [ADDRESS_1]. My address is [ADDRESS_2].",
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ import regex
 
 from phimin._detect.base import Hit, PhiminRecognizer
 from phimin._detect.clinical import MEDICATIONS
+from phimin._detect.names import case_mode
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._errors import DetectionError
 
@@ -55,6 +56,14 @@ _UNIT = (
     r"|floor|fl\.?|bldg\.?|building|\#)[ ]*\#?[ ]*\d{1,6}[a-z]?"
 )
 
+# Anchors that read a street's name from its capital letters alone.
+_NEEDS_CASE = frozenset(
+    {"phimin.address.house_number", "phimin.address.intl", "phimin.address.context"}
+)
+# After a cue such as "is on", an address has a word of its own ("Dunajska 56"), not
+# only a dose or a time ("2L NC", "7am").
+_LONG_WORD = regex.compile(r"\p{L}{3,}")
+
 _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
     (
         "phimin.address.street",
@@ -71,7 +80,7 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
         "phimin.address.intl",
         regex.compile(
             rf"(?<![\w.,/-])(?:\d{{1,6}}[ ]+){{0,2}}"
-            rf"(?:(?i:{_INTL_PREFIX})[ ]+{_ANY_WORD}(?:[ ]+{_ANY_WORD}){{0,4}}"
+            rf"(?:(?=\p{{Lu}})(?i:{_INTL_PREFIX})[ ]+{_ANY_WORD}(?:[ ]+{_ANY_WORD}){{0,4}}"
             rf"|{_WORD}(?:[ ]+(?:{_WORD}|{_PARTICLE})){{0,3}}[ ]*(?i:{_INTL_SUFFIX})"
             rf"|\p{{L}}+(?i:{_INTL_SUFFIX}))"
             rf"[ ]+{_NUMBER}(?![\w])"
@@ -154,7 +163,8 @@ _SEPARATOR = regex.compile(r"(?:[ \t]*[,\n][ \t>?]*)+|[ ]+")
 _CITY_WORD = r"\(?[\p{Lu}][\p{L}\p{M}\u2206'’.()-]*|nan"
 _SEGMENT = regex.compile(
     rf"(?:(?i:{_UNIT})"
-    rf"|(?:{_CITY_WORD})(?:[ ]+(?:{_CITY_WORD}|{_PARTICLE})){{0,4}}"
+    # (a sentence ends after "Studenec.": only an abbreviation's period, "Ft. Wayne", goes on)
+    rf"|(?:{_CITY_WORD})(?:(?<!\p{{L}}{{4}}\.)[ ]+(?:{_CITY_WORD}|{_PARTICLE})){{0,4}}"
     rf"(?:,?[ ]+[A-Z]{{2}})?(?:,?[ ]+(?:\d{{3,6}}(?:[ -]\d{{2,4}})?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?"
     rf"|[A-Z]{{2}}\.?,?[ ]+\d{{5}}(?:-\d{{4}})?"
     rf"|\d{{4,6}}(?:-\d{{3,4}})?"
@@ -185,7 +195,10 @@ class AddressRecognizer(PhiminRecognizer):
         return list(self._find(text))
 
     def _find(self, text: str) -> Iterator[Hit]:
+        upper = case_mode(text) == "upper"
         for rule_id, pattern, score in _ANCHORS:
+            if upper and rule_id in _NEEDS_CASE:
+                continue  # "HR 71 AVP. BP 91", "VIA ART LINE 107": capitals say nothing here
             try:
                 matches = list(pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
             except TimeoutError as exc:
@@ -199,7 +212,10 @@ class AddressRecognizer(PhiminRecognizer):
                 end = _grow(text, end)
                 if text[end - 1] == "." and (end == len(text) or text[end].isspace()):
                     end -= 1  # the sentence's period, even after "St.": "[ADDRESS_1]."
-                if _plausible(text[start:end]):
+                candidate = text[start:end]
+                if _plausible(candidate) and (
+                    rule_id != "phimin.address.context" or _LONG_WORD.search(candidate)
+                ):
                     yield Hit(start, end, "STREET_ADDRESS", score, rule_id)
 
 
