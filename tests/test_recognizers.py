@@ -365,6 +365,7 @@ OUTPUTS = [
         "Lives at Dunajska 56, Studenec. My address is Via Roma 12, Milano.",
         "Lives at [ADDRESS_1]. My address is [ADDRESS_2].",
     ),
+    ("Send it to 772 ul. Narewska 94.", "Send it to [ADDRESS_1]."),  # lower-case prefixes
 ]
 
 

@@ -32,7 +32,7 @@ _STREET_TYPES = (
     r"|cliffs?|dam|mill|club|streets|roads|lanes|drives|ways|squares|str\.?|sq"
 )
 _INTL_PREFIX = (
-    r"rue|rua|r\.|avenida|avda\.?|av\.|calle|c/|via|viale|vicolo|piazza|piazzetta|largo"
+    r"rue|rua|r\.|avenida|avda\.?|av\.|calle|c/|(?-i:Via|VIA)|viale|vicolo|piazza|piazzetta|largo"
     r"|corso|ul\.|ulica|al\.|aleja|plac|pl\.|praça|travessa|camino|carrer|carretera|paseo"
     r"|rúa|strada|stradă|λεωφόρος|οδός|πλατεία|ulitsa|prospekt"
 )
@@ -80,7 +80,7 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
         "phimin.address.intl",
         regex.compile(
             rf"(?<![\w.,/-])(?:\d{{1,6}}[ ]+){{0,2}}"
-            rf"(?:(?=\p{{Lu}})(?i:{_INTL_PREFIX})[ ]+{_ANY_WORD}(?:[ ]+{_ANY_WORD}){{0,4}}"
+            rf"(?:(?i:{_INTL_PREFIX})[ ]+{_ANY_WORD}(?:[ ]+{_ANY_WORD}){{0,4}}"
             rf"|{_WORD}(?:[ ]+(?:{_WORD}|{_PARTICLE})){{0,3}}[ ]*(?i:{_INTL_SUFFIX})"
             rf"|\p{{L}}+(?i:{_INTL_SUFFIX}))"
             rf"[ ]+{_NUMBER}(?![\w])"
