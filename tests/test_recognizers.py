@@ -366,6 +366,7 @@ OUTPUTS = [
         "Lives at [ADDRESS_1]. My address is [ADDRESS_2].",
     ),
     ("Send it to 772 ul. Narewska 94.", "Send it to [ADDRESS_1]."),  # lower-case prefixes
+    ("Prescriber DEA PG0000000.", "Prescriber DEA [LICENSE_1]."),  # PG is also a pager label
 ]
 
 

@@ -260,7 +260,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.license.dea",
         "LICENSE_NUMBER",
-        r"(?<![\w])[ABFGMPRX][A-Z9]\d{7}(?![\w])",
+        # (a space may follow the letters: the detection view splits "PG0000000", as PG
+        # is also a pager label)
+        r"(?<![\w])[ABFGMPRX][A-Z9][ ]?\d{7}(?![\w])",
         0.4,
         validate=v.valid_dea,
         valid_score=0.9,

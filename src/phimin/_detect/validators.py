@@ -70,7 +70,7 @@ def valid_npi(value: str) -> bool:
 
 def valid_dea(value: str) -> bool:
     """DEA registration: two letters, seven digits, the last a check digit."""
-    v = value.strip().upper()
+    v = value.replace(" ", "").upper()
     if len(v) != 9 or not v[2:].isdigit():
         return False
     d = [int(c) for c in v[2:]]
