@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 import phimin
+
+# CI replays the same examples on every run, so a red build is reproducible and not a
+# draw of the dice; a developer's run explores new examples each time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 class NetworkBlocked(RuntimeError):
