@@ -337,7 +337,6 @@ class Redactor:
         return replacements, findings
 
 
-
 class _Fence:
     """Spans a finding may not overlap, merged and searched by bisection."""
 
@@ -354,6 +353,7 @@ class _Fence:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._starts, end) - 1  # last span starting before `end`
         return i >= 0 and self._spans[i][1] > start
+
 
 @dataclass(frozen=True, slots=True)
 class _Prepared:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from phimin._detect.base import GUESS_RULE_PREFIXES
 from phimin._findings import Action, Category
 
 __all__ = ["Candidate", "resolve"]
@@ -36,19 +37,10 @@ class Candidate:
     action: Action
 
 
-# Statistical guesses: the model, and lexicon words with no context to back them.
-_GUESSES = (
-    "phimin.ner.",
-    "phimin.name.gazetteer",
-    "phimin.name.proper_noun",
-    "phimin.location.gazetteer",
-)
-
-
 def _rank(c: Candidate) -> tuple[int, float, float, int]:
     """Evidence from context beats a guess; between guesses the surer one wins
     ("at Calvert Memorial": a facility, though the model saw a person)."""
-    if c.rule_id.startswith(_GUESSES):
+    if c.rule_id.startswith(GUESS_RULE_PREFIXES):
         return (0, c.score, _PRIORITY[c.category], c.end - c.start)
     return (1, _PRIORITY[c.category], c.score, c.end - c.start)
 

@@ -10,10 +10,17 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from phimin._findings import Category
 
-__all__ = ["RULE_ID_KEY", "Detection", "Hit", "PhiminRecognizer"]
+__all__ = ["GUESS_RULE_PREFIXES", "RULE_ID_KEY", "Detection", "Hit", "PhiminRecognizer"]
 
 RULE_ID_KEY = "phimin_rule_id"
 CATEGORY_KEY = "phimin_category"
+# Rules that guess from statistics or word shape alone, with no context to back them.
+GUESS_RULE_PREFIXES = (
+    "phimin.ner.",
+    "phimin.name.proper_noun",
+    "phimin.name.gazetteer",
+    "phimin.location.gazetteer",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from spacy.language import Language
 
 from phimin._detect.addresses import AddressRecognizer
-from phimin._detect.base import Detection
+from phimin._detect.base import GUESS_RULE_PREFIXES, Detection
 from phimin._detect.clinical import GUARDED_RULE_PREFIXES, clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.employers import EmployerRecognizer
@@ -115,14 +115,9 @@ def _clashes(d: Detection, start: int, end: int) -> bool:
     return start <= d.start and d.end <= end
 
 
-# Detections from statistics or word shape alone, which a rule-pack match overrides.
-_GUESSES = (
-    "phimin.ner.",
-    "phimin.name.proper_noun",
-    "phimin.name.gazetteer",
-    "phimin.location.gazetteer",
-    "phimin.location.transfer",
-)
+# Detections a rule-pack match overrides: guesses, and places read from a transfer cue
+# ("referred by the DV advocate").
+_GUESSES = (*GUESS_RULE_PREFIXES, "phimin.location.transfer")
 
 
 class DetectionEngine:
