@@ -30,9 +30,9 @@ __all__ = [
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 
-_PHYSIONET_RECORD = re.compile(
-    r"START_OF_RECORD=(\d+)\|\|\|\|(\d+)\|\|\|\|\n(.*?)\|\|\|\|END_OF_RECORD", re.S
-)
+# Each note opens with a header naming its patient and record and closes with a marker.
+_NOTE_HEADER = re.compile(r"START_OF_RECORD=(?P<patient>\d+)\|{4}(?P<record>\d+)\|{4}\n")
+_NOTE_END = "||||END_OF_RECORD"
 
 
 class Skip(Exception):
@@ -65,20 +65,23 @@ def _need(root: Path, relative: str) -> Path:
 
 
 def load_physionet(root: Path, limit: int | None = None) -> list[LabelledText]:
-    """PhysioNet deid gold standard: notes (latin-1) and their PHI spans."""
+    """PhysioNet deid gold standard: the notes (latin-1) with the PHI spans of each."""
     text_path = _need(root, "physionet_deid/id.text")
     phrase_path = _need(root, "physionet_deid/id-phi.phrase")
-    raw = text_path.read_text(encoding="latin-1")
-    docs = {(m[1], m[2]): m[3] for m in _PHYSIONET_RECORD.finditer(raw)}
+    bodies: dict[tuple[str, str], str] = {}
+    for block in text_path.read_text(encoding="latin-1").split(_NOTE_END):
+        header = _NOTE_HEADER.search(block)
+        if header is not None:
+            bodies[(header["patient"], header["record"])] = block[header.end() :]
     spans: dict[tuple[str, str], list[GoldSpan]] = defaultdict(list)
-    with phrase_path.open(encoding="latin-1") as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            patient, record, start, end, label, _ = line.rstrip("\n").split(" ", 5)
-            spans[(patient, record)].append(GoldSpan(int(start), int(end), label))
+    for line in phrase_path.read_text(encoding="latin-1").splitlines():
+        fields = line.split(maxsplit=5)  # patient, record, start, end, type, the phrase
+        if len(fields) >= 5:
+            spans[(fields[0], fields[1])].append(
+                GoldSpan(int(fields[2]), int(fields[3]), fields[4])
+            )
     notes = [
-        LabelledText(body, tuple(sorted(spans[key], key=_span_key))) for key, body in docs.items()
+        LabelledText(body, tuple(sorted(spans[key], key=_span_key))) for key, body in bodies.items()
     ]
     return notes[:limit] if limit else notes
 

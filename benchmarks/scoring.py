@@ -89,7 +89,7 @@ class Coverage:
         """Every word character of text[start:end] was removed (True if it has none).
 
         With `kept_counts=False` a deliberately kept part (a year) counts as removed:
-        "[date in 1995]" catches the date "7/14/1995" as Safe Harbor means it.
+        "[date in 1995]" catches the date "3/9/1995" as Safe Harbor means it.
         """
         positions = [
             p
@@ -192,7 +192,7 @@ def withheld(surface: str, entity: str = "") -> str | None:
     - for PERSON, capitalized census surnames unless very common words (Zipf >= 5.2:
       "Like", "Oh" stay visible, "Smith" does not);
     - capitalized rare words (Zipf < 4), which covers most surnames and places, except
-      ALL-CAPS words of up to four letters (abbreviations: GH, MAE, NGT).
+      ALL-CAPS words of up to four letters (abbreviations: MAE, NGT, PEG).
     """
     if _IDENTIFIER_LIKE.search(surface):
         return "number or address"
@@ -209,7 +209,7 @@ def withheld(surface: str, entity: str = "") -> str | None:
             return "given name"
         if entity == "PERSON" and capitalized and lower in _census("last") and frequency < 5.2:
             return "surname"
-        # A short ALL-CAPS word is an abbreviation far more often than a name (GH, MAE).
+        # A short ALL-CAPS word is an abbreviation far more often than a name (MAE, NGT).
         short_caps = word.isupper() and len(word) <= 4
         if capitalized and frequency < 4.0 and not short_caps:
             return "rare capitalized word"

@@ -36,7 +36,7 @@ NOTES = [
         ],
     ),
     (
-        "Transferred from Galloway Memorial on 11/02. Wife Rosa at bedside. Resting comfortably.\n",
+        "Transferred from Galloway Memorial on 11/02. Wife Rosa at bedside. Slept through the night.\n",
         [("Galloway", "Location"), ("11/02", "Date"), ("Rosa", "RelativeProxyName")],
     ),
 ]
@@ -56,12 +56,12 @@ SYNTH = [
     ("The weather was fine all week.", []),
 ]
 SESSION_LINES = [
-    "Thanks for coming in today. How has the week been?",
+    "Welcome back. What stood out for you this week?",
     "Honestly it was hard, I kept waking up at night and worrying about work.",
     "That sounds exhausting. What helped, even a little?",
     "Walking after dinner helped, and talking to my sister on the phone.",
     "So moving and connecting with people made a difference.",
-    "Yeah, I think I want to keep doing that three times a week.",
+    "Yes, I would like to keep that up three evenings a week.",
 ]
 PLANTED_VALUES = ["617-382-1947", "Elena Brennan", "samuel.iverson@example.org", "212-847-3920"]
 
@@ -292,7 +292,7 @@ def test_coverage_counts_word_characters_only() -> None:
     assert kept_year.caught(date, date + 4)
     assert kept_year.removed_word_chars() == 3
     assert scoring.shape("dr okafor") == "lower 2w"
-    assert scoring.shape("GH") == "UPPER 1w"
+    assert scoring.shape("KMH") == "UPPER 1w"
     assert kept_year.caught(date, date + 9, kept_counts=False)  # a date, generalized
     assert scoring.withheld("Okafor") == "rare capitalized word"
     assert scoring.withheld("Elena") == "given name"
