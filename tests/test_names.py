@@ -23,8 +23,8 @@ FOUND = [
     ("Discussed with Dr. Oluwaseun Adeyemi, psychiatrist.", ["Oluwaseun", "Adeyemi"]),
     ("Case worker Ms. Patterson will call.", ["Patterson"]),
     ("SARAH: I just feel stuck.\nTHERAPIST: Say more.", ["SARAH"]),
-    ("DR. RIZZO AWARE. WIFE MARY AT BEDSIDE.", ["RIZZO", "MARY"]),
-    ("dr healey notified; healey to see pt in am", ["healey"]),
+    ("DR. PELLEGRINO AWARE. WIFE MARY AT BEDSIDE.", ["PELLEGRINO", "MARY"]),
+    ("dr marchetti notified; marchetti to see pt in am", ["marchetti"]),
     ("Reviewed by Jane Smith, LCSW.", ["Jane", "Smith"]),
     ("He works at Walmart with his friend Carlos.", ["Carlos"]),
 ]
@@ -77,7 +77,7 @@ def test_employer_after_works_at(redactor: phimin.Redactor) -> None:
             "She moved in from Frederick, MD last year.",
             "She moved in from [city in Maryland], MD last year.",
         ),
-        ("Seen at Calvert Memorial today.", "Seen at [location] today."),
+        ("Seen at Larchmont Memorial today.", "Seen at [location] today."),
         ("Reviewed with Frederick Lang, MD.", "Reviewed with [PERSON_1], MD."),
     ],
 )

@@ -82,9 +82,15 @@ def test_identifiers_across_every_chunk_boundary_are_found(redactor: phimin.Reda
 
 
 def _c(
-    s: int, e: int, entity: str, cat: Category, score: float, action: Action = Action.REPLACE
+    s: int,
+    e: int,
+    entity: str,
+    cat: Category,
+    score: float,
+    action: Action = Action.REPLACE,
+    rule_id: str | None = None,
 ) -> Candidate:
-    return Candidate(s, e, s, e, entity, cat, score, f"r.{entity}", action)
+    return Candidate(s, e, s, e, entity, cat, score, rule_id or f"r.{entity}", action)
 
 
 def test_resolve_prefers_the_covering_finding() -> None:
@@ -109,40 +115,15 @@ def test_resolve_unions_partial_overlaps() -> None:
 
 
 def test_resolve_prefers_context_over_a_guess_and_the_surer_guess() -> None:
-    # "at Calvert Memorial": the facility rule beats the model's PERSON guess ...
-    facility = Candidate(
-        0,
-        16,
-        0,
-        16,
-        "LOCATION",
-        Category.QUASI_IDENTIFIER,
-        0.8,
-        "phimin.location.facility",
-        Action.GENERALIZE,
-    )
-    model = Candidate(
-        0, 16, 0, 16, "PERSON", Category.IDENTIFIER, 0.75, "phimin.ner.person", Action.REPLACE
-    )
+    quasi, ident, gen = Category.QUASI_IDENTIFIER, Category.IDENTIFIER, Action.GENERALIZE
+    # "at Larchmont Memorial": the facility rule beats the model's PERSON guess ...
+    facility = _c(0, 16, "LOCATION", quasi, 0.8, gen, "phimin.location.facility")
+    model = _c(0, 16, "PERSON", ident, 0.75, rule_id="phimin.ner.person")
     assert [c.rule_id for c in resolve([model, facility])] == ["phimin.location.facility"]
     # ... a title beats a city guess, and between two guesses the higher score wins.
-    title = Candidate(
-        0, 9, 0, 9, "PERSON", Category.IDENTIFIER, 0.9, "phimin.name.title", Action.REPLACE
-    )
-    city = Candidate(
-        0,
-        9,
-        0,
-        9,
-        "LOCATION",
-        Category.QUASI_IDENTIFIER,
-        0.75,
-        "phimin.location.gazetteer",
-        Action.GENERALIZE,
-    )
-    name = Candidate(
-        0, 9, 0, 9, "PERSON", Category.IDENTIFIER, 0.65, "phimin.name.gazetteer", Action.REPLACE
-    )
+    title = _c(0, 9, "PERSON", ident, 0.9, rule_id="phimin.name.title")
+    city = _c(0, 9, "LOCATION", quasi, 0.75, gen, "phimin.location.gazetteer")
+    name = _c(0, 9, "PERSON", ident, 0.65, rule_id="phimin.name.gazetteer")
     assert [c.rule_id for c in resolve([city, title])] == ["phimin.name.title"]
     assert [c.rule_id for c in resolve([name, city])] == ["phimin.location.gazetteer"]
 

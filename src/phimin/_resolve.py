@@ -39,7 +39,7 @@ class Candidate:
 
 def _rank(c: Candidate) -> tuple[int, float, float, int]:
     """Evidence from context beats a guess; between guesses the surer one wins
-    ("at Calvert Memorial": a facility, though the model saw a person)."""
+    ("at Larchmont Memorial": a facility, though the model saw a person)."""
     if c.rule_id.startswith(GUESS_RULE_PREFIXES):
         return (0, c.score, _PRIORITY[c.category], c.end - c.start)
     return (1, _PRIORITY[c.category], c.score, c.end - c.start)
@@ -73,7 +73,7 @@ def _merge(cluster: list[Candidate]) -> Candidate:
     start = min(c.start for c in cluster)
     end = max(c.end for c in cluster)
     best = max(cluster, key=_rank)
-    # A finding that covers the cluster names it ("Calvert Memorial Hospital", not the
+    # A finding that covers the cluster names it ("Larchmont Memorial Hospital", not the
     # name inside), unless it is a guess and the cluster holds evidence from context.
     covering = [
         c for c in cluster if c.start == start and c.end == end and _rank(c)[0] >= _rank(best)[0]

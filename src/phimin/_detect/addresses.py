@@ -16,6 +16,7 @@ import regex
 
 from phimin._detect.base import Hit, PhiminRecognizer
 from phimin._detect.clinical import MEDICATIONS
+from phimin._detect.dates import MONTH
 from phimin._detect.names import case_mode
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._errors import DetectionError
@@ -42,11 +43,8 @@ _INTL_SUFFIX = (
 )
 _WORD = r"[\p{Lu}][\p{L}\p{M}'’.-]*"
 _ANY_WORD = r"\p{L}[\p{L}\p{M}'’.-]*"  # after a street prefix, lower case is fine too
-_INNER_WORD = rf"(?:{_WORD}|\p{{Ll}}[\p{{Ll}}\p{{M}}.]{{2,}})"  # "Árpád fejedelem útja"
-_NOT_MONTH = (
-    r"(?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)"
-)
+_INNER_WORD = rf"(?:{_WORD}|\p{{Ll}}[\p{{Ll}}\p{{M}}.]{{2,}})"  # "Béla király útja"
+_NOT_MONTH = rf"(?!(?i:{MONTH})\b)"
 _PARTICLE = (
     r"(?:de|del|della|dei|do|da|dos|das|di|du|la|le|les|van|von|der|den|u|v|y|e|z|na|nad|pod)"
 )
@@ -60,8 +58,8 @@ _UNIT = (
 _NEEDS_CASE = frozenset(
     {"phimin.address.house_number", "phimin.address.intl", "phimin.address.context"}
 )
-# After a cue such as "is on", an address has a word of its own ("Dunajska 56"), not
-# only a dose or a time ("2L NC", "7am").
+# After a cue such as "is on", an address has a word of its own ("Koprivna 31"), not
+# only a dose or a time ("3L NC", "7am").
 _LONG_WORD = regex.compile(r"\p{L}{3,}")
 
 _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
@@ -89,7 +87,7 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
     ),
     (
         "phimin.address.number_first",
-        # "29 Rue de Tanger", "63 Avenue du Golf Arabe": the number before the street.
+        # "17 Rue des Lilas", "41 Avenue des Pins Verts": the number before the street.
         regex.compile(
             rf"(?<![\w.,/-])(?:\d{{1,6}}[ ]+){{1,2}}(?i:{_INTL_PREFIX}|avenue|boulevard|route|chemin"
             rf"|place|allée|impasse|quai)[ ]+{_ANY_WORD}(?:[ ]+{_ANY_WORD}){{0,4}}?"
@@ -107,7 +105,7 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
     ),
     (
         "phimin.address.house_number",
-        # "353 Buerlia 227": a house number, capitalized words, a number ("3 Dec 2021"
+        # "418 Vestrelia 62": a house number, capitalized words, a number ("3 Dec 2021"
         # is a date).
         regex.compile(
             rf"(?<![\w.,/-])\d{{1,6}}[ ]+(?:\d{{1,5}}[ ]+)?{_NOT_MONTH}{_WORD}"
@@ -142,7 +140,7 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
     (
         "phimin.address.context",
         # After an address cue, a stretch that starts with a number or a capital and has
-        # a digit before the line ends: "his address: Dunajska 56, Studenec".
+        # a digit before the line ends: "his address: Koprivna 31, Lesnovo".
         regex.compile(
             r"(?i)(?:address(?:[ ]is)?|lives?[ ](?:at|on)|lived[ ](?:at|on)|located[ ]at"
             r"|meet[ ](?:you|me)[ ]at|sent[ ]to|moved[ ]to|arrived[ ]at|off[ ]at|enter[ ]on"
@@ -163,7 +161,7 @@ _SEPARATOR = regex.compile(r"(?:[ \t]*[,\n][ \t>?]*)+|[ ]+")
 _CITY_WORD = r"\(?[\p{Lu}][\p{L}\p{M}\u2206'’.()-]*|nan"
 _SEGMENT = regex.compile(
     rf"(?:(?i:{_UNIT})"
-    # (a sentence ends after "Studenec.": only an abbreviation's period, "Ft. Wayne", goes on)
+    # (a sentence ends after "Lesnovo.": only an abbreviation's period, "Ft. Wayne", goes on)
     rf"|(?:{_CITY_WORD})(?:(?<!\p{{L}}{{4}}\.)[ ]+(?:{_CITY_WORD}|{_PARTICLE})){{0,4}}"
     rf"(?:,?[ ]+[A-Z]{{2}})?(?:,?[ ]+(?:\d{{3,6}}(?:[ -]\d{{2,4}})?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?"
     rf"|[A-Z]{{2}}\.?,?[ ]+\d{{5}}(?:-\d{{4}})?"
@@ -198,7 +196,7 @@ class AddressRecognizer(PhiminRecognizer):
         upper = case_mode(text) == "upper"
         for rule_id, pattern, score in _ANCHORS:
             if upper and rule_id in _NEEDS_CASE:
-                continue  # "HR 71 AVP. BP 91", "VIA ART LINE 107": capitals say nothing here
+                continue  # "HR 88 AVP. BP 104", "VIA ART LINE 96": capitals say nothing here
             try:
                 matches = list(pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
             except TimeoutError as exc:

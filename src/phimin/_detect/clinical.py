@@ -51,7 +51,7 @@ _GUARDS = [
     r"(?i)(?<![\w/])\d/\d[ ]+(?:up|way|of|strength|normal|dose)(?![\w])",
     r"(?i)(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",
     r"(?<![\w/])\d{1,2}-\d{1,2}/10(?![\w/])",  # a rated range: "3-4/10"
-    r"(?<![\w/])\d/\d[ ]?-[ ]?\d/\d(?![\w/])",  # a range of fractions: "up 1/3-1/2"
+    r"(?<![\w/])\d/\d[ ]?-[ ]?\d/\d(?![\w/])",  # a range of fractions: "up 1/4-1/3"
     r"(?i)(?<![\w])(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
     r"|craving|urges?|sleep|energy|severity|intensity|suds|worry|anger|irritability|motivation"
     r"|confidence|importance|readiness)(?:[ ]+\w+){0,4}[ :]+"
@@ -65,7 +65,7 @@ _GUARDS = [
     r"(?<![\w.])[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})(?![\w])",
     r"(?i)(?:cpt|hcpcs|icd-?10(?:-cm)?|dx|code)[ :#]*[A-Z]?\d{4,5}(?:-\d{2})?",
     r"(?<![\w])(?:9\d{4}|99\d{3})(?=[ ]?(?:\(|,|;|$|[ ](?:psychotherapy|x|for|with|session|and|\+)))",
-    # Lab values: "BUN 54", "Cr 2.8", "K 3.9", "INR 2.0", "A1c 7.2%", "BP 120/80".
+    # Lab values: "BUN 31", "Cr 1.6", "K 3.9", "INR 2.0", "A1c 7.2%", "BP 120/80".
     r"(?i)(?<![\w])(?:BUN|Cr|K|Na|Cl|CO2|Mg|Ca|Phos|INR|PT|PTT|WBC|Hgb|Hct|Plt|A1c|HbA1c|TSH"
     r"|T4|LDL|HDL|ALT|AST|GGT|BAL|BAC|Li|lithium(?:[ ]level)?|VPA|O2|SpO2|sat|sats|HR|RR"
     r"|temp|T|glucose|BG|FSBG|CK|CPK|ANC|MCV|BMI|wt|weight|ht|height|EF|QTc?)[ :=]*{num}%?(?![\w/])".replace(

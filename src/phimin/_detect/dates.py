@@ -12,14 +12,14 @@ import regex
 
 from phimin._detect.patterns import PatternSpec
 
-__all__ = ["AGE_SPECS", "DATE_SPECS", "plausible_numeric_date"]
+__all__ = ["AGE_SPECS", "DATE_SPECS", "MONTH", "plausible_numeric_date"]
 
-_MONTH = (
+MONTH = (  # a month's name or abbreviation, in lower case: use it under (?i)
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 # A period belongs to an abbreviated month only: "Mar. 3", but "the 14th of march."
-_MONTH_ABBR_DOT = rf"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.|{_MONTH})"
+_MONTH_ABBR_DOT = rf"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.|{MONTH})"
 # "may" is a month only when it reads as one: capitalized, or lower case before an
 # ordinal day ("may 2nd", "may the third"); "I may 2 times" and "1 may be" are not.
 _MONTH_BEFORE_DAY = _MONTH_ABBR_DOT.replace(
@@ -76,7 +76,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.date.numeric",
         "DATE",
-        # (glued to a word too: "labs on10/14/82", "TOXICITY-9/2/92")
+        # (glued to a word too: "drawn on03/11/19", "OVERDOSE-4/7/21")
         r"(?<![\d/.:])(?<!\d-)\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\w/]|[.-]\d)",
         0.6,
         validate=plausible_numeric_date,

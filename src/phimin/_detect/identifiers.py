@@ -49,7 +49,7 @@ _PHONE_CONTEXT = tuple(
     answering registered dial dialed ring""".split()
 )
 # Any grouping of 7-15 digits, with or without a country code: a phone number only
-# where the words around it say so ("Mobile: 0688 843 79 56", "call me on 450 0840").
+# where the words around it say so ("Mobile: 0612 457 30 88", "call me on 462 1937").
 _DIGIT_GROUPS = (
     r"(?<![\w+./-])(?<!\d,)(?:\+|00)?(?:\(\d{1,4}\)|\d{1,4})(?:(?:[ .-]|[ ]?\(0\)[ ]?)?(?:\(\d{1,4}\)|\d{1,5})){1,6}"
     r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w]|[.,/]\d)"
@@ -157,7 +157,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.phone.formatted",
         "PHONE_NUMBER",
-        # 3-3-4 digits however separated ("212- 476- 8356", "201/324/1423"), valid or not.
+        # 3-3-4 digits however separated ("301- 555- 0147", "410/555/0199"), valid or not.
         r"(?<![\w+/-])\(?\d{3}\)?(?:[ .-]{1,2}|/)\d{3}(?:[ .-]{1,2}|/)\d{4}(?![\w]|[-/]\d)",
         0.65,
         context=_PHONE_CONTEXT,

@@ -8,7 +8,7 @@
 
 A name is *ambiguous* when it is also an ordinary word that text uses far more often
 than the name's share of the population explains (Hope, Will, Grace, Summer, Brown).
-Ambiguous names count as names only with context; clear names (Maria, Healey) count
+Ambiguous names count as names only with context; clear names (Maria, Marchetti) count
 on their own.
 """
 

@@ -3,7 +3,7 @@
 Therapy text names people in ways a news-trained NER model does not expect:
 lower-case speech-recognition transcripts ("[patient] my name is maria"), names that are
 ordinary words ("my daughter Hope"), names in direct address ("thanks, Will."),
-speaker tags ("MARIA: ..."), clinicians after titles ("dr healey aware"). These rules
+speaker tags ("MARIA: ..."), clinicians after titles ("dr marchetti aware"). These rules
 work on spaCy's tokens with the name lexicon; each rule has its own rule id and score.
 
 The text's case decides how much capitals mean: in mixed-case text a capital is
@@ -174,7 +174,7 @@ _CLIENT_CUE = regex.compile(
     rf"(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})"
 )
 _CONTRACTION = regex.compile(r"['’](?:t|d|ll|re|ve|m)$", regex.IGNORECASE)
-# "per md Saeed", "NP Wolfe", "HO SCHWARZ": a clinical role before a name. The roles
+# "per md Haddad", "NP Lindgren", "HO OKONJO": a clinical role before a name. The roles
 # are also abbreviations ("PA line", "MD aware"), so only a clear name follows.
 _ROLE_NAME = regex.compile(
     rf"(?i)(?<![\w/])(?:np|pa|rn|md|ho|rrt|sw|cm|resident|intern|fellow|attending|nurse"
@@ -381,7 +381,7 @@ class NameRecognizer(PhiminRecognizer):
                     yield self._extend_back(t, j, strong - 0.05, "phimin.name.postnominal")
             elif w in RELATIONS:
                 j = t.next_word(i)
-                # "son, bill", "DAUGHTER-KRISSY", "proxy: Irene" (not "THERAPIST: How")
+                # "son, tom", "DAUGHTER-JOLENE", "proxy: Irene" (not "THERAPIST: How")
                 skip = {",", "-", "--", "---", "="} | (set() if t.sentence_start(i) else {":"})
                 while j < len(t) and t.text[j] in skip:
                     j = t.next_word(j)
@@ -514,7 +514,7 @@ class NameRecognizer(PhiminRecognizer):
         return lex.is_name(w) or not (lex.is_common_word(w) and lex.is_english(w))
 
     def _doctors(self, text: str) -> Iterator[Hit]:
-        """ "dr healey", "DR.DISANGRO", "Drs Joseph and Robbins": in every case style."""
+        """ "dr marchetti", "DR.VALLANCOURT", "Drs Abbott and Ferris": in every case style."""
         for m in _DOCTOR.finditer(text):
             names = [m.span("a")]
             if m.group("b"):
@@ -539,7 +539,7 @@ class NameRecognizer(PhiminRecognizer):
                 yield Hit(start, end, "PERSON", 0.85, "phimin.name.title")
 
     def _initials(self, text: str, mode: CaseMode) -> Iterator[Hit]:
-        """ "E. WELSH AWARE", "per d. renna", "J SMITH ORDERED": an initial and a surname."""
+        """ "E. HARTLEY AWARE", "per d. lindqvist", "J SMITH ORDERED": an initial and a surname."""
         pattern = _INITIAL_NAME_UPPER if mode == "upper" else _INITIAL_NAME
         for m in pattern.finditer(text):
             name = m.group("name")
@@ -559,7 +559,7 @@ class NameRecognizer(PhiminRecognizer):
             yield Hit(m.start(), m.end("name"), "PERSON", 0.75, "phimin.name.initial")
 
     def _aware(self, text: str, mode: CaseMode) -> Iterator[Hit]:
-        """ "BEA TURA AWARE", "np jen notified": who was told is a clinician."""
+        """ "LENA OKONJO AWARE", "np jo notified": who was told is a clinician."""
         for m in _AWARE.finditer(text):
             words = m.group("name").split()
             if words[0].lower() in ROLES:  # "NP JEN AWARE": the role is not the name
@@ -607,7 +607,7 @@ class NameRecognizer(PhiminRecognizer):
                     yield Hit(m.start("name"), m.end("name"), "PERSON", 0.7, "phimin.name.cue")
 
     def _family_of(self, text: str) -> Iterator[Hit]:
-        """ "the ROMERO FAMILY", "URSLA MORETTI (DAUGHTER)": a name tied to kin."""
+        """ "the DELACROIX FAMILY", "MARGUERITE BRANCATI (DAUGHTER)": a name tied to kin."""
         for m in _KIN.finditer(text):
             words = m.group("name").split()
             if all(self._ok_after_cue(w) for w in words):
@@ -670,7 +670,7 @@ class NameRecognizer(PhiminRecognizer):
             yield _Span(i, end, score, "phimin.name.gazetteer")
 
     def _proper_nouns(self, t: _Tokens) -> Iterator[_Span]:
-        """Mid-sentence capitalized words that are neither English nor known: "Natasja".
+        """Mid-sentence capitalized words that are neither English nor known: "Ingvild".
 
         Only in mixed-case text, and never at the start of a sentence, where a capital
         says nothing (and rare clinical words would be taken for names).
@@ -695,7 +695,7 @@ class NameRecognizer(PhiminRecognizer):
             ):
                 continue
             if t.sentence_start(i):
-                # At a sentence start only as the subject of a verb: "Irenka is ...".
+                # At a sentence start only as the subject of a verb: "Ingvild is ...".
                 nxt = t.next_word(i)
                 if nxt >= len(t) or t.lower[nxt] not in _SUBJECT_VERBS:
                     continue

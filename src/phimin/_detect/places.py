@@ -4,7 +4,7 @@ the NER model.
 
 A five-digit number alone is not taken for a ZIP code (CPT codes such as 90837 are
 five digits too): it needs a state before it or a "zip" label. Named facilities
-("Calvert Memorial Hospital", "St. Agnes", "transferred to GH") are found by
+("Larchmont Memorial Hospital", "St. Brigid", "transferred to KMH") are found by
 `FacilityRecognizer`, which reads the words before a facility noun one by one.
 """
 
@@ -78,7 +78,7 @@ _TRANSFER = regex.compile(
     r"(?P<name>(?P<pious>(?:holy|good|sacred|mount|mt\.?)[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’]))"
     r"(?:[ ]?\d{1,2}(?![\w/]))?"
 )
-# "to quartermain 3", "ON QUARTERMAIN 6": a ward or building named by a word and a floor.
+# "to ashgrove 3", "ON ASHGROVE 5": a ward or building named by a word and a floor.
 _WARD = regex.compile(
     r"(?i)(?<![\w])(?:to|from|on|at|in|into|transfer|transferred|transfered)[ ]+(?:the[ ]+)?"
     r"(?P<name>\p{L}[\p{L}'’-]{3,}(?<![-'’]))[ ]?\d{1,2}(?![\w/.:,-]\d|[\w/])"
@@ -132,7 +132,7 @@ class FacilityRecognizer(PhiminRecognizer):
             if not (self.lexicon.is_plain_word(name) or is_clinical_term(name)):
                 yield Hit(m.start(), m.end(), "LOCATION", 0.7, "phimin.location.facility")
         for m in _TRANSFER.finditer(text):
-            # "transferred to Holy Cross", "from Good Sam": a hospital's pious name.
+            # "transferred to Mount Carmel", "from Good Shepherd": a hospital's pious name.
             if m.group("pious") or self._unusual(m.group("name")):
                 yield Hit(m.start("name"), m.end(), "LOCATION", 0.65, "phimin.location.transfer")
         for m in _WARD.finditer(text):
@@ -156,7 +156,7 @@ class FacilityRecognizer(PhiminRecognizer):
 
     def _name_word(self, word: str, mode: str) -> bool:
         lower = word.lower()
-        if lower in _NAME_WORDS or (len(word) == 1 and word.isupper()):  # "U OF MD"
+        if lower in _NAME_WORDS or (len(word) == 1 and word.isupper()):  # "U OF KY"
             return True
         if lower in STOP_WORDS or is_clinical_term(lower):
             return False

@@ -1,6 +1,6 @@
 """Once a name is established, find every other mention of it.
 
-A note says "Dr. Healey aware" once and "healey" five times; a transcript says "my
+A note says "Dr. Marchetti aware" once and "marchetti" five times; a transcript says "my
 son Will" once and "Will" throughout. Names found with strong evidence (a title, a
 relation, a full name) are looked up again across the whole text. Names that are
 also ordinary words are only matched with the same capitalization, and only in
@@ -98,11 +98,11 @@ def learn_places(
     for d in detections:
         if d.entity != "LOCATION" or not d.rule_id.startswith(_PLACE_RULES):
             continue
-        # "quartermain 3": the ward's name, without its floor
+        # "ashgrove 3": the ward's name, without its floor
         surface = " ".join(w for w in text[d.start : d.end].split()[:3] if not w.isdigit())
         if len(surface.strip(".")) < 2 or "." in surface or is_clinical_term(surface.lower()):
             continue
-        # "GH" matches GH only; "Quartermain" matches in any case.
+        # "KMH" matches KMH only; "Ashgrove" matches in any case.
         known[surface.lower()] = surface if len(surface) <= 4 and surface.isupper() else None
 
 
@@ -127,7 +127,7 @@ def _matches(text: str, automaton: Any) -> Iterator[tuple[int, int]]:
 # A name word: letters, with inner apostrophes (O'Brien) but not a possessive 's.
 _NAME_WORD = r"[^\W\d_]+(?:['’](?!s(?!\w))[^\W\d_]+)*"
 _WORD_BEFORE = regex.compile(rf"(?r)(?<![\w'’-])({_NAME_WORD})(?:[ ]|-)$")
-# (a hyphen may end the name, as in "Irene Czyzewicz- 204-...", but not join another word)
+# (a hyphen may end the name, as in "Irene Wasilewski- 301-...", but not join another word)
 _WORD_AFTER = regex.compile(rf"^(?:[ ]|-)({_NAME_WORD})(?![\w]|-\w|['’](?!s(?!\w)))")
 _INITIAL_BEFORE = regex.compile(r"(?r)(?<![\w.])\p{Lu}\.?[ ]$")
 _INITIAL_AFTER = regex.compile(r"[ ]\p{Lu}\.?(?=[ ])")
@@ -150,7 +150,7 @@ def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon)
             continue
         start, end = d.start, d.end
         for _ in range(2):
-            # A middle initial ("Ella H. Snider") joins with the word beyond it.
+            # A middle initial ("Ella H. Brandvold") joins with the word beyond it.
             # Searched in a short window: a failed reverse search would otherwise scan
             # back to the start of the text, once per name (quadratic on long input).
             initial = (
