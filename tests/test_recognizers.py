@@ -373,3 +373,47 @@ OUTPUTS = [
 @pytest.mark.parametrize(("text", "expected"), OUTPUTS)
 def test_outputs(redactor: phimin.Redactor, text: str, expected: str) -> None:
     assert redactor.redact(text).text == expected
+
+
+# Date forms of ward notes: a month/year glued to a word, a year after a period, two
+# dates joined by a slash, an implausible year after a month and day, a range of days,
+# and a two-digit year with a trailing apostrophe after a month or in a history list.
+# (rule id, text, the span that must be found)
+WARD_DATES = [
+    ("phimin.date.month_year_numeric", "s/p ankle fx6/95, then ORIF", "6/95"),
+    ("phimin.date.numeric", "3/27.96  resp: clear bilat", "3/27.96"),
+    ("phimin.date.numeric", "CHEMO GIVEN 08/22/08/23 THEN HOME", "08/22/08/23"),
+    ("phimin.date.month_name_day", "insists it is june 4, 1812 today", "june 4, 1812"),
+    ("phimin.date.day_month_name", "night shift 5->6 dec, 95 summary", "5->6 dec, 95"),
+    ("phimin.date.day_month_name", "away 6-7 Oct for a wedding", "6-7 Oct"),
+    ("phimin.date.month_year", "last drank in june 11' per wife", "june 11'"),
+    ("phimin.date.year_apostrophe", "PMH:\n HTN.\n TIA 83'.\n APPY 91'.", "83'"),
+    ("phimin.date.year_apostrophe", "PMH:\n HTN.\n TIA 83'.\n APPY 91'.", "91'"),
+    ("phimin.date.year_apostrophe", "PSH: knee scope in 04' c/b DVT", "04'"),
+]
+
+# Fractions, ranges, vent settings, feet and degrees that must stay.
+NOT_WARD_DATES = [
+    "HOB 30'. AMBULATED 40' WITH PT. HR 70-80'",
+    "PMH: CAD\nNEURO: HOB 30'. walked 50' x2",
+    "PSH: fall from 20' as a child, X 15' drop",
+    "AC 600x12/40% and PS 10/5/40%, PEEP 5",
+    "placed on 14/8/45% at noon, weaned to 8/5/35%",  # rate/PEEP/FiO2, not a date
+    "x3/45 and T4/52 then 700X14/50",
+    "ABG 7.38/42/88/24, PO2 72/7.31, q 24/06/12/18 schedule",
+    "3-5 times a day, 4-6 hours, 2-3 may help",
+    "take 1/2 tab, crackles 1/3-1/2 up, CPAP 5/5, PSV 10/5",
+]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "span"), WARD_DATES)
+def test_ward_date_forms(redactor: phimin.Redactor, rule_id: str, text: str, span: str) -> None:
+    assert span in raw_rule_hits(redactor, text, rule_id)
+    assert span not in redactor.redact(text, policy="strict").text
+
+
+@pytest.mark.parametrize("text", NOT_WARD_DATES)
+def test_not_ward_dates(redactor: phimin.Redactor, text: str) -> None:
+    assert [r for r, _ in detections(redactor, text) if r.startswith("phimin.date.")] == []
+    assert "[date" not in redactor.redact(text, policy="strict").text
+

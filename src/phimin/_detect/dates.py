@@ -36,7 +36,12 @@ _DAY_WORD = (
     rf"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
     rf"|twenty[- ]{_ORDINAL_UNITS}|thirty[- ]first)"
 )
-_YEAR_DIGITS = r"(?:(?:19|20)\d{2}|'\d{2})"
+# "'98", and "98'" as some notes write it after a month ("Jun 98'"); a foot mark is
+# never written after a month name.
+_YEAR_DIGITS = r"(?:(?:19|20)\d{2}|'\d{2}|\d{2}'(?!['\"]))"
+# A four-digit year too early to be plausible ("June 3, 1788", a confused patient):
+# after a month, a day and a comma it is still a year, and the month and day are dates.
+_EARLY_YEAR = r",[ ]?1[0-8]\d{2}"
 _YEAR_WORDS = (
     rf"(?:(?:nineteen|twenty)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[- ]{_UNITS})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
@@ -59,6 +64,12 @@ _FULL_MONTH = r"(?:January|February|April|June|July|August|September|October|Nov
 _NUMERIC_DATE = regex.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
 
 
+# Two more forms some notes use: a year after a period ("4/18.96") and two month/day
+# dates joined by a slash ("09/14/09/15": from one day to the next).
+_DOTTED_YEAR = regex.compile(r"(\d{1,2})/(\d{1,2})\.\d{2}")
+_DAY_PAIR = regex.compile(r"(\d{2})/(\d{2})/(\d{2})/(\d{2})")
+
+
 def plausible_numeric_date(value: str) -> bool:
     """m/d/y or d/m/y with a real month and day (and a plausible four-digit year)."""
     m = _NUMERIC_DATE.fullmatch(value.strip())
@@ -72,14 +83,31 @@ def plausible_numeric_date(value: str) -> bool:
     return not (len(year) == 4 and not 1800 <= int(year) <= 2100)
 
 
+def _month_day(month: str, day: str) -> bool:
+    return 1 <= int(month) <= 12 and 1 <= int(day) <= 31
+
+
+def _plausible_date_form(value: str) -> bool:
+    """A full numeric date, a date with its year after a period, or a pair of dates."""
+    if plausible_numeric_date(value):
+        return True
+    dotted = _DOTTED_YEAR.fullmatch(value)
+    if dotted is not None:
+        return _month_day(dotted[1], dotted[2]) or _month_day(dotted[2], dotted[1])
+    pair = _DAY_PAIR.fullmatch(value)
+    return pair is not None and _month_day(pair[1], pair[2]) and _month_day(pair[3], pair[4])
+
+
 DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.date.numeric",
         "DATE",
-        # (glued to a word too: "drawn on03/11/19", "OVERDOSE-4/7/21")
-        r"(?<![\d/.:])(?<!\d-)\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\w/]|[.-]\d)",
+        # (glued to a word too: "drawn on03/11/19", "OVERDOSE-4/7/21"). Also "4/18.96",
+        # and a pair of dates "09/14/09/15" (two digits each, both a real month and day).
+        r"(?<![\d/.:])(?<!\d-)(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})"
+        r"|(?<![\w-])(?:\d{1,2}/\d{1,2}\.\d{2}|\d{2}/\d{2}/\d{2}/\d{2}))(?![\w/%]|[.-]\d)",
         0.6,
-        validate=plausible_numeric_date,
+        validate=_plausible_date_form,
         valid_score=0.9,
     ),
     PatternSpec(
@@ -100,22 +128,27 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         "phimin.date.month_year_numeric",
         "DATE",
         # 12/93, 8/84: a month and a two-digit year (a "day" above 31 can only be a year).
-        r"(?<![\w/,]|\d:|\d\.)(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d)(?![\w/]|[.,]\d)",
+        # Glued to a word too ("wrist fx3/98"), but not to a single letter or a times
+        # sign ("T3/45", "x2/60", "600x12/40").
+        r"(?<![\d_/,]|\d:|\d\.|\d[xX]|(?<![A-Za-z])[A-Za-z])"
+        r"(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d)(?![\w/%]|[.,]\d)",
         0.75,
     ),
     PatternSpec(
         "phimin.date.month_name_day",
         "DATE",
         rf"(?i){_B}{_MONTH_BEFORE_DAY}[ ]+(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})"
-        rf"(?:,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR})?{_E}",
+        rf"(?:,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}|{_EARLY_YEAR})?{_E}",
         0.85,
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
     PatternSpec(
         "phimin.date.day_month_name",
         "DATE",
-        rf"(?i){_B}(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})[ ]+(?:of[ ]+)?{_MONTH_AFTER_DAY}"
-        rf"(?:,?[ ]+{_YEAR}|,[ ]?\d{{2}}(?![\w/:]))?{_E}",
+        # (a range of days too: "6-7 Oct", "11->12 aug, 97", "the 3rd to 5th of May")
+        rf"(?i){_B}(?:the[ ]+)?(?:{_DAY}[ ]?(?:-{{1,2}}>?|to|through|thru|&|and)[ ]?(?:the[ ]+)?)?"
+        rf"(?:{_DAY}|{_DAY_WORD})[ ]+(?:of[ ]+)?{_MONTH_AFTER_DAY}"
+        rf"(?:,?[ ]+{_YEAR}|,[ ]?\d{{2}}(?![\w/:])|{_EARLY_YEAR})?{_E}",
         0.85,
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
@@ -190,9 +223,17 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.date.year_apostrophe",
         "DATE",
-        r"(?<![\w'])'\d{2}(?![\w'])",
+        # Also "98'" as history lists write it ("PSH: appy 98'. tonsils 71'."): after a
+        # word, below a history heading with no other heading between (a foot or degree
+        # mark, "HOB 30'", "walked 40'", "10-15'", is not in a history list).
+        # (The lookbehinds come after the digits: they run only where a year stands.)
+        r"(?<![\w'])'\d{2}(?![\w'])"
+        r"|(?<![\w'])\d{2}'(?![\w'\"])(?<=(?<![\w])[A-Za-z][\w/]*\w[ ]+\d{2}')"
+        r"(?<!(?<![\w])(?i:from|of|about|approx|than)[ ]+\d{2}')"
+        r"(?<=(?i:(?<![\w])(?:pmhx?|pshx?|hx|h/o|history|past[ ]medical|past[ ]surgical))"
+        r"(?:[ ]*:)?[^:]{0,300}\d{2}')",
         0.5,
-        trigger=r"'\d",
+        trigger=r"'\d|\d'",
     ),
 )
 
