@@ -417,3 +417,24 @@ def test_not_ward_dates(redactor: phimin.Redactor, text: str) -> None:
     assert [r for r, _ in detections(redactor, text) if r.startswith("phimin.date.")] == []
     assert "[date" not in redactor.redact(text, policy="strict").text
 
+
+# The clinical guard: every pattern scans on its own, so one guard span cannot hide
+# another that starts inside it ("up 1/4" and the range "1/4-1/3"); and the
+# antecubital site of a line ("R AC", "left AC") is not the assist-control vent mode.
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        ("lungs: rales at bases up 1/4-1/3. sat 95% on 3L", "1/4-1/3", None),
+        ("PICC placed in L AC 10/14, art line in R radial", None, "10/14"),
+        ("IV in the left AC 2/19 per night RN", None, "2/19"),
+        ("vent on AC 14/5 overnight, weaned in am", "AC 14/5", None),
+    ],
+)
+def test_clinical_guard_spans(
+    redactor: phimin.Redactor, text: str, kept: str | None, gone: str | None
+) -> None:
+    out = redactor.redact(text, policy="strict").text
+    if kept is not None:
+        assert kept in out
+    if gone is not None:
+        assert gone not in out and "[date" in out

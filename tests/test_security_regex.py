@@ -27,7 +27,7 @@ import pytest
 import regex
 
 import phimin
-from phimin._detect.clinical import _GUARD
+from phimin._detect.clinical import GUARD_PATTERNS
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS, compile_spec
@@ -229,7 +229,7 @@ def _wordings() -> tuple[str, ...]:
 
 
 UNGUARDED = {
-    "clinical guard": lambda: _GUARD,
+    **{f"clinical guard #{i + 1}": (lambda p=p: p) for i, p in enumerate(GUARD_PATTERNS)},
     "restore placeholder shapes": lambda: _PLACEHOLDER,
     "restore bracketed literals": lambda: _BRACKETED,
     "restore scanner with wordings": lambda: _scanner(_wordings()),
