@@ -2,7 +2,8 @@
 
 All phrases of all rules go into one Aho-Corasick automaton (one for case-insensitive
 phrases, one for case-sensitive ones); token patterns and regexes run per rule with a
-timeout. A match is dropped when a negative pattern of the same rule overlaps it.
+timeout, each only on chunks that contain a word it cannot match without (see
+`literals`). A match is dropped when a negative pattern of the same rule overlaps it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import ahocorasick
 import regex
 
 from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.literals import LiteralGate
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._errors import DetectionError
 from phimin._rulepacks import Rule, RuleSet, compile_rule_regex
@@ -57,7 +59,7 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 
 class SensitiveRecognizer(PhiminRecognizer):
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, *, gated: bool = True) -> None:
         self._rules = tuple(
             _Compiled(
                 r,
@@ -66,6 +68,17 @@ class SensitiveRecognizer(PhiminRecognizer):
             )
             for r in rules.rules
         )
+        # Every regex with its rule index and sign, in one list the gate indexes.
+        self._regexes = tuple(
+            (i, pattern, negative)
+            for i, compiled in enumerate(self._rules)
+            for patterns, negative in (
+                (compiled.regexes, False),
+                (compiled.negative_regexes, True),
+            )
+            for pattern in patterns
+        )
+        self._gate = LiteralGate([p.pattern for _, p, _ in self._regexes]) if gated else None
         super().__init__(entities=sorted(rules.entities) or ["SENSITIVE"])
         self._folded = _automaton(
             [(p, i, False) for i, c in enumerate(self._rules) for p in c.rule.phrases]
@@ -106,18 +119,15 @@ class SensitiveRecognizer(PhiminRecognizer):
                 if _bounded(haystack, start, end):
                     for i, negative in values:
                         yield i, start, end, negative
-        for i, compiled in enumerate(self._rules):
-            for patterns, negative in (
-                (compiled.regexes, False),
-                (compiled.negative_regexes, True),
-            ):
-                for pattern in patterns:
-                    try:
-                        for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
-                            if m.end() > m.start():
-                                yield i, m.start(), m.end(), negative
-                    except TimeoutError as exc:
-                        raise DetectionError(
-                            f"rule {compiled.rule.id} exceeded {REGEX_TIMEOUT_SECONDS}s"
-                            " on one chunk"
-                        ) from exc
+        runnable = None if self._gate is None else self._gate.candidates(text)
+        for k, (i, pattern, negative) in enumerate(self._regexes):
+            if runnable is not None and k not in runnable:
+                continue  # a word every match needs is not in this text
+            try:
+                for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+                    if m.end() > m.start():
+                        yield i, m.start(), m.end(), negative
+            except TimeoutError as exc:
+                raise DetectionError(
+                    f"rule {self._rules[i].rule.id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
+                ) from exc

@@ -1,0 +1,217 @@
+"""Skip a regex on text that lacks every word it needs.
+
+Most rule-pack regexes can only match where one of a few words occurs ("partner",
+"boyfriend", ...). `required_literals` reads a pattern's syntax tree and returns such
+a set of words; `LiteralGate` finds, in one Aho-Corasick pass over a chunk, which
+patterns could match there, so the others are not run at all. The gate is a
+necessary condition, never a guess: a pattern whose words cannot be worked out with
+certainty (syntax only the `regex` engine knows, non-ASCII literals, only short
+literals) is always run.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import Any
+
+import ahocorasick
+import regex
+
+__all__ = ["MIN_LITERAL", "LiteralGate", "gate_fold", "required_literals"]
+
+# Shorter literals ("on", "at") are in every chunk and would only cost time.
+MIN_LITERAL = 3
+# Optional parts and alternations multiply the spellings of a word ("an? STIs?"):
+# beyond this many, the word is cut there.
+_MAX_SPELLINGS = 64
+
+try:  # the standard library's regex parser (private since Python 3.11)
+    _parser: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - Python 3.10
+    _parser = importlib.import_module("sre_parse")
+    _c = importlib.import_module("sre_constants")
+
+# `regex`-only syntax the standard parser would misread as literals or as something
+# else (fuzzy matching "{e<=1}", POSIX classes, named lists, version and flag
+# switches): such a pattern is never gated.
+_FOREIGN = regex.compile(
+    r"\{(?!\d*,?\d*\})|\[\[:|\\[LpPXGmMN]|\(\?[aiLmsux-]*[bBeEfprVw]|\(\?[|(]|\(\*"
+)
+_BACKSLASH_K = regex.compile(r"(?<!\\)((?:\\\\)*)\\K")
+
+_REPEATS = tuple(
+    op
+    for op in (
+        getattr(_c, "MAX_REPEAT", None),
+        getattr(_c, "MIN_REPEAT", None),
+        getattr(_c, "POSSESSIVE_REPEAT", None),
+    )
+    if op is not None
+)
+
+_ZERO_WIDTH = tuple(
+    getattr(_c, name) for name in ("AT", "ASSERT", "ASSERT_NOT") if hasattr(_c, name)
+)
+
+# Characters that case-insensitive `regex` matching equates with an ASCII letter but
+# str.lower() does not turn into it (found by trying every code point).
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def gate_fold(text: str) -> str:
+    """The text as the gate searches it: ASCII literals match it case-insensitively."""
+    return text.translate(_FOLD_TO_ASCII).lower()
+
+
+def _minimal(words: set[str]) -> frozenset[str]:
+    """Drop every word that contains another: text with the longer has the shorter."""
+    ordered = sorted(words, key=len)
+    kept: list[str] = []
+    for w in ordered:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return frozenset(kept)
+
+
+def _usable(words: frozenset[str] | None) -> bool:
+    return bool(words) and all(len(w) >= MIN_LITERAL and w.isascii() for w in words or ())
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective usable set: the one whose shortest word is longest."""
+    found = [c for c in candidates if _usable(c)]
+    if not found:
+        return None
+    return max(found, key=lambda s: min(len(w) for w in s))
+
+
+def _concat(left: set[str], right: set[str]) -> set[str] | None:
+    if len(left) * len(right) > _MAX_SPELLINGS:
+        return None
+    return {a + b for a in left for b in right}
+
+
+def _exact(op: Any, av: Any) -> set[str] | None:
+    """Every string one element can match, when that is a short list, else None."""
+    if op is _c.LITERAL:
+        return {chr(av).lower()}
+    if op in _ZERO_WIDTH:
+        return {""}  # consumes nothing: the words on either side touch
+    if op is _c.IN:
+        if len(av) > _MAX_SPELLINGS or any(o is not _c.LITERAL for o, _ in av):
+            return None
+        return {chr(v).lower() for _, v in av}
+    if op is _c.SUBPATTERN:
+        return _exact_sequence(av[-1])
+    if op is _c.BRANCH:
+        spellings: set[str] = set()
+        for branch in av[1]:
+            found = _exact_sequence(branch)
+            if found is None:
+                return None
+            spellings |= found
+        return spellings if len(spellings) <= _MAX_SPELLINGS else None
+    if op in _REPEATS and av[1] <= 1:  # "x?" or "x{1}"
+        body = _exact_sequence(av[2])
+        if body is None:
+            return None
+        return body | {""} if av[0] == 0 else body
+    return None
+
+
+def _exact_sequence(items: Any) -> set[str] | None:
+    spellings: set[str] | None = {""}
+    for op, av in items:
+        found = _exact(op, av)
+        if found is None or spellings is None:
+            return None
+        spellings = _concat(spellings, found)
+    return spellings
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """A set of words one of which every match of `items` contains, or None."""
+    candidates: list[frozenset[str]] = []
+    run: set[str] = {""}  # every spelling of the exact elements since the last break
+
+    def flush() -> None:
+        if run != {""}:
+            candidates.append(_minimal(run))
+        run.clear()
+        run.add("")
+
+    for op, av in items:
+        found = _exact(op, av)
+        joined = None if found is None else _concat(run, found)
+        if joined is not None:
+            run.clear()
+            run.update(joined)
+            continue
+        flush()
+        if found is not None:  # exact but too many spellings to join: start afresh
+            run.clear()
+            run.update(found)
+            continue
+        inner: frozenset[str] | None = None
+        if op is _c.SUBPATTERN:
+            inner = _required(av[-1])
+        elif op is _c.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            if all(b is not None for b in branches):
+                inner = _minimal(set().union(*(b for b in branches if b is not None)))
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _required(av[2])
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            inner = _required(av)
+        # Anything else (classes, lookarounds, backreferences) needs no word.
+        if inner is not None:
+            candidates.append(inner)
+    flush()
+    return _best(candidates)
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case ASCII words, one of which (ignoring case) is in every match, or None.
+
+    None means "always run this pattern": the pattern uses syntax only `regex` knows,
+    the standard parser rejects it, or no word of at least MIN_LITERAL characters is
+    certain.
+    """
+    if _FOREIGN.search(pattern):
+        return None
+    try:
+        tree = _parser.parse(_BACKSLASH_K.sub(r"\1", pattern))
+    except Exception:  # the standard parser rejects it: no gate, the pattern runs
+        return None
+    return _required(tree)
+
+
+class LiteralGate:
+    """Which of a list of patterns could match a given text."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.always: frozenset[int] = frozenset(
+            i for i, p in enumerate(patterns) if required_literals(p) is None
+        )
+        table: dict[str, set[int]] = {}
+        for i, pattern in enumerate(patterns):
+            for word in required_literals(pattern) or ():
+                table.setdefault(word, set()).add(i)
+        self._automaton: Any = None
+        if table:
+            self._automaton = ahocorasick.Automaton()
+            for word, indices in table.items():
+                self._automaton.add_word(word, frozenset(indices))
+            self._automaton.make_automaton()
+        self.size = len(patterns)
+
+    def candidates(self, text: str) -> frozenset[int]:
+        """Indices of the patterns that may match `text` (all others cannot)."""
+        if self._automaton is None:
+            return self.always
+        found: set[int] = set(self.always)
+        for _end, indices in self._automaton.iter(gate_fold(text)):
+            found |= indices
+        return frozenset(found)
