@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import regex
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -203,25 +204,24 @@ _SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "]", ")",
 class _Tokens:
     """Per-chunk views of the tokens that the rules consult many times."""
 
-    def __init__(self, doc: Doc, lexicon: NameLexicon, mode: CaseMode) -> None:
+    def __init__(self, doc: Doc, source: str, lexicon: NameLexicon, mode: CaseMode) -> None:
+        """`source` is the text the doc was made from (doc.text would rebuild it)."""
         self.doc = doc
-        self.source = doc.text
+        self.source = source
         self.mode = mode
         self.lexicon = lexicon
-        self.text: list[str] = []
-        self.lower: list[str] = []
-        self.idx: list[int] = []
-        self.space: list[bool] = []
-        self.ws: list[str] = []
-        for t in doc:  # one pass: spaCy builds a Token object per access
-            text = t.text
-            self.text.append(text)
-            # "Dr." is one token: compare words without a trailing period.
-            lower = t.lower_
-            self.lower.append(lower.rstrip(".") if len(text) > 1 else lower)
-            self.idx.append(t.idx)
-            self.space.append(t.is_space)
-            self.ws.append(t.whitespace_)
+        # Read the token attributes as arrays: a Token object per access costs more
+        # than everything else the name rules do.
+        columns = doc.to_array([IDX, LENGTH, LOWER, IS_SPACE, SPACY]).tolist()
+        strings = doc.vocab.strings
+        self.idx: list[int] = [row[0] for row in columns]
+        self.text: list[str] = [source[i : i + n] for i, n, *_ in columns]
+        # "Dr." is one token: compare words without a trailing period.
+        self.lower: list[str] = [
+            strings[row[2]].rstrip(".") if row[1] > 1 else strings[row[2]] for row in columns
+        ]
+        self.space: list[bool] = [bool(row[3]) for row in columns]
+        self.ws: list[str] = [" " if row[4] else "" for row in columns]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -344,7 +344,10 @@ class NameRecognizer(PhiminRecognizer):
         doc: Doc | None = getattr(nlp_artifacts, "tokens", None)
         if doc is None or len(doc) == 0:
             return []
-        toks = _Tokens(doc, self.lexicon, case_mode(text))
+        last = doc[-1]
+        if last.idx + len(last.text_with_ws) != len(text):  # not this text's doc
+            text = doc.text
+        toks = _Tokens(doc, text, self.lexicon, case_mode(text))
         spans = sorted(self._spans(toks), key=lambda s: (s.start, -s.end))
         return [
             *self._to_hits(toks, spans),
@@ -639,7 +642,7 @@ class NameRecognizer(PhiminRecognizer):
         mode = t.mode
         for i in range(len(t)):
             w = t.lower[i]
-            if not t.candidate(i) or not lex.is_clear_name(w) or t.clinical(i):
+            if not lex.is_clear_name(w) or not t.candidate(i) or t.clinical(i):
                 continue
             start_of_sentence = t.sentence_start(i)
             first = lex.is_first_name(w)
