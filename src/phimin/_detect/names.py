@@ -30,8 +30,6 @@ __all__ = ["NON_NAME_WORDS", "CaseMode", "NameRecognizer", "case_mode"]
 CaseMode = Literal["mixed", "upper", "lower"]
 
 _NAME_TOKEN = regex.compile(r"^[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*$")
-_UPPER = regex.compile(r"[A-Z]")
-_LOWER = regex.compile(r"[a-z]")
 
 TITLES = frozenset(
     """dr doctor mr mrs ms miss mx prof professor nurse officer detective det judge
@@ -114,9 +112,16 @@ NON_NAME_WORDS = frozenset(
 )
 
 
+# Every byte but the ASCII capitals (or small letters): deleting them counts the rest.
+_NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
+_NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
+
+
 def case_mode(text: str) -> CaseMode:
-    upper = len(_UPPER.findall(text))
-    lower = len(_LOWER.findall(text))
+    """Is the text mostly capitals, almost none, or mixed (ASCII letters counted)?"""
+    ascii_only = text.encode("ascii", "ignore")  # eight recognizers ask, once a chunk each
+    upper = len(ascii_only.translate(None, _NOT_UPPER))
+    lower = len(ascii_only.translate(None, _NOT_LOWER))
     letters = upper + lower
     if letters == 0:
         return "mixed"
