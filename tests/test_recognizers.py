@@ -7,9 +7,14 @@ not fire at all.
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import phimin
+from phimin._detect import addresses
 from phimin._detect.addresses import AddressRecognizer
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.employers import EmployerRecognizer
@@ -438,3 +443,32 @@ def test_clinical_guard_spans(
         assert kept in out
     if gone is not None:
         assert gone not in out and "[date" in out
+
+
+# The international street anchor runs only on lines with a digit: the same addresses
+# as a scan of the whole text, wherever the line is.
+_INTL_PIECES = [
+    "Ulica Kwiatowa 12",
+    "Hauptstraße 7a",
+    "Via Roma 3",
+    "rua das Flores 88",
+    "Kastanienweg 4",
+    "we met at noon",
+    "Room 5",
+    "",
+    "1999",
+    "she moved. Calle Mayor 15, 2nd",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_INTL_PIECES), min_size=1, max_size=8),
+    st.sampled_from(["\n", "\r\n", "\n\n", " "]),
+)
+def test_one_line_anchors_find_what_a_whole_text_scan_finds(pieces: list[str], sep: str) -> None:
+    text = sep.join(pieces)
+    recognizer = AddressRecognizer()
+    by_line = list(recognizer._find(text))
+    with mock.patch.object(addresses, "_ONE_LINE", frozenset()):
+        whole = list(recognizer._find(text))
+    assert by_line == whole

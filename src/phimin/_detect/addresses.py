@@ -61,6 +61,11 @@ _NEEDS_CASE = frozenset(
 # After a cue such as "is on", an address has a word of its own ("Koprivna 31"), not
 # only a dose or a time ("3L NC", "7am").
 _LONG_WORD = regex.compile(r"\p{L}{3,}")
+# Anchors that cannot cross a line break and end in a number: they run only on the
+# lines that have a digit (the whole pattern is spaces, words and numbers: the
+# international one tries every word of the text otherwise).
+_ONE_LINE = frozenset({"phimin.address.intl"})
+_DIGIT = regex.compile(r"\d")
 
 _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
     (
@@ -194,11 +199,19 @@ class AddressRecognizer(PhiminRecognizer):
 
     def _find(self, text: str) -> Iterator[Hit]:
         upper = case_mode(text) == "upper"
+        lines = _digit_lines(text)
         for rule_id, pattern, score in _ANCHORS:
             if upper and rule_id in _NEEDS_CASE:
                 continue  # "HR 88 AVP. BP 104", "VIA ART LINE 96": capitals say nothing here
             try:
-                matches = list(pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
+                if rule_id in _ONE_LINE:
+                    matches = [
+                        m
+                        for start, end in lines
+                        for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
+                    ]
+                else:
+                    matches = list(pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
             except TimeoutError as exc:
                 raise DetectionError(
                     f"pattern {rule_id} exceeded {REGEX_TIMEOUT_SECONDS}s"
@@ -215,6 +228,18 @@ class AddressRecognizer(PhiminRecognizer):
                     rule_id != "phimin.address.context" or _LONG_WORD.search(candidate)
                 ):
                     yield Hit(start, end, "STREET_ADDRESS", score, rule_id)
+
+
+def _digit_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that has a digit, without its line break."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if _DIGIT.search(line):
+            found.append((start, end))
+        start = end + 1
+    return found
 
 
 def _grow(text: str, end: int) -> int:
