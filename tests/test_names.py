@@ -85,3 +85,61 @@ def test_places_that_look_like_people(redactor: phimin.Redactor, text: str, expe
     # A state code after a place word is not a degree; a facility rule beats the
     # model's PERSON guess. A name with a degree is still a person.
     assert redactor.redact(text).text == expected
+
+
+# Ward shorthand: names glued to dashes, surnames that are also words after a title in
+# an all-capital note, a name after a role and before "made aware", a verb before
+# "X FAMILY". (text, exact output under the default policy)
+WARD_NAMES = [
+    (
+        "SOCIAL:DAUGHTER-MINDY---301 555-0123. RESIDENT AWARE.",
+        "SOCIAL:DAUGHTER-[PERSON_1]---[PHONE_1]. RESIDENT AWARE.",
+    ),
+    (
+        "SEE NOTE. NOT MR. KOVARIK- PLEASE DISREGARD.",
+        "SEE NOTE. NOT MR. [PERSON_1]- PLEASE DISREGARD.",
+    ),
+    ("MR FOSTER WORSENED THRU NOC", "MR [PERSON_1] WORSENED THRU NOC"),
+    (
+        "rate 50s in sinus. np hope made aware, eps consulted",
+        "rate 50s in sinus. np [PERSON_1] made aware, eps consulted",
+    ),
+    ("KEEP HALVORSEN FAMILY AWARE OF PLAN", "KEEP [PERSON_1] FAMILY AWARE OF PLAN"),
+]
+
+# The same shapes with no name in them: must survive as they are.
+WARD_KEPT = [
+    "DR AWARE OF PLAN. MS WELL APPEARING.",
+    "rn will aware of plan, md well aware",
+    "UPDATED PATIENT FAMILY ON PLAN. SPOKE WITH THE FAMILY.",
+    "a well-known x-ray, 3-4 times a day, 5--6 hrs",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WARD_NAMES)
+def test_ward_names(redactor: phimin.Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", WARD_KEPT)
+def test_ward_shapes_without_names(redactor: phimin.Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+def test_ward_words_the_model_reads_as_names_survive(redactor: phimin.Redactor) -> None:
+    text = "Neuro: Alert, a bit slow to respond. Temp 38.2 this am. Lungs coarse."
+    assert redactor.redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the same broad family as the other one",
+        "He avoids large family gatherings. You got family out there?",
+        "You tried the Chan- the Chantix, meditation, you said.",
+    ],
+)
+def test_adjectives_before_family_and_drugs_after_a_dash_survive(
+    redactor: phimin.Redactor, text: str
+) -> None:
+    assert redactor.redact(text).text == text

