@@ -10,6 +10,7 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -433,6 +434,8 @@ def test_not_ward_dates(redactor: phimin.Redactor, text: str) -> None:
         ("PICC placed in L AC 10/14, art line in R radial", None, "10/14"),
         ("IV in the left AC 2/19 per night RN", None, "2/19"),
         ("vent on AC 14/5 overnight, weaned in am", "AC 14/5", None),
+        ("GIVEN 750 CC 1/2 NS OVER 4 HRS", "1/2 NS", None),
+        ("continues on IVF D5 1/2 at 90/hr", "D5 1/2", None),
     ],
 )
 def test_clinical_guard_spans(
@@ -472,3 +475,36 @@ def test_one_line_anchors_find_what_a_whole_text_scan_finds(pieces: list[str], s
     with mock.patch.object(addresses, "_ONE_LINE", frozenset()):
         whole = list(recognizer._find(text))
     assert by_line == whole
+
+
+_EMAIL_PIECES = [
+    "ana",
+    "b.lee",
+    "x_1",
+    "at",
+    "(at)",
+    "[dot]",
+    "dot",
+    "gmail",
+    "com",
+    "org",
+    "co",
+    ".",
+    "+",
+    "-",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_EMAIL_PIECES), min_size=1, max_size=12), st.sampled_from([" ", ""])
+)
+def test_possessive_spelled_email_matches_as_the_backtracking_one(
+    pieces: list[str], sep: str
+) -> None:
+    spec = next(s for s in IDENTIFIER_SPECS if s.rule_id == "phimin.email.spelled")
+    backtracking = regex.compile(spec.pattern.replace("}+", "}"))
+    text = sep.join(pieces)
+    possessive = regex.compile(spec.pattern)
+    assert [m.span() for m in possessive.finditer(text)] == [
+        m.span() for m in backtracking.finditer(text)
+    ]

@@ -51,7 +51,10 @@ _GUARDS = [
     r"|ventilator|settings?"
     r"|pressure[ ]support)(?![\w])[^\n()A-WYZa-wyz]{0,12}?"
     r"\d{1,2}/\d{1,2}(?![\w/])",
-    r"(?i)(?<![\w/])\d/\d[ ]+(?:up|way|of|strength|normal|dose)(?![\w])",
+    # ("1/2 NS", "D5 1/2": half-normal saline)
+    r"(?i)(?<![\w])(?:d5w?|d10|ivf)[ ]+\d/\d(?![\w/])",
+    # ("1/2 NS": half-normal saline)
+    r"(?i)(?<![\w/])\d/\d[ ]+(?:up|way|of|strength|normal|dose|ns|nss|saline)(?![\w])",
     r"(?i)(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",
     r"(?<![\w/])\d{1,2}-\d{1,2}/10(?![\w/])",  # a rated range: "3-4/10"
     r"(?<![\w/])\d/\d[ ]?-[ ]?\d/\d(?![\w/])",  # a range of fractions: "up 1/4-1/3"
