@@ -507,12 +507,14 @@ class NameRecognizer(PhiminRecognizer):
         """ "Summer, can you say more?": a name, a comma, then talk addressed to "you"."""
         for i in range(len(t)):
             w = t.lower[i]
-            if not t.candidate(i) or not t.lexicon.is_name(w) or w in STOP_WORDS or t.clinical(i):
-                continue
-            if t.mode == "mixed" and not t.titlecase(i):
+            if not t.lexicon.is_name(w) or w in STOP_WORDS:  # set lookups first: cheap
                 continue
             comma = t.next_word(i)
-            if comma >= len(t) or t.text[comma] != "," or not t.sentence_start(i):
+            if comma >= len(t) or t.text[comma] != ",":
+                continue
+            if not t.candidate(i) or t.clinical(i) or (t.mode == "mixed" and not t.titlecase(i)):
+                continue
+            if not t.sentence_start(i):
                 continue
             following = []
             k = comma
