@@ -434,8 +434,8 @@ def test_not_ward_dates(redactor: phimin.Redactor, text: str) -> None:
         ("PICC placed in L AC 10/14, art line in R radial", None, "10/14"),
         ("IV in the left AC 2/19 per night RN", None, "2/19"),
         ("vent on AC 14/5 overnight, weaned in am", "AC 14/5", None),
-        ("GIVEN 750 CC 1/2 NS OVER 4 HRS", "1/2 NS", None),
-        ("continues on IVF D5 1/2 at 90/hr", "D5 1/2", None),
+        ("bolus of 1/2 NS 500 ml given", "1/2 NS", None),
+        ("IV fluids changed to D5 1/2 overnight", "D5 1/2", None),
     ],
 )
 def test_clinical_guard_spans(

@@ -378,7 +378,7 @@ class NameRecognizer(PhiminRecognizer):
             *self._doctors(text),
             *self._initials(text, toks.mode),
             *self._aware(text, toks.mode),
-            *self._family_of(text),
+            *self._family_of(text, toks.mode),
             *self._role_cues(text),
             *self._roles(text),
         ]
@@ -637,20 +637,29 @@ class NameRecognizer(PhiminRecognizer):
                 ):
                     yield Hit(m.start("name"), m.end("name"), "PERSON", 0.7, "phimin.name.cue")
 
-    def _family_of(self, text: str) -> Iterator[Hit]:
+    def _family_of(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "the DELACROIX FAMILY", "MARGUERITE BRANCATI (DAUGHTER)": a name tied to kin."""
         for m in _KIN.finditer(text):
             words = m.group("name").split()
+            last = words[-1].lower()
+            if mode == "mixed" and not words[-1][:1].isupper():
+                continue  # "big family dinners": a word, not a name
+            if mode == "lower" and not (
+                self.lexicon.is_clear_name(last) or not self.lexicon.is_english(last)
+            ):
+                continue  # "a broad family" in speech-recognition text
             if all(self._ok_after_cue(w) for w in words):
                 yield Hit(m.start("name"), m.end("name"), "PERSON", 0.75, "phimin.name.relation")
-            elif len(words) == 2 and words[1][:1].isupper() and self._ok_after_cue(words[1]):
-                # "KEEP HALVORSEN FAMILY AWARE": a verb before the name (but "the same
-                # Broad family", "LARGE FAMILY": an English word that is not clearly a
-                # name is an adjective)
-                last = words[1].lower()
-                if self.lexicon.is_clear_name(last) or not self.lexicon.is_english(last):
-                    start = m.end("name") - len(words[1])
-                    yield Hit(start, m.end("name"), "PERSON", 0.7, "phimin.name.relation")
+            elif (
+                len(words) == 2
+                and words[1][:1].isupper()
+                and self._ok_after_cue(words[1])
+                # "CALL HALVORSEN FAMILY": a verb before the name (but "LARGE FAMILY":
+                # an English word that is not clearly a name is an adjective)
+                and (self.lexicon.is_clear_name(last) or not self.lexicon.is_english(last))
+            ):
+                start = m.end("name") - len(words[1])
+                yield Hit(start, m.end("name"), "PERSON", 0.7, "phimin.name.relation")
 
     def _speaker_lines(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "MARIA: I feel stuck", "[tracy] ok", "Ana:hi": a name that opens a turn."""

@@ -141,7 +141,7 @@ class NerRecognizer(PhiminRecognizer):
             lowered in self.places.not_below_state
             or lowered in CLINICAL_ABBREVIATIONS
             or is_clinical_term(lowered)
-            # "the Chan- the Chantix": a drug in it makes it no place
+            # "the Lex- the Lexapro": a drug in it makes it no place
             or any(t.lower_ in MEDICATIONS for t in span)
         ):
             return None
