@@ -8,6 +8,7 @@ and raises `ModelError` instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -72,12 +73,17 @@ def _split_dash_runs(nlp: Language) -> None:
     """Split a run of two or more dashes inside a token, and dashes ending a word in
     capitals."""
     tokenizer: Any = nlp.tokenizer
-    if not (hasattr(tokenizer, "infix_finditer") and hasattr(tokenizer, "suffix_search")):
+    infix = getattr(getattr(tokenizer, "infix_finditer", None), "__self__", None)
+    suffix = getattr(getattr(tokenizer, "suffix_search", None), "__self__", None)
+    if not (isinstance(infix, re.Pattern) and isinstance(suffix, re.Pattern)):
         return  # a custom tokenizer: leave it alone
-    infixes = [*(nlp.Defaults.infixes or ()), _DASH_RUN_INFIX]
-    suffixes = [*(nlp.Defaults.suffixes or ()), _TRAILING_DASH_SUFFIX]
-    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    # Added to the model's own patterns, so another model keeps its tokenization.
+    tokenizer.infix_finditer = re.compile(
+        f"{infix.pattern}|{_DASH_RUN_INFIX}", infix.flags
+    ).finditer
+    tokenizer.suffix_search = re.compile(
+        f"{suffix.pattern}|{_TRAILING_DASH_SUFFIX}", suffix.flags
+    ).search
 
 
 class PhiminNlpEngine(SpacyNlpEngine):
