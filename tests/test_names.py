@@ -127,7 +127,7 @@ def test_ward_shapes_without_names(redactor: phimin.Redactor, text: str) -> None
 
 
 def test_ward_words_the_model_reads_as_names_survive(redactor: phimin.Redactor) -> None:
-    text = "NEURO: Alert and following commands. Temp max 38.4. Lungs with scattered rhonchi."
+    text = "Mental status: Alert, pleasant, chatty. Temp 37.9 at noon; Lungs sound better."
     assert redactor.redact(text).text == text
 
 
