@@ -62,7 +62,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-# Ward notes glue names to dashes: "DAUGHTER-MINDY---301 555-0123", "NOT MR. KOVARIK-".
+# Ward notes glue names to dashes: "NIECE-MINDY---617 555-0123", "FOR MR. KOVARIK-".
 # spaCy keeps "MINDY---301" and "KOVARIK-" as one token, which no name rule can read.
 _DASH_RUN_INFIX = r"(?<=[^\W_])-{2,}(?=[^\W_])"
 # Only after capitals: in speech "the Lex- the Lexapro" is a false start, kept whole.

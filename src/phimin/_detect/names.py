@@ -765,7 +765,7 @@ class NameRecognizer(PhiminRecognizer):
             word = t.text[nxt]
             after = t.next_word(nxt)
             if word == "-" and gap == "" and after < len(t) and t.gap(nxt, after) == "":
-                if not t.candidate(after):  # "KOVARIK- PLEASE": a dash ends the name
+                if not t.candidate(after):  # "KOVARIK- WRONG CHART": a dash ends the name
                     break
                 k = after
                 end = k + 1
@@ -783,7 +783,7 @@ class NameRecognizer(PhiminRecognizer):
             lower = t.lower[nxt]
             ok = t.candidate(nxt) and (
                 (t.mode == "mixed" and t.titlecase(nxt))
-                # "MR FOSTER WORSENED": an English word that is no name ends it
+                # "MR FOSTER RESTING": an English word that is no name ends it
                 or (
                     t.known_or_rare(nxt)
                     and (t.lexicon.is_name(lower) or not t.lexicon.is_english(lower))
