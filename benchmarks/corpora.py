@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "BARS",
     "DEFAULT_DATA",
+    "RECORD_END",
+    "RECORD_START",
     "REPO_ROOT",
     "GoldSpan",
     "LabelledText",
@@ -25,14 +28,27 @@ __all__ = [
     "load_counsel_answers",
     "load_physionet",
     "load_synth",
+    "physionet_record",
 ]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 
-# Each note opens with a header naming its patient and record and closes with a marker.
-_NOTE_HEADER = re.compile(r"START_OF_RECORD=(?P<patient>\d+)\|{4}(?P<record>\d+)\|{4}\n")
-_NOTE_END = "||||END_OF_RECORD"
+# PhysioNet notes: a header line `<RECORD_START>=<patient><BARS><record><BARS>`, the
+# body, then `<BARS><RECORD_END>` (the shared README documents it). One definition here,
+# for the loader and for the test that writes a tiny invented corpus in this layout.
+RECORD_START = "START_OF_RECORD"
+RECORD_END = "END_OF_RECORD"
+BARS = "||||"
+_NOTE_HEADER = re.compile(
+    rf"{RECORD_START}=(?P<patient>\d+){re.escape(BARS)}(?P<record>\d+){re.escape(BARS)}\n"
+)
+_NOTE_END = BARS + RECORD_END
+
+
+def physionet_record(patient: int | str, record: int | str, body: str) -> str:
+    """One note in the corpus's layout (what `load_physionet` reads back)."""
+    return f"{RECORD_START}={patient}{BARS}{record}{BARS}\n{body}{_NOTE_END}\n"
 
 
 class Skip(Exception):

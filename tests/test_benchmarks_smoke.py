@@ -71,7 +71,7 @@ def _write_corpus(root: Path) -> None:
     phys.mkdir(parents=True)
     records, phrases = [], []
     for i, (body, spans) in enumerate(NOTES, start=1):
-        records.append(f"START_OF_RECORD=1||||{i}||||\n{body}||||END_OF_RECORD\n")
+        records.append(corpora.physionet_record(1, i, body))
         for phrase, label in spans:
             start = body.index(phrase)
             phrases.append(f"1 {i} {start} {start + len(phrase)} {label} {phrase}\n")
@@ -113,14 +113,10 @@ def _write_corpus(root: Path) -> None:
     counsel.mkdir()
     with (counsel / "20200325_counsel_chat.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["questionTitle", "answerText", "topic"])
-        writer.writerow(
-            ["Sleep", "Try a regular bedtime.\nKeep a sleep diary for 2 weeks.", "sleep"]
-        )
-        writer.writerow(
-            ["Sleep", "Try a regular bedtime.\nKeep a sleep diary for 2 weeks.", "sleep"]
-        )
-        writer.writerow(["Worry", "Schedule 15 minutes of worry time each day.", "anxiety"])
+        writer.writerow(["topic", "answerText"])  # the loader reads only the answers
+        writer.writerow(["sleep", "Try a regular bedtime.\nKeep a sleep diary for 2 weeks."])
+        writer.writerow(["sleep", "Try a regular bedtime.\nKeep a sleep diary for 2 weeks."])
+        writer.writerow(["anxiety", "Schedule 15 minutes of worry time each day."])
 
 
 @pytest.fixture(scope="module")
