@@ -63,8 +63,11 @@ def _gated_rule_regexes() -> list[str]:
     return [p for p in RULE_REGEXES if required_literals(p) is not None]
 
 
+GATED = _gated_rule_regexes()
+
+
 def test_most_rule_regexes_are_gated() -> None:
-    assert len(_gated_rule_regexes()) >= 0.9 * len(RULE_REGEXES)
+    assert len(GATED) >= 0.9 * len(RULE_REGEXES)
 
 
 def _standard(pattern: str) -> re.Pattern[str] | None:
@@ -76,23 +79,29 @@ def _standard(pattern: str) -> re.Pattern[str] | None:
 
 
 def _drawable() -> list[tuple[str, re.Pattern[str]]]:
-    found = [(p, _standard(p)) for p in _gated_rule_regexes()]
+    found = [(p, _standard(p)) for p in GATED]
     return [(p, plain) for p, plain in found if plain is not None]
 
 
+DRAWABLE = _drawable()
+
+
 def test_most_gated_rule_regexes_compile_on_the_standard_engine() -> None:
-    assert len(_drawable()) >= 0.8 * len(_gated_rule_regexes())
+    assert len(DRAWABLE) >= 0.8 * len(GATED)
 
 
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_every_string_a_rule_regex_matches_contains_a_required_word(data: st.DataObject) -> None:
-    pattern, plain = data.draw(st.sampled_from(_drawable()))
+    pattern, plain = data.draw(st.sampled_from(DRAWABLE))
     words = required_literals(pattern)
     assert words is not None
     text = data.draw(st.from_regex(plain))
     assume(compile_rule_regex(pattern).search(text) is not None)
     assert any(w in gate_fold(text) for w in words), (pattern, text)
+
+
+_RECOGNIZERS = (SensitiveRecognizer(RULES), SensitiveRecognizer(RULES, gated=False))
 
 
 def _sensitive_texts() -> list[str]:
@@ -102,7 +111,7 @@ def _sensitive_texts() -> list[str]:
 
 
 def test_gated_recognizer_finds_exactly_what_the_ungated_one_finds() -> None:
-    gated, ungated = SensitiveRecognizer(RULES), SensitiveRecognizer(RULES, gated=False)
+    gated, ungated = _RECOGNIZERS
     texts = _sensitive_texts()
     texts += [t.upper() for t in texts] + ["\n".join(texts)]
     for text in texts:
@@ -118,6 +127,3 @@ def test_gate_is_exact_on_mixed_rule_texts(parts: list[str], data: st.DataObject
         text = text.swapcase()
     gated, ungated = _RECOGNIZERS
     assert sorted(gated._matches(text)) == sorted(ungated._matches(text))
-
-
-_RECOGNIZERS = (SensitiveRecognizer(RULES), SensitiveRecognizer(RULES, gated=False))

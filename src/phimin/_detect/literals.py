@@ -192,12 +192,11 @@ class LiteralGate:
     """Which of a list of patterns could match a given text."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        self.always: frozenset[int] = frozenset(
-            i for i, p in enumerate(patterns) if required_literals(p) is None
-        )
+        words = [required_literals(p) for p in patterns]  # parsed once each
+        self.always: frozenset[int] = frozenset(i for i, w in enumerate(words) if w is None)
         table: dict[str, set[int]] = {}
-        for i, pattern in enumerate(patterns):
-            for word in required_literals(pattern) or ():
+        for i, needed in enumerate(words):
+            for word in needed or ():
                 table.setdefault(word, set()).add(i)
         self._automaton: Any = None
         if table:
