@@ -40,6 +40,16 @@ KEPT = [
     "Mood: euthymic. Affect: congruent. Plan: continue CBT and EMDR.",
     "THERAPIST: How was your week?\nCLIENT: Long. Work was a lot.",
     "Zoloft 100 mg, Abilify 5 mg, Lexapro tapered.",
+    # Ward shorthand shaped like the name rules' cues, with no name in it.
+    "DR AWARE. MS WELL APPEARING TODAY.",
+    "rn will call back later, md well informed",
+    "REVIEWED WITH PATIENT FAMILY BY PHONE. MET THE FAMILY.",
+    "a well-known x-ray, 3-4 times a day, 5--6 hrs",
+    # Ward words the model reads as people; adjectives before "family"; a false start.
+    "Mental status: Alert, pleasant, chatty. Temp 37.9 at noon; Lungs sound better.",
+    "a broad family of medicines works this way",
+    "He dreads big family dinners; his wife has family nearby.",
+    "we tried the Lex- the Lexapro, then yoga, remember?",
 ]
 
 
@@ -107,39 +117,7 @@ WARD_NAMES = [
     ("PLEASE CALL HALVORSEN FAMILY WITH UPDATES", "PLEASE CALL [PERSON_1] FAMILY WITH UPDATES"),
 ]
 
-# The same shapes with no name in them: must survive as they are.
-WARD_KEPT = [
-    "DR AWARE. MS WELL APPEARING TODAY.",
-    "rn will call back later, md well informed",
-    "REVIEWED WITH PATIENT FAMILY BY PHONE. MET THE FAMILY.",
-    "a well-known x-ray, 3-4 times a day, 5--6 hrs",
-]
-
 
 @pytest.mark.parametrize(("text", "expected"), WARD_NAMES)
 def test_ward_names(redactor: phimin.Redactor, text: str, expected: str) -> None:
     assert redactor.redact(text).text == expected
-
-
-@pytest.mark.parametrize("text", WARD_KEPT)
-def test_ward_shapes_without_names(redactor: phimin.Redactor, text: str) -> None:
-    assert redactor.redact(text).text == text
-
-
-def test_ward_words_the_model_reads_as_names_survive(redactor: phimin.Redactor) -> None:
-    text = "Mental status: Alert, pleasant, chatty. Temp 37.9 at noon; Lungs sound better."
-    assert redactor.redact(text).text == text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "a broad family of medicines works this way",
-        "He dreads big family dinners; his wife has family nearby.",
-        "we tried the Lex- the Lexapro, then yoga, remember?",
-    ],
-)
-def test_adjectives_before_family_and_drugs_after_a_dash_survive(
-    redactor: phimin.Redactor, text: str
-) -> None:
-    assert redactor.redact(text).text == text
