@@ -50,6 +50,8 @@ KEPT = [
     "a broad family of medicines works this way",
     "He dreads big family dinners; his wife has family nearby.",
     "we tried the Lex- the Lexapro, then yoga, remember?",
+    # A credential at a line's end after words that are not a name.
+    "Plan: will call md\nFamily meeting with team rn\n",
 ]
 
 
@@ -115,6 +117,20 @@ WARD_NAMES = [
         "bp soft overnight, np [PERSON_1] made aware and fluids given",
     ),
     ("PLEASE CALL HALVORSEN FAMILY WITH UPDATES", "PLEASE CALL [PERSON_1] FAMILY WITH UPDATES"),
+    # An initial between the title and the surname; a role glued to "w/"; a role after
+    # the surname's hyphen; a first name and a surname no list knows, in capitals; a
+    # lower-case signature at a line's end.
+    ("lytes checked, Dr B Lowe in to see pt", "lytes checked, Dr [PERSON_1] in to see pt"),
+    (
+        "ORDER VERIFIED W/MD HARGROVE BEFORE DOSE",
+        "ORDER VERIFIED W/MD [PERSON_1] BEFORE DOSE",
+    ),
+    ("CXR REVIEWED PER J. PALMIERI-PT, NO CHANGE", "CXR REVIEWED PER [PERSON_1]-PT, NO CHANGE"),
+    ("SOCIAL WORK TO CALL MARY QUELBRANTI TODAY", "SOCIAL WORK TO CALL [PERSON_1] TODAY"),
+    (
+        "Plan: wean as tolerated.\n\nlinda harrow rn\n",
+        "Plan: wean as tolerated.\n\n[PERSON_1] rn\n",
+    ),
 ]
 
 

@@ -251,6 +251,13 @@ FACILITIES = [
     ("PLAN: MOVE TO ASHGROVE 4 TOMORROW", "ASHGROVE 4"),
     ("WAS SENT TO HOLY FAMILY FOR IMAGING", "HOLY FAMILY"),
     ("transferred from Good Shepherd for rehab", "Good Shepherd"),
+    # A hospital's acronym after a word of place; a state's university; a regional.
+    ("PT WAS SEEN AT HFMC LAST WEEK", "HFMC"),
+    ("second opinion at MGH in the spring", "MGH"),
+    ("came into shmc by ambulance", "shmc"),
+    ("came from university of oregon hospital today", "university of oregon hospital"),
+    ("TAKEN TO FULTON REGIONAL WHERE LABS DRAWN", "FULTON REGIONAL"),
+    ("CALLED 911>FULTON HOSPITAL", "FULTON"),
 ]
 NOT_FACILITIES = [
     "admitted to the State Hospital",
@@ -259,6 +266,10 @@ NOT_FACILITIES = [
     "the community mental health clinic",
     "on neo 2 and lasix 40, in room 12, on day 3, at week 6, scored 14 on PHQ 9",
     "moved to Boston 3 years ago; went to church on Sunday 2 times",
+    # Bleeds, hormones, states and shorthand shaped like a hospital's acronym.
+    "withdrawal from ETOH, bleed from SDH, in ICH, back to USOH, breathing in synch",
+    "moved to OH last year, then to NH; started on NPH, seen at night",
+    "regional anesthesia block placed; regional wall motion normal",
 ]
 
 

@@ -25,7 +25,7 @@ __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 
 _LOCATION_WORDS = frozenset(
     """in from to at near of around outside moved move moving live lives lived living visit
-    visited visiting born raised grew up back toward towards between via""".split()
+    visited visiting born raised grew up back toward towards between via @""".split()
 )
 _REGIONS = (
     "midwest",
@@ -160,6 +160,8 @@ def _previous_word(lowered: str, start: int) -> str:
     i = start - 1
     while i >= 0 and lowered[i] in " \t,":
         i -= 1
+    if i >= 0 and lowered[i] == "@":  # "care received @ Denver"
+        return "@"
     j = i
     while j >= 0 and (lowered[j].isalpha() or lowered[j] in "'-"):
         j -= 1

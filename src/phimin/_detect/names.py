@@ -148,12 +148,14 @@ _BRAND_CASE = regex.compile(
 _NAME_WORD = r"\p{L}[\p{L}'’-]{1,30}"
 _DOCTOR = regex.compile(
     rf"(?i)(?<![\w+/-])(?P<title>dr|drs|doctor|doctors|docter|mr|mrs|ms|miss|mx)(?:\.[ ]*|[ ]+)"
-    rf"(?:\p{{L}}\.?[ ]+(?=\p{{L}}{{2}}))?(?P<a>{_NAME_WORD})"
+    rf"(?P<initial>\p{{L}}\.?[ ]+(?=\p{{L}}{{2}}))?(?P<a>{_NAME_WORD})"
     rf"(?:[ ]+(?:and|&)[ ]+(?!(?:dr|drs|doctor)\b)(?P<b>{_NAME_WORD}))?"
 )
 _INITIAL_NAME = regex.compile(rf"(?<![\w.'’])\p{{L}}\.[ ]?(?P<name>{_NAME_WORD})(?![\w'’])")
 _INITIAL_NAME_UPPER = regex.compile(
-    r"(?<![\w.'’/])\p{Lu}(?P<dot>\.)?[ ](?P<name>\p{Lu}[\p{Lu}'’-]{1,30})(?![\w'’])"
+    # ("J. PALMIERI-PT": a role after a hyphen is not part of the surname)
+    r"(?<![\w.'’/])\p{Lu}(?P<dot>\.)?[ ]"
+    r"(?P<name>\p{Lu}[\p{Lu}'’]{1,30}(?:-\p{Lu}[\p{Lu}'’]{2,30})?)(?![\w'’])"
 )
 _AWARE = regex.compile(
     rf"(?i)(?<![\w'’])(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ ]+(?:made[ ])?"
@@ -183,8 +185,13 @@ _CONTRACTION = regex.compile(r"['’](?:t|d|ll|re|ve|m)$", regex.IGNORECASE)
 # "per md Haddad", "NP Lindgren", "HO OKONJO": a clinical role before a name. The roles
 # are also abbreviations ("PA line", "MD aware"), so only a clear name follows.
 _ROLE_NAME = regex.compile(
-    rf"(?i)(?<![\w/])(?:np|pa|rn|md|ho|rrt|sw|cm|resident|intern|fellow|attending|nurse"
+    rf"(?i)(?:(?<![\w/])|(?<=(?<![\w])w/))(?:np|pa|rn|md|ho|rrt|sw|cm|resident|intern|fellow|attending|nurse"
     rf"|psychiatrist|therapist|counselor|chaplain)[ .]+(?P<a>{_NAME_WORD})"
+)
+# A note signed at the end of a line, in any case: "linda harrow rn", "J. Ames, LCSW".
+_SIGNATURE = regex.compile(
+    rf"(?im)(?<![\w'’.])(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})[ ]*,?[ ]+"
+    r"(?:rn|lcsw|licsw|msw|lpn|np|bsn|rrt|crnp|aprn|lmft|lpc|lmhc)\.?[ \t]*$"
 )
 _PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 _NOT_A_HYPHENATED_NAME = regex.compile(
@@ -381,6 +388,7 @@ class NameRecognizer(PhiminRecognizer):
             *self._family_of(text, toks.mode),
             *self._role_cues(text),
             *self._roles(text),
+            *self._signatures(text),
         ]
 
     # --- the rules -------------------------------------------------------------------
@@ -545,6 +553,8 @@ class NameRecognizer(PhiminRecognizer):
         """ "dr marchetti", "DR.VALLANCOURT", "Drs Abbott and Ferris": in every case style."""
         for m in _DOCTOR.finditer(text):
             names = [m.span("a")]
+            # "Dr B Lowe", "Dr. o malley": the initial (or the O of O'Malley) goes too.
+            lead = m.start("initial") if m.group("initial") else m.start("a")
             if m.group("b"):
                 names.append(m.span("b"))
             spelled_out = m.group("title").lower().startswith("doctor")
@@ -564,7 +574,13 @@ class NameRecognizer(PhiminRecognizer):
                     or not self.lexicon.is_common_word(word.lower())
                 ):
                     continue
-                yield Hit(start, end, "PERSON", 0.85, "phimin.name.title")
+                yield Hit(
+                    lead if start == m.start("a") else start,
+                    end,
+                    "PERSON",
+                    0.85,
+                    "phimin.name.title",
+                )
 
     def _initials(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "E. HARTLEY AWARE", "per d. lindqvist", "J SMITH ORDERED": an initial and a surname."""
@@ -621,6 +637,30 @@ class NameRecognizer(PhiminRecognizer):
                 or not (self.lexicon.is_english(lower) or self.lexicon.is_common_word(lower))
             ):
                 yield Hit(m.start("a"), m.end("a"), "PERSON", 0.8, "phimin.name.role")
+
+    def _rare_surname(self, t: _Tokens, i: int) -> bool:
+        w = t.lower[i]
+        return (
+            len(w) >= 4
+            and w.isalpha()
+            and t.known_or_rare(i)
+            and not t.clinical(i)
+            and not self.lexicon.is_english(w)
+        )
+
+    def _signatures(self, text: str) -> Iterator[Hit]:
+        """ "linda harrow rn" at a line's end: a first name and a surname before a credential."""
+        lex = self.lexicon
+        for m in _SIGNATURE.finditer(text):
+            first, last = m.group("name").lower().split()
+            if (
+                lex.is_first_name(first)
+                and self._ok_after_cue(first)
+                and self._ok_after_cue(last)
+                and (lex.is_clear_name(last) or not lex.is_english(last))
+                and not (lex.is_english(first) and lex.is_english(last))
+            ):
+                yield Hit(m.start("name"), m.end("name"), "PERSON", 0.75, "phimin.name.signature")
 
     def _role_cues(self, text: str) -> Iterator[Hit]:
         """ "client quillon brackenridge", "QUILLON BRACKENRIDGE CALLED": a name no list
@@ -696,7 +736,13 @@ class NameRecognizer(PhiminRecognizer):
                 nxt < len(t)
                 and t.ws[i] == " "
                 and t.candidate(nxt)
-                and (lex.is_name(t.lower[nxt]) or (mode == "mixed" and t.titlecase(nxt)))
+                and (
+                    lex.is_name(t.lower[nxt])
+                    or (mode == "mixed" and t.titlecase(nxt))
+                    # "MARY KOWALCZYK": in a note in capitals, a first name, then a
+                    # word no list knows (lower-case text is too often another language)
+                    or (mode == "upper" and first and self._rare_surname(t, nxt))
+                )
             )
             if mode == "mixed":
                 if not (t.titlecase(i) or t.allcaps(i)):

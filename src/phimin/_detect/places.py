@@ -61,9 +61,11 @@ _FACILITY_NOUN = regex.compile(
     r"|health[ ]system|rehab(?:ilitation)?[ ](?:center|facility|hospital)|nursing[ ]home|hospice"
     r"|treatment[ ]center|recovery[ ]center|behavioral[ ]health|elementary|high[ ]school"
     r"|middle[ ]school|university|college|academy|church|shelter|jail|prison"
-    r"|correctional[ ]facility|detention[ ]center|campus|medical|rehab|memorial)(?![\w])"
+    r"|correctional[ ]facility|detention[ ]center|campus|medical|rehab|memorial"
+    r"|regional(?![ ]+(?:anesthesia|block|wall|lymph|nodes?|pain|enteritis|variation)))(?![\w])"
 )
-_WORD_BEFORE = regex.compile(r"(?r)(?:^|(?<=[ \t]))([\p{L}][\p{L}'’.&-]*)[ \t]+$")
+# (a word starts after a space, or after ">", "(", "/" or a quote: "911>FULTON HOSPITAL")
+_WORD_BEFORE = regex.compile(r"(?r)(?:^|(?<=[ \t>(/\"]))([\p{L}][\p{L}'’.&-]*)[ \t]+$")
 # "St. Mary's", "Saint Agnes": a saint's name is a facility in a note.
 # (In capitals, "ST" is sinus tachycardia: only "ST." with its period counts there.)
 _SAINT = regex.compile(
@@ -74,7 +76,7 @@ _TRANSFER = regex.compile(
     r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
     r"|arrival|referred|medflight|medflighted|presented|followed|retired|went|came)"
-    r"[ ]+(?:back[ ]+)?(?:to|from|at|by|in)[ ]+(?:the[ ]+)?"
+    r"[ ]+(?:back[ ]+)?(?:to|from|at|by|in|into)[ ]+(?:the[ ]+)?"
     r"(?P<name>(?P<pious>(?:holy|good|sacred|mount|mt\.?)[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’]))"
     r"(?:[ ]?\d{1,2}(?![\w/]))?"
 )
@@ -83,7 +85,24 @@ _WARD = regex.compile(
     r"(?i)(?<![\w])(?:to|from|on|at|in|into|transfer|transferred|transfered)[ ]+(?:the[ ]+)?"
     r"(?P<name>\p{L}[\p{L}'’-]{3,}(?<![-'’]))[ ]?\d{1,2}(?![\w/.:,-]\d|[\w/])"
 )
-_NAME_NOUNS = frozenset({"memorial", "rehab"})
+_NAME_NOUNS = frozenset({"memorial", "rehab", "regional"})
+# "University of Oregon Hospital": the state or city names this hospital.
+_UNIVERSITY_OF = regex.compile(
+    r"(?i)(?<![\w])(?:university|univ\.?)[ ]+of[ ]+(?:the[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’])"
+    r"(?:[ ]+(?:hospital|hosp\.?|medical[ ]center|med(?:ical)?[ ]ctr|medical[ ]system"
+    r"|health[ ]system))?(?![\w])"
+)
+# "seen at MGH", "came into GH", "w/u by GBMC": a hospital's acronym (ending in H for
+# hospital or MC for medical center) after a word of place. Hormones, bleeds and
+# hypertrophies share the shape and are named here; states (OH, NH) may stay.
+_HOSPITAL_ACRONYM = regex.compile(
+    r"(?i)(?<![\w])(?:at|to|into|from|in|@|by|leave|left|leaving)[ ]+(?:the[ ]+)?"
+    r"(?P<name>\p{L}{1,4}h|\p{L}{2,4}mc)(?![\w'’/-])"
+)
+_NOT_A_HOSPITAL = frozenset(
+    """etoh ich sah ivh sdh edh bph lvh rvh pah pph gih ugih lgih siadh acth tsh fsh lh pth adh
+    ldh mch nph ph rh hh bh mh dh uh ah eh oh nh ch sh th wh kh ach bch synch usoh soh""".split()
+)
 # Words that belong in a facility's name though they are ordinary English.
 _NAME_WORDS = frozenset(
     """of holy cross mercy sacred heart good samaritan sinai trinity providence grace
@@ -127,6 +146,9 @@ class FacilityRecognizer(PhiminRecognizer):
                 # "Frederick Memorial", "Baltimore Rehab": the noun is part of the name.
                 end = m.end() if m.group().lower() in _NAME_NOUNS else start + len(name)
                 yield Hit(start, end, "LOCATION", 0.8, "phimin.location.facility")
+        for m in _UNIVERSITY_OF.finditer(text):
+            if mode != "mixed" or m.group()[:1].isupper():
+                yield Hit(m.start(), m.end(), "LOCATION", 0.8, "phimin.location.facility")
         for m in _SAINT.finditer(text):
             name = m.group("name").lower().rstrip("'’s")
             if not (self.lexicon.is_plain_word(name) or is_clinical_term(name)):
@@ -135,6 +157,9 @@ class FacilityRecognizer(PhiminRecognizer):
             # "transferred to Mount Carmel", "from Good Shepherd": a hospital's pious name.
             if m.group("pious") or self._unusual(m.group("name")):
                 yield Hit(m.start("name"), m.end(), "LOCATION", 0.65, "phimin.location.transfer")
+        for m in _HOSPITAL_ACRONYM.finditer(text):
+            if self._hospital_acronym(m.group("name"), mode):
+                yield Hit(m.start("name"), m.end(), "LOCATION", 0.65, "phimin.location.acronym")
         for m in _WARD.finditer(text):
             if self._unusual(m.group("name")) and not self.lexicon.is_common_word(
                 m.group("name").lower()
@@ -142,6 +167,12 @@ class FacilityRecognizer(PhiminRecognizer):
                 yield Hit(
                     m.start("name"), m.end(), "LOCATION", 0.6, "phimin.location.transfer.ward"
                 )
+
+    def _hospital_acronym(self, word: str, mode: str) -> bool:
+        lower = word.lower()
+        if (mode != "lower" and not word.isupper()) or lower in _NOT_A_HOSPITAL:
+            return False
+        return lower.upper() not in STATE_CODES and self._unusual(word)
 
     def _unusual(self, word: str) -> bool:
         """Not a word of English, the clinic or the generic list: a place's own name."""

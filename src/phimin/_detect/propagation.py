@@ -88,7 +88,7 @@ def propagate_names(
 
 
 # Places named with a facility word or after "transferred to": learnt like names.
-_PLACE_RULES = ("phimin.location.facility", "phimin.location.transfer")
+_PLACE_RULES = ("phimin.location.facility", "phimin.location.transfer", "phimin.location.acronym")
 
 
 def learn_places(
