@@ -258,6 +258,15 @@ FACILITIES = [
     ("came from university of oregon hospital today", "university of oregon hospital"),
     ("TAKEN TO FULTON REGIONAL WHERE LABS DRAWN", "FULTON REGIONAL"),
     ("CALLED 911>FULTON HOSPITAL", "FULTON"),
+    ("found down-> RMH EW today", "RMH"),
+    ("pt transferred to 412 ashgrove.", "ashgrove"),
+    ("c/o to ashgrove if stable", "ashgrove"),
+    # (in a note written in lower case, a capital marks the name)
+    (
+        "resp: lungs clear, sats good on room air, no distress overnight. " * 6
+        + "knows she is in Fulton General Hospital today.",
+        "Fulton General",
+    ),
 ]
 NOT_FACILITIES = [
     "admitted to the State Hospital",

@@ -22,6 +22,9 @@ __all__ = ["EmployerRecognizer"]
 _CUE = regex.compile(
     r"(?i)(?<![\w])(?:works?|worked|working|employed|job|retired|fired|laid[ ]off|hired"
     r"|intern(?:ed|ing)?|volunteers?)[ ]+(?:at|for|from|by|with)[ ]+(?:the[ ]+)?"
+    # "CEO of Acme", "an employee at Ridley's": a post and its company
+    r"|(?:ceo|cfo|coo|cto|founder|co-founder|owner|employee|vp|president)[ ]+(?:of|at)"
+    r"[ ]+(?:the[ ]+)?(?=(?-i:\p{Lu}))"  # (a post's company only with a capital: not "of a dog")
 )
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’&.-]*")
 # Where people work that names no one: "works at home", "works at night".
@@ -29,7 +32,8 @@ _GENERIC = frozenset(
     """home night nights night shift weekends weekend school work a an the his her their my
     our your this that least all times first last same another local nearby hospital
     clinic office store restaurant factory plant bank church warehouse farm construction
-    company firm agency job jobs place places moment present""".split()
+    company firm agency job jobs place places moment present board family team club group
+    house household""".split()
 )
 
 

@@ -95,7 +95,7 @@ NON_NAME_WORDS = frozenset(
     subjective objective assessment plan note notes date time session summary goals goal
     meds medications medication diagnosis history hpi pmh cc ros mse risk dx rx mental
     status family social psychiatric impression intervention interventions response
-    progress provider clinician case manager worker team staff mom dad mother father
+    progress provider clinician case manager worker team staff ceo cfo vp mom dad mother father
     sister brother son daughter wife husband god lord jesus christ bible church monday
     tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today tomorrow yesterday

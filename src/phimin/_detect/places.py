@@ -75,8 +75,8 @@ _SAINT = regex.compile(
 _TRANSFER = regex.compile(
     r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
-    r"|arrival|referred|medflight|medflighted|presented|followed|retired|went|came)"
-    r"[ ]+(?:back[ ]+)?(?:to|from|at|by|in|into)[ ]+(?:the[ ]+)?"
+    r"|arrival|referred|medflight|medflighted|presented|followed|retired|went|came|c/o)"
+    r"[ ]+(?:back[ ]+)?(?:to|from|at|by|in|into)[ ]+(?:the[ ]+)?(?:\d{1,4}[ ]+)?"
     r"(?P<name>(?P<pious>(?:holy|good|sacred|mount|mt\.?)[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’]))"
     r"(?:[ ]?\d{1,2}(?![\w/]))?"
 )
@@ -98,6 +98,10 @@ _UNIVERSITY_OF = regex.compile(
 _HOSPITAL_ACRONYM = regex.compile(
     r"(?i)(?<![\w])(?:at|to|into|from|in|@|by|leave|left|leaving)[ ]+(?:the[ ]+)?"
     r"(?P<name>\p{L}{1,4}h|\p{L}{2,4}mc)(?![\w'’/-])"
+)
+# "GH EW", "to SHMC ER", "BWH cath lab": the acronym before a hospital's department.
+_ACRONYM_DEPARTMENT = regex.compile(
+    r"(?i)(?<![\w'’/-])(?P<name>\p{L}{1,4}h|\p{L}{2,4}mc)[ ]+(?:ew|er|ed|cath[ ]lab)(?![\w])"
 )
 _NOT_A_HOSPITAL = frozenset(
     """etoh ich sah ivh sdh edh bph lvh rvh pah pph gih ugih lgih siadh acth tsh fsh lh pth adh
@@ -147,7 +151,8 @@ class FacilityRecognizer(PhiminRecognizer):
                 end = m.end() if m.group().lower() in _NAME_NOUNS else start + len(name)
                 yield Hit(start, end, "LOCATION", 0.8, "phimin.location.facility")
         for m in _UNIVERSITY_OF.finditer(text):
-            if mode != "mixed" or m.group()[:1].isupper():
+            # (in lower case only with "hospital" or "medical center" after it)
+            if mode != "mixed" or m.group()[:1].isupper() or m.group().lower().count(" ") > 2:
                 yield Hit(m.start(), m.end(), "LOCATION", 0.8, "phimin.location.facility")
         for m in _SAINT.finditer(text):
             name = m.group("name").lower().rstrip("'’s")
@@ -157,9 +162,12 @@ class FacilityRecognizer(PhiminRecognizer):
             # "transferred to Mount Carmel", "from Good Shepherd": a hospital's pious name.
             if m.group("pious") or self._unusual(m.group("name")):
                 yield Hit(m.start("name"), m.end(), "LOCATION", 0.65, "phimin.location.transfer")
-        for m in _HOSPITAL_ACRONYM.finditer(text):
-            if self._hospital_acronym(m.group("name"), mode):
-                yield Hit(m.start("name"), m.end(), "LOCATION", 0.65, "phimin.location.acronym")
+        for pattern in (_HOSPITAL_ACRONYM, _ACRONYM_DEPARTMENT):
+            for m in pattern.finditer(text):
+                if self._hospital_acronym(m.group("name"), mode):
+                    yield Hit(
+                        m.start("name"), m.end("name"), "LOCATION", 0.65, "phimin.location.acronym"
+                    )
         for m in _WARD.finditer(text):
             if self._unusual(m.group("name")) and not self.lexicon.is_common_word(
                 m.group("name").lower()
@@ -191,8 +199,8 @@ class FacilityRecognizer(PhiminRecognizer):
             return True
         if lower in STOP_WORDS or is_clinical_term(lower):
             return False
-        if mode == "mixed":
-            return word[:1].isupper()
+        if mode == "mixed" or (mode == "lower" and word[:1].isupper()):
+            return word[:1].isupper()  # a capital stands out in a lower-case note
         if mode == "upper":
             return not (self.lexicon.is_common_word(lower) and self.lexicon.is_plain_word(lower))
         return not self.lexicon.is_english(lower)
