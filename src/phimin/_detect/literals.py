@@ -18,7 +18,7 @@ from typing import Any
 import ahocorasick
 import regex
 
-__all__ = ["MIN_LITERAL", "LiteralGate", "gate_fold", "required_literals"]
+__all__ = ["MIN_LITERAL", "LiteralGate", "gate_fold", "required_literals", "standard_tree"]
 
 # Shorter literals ("on", "at") are in every chunk and would only cost time.
 MIN_LITERAL = 3
@@ -179,13 +179,19 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     the standard parser rejects it, or no word of at least MIN_LITERAL characters is
     certain.
     """
+    tree = standard_tree(pattern)
+    return None if tree is None else _required(tree)
+
+
+def standard_tree(pattern: str) -> Any:
+    """The standard library's syntax tree of a `regex` pattern, or None when the
+    pattern uses syntax only `regex` knows or the standard parser rejects it."""
     if _FOREIGN.search(pattern):
         return None
     try:
-        tree = _parser.parse(_BACKSLASH_K.sub(r"\1", pattern))
-    except Exception:  # the standard parser rejects it: no gate, the pattern runs
+        return _parser.parse(_BACKSLASH_K.sub(r"\1", pattern))
+    except Exception:  # the standard parser rejects it: the caller assumes nothing
         return None
-    return _required(tree)
 
 
 class LiteralGate:

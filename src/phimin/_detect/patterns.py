@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.lines import lines_with, single_line
 from phimin._errors import DetectionError
 
 __all__ = ["REGEX_TIMEOUT_SECONDS", "PatternRecognizerSet", "PatternSpec", "compile_spec"]
@@ -60,6 +61,7 @@ class _Compiled:
     pattern: regex.Pattern[str]
     context: regex.Pattern[str] | None
     trigger: regex.Pattern[str]
+    single_line: bool  # runs only on the lines holding its trigger (see `lines`)
 
 
 def compile_spec(spec: PatternSpec) -> _Compiled:
@@ -67,7 +69,13 @@ def compile_spec(spec: PatternSpec) -> _Compiled:
     if spec.context:
         words = "|".join(regex.escape(w) for w in spec.context)
         context = regex.compile(rf"(?i)(?<![\w])(?:{words})(?![\w])")
-    return _Compiled(spec, regex.compile(spec.pattern), context, regex.compile(spec.trigger))
+    return _Compiled(
+        spec,
+        regex.compile(spec.pattern),
+        context,
+        regex.compile(spec.trigger),
+        single_line(spec.pattern),
+    )
 
 
 def _has_context(compiled: _Compiled, text: str, start: int, end: int) -> bool:
@@ -97,25 +105,32 @@ def _score(compiled: _Compiled, text: str, start: int, end: int) -> float | None
 
 def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Hit]:
     """Run every spec over `text`; raise `DetectionError` if any regex times out."""
-    present: dict[str, bool] = {}
+    lines: dict[str, list[tuple[int, int]]] = {}  # trigger -> the lines holding it
+    whole = [(0, len(text))]
     for compiled in specs:
         spec = compiled.spec
-        if spec.trigger not in present:
-            present[spec.trigger] = compiled.trigger.search(text) is not None
-        if not present[spec.trigger]:
+        if spec.trigger not in lines:
+            lines[spec.trigger] = lines_with(compiled.trigger, text)
+        if not lines[spec.trigger]:
             continue
         try:
-            for m in compiled.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
-                start, end = m.span(spec.group) if spec.group else m.span()
-                if start < 0 or end <= start:
-                    continue
-                score = _score(compiled, text, start, end)
-                if score is not None and score > 0:
-                    yield Hit(start, end, spec.entity, score, spec.rule_id)
+            for start, end in lines[spec.trigger] if compiled.single_line else whole:
+                for m in compiled.pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
+                    yield from _hit(compiled, text, m)
         except TimeoutError as exc:
             raise DetectionError(
                 f"pattern {spec.rule_id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
             ) from exc
+
+
+def _hit(compiled: _Compiled, text: str, m: regex.Match[str]) -> Iterator[Hit]:
+    spec = compiled.spec
+    start, end = m.span(spec.group) if spec.group else m.span()
+    if start < 0 or end <= start:
+        return
+    score = _score(compiled, text, start, end)
+    if score is not None and score > 0:
+        yield Hit(start, end, spec.entity, score, spec.rule_id)
 
 
 class PatternRecognizerSet(PhiminRecognizer):

@@ -1,0 +1,127 @@
+"""Run a pattern only on the lines where it can match.
+
+A pattern whose matches can never hold a line break, and whose look-aheads cannot
+look past one, finds the same matches when it runs line by line (`finditer` with
+`pos` and `endpos`; look-behinds see the whole text either way). `single_line`
+proves this from the syntax tree; `lines_with` lists the lines holding a trigger, a
+text every match needs, so the other lines are never scanned. Anything the proof
+cannot read (syntax only `regex` knows, `.` with DOTALL, `^`, `$`, `\\Z`, an empty
+match) makes the pattern run over the whole text as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import regex
+
+from phimin._detect.literals import _REPEATS, _c, standard_tree
+
+__all__ = ["lines_with", "single_line"]
+
+_NEWLINE = 10
+# Classes that hold a line break (in the standard parser's names).
+_HOLD_NEWLINE = frozenset(
+    getattr(_c, name)
+    for name in ("CATEGORY_SPACE", "CATEGORY_NOT_DIGIT", "CATEGORY_NOT_WORD", "CATEGORY_LINEBREAK")
+)
+_NO_NEWLINE = frozenset(
+    getattr(_c, name)
+    for name in ("CATEGORY_NOT_SPACE", "CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_LINEBREAK")
+)
+_BOUNDARIES = frozenset(
+    getattr(_c, name)
+    for name in (
+        "AT_BOUNDARY",
+        "AT_NON_BOUNDARY",
+        "AT_LOC_BOUNDARY",
+        "AT_LOC_NON_BOUNDARY",
+        "AT_UNI_BOUNDARY",
+        "AT_UNI_NON_BOUNDARY",
+    )
+    if hasattr(_c, name)
+)
+_LINE_FLAGS = re.DOTALL | re.MULTILINE
+
+
+def single_line(pattern: str) -> bool:
+    """True when running `pattern` line by line finds exactly its whole-text matches."""
+    tree = standard_tree(pattern)
+    if tree is None or tree.state.flags & _LINE_FLAGS or tree.getwidth()[0] == 0:
+        return False
+    return _never_newline(tree)
+
+
+def _class_holds_newline(items: Any) -> bool | None:
+    negate = False
+    holds = False
+    for op, av in items:
+        if op is _c.NEGATE:
+            negate = True
+        elif op is _c.LITERAL:
+            holds |= av == _NEWLINE
+        elif op is _c.RANGE:
+            holds |= av[0] <= _NEWLINE <= av[1]
+        elif op is _c.CATEGORY and av in _HOLD_NEWLINE:
+            holds = True
+        elif not (op is _c.CATEGORY and av in _NO_NEWLINE):
+            return None  # unknown: assume the worst
+    return holds != negate
+
+
+def _never_newline(items: Any) -> bool:
+    """No element consumes a line break, and no look-ahead needs to look past one."""
+    for op, av in items:
+        if op is _c.LITERAL:
+            if av == _NEWLINE:
+                return False
+        elif op is _c.NOT_LITERAL:  # "[^\n]"
+            if av != _NEWLINE:
+                return False
+        elif op is _c.ANY:  # "." never matches a line break without DOTALL (checked)
+            continue
+        elif op is _c.IN:
+            if _class_holds_newline(av) is not False:
+                return False
+        elif op is _c.SUBPATTERN:
+            if av[1] & _LINE_FLAGS or not _never_newline(av[-1]):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_never_newline(branch) for branch in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _never_newline(av[2]):
+                return False
+        elif op is _c.AT:
+            if av not in _BOUNDARIES:
+                return False
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            # a look-behind sees the whole text whatever pos is; a look-ahead stops at endpos
+            if av[0] > 0 and not _never_newline(av[1]):
+                return False
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            if not _never_newline(av):
+                return False
+        elif op is _c.GROUPREF_EXISTS:
+            if not all(_never_newline(b) for b in av[1:] if b is not None):
+                return False
+        elif op is not _c.GROUPREF:  # a backreference repeats a group checked above
+            return False
+    return True
+
+
+def lines_with(trigger: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines holding a trigger match, line breaks included."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    while (m := trigger.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())  # a match may span lines: take all of them
+        end = len(text) if end < 0 else end + 1
+        if ranges and ranges[-1][1] == start:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+        pos = end
+    return ranges

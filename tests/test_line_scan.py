@@ -1,0 +1,124 @@
+"""Pattern specs that cannot cross a line break run only on the lines holding their
+trigger, and find exactly what a scan of the whole text finds."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from phimin._detect.dates import AGE_SPECS, DATE_SPECS
+from phimin._detect.identifiers import IDENTIFIER_SPECS
+from phimin._detect.lines import lines_with, single_line
+from phimin._detect.patterns import PatternRecognizerSet
+from phimin._detect.places import PLACE_SPECS
+
+SPEC_LISTS = ((*DATE_SPECS, *AGE_SPECS), IDENTIFIER_SPECS, PLACE_SPECS)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "one_line"),
+    [
+        (r"(?<![\w])\d+(?![\w])", True),
+        (r"(?i)[a-z]+[ ]\d", True),
+        (r"\bfoo\b", True),
+        (r"a.b", True),  # "." without DOTALL stops at a line break
+        (r"[^\n]+", True),
+        (r"(?<=\n)a", True),  # a look-behind sees the whole text either way
+        (r"(a)\1", True),
+        (r"(?>a+)b", True),
+        (r"\s", False),
+        (r"\D", False),
+        (r"\W", False),
+        (r"[^a]", False),
+        (r"[\d\n]", False),
+        (r"(?:a|\n)", False),
+        (r"(?s)a.b", False),
+        (r"a(?s:.)b", False),
+        (r"a$", False),  # "$" would match before the cut line's break
+        (r"a\Z", False),
+        (r"(?=\s\w)a", False),  # a look-ahead that could look into the next line
+        (r"x?", False),  # an empty match
+        (r"\p{L}+", False),  # syntax only `regex` knows: not proved, runs whole
+        (r"unbalanced(", False),
+    ],
+)
+def test_single_line(pattern: str, one_line: bool) -> None:
+    assert single_line(pattern) is one_line
+
+
+def test_most_specs_run_line_by_line() -> None:
+    specs = [s for specs in SPEC_LISTS for s in specs]
+    assert sum(single_line(s.pattern) for s in specs) >= len(specs) * 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "ranges"),
+    [
+        ("a\nb1\nc\n", [(2, 5)]),
+        ("1\n2\nx\n3", [(0, 4), (6, 7)]),  # neighbouring lines merge into one range
+        ("no digits", []),
+        ("12", [(0, 2)]),
+    ],
+)
+def test_lines_with(text: str, ranges: list[tuple[int, int]]) -> None:
+    assert lines_with(regex.compile(r"\d"), text) == ranges
+
+
+_PIECES = [
+    "March 5th",
+    "5 March 2021",
+    "on 3/14/2022",
+    "(415) 382-1947",
+    "MRN: 12345678",
+    "born 1/2/1990",
+    "may",
+    "the 4th",
+    "Christmas 2019",
+    "jan",
+    "ZIP 02139",
+    "MD 21201",
+    "SSN 123-45-6789",
+    "turned 93",
+    "ninety",
+    "www.example.org",
+    "http://a.b/c",
+    "1HGCM82633A004352",
+    "192.168.0.1",
+    "Essex County",
+    "2020",
+    "'19",
+    "of",
+    "",
+]
+
+
+BY_LINE = [PatternRecognizerSet(specs) for specs in SPEC_LISTS]
+WHOLE = [PatternRecognizerSet(specs) for specs in SPEC_LISTS]
+for _set in WHOLE:
+    _set._specs = tuple(dataclasses.replace(c, single_line=False) for c in _set._specs)
+
+
+def _both(text: str) -> tuple[list[object], list[object]]:
+    by_line = [h for r in BY_LINE for h in r.find(text, None)]
+    whole = [h for r in WHOLE for h in r.find(text, None)]
+    return by_line, whole
+
+
+def test_line_scan_on_a_note() -> None:
+    by_line, whole = _both("\n".join(_PIECES))
+    assert len(whole) >= 10
+    assert by_line == whole
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=10),
+    st.lists(st.sampled_from(["\n", "\r\n", "\n\n", " ", ", "]), min_size=1, max_size=10),
+)
+def test_line_scan_finds_what_a_whole_text_scan_finds(pieces: list[str], seps: list[str]) -> None:
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    by_line, whole = _both(text)
+    assert by_line == whole
