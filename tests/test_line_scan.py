@@ -10,9 +10,11 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+import phimin
+from phimin._detect.clinical import clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
-from phimin._detect.lines import lines_with, single_line
+from phimin._detect.lines import lines_around, lines_with, single_line
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS
 
@@ -42,7 +44,9 @@ SPEC_LISTS = ((*DATE_SPECS, *AGE_SPECS), IDENTIFIER_SPECS, PLACE_SPECS)
         (r"a\Z", False),
         (r"(?=\s\w)a", False),  # a look-ahead that could look into the next line
         (r"x?", False),  # an empty match
-        (r"\p{L}+", False),  # syntax only `regex` knows: not proved, runs whole
+        (r"\p{L}+[ ]\p{Lu}", True),  # a letter property never holds a line break
+        (r"\P{L}+", False),  # its complement does
+        (r"(?r)\d+", False),  # syntax only `regex` knows: not proved, runs whole
         (r"unbalanced(", False),
     ],
 )
@@ -122,3 +126,69 @@ def test_line_scan_finds_what_a_whole_text_scan_finds(pieces: list[str], seps: l
     text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
     by_line, whole = _both(text)
     assert by_line == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "ranges"),
+    [
+        ("ab\ncd\nef", [(3, 4)], [(3, 6)]),
+        ("ab\ncd\nef", [(1, 4)], [(0, 6)]),  # a span across a break takes both lines
+        ("ab\ncd\nef", [(0, 1), (7, 8)], [(0, 3), (6, 8)]),
+        ("ab\ncd\nef", [(0, 1), (3, 4)], [(0, 6)]),
+        ("abc", [], []),
+    ],
+)
+def test_lines_around(
+    text: str, spans: list[tuple[int, int]], ranges: list[tuple[int, int]]
+) -> None:
+    assert lines_around(text, spans) == ranges
+
+
+_CLINICAL_PIECES = [
+    "sertraline 50 mg",
+    "PHQ-9 score 14",
+    "pain 7/10",
+    "PSV 10/5",
+    "seen 3/14",
+    "1/2 NS",
+    "BP 120/80",
+    "F41.1",
+    "twice daily",
+    "Beck Depression Inventory",
+    "met on 4/5",
+    "billed 90837",
+    "",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_CLINICAL_PIECES), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["\n", " ", "; ", "\n\n"]), min_size=1, max_size=8),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 12)), max_size=4),
+)
+def test_guard_near_spans_finds_every_guard_span_touching_them(
+    pieces: list[str], seps: list[str], near: list[tuple[int, int]]
+) -> None:
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    near = [(s, min(s + n, len(text))) for s, n in near if s < len(text)]
+    full = clinical_spans(text)
+    local = clinical_spans(text, near)
+    assert set(local) <= set(full)
+    touching = {(s, e) for s, e in full if any(s < b and a < e for a, b in near)}
+    assert touching <= set(local)
+
+
+def test_artifacts_read_as_arrays_match_the_tokens(redactor: phimin.Redactor) -> None:
+    engine = redactor.engine.nlp_engine
+    doc = engine.language("Ana Ruiz saw Dr. Lee on 3/14.\nIt’s fine — İstanbul trip.")
+    artifacts = engine._doc_to_nlp_artifact(doc, "en")
+    assert artifacts.tokens_indices == [t.idx for t in doc]
+    assert artifacts.lemmas == [t.lower_ for t in doc]
+    assert engine._doc_to_nlp_artifact(engine.language(""), "en").lemmas == []
+
+
+def test_guard_near_every_line_is_the_whole_guard() -> None:
+    text = "\n".join(_CLINICAL_PIECES)
+    full = clinical_spans(text)
+    assert len(full) >= 8
+    assert clinical_spans(text, [(i, i + 1) for i in range(len(text))]) == full

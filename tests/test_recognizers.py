@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import phimin
 from phimin._detect import addresses
 from phimin._detect.addresses import AddressRecognizer
+from phimin._detect.base import lower_same_length
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.employers import EmployerRecognizer
 from phimin._detect.identifiers import IDENTIFIER_SPECS
@@ -528,3 +529,13 @@ def test_possessive_spelled_email_matches_as_the_backtracking_one(
     assert [m.span() for m in possessive.finditer(text)] == [
         m.span() for m in backtracking.finditer(text)
     ]
+
+
+@given(
+    st.text(alphabet=st.characters(), max_size=40)
+    | st.sampled_from(["ΣΑΣ ΟΔΟΣ", "İstanbul", "ÅSA"])
+)
+def test_lower_same_length_keeps_offsets(text: str) -> None:
+    lowered = lower_same_length(text)
+    assert len(lowered) == len(text)
+    assert lowered == "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

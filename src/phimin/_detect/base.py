@@ -10,7 +10,14 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from phimin._findings import Category
 
-__all__ = ["GUESS_RULE_PREFIXES", "RULE_ID_KEY", "Detection", "Hit", "PhiminRecognizer"]
+__all__ = [
+    "GUESS_RULE_PREFIXES",
+    "RULE_ID_KEY",
+    "Detection",
+    "Hit",
+    "PhiminRecognizer",
+    "lower_same_length",
+]
 
 RULE_ID_KEY = "phimin_rule_id"
 CATEGORY_KEY = "phimin_category"
@@ -21,6 +28,18 @@ GUESS_RULE_PREFIXES = (
     "phimin.name.gazetteer",
     "phimin.location.gazetteer",
 )
+
+
+def lower_same_length(text: str) -> str:
+    """Lower case with the same length, so offsets found in it fit `text`.
+
+    `str.lower` keeps the length except for one character (U+0130, dotted capital I,
+    lowers to two) and lowers a capital sigma by context; a text with either is
+    lowered one character at a time (a character that would grow stays as it is).
+    """
+    if text.isascii() or not ("\u0130" in text or "\u03a3" in text):
+        return text.lower()
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 @dataclass(frozen=True, slots=True)

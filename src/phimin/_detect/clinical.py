@@ -8,9 +8,12 @@ checksum is unmistakable (an SSN, an email, a labelled MRN) are never dropped.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from importlib import resources
 
 import regex
+
+from phimin._detect.lines import lines_around, single_line
 
 __all__ = [
     "GUARDED_RULE_PREFIXES",
@@ -193,6 +196,19 @@ def looks_clinical(word: str) -> bool:
     return _CLINICAL_WORD.search(word) is not None
 
 
-def clinical_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of clinical content in `text`, sorted, possibly overlapping."""
-    return sorted(m.span() for pattern in GUARD_PATTERNS for m in pattern.finditer(text))
+def clinical_spans(
+    text: str, near: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of clinical content in `text`, sorted, possibly overlapping.
+
+    With `near`, only the spans that can overlap one of those: a guard pattern that
+    cannot cross a line break scans only the lines they are on.
+    """
+    everywhere = [(0, len(text))]
+    lines = everywhere if near is None else lines_around(text, near)
+    return sorted(
+        m.span()
+        for pattern in GUARD_PATTERNS
+        for start, end in (lines if single_line(pattern.pattern) else everywhere)
+        for m in pattern.finditer(text, start, end)
+    )

@@ -176,8 +176,8 @@ class DetectionEngine:
 
     def _filter(self, chunk: str, detections: list[Detection]) -> list[Detection]:
         protected = [m.span() for m in self.protected.finditer(chunk)]
-        needs_guard = any(d.rule_id.startswith(GUARDED_RULE_PREFIXES) for d in detections)
-        guarded = clinical_spans(chunk) if needs_guard else []
+        near = [(d.start, d.end) for d in detections if d.rule_id.startswith(GUARDED_RULE_PREFIXES)]
+        guarded = clinical_spans(chunk, near) if near else []
         sensitive = [(d.start, d.end) for d in detections if d.category is Category.SENSITIVE]
         kept = []
         for found in detections:

@@ -11,14 +11,16 @@ match) makes the pattern run over the whole text as before.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
 
 from phimin._detect.literals import _REPEATS, _c, standard_tree
 
-__all__ = ["lines_with", "single_line"]
+__all__ = ["finditer_by_line", "lines_around", "lines_with", "single_line"]
 
 _NEWLINE = 10
 # Classes that hold a line break (in the standard parser's names).
@@ -45,9 +47,15 @@ _BOUNDARIES = frozenset(
 _LINE_FLAGS = re.DOTALL | re.MULTILINE
 
 
+# Unicode properties that never include a line break: for the proof, each stands in as
+# a letter the standard parser reads ("\\p{L}" -> "a", in a class or not).
+_SAFE_PROPERTY = regex.compile(r"\\p\{(?:L|Lu|Ll|Lt|Lm|Lo|N|Nd|Nl|No|M|Mn)\}")
+
+
+@functools.lru_cache(maxsize=512)  # patterns are module constants: each is parsed once
 def single_line(pattern: str) -> bool:
     """True when running `pattern` line by line finds exactly its whole-text matches."""
-    tree = standard_tree(pattern)
+    tree = standard_tree(_SAFE_PROPERTY.sub("a", pattern))
     if tree is None or tree.state.flags & _LINE_FLAGS or tree.getwidth()[0] == 0:
         return False
     return _never_newline(tree)
@@ -124,4 +132,32 @@ def lines_with(trigger: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
         else:
             ranges.append((start, end))
         pos = end
+    return ranges
+
+
+def finditer_by_line(
+    pattern: regex.Pattern[str], trigger: regex.Pattern[str], text: str
+) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)`, on the trigger's lines only when that is proved the same.
+
+    The trigger must occur in every match (callers pair each pattern with one).
+    """
+    if not single_line(pattern.pattern):
+        yield from pattern.finditer(text)
+        return
+    for start, end in lines_with(trigger, text):
+        yield from pattern.finditer(text, start, end)
+
+
+def lines_around(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines that `spans` touch, line breaks included."""
+    ranges: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        first = text.rfind("\n", 0, start) + 1
+        last = text.find("\n", max(start, end - 1))
+        last = len(text) if last < 0 else last + 1
+        if ranges and first <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(last, ranges[-1][1]))
+        else:
+            ranges.append((first, last))
     return ranges

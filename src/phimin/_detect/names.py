@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from phimin._detect.base import Hit, PhiminRecognizer
 from phimin._detect.clinical import MEDICATIONS, is_clinical_term
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import finditer_by_line
 
 __all__ = ["NON_NAME_WORDS", "CaseMode", "NameRecognizer", "case_mode"]
 
@@ -161,6 +162,9 @@ _AWARE = regex.compile(
     rf"(?i)(?<![\w'’])(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ ]+(?:made[ ])?"
     r"(?:aware|notified|paged|informed|updated|at[ ]bedside|in[ ]to[ ]see)(?![\w])"
 )
+_AWARE_TRIGGER = regex.compile(
+    r"(?i)aware|notified|paged|informed|updated|at[ ]bedside|in[ ]to[ ]see"
+)
 # Words that follow "dr" or precede "aware" in notes and are not names.
 _NOT_AFTER_CUE = frozenset(
     """aware notified paged called informed made updated ordered ordering here there
@@ -175,6 +179,7 @@ _KIN = regex.compile(
     r"(?:[ ]+family(?![\w])|[ ]*\((?:daughter|son|wife|husband|mother|father|sister|brother"
     r"|niece|nephew|grandson|granddaughter|proxy|hcp|friend|partner|dtr)\))"
 )
+_KIN_TRIGGER = regex.compile(r"(?i)family|\(")
 # A name after "client" needs two words ("client quillon brackenridge"): one unknown
 # word after "pt" is more often a misspelt verb ("pt recieved").
 _CLIENT_CUE = regex.compile(
@@ -200,6 +205,11 @@ _NOT_A_HYPHENATED_NAME = regex.compile(
 _CALLED_CUE = regex.compile(
     rf"(?i)(?<![\w'’])(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})[ ]+(?:called|phoned|visited|texted"
     r"|emailed|came[ ]in|stopped[ ]by|left[ ]a[ ]message)(?![\w])"
+)
+# Text every match of the rule above it holds: a rule that opens on a name word
+# tries every word of a chunk, so it runs only on the lines holding its cue.
+_CALLED_TRIGGER = regex.compile(
+    r"(?i)called|phoned|visited|texted|emailed|came[ ]in|stopped[ ]by|left[ ]a[ ]message"
 )
 _SPEAKER_LINE = regex.compile(
     r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*[:\]]"
@@ -604,7 +614,7 @@ class NameRecognizer(PhiminRecognizer):
 
     def _aware(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "LENA OKONJO AWARE", "np jo notified": who was told is a clinician."""
-        for m in _AWARE.finditer(text):
+        for m in finditer_by_line(_AWARE, _AWARE_TRIGGER, text):
             words = m.group("name").split()
             role = words[0].lower() in ROLES
             if role:  # "NP JEN AWARE": the role is not the name
@@ -665,21 +675,23 @@ class NameRecognizer(PhiminRecognizer):
     def _role_cues(self, text: str) -> Iterator[Hit]:
         """ "client quillon brackenridge", "QUILLON BRACKENRIDGE CALLED": a name no list
         knows, recognised because it is nothing else: no English word, no ward term."""
-        for pattern in (_CLIENT_CUE, _CALLED_CUE):
-            for m in pattern.finditer(text):
-                words = m.group("name").split()
-                lowered = [w.lower() for w in words]
-                if all(
-                    self._ok_after_cue(w)
-                    and not self.lexicon.is_english(w)
-                    and (self.lexicon.is_name(w) or not self.lexicon.is_common_word(w))
-                    for w in lowered
-                ):
-                    yield Hit(m.start("name"), m.end("name"), "PERSON", 0.7, "phimin.name.cue")
+        for m in (
+            *_CLIENT_CUE.finditer(text),
+            *finditer_by_line(_CALLED_CUE, _CALLED_TRIGGER, text),
+        ):
+            words = m.group("name").split()
+            lowered = [w.lower() for w in words]
+            if all(
+                self._ok_after_cue(w)
+                and not self.lexicon.is_english(w)
+                and (self.lexicon.is_name(w) or not self.lexicon.is_common_word(w))
+                for w in lowered
+            ):
+                yield Hit(m.start("name"), m.end("name"), "PERSON", 0.7, "phimin.name.cue")
 
     def _family_of(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "the DELACROIX FAMILY", "MARGUERITE BRANCATI (DAUGHTER)": a name tied to kin."""
-        for m in _KIN.finditer(text):
+        for m in finditer_by_line(_KIN, _KIN_TRIGGER, text):
             words = m.group("name").split()
             last = words[-1].lower()
             if mode == "mixed" and not words[-1][:1].isupper():

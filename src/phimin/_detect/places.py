@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from phimin._detect.base import Hit, PhiminRecognizer
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import finditer_by_line
 from phimin._detect.names import case_mode
 from phimin._detect.patterns import PatternSpec
 
@@ -103,6 +104,7 @@ _HOSPITAL_ACRONYM = regex.compile(
 _ACRONYM_DEPARTMENT = regex.compile(
     r"(?i)(?<![\w'’/-])(?P<name>\p{L}{1,4}h|\p{L}{2,4}mc)[ ]+(?:ew|er|ed|cath[ ]lab)(?![\w])"
 )
+_DEPARTMENT = regex.compile(r"(?i)[ ](?:ew|er|ed|cath[ ]lab)(?![\w])")  # in every match above
 _NOT_A_HOSPITAL = frozenset(
     """etoh ich sah ivh sdh edh bph lvh rvh pah pph gih ugih lgih siadh acth tsh fsh lh pth adh
     ldh mch nph ph rh hh bh mh dh uh ah eh oh nh ch sh th wh kh ach bch synch usoh soh""".split()
@@ -162,12 +164,14 @@ class FacilityRecognizer(PhiminRecognizer):
             # "transferred to Mount Carmel", "from Good Shepherd": a hospital's pious name.
             if m.group("pious") or self._unusual(m.group("name")):
                 yield Hit(m.start("name"), m.end(), "LOCATION", 0.65, "phimin.location.transfer")
-        for pattern in (_HOSPITAL_ACRONYM, _ACRONYM_DEPARTMENT):
-            for m in pattern.finditer(text):
-                if self._hospital_acronym(m.group("name"), mode):
-                    yield Hit(
-                        m.start("name"), m.end("name"), "LOCATION", 0.65, "phimin.location.acronym"
-                    )
+        for m in (
+            *_HOSPITAL_ACRONYM.finditer(text),
+            *finditer_by_line(_ACRONYM_DEPARTMENT, _DEPARTMENT, text),
+        ):
+            if self._hospital_acronym(m.group("name"), mode):
+                yield Hit(
+                    m.start("name"), m.end("name"), "LOCATION", 0.65, "phimin.location.acronym"
+                )
         for m in _WARD.finditer(text):
             if self._unusual(m.group("name")) and not self.lexicon.is_common_word(
                 m.group("name").lower()

@@ -16,7 +16,7 @@ import ahocorasick
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from phimin._detect.base import Detection
+from phimin._detect.base import Detection, lower_same_length
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES, case_mode
@@ -107,11 +107,7 @@ def learn_places(
 
 
 def _matches(text: str, automaton: Any) -> Iterator[tuple[int, int]]:
-    lowered = (
-        text.lower()
-        if text.isascii()
-        else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    )
+    lowered = lower_same_length(text)
     for end_index, (length, surface) in automaton.iter(lowered):
         end = end_index + 1
         start = end - length

@@ -15,7 +15,7 @@ from typing import Any
 import ahocorasick
 import regex
 
-from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._detect.base import Hit, PhiminRecognizer, lower_same_length
 from phimin._detect.literals import LiteralGate
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._errors import DetectionError
@@ -42,13 +42,6 @@ def _automaton(entries: Iterable[tuple[str, int, bool]]) -> Any:
     if table:
         automaton.make_automaton()
     return automaton if table else None
-
-
-def _fold(text: str) -> str:
-    """Lower case with the same length (so offsets still fit the text)."""
-    if text.isascii():
-        return text.lower()
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -110,7 +103,7 @@ class SensitiveRecognizer(PhiminRecognizer):
         return hits
 
     def _matches(self, text: str) -> Iterator[tuple[int, int, int, bool]]:
-        for automaton, haystack in ((self._folded, _fold(text)), (self._cased, text)):
+        for automaton, haystack in ((self._folded, lower_same_length(text)), (self._cased, text)):
             if automaton is None:
                 continue
             for end_index, (length, values) in automaton.iter(haystack):
