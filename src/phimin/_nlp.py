@@ -110,7 +110,7 @@ class PhiminNlpEngine(SpacyNlpEngine):
         # a Token object per token costs more than some recognizers.)
         entities = [ent for ent in doc.ents if ent.label_ in _LABELS]
         strings = doc.vocab.strings
-        indices, lowers = doc.to_array([IDX, LOWER]).T.tolist() if len(doc) else ([], [])
+        indices, lowers = doc.to_array([IDX, LOWER]).T.tolist()
         return NlpArtifacts(
             entities=entities,
             tokens=doc,

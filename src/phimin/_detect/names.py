@@ -194,10 +194,11 @@ _ROLE_NAME = regex.compile(
     rf"|psychiatrist|therapist|counselor|chaplain)[ .]+(?P<a>{_NAME_WORD})"
 )
 # A note signed at the end of a line, in any case: "linda harrow rn", "J. Ames, LCSW".
-_SIGNATURE = regex.compile(
-    rf"(?im)(?<![\w'’.])(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})[ ]*,?[ ]+"
-    r"(?:rn|lcsw|licsw|msw|lpn|np|bsn|rrt|crnp|aprn|lmft|lpc|lmhc)\.?[ \t]*$"
+_SIGNATURE_CREDENTIAL = regex.compile(
+    r"(?im)[ ]*,?[ ]+(?:rn|lcsw|licsw|msw|lpn|np|bsn|rrt|crnp|aprn|lmft|lpc|lmhc)\.?[ \t]*$"
 )
+# (read backwards from the credential, within its line: "\Z" is where the credential starts)
+_SIGNATURE_NAME = regex.compile(rf"(?<![\w'’.])(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})\Z")
 _PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 _NOT_A_HYPHENATED_NAME = regex.compile(
     r"(?i)^(?:(?P<w>\p{L}+)-(?P=w)|\p{L}{1,2}-\p{L}+|\p{L}+-\p{L}{1,2}|mm-hmm|uh-huh|uh-uh|mm-mm)$"
@@ -234,16 +235,20 @@ class _Tokens:
         self.lexicon = lexicon
         # Read the token attributes as arrays: a Token object per access costs more
         # than everything else the name rules do.
-        columns = doc.to_array([IDX, LENGTH, LOWER, IS_SPACE, SPACY]).tolist()
+        # One list per attribute, not one per token: a list per token is a container
+        # the garbage collector counts, and enough of them set off a full collection.
+        columns = doc.to_array([IDX, LENGTH, LOWER, IS_SPACE, SPACY]).T.tolist()
+        idx, lengths, lowers, spaces, trailing = columns
         strings = doc.vocab.strings
-        self.idx: list[int] = [row[0] for row in columns]
-        self.text: list[str] = [source[i : i + n] for i, n, *_ in columns]
+        self.idx: list[int] = idx
+        self.text: list[str] = [source[i : i + n] for i, n in zip(idx, lengths, strict=True)]
         # "Dr." is one token: compare words without a trailing period.
         self.lower: list[str] = [
-            strings[row[2]].rstrip(".") if row[1] > 1 else strings[row[2]] for row in columns
+            strings[h].rstrip(".") if n > 1 else strings[h]
+            for h, n in zip(lowers, lengths, strict=True)
         ]
-        self.space: list[bool] = [bool(row[3]) for row in columns]
-        self.ws: list[str] = [" " if row[4] else "" for row in columns]
+        self.space: list[bool] = [bool(x) for x in spaces]
+        self.ws: list[str] = [" " if x else "" for x in trailing]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -661,7 +666,11 @@ class NameRecognizer(PhiminRecognizer):
     def _signatures(self, text: str) -> Iterator[Hit]:
         """ "linda harrow rn" at a line's end: a first name and a surname before a credential."""
         lex = self.lexicon
-        for m in _SIGNATURE.finditer(text):
+        for credential in _SIGNATURE_CREDENTIAL.finditer(text):
+            line_start = text.rfind("\n", 0, credential.start()) + 1
+            m = _SIGNATURE_NAME.search(text, line_start, credential.start())
+            if m is None:
+                continue
             first, last = m.group("name").lower().split()
             if (
                 lex.is_first_name(first)
