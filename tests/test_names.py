@@ -142,6 +142,10 @@ WARD_NAMES = [
         "Plan: wean as tolerated.\n\nlinda harrow rn\n",
         "Plan: wean as tolerated.\n\n[PERSON_1] rn\n",
     ),
+    (
+        "resp: clear. social: rosa visited this evening",
+        "resp: clear. social: [PERSON_1] visited this evening",
+    ),
 ]
 
 

@@ -109,6 +109,7 @@ POSITIVE = [
     ("phimin.date.month_in_context", "we moved out in may and", "may"),
     ("phimin.date.year", "MI in 1992 with stent", "1992"),
     ("phimin.date.year_apostrophe", "graduated in '09 from college", "'09"),
+    ("phimin.date.history_year", "PMH: TURP 97, DM", "97"),
     ("phimin.age.years_old", "a 93-year-old widow lives alone", "93"),
     ("phimin.age.years_old", "91 yo F with dementia", "91"),
     ("phimin.age.label", "Age: 97", "97"),
@@ -165,6 +166,7 @@ NEGATIVE = [
     ("phimin.date.month_alone", "we will march forward"),
     ("phimin.date.year", "takes 2000 mg of it"),
     ("phimin.date.year", "walked 2000 steps"),
+    ("phimin.date.history_year", "PMH: CHF, EF 25, PPD 40"),
     ("phimin.age.years_old", "a 45-year-old man"),
     ("phimin.age.label", "age 45 at intake"),
     ("phimin.age.shorthand", "temp 99F this morning"),
@@ -417,6 +419,10 @@ WARD_DATES = [
     ("phimin.date.year_apostrophe", "PMH:\n HTN.\n TIA 83'.\n APPY 91'.", "83'"),
     ("phimin.date.year_apostrophe", "PMH:\n HTN.\n TIA 83'.\n APPY 91'.", "91'"),
     ("phimin.date.year_apostrophe", "PSH: knee scope in 04' c/b DVT", "04'"),
+    # two digits after a diagnosis in capitals, or after "in"/"and", in a history list
+    ("phimin.date.history_year", "PMH: TURP 97, AAA REPAIR 03, DM", "97"),
+    ("phimin.date.history_year", "PMH: TURP 97, AAA REPAIR 03, DM", "03"),
+    ("phimin.date.history_year", "PMHx stroke in 99 and 05 with L weakness", "05"),
 ]
 
 # Fractions, ranges, vent settings, feet and degrees that must stay.
@@ -430,7 +436,24 @@ NOT_WARD_DATES = [
     "ABG 7.38/42/88/24, PO2 72/7.31, q 24/06/12/18 schedule",
     "3-5 times a day, 4-6 hours, 2-3 may help",
     "take 1/2 tab, crackles 1/3-1/2 up, CPAP 5/5, PSV 10/5",
+    # numbers after a vital, a lab, a setting or a word of English in a history list
+    "PMH: CHF EF 25, COPD, PPD 40, HR DOWN TO 58 WITH 26 RING, NPH 20 UNITS",
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "safe_harbor"),
+    [
+        ("PSH: appy 98'. tonsils 71'.", "PSH: appy 98'. tonsils 71'."),
+        ("PMH: TURP 97, AAA REPAIR 03, DM", "PMH: TURP 97, AAA REPAIR 03, DM"),
+        ("PMH: CVA 1983, MI 4/2/1991", "PMH: CVA 1983, MI [date in 1991]"),
+    ],
+)
+def test_safe_harbor_keeps_a_year_however_written(
+    redactor: phimin.Redactor, text: str, safe_harbor: str
+) -> None:
+    assert redactor.redact(text).text == safe_harbor
+    assert "[date]" in redactor.redact(text, policy="strict").text
 
 
 @pytest.mark.parametrize(("rule_id", "text", "span"), WARD_DATES)

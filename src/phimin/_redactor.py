@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
 from phimin._detect.base import Detection
+from phimin._detect.dates import YEAR_ONLY_RULES
 from phimin._detect.engine import DetectionEngine
 from phimin._detect.propagation import grow_names, learn_names, learn_places, propagate_names
 from phimin._document import DocumentState, RedactedPiece, Replaced, check_text
@@ -315,6 +316,7 @@ class Redactor:
                         "places": self.engine.places,
                         "wording": self._wording.get(c.rule_id),
                         "keep_year": policy.keep_year,
+                        "year_only": c.rule_id in YEAR_ONLY_RULES,
                     },
                 )
                 if new_text == text[c.start : c.end]:

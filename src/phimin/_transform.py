@@ -64,10 +64,17 @@ def generalize(
     wording: str | None,
     keep_year: bool,
     places: PlaceLexicon,
+    year_only: bool = False,
 ) -> str | None:
-    """The minimum-necessary form of `surface`, or None if this entity has none."""
+    """The minimum-necessary form of `surface`, or None if this entity has none.
+
+    `year_only`: the finding is a year alone, however written ("1987", "'87", "MI 87"):
+    with `keep_year` it stays as it is.
+    """
     if wording is not None:
         return wording
+    if entity == "DATE" and keep_year and year_only:
+        return surface
     if entity == "DATE":
         year = _YEAR.search(surface)
         if keep_year and year:
@@ -116,6 +123,7 @@ class GeneralizeOperator(Operator):
             wording=params.get("wording"),
             keep_year=params.get("keep_year", True),
             places=params["places"],
+            year_only=params.get("year_only", False),
         )
         if general is None:  # no general form: fall back to a placeholder
             return PlaceholderOperator().operate(text, params)

@@ -12,7 +12,7 @@ import regex
 
 from phimin._detect.patterns import PatternSpec
 
-__all__ = ["AGE_SPECS", "DATE_SPECS", "MONTH", "plausible_numeric_date"]
+__all__ = ["AGE_SPECS", "DATE_SPECS", "MONTH", "YEAR_ONLY_RULES", "plausible_numeric_date"]
 
 MONTH = (  # a month's name or abbreviation, in lower case: use it under (?i)
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -235,6 +235,28 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         0.5,
         trigger=r"'\d|\d'",
     ),
+    PatternSpec(
+        "phimin.date.history_year",
+        "DATE",
+        # "PMH: CABG 81, MI 92", "CVA in 94 and 00": a two-digit year after a diagnosis or
+        # procedure written in capitals (not a lab, a vital or a setting), or after
+        # "in"/"and", below a history heading on the same line.
+        r"(?<![\w'/.,-])\d{2}(?![\w'%/-]|[.,]\d|[ ]?(?:mg|mcg|ml|cc|units?|l|lpm|mm|cm|hrs?|hours?"
+        r"|days?|min|mins|minutes|x|times|%|pk|packs?|yrs?|years?)\b)"
+        r"(?<=(?<![\w])(?:[A-Z]{2,6}|in|and)[ ]+\d{2})"
+        r"(?<!(?<![\w])(?:EF|HR|BP|RR|NA|CR|BUN|PLT|WBC|HCT|HGB|INR|PTT|PT|SAT|SATS|BMI|PEEP|PS"
+        r"|PSV|CPAP|TV|VT|RATE|CVP|MAP|SBP|DBP|GCS|PH|LDL|HDL|TSH|AST|ALT|CK|CPK|BS|FS|FSBS|BG"
+        r"|TEMP|PAP|PCWP|CI|SV|SVR|UO|IVF|NS|GTT|PRBC|FFP|ICU|MICU|CCU|SICU|ROOM|RM|BED|AGE|YO"
+        r"|LOS|DAY|POD|HD|PPD|PK|AM|PM|MAX|MIN|AT|IN|AND|TO|OF|ON|BY|UP|OR|IS|AS|WITH|FROM|THE"
+        r"|THAN|OVER|UNDER|ABOUT|WAS|WERE|TODAY)[ ]+\d{2})"
+        r"(?<=(?i:(?<![\w])(?:pmhx?|pshx?|hx|h/o|history|past[ ]medical|past[ ]surgical))"
+        r"(?:[ ]*:)?[^:\n]{0,300}\d{2})",
+        0.5,
+    ),
+)
+# Rules whose finding is a year and nothing else: Safe Harbor keeps it as written.
+YEAR_ONLY_RULES = frozenset(
+    {"phimin.date.year", "phimin.date.year_apostrophe", "phimin.date.history_year"}
 )
 
 

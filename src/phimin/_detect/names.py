@@ -207,6 +207,11 @@ _CALLED_CUE = regex.compile(
     rf"(?i)(?<![\w'’])(?P<name>{_NAME_WORD}[ ]{_NAME_WORD})[ ]+(?:called|phoned|visited|texted"
     r"|emailed|came[ ]in|stopped[ ]by|left[ ]a[ ]message)(?![\w])"
 )
+# "social: bob visited", "Family: Rosa called": a first name opening the social note.
+_SOCIAL_CUE = regex.compile(
+    rf"(?i)(?<![\w])(?:social|family|visitors?)[ ]*:[ ]*(?P<name>{_NAME_WORD})[ ]+"
+    r"(?:called|phoned|visited|texted|came[ ]in|in[ ]to[ ]visit|at[ ]bedside)(?![\w])"
+)
 # Text every match of the rule above it holds: a rule that opens on a name word
 # tries every word of a chunk, so it runs only on the lines holding its cue.
 _CALLED_TRIGGER = regex.compile(
@@ -404,6 +409,7 @@ class NameRecognizer(PhiminRecognizer):
             *self._role_cues(text),
             *self._roles(text),
             *self._signatures(text),
+            *self._social_notes(text),
         ]
 
     # --- the rules -------------------------------------------------------------------
@@ -680,6 +686,12 @@ class NameRecognizer(PhiminRecognizer):
                 and not (lex.is_english(first) and lex.is_english(last))
             ):
                 yield Hit(m.start("name"), m.end("name"), "PERSON", 0.75, "phimin.name.signature")
+
+    def _social_notes(self, text: str) -> Iterator[Hit]:
+        for m in _SOCIAL_CUE.finditer(text):
+            word = m.group("name").lower()
+            if self.lexicon.is_first_name(word) and self._ok_after_cue(word):
+                yield Hit(m.start("name"), m.end("name"), "PERSON", 0.75, "phimin.name.relation")
 
     def _role_cues(self, text: str) -> Iterator[Hit]:
         """ "client quillon brackenridge", "QUILLON BRACKENRIDGE CALLED": a name no list
