@@ -86,7 +86,10 @@ def test_same_person_same_placeholder(redactor: phimin.Redactor) -> None:
         ),
         ("HUSBAND CEO OF ACMEDYNE. SMOKER.", "HUSBAND CEO OF [ORG_1]. SMOKER."),
         # a post before no company: a lower-case word after it
-        ("He is the legal owner of the building.", "He is the legal owner of the building."),
+        (
+            "her cousin, owner of the corner bakery, came by with soup today.",
+            "her cousin, owner of the corner bakery, came by with soup today.",
+        ),
     ],
 )
 def test_employers(redactor: phimin.Redactor, text: str, expected: str) -> None:
@@ -131,13 +134,17 @@ WARD_NAMES = [
     # An initial between the title and the surname; a role glued to "w/"; a role after
     # the surname's hyphen; a first name and a surname no list knows, in capitals; a
     # lower-case signature at a line's end.
-    ("lytes checked, Dr B Lowe in to see pt", "lytes checked, Dr [PERSON_1] in to see pt"),
+    (
+        "potassium repleted; Dr B Lowe came by at noon",
+        "potassium repleted; Dr [PERSON_1] came by at noon",
+    ),
     (
         "ORDER VERIFIED W/MD HARGROVE BEFORE DOSE",
         "ORDER VERIFIED W/MD [PERSON_1] BEFORE DOSE",
     ),
     ("CXR REVIEWED PER J. PALMIERI-PT, NO CHANGE", "CXR REVIEWED PER [PERSON_1]-PT, NO CHANGE"),
     ("SOCIAL WORK TO CALL MARY QUELBRANTI TODAY", "SOCIAL WORK TO CALL [PERSON_1] TODAY"),
+    ("Seen by Drs Abbott and Ferris.", "Seen by Drs [PERSON_1] and [PERSON_2]."),
     (
         "Plan: wean as tolerated.\n\nlinda harrow rn\n",
         "Plan: wean as tolerated.\n\n[PERSON_1] rn\n",

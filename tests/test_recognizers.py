@@ -267,7 +267,7 @@ FACILITIES = [
     # (in a note written in lower case, a capital marks the name)
     (
         "resp: lungs clear, sats good on room air, no distress overnight. " * 6
-        + "knows she is in Fulton General Hospital today.",
+        + "she can name Fulton General Hospital as the place.",
         "Fulton General",
     ),
 ]
@@ -437,7 +437,7 @@ NOT_WARD_DATES = [
     "3-5 times a day, 4-6 hours, 2-3 may help",
     "take 1/2 tab, crackles 1/3-1/2 up, CPAP 5/5, PSV 10/5",
     # numbers after a vital, a lab, a setting or a word of English in a history list
-    "PMH: CHF EF 25, COPD, PPD 40, HR DOWN TO 58 WITH 26 RING, NPH 20 UNITS",
+    "PMH: CHF EF 25, COPD, PPD 40, HR DOWN TO 58, IV PLACED WITH 18 GAUGE, NPH 20 UNITS",
 ]
 
 

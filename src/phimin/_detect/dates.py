@@ -238,7 +238,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.date.history_year",
         "DATE",
-        # "PMH: CABG 81, MI 92", "CVA in 94 and 00": a two-digit year after a diagnosis or
+        # "PMH: TURP 97, AAA 03", "stroke in 99 and 05": a two-digit year after a diagnosis or
         # procedure written in capitals (not a lab, a vital or a setting), or after
         # "in"/"and", below a history heading on the same line.
         r"(?<![\w'/.,-])\d{2}(?![\w'%/-]|[.,]\d|[ ]?(?:mg|mcg|ml|cc|units?|l|lpm|mm|cm|hrs?|hours?"

@@ -33,7 +33,7 @@ CaseMode = Literal["mixed", "upper", "lower"]
 _NAME_TOKEN = regex.compile(r"^[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*$")
 
 TITLES = frozenset(
-    """dr doctor mr mrs ms miss mx prof professor nurse officer detective det judge
+    """dr drs doctor doctors mr mrs ms miss mx prof professor nurse officer detective det judge
     attorney atty pastor father fr rev reverend rabbi imam sgt sergeant captain capt
     coach dra sra srta monsieur madame mme herr frau""".split()
 )
@@ -573,13 +573,13 @@ class NameRecognizer(PhiminRecognizer):
     def _doctors(self, text: str) -> Iterator[Hit]:
         """ "dr marchetti", "DR.VALLANCOURT", "Drs Abbott and Ferris": in every case style."""
         for m in _DOCTOR.finditer(text):
-            names = [m.span("a")]
-            # "Dr B Lowe", "Dr. o malley": the initial (or the O of O'Malley) goes too.
-            lead = m.start("initial") if m.group("initial") else m.start("a")
+            # (where the hit starts, the name word): "Dr B Lowe", "Dr. o malley": the
+            # initial (or the O of O'Malley) goes with the name.
+            names = [(m.start("initial") if m.group("initial") else m.start("a"), m.span("a"))]
             if m.group("b"):
-                names.append(m.span("b"))
+                names.append((m.start("b"), m.span("b")))
             spelled_out = m.group("title").lower().startswith("doctor")
-            for start, end in names:
+            for lead, (start, end) in names:
                 word = text[start:end]
                 if not self._ok_after_cue(word):
                     continue
@@ -595,13 +595,7 @@ class NameRecognizer(PhiminRecognizer):
                     or not self.lexicon.is_common_word(word.lower())
                 ):
                     continue
-                yield Hit(
-                    lead if start == m.start("a") else start,
-                    end,
-                    "PERSON",
-                    0.85,
-                    "phimin.name.title",
-                )
+                yield Hit(lead, end, "PERSON", 0.85, "phimin.name.title")
 
     def _initials(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "E. HARTLEY AWARE", "per d. lindqvist", "J SMITH ORDERED": an initial and a surname."""

@@ -90,17 +90,17 @@ _NAME_NOUNS = frozenset({"memorial", "rehab", "regional"})
 # "University of Oregon Hospital": the state or city names this hospital.
 _UNIVERSITY_OF = regex.compile(
     r"(?i)(?<![\w])(?:university|univ\.?)[ ]+of[ ]+(?:the[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’])"
-    r"(?:[ ]+(?:hospital|hosp\.?|medical[ ]center|med(?:ical)?[ ]ctr|medical[ ]system"
+    r"(?P<hospital>[ ]+(?:hospital|hosp\.?|medical[ ]center|med(?:ical)?[ ]ctr|medical[ ]system"
     r"|health[ ]system))?(?![\w])"
 )
-# "seen at MGH", "came into GH", "w/u by GBMC": a hospital's acronym (ending in H for
+# "seen at MGH", "came into RMH", "w/u by SHMC": a hospital's acronym (ending in H for
 # hospital or MC for medical center) after a word of place. Hormones, bleeds and
 # hypertrophies share the shape and are named here; states (OH, NH) may stay.
 _HOSPITAL_ACRONYM = regex.compile(
     r"(?i)(?<![\w])(?:at|to|into|from|in|@|by|leave|left|leaving)[ ]+(?:the[ ]+)?"
     r"(?P<name>\p{L}{1,4}h|\p{L}{2,4}mc)(?![\w'’/-])"
 )
-# "GH EW", "to SHMC ER", "BWH cath lab": the acronym before a hospital's department.
+# "RMH EW", "to SHMC ER", "BWH cath lab": the acronym before a hospital's department.
 _ACRONYM_DEPARTMENT = regex.compile(
     r"(?i)(?<![\w'’/-])(?P<name>\p{L}{1,4}h|\p{L}{2,4}mc)[ ]+(?:ew|er|ed|cath[ ]lab)(?![\w])"
 )
@@ -154,7 +154,7 @@ class FacilityRecognizer(PhiminRecognizer):
                 yield Hit(start, end, "LOCATION", 0.8, "phimin.location.facility")
         for m in _UNIVERSITY_OF.finditer(text):
             # (in lower case only with "hospital" or "medical center" after it)
-            if mode != "mixed" or m.group()[:1].isupper() or m.group().lower().count(" ") > 2:
+            if mode != "mixed" or m.group()[:1].isupper() or m.group("hospital"):
                 yield Hit(m.start(), m.end(), "LOCATION", 0.8, "phimin.location.facility")
         for m in _SAINT.finditer(text):
             name = m.group("name").lower().rstrip("'’s")
@@ -184,7 +184,7 @@ class FacilityRecognizer(PhiminRecognizer):
         lower = word.lower()
         if (mode != "lower" and not word.isupper()) or lower in _NOT_A_HOSPITAL:
             return False
-        return lower.upper() not in STATE_CODES and self._unusual(word)
+        return word.upper() not in STATE_CODES and self._unusual(word)
 
     def _unusual(self, word: str) -> bool:
         """Not a word of English, the clinic or the generic list: a place's own name."""
@@ -203,8 +203,10 @@ class FacilityRecognizer(PhiminRecognizer):
             return True
         if lower in STOP_WORDS or is_clinical_term(lower):
             return False
-        if mode == "mixed" or (mode == "lower" and word[:1].isupper()):
-            return word[:1].isupper()  # a capital stands out in a lower-case note
+        if mode == "lower" and word[:1].isupper():
+            return True  # a capital stands out in a lower-case note
+        if mode == "mixed":
+            return word[:1].isupper()
         if mode == "upper":
             return not (self.lexicon.is_common_word(lower) and self.lexicon.is_plain_word(lower))
         return not self.lexicon.is_english(lower)
