@@ -50,6 +50,8 @@ KEPT = [
     "a broad family of medicines works this way",
     "He dreads big family dinners; his wife has family nearby.",
     "we tried the Lex- the Lexapro, then yoga, remember?",
+    # Diagnoses by their abbreviations after a role word.
+    "Resp: ARDS on vent. Pmh: htn, chf. per rn htn meds held overnight.",
     # A credential at a line's end after words that are not a name.
     "Plan: will call md\nFamily meeting with team rn\n",
 ]
