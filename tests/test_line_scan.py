@@ -11,10 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import phimin
+from phimin._detect import names, places
 from phimin._detect.clinical import clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
-from phimin._detect.lines import lines_around, lines_with, single_line
+from phimin._detect.lines import finditer_by_line, lines_around, lines_with, single_line
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS
 
@@ -192,3 +193,48 @@ def test_guard_near_every_line_is_the_whole_guard() -> None:
     full = clinical_spans(text)
     assert len(full) >= 8
     assert clinical_spans(text, [(i, i + 1) for i in range(len(text))]) == full
+
+
+# The name and place rules that run by line, each with the cue every match holds.
+CUED_RULES = [
+    (names._KIN, names._KIN_TRIGGER),
+    (names._AWARE, names._AWARE_TRIGGER),
+    (names._CALLED_CUE, names._CALLED_TRIGGER),
+    (places._ACRONYM_DEPARTMENT, places._DEPARTMENT),
+]
+_CUED_PIECES = [
+    "the Okafor family",
+    "ROSA DIAZ (DAUGHTER)",
+    "NP Jen Lowe aware",
+    "dr ames made aware",
+    "Ana Ruiz called",
+    "tom bexley came in",
+    "RMH EW",
+    "to SHMC ER",
+    "BWH cath lab",
+    "family",
+    "(",
+    "aware",
+    "",
+]
+
+
+def test_cued_rules_run_by_line() -> None:
+    text = "\n".join(_CUED_PIECES)
+    for pattern, trigger in CUED_RULES:
+        assert single_line(pattern.pattern)
+        found = [m.span() for m in finditer_by_line(pattern, trigger, text)]
+        assert found and found == [m.span() for m in pattern.finditer(text)]
+
+
+@given(
+    st.lists(st.sampled_from(_CUED_PIECES), min_size=1, max_size=10),
+    st.lists(st.sampled_from(["\n", " ", ", ", "\n\n", "-"]), min_size=1, max_size=10),
+)
+def test_cued_rules_by_line_find_what_a_whole_text_scan_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    for pattern, trigger in CUED_RULES:
+        by_line = [m.span() for m in finditer_by_line(pattern, trigger, text)]
+        assert by_line == [m.span() for m in pattern.finditer(text)]
