@@ -153,6 +153,12 @@ _DOCTOR = regex.compile(
     rf"(?:[ ]+(?:and|&)[ ]+(?!(?:dr|drs|doctor)\b)(?P<b>{_NAME_WORD}))?"
 )
 _INITIAL_NAME = regex.compile(rf"(?<![\w.'’])\p{{L}}\.[ ]?(?P<name>{_NAME_WORD})(?![\w'’])")
+# "per d ross", "paged by j hale": in a lower-case note an initial with no period, after
+# a word that names who did or said something.
+_CUE_INITIAL_NAME = regex.compile(
+    r"(?i)(?<![\w])(?:per|by|w/|with|paged|notified|called)[ ]+\p{L}[ ]"
+    rf"(?P<name>{_NAME_WORD})(?![\w'’])"
+)
 _INITIAL_NAME_UPPER = regex.compile(
     # ("J. PALMIERI-PT": a role after a hyphen is not part of the surname)
     r"(?<![\w.'’/])\p{Lu}(?P<dot>\.)?[ ]"
@@ -177,7 +183,8 @@ _NOT_AFTER_CUE = frozenset(
 _KIN = regex.compile(
     rf"(?i)(?<![\w'’])(?:the[ ]+)?(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD})?)"
     r"(?:[ ]+family(?![\w])|[ ]*\((?:daughter|son|wife|husband|mother|father|sister|brother"
-    r"|niece|nephew|grandson|granddaughter|proxy|hcp|friend|partner|dtr)\))"
+    r"|niece|nephew|grandson|granddaughter|proxy|hcp|friend|partner|dtr"
+    r"|(?P<role>resident|fellow|intern|attending|np|rn|md|sw|rrt|chaplain))\))"
 )
 _KIN_TRIGGER = regex.compile(r"(?i)family|\(")
 # A name after "client" needs two words ("client quillon brackenridge"): one unknown
@@ -442,7 +449,7 @@ class NameRecognizer(PhiminRecognizer):
                     j = t.next_word(j)
                 if j < len(t) and t.lower[j] in ("named", "called"):
                     j = t.next_word(j)
-                if j < len(t) and self._relation_name(t, j):
+                if j < len(t) and (self._relation_name(t, j) or self._appositive(t, j)):
                     yield self._extend(t, j, medium, "phimin.name.relation")
             elif w in GREETINGS or (
                 w == "thank" and i + 1 < len(t) and t.lower[t.next_word(i)] == "you"
@@ -494,6 +501,20 @@ class NameRecognizer(PhiminRecognizer):
             and not t.clinical(j)
             # "son bill" is a name; "daughter phoned", "SISTER, STATES" are verbs
             and not (w.endswith(("ed", "s", "ing")) and t.lexicon.is_plain_word(w))
+        )
+
+    @staticmethod
+    def _appositive(t: _Tokens, j: int) -> bool:
+        """ "Son, Ed, was updated": a capitalized first name between commas after kin is
+        that person's name, even one that is ward vocabulary elsewhere (ED)."""
+        following = t.next_word(j)
+        return (
+            t.mode == "mixed"
+            and t.titlecase(j)
+            and t.text[t.prev_word(j)] == ","
+            and following < len(t)
+            and t.text[following] == ","
+            and t.lexicon.is_first_name(t.lower[j])
         )
 
     def _introductions(self, t: _Tokens, score: float) -> Iterator[_Span]:
@@ -598,7 +619,8 @@ class NameRecognizer(PhiminRecognizer):
                 yield Hit(lead, end, "PERSON", 0.85, "phimin.name.title")
 
     def _initials(self, text: str, mode: CaseMode) -> Iterator[Hit]:
-        """ "E. HARTLEY AWARE", "per d. lindqvist", "J SMITH ORDERED": an initial and a surname."""
+        """ "E. HARTLEY AWARE", "per d. lindqvist", "J SMITH ORDERED", "per d ross": an
+        initial and a surname."""
         pattern = _INITIAL_NAME_UPPER if mode == "upper" else _INITIAL_NAME
         for m in pattern.finditer(text):
             name = m.group("name")
@@ -616,6 +638,16 @@ class NameRecognizer(PhiminRecognizer):
             ):
                 continue
             yield Hit(m.start(), m.end("name"), "PERSON", 0.75, "phimin.name.initial")
+        if mode != "lower":
+            return
+        for m in _CUE_INITIAL_NAME.finditer(text):
+            name = m.group("name").lower()
+            if (
+                self._ok_after_cue(name)
+                and self.lexicon.is_clear_name(name)
+                and not self.lexicon.is_plain_word(name)
+            ):
+                yield Hit(m.start("name") - 2, m.end("name"), "PERSON", 0.7, "phimin.name.initial")
 
     def _aware(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "LENA OKONJO AWARE", "np jo notified": who was told is a clinician."""
@@ -705,7 +737,8 @@ class NameRecognizer(PhiminRecognizer):
                 yield Hit(m.start("name"), m.end("name"), "PERSON", 0.7, "phimin.name.cue")
 
     def _family_of(self, text: str, mode: CaseMode) -> Iterator[Hit]:
-        """ "the DELACROIX FAMILY", "MARGUERITE BRANCATI (DAUGHTER)": a name tied to kin."""
+        """ "the DELACROIX FAMILY", "MARGUERITE BRANCATI (DAUGHTER)": a name tied to kin
+        (or to a role written the same way: "(RESIDENT)")."""
         for m in finditer_by_line(_KIN, _KIN_TRIGGER, text):
             words = m.group("name").split()
             last = words[-1].lower()
@@ -716,7 +749,9 @@ class NameRecognizer(PhiminRecognizer):
             ):
                 continue  # "a broad family" in speech-recognition text
             if all(self._ok_after_cue(w) for w in words):
-                yield Hit(m.start("name"), m.end("name"), "PERSON", 0.75, "phimin.name.relation")
+                # "DICK ZWOLINSKAYA (RESIDENT)": a role in brackets, as kin is written
+                rule = "phimin.name.role" if m.group("role") else "phimin.name.relation"
+                yield Hit(m.start("name"), m.end("name"), "PERSON", 0.75, rule)
             elif (
                 len(words) == 2
                 and words[1][:1].isupper()
@@ -780,11 +815,13 @@ class NameRecognizer(PhiminRecognizer):
                 if start_of_sentence and not pair:
                     score -= 0.15
             elif mode == "upper":
-                score = 0.5 if first else 0.4
+                # A lone surname in a note without case ("MECH", "poss", "vue") is
+                # about one time in a hundred a name: below every preset's threshold.
+                score = 0.5 if first else 0.3
                 if pair and first:
                     score = 0.7
             else:
-                score = 0.55 if first else 0.4
+                score = 0.55 if first else 0.3
                 if pair and first:
                     score = 0.75
             end = nxt + 1 if pair and first else i + 1

@@ -113,8 +113,15 @@ class NerRecognizer(PhiminRecognizer):
             return None
         if any(ch.isdigit() or ch in "@/" for ch in span.text):
             return None  # an address or a number the model read as a name
-        # In all-capital or all-lower text the model is guessing: a hint, not evidence.
-        score = 0.75 if mode == "mixed" else 0.45
+        # In all-capital or all-lower text the model is guessing: a hint, not evidence,
+        # and below every preset's threshold unless a word of it is a known name
+        # ("THICK TAN", "will continue" are what it guesses there).
+        if mode == "mixed":
+            score = 0.75
+        elif any(self.lexicon.is_clear_name(w) for w in words):
+            score = 0.45
+        else:
+            score = 0.3
         return Hit(span.start_char, span.end_char, "PERSON", score, "phimin.ner.person")
 
     def _organization(self, ent: Span, mode: str) -> Hit | None:
