@@ -438,6 +438,9 @@ NOT_WARD_DATES = [
     "take 1/2 tab, crackles 1/3-1/2 up, CPAP 5/5, PSV 10/5",
     # numbers after a vital, a lab, a setting or a word of English in a history list
     "PMH: CHF EF 25, COPD, PPD 40, HR DOWN TO 58, IV PLACED WITH 18 GAUGE, NPH 20 UNITS",
+    # clock times shaped like years: after "at" or "@", and shifts from one time to another
+    "BP 84/40 at 2000, LASIX 40MG @2000 AND @ 1930, SEEN ~ 2015",
+    "NURSING NOTE 1900-0700. NPN 0700->1930: NEURO INTACT. NOTE FOR 1900 - 0730",
 ]
 
 
@@ -447,6 +450,8 @@ NOT_WARD_DATES = [
         ("PSH: appy 98'. tonsils 71'.", "PSH: appy 98'. tonsils 71'."),
         ("PMH: TURP 97, AAA REPAIR 03, DM", "PMH: TURP 97, AAA REPAIR 03, DM"),
         ("PMH: CVA 1983, MI 4/2/1991", "PMH: CVA 1983, MI [date in 1991]"),
+        # a year ending in 60-99 is no clock time, and a range of years is two years
+        ("MI at 1992, worked there 1990-2004", "MI at 1992, worked there 1990-2004"),
     ],
 )
 def test_safe_harbor_keeps_a_year_however_written(
@@ -454,6 +459,14 @@ def test_safe_harbor_keeps_a_year_however_written(
 ) -> None:
     assert redactor.redact(text).text == safe_harbor
     assert "[date]" in redactor.redact(text, policy="strict").text
+
+
+def test_strict_removes_years_next_to_clock_words(redactor: phimin.Redactor) -> None:
+    # Only a number that can be a time of day (hh 19-20, mm 00-59) after "at" is one.
+    text = "MI at 1992, worked there 1990-2004, CABG 2001-2003"
+    assert redactor.redact(text, policy="strict").text == (
+        "MI at [date], worked there [date]-[date], CABG [date]-[date]"
+    )
 
 
 @pytest.mark.parametrize(("rule_id", "text", "span"), WARD_DATES)

@@ -216,8 +216,13 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         "phimin.date.year",
         "DATE",
         # A year alone is kept by the Safe Harbor policy; stricter policies remove it.
-        r"(?<![\w/.,$#-])(?:19\d{2}|20[0-4]\d)(?![\w/%]|[.,]\d|[ ]?(?:mg|mcg|ml|cc|units?|kcal"
-        r"|calories|steps|dollars|people|patients|hours|hrs|minutes|mins|miles|feet|ft)\b)",
+        # Not a clock time: "@ 2000", "at 1930" (a year ending 60-99 cannot be one), or a
+        # shift, "1900-0700", "0700->1930", whose other end is no year.
+        r"(?<![\w/.,$#]|(?<!(?<![\w-])(?:19|20)\d\d)-)(?:19\d{2}|20[0-4]\d)(?![\w/%]|[.,]\d|[ ]?(?:mg|mcg|ml|cc|units?|kcal"
+        r"|calories|steps|dollars|people|patients|hours|hrs|minutes|mins|miles|feet|ft)\b)"
+        r"(?![ ]?(?:-|->|>>|to)[ ]?(?:[01]\d|2[0-4])[0-5]\d(?!\d)(?<![ -](?:19|20)\d\d))"
+        r"(?<!(?:@|~|(?<![\w])(?i:at|approx|aprox|until|due))[ ]?(?:19|20)[0-5]\d)"
+        r"(?<!(?<!\d)(?!19|20)(?:[01]\d|2[0-3])[0-5]\d[ ]?(?:-|->|>>|to)[ ]?\d{4})",
         0.5,
     ),
     PatternSpec(
