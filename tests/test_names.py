@@ -109,6 +109,12 @@ def test_employers(redactor: phimin.Redactor, text: str, expected: str) -> None:
         ),
         ("Seen at Larchmont Memorial today.", "Seen at [location] today."),
         ("Reviewed with Frederick Lang, MD.", "Reviewed with [PERSON_1], MD."),
+        # in lower case, a town is known by its own state after it
+        (
+            "gave an overview of this gaithersburg, maryland rehab",
+            "gave an overview of this [city in Maryland], maryland rehab",
+        ),
+        ("a boston maryland crab cake", "a boston maryland crab cake"),  # not its state
     ],
 )
 def test_places_that_look_like_people(redactor: phimin.Redactor, text: str, expected: str) -> None:

@@ -264,6 +264,7 @@ FACILITIES = [
     ("found down-> RMH EW today", "RMH"),
     ("pt transferred to 412 ashgrove.", "ashgrove"),
     ("c/o to ashgrove if stable", "ashgrove"),
+    ("PLAN: ASHGROVE 2 WHEN BED AVAILABLE", "ASHGROVE 2"),
     # (in a note written in lower case, a capital marks the name)
     (
         "resp: lungs clear, sats good on room air, no distress overnight. " * 6
@@ -282,6 +283,7 @@ NOT_FACILITIES = [
     "withdrawal from ETOH, bleed from SDH, in ICH, back to USOH, breathing in synch",
     "moved to OH last year, then to NH; started on NPH, seen at night",
     "regional anesthesia block placed; regional wall motion normal",
+    "plan: lasix 20 iv, cxr 2 views, levo 2 mcg. PLAN: NEURO 2 HOURLY, ABX 7 DAYS",
 ]
 
 

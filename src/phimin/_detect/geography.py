@@ -149,11 +149,28 @@ class CityRecognizer(PhiminRecognizer):
                 score = 0.75 if after_preposition else 0.6
             elif after_preposition and not all(self.lexicon.is_plain_word(w) for w in name.split()):
                 score = 0.65  # "lives in hampton", "DAUGHTER FROM ROME"
+            elif self._state_follows(lowered, end, name):
+                score = 0.7  # "a rehab in towson maryland": a town and its own state
             elif not common and mode == "upper" and len(name) >= 6:
                 score = 0.5
             else:
                 continue
             yield Hit(start, end, "LOCATION", score, "phimin.location.gazetteer")
+
+    def _state_follows(self, lowered: str, end: int, city: str) -> bool:
+        """The full name of a state the city is in comes next: "towson, maryland"."""
+        i = end
+        while i < len(lowered) and lowered[i] in " ,":
+            i += 1
+        if i == end:
+            return False
+        for state in self.places.city_states.get(city, ()):
+            state_end = i + len(state)
+            if lowered.startswith(state.lower(), i) and not (
+                state_end < len(lowered) and lowered[state_end].isalnum()
+            ):
+                return True
+        return False
 
 
 def _previous_word(lowered: str, start: int) -> str:

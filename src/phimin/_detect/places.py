@@ -81,9 +81,11 @@ _TRANSFER = regex.compile(
     r"(?P<name>(?P<pious>(?:holy|good|sacred|mount|mt\.?)[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’]))"
     r"(?:[ ]?\d{1,2}(?![\w/]))?"
 )
-# "to ashgrove 3", "ON ASHGROVE 5": a ward or building named by a word and a floor.
+# "to ashgrove 3", "ON ASHGROVE 5", "plan: ashgrove 2 when bed": a ward or building named
+# by a word and a floor.
 _WARD = regex.compile(
-    r"(?i)(?<![\w])(?:to|from|on|at|in|into|transfer|transferred|transfered)[ ]+(?:the[ ]+)?"
+    r"(?i)(?<![\w])(?:to|from|on|at|in|into|transfer|transferred|transfered|plan[ ]*:)[ ]+"
+    r"(?:the[ ]+)?"
     r"(?P<name>\p{L}[\p{L}'’-]{3,}(?<![-'’]))[ ]?\d{1,2}(?![\w/.:,-]\d|[\w/])"
 )
 _NAME_NOUNS = frozenset({"memorial", "rehab", "regional"})
