@@ -159,8 +159,10 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "phimin.phone.formatted",
         "PHONE_NUMBER",
-        # 3-3-4 digits however separated ("301- 555- 0147", "410/555/0199"), valid or not.
-        r"(?<![\w+/-])\(?\d{3}\)?(?:[ .-]{1,2}|/)\d{3}(?:[ .-]{1,2}|/)\d{4}(?![\w]|[-/]\d)",
+        # 3-3-4 digits however separated ("301- 555- 0147", "410/555/0199"), valid or not,
+        # and in brackets with a digit too many, "(301 555 01477)": a phone mistyped.
+        r"(?<![\w+/-])\(?\d{3}\)?(?:[ .-]{1,2}|/)\d{3}(?:[ .-]{1,2}|/)(?:\d{4}|(?<=\(\d{3}[ ]\d{3}[ ])"
+        r"\d{5}\))(?![\w]|[-/]\d)",
         0.65,
         context=_PHONE_CONTEXT,
         context_score=0.85,
