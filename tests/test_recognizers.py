@@ -121,6 +121,8 @@ POSITIVE = [
     ("phimin.age.words", "ninety-two years old and sharp", "ninety-two"),
     ("phimin.zip.after_state", "Baltimore, MD 21201", "21201"),
     ("phimin.zip.labelled", "zip code 02139 on the form", "02139"),
+    ("phimin.zip.labelled", "her postcode is B0J 2H0 now", "B0J 2H0"),
+    ("phimin.zip.labelled", "ZIP: 3962", "3962"),
     ("phimin.location.county", "grew up in Anne Arundel County", "Anne Arundel County"),
 ]
 
@@ -175,6 +177,7 @@ NEGATIVE = [
     ("phimin.date.compact", "took 2 mar bars and 10 jun"),
     ("phimin.age.turned", "the score turned 95% positive"),
     ("phimin.zip.after_state", "CPT 90837 for the session"),
+    ("phimin.zip.labelled", "zip ties x2, zip: 2 bags, zip code is ok"),
     ("phimin.location.county", "the county fair"),
 ]
 
@@ -579,3 +582,12 @@ def test_lower_same_length_keeps_offsets(text: str) -> None:
     lowered = lower_same_length(text)
     assert len(lowered) == len(text)
     assert lowered == "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def test_only_a_us_zip_keeps_its_first_three_digits(redactor: phimin.Redactor) -> None:
+    # Safe Harbor's three-digit rule is about US ZIP areas; another country's code
+    # says nothing safe in its first digits.
+    text = "zip code 02139, later postcode B0J 2H0, then ZIP: 3962"
+    assert redactor.redact(text).text == (
+        "zip code [ZIP 021xx], later postcode [postal code], then ZIP: [postal code]"
+    )

@@ -184,6 +184,7 @@ LOOKALIKES = [
     "[city in Maryland]",
     "[location]",
     "[ZIP 212xx]",
+    "[postal code]",
     "90+",
     "[immigration status]",
     "[immigration matter]",

@@ -85,7 +85,9 @@ def generalize(
     if entity == "AGE":
         return "90+"
     if entity == "ZIP_CODE":
-        digits = regex.sub(r"\D", "", surface)[:3]
+        if not regex.fullmatch(r"\d{5}(?:-\d{4})?", surface.strip()):
+            return "[postal code]"  # not a US ZIP: its first digits say nothing safe
+        digits = surface.strip()[:3]
         return f"[ZIP {'000' if digits in _RESTRICTED_ZIP3 else digits}xx]"
     if entity == "LOCATION":
         state = places.state_of(surface.strip())
@@ -184,6 +186,7 @@ def protected_pattern(
         r"\[location\]",
         r"\[city in (?:" + "|".join(regex.escape(s) for s in states) + r")\]",
         r"\[ZIP \d{3}xx\]",
+        r"\[postal code\]",
         *(regex.escape(w) for w in sorted(wordings, key=len, reverse=True)),
     ]
     return regex.compile("|".join(f"(?:{a})" for a in alternatives))
