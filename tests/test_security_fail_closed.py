@@ -123,6 +123,7 @@ STAGES: dict[str, Target] = {
     "name learning": _module(redactor_module, "learn_names"),
     "name propagation": _module(redactor_module, "propagate_names"),
     "name growing": _module(redactor_module, "grow_names"),
+    "names in lists": _module(redactor_module, "coordinated_names"),
     "policy decision": _module(Policy, "rule_for"),
     "entity catalogue": _module(redactor_module, "entity_info"),
     "overlap resolution": _module(redactor_module, "resolve"),

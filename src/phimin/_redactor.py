@@ -19,7 +19,13 @@ from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
 from phimin._detect.base import Detection
 from phimin._detect.dates import YEAR_ONLY_RULES
 from phimin._detect.engine import DetectionEngine
-from phimin._detect.propagation import grow_names, learn_names, learn_places, propagate_names
+from phimin._detect.propagation import (
+    coordinated_names,
+    grow_names,
+    learn_names,
+    learn_places,
+    propagate_names,
+)
 from phimin._document import DocumentState, RedactedPiece, Replaced, check_text
 from phimin._entities import entity_info
 from phimin._errors import PhiminError, describe
@@ -244,6 +250,7 @@ class Redactor:
         )
         detections += [d for d in propagated if not fenced.overlaps(d.start, d.end)]
         detections = grow_names(norm, detections, self.engine.lexicon)
+        detections += coordinated_names(norm, detections, self.engine.lexicon)
         candidates = self._decide(view.to_original, detections, policy)
         resolved = resolve(candidates)
         end = len(text)

@@ -9,7 +9,8 @@ mixed-case text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, MutableMapping
+import bisect
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from typing import Any
 
 import ahocorasick
@@ -21,7 +22,14 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES, case_mode
 
-__all__ = ["PROPAGATION_SCORE", "grow_names", "learn_names", "learn_places", "propagate_names"]
+__all__ = [
+    "PROPAGATION_SCORE",
+    "coordinated_names",
+    "grow_names",
+    "learn_names",
+    "learn_places",
+    "propagate_names",
+]
 
 PROPAGATION_SCORE = 0.75
 _MIN_EVIDENCE = 0.7
@@ -185,3 +193,68 @@ def _joins(word: str, mode: str, lexicon: NameLexicon) -> bool:
     return lexicon.is_clear_name(lower) or not (
         lexicon.is_name(lower) or lexicon.is_common_word(lower)
     )
+
+
+# "Matheus, Janet and Kevin", "Abramovich and Wilson": a word in a list with a name.
+_LIST_BEFORE = regex.compile(
+    rf"(?r)(?<=^|[:,.?!][ ]{{1,2}}|\n[ \t]*|(?<![\w])(?:and|or|&)[ ])({_NAME_WORD})"
+    r"(?:,[ ]|[ ](?:and|or|&)[ ])$"
+)
+_LIST_AFTER = regex.compile(
+    rf"^(?:,[ ](?:and[ ])?|[ ](?:and|or|&)[ ])({_NAME_WORD})(?=,|[ ](?:and|or|&)[ ]|[.;:!?\n]|$)"
+)
+_COORDINATED_SCORE = 0.6
+_MAX_LIST = 8  # names added to one list, at most
+
+
+def coordinated_names(
+    text: str, detections: Sequence[Detection], lexicon: NameLexicon
+) -> list[Detection]:
+    """Words listed with a strongly found name that could be names themselves.
+
+    In mixed-case text only, and only a capitalized word that is a clear name or too
+    rare to be an everyday one, joined by "and", "or", "&" or a comma that lists:
+    "They had 6: Matheus, Janet, Nicholas" (the comma after a colon or before another
+    list word), not "Janet, Medicaid called back".
+    """
+    if case_mode(text) != "mixed":
+        return []
+    # (a weaker guess that it is a name, "Matheus" from the surname list, is no bar)
+    taken = sorted(
+        (d.start, d.end)
+        for d in detections
+        if d.entity != "PERSON" or d.score >= _COORDINATED_SCORE
+    )
+    starts = [s for s, _ in taken]
+    added: list[Detection] = []
+    frontier = [d for d in detections if d.entity == "PERSON" and d.score >= _MIN_EVIDENCE]
+    while frontier and len(added) < _MAX_LIST * 4:
+        found = []
+        for d in frontier:
+            for start, end in _neighbours(text, d.start, d.end):
+                if _covered(taken, starts, start, end) or not _joins(
+                    text[start:end], "mixed", lexicon
+                ):
+                    continue
+                new = Detection(start, end, "PERSON", _COORDINATED_SCORE, "phimin.name.coordinated")
+                found.append(new)
+                i = bisect.bisect_left(starts, start)
+                taken.insert(i, (start, end))
+                starts.insert(i, start)
+        added += found
+        frontier = found[:_MAX_LIST]
+    return added
+
+
+def _neighbours(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    before = _LIST_BEFORE.search(text, max(0, start - _WINDOW), start)
+    if before is not None:
+        yield before.span(1)
+    after = _LIST_AFTER.match(text[end : end + _WINDOW])
+    if after is not None:
+        yield end + after.start(1), end + after.end(1)
+
+
+def _covered(taken: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_right(starts, end)
+    return any(s < end and start < e for s, e in taken[max(0, i - 8) : i])
