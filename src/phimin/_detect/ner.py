@@ -16,7 +16,7 @@ from phimin._detect.base import Hit, PhiminRecognizer
 from phimin._detect.clinical import MEDICATIONS, is_clinical_term
 from phimin._detect.geography import PlaceLexicon
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, TITLES, case_mode
+from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES, case_mode
 
 __all__ = ["CLINICAL_ABBREVIATIONS", "NerRecognizer"]
 
@@ -69,18 +69,20 @@ class NerRecognizer(PhiminRecognizer):
 
     @staticmethod
     def _trim(ent: Span) -> Span | None:
-        """Drop titles, credentials, role words and punctuation at the edges of an entity."""
+        """Drop titles, credentials, role and kin words and punctuation at an entity's edges."""
         start, end = ent.start, ent.end
         doc = ent.doc
         while start < end and (
             doc[start].lower_.rstrip(".") in TITLES
             or doc[start].lower_ in NON_NAME_WORDS
+            or doc[start].lower_ in RELATIONS  # "Nephew Ed": the model takes kin in
             or not doc[start].is_alpha
         ):
             start += 1
         while end > start and (
             doc[end - 1].lower_ in POSTNOMINALS
             or doc[end - 1].lower_ in NON_NAME_WORDS
+            or doc[end - 1].lower_ in RELATIONS
             or doc[end - 1].lower_ in ("'s", "’s")
             or not (doc[end - 1].is_alpha or doc[end - 1].text[-1:].isalpha())
         ):
