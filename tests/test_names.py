@@ -28,8 +28,8 @@ FOUND = [
     ("Reviewed by Jane Smith, LCSW.", ["Jane", "Smith"]),
     ("He works at Walmart with his friend Carlos.", ["Carlos"]),
     # a rare word listed with names is one of them
-    ("Kids: Efimiya, Janet, Kevin.", ["Efimiya", "Janet", "Kevin"]),
-    ("Abramovich and Wilson co-lead the group.", ["Abramovich", "Wilson"]),
+    ("Kids: Olwenna, Janet, Kevin.", ["Olwenna", "Janet", "Kevin"]),
+    ("Pellegrasso and Wilson co-lead the group.", ["Pellegrasso", "Wilson"]),
 ]
 
 # Common words that are also names, used as words: must survive.
@@ -169,12 +169,12 @@ WARD_NAMES = [
     # A role in brackets after a name no list knows; a first name between commas after
     # kin, though "ED" is ward vocabulary.
     (
-        "PLAN: CT GUIDED TAP...DICK ZWOLINSKAYA (RESIDENT) ARRANGING",
+        "PLAN: CT GUIDED TAP...OWEN ZWOLINSKAYA (RESIDENT) ARRANGING",
         "PLAN: CT GUIDED TAP...[PERSON_1] (RESIDENT) ARRANGING",
     ),
     (
-        "Family: Son, Ed, was updated by MD today.",
-        "Family: Son, [PERSON_1], was updated by MD today.",
+        "Update: Nephew, Ed, phoned the unit twice tonight.",
+        "Update: Nephew, [PERSON_1], phoned the unit twice tonight.",
     ),
     # an initial without its period, after "per", in a lower-case note
     (
@@ -186,9 +186,9 @@ WARD_NAMES = [
 # What the model and the surname lists guess in a note without case: strict acts on
 # weaker evidence than the default, but these are ward words, not names.
 WARD_WORDS = [
-    "XEROFORM GAUZE AND DSD APPLIED. THICK TAN SECRETIONS. WILL CONTINUE TO MONITOR.",
+    "DSD AND XEROFORM TO GRAFT SITE. THICK TAN SPUTUM SUCTIONED. CONTINUING TO WATCH.",
     "CS CLEAR UPPER. MIXED VENOUS SAT 66. ANASARCA NOTED ALL EXTREMITIES.",
-    "pt remains intubated and mech ventilated; see care vue flowsheet. no melena, t max 99",
+    "mech ventilation ongoing, numbers in care vue; melena none, t max 99",
     "abg sent (rn) at 10, thick white secretions, bowels moved x2",
 ]
 

@@ -269,7 +269,7 @@ FACILITIES = [
     ("found down-> RMH EW today", "RMH"),
     ("pt transferred to 412 ashgrove.", "ashgrove"),
     ("c/o to ashgrove if stable", "ashgrove"),
-    ("PLAN: ASHGROVE 2 WHEN BED AVAILABLE", "ASHGROVE 2"),
+    ("PLAN: ASHGROVE 2 ONCE A BED OPENS", "ASHGROVE 2"),
     # (in a note written in lower case, a capital marks the name)
     (
         "resp: lungs clear, sats good on room air, no distress overnight. " * 6
@@ -446,7 +446,7 @@ NOT_WARD_DATES = [
     # numbers after a vital, a lab, a setting or a word of English in a history list
     "PMH: CHF EF 25, COPD, PPD 40, HR DOWN TO 58, IV PLACED WITH 18 GAUGE, NPH 20 UNITS",
     # clock times shaped like years: after "at" or "@", and shifts from one time to another
-    "BP 84/40 at 2000, LASIX 40MG @2000 AND @ 1930, SEEN ~ 2015",
+    "SBP 88/52 at 2000, FUROSEMIDE @2000 AND @ 1930, SEEN ~ 2015",
     "NURSING NOTE 1900-0700. NPN 0700->1930: NEURO INTACT. NOTE FOR 1900 - 0730",
 ]
 

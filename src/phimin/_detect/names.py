@@ -505,7 +505,7 @@ class NameRecognizer(PhiminRecognizer):
 
     @staticmethod
     def _appositive(t: _Tokens, j: int) -> bool:
-        """ "Son, Ed, was updated": a capitalized first name between commas after kin is
+        """ "Nephew, Ed, phoned twice": a capitalized first name between commas after kin is
         that person's name, even one that is ward vocabulary elsewhere (ED)."""
         following = t.next_word(j)
         return (
@@ -749,7 +749,7 @@ class NameRecognizer(PhiminRecognizer):
             ):
                 continue  # "a broad family" in speech-recognition text
             if all(self._ok_after_cue(w) for w in words):
-                # "DICK ZWOLINSKAYA (RESIDENT)": a role in brackets, as kin is written
+                # "OWEN ZWOLINSKAYA (RESIDENT)": a role in brackets, as kin is written
                 rule = "phimin.name.role" if m.group("role") else "phimin.name.relation"
                 yield Hit(m.start("name"), m.end("name"), "PERSON", 0.75, rule)
             elif (

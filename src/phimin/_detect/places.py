@@ -43,7 +43,7 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         "phimin.zip.labelled",
         "ZIP_CODE",
         # After its label any postal code's shape counts ("ZIP: 3962", "postcode B0J 2H0",
-        # "zip code is 90010-170"): the label says what it is.
+        # "zip 60614-220"): the label says what it is.
         r"(?i)(?<![\w])(?:zip|zipcode|zip[ ]code|postal[ ]code|postcode|post[ ]code)[ ]*"
         rf"(?:is|:|#|no\.?)?[ ]*(?P<zip>(?=[A-Za-z]{{0,5}}\d)[A-Za-z\d]{{2,6}}(?:[ -](?!{_STATE_CODE}(?![\w]))(?-i:[A-Z\d]{{2,4}}))?)"
         r"(?![\w-])(?<=[\w]{3}|[\w][ -][\w]{2,})",

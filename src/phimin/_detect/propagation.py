@@ -195,7 +195,7 @@ def _joins(word: str, mode: str, lexicon: NameLexicon) -> bool:
     )
 
 
-# "Matheus, Janet and Kevin", "Abramovich and Wilson": a word in a list with a name.
+# "Olwenna, Janet and Kevin", "Pellegrasso and Wilson": a word in a list with a name.
 _LIST_BEFORE = regex.compile(
     rf"(?r)(?<=^|[:,.?!][ ]{{1,2}}|\n[ \t]*|(?<![\w])(?:and|or|&)[ ])({_NAME_WORD})"
     r"(?:,[ ]|[ ](?:and|or|&)[ ])$"
@@ -214,12 +214,12 @@ def coordinated_names(
 
     In mixed-case text only, and only a capitalized word that is a clear name or too
     rare to be an everyday one, joined by "and", "or", "&" or a comma that lists:
-    "They had 6: Matheus, Janet, Nicholas" (the comma after a colon or before another
+    "Her kids: Olwenna, Janet, Kevin" (the comma after a colon or before another
     list word), not "Janet, Medicaid called back".
     """
     if case_mode(text) != "mixed":
         return []
-    # (a weaker guess that it is a name, "Matheus" from the surname list, is no bar)
+    # (a weaker guess, a lone surname-list word at a sentence's start, is no bar)
     taken = sorted(
         (d.start, d.end)
         for d in detections
