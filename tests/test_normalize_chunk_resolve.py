@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 import phimin
 from phimin._chunking import chunk_spans
+from phimin._detect.base import SpanFence
 from phimin._findings import Action, Category
 from phimin._normalize import normalize
-from phimin._redactor import _Fence
 from phimin._resolve import Candidate, resolve
 
 DIGITS = regex.compile(r"\d[\d-]+\d")
@@ -150,4 +150,4 @@ def test_fence_overlap_agrees_with_a_plain_scan(
     spans: list[tuple[int, int]], q: tuple[int, int]
 ) -> None:
     expected = any(s < q[1] and q[0] < e for s, e in spans)
-    assert _Fence(spans).overlaps(*q) is expected
+    assert SpanFence(spans).overlaps(*q) is expected

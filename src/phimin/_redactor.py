@@ -8,7 +8,6 @@ passes the same state on purpose (a conversation, see `Session`).
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
-from phimin._detect.base import Detection
+from phimin._detect.base import Detection, SpanFence
 from phimin._detect.dates import YEAR_ONLY_RULES
 from phimin._detect.engine import DetectionEngine
 from phimin._detect.propagation import (
@@ -245,7 +244,7 @@ class Redactor:
             norm, state.known_places, "LOCATION", "phimin.location.propagated"
         )
         # A learnt word inside phimin's own output or a rule-pack match stays as it is.
-        fenced = _Fence(
+        fenced = SpanFence(
             protected + [(d.start, d.end) for d in detections if d.category is Category.SENSITIVE]
         )
         detections += [d for d in propagated if not fenced.overlaps(d.start, d.end)]
@@ -344,24 +343,6 @@ class Redactor:
                 Finding(c.start, c.end, c.entity, c.category, c.score, c.rule_id, action)
             )
         return replacements, findings
-
-
-class _Fence:
-    """Spans a finding may not overlap, merged and searched by bisection."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if merged and start < merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        self._spans = merged
-        self._starts = [s for s, _ in merged]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self._starts, end) - 1  # last span starting before `end`
-        return i >= 0 and self._spans[i][1] > start
 
 
 @dataclass(frozen=True, slots=True)

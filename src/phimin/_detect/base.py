@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ __all__ = [
     "Detection",
     "Hit",
     "PhiminRecognizer",
+    "SpanFence",
     "lower_same_length",
 ]
 
@@ -40,6 +42,24 @@ def lower_same_length(text: str) -> str:
     if text.isascii() or not ("\u0130" in text or "\u03a3" in text):
         return text.lower()
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class SpanFence:
+    """Spans a finding may not overlap, merged and searched by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._spans = merged
+        self._starts = [s for s, _ in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1  # last span starting before `end`
+        return i >= 0 and self._spans[i][1] > start
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,8 +156,8 @@ _INITIAL_NAME = regex.compile(rf"(?<![\w.'’])\p{{L}}\.[ ]?(?P<name>{_NAME_WORD
 # "per d ross", "paged by j hale": in a lower-case note an initial with no period, after
 # a word that names who did or said something.
 _CUE_INITIAL_NAME = regex.compile(
-    r"(?i)(?<![\w])(?:per|by|w/|with|paged|notified|called)[ ]+\p{L}[ ]"
-    rf"(?P<name>{_NAME_WORD})(?![\w'’])"
+    r"(?i)(?<![\w])(?:per|by|w/|with|paged|notified|called)[ ]+(?P<person>\p{L}[ ]"
+    rf"(?P<name>{_NAME_WORD}))(?![\w'’])"
 )
 _INITIAL_NAME_UPPER = regex.compile(
     # ("J. PALMIERI-PT": a role after a hyphen is not part of the surname)
@@ -647,7 +647,7 @@ class NameRecognizer(PhiminRecognizer):
                 and self.lexicon.is_clear_name(name)
                 and not self.lexicon.is_plain_word(name)
             ):
-                yield Hit(m.start("name") - 2, m.end("name"), "PERSON", 0.7, "phimin.name.initial")
+                yield Hit(m.start("person"), m.end(), "PERSON", 0.7, "phimin.name.initial")
 
     def _aware(self, text: str, mode: CaseMode) -> Iterator[Hit]:
         """ "LENA OKONJO AWARE", "np jo notified": who was told is a clinician."""

@@ -9,7 +9,6 @@ mixed-case text.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from typing import Any
 
@@ -17,7 +16,7 @@ import ahocorasick
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from phimin._detect.base import Detection, lower_same_length
+from phimin._detect.base import Detection, SpanFence, lower_same_length
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES, case_mode
@@ -204,7 +203,7 @@ _LIST_AFTER = regex.compile(
     rf"^(?:,[ ](?:and[ ])?|[ ](?:and|or|&)[ ])({_NAME_WORD})(?=,|[ ](?:and|or|&)[ ]|[.;:!?\n]|$)"
 )
 _COORDINATED_SCORE = 0.6
-_MAX_LIST = 8  # names added to one list, at most
+_LIST_ROUNDS = 8  # a list grows one word a side per round from the names found in it
 
 
 def coordinated_names(
@@ -219,31 +218,32 @@ def coordinated_names(
     """
     if case_mode(text) != "mixed":
         return []
-    # (a weaker guess, a lone surname-list word at a sentence's start, is no bar)
-    taken = sorted(
+    # Nothing already found is taken over (but a weaker guess that it is a name, a
+    # lone surname-list word at a sentence's start, is no bar).
+    fence = SpanFence(
         (d.start, d.end)
         for d in detections
         if d.entity != "PERSON" or d.score >= _COORDINATED_SCORE
     )
-    starts = [s for s, _ in taken]
-    added: list[Detection] = []
-    frontier = [d for d in detections if d.entity == "PERSON" and d.score >= _MIN_EVIDENCE]
-    while frontier and len(added) < _MAX_LIST * 4:
-        found = []
-        for d in frontier:
-            for start, end in _neighbours(text, d.start, d.end):
-                if _covered(taken, starts, start, end) or not _joins(
-                    text[start:end], "mixed", lexicon
-                ):
-                    continue
-                new = Detection(start, end, "PERSON", _COORDINATED_SCORE, "phimin.name.coordinated")
-                found.append(new)
-                i = bisect.bisect_left(starts, start)
-                taken.insert(i, (start, end))
-                starts.insert(i, start)
-        added += found
-        frontier = found[:_MAX_LIST]
-    return added
+    added: dict[tuple[int, int], Detection] = {}
+    frontier = [
+        (d.start, d.end) for d in detections if d.entity == "PERSON" and d.score >= _MIN_EVIDENCE
+    ]
+    for _ in range(_LIST_ROUNDS):
+        found = [
+            span
+            for start, end in frontier
+            for span in _neighbours(text, start, end)
+            if span not in added
+            and not fence.overlaps(*span)
+            and _joins(text[span[0] : span[1]], "mixed", lexicon)
+        ]
+        if not found:
+            break
+        for span in found:
+            added[span] = Detection(*span, "PERSON", _COORDINATED_SCORE, "phimin.name.coordinated")
+        frontier = found
+    return list(added.values())
 
 
 def _neighbours(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -253,8 +253,3 @@ def _neighbours(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     after = _LIST_AFTER.match(text[end : end + _WINDOW])
     if after is not None:
         yield end + after.start(1), end + after.end(1)
-
-
-def _covered(taken: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    i = bisect.bisect_right(starts, end)
-    return any(s < end and start < e for s, e in taken[max(0, i - 8) : i])
