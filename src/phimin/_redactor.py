@@ -249,7 +249,11 @@ class Redactor:
         )
         detections += [d for d in propagated if not fenced.overlaps(d.start, d.end)]
         detections = grow_names(norm, detections, self.engine.lexicon)
-        detections += coordinated_names(norm, detections, self.engine.lexicon)
+        detections += [
+            d
+            for d in coordinated_names(norm, detections, self.engine.lexicon)
+            if not fenced.overlaps(d.start, d.end)
+        ]
         candidates = self._decide(view.to_original, detections, policy)
         resolved = resolve(candidates)
         end = len(text)

@@ -18,22 +18,22 @@ from typing import Any
 
 import regex
 
-from phimin._detect.literals import _REPEATS, _c, standard_tree
+from phimin._detect.literals import REPEAT_OPS, SYNTAX, standard_tree
 
 __all__ = ["finditer_by_line", "lines_around", "lines_with", "single_line"]
 
 _NEWLINE = 10
 # Classes that hold a line break (in the standard parser's names).
 _HOLD_NEWLINE = frozenset(
-    getattr(_c, name)
+    getattr(SYNTAX, name)
     for name in ("CATEGORY_SPACE", "CATEGORY_NOT_DIGIT", "CATEGORY_NOT_WORD", "CATEGORY_LINEBREAK")
 )
 _NO_NEWLINE = frozenset(
-    getattr(_c, name)
+    getattr(SYNTAX, name)
     for name in ("CATEGORY_NOT_SPACE", "CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_LINEBREAK")
 )
 _BOUNDARIES = frozenset(
-    getattr(_c, name)
+    getattr(SYNTAX, name)
     for name in (
         "AT_BOUNDARY",
         "AT_NON_BOUNDARY",
@@ -42,7 +42,7 @@ _BOUNDARIES = frozenset(
         "AT_UNI_BOUNDARY",
         "AT_UNI_NON_BOUNDARY",
     )
-    if hasattr(_c, name)
+    if hasattr(SYNTAX, name)
 )
 _LINE_FLAGS = re.DOTALL | re.MULTILINE
 
@@ -65,15 +65,15 @@ def _class_holds_newline(items: Any) -> bool | None:
     negate = False
     holds = False
     for op, av in items:
-        if op is _c.NEGATE:
+        if op is SYNTAX.NEGATE:
             negate = True
-        elif op is _c.LITERAL:
+        elif op is SYNTAX.LITERAL:
             holds |= av == _NEWLINE
-        elif op is _c.RANGE:
+        elif op is SYNTAX.RANGE:
             holds |= av[0] <= _NEWLINE <= av[1]
-        elif op is _c.CATEGORY and av in _HOLD_NEWLINE:
+        elif op is SYNTAX.CATEGORY and av in _HOLD_NEWLINE:
             holds = True
-        elif not (op is _c.CATEGORY and av in _NO_NEWLINE):
+        elif not (op is SYNTAX.CATEGORY and av in _NO_NEWLINE):
             return None  # unknown: assume the worst
     return holds != negate
 
@@ -81,40 +81,40 @@ def _class_holds_newline(items: Any) -> bool | None:
 def _never_newline(items: Any) -> bool:
     """No element consumes a line break, and no look-ahead needs to look past one."""
     for op, av in items:
-        if op is _c.LITERAL:
+        if op is SYNTAX.LITERAL:
             if av == _NEWLINE:
                 return False
-        elif op is _c.NOT_LITERAL:  # "[^\n]"
+        elif op is SYNTAX.NOT_LITERAL:  # "[^\n]"
             if av != _NEWLINE:
                 return False
-        elif op is _c.ANY:  # "." never matches a line break without DOTALL (checked)
+        elif op is SYNTAX.ANY:  # "." never matches a line break without DOTALL (checked)
             continue
-        elif op is _c.IN:
+        elif op is SYNTAX.IN:
             if _class_holds_newline(av) is not False:
                 return False
-        elif op is _c.SUBPATTERN:
+        elif op is SYNTAX.SUBPATTERN:
             if av[1] & _LINE_FLAGS or not _never_newline(av[-1]):
                 return False
-        elif op is _c.BRANCH:
+        elif op is SYNTAX.BRANCH:
             if not all(_never_newline(branch) for branch in av[1]):
                 return False
-        elif op in _REPEATS:
+        elif op in REPEAT_OPS:
             if not _never_newline(av[2]):
                 return False
-        elif op is _c.AT:
+        elif op is SYNTAX.AT:
             if av not in _BOUNDARIES:
                 return False
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+        elif op in (SYNTAX.ASSERT, SYNTAX.ASSERT_NOT):
             # a look-behind sees the whole text whatever pos is; a look-ahead stops at endpos
             if av[0] > 0 and not _never_newline(av[1]):
                 return False
-        elif op is getattr(_c, "ATOMIC_GROUP", None):
+        elif op is getattr(SYNTAX, "ATOMIC_GROUP", None):
             if not _never_newline(av):
                 return False
-        elif op is _c.GROUPREF_EXISTS:
+        elif op is SYNTAX.GROUPREF_EXISTS:
             if not all(_never_newline(b) for b in av[1:] if b is not None):
                 return False
-        elif op is not _c.GROUPREF:  # a backreference repeats a group checked above
+        elif op is not SYNTAX.GROUPREF:  # a backreference repeats a group checked above
             return False
     return True
 

@@ -18,7 +18,15 @@ from typing import Any
 import ahocorasick
 import regex
 
-__all__ = ["MIN_LITERAL", "LiteralGate", "gate_fold", "required_literals", "standard_tree"]
+__all__ = [
+    "MIN_LITERAL",
+    "REPEAT_OPS",
+    "SYNTAX",
+    "LiteralGate",
+    "gate_fold",
+    "required_literals",
+    "standard_tree",
+]
 
 # Shorter literals ("on", "at") are in every chunk and would only cost time.
 MIN_LITERAL = 3
@@ -28,10 +36,11 @@ _MAX_SPELLINGS = 64
 
 try:  # the standard library's regex parser (private since Python 3.11)
     _parser: Any = importlib.import_module("re._parser")
-    _c: Any = importlib.import_module("re._constants")
+    SYNTAX: Any = importlib.import_module("re._constants")  # the parser's node codes
 except ImportError:  # pragma: no cover - Python 3.10
     _parser = importlib.import_module("sre_parse")
-    _c = importlib.import_module("sre_constants")
+    SYNTAX = importlib.import_module("sre_constants")
+_c = SYNTAX
 
 # `regex`-only syntax the standard parser would misread as literals or as something
 # else (fuzzy matching "{e<=1}", POSIX classes, named lists, version and flag
@@ -41,7 +50,7 @@ _FOREIGN = regex.compile(
 )
 _BACKSLASH_K = regex.compile(r"(?<!\\)((?:\\\\)*)\\K")
 
-_REPEATS = tuple(
+REPEAT_OPS = tuple(  # the node codes of a repeat, in this Python's parser
     op
     for op in (
         getattr(_c, "MAX_REPEAT", None),
@@ -113,7 +122,7 @@ def _exact(op: Any, av: Any) -> set[str] | None:
                 return None
             spellings |= found
         return spellings if len(spellings) <= _MAX_SPELLINGS else None
-    if op in _REPEATS and av[1] <= 1:  # "x?" or "x{1}"
+    if op in REPEAT_OPS and av[1] <= 1:  # "x?" or "x{1}"
         body = _exact_sequence(av[2])
         if body is None:
             return None
@@ -161,7 +170,7 @@ def _required(items: Any) -> frozenset[str] | None:
             branches = [_required(b) for b in av[1]]
             if all(b is not None for b in branches):
                 inner = _minimal(set().union(*(b for b in branches if b is not None)))
-        elif op in _REPEATS and av[0] >= 1:
+        elif op in REPEAT_OPS and av[0] >= 1:
             inner = _required(av[2])
         elif op is getattr(_c, "ATOMIC_GROUP", None):
             inner = _required(av)
