@@ -156,5 +156,15 @@ class NerRecognizer(PhiminRecognizer):
             return None
         if mode != "mixed" and lowered not in self.places.cities:
             return None
+        words = lowered.split()
+        if (
+            len(words) == 2
+            and lowered not in self.places.cities
+            and self.lexicon.is_first_name(words[0])
+            and self.lexicon.is_clear_name(words[1])
+        ):
+            # "ask for Wei Okafor": a first name and a surname the model took for a
+            # place, and no city has that name: a person.
+            return Hit(span.start_char, span.end_char, "PERSON", 0.6, "phimin.ner.person")
         score = 0.6 if mode == "mixed" else 0.45
         return Hit(span.start_char, span.end_char, "LOCATION", score, "phimin.ner.location")
