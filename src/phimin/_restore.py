@@ -29,8 +29,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
+import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,10 +45,13 @@ __all__ = [
     "Issued",
     "Ledger",
     "Restoration",
+    "StreamRestorer",
     "Unrestored",
     "contest_key",
+    "json_escape",
     "placeholder_literals",
     "restore",
+    "restore_json",
 ]
 
 _LEDGER_FORMAT = 1
@@ -311,11 +315,35 @@ def _scanner(wordings: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(f"(?P<wording>{wording})|(?:{_PLACEHOLDER_SHAPES})", regex.IGNORECASE)
 
 
-def restore(text: str, ledger: Ledger, *, sensitive: bool = False) -> Restoration:
-    """Replace what `ledger` can vouch for; leave and report everything else."""
-    if "_" not in text and "[" not in text:  # no placeholder or wording can be in it
-        return Restoration(text, 0, ())
-    wordings = tuple(w for w in ledger.wordings if w.startswith("[") and w.endswith("]"))
+def restore(
+    text: str,
+    ledger: Ledger,
+    *,
+    sensitive: bool = False,
+    escape: Callable[[str], str] | None = None,
+) -> Restoration:
+    """Replace what `ledger` can vouch for; leave and report everything else.
+
+    `escape` is applied to each original before it is put in (for text inside a JSON
+    string, `json_escape`).
+    """
+    parts, restored, unrestored = _restore_range(text, 0, len(text), ledger, sensitive, escape)
+    return Restoration("".join(parts), restored, tuple(unrestored))
+
+
+def _restore_range(
+    text: str,
+    pos: int,
+    endpos: int,
+    ledger: Ledger,
+    sensitive: bool,
+    escape: Callable[[str], str] | None,
+) -> tuple[list[str], int, list[Unrestored]]:
+    """Restore text[pos:endpos] (the text before `pos` is only context)."""
+    piece = text[pos:endpos]
+    if "_" not in piece and "[" not in piece:  # no placeholder or wording can be in it
+        return [piece], 0, []
+    wordings = _bracketed_wordings(ledger)
     by_canonical: dict[str, list[str]] = {}
     for w in wordings:
         by_canonical.setdefault(canonical_wording(w), []).append(w)
@@ -323,8 +351,8 @@ def restore(text: str, ledger: Ledger, *, sensitive: bool = False) -> Restoratio
     parts: list[str] = []
     unrestored: list[Unrestored] = []
     restored = 0
-    pos = 0
-    for m in _scanner(wordings).finditer(text):
+    last = pos
+    for m in _scanner(wordings).finditer(text, pos, endpos):
         if m.group("wording") is not None:
             canonical = canonical_wording(m.group(0))
             token, original, reason = _wording_value(ledger, by_canonical[canonical], canonical)
@@ -341,12 +369,152 @@ def restore(text: str, ledger: Ledger, *, sensitive: bool = False) -> Restoratio
         if original is None:
             unrestored.append(Unrestored(m.start(), m.end(), token, reason or "ambiguous"))
             continue
-        parts.append(text[pos : m.start()])
-        parts.append(original)
-        pos = m.end()
+        parts.append(text[last : m.start()])
+        parts.append(escape(original) if escape is not None else original)
+        last = m.end()
         restored += 1
-    parts.append(text[pos:])
-    return Restoration("".join(parts), restored, tuple(unrestored))
+    parts.append(text[last:endpos])
+    return parts, restored, unrestored
+
+
+def _bracketed_wordings(ledger: Ledger) -> tuple[str, ...]:
+    return tuple(w for w in ledger.wordings if w.startswith("[") and w.endswith("]"))
+
+
+def json_escape(value: str) -> str:
+    """`value` as it must be written inside a JSON string (without the quotes)."""
+    return json.dumps(value, ensure_ascii=False)[1:-1]
+
+
+def restore_json(text: str, ledger: Ledger, *, sensitive: bool = False) -> Restoration:
+    """Restore the string values of a JSON document (a tool call's arguments, a JSON-mode
+    reply) without ever breaking it.
+
+    Each string value comes back exactly as `restore` gives it for that value alone.
+    Originals are put in escaped for a JSON string, so the document keeps its layout;
+    where that cannot give the same values (a placeholder written with an escape
+    sequence inside it, "[PERSON_\\n1]"), the document is parsed, each string restored on
+    its own and the document written out again. Text that is not JSON is restored as
+    plain text.
+    """
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return restore(text, ledger, sensitive=sensitive)
+    tally = _Tally()
+    rebuilt = _restore_values(document, ledger, sensitive, tally)
+    in_place = restore(text, ledger, sensitive=sensitive, escape=json_escape)
+    try:
+        same = json.loads(in_place.text) == rebuilt
+    except ValueError:
+        same = False
+    if same:
+        return in_place
+    # (what was left cannot be placed in the rewritten layout: its offsets span it all)
+    text_out = json.dumps(rebuilt, ensure_ascii=False)
+    left = tuple(Unrestored(0, len(text), u.token, u.reason) for u in tally.unrestored)
+    return Restoration(text_out, tally.restored, left)
+
+
+@dataclass
+class _Tally:
+    restored: int = 0
+    unrestored: list[Unrestored] = field(default_factory=list)
+
+
+def _restore_values(value: Any, ledger: Ledger, sensitive: bool, counter: _Tally) -> Any:
+    if isinstance(value, str):
+        result = restore(value, ledger, sensitive=sensitive)
+        counter.restored += result.restored
+        counter.unrestored.extend(result.unrestored)
+        return result.text
+    if isinstance(value, list):
+        return [_restore_values(v, ledger, sensitive, counter) for v in value]
+    if isinstance(value, dict):
+        return {
+            _restore_values(k, ledger, sensitive, counter): _restore_values(
+                v, ledger, sensitive, counter
+            )
+            for k, v in value.items()
+        }
+    return value
+
+
+# A run of characters a bare placeholder is made of ("PERSON_1", "person\\_1"), at the end.
+_TRAILING_RUN = regex.compile(r"(?r)[A-Za-z0-9_\\]+\Z")
+
+
+class StreamRestorer:
+    """Restore text that arrives in pieces (an LLM's streamed reply).
+
+    `feed` returns the restored text as far as it is decided, holding back only what
+    could still be the start of a placeholder or wording (an unclosed bracket that may
+    become one, or a trailing word); `finish` returns the rest. The pieces joined equal
+    `restore` of the whole text, whatever the chunking. `restored` and `unrestored`
+    (offsets into the whole input) grow as it goes.
+    """
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        *,
+        sensitive: bool = False,
+        escape: Callable[[str], str] | None = None,
+    ) -> None:
+        self._ledger = ledger
+        self._sensitive = sensitive
+        self._escape = escape
+        self._pending = ""
+        self._offset = 0  # input characters already emitted
+        self.restored = 0
+        self.unrestored: list[Unrestored] = []
+
+    def feed(self, chunk: str) -> str:
+        if not isinstance(chunk, str):
+            raise TypeError(f"expected str, got {type(chunk).__name__}")
+        self._pending += chunk
+        return self._emit(_decided(self._pending, self._ledger))
+
+    def finish(self) -> str:
+        return self._emit(len(self._pending))
+
+    def _emit(self, cut: int) -> str:
+        if cut <= 0:
+            return ""
+        text = self._pending
+        parts, restored, unrestored = _restore_range(
+            text, 0, cut, self._ledger, self._sensitive, self._escape
+        )
+        self.restored += restored
+        self.unrestored.extend(
+            Unrestored(u.start + self._offset, u.end + self._offset, u.token, u.reason)
+            for u in unrestored
+        )
+        self._offset += cut
+        self._pending = text[cut:]
+        return "".join(parts)
+
+
+def _decided(text: str, ledger: Ledger) -> int:
+    """How much of `text` restores the same whatever follows it.
+
+    A placeholder or wording is either bracketed (it ends at the first "]" after its
+    "[") or a bare run of letters, digits, underscores and backslashes. So only two
+    things can change with more text: a run of such characters at the very end, and
+    the last "[" when no "]" follows it and what follows could still grow into one of
+    this ledger's tokens.
+    """
+    cut = len(text)
+    run = _TRAILING_RUN.search(text)
+    if run is not None:
+        cut = run.start()
+    bracket = text.rfind("[")
+    if bracket >= 0 and "]" not in text[bracket:]:
+        start = bracket - 1 if bracket > 0 and text[bracket - 1] == "\\" else bracket
+        scanner = _scanner(_bracketed_wordings(ledger))
+        if scanner.fullmatch(text, start, partial=True) is not None:
+            cut = min(cut, start)
+    return cut
 
 
 def _placeholder_value(ledger: Ledger, token: str, key: str) -> tuple[str | None, str | None]:

@@ -23,6 +23,7 @@ it). A placeholder restores to the first surface seen for it (for names, the ful
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,16 @@ from phimin._document import DocumentState, Replaced, check_text
 from phimin._errors import InputError, PhiminError
 from phimin._findings import Action, Finding, Redaction
 from phimin._placeholders import PlaceholderBook
-from phimin._restore import MAX_LITERALS, Ledger, Restoration, is_placeholder, restore
+from phimin._restore import (
+    MAX_LITERALS,
+    Ledger,
+    Restoration,
+    StreamRestorer,
+    is_placeholder,
+    json_escape,
+    restore,
+    restore_json,
+)
 from phimin._vault import Vault, VaultError
 
 if TYPE_CHECKING:
@@ -196,6 +206,44 @@ class Session:
         with self._lock:
             ledger = self._current()
         return restore(text, ledger, sensitive=sensitive)
+
+    def restore_stream(self, chunks: Iterable[str], *, sensitive: bool = False) -> Iterator[str]:
+        """Restore text that arrives in pieces (an LLM's streamed reply), as it arrives.
+
+        Yields restored text as soon as it is decided, holding back only what could be
+        the start of a placeholder split across pieces ("[PER" + "SON_1]"). The pieces
+        joined are exactly `restore` of the joined input, whatever the chunking. The
+        session is read once, when the stream starts.
+        """
+        with self._lock:
+            ledger = self._current()
+        restorer = StreamRestorer(ledger, sensitive=sensitive)
+        for chunk in chunks:
+            if not isinstance(chunk, str):
+                raise InputError(f"expected str, got {type(chunk).__name__}")
+            out = restorer.feed(chunk)
+            if out:
+                yield out
+        rest = restorer.finish()
+        if rest:
+            yield rest
+
+    def stream_restorer(self, *, sensitive: bool = False, json: bool = False) -> StreamRestorer:
+        """A restorer to feed by hand (`feed(piece) -> str`, then `finish() -> str`), for
+        callers that receive pieces in callbacks. With `json`, the pieces are the inside
+        of a JSON string (a streamed tool call's arguments) and originals are escaped."""
+        with self._lock:
+            ledger = self._current()
+        return StreamRestorer(ledger, sensitive=sensitive, escape=json_escape if json else None)
+
+    def restore_json(self, text: str, *, sensitive: bool = False) -> Restoration:
+        """Restore the string values of a JSON document (a tool call's arguments, a
+        JSON-mode reply); the result is valid JSON whenever the input was."""
+        if not isinstance(text, str):
+            raise InputError(f"expected str, got {type(text).__name__}")
+        with self._lock:
+            ledger = self._current()
+        return restore_json(text, ledger, sensitive=sensitive)
 
     def _current(self) -> Ledger:
         if self._vault is None:
