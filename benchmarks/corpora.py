@@ -15,15 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "ACI_FOLDERS",
     "BARS",
     "DEFAULT_DATA",
     "RECORD_END",
     "RECORD_START",
     "REPO_ROOT",
+    "Dialogue",
     "GoldSpan",
     "LabelledText",
     "Skip",
     "data_root",
+    "load_aci_bench",
     "load_annomi_sessions",
     "load_counsel_answers",
     "load_physionet",
@@ -149,6 +152,61 @@ def load_counsel_answers(root: Path, limit: int | None = None) -> list[str]:
                 seen.add(answer)
                 answers.append(answer)
     return answers[:limit] if limit else answers
+
+
+# ACI-Bench's train and valid splits: the challenge dialogues, and the variants of some
+# of them (speech recognition output, corrected, human transcripts).
+ACI_FOLDERS = (
+    "challenge_data/train",
+    "challenge_data/valid",
+    "src_experiment_data/train_aci_asrcorr",
+    "src_experiment_data/train_virtscribe_asr",
+    "src_experiment_data/valid_aci_asr",
+    "src_experiment_data/valid_aci_asrcorr",
+    "src_experiment_data/valid_virtscribe_asr",
+    "src_experiment_data/valid_virtscribe_humantrans",
+)
+_TITLE = re.compile(r"(?i)^(?:dr|doctor|mr|mrs|ms)\.?\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Dialogue:
+    """One ACI-Bench visit: its dialogue and the names its metadata gives."""
+
+    folder: str  # one of ACI_FOLDERS
+    dataset: str  # aci, virtassist or virtscribe
+    ident: str
+    text: str
+    names: tuple[str, ...]  # patient first and family name, doctor name, word by word
+
+
+def load_aci_bench(
+    root: Path, folders: tuple[str, ...] = ACI_FOLDERS, limit: int | None = None
+) -> list[Dialogue]:
+    """ACI-Bench dialogues with the patient's and doctor's names from the metadata.
+
+    The metadata's names are silver labels: every whole-word, any-case mention of one
+    in the dialogue is a name mention. A doctor's title ("Dr.") is not part of the name.
+    """
+    csv.field_size_limit(1 << 30)
+    dialogues = []
+    for folder in folders:
+        text_path = _need(root, f"aci_bench/{folder}.csv")
+        meta_path = _need(root, f"aci_bench/{folder}_metadata.csv")
+        with meta_path.open(encoding="utf-8", newline="") as handle:
+            meta = {(row.get("encounter_id") or row["id"]): row for row in csv.DictReader(handle)}
+        with text_path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                ident = row.get("encounter_id") or row["id"]
+                info = meta.get(ident, {})
+                raw = [
+                    info.get("patient_firstname") or "",
+                    info.get("patient_familyname") or "",
+                    _TITLE.sub("", info.get("doctor_name") or ""),
+                ]
+                names = tuple(w for name in raw for w in name.split() if len(w) > 1)
+                dialogues.append(Dialogue(folder, row["dataset"], ident, row["dialogue"], names))
+    return dialogues[:limit] if limit else dialogues
 
 
 def _span_key(span: GoldSpan) -> tuple[int, int]:
