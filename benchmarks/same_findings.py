@@ -1,15 +1,16 @@
 """Does a change alter what phimin finds? Snapshot every corpus's findings, then compare.
 
     python benchmarks/same_findings.py snapshot OUT.json [--data PATH] [--limit N]
-    python benchmarks/same_findings.py compare BEFORE.json AFTER.json [--rename OLD=NEW ...]
+    python benchmarks/same_findings.py compare BEFORE.json AFTER.json [--same NEW=OLD ...]
 
 `snapshot` redacts every text of every corpus in ../shared/data (PhysioNet, synth,
 AnnoMI, counsel_chat, ACI-Bench) with the `safe-harbor` and `strict` presets and writes,
 per text, its findings (offsets, entity, category, rule id, action, score) and a digest
 of the output text. Keep snapshots outside the repository: offsets into the corpora are
 not PHI, but they belong with the data. `compare` reports every text whose findings or
-output changed; `--rename` maps rule ids a refactor renamed (the old id to the new),
-so a rename alone is not a change. Exit code 0 when identical, 1 otherwise.
+output changed; `--same NEW=OLD` counts a rule id of the later snapshot as an id of the
+earlier one (a rule a refactor renamed, or split out of another), so a rename alone is
+not a change. Exit code 0 when identical, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -90,12 +91,13 @@ def compare(before: Path, after: Path, renames: dict[str, str]) -> int:
         for policy in POLICIES:
             for i, (x, y) in enumerate(zip(a[name][policy], b[name][policy], strict=True)):
                 texts += 1
-                old = [[*f[:4], renames.get(f[4], f[4]), *f[5:]] for f in x["findings"]]
-                if old == y["findings"] and x["output"] == y["output"]:
+                old = x["findings"]
+                later = [[*f[:4], renames.get(f[4], f[4]), *f[5:]] for f in y["findings"]]
+                if old == later and x["output"] == y["output"]:
                     continue
                 changed += 1
-                gone = [f for f in old if f not in y["findings"]]
-                new = [f for f in y["findings"] if f not in old]
+                gone = [f for f in old if f not in later]
+                new = [f for f in later if f not in old]
                 for f in gone:
                     kinds[f"- {f[2]} {f[4]} {f[5]}"] += 1
                 for f in new:
@@ -120,11 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     cmp_ = sub.add_parser("compare")
     cmp_.add_argument("before", type=Path)
     cmp_.add_argument("after", type=Path)
-    cmp_.add_argument("--rename", action="append", default=[], metavar="OLD=NEW")
+    cmp_.add_argument("--same", action="append", default=[], metavar="NEW=OLD")
     args = parser.parse_args(argv)
     if args.command == "snapshot":
         return snapshot(args.out, corpora.data_root(args.data), args.limit)
-    renames = dict(r.split("=", 1) for r in args.rename)
+    renames = dict(r.split("=", 1) for r in args.same)
     return compare(args.before, args.after, renames)
 
 

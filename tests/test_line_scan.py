@@ -11,11 +11,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import phimin
-from phimin._detect import names, places
+from phimin._detect import places
 from phimin._detect.clinical import clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
-from phimin._detect.lines import finditer_by_line, lines_around, lines_with, single_line
+from phimin._detect.lines import (
+    derived_trigger,
+    finditer_by_line,
+    lines_around,
+    lines_with,
+    single_line,
+)
+from phimin._detect.names import charting, kin
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS
 
@@ -195,11 +202,12 @@ def test_guard_near_every_line_is_the_whole_guard() -> None:
     assert clinical_spans(text, [(i, i + 1) for i in range(len(text))]) == full
 
 
-# The name and place rules that run by line, each with the cue every match holds.
+# The name and place rules that run by line, each with the cue every match holds (read
+# from the pattern itself, or given).
 CUED_RULES = [
-    (names._KIN, names._KIN_TRIGGER),
-    (names._AWARE, names._AWARE_TRIGGER),
-    (names._CALLED_CUE, names._CALLED_TRIGGER),
+    (kin._KIN, None),
+    (charting._AWARE, None),
+    (charting._CALLED_CUE, None),
     (places._ACRONYM_DEPARTMENT, places._DEPARTMENT),
 ]
 _CUED_PIECES = [
@@ -223,7 +231,8 @@ def test_cued_rules_run_by_line() -> None:
     text = "\n".join(_CUED_PIECES)
     for pattern, trigger in CUED_RULES:
         assert single_line(pattern.pattern)
-        found = [m.span() for m in finditer_by_line(pattern, trigger, text)]
+        assert trigger is not None or derived_trigger(pattern.pattern) is not None
+        found = [m.span() for m in finditer_by_line(pattern, text, trigger)]
         assert found and found == [m.span() for m in pattern.finditer(text)]
 
 
@@ -236,5 +245,5 @@ def test_cued_rules_by_line_find_what_a_whole_text_scan_finds(
 ) -> None:
     text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
     for pattern, trigger in CUED_RULES:
-        by_line = [m.span() for m in finditer_by_line(pattern, trigger, text)]
+        by_line = [m.span() for m in finditer_by_line(pattern, text, trigger)]
         assert by_line == [m.span() for m in pattern.finditer(text)]

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import phimin
+from phimin._catalogue import Catalogue
 from phimin._chunking import chunk_spans
 from phimin._detect.base import SpanFence
 from phimin._findings import Action, Category
@@ -90,7 +91,8 @@ def _c(
     action: Action = Action.REPLACE,
     rule_id: str | None = None,
 ) -> Candidate:
-    return Candidate(s, e, s, e, entity, cat, score, rule_id or f"r.{entity}", action)
+    rule = Catalogue().get(rule_id or f"r.{entity}", entity)
+    return Candidate(s, e, s, e, entity, cat, score, rule, action)
 
 
 def test_resolve_prefers_the_covering_finding() -> None:

@@ -7,6 +7,7 @@ not fire at all.
 
 from __future__ import annotations
 
+import dataclasses
 from unittest import mock
 
 import pytest
@@ -18,6 +19,7 @@ import phimin
 from phimin._detect import addresses
 from phimin._detect.addresses import AddressRecognizer
 from phimin._detect.base import lower_same_length
+from phimin._detect.case import case_mode
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.employers import EmployerRecognizer
 from phimin._detect.identifiers import IDENTIFIER_SPECS
@@ -535,9 +537,12 @@ _INTL_PIECES = [
 def test_one_line_anchors_find_what_a_whole_text_scan_finds(pieces: list[str], sep: str) -> None:
     text = sep.join(pieces)
     recognizer = AddressRecognizer()
-    by_line = list(recognizer._find(text))
-    with mock.patch.object(addresses, "_ONE_LINE", frozenset()):
-        whole = list(recognizer._find(text))
+    mode = case_mode(text)
+    by_line = list(recognizer._find(text, mode))
+    anchors = tuple(dataclasses.replace(a, one_line=False) for a in addresses._ANCHORS)
+    assert anchors != addresses._ANCHORS, "some anchor runs by line"
+    with mock.patch.object(addresses, "_ANCHORS", anchors):
+        whole = list(recognizer._find(text, mode))
     assert by_line == whole
 
 

@@ -20,11 +20,13 @@ import pytest
 
 import phimin
 import phimin._detect.engine as engine_module
+import phimin._detect.propagation as propagation_module
 import phimin._detect.validators as validators_module
 import phimin._redactor as redactor_module
+from phimin._catalogue import Catalogue, Evidence, RuleRecord
 from phimin._detect.patterns import PatternSpec, compile_spec
 from phimin._detect.sensitive import SensitiveRecognizer
-from phimin._findings import Action
+from phimin._findings import Action, Category
 from phimin._placeholders import PlaceholderBook
 from phimin._policy import Policy
 from phimin._transform import OPERATORS
@@ -120,12 +122,13 @@ STAGES: dict[str, Target] = {
     "evidence combining": _module(engine_module, "combine_evidence"),
     "clinical guard": _module(engine_module, "clinical_spans"),
     "protected spans": lambda r: (r.engine, "protected_spans"),
-    "name learning": _module(redactor_module, "learn_names"),
-    "name propagation": _module(redactor_module, "propagate_names"),
-    "name growing": _module(redactor_module, "grow_names"),
-    "names in lists": _module(redactor_module, "coordinated_names"),
+    "name learning": _module(propagation_module, "learn_names"),
+    "place learning": _module(propagation_module, "learn_places"),
+    "name propagation": _module(propagation_module, "propagate_names"),
+    "name growing": _module(propagation_module, "grow_names"),
+    "names in lists": _module(propagation_module, "coordinated_names"),
     "policy decision": _module(Policy, "rule_for"),
-    "entity catalogue": _module(redactor_module, "entity_info"),
+    "rule catalogue": _module(Catalogue, "get"),
     "overlap resolution": _module(redactor_module, "resolve"),
     "placeholder book": _module(PlaceholderBook, "placeholder"),
     "transform replace": lambda r: (OPERATORS[Action.REPLACE], "operate"),
@@ -248,7 +251,10 @@ def test_a_pattern_that_times_out_fails_the_text(
     recognizer = next(
         x for x in redactor.engine.analyzer.registry.recognizers if x.name == "IdentifierRecognizer"
     )
-    slow = compile_spec(PatternSpec("test.backtracking", "OTHER_ID", SLOW_PATTERN, 0.9))
+    rule = RuleRecord(
+        "test.backtracking", "slow", "OTHER_ID", Category.IDENTIFIER, Evidence.FORMAT, 0.9, ""
+    )
+    slow = compile_spec(PatternSpec(rule, SLOW_PATTERN))
     monkeypatch.setattr(recognizer, "_specs", (*recognizer._specs, slow))
     monkeypatch.setattr(patterns, "REGEX_TIMEOUT_SECONDS", 0.05)
     with pytest.raises(phimin.DetectionError, match=r"test\.backtracking") as info:

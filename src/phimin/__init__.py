@@ -34,6 +34,9 @@ from phimin._model_name import DEFAULT_MODEL
 from phimin._policy import ActionRule, Policy, load_policy, preset_names
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from phimin._catalogue import Evidence, RuleRecord, Trait
     from phimin._document import DocumentState, RedactedPiece, Replaced
     from phimin._redactor import Redactor
     from phimin._restore import Restoration, Unrestored
@@ -57,6 +60,7 @@ __all__ = [
     "Category",
     "DetectionError",
     "DocumentState",
+    "Evidence",
     "Finding",
     "InputError",
     "ModelError",
@@ -72,9 +76,11 @@ __all__ = [
     "RuleCase",
     "RulePack",
     "RulePackError",
+    "RuleRecord",
     "RuleSet",
     "Session",
     "Summary",
+    "Trait",
     "Unrestored",
     "Vault",
     "VaultError",
@@ -84,6 +90,7 @@ __all__ = [
     "load_rule_packs",
     "preset_names",
     "redact",
+    "rules",
 ]
 
 __version__ = "0.1.0"
@@ -91,13 +98,16 @@ __version__ = "0.1.0"
 # Public names that live in modules with heavy imports, loaded on first access.
 _LAZY = {
     "DocumentState": "phimin._document",
+    "Evidence": "phimin._catalogue",
+    "RuleRecord": "phimin._catalogue",
+    "Trait": "phimin._catalogue",
     "RedactedPiece": "phimin._document",
     "Redactor": "phimin._redactor",
     "Replaced": "phimin._document",
     "Restoration": "phimin._restore",
     "Unrestored": "phimin._restore",
     "Rule": "phimin._rulepacks",
-    "RuleCase": "phimin._rulepacks",
+    "RuleCase": "phimin._catalogue",
     "RulePack": "phimin._rulepacks",
     "RuleSet": "phimin._rulepacks",
     "default_rules_dir": "phimin._rulepacks",
@@ -133,6 +143,21 @@ def _default_redactor() -> Redactor:
 
         _default = Redactor()
     return _default
+
+
+def rules(packs: RuleSet | Iterable[str | Path] | None = None) -> tuple[RuleRecord, ...]:
+    """Every detection rule's record: the built-in rules, then the rule packs' (those
+    shipped with phimin, or `packs`: a loaded `RuleSet` or paths to load).
+
+    Each record has `.id`, `.entity`, `.category`, `.evidence`, `.score`, `.traits`,
+    `.source` ("built-in" or the pack's file), and its own `.cases` and `.ok` texts.
+    Loads no model.
+    """
+    from phimin._catalogue import Catalogue, rule_records
+    from phimin._rulepacks import RuleSet, load_rule_packs
+
+    loaded = packs if isinstance(packs, RuleSet) else load_rule_packs(packs)
+    return rule_records(Catalogue(loaded))
 
 
 def redact(text: str, *, policy: Policy | str | Path | None = None) -> Redaction:

@@ -18,6 +18,7 @@ from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from phimin._detect.case import case_mode
 from phimin._errors import ModelError
 from phimin._model_name import DEFAULT_MODEL
 
@@ -106,12 +107,15 @@ class PhiminNlpEngine(SpacyNlpEngine):
         return None
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        return self._artifacts(doc, language, None)
+
+    def _artifacts(self, doc: Doc, language: str, source: str | None) -> NlpArtifacts:
         # No lemmatizer runs: lower-cased tokens stand in for lemmas. (Read as arrays:
         # a Token object per token costs more than some recognizers.)
         entities = [ent for ent in doc.ents if ent.label_ in _LABELS]
         strings = doc.vocab.strings
         indices, lowers = doc.to_array([IDX, LOWER]).T.tolist()
-        return NlpArtifacts(
+        artifacts = NlpArtifacts(
             entities=entities,
             tokens=doc,
             tokens_indices=indices,
@@ -120,11 +124,18 @@ class PhiminNlpEngine(SpacyNlpEngine):
             language=language,
             scores=[_ENTITY_SCORE] * len(entities),
         )
+        # How far capitals can be trusted in this chunk: worked out once, read by every
+        # recognizer (`phimin._detect.case.case_of`).
+        artifacts.case_mode = case_mode(source if source is not None else doc.text)  # type: ignore[attr-defined]
+        return artifacts
 
     def artifacts(self, texts: Iterable[str], batch_size: int = 8) -> Iterator[NlpArtifacts]:
         """One spaCy pass over many chunks (`nlp.pipe`)."""
-        for doc in self.language.pipe(texts, batch_size=batch_size):
-            yield self._doc_to_nlp_artifact(doc, "en")
+        chunks = list(texts)
+        for chunk, doc in zip(
+            chunks, self.language.pipe(chunks, batch_size=batch_size), strict=True
+        ):
+            yield self._artifacts(doc, "en", chunk)
 
     def entity_label(self, label: str) -> str:
         return _LABELS.get(label, label)

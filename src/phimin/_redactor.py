@@ -14,21 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from phimin._catalogue import Trait
 from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
-from phimin._detect.base import Detection, SpanFence
-from phimin._detect.dates import YEAR_ONLY_RULES
+from phimin._detect.base import Detection
 from phimin._detect.engine import DetectionEngine
-from phimin._detect.propagation import (
-    coordinated_names,
-    grow_names,
-    learn_names,
-    learn_places,
-    propagate_names,
-)
+from phimin._detect.propagation import spread
 from phimin._document import DocumentState, RedactedPiece, Replaced, check_text
-from phimin._entities import entity_info
 from phimin._errors import PhiminError, describe
-from phimin._findings import Action, Category, Finding, Redaction
+from phimin._findings import Action, Finding, Redaction
 from phimin._nlp import DEFAULT_MODEL, load_model
 from phimin._normalize import NormalizedText, normalize
 from phimin._parallel import ParallelDetector
@@ -72,7 +65,7 @@ class Redactor:
         self.model_name = model
         self.rules = rules if isinstance(rules, RuleSet) else load_rule_packs(rules)
         self.engine = DetectionEngine(load_model(model), self.rules)
-        self._wording = {r.id: r.generalize_to for r in self.rules.rules}
+        self.catalogue = self.engine.catalogue
         self._parallel = ParallelDetector(model, self.rules, workers) if workers > 1 else None
 
     @property
@@ -231,29 +224,8 @@ class Redactor:
         policy: Policy,
         emit_until: int | None,
     ) -> RedactedPiece:
-        text, view, norm = prepared.text, prepared.view, prepared.view.text
-        detections = [
-            d.shifted(chunk.start)
-            for chunk, found in zip(prepared.chunks, chunk_detections, strict=True)
-            for d in found
-        ]
-        learn_names(norm, detections, self.engine.lexicon, state.known_names)
-        protected = self.engine.protected_spans(norm)
-        learn_places(norm, detections, state.known_places)
-        propagated = propagate_names(norm, state.known_names) + propagate_names(
-            norm, state.known_places, "LOCATION", "phimin.location.propagated"
-        )
-        # A learnt word inside phimin's own output or a rule-pack match stays as it is.
-        fenced = SpanFence(
-            protected + [(d.start, d.end) for d in detections if d.category is Category.SENSITIVE]
-        )
-        detections += [d for d in propagated if not fenced.overlaps(d.start, d.end)]
-        detections = grow_names(norm, detections, self.engine.lexicon)
-        detections += [
-            d
-            for d in coordinated_names(norm, detections, self.engine.lexicon)
-            if not fenced.overlaps(d.start, d.end)
-        ]
+        text, view = prepared.text, prepared.view
+        detections = self._document_detections(prepared, chunk_detections, state)
         candidates = self._decide(view.to_original, detections, policy)
         resolved = resolve(candidates)
         end = len(text)
@@ -263,7 +235,7 @@ class Redactor:
                 if c.start < end < c.end:
                     end = c.start
             resolved = [c for c in resolved if c.end <= end]
-        replacements, findings = self._transform(text, norm, resolved, state, policy)
+        replacements, findings = self._transform(text, view.text, resolved, state, policy)
         out = build_output(text[:end], replacements)
         base = state.offset
         state.offset += end
@@ -279,6 +251,40 @@ class Redactor:
             input_end=base + end,
         )
 
+    def _document_detections(
+        self, prepared: _Prepared, chunk_detections: Sequence[list[Detection]], state: DocumentState
+    ) -> list[Detection]:
+        """The chunks' detections in document offsets, with names and places spread."""
+        norm = prepared.view.text
+        detections = [
+            d.shifted(chunk.start)
+            for chunk, found in zip(prepared.chunks, chunk_detections, strict=True)
+            for d in found
+        ]
+        return spread(
+            norm,
+            detections,
+            known_names=state.known_names,
+            known_places=state.known_places,
+            lexicon=self.engine.lexicon,
+            catalogue=self.catalogue,
+            protected=self.engine.protected_spans(norm),
+        )
+
+    def detections(self, text: str) -> list[Detection]:
+        """What every rule found in `text`, each on its own (before duplicates are dropped,
+        evidence is combined, the policy decides and overlaps are resolved), in offsets of
+        its normalized view: for testing a rule, or seeing why a finding has the rule id
+        it has. Slower than `redact`; not for production use."""
+        check_text(text)
+
+        def run() -> list[Detection]:
+            prepared = _prepare(text)
+            found = list(self.engine.iter_detect(prepared.chunk_texts, every_rule=True))
+            return self._document_detections(prepared, found, DocumentState())
+
+        return _guarded(run)
+
     def _decide(
         self,
         to_original: Callable[[int, int], tuple[int, int]],
@@ -292,14 +298,22 @@ class Redactor:
             if key in seen:  # the same detection from two overlapping chunks
                 continue
             seen.add(key)
-            category = d.category or entity_info(d.entity).category
-            rule = policy.rule_for(d.entity, category)
+            record = self.catalogue.get(d.rule_id, d.entity)
+            rule = policy.rule_for(d.entity, record.category)
             if d.score < rule.threshold:
                 continue
             start, end = to_original(d.start, d.end)
             candidates.append(
                 Candidate(
-                    start, end, d.start, d.end, d.entity, category, d.score, d.rule_id, rule.action
+                    start,
+                    end,
+                    d.start,
+                    d.end,
+                    d.entity,
+                    record.category,
+                    d.score,
+                    record,
+                    rule.action,
                 )
             )
         return candidates
@@ -324,9 +338,9 @@ class Redactor:
                         "book": state.book,
                         "entity": c.entity,
                         "places": self.engine.places,
-                        "wording": self._wording.get(c.rule_id),
+                        "wording": c.rule.wording,
                         "keep_year": policy.keep_year,
-                        "year_only": c.rule_id in YEAR_ONLY_RULES,
+                        "year_only": c.rule.has(Trait.YEAR_ONLY),
                     },
                 )
                 if new_text == text[c.start : c.end]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from phimin._detect.base import GUESS_RULE_PREFIXES
+from phimin._catalogue import RuleRecord, Trait
 from phimin._findings import Action, Category
 
 __all__ = ["Candidate", "resolve"]
@@ -24,7 +24,8 @@ _PRIORITY = {Category.IDENTIFIER: 3, Category.QUASI_IDENTIFIER: 2, Category.SENS
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A finding before overlap resolution: offsets in the original and normalized text."""
+    """A detection the policy acts on, before overlap resolution: its offsets in the
+    original and the normalized text, its rule's record and the action decided."""
 
     start: int
     end: int
@@ -33,14 +34,18 @@ class Candidate:
     entity: str
     category: Category
     score: float
-    rule_id: str
+    rule: RuleRecord
     action: Action
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule.id
 
 
 def _rank(c: Candidate) -> tuple[int, float, float, int]:
     """Evidence from context beats a guess; between guesses the surer one wins
     ("at Larchmont Memorial": a facility, though the model saw a person)."""
-    if c.rule_id.startswith(GUESS_RULE_PREFIXES):
+    if c.rule.has(Trait.GUESS):
         return (0, c.score, _PRIORITY[c.category], c.end - c.start)
     return (1, _PRIORITY[c.category], c.score, c.end - c.start)
 

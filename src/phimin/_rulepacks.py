@@ -16,6 +16,7 @@ from typing import Any
 import regex
 import yaml
 
+from phimin._catalogue import RuleCase, yaml_load
 from phimin._errors import RulePackError
 from phimin._findings import Category
 
@@ -56,12 +57,6 @@ _WORDING = regex.compile(r"^\[[a-z][a-z ,'/-]{1,60}\]$")
 
 
 @dataclass(frozen=True, slots=True)
-class RuleCase:
-    text: str
-    expect: str
-
-
-@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     name: str
@@ -78,6 +73,7 @@ class Rule:
     cases: tuple[RuleCase, ...]
     ok: tuple[str, ...]
     source: str
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +127,7 @@ def load_rule_packs(paths: Iterable[str | Path] | None = None) -> RuleSet:
     packs: list[RulePack] = []
     for file in files:
         try:
-            raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+            raw = yaml_load(file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             problems.append(f"{file.name}: cannot be read as YAML ({type(exc).__name__})")
             continue
@@ -267,6 +263,7 @@ def _parse_rule(
         cases=tuple(cases),
         ok=tuple(ok),
         source=source,
+        description=" ".join(str(raw.get("description", "")).split()),
     )
 
 

@@ -10,14 +10,17 @@ placeholder stands for the address and no piece of it is left behind.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import regex
 
-from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._catalogue import RuleRecord, builtin
+from phimin._detect.base import PhiminRecognizer
+from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import MEDICATIONS
 from phimin._detect.dates import MONTH
-from phimin._detect.names import case_mode
+from phimin._detect.detection import Detection
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._errors import DetectionError
 
@@ -54,22 +57,31 @@ _UNIT = (
     r"|floor|fl\.?|bldg\.?|building|\#)[ ]*\#?[ ]*\d{1,6}[a-z]?"
 )
 
-# Anchors that read a street's name from its capital letters alone.
-_NEEDS_CASE = frozenset(
-    {"phimin.address.house_number", "phimin.address.intl", "phimin.address.context"}
-)
-# After a cue such as "is on", an address has a word of its own ("Koprivna 31"), not
-# only a dose or a time ("3L NC", "7am").
 _LONG_WORD = regex.compile(r"\p{L}{3,}")
-# Anchors that cannot cross a line break and end in a number: they run only on the
-# lines that have a digit (the whole pattern is spaces, words and numbers: the
-# international one tries every word of the text otherwise).
-_ONE_LINE = frozenset({"phimin.address.intl"})
 _DIGIT = regex.compile(r"\d")
 
-_ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
-    (
-        "phimin.address.street",
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """Where an address starts: one rule's pattern, and how to run and read it."""
+
+    rule: RuleRecord
+    pattern: regex.Pattern[str]
+    # Reads a street's name from its capital letters alone: not run in capitals
+    # ("HR 88 AVP. BP 104", "VIA ART LINE 96": capitals say nothing there).
+    needs_case: bool = False
+    # Cannot cross a line break and ends in a number: runs only on the lines that have
+    # a digit (the whole pattern is spaces, words and numbers: the international one
+    # tries every word of the text otherwise).
+    one_line: bool = False
+    # After a cue such as "is on", an address has a word of its own ("Koprivna 31"),
+    # not only a dose or a time ("3L NC", "7am").
+    needs_word: bool = False
+
+
+_ANCHORS: tuple[_Anchor, ...] = (
+    _Anchor(
+        builtin("phimin.address.street"),
         regex.compile(
             rf"(?i)(?<![\w.,/-])\d{{1,6}}[a-z]?(?:-\d{{1,4}})?[ ]+(?:\d{{1,5}}[ ]+)?(?:[nsew]\.?[ ]+)?"
             rf"(?:(?!(?:in|on|the|a|an|of|to|for|and|or|at|my|his|her|their|our|your|times?"
@@ -77,10 +89,9 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
             rf"|from|across|along|off|by|is|was|with|units?|doses?|tabs?|pills?|people|kids|cars?)"
             rf"(?![\w]))[\p{{L}}0-9][\p{{L}}0-9'.-]*[ ]+){{1,3}}(?:{_STREET_TYPES})\.?(?![\w])"
         ),
-        0.8,
     ),
-    (
-        "phimin.address.intl",
+    _Anchor(
+        builtin("phimin.address.intl"),
         regex.compile(
             rf"(?<![\w.,/-])(?:\d{{1,6}}[ ]+){{0,2}}"
             rf"(?:(?i:{_INTL_PREFIX})[ ]+{_ANY_WORD}(?:[ ]+{_ANY_WORD}){{0,4}}"
@@ -88,28 +99,27 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
             rf"|\p{{L}}+(?i:{_INTL_SUFFIX}))"
             rf"[ ]+{_NUMBER}(?![\w])"
         ),
-        0.8,
+        needs_case=True,
+        one_line=True,
     ),
-    (
-        "phimin.address.number_first",
+    _Anchor(
+        builtin("phimin.address.number_first"),
         # "17 Rue des Lilas", "41 Avenue des Pins Verts": the number before the street.
         regex.compile(
             rf"(?<![\w.,/-])(?:\d{{1,6}}[ ]+){{1,2}}(?i:{_INTL_PREFIX}|avenue|boulevard|route|chemin"
             rf"|place|allée|impasse|quai)[ ]+{_ANY_WORD}(?:[ ]+{_ANY_WORD}){{0,4}}?"
             rf"(?=[ ]*(?:,|\n|$|[.?!](?:\s|$)|[ ]+(?i:apt|suite|unit)))"
         ),
-        0.8,
     ),
-    (
-        "phimin.address.corner",
+    _Anchor(
+        builtin("phimin.address.corner"),
         regex.compile(
             r"(?i)the[ ]corner[ ]of[ ]+[\p{L}\d][^\n,?!]{2,60}?[ ]and[ ]+"
             r"[\p{L}\d][^\n,?!]{1,60}?(?=[ ]*(?:,|\n|$|[.?!](?:\s|$)))"
         ),
-        0.8,
     ),
-    (
-        "phimin.address.house_number",
+    _Anchor(
+        builtin("phimin.address.house_number"),
         # "418 Vestrelia 62": a house number, capitalized words, a number ("3 Dec 2021"
         # is a date).
         regex.compile(
@@ -117,33 +127,30 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
             rf"(?:[ ]+(?:{_INNER_WORD}|{_PARTICLE})){{0,3}}"
             rf"[ ]+{_NUMBER}(?![\w])"
         ),
-        0.75,
+        needs_case=True,
     ),
-    (
-        "phimin.address.po_box",
+    _Anchor(
+        builtin("phimin.address.po_box"),
         regex.compile(
             r"(?i)(?<![\w])(?:p\.?[ ]?o\.?[ ]?box|postbox|post office box)[ ]+\d{1,6}(?![\w])"
         ),
-        0.9,
     ),
-    (
-        "phimin.address.military",
+    _Anchor(
+        builtin("phimin.address.military"),
         regex.compile(
             r"(?i)(?<![\w])(?:(?:psc|cmr|unit)[ ]+\d{3,5},?[ ]+box[ ]+\d{3,5}"
             r"|(?:apo|fpo|dpo)[ ]+(?:aa|ae|ap)[ ]+\d{5}"
             r"|(?:usns|usnv|uss|uscgc)[ ]+\p{L}[\p{L}'-]+)(?![\w])"
         ),
-        0.9,
     ),
-    (
-        "phimin.address.unit",
+    _Anchor(
+        builtin("phimin.address.unit"),
         regex.compile(
             r"(?i)(?<![\w])(?:apt\.?|apartment|suite|ste\.?)[ ]*\#?[ ]*\d{1,6}[a-z]?(?![\w])"
         ),
-        0.75,
     ),
-    (
-        "phimin.address.context",
+    _Anchor(
+        builtin("phimin.address.context"),
         # After an address cue, a stretch that starts with a number or a capital and has
         # a digit before the line ends: "his address: Koprivna 31, Lesnovo".
         regex.compile(
@@ -156,7 +163,8 @@ _ANCHORS: tuple[tuple[str, regex.Pattern[str], float], ...] = (
             r"|days?|times?|hours?|hrs?|minutes?|mins?|x)\b)[^\n.?!]){0,60}?)"
             r"(?=[ ]*(?:[\n.?!]|$|,[ ]|[ ]+(?:in|for|after|last|with|and|or|but)[ ]))"
         ),
-        0.8,
+        needs_case=True,
+        needs_word=True,
     ),
 )
 
@@ -192,19 +200,20 @@ _NOT_CITY = regex.compile(
 class AddressRecognizer(PhiminRecognizer):
     ENTITIES = ("STREET_ADDRESS",)
 
-    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         if not any(c.isdigit() for c in text):
             return []
-        return list(self._find(text))
+        return list(self._find(text, case_of(text, nlp_artifacts)))
 
-    def _find(self, text: str) -> Iterator[Hit]:
-        upper = case_mode(text) == "upper"
+    def _find(self, text: str, mode: CaseMode) -> Iterator[Detection]:
+        upper = mode == "upper"
         lines = _digit_lines(text)
-        for rule_id, pattern, score in _ANCHORS:
-            if upper and rule_id in _NEEDS_CASE:
-                continue  # "HR 88 AVP. BP 104", "VIA ART LINE 96": capitals say nothing here
+        for anchor in _ANCHORS:
+            if upper and anchor.needs_case:
+                continue
+            pattern = anchor.pattern
             try:
-                if rule_id in _ONE_LINE:
+                if anchor.one_line:
                     matches = [
                         m
                         for start, end in lines
@@ -214,7 +223,7 @@ class AddressRecognizer(PhiminRecognizer):
                     matches = list(pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
             except TimeoutError as exc:
                 raise DetectionError(
-                    f"pattern {rule_id} exceeded {REGEX_TIMEOUT_SECONDS}s"
+                    f"pattern {anchor.rule.id} exceeded {REGEX_TIMEOUT_SECONDS}s"
                 ) from exc
             for m in matches:
                 start, end = m.span("addr") if "addr" in pattern.groupindex else m.span()
@@ -225,9 +234,9 @@ class AddressRecognizer(PhiminRecognizer):
                     end -= 1  # the sentence's period, even after "St.": "[ADDRESS_1]."
                 candidate = text[start:end]
                 if _plausible(candidate) and (
-                    rule_id != "phimin.address.context" or _LONG_WORD.search(candidate)
+                    not anchor.needs_word or _LONG_WORD.search(candidate)
                 ):
-                    yield Hit(start, end, "STREET_ADDRESS", score, rule_id)
+                    yield anchor.rule.at(start, end)
 
 
 def _digit_lines(text: str) -> list[tuple[int, int]]:

@@ -4,32 +4,22 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from phimin._findings import Category
+from phimin._detect.detection import Detection
 
 __all__ = [
-    "GUESS_RULE_PREFIXES",
     "RULE_ID_KEY",
     "Detection",
-    "Hit",
     "PhiminRecognizer",
     "SpanFence",
+    "detection_of",
     "lower_same_length",
 ]
 
 RULE_ID_KEY = "phimin_rule_id"
-CATEGORY_KEY = "phimin_category"
-# Rules that guess from statistics or word shape alone, with no context to back them.
-GUESS_RULE_PREFIXES = (
-    "phimin.ner.",
-    "phimin.name.proper_noun",
-    "phimin.name.gazetteer",
-    "phimin.location.gazetteer",
-)
 
 
 def lower_same_length(text: str) -> str:
@@ -62,58 +52,24 @@ class SpanFence:
         return i >= 0 and self._spans[i][1] > start
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A span a recognizer proposes, in the coordinates of the text it was given."""
-
-    start: int
-    end: int
-    entity: str
-    score: float
-    rule_id: str
-    category: Category | None = None  # None: the entity catalogue decides
-
-
-@dataclass(frozen=True, slots=True)
-class Detection:
-    """A hit after the engine ran: offsets in the normalized document."""
-
-    start: int
-    end: int
-    entity: str
-    score: float
-    rule_id: str
-    category: Category | None = None
-
-    def shifted(self, offset: int) -> Detection:
-        return Detection(
-            self.start + offset,
-            self.end + offset,
-            self.entity,
-            self.score,
-            self.rule_id,
-            self.category,
-        )
-
-    @classmethod
-    def from_result(cls, result: RecognizerResult) -> Detection:
-        meta = result.recognition_metadata or {}
-        category = meta.get(CATEGORY_KEY)
-        return cls(
-            start=result.start,
-            end=result.end,
-            entity=result.entity_type,
-            score=float(result.score),
-            rule_id=str(meta.get(RULE_ID_KEY, meta.get(RecognizerResult.RECOGNIZER_NAME_KEY))),
-            category=Category(category) if category else None,
-        )
+def detection_of(result: RecognizerResult) -> Detection:
+    """A Presidio result as a detection (phimin's recognizers put their rule id in it)."""
+    meta = result.recognition_metadata or {}
+    return Detection(
+        start=result.start,
+        end=result.end,
+        entity=result.entity_type,
+        score=float(result.score),
+        rule_id=str(meta.get(RULE_ID_KEY, meta.get(RecognizerResult.RECOGNIZER_NAME_KEY))),
+    )
 
 
 class PhiminRecognizer(EntityRecognizer):
     """A Presidio recognizer whose results carry phimin rule ids.
 
-    Subclasses implement `find`, which yields `Hit`s; context handling happens inside
-    `find`, so Presidio's context enhancer is not needed for these recognizers.
+    Subclasses implement `find`, which yields `Detection`s (in the coordinates of the
+    text it gets); context handling happens inside `find`, so Presidio's context
+    enhancer is not needed for these recognizers.
     """
 
     ENTITIES: Sequence[str] = ()
@@ -130,7 +86,7 @@ class PhiminRecognizer(EntityRecognizer):
     def load(self) -> None:
         return None
 
-    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         raise NotImplementedError
 
     def analyze(
@@ -149,8 +105,6 @@ class PhiminRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 RULE_ID_KEY: hit.rule_id,
             }
-            if hit.category is not None:
-                metadata[CATEGORY_KEY] = hit.category.value
             results.append(
                 RecognizerResult(
                     entity_type=hit.entity,

@@ -16,7 +16,6 @@ import regex
 from phimin._detect.lines import lines_around, single_line
 
 __all__ = [
-    "GUARDED_RULE_PREFIXES",
     "GUARD_PATTERNS",
     "MEDICATIONS",
     "clinical_spans",
@@ -83,19 +82,6 @@ _GUARDS = [
     r"(?i)(?<![\w])(?:BP|blood[ ]pressure)[ :=]*\d{2,3}/\d{2,3}",
 ]
 
-
-# Entities whose weak detections the guard may drop. Rule ids under these prefixes are
-# inferred from shape or a model, not from a checksum or a label.
-GUARDED_RULE_PREFIXES = (
-    "phimin.date.",
-    "phimin.other_id.long_number",
-    "phimin.other_id.code",
-    "phimin.ner.",
-    "phimin.name.gazetteer",
-    "phimin.name.proper_noun",
-    "phimin.location.gazetteer",
-    "phimin.phone.local",
-)
 
 # Common medications in mental-health and primary care (generic and brand names),
 # written for phimin from public drug labels. The NER model tags some as people or

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import regex
 
+from phimin._catalogue import builtin
 from phimin._detect.patterns import PatternSpec
 
-__all__ = ["AGE_SPECS", "DATE_SPECS", "MONTH", "YEAR_ONLY_RULES", "plausible_numeric_date"]
+__all__ = ["AGE_SPECS", "DATE_SPECS", "MONTH", "plausible_numeric_date"]
 
 MONTH = (  # a month's name or abbreviation, in lower case: use it under (?i)
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -100,121 +101,95 @@ def _plausible_date_form(value: str) -> bool:
 
 DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
-        "phimin.date.numeric",
-        "DATE",
+        builtin("phimin.date.numeric"),
         # (glued to a word too: "drawn on03/11/19", "OVERDOSE-4/7/21"). Also "4/18.96",
         # and a pair of dates "09/14/09/15" (two digits each, both a real month and day).
         r"(?<![\d/.:])(?<!\d-)(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})"
         r"|(?<![\w-])(?:\d{1,2}/\d{1,2}\.\d{2}|\d{2}/\d{2}/\d{2}/\d{2}))(?![\w/%]|[.-]\d)",
-        0.6,
         validate=_plausible_date_form,
-        valid_score=0.9,
     ),
     PatternSpec(
-        "phimin.date.iso",
-        "DATE",
+        builtin("phimin.date.iso"),
         r"(?<![\w/.-])(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)",
-        0.95,
     ),
     PatternSpec(
-        "phimin.date.month_day",
-        "DATE",
+        builtin("phimin.date.month_day"),
         # 7/22 without a year. Score-like fractions (pain 7/10) are dropped by the
         # clinical guard; most of the rest are dates in notes.
         r"(?<![\w/,]|\d:|\d\.)(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d)",
-        0.7,
     ),
     PatternSpec(
-        "phimin.date.month_year_numeric",
-        "DATE",
+        builtin("phimin.date.month_year_numeric"),
         # 12/93, 8/84: a month and a two-digit year (a "day" above 31 can only be a year).
         # Glued to a word too ("wrist fx3/98"), but not to a single letter or a times
         # sign ("T3/45", "x2/60", "600x12/40").
         r"(?<![\d_/,]|\d:|\d\.|\d[xX]|(?<![A-Za-z])[A-Za-z])"
         r"(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d)(?![\w/%]|[.,]\d)",
-        0.75,
     ),
     PatternSpec(
-        "phimin.date.month_name_day",
-        "DATE",
+        builtin("phimin.date.month_name_day"),
         rf"(?i){_B}{_MONTH_BEFORE_DAY}[ ]+(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})"
         rf"(?:,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}|{_EARLY_YEAR})?{_E}",
-        0.85,
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
     PatternSpec(
-        "phimin.date.day_month_name",
-        "DATE",
+        builtin("phimin.date.day_month_name"),
         # (a range of days too: "6-7 Oct", "11->12 aug, 97", "the 3rd to 5th of May")
         rf"(?i){_B}(?:the[ ]+)?(?:{_DAY}[ ]?(?:-{{1,2}}>?|to|through|thru|&|and)[ ]?(?:the[ ]+)?)?"
         rf"(?:{_DAY}|{_DAY_WORD})[ ]+(?:of[ ]+)?{_MONTH_AFTER_DAY}"
         rf"(?:,?[ ]+{_YEAR}|,[ ]?\d{{2}}(?![\w/:])|{_EARLY_YEAR})?{_E}",
-        0.85,
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
     PatternSpec(
-        "phimin.date.holiday_year",
-        "DATE",
+        builtin("phimin.date.holiday_year"),
         # "Christmas 2023", "Thanksgiving of 2021": a holiday with its year is a day.
         rf"(?i){_B}(?:christmas(?:[ ]+(?:day|eve))?|xmas|thanksgiving|easter(?:[ ]+sunday)?"
         rf"|new[ ]+year'?s?(?:[ ]+(?:day|eve))|halloween|valentine'?s?[ ]+day"
         rf"|independence[ ]+day|(?:the[ ]+)?(?:fourth|4th)[ ]+of[ ]+july|memorial[ ]+day"
         rf"|labor[ ]+day|mother'?s[ ]+day|father'?s[ ]+day|juneteenth)"
         rf",?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E}",
-        0.85,
         trigger=r"(?i)christmas|xmas|thanksgiving|easter|new|halloween|valentine|independence"
         r"|july|memorial|labor|mother|father|juneteenth",
     ),
     PatternSpec(
-        "phimin.date.compact",
-        "DATE",
+        builtin("phimin.date.compact"),
         # 14-Mar-1987, 14Mar1987, 14/MAR/87: day, abbreviated month, year in one token.
         r"(?i)(?<![\w/.-])(?:3[01]|[12]\d|0?[1-9])[-/. ]?(?:jan|feb|mar|apr|may|jun|jul|aug"
         r"|sept?|oct|nov|dec)[-/. ]?(?:19|20)?\d{2}(?![\w/]|[.-]\d)",
-        0.9,
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
     PatternSpec(
-        "phimin.date.month_year",
-        "DATE",
+        builtin("phimin.date.month_year"),
         rf"(?i){_B}{_MONTH_ABBR_DOT},?[ ]+(?:of[ ]+)?{_YEAR}{_E}",
-        0.85,
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
     PatternSpec(
-        "phimin.date.ordinal_day",
-        "DATE",
+        builtin("phimin.date.ordinal_day"),
         # "it's the 11th.", "drawn on the 3rd and": a day of the month on its own (not
         # "the 3rd floor", "the 2nd time").
         r"(?i)(?<![\w])(?:on|it'?s|is|was|since|by|until|till|from|before|after)[ ]+the[ ]+"
         r"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
         r"(?=[ ]*(?:[.,;:!?)\"\n]|$)|[ ]+(?:at|and|or|when|we|she|he|they|i|for|but|so"
         r"|because|after|before)\b)",
-        0.75,
         group="day",
         trigger=r"(?i)\d(?:st|nd|rd|th)",
     ),
     PatternSpec(
-        "phimin.date.month_alone",
-        "DATE",
+        builtin("phimin.date.month_alone"),
         rf"{_B}{_FULL_MONTH}{_E}",
-        0.6,
         trigger=r"[A-Z]",
     ),
     PatternSpec(
-        "phimin.date.month_in_context",
-        "DATE",
+        builtin("phimin.date.month_in_context"),
         rf"(?i){_B}{_MONTH_CONTEXT}[ ]+(?:the[ ]+)?(?:early[ ]|late[ ]|mid-?)?"
         rf"(?P<month>january|february|march|april|may|june|july|august|september|october"
         rf"|november|december|sept)(?![\w'])"
         r"(?![ ]+(?:i|we|you|he|she|they|it|be|have|not|want|need|also|still|just|well)\b)",
-        0.6,
         group="month",
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
     PatternSpec(
-        "phimin.date.year",
-        "DATE",
+        builtin("phimin.date.year"),
         # A year alone is kept by the Safe Harbor policy; stricter policies remove it.
         # Not a clock time: "@ 2000", "at 1930" (a year ending 60-99 cannot be one), or a
         # shift, "1900-0700", "0700->1930", whose other end is no year.
@@ -223,11 +198,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"(?![ ]?(?:-|->|>>|to)[ ]?(?:[01]\d|2[0-4])[0-5]\d(?!\d)(?<![ -](?:19|20)\d\d))"
         r"(?<!(?:@|~|(?<![\w])(?i:at|approx|aprox|until|due))[ ]?(?:19|20)[0-5]\d)"
         r"(?<!(?<!\d)(?!19|20)(?:[01]\d|2[0-3])[0-5]\d[ ]?(?:-|->|>>|to)[ ]?\d{4})",
-        0.5,
     ),
     PatternSpec(
-        "phimin.date.year_apostrophe",
-        "DATE",
+        builtin("phimin.date.year_apostrophe"),
         # Also "98'" as history lists write it ("PSH: appy 98'. tonsils 71'."): after a
         # word, below a history heading with no other heading between (a foot or degree
         # mark, "HOB 30'", "walked 40'", "10-15'", is not in a history list).
@@ -237,12 +210,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"(?<!(?<![\w])(?i:from|of|about|approx|than)[ ]+\d{2}')"
         r"(?<=(?i:(?<![\w])(?:pmhx?|pshx?|hx|h/o|history|past[ ]medical|past[ ]surgical))"
         r"(?:[ ]*:)?[^:]{0,300}\d{2}')",
-        0.5,
         trigger=r"'\d|\d'",
     ),
     PatternSpec(
-        "phimin.date.history_year",
-        "DATE",
+        builtin("phimin.date.history_year"),
         # "PMH: TURP 97, AAA 03", "stroke in 99 and 05": a two-digit year after a diagnosis or
         # procedure written in capitals (not a lab, a vital or a setting), or after
         # "in"/"and", below a history heading on the same line.
@@ -256,12 +227,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"|THAN|OVER|UNDER|ABOUT|WAS|WERE|TODAY)[ ]+\d{2})"
         r"(?<=(?i:(?<![\w])(?:pmhx?|pshx?|hx|h/o|history|past[ ]medical|past[ ]surgical))"
         r"(?:[ ]*:)?[^:\n]{0,300}\d{2})",
-        0.5,
     ),
-)
-# Rules whose finding is a year and nothing else: Safe Harbor keeps it as written.
-YEAR_ONLY_RULES = frozenset(
-    {"phimin.date.year", "phimin.date.year_apostrophe", "phimin.date.history_year"}
 )
 
 
@@ -270,58 +236,44 @@ _AGE_WORDS = rf"(?P<age>ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[
 
 AGE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
-        "phimin.age.years_old",
-        "AGE",
+        builtin("phimin.age.years_old"),
         rf"(?i){_B}{_AGE_NUMBER}(?:[ -]?(?:years?|yrs?|y)[ -]?(?:old|o{_E}|/o)|[ -]?y\.?o\.?{_E}"
         rf"|[ -]?y/o)",
-        0.9,
         group="age",
     ),
     PatternSpec(
-        "phimin.age.shorthand",
-        "AGE",
+        builtin("phimin.age.shorthand"),
         # "93M presents", "a 91 y.o.F", "pt is 95F": age and sex, at the start of a
         # sentence or after an article or "pt" (not a temperature: "temp 99F").
         rf"(?<=(?:^|[.!?\n][ ]*|(?<![\w])(?:an?|pt|patient|client|is|this)[ ]+)){_AGE_NUMBER}"
         r"[ ]?(?:M|F|yo[mf]|y/o[mf]|yom|yof)(?![\w])",
-        0.85,
         group="age",
     ),
     PatternSpec(
-        "phimin.age.label",
-        "AGE",
+        builtin("phimin.age.label"),
         rf"(?i){_B}(?:age[ds]?|aged|age[ ]of)[ :]*{_AGE_NUMBER}(?![\w+])",
-        0.85,
         group="age",
     ),
     PatternSpec(
-        "phimin.age.turned",
-        "AGE",
+        builtin("phimin.age.turned"),
         rf"(?i){_B}(?:turn(?:ed|s|ing)?|will[ ]be|is[ ]now)[ ]+{_AGE_NUMBER}(?![\w+%])",
-        0.8,
         group="age",
     ),
     PatternSpec(
-        "phimin.age.birthday",
-        "AGE",
+        builtin("phimin.age.birthday"),
         rf"(?i){_B}{_AGE_NUMBER}(?:st|nd|rd|th)[ ]+birthday",
-        0.9,
         group="age",
     ),
     PatternSpec(
-        "phimin.age.decade",
-        "AGE",
+        builtin("phimin.age.decade"),
         r"(?i)\b(?:in|into)[ ]+(?:his|her|their|my|your)[ ]+(?:late[ ]|early[ ]|mid[ -])?"
         r"(?P<age>90s|nineties|100s)(?![\w])",
-        0.8,
         group="age",
         trigger=r"(?i)90s|ninet|100s",
     ),
     PatternSpec(
-        "phimin.age.words",
-        "AGE",
+        builtin("phimin.age.words"),
         rf"(?i){_B}{_AGE_WORDS}[ -]+years?[ -]+old",
-        0.9,
         group="age",
         trigger=r"(?i)ninety|hundred",
     ),

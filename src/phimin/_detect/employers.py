@@ -13,9 +13,11 @@ from typing import Any
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._catalogue import builtin
+from phimin._detect.base import PhiminRecognizer
+from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
-from phimin._detect.names import case_mode
+from phimin._detect.detection import Detection
 
 __all__ = ["EmployerRecognizer"]
 
@@ -37,14 +39,17 @@ _GENERIC = frozenset(
 )
 
 
+_EMPLOYER = builtin("phimin.organization.employer")
+
+
 class EmployerRecognizer(PhiminRecognizer):
     ENTITIES = ("ORGANIZATION",)
 
-    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
-        return list(self._find(text))
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
+        return list(self._find(text, case_of(text, nlp_artifacts)))
 
-    def _find(self, text: str) -> Iterator[Hit]:
-        mixed = case_mode(text) == "mixed"
+    def _find(self, text: str, mode: CaseMode) -> Iterator[Detection]:
+        mixed = mode == "mixed"
         for cue in _CUE.finditer(text):
             pos = cue.end()
             start = end = pos
@@ -60,7 +65,7 @@ class EmployerRecognizer(PhiminRecognizer):
                 end -= 1
             words = text[start:end].split()
             if words and not all(w.lower() in _GENERIC for w in words):
-                yield Hit(start, end, "ORGANIZATION", 0.75, "phimin.organization.employer")
+                yield _EMPLOYER.at(start, end)
 
     @staticmethod
     def _name_word(word: str, mixed: bool, *, first: bool) -> bool:

@@ -3,7 +3,8 @@
 One spaCy pass (`nlp.pipe`, NER only) produces the NLP artifacts for a batch of
 chunks; Presidio runs every recognizer on each chunk. Afterwards, per chunk:
 evidence for the same span and entity is combined, anything inside text phimin
-itself wrote is dropped, and weak guesses inside clinical content are dropped.
+itself wrote is dropped, and what the rules' records allow to be overruled is:
+guesses inside a rule-pack match, guarded findings inside clinical content.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from spacy.language import Language
 
+from phimin._catalogue import Catalogue, Evidence, RuleRecord, Trait
 from phimin._detect.addresses import AddressRecognizer
-from phimin._detect.base import GUESS_RULE_PREFIXES, Detection
-from phimin._detect.clinical import GUARDED_RULE_PREFIXES, clinical_spans
+from phimin._detect.base import Detection, detection_of
+from phimin._detect.clinical import clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.employers import EmployerRecognizer
 from phimin._detect.geography import CityRecognizer, PlaceLexicon, load_places
@@ -77,9 +79,7 @@ def combine_evidence(detections: Sequence[Detection]) -> list[Detection]:
         for d in {d.rule_id: d for d in sorted(group, key=lambda d: d.score)}.values():
             miss *= 1.0 - d.score
         combined.append(
-            Detection(
-                best.start, best.end, best.entity, round(1.0 - miss, 4), best.rule_id, best.category
-            )
+            Detection(best.start, best.end, best.entity, round(1.0 - miss, 4), best.rule_id)
         )
     return combined
 
@@ -100,24 +100,24 @@ def _outside(d: Detection, protected: Sequence[tuple[int, int]]) -> Detection | 
         return None
     if (start, end) == (d.start, d.end):
         return d
-    return Detection(start, end, d.entity, d.score, d.rule_id, d.category)
+    return d.spanning(start, end)
 
 
-def _clashes(d: Detection, start: int, end: int) -> bool:
-    """Does clinical content at [start, end) rule out weak detection d?
+def _clashes(d: Detection, rule: RuleRecord, start: int, end: int) -> bool:
+    """Does clinical content at [start, end) rule out guarded detection d?
 
     A guess of the model that touches clinical content at all ("Completed the Beck
-    Depression Inventory" as an organization) is dropped; other weak detections only
-    when they lie inside it.
+    Depression Inventory" as an organization) is dropped; other guarded detections
+    only when they lie inside it.
     """
-    if d.rule_id.startswith("phimin.ner."):
+    if rule.evidence is Evidence.MODEL:
         return start < d.end and d.start < end
     return start <= d.start and d.end <= end
 
 
-# Detections a rule-pack match overrides: guesses, and places read from a transfer cue
-# ("referred by the DV advocate").
-_GUESSES = (*GUESS_RULE_PREFIXES, "phimin.location.transfer")
+def yields_to_sensitive(rule: RuleRecord) -> bool:
+    """Is a finding of `rule` overridden by a rule-pack match around it?"""
+    return rule.has(Trait.GUESS) or rule.has(Trait.YIELDS_TO_SENSITIVE)
 
 
 class DetectionEngine:
@@ -128,6 +128,7 @@ class DetectionEngine:
         self.lexicon: NameLexicon = load_lexicon(nlp)
         self.places: PlaceLexicon = load_places()
         self.rules = rules
+        self.catalogue = Catalogue(rules)
         recognizers = [
             PatternRecognizerSet(IDENTIFIER_SPECS, name="IdentifierRecognizer"),
             PatternRecognizerSet(DATE_SPECS + AGE_SPECS, name="DateAgeRecognizer"),
@@ -158,14 +159,26 @@ class DetectionEngine:
         """Detections per chunk, in chunk coordinates. Raises DetectionError on failure."""
         return list(self.iter_detect(chunks, batch_size))
 
-    def iter_detect(self, chunks: Sequence[str], batch_size: int = 8) -> Iterator[list[Detection]]:
+    def iter_detect(
+        self, chunks: Sequence[str], batch_size: int = 8, *, every_rule: bool = False
+    ) -> Iterator[list[Detection]]:
+        """Detections per chunk. With `every_rule`, what each rule found on its own, before
+        Presidio drops duplicates and evidence for one span is combined (for tracing)."""
         failure = None
         try:
             with self._model_lock:
                 artifacts = list(self.nlp_engine.artifacts(chunks, batch_size=batch_size))
             for chunk, nlp_artifacts in zip(chunks, artifacts, strict=True):
-                results = self.analyzer.analyze(chunk, "en", nlp_artifacts=nlp_artifacts)
-                detections = combine_evidence([Detection.from_result(r) for r in results])
+                if every_rule:
+                    results = [
+                        r
+                        for recognizer in self.analyzer.registry.recognizers
+                        for r in recognizer.analyze(chunk, [], nlp_artifacts)
+                    ]
+                    detections = [detection_of(r) for r in results]
+                else:
+                    results = self.analyzer.analyze(chunk, "en", nlp_artifacts=nlp_artifacts)
+                    detections = combine_evidence([detection_of(r) for r in results])
                 yield self._filter(chunk, detections)
         except PhiminError:
             raise
@@ -176,21 +189,24 @@ class DetectionEngine:
 
     def _filter(self, chunk: str, detections: list[Detection]) -> list[Detection]:
         protected = [m.span() for m in self.protected.finditer(chunk)]
-        near = [(d.start, d.end) for d in detections if d.rule_id.startswith(GUARDED_RULE_PREFIXES)]
+        rules = [self.catalogue.get(d.rule_id, d.entity) for d in detections]
+        near = [
+            (d.start, d.end) for d, r in zip(detections, rules, strict=True) if r.has(Trait.GUARDED)
+        ]
         guarded = clinical_spans(chunk, near) if near else []
-        sensitive = [(d.start, d.end) for d in detections if d.category is Category.SENSITIVE]
+        sensitive = [
+            (d.start, d.end)
+            for d, r in zip(detections, rules, strict=True)
+            if r.category is Category.SENSITIVE
+        ]
         kept = []
-        for found in detections:
+        for found, rule in zip(detections, rules, strict=True):
             d = _outside(found, protected)
             if d is None:
                 continue
-            if d.rule_id.startswith(_GUESSES) and any(
-                s <= d.start and d.end <= e for s, e in sensitive
-            ):
+            if yields_to_sensitive(rule) and any(s <= d.start and d.end <= e for s, e in sensitive):
                 continue  # a guess inside a rule-pack match: the rule generalizes it
-            if d.rule_id.startswith(GUARDED_RULE_PREFIXES) and any(
-                _clashes(d, s, e) for s, e in guarded
-            ):
+            if rule.has(Trait.GUARDED) and any(_clashes(d, rule, s, e) for s, e in guarded):
                 continue
             kept.append(d)
         return kept

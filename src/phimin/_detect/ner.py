@@ -2,7 +2,7 @@
 
 The model reads "CBT" and "EMDR" as organizations, drug names as people, and states
 as places. Entities are kept when they survive these filters; their score depends on
-how far capitals can be trusted in this text (see `case_mode`).
+how far capitals can be trusted in this text (see `phimin._detect.case`).
 """
 
 from __future__ import annotations
@@ -12,11 +12,14 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._catalogue import builtin
+from phimin._detect.base import PhiminRecognizer
+from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import MEDICATIONS, is_clinical_term
+from phimin._detect.detection import Detection
 from phimin._detect.geography import PlaceLexicon
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES, case_mode
+from phimin._detect.words import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES
 
 __all__ = ["CLINICAL_ABBREVIATIONS", "NerRecognizer"]
 
@@ -36,6 +39,12 @@ _GENERIC_ORG_WORDS = frozenset(
 )
 
 
+_PERSON = builtin("phimin.ner.person")
+_PLACE_AS_PERSON = builtin("phimin.ner.place_as_person")
+_ORGANIZATION = builtin("phimin.ner.organization")
+_LOCATION = builtin("phimin.ner.location")
+
+
 def _clinical(word: str) -> bool:
     return word in CLINICAL_ABBREVIATIONS or is_clinical_term(word)
 
@@ -48,12 +57,11 @@ class NerRecognizer(PhiminRecognizer):
         self.places = places
         self.lexicon = lexicon
 
-    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         entities = getattr(nlp_artifacts, "entities", None) or []
-        return list(self._find(text, entities))
+        return list(self._find(entities, case_of(text, nlp_artifacts)))
 
-    def _find(self, text: str, entities: list[Span]) -> Iterator[Hit]:
-        mode = case_mode(text)
+    def _find(self, entities: list[Span], mode: CaseMode) -> Iterator[Detection]:
         for ent in entities:
             label = ent.label_
             if label in ("PERSON", "PER"):
@@ -89,7 +97,7 @@ class NerRecognizer(PhiminRecognizer):
             end -= 1
         return doc[start:end] if end > start else None
 
-    def _implausible(self, span: Span, mode: str) -> bool:
+    def _implausible(self, span: Span, mode: CaseMode) -> bool:
         """Shapes the model gets wrong in notes: lower-case words in mixed text, short
         acronyms ("IV", "RA", "BB"), a single everyday word ("Alert", "Fluid")."""
         text = span.text
@@ -104,7 +112,7 @@ class NerRecognizer(PhiminRecognizer):
             return everyday and not self.lexicon.is_name(w)
         return False
 
-    def _person(self, ent: Span, mode: str) -> Hit | None:
+    def _person(self, ent: Span, mode: CaseMode) -> Detection | None:
         span = self._trim(ent)
         if span is None or self._implausible(span, mode):
             return None
@@ -119,14 +127,14 @@ class NerRecognizer(PhiminRecognizer):
         # and below every preset's threshold unless a word of it is a known name
         # ("THICK TAN", "will continue" are what it guesses there).
         if mode == "mixed":
-            score = 0.75
+            score = _PERSON.score
         elif any(self.lexicon.is_clear_name(w) for w in words):
-            score = 0.45
+            score = _PERSON.score_for("caseless_known_name")
         else:
-            score = 0.3
-        return Hit(span.start_char, span.end_char, "PERSON", score, "phimin.ner.person")
+            score = _PERSON.score_for("caseless")
+        return _PERSON.at(span.start_char, span.end_char, score)
 
-    def _organization(self, ent: Span, mode: str) -> Hit | None:
+    def _organization(self, ent: Span, mode: CaseMode) -> Detection | None:
         span = self._trim(ent)
         if span is None or self._implausible(span, mode):
             return None
@@ -138,10 +146,10 @@ class NerRecognizer(PhiminRecognizer):
             return None
         if span.text.isupper() and len(span.text) <= 5:
             return None  # acronyms: agencies, programs, tests
-        score = 0.5 if mode == "mixed" else 0.3
-        return Hit(span.start_char, span.end_char, "ORGANIZATION", score, "phimin.ner.organization")
+        score = _ORGANIZATION.score if mode == "mixed" else _ORGANIZATION.score_for("caseless")
+        return _ORGANIZATION.at(span.start_char, span.end_char, score)
 
-    def _location(self, ent: Span, mode: str) -> Hit | None:
+    def _location(self, ent: Span, mode: CaseMode) -> Detection | None:
         span = self._trim(ent)
         if span is None or self._implausible(span, mode):
             return None
@@ -165,6 +173,6 @@ class NerRecognizer(PhiminRecognizer):
         ):
             # "ask for Wei Okafor": a first name and a surname the model took for a
             # place, and no city has that name: a person.
-            return Hit(span.start_char, span.end_char, "PERSON", 0.6, "phimin.ner.person")
-        score = 0.6 if mode == "mixed" else 0.45
-        return Hit(span.start_char, span.end_char, "LOCATION", score, "phimin.ner.location")
+            return _PLACE_AS_PERSON.at(span.start_char, span.end_char)
+        score = _LOCATION.score if mode == "mixed" else _LOCATION.score_for("caseless")
+        return _LOCATION.at(span.start_char, span.end_char, score)

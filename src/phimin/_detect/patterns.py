@@ -13,7 +13,9 @@ from typing import Any
 
 import regex
 
-from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._catalogue import RuleRecord
+from phimin._detect.base import PhiminRecognizer
+from phimin._detect.detection import Detection
 from phimin._detect.lines import lines_with, single_line
 from phimin._errors import DetectionError
 
@@ -25,34 +27,36 @@ REGEX_TIMEOUT_SECONDS = 2.0
 
 Validator = Callable[[str], "bool | None"]
 
+_VALID_SCORE = 0.95  # a validator's pass, where the record names no `valid` score
 _CONTEXT_BEFORE = 48
 _CONTEXT_AFTER = 20
 
 
 @dataclass(frozen=True, slots=True)
 class PatternSpec:
-    """One detection rule: a regex, its entity, and how to score what it finds.
+    """The code of one pattern rule: its regex, and how to read and check a match.
 
-    `group` names the part of the match that is the identifier (the rest is context
-    such as "MRN:"). `validate` gets that part and answers True (a checksum passed:
-    score becomes `valid_score`), False (drop it, or score `invalid_score` if set) or
-    None (no opinion). `context` words within a few words before or after raise the
-    score to `context_score`; with `needs_context`, a match without them is dropped.
-    `trigger` is a character class the chunk must contain for the spec to run.
+    The rule's record (entity, scores) is in the catalogue. `group` names the part of
+    the match that is the identifier (the rest is context such as "MRN:"). `validate`
+    gets that part and answers True (a checksum passed: the record's `valid` score),
+    False (drop it, or score the record's `invalid` score if it names one) or None (no
+    opinion). `context` words within a few words before or after raise the score to the
+    record's `context` score; with `needs_context`, a match without them is dropped.
+    `trigger` is a pattern every match holds (a digit, by default): the spec runs only
+    on lines that hold it.
     """
 
-    rule_id: str
-    entity: str
+    rule: RuleRecord
     pattern: str
-    score: float
     group: str | None = None
     validate: Validator | None = None
-    valid_score: float = 0.95
-    invalid_score: float | None = None
     context: tuple[str, ...] = ()
-    context_score: float | None = None
     needs_context: bool = False
     trigger: str = r"\d"
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,22 +92,23 @@ def _has_context(compiled: _Compiled, text: str, start: int, end: int) -> bool:
 
 def _score(compiled: _Compiled, text: str, start: int, end: int) -> float | None:
     spec = compiled.spec
-    score = spec.score
+    scores = spec.rule.scores
+    score = spec.rule.score
     if compiled.context is not None:
         if _has_context(compiled, text, start, end):
-            score = max(score, spec.context_score or score)
+            score = max(score, scores.get("context", score))
         elif spec.needs_context:
             return None
     if spec.validate is not None:
         verdict = spec.validate(text[start:end])
         if verdict is True:
-            score = max(score, spec.valid_score)
+            score = max(score, scores.get("valid", _VALID_SCORE))
         elif verdict is False:
-            return spec.invalid_score
+            return scores.get("invalid")
     return score
 
 
-def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Hit]:
+def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Detection]:
     """Run every spec over `text`; raise `DetectionError` if any regex times out."""
     lines: dict[str, list[tuple[int, int]]] = {}  # trigger -> the lines holding it
     whole = [(0, len(text))]
@@ -123,14 +128,14 @@ def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Hit]:
             ) from exc
 
 
-def _hit(compiled: _Compiled, text: str, m: regex.Match[str]) -> Iterator[Hit]:
+def _hit(compiled: _Compiled, text: str, m: regex.Match[str]) -> Iterator[Detection]:
     spec = compiled.spec
     start, end = m.span(spec.group) if spec.group else m.span()
     if start < 0 or end <= start:
         return
     score = _score(compiled, text, start, end)
     if score is not None and score > 0:
-        yield Hit(start, end, spec.entity, score, spec.rule_id)
+        yield spec.rule.at(start, end, score)
 
 
 class PatternRecognizerSet(PhiminRecognizer):
@@ -138,7 +143,7 @@ class PatternRecognizerSet(PhiminRecognizer):
 
     def __init__(self, specs: Iterable[PatternSpec], name: str | None = None) -> None:
         self._specs = tuple(compile_spec(s) for s in specs)
-        super().__init__(entities=sorted({c.spec.entity for c in self._specs}))
+        super().__init__(entities=sorted({c.spec.rule.entity for c in self._specs}))
         if name:
             self.name = name
 
@@ -146,5 +151,5 @@ class PatternRecognizerSet(PhiminRecognizer):
     def specs(self) -> tuple[PatternSpec, ...]:
         return tuple(c.spec for c in self._specs)
 
-    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         return scan(self._specs, text)

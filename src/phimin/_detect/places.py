@@ -16,11 +16,13 @@ from typing import Any
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from phimin._detect.base import Hit, PhiminRecognizer
+from phimin._catalogue import builtin
+from phimin._detect.base import PhiminRecognizer
+from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
+from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
-from phimin._detect.names import case_mode
 from phimin._detect.patterns import PatternSpec
 
 __all__ = ["PLACE_SPECS", "STATE_CODES", "FacilityRecognizer"]
@@ -33,29 +35,23 @@ STATE_CODES = tuple(  # the 50 states, DC and the territories
 _STATE_CODE = "(?:" + "|".join(STATE_CODES) + ")"
 PLACE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
-        "phimin.zip.after_state",
-        "ZIP_CODE",
+        builtin("phimin.zip.after_state"),
         rf"(?<![\w]){_STATE_CODE}\.?,?[ ]{{1,2}}(?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\w-])",
-        0.9,
         group="zip",
     ),
     PatternSpec(
-        "phimin.zip.labelled",
-        "ZIP_CODE",
+        builtin("phimin.zip.labelled"),
         # After its label any postal code's shape counts ("ZIP: 3962", "postcode B0J 2H0",
         # "zip 60614-220"): the label says what it is.
         r"(?i)(?<![\w])(?:zip|zipcode|zip[ ]code|postal[ ]code|postcode|post[ ]code)[ ]*"
         rf"(?:is|:|#|no\.?)?[ ]*(?P<zip>(?=[A-Za-z]{{0,5}}\d)[A-Za-z\d]{{2,6}}(?:[ -](?!{_STATE_CODE}(?![\w]))(?-i:[A-Z\d]{{2,4}}))?)"
         r"(?![\w-])(?<=[\w]{3}|[\w][ -][\w]{2,})",
-        0.95,
         group="zip",
     ),
     PatternSpec(
-        "phimin.location.county",
-        "LOCATION",
+        builtin("phimin.location.county"),
         r"(?<![\w])(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Z]{3,}(?:[ ][A-Z]{3,})?)[ ]"
         r"(?:County|Parish|Borough|COUNTY|PARISH)(?![\w])",
-        0.85,
         trigger=r"(?i)county|parish|borough",
     ),
 )
@@ -131,6 +127,14 @@ _GENERIC = frozenset(
 )
 
 
+_FACILITY = builtin("phimin.location.facility")
+_UNIVERSITY = builtin("phimin.location.university")
+_SAINT_NAME = builtin("phimin.location.saint")
+_TRANSFERRED = builtin("phimin.location.transfer")
+_ACRONYM = builtin("phimin.location.acronym")
+_WARD_FLOOR = builtin("phimin.location.transfer.ward")
+
+
 class FacilityRecognizer(PhiminRecognizer):
     """Hospitals, clinics, schools, shelters and jails by name (a quasi-identifier)."""
 
@@ -140,11 +144,19 @@ class FacilityRecognizer(PhiminRecognizer):
         super().__init__()
         self.lexicon = lexicon
 
-    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
-        return list(self._find(text))
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
+        return list(self._find(text, case_of(text, nlp_artifacts)))
 
-    def _find(self, text: str) -> Iterator[Hit]:
-        mode = case_mode(text)
+    def _find(self, text: str, mode: CaseMode) -> Iterator[Detection]:
+        yield from self._named(text, mode)
+        yield from self._universities(text, mode)
+        yield from self._saints(text)
+        yield from self._transfers(text)
+        yield from self._acronyms(text, mode)
+        yield from self._wards(text)
+
+    def _named(self, text: str, mode: CaseMode) -> Iterator[Detection]:
+        """The name words before a facility noun: "Larchmont Memorial Hospital"."""
         for m in _FACILITY_NOUN.finditer(text):
             start = m.start()
             words = 0
@@ -157,36 +169,43 @@ class FacilityRecognizer(PhiminRecognizer):
             if words and not all(x.lower().strip(".") in _GENERIC for x in name.split()):
                 # "Frederick Memorial", "Baltimore Rehab": the noun is part of the name.
                 end = m.end() if m.group().lower() in _NAME_NOUNS else start + len(name)
-                yield Hit(start, end, "LOCATION", 0.8, "phimin.location.facility")
+                yield _FACILITY.at(start, end)
+
+    @staticmethod
+    def _universities(text: str, mode: CaseMode) -> Iterator[Detection]:
         for m in _UNIVERSITY_OF.finditer(text):
             # (in lower case only with "hospital" or "medical center" after it)
             if mode != "mixed" or m.group()[:1].isupper() or m.group("hospital"):
-                yield Hit(m.start(), m.end(), "LOCATION", 0.8, "phimin.location.facility")
+                yield _UNIVERSITY.at(m.start(), m.end())
+
+    def _saints(self, text: str) -> Iterator[Detection]:
         for m in _SAINT.finditer(text):
             name = m.group("name").lower().rstrip("'’s")
             if not (self.lexicon.is_plain_word(name) or is_clinical_term(name)):
-                yield Hit(m.start(), m.end(), "LOCATION", 0.7, "phimin.location.facility")
+                yield _SAINT_NAME.at(m.start(), m.end())
+
+    def _transfers(self, text: str) -> Iterator[Detection]:
         for m in _TRANSFER.finditer(text):
             # "transferred to Mount Carmel", "from Good Shepherd": a hospital's pious name.
             if m.group("pious") or self._unusual(m.group("name")):
-                yield Hit(m.start("name"), m.end(), "LOCATION", 0.65, "phimin.location.transfer")
+                yield _TRANSFERRED.at(m.start("name"), m.end())
+
+    def _acronyms(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         for m in (
             *_HOSPITAL_ACRONYM.finditer(text),
-            *finditer_by_line(_ACRONYM_DEPARTMENT, _DEPARTMENT, text),
+            *finditer_by_line(_ACRONYM_DEPARTMENT, text, _DEPARTMENT),
         ):
             if self._hospital_acronym(m.group("name"), mode):
-                yield Hit(
-                    m.start("name"), m.end("name"), "LOCATION", 0.65, "phimin.location.acronym"
-                )
+                yield _ACRONYM.at(m.start("name"), m.end("name"))
+
+    def _wards(self, text: str) -> Iterator[Detection]:
         for m in _WARD.finditer(text):
             if self._unusual(m.group("name")) and not self.lexicon.is_common_word(
                 m.group("name").lower()
             ):
-                yield Hit(
-                    m.start("name"), m.end(), "LOCATION", 0.6, "phimin.location.transfer.ward"
-                )
+                yield _WARD_FLOOR.at(m.start("name"), m.end())
 
-    def _hospital_acronym(self, word: str, mode: str) -> bool:
+    def _hospital_acronym(self, word: str, mode: CaseMode) -> bool:
         lower = word.lower()
         if (mode != "lower" and not word.isupper()) or lower in _NOT_A_HOSPITAL:
             return False
@@ -203,7 +222,7 @@ class FacilityRecognizer(PhiminRecognizer):
             and lower not in _GENERIC
         )
 
-    def _name_word(self, word: str, mode: str) -> bool:
+    def _name_word(self, word: str, mode: CaseMode) -> bool:
         lower = word.lower()
         if lower in _NAME_WORDS or (len(word) == 1 and word.isupper()):  # "U OF KY"
             return True

@@ -1,10 +1,13 @@
-"""Once a name is established, find every other mention of it.
+"""The document-level stage of detection: learn names and places, spread and grow them.
 
-A note says "Dr. Marchetti aware" once and "marchetti" five times; a transcript says "my
-son Will" once and "Will" throughout. Names found with strong evidence (a title, a
-relation, a full name) are looked up again across the whole text. Names that are
-also ordinary words are only matched with the same capitalization, and only in
-mixed-case text.
+A chunk's recognizers see only their chunk. This stage sees the whole document (and
+what a session learnt from earlier texts): a note says "Dr. Marchetti aware" once and
+"marchetti" five times; a transcript says "my son Will" once and "Will" throughout.
+Names found with strong evidence (a title, a relation, a full name) and places named
+in context are learnt and looked up again across the whole text (names that are also
+ordinary words only with the same capitalization, and only in mixed-case text); each
+name then grows over neighbouring name words, and words listed with a name join it.
+`spread` runs the stage; the functions it calls are its steps.
 """
 
 from __future__ import annotations
@@ -16,22 +19,63 @@ import ahocorasick
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from phimin._catalogue import Catalogue, RuleRecord, Trait, builtin
 from phimin._detect.base import Detection, SpanFence, lower_same_length
+from phimin._detect.case import case_mode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES, case_mode
+from phimin._detect.words import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES
+from phimin._findings import Category
 
 __all__ = [
-    "PROPAGATION_SCORE",
     "coordinated_names",
     "grow_names",
     "learn_names",
     "learn_places",
     "propagate_names",
+    "spread",
 ]
 
-PROPAGATION_SCORE = 0.75
+_PROPAGATED_NAME = builtin("phimin.name.propagated")
+_PROPAGATED_PLACE = builtin("phimin.location.propagated")
+_COORDINATED = builtin("phimin.name.coordinated")
 _MIN_EVIDENCE = 0.7
+
+
+def spread(
+    text: str,
+    detections: list[Detection],
+    *,
+    known_names: MutableMapping[str, str | None],
+    known_places: MutableMapping[str, str | None],
+    lexicon: NameLexicon,
+    catalogue: Catalogue,
+    protected: Sequence[tuple[int, int]],
+) -> list[Detection]:
+    """The chunks' detections, with every name and place learnt sought across `text`.
+
+    `known_names` and `known_places` carry what was learnt between the windows of one
+    document or the texts of one session; `protected` is text phimin itself wrote.
+    """
+    learn_names(text, detections, lexicon, known_names)
+    learn_places(text, detections, known_places, catalogue)
+    propagated = propagate_names(text, known_names) + propagate_names(
+        text, known_places, _PROPAGATED_PLACE
+    )
+    # A learnt word inside phimin's own output or a rule-pack match stays as it is.
+    sensitive = [
+        (d.start, d.end)
+        for d in detections
+        if catalogue.get(d.rule_id, d.entity).category is Category.SENSITIVE
+    ]
+    fenced = SpanFence([*protected, *sensitive])
+    found = detections + [d for d in propagated if not fenced.overlaps(d.start, d.end)]
+    found = grow_names(text, found, lexicon)
+    return found + [
+        d for d in coordinated_names(text, found, lexicon) if not fenced.overlaps(d.start, d.end)
+    ]
+
+
 _WORD = regex.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 
 
@@ -72,10 +116,7 @@ def learn_names(
 
 
 def propagate_names(
-    text: str,
-    known: MutableMapping[str, str | None],
-    entity: str = "PERSON",
-    rule_id: str = "phimin.name.propagated",
+    text: str, known: MutableMapping[str, str | None], rule: RuleRecord = _PROPAGATED_NAME
 ) -> list[Detection]:
     """Every whole-word mention of a known name (or place) in `text`."""
     if not known:
@@ -88,22 +129,19 @@ def propagate_names(
     if len(automaton) == 0:
         return []
     automaton.make_automaton()
-    return [
-        Detection(start, end, entity, PROPAGATION_SCORE, rule_id)
-        for start, end in _matches(text, automaton)
-    ]
-
-
-# Places named with a facility word or after "transferred to": learnt like names.
-_PLACE_RULES = ("phimin.location.facility", "phimin.location.transfer", "phimin.location.acronym")
+    return [rule.at(start, end) for start, end in _matches(text, automaton)]
 
 
 def learn_places(
-    text: str, detections: Iterable[Detection], known: MutableMapping[str, str | None]
+    text: str,
+    detections: Iterable[Detection],
+    known: MutableMapping[str, str | None],
+    catalogue: Catalogue,
 ) -> None:
-    """Add facility names found in context to `known`; short acronyms keep their case."""
+    """Add places named in context (a facility word, "transferred to": rules with the
+    `learnt_place` trait) to `known`; short acronyms keep their case."""
     for d in detections:
-        if d.entity != "LOCATION" or not d.rule_id.startswith(_PLACE_RULES):
+        if d.entity != "LOCATION" or not catalogue.get(d.rule_id).has(Trait.LEARNT_PLACE):
             continue
         # "ashgrove 3": the ward's name, without its floor
         surface = " ".join(w for w in text[d.start : d.end].split()[:3] if not w.isdigit())
@@ -171,11 +209,7 @@ def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon)
             if m is None or not _joins(m.group(1), mode, lexicon):
                 break
             end = offset + m.end(1)
-        grown.append(
-            d
-            if (start, end) == (d.start, d.end)
-            else Detection(start, end, d.entity, d.score, d.rule_id, d.category)
-        )
+        grown.append(d if (start, end) == (d.start, d.end) else d.spanning(start, end))
     return grown
 
 
@@ -202,7 +236,6 @@ _LIST_BEFORE = regex.compile(
 _LIST_AFTER = regex.compile(
     rf"^(?:,[ ](?:and[ ])?|[ ](?:and|or|&)[ ])({_NAME_WORD})(?=,|[ ](?:and|or|&)[ ]|[.;:!?\n]|$)"
 )
-_COORDINATED_SCORE = 0.6
 _LIST_ROUNDS = 8  # a list grows one word a side per round from the names found in it
 
 
@@ -223,7 +256,7 @@ def coordinated_names(
     fence = SpanFence(
         (d.start, d.end)
         for d in detections
-        if d.entity != "PERSON" or d.score >= _COORDINATED_SCORE
+        if d.entity != "PERSON" or d.score >= _COORDINATED.score
     )
     added: dict[tuple[int, int], Detection] = {}
     frontier = [
@@ -241,7 +274,7 @@ def coordinated_names(
         if not found:
             break
         for span in found:
-            added[span] = Detection(*span, "PERSON", _COORDINATED_SCORE, "phimin.name.coordinated")
+            added[span] = _COORDINATED.at(*span)
         frontier = found
     return list(added.values())
 

@@ -15,7 +15,8 @@ from typing import Any
 import ahocorasick
 import regex
 
-from phimin._detect.base import Hit, PhiminRecognizer, lower_same_length
+from phimin._detect.base import PhiminRecognizer, lower_same_length
+from phimin._detect.detection import Detection
 from phimin._detect.literals import LiteralGate
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._errors import DetectionError
@@ -86,7 +87,7 @@ class SensitiveRecognizer(PhiminRecognizer):
             ]
         )
 
-    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Hit]:
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         positives: list[tuple[int, int, int]] = []
         negatives: dict[int, list[tuple[int, int]]] = {}
         for i, start, end, negative in self._matches(text):
@@ -99,7 +100,7 @@ class SensitiveRecognizer(PhiminRecognizer):
             if any(s < end and start < e for s, e in negatives.get(i, ())):
                 continue
             rule = self._rules[i].rule
-            hits.append(Hit(start, end, rule.entity, rule.score, rule.id, rule.category))
+            hits.append(Detection(start, end, rule.entity, rule.score, rule.id))
         return hits
 
     def _matches(self, text: str) -> Iterator[tuple[int, int, int, bool]]:

@@ -1,0 +1,125 @@
+"""Names guessed from word lists and word shape alone, with no context to back them:
+a census name that is no everyday word, a capitalized word no list knows. Rules
+`phimin.name.gazetteer`, `phimin.name.proper_noun` (guesses: they lose to context in an
+overlap, and inside clinical content or a rule-pack match they are dropped)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from phimin._catalogue import builtin
+from phimin._detect.clinical import is_clinical_term
+from phimin._detect.names.tokens import (
+    Span,
+    Tokens,
+    contraction,
+    extend,
+    plural_acronym,
+)
+from phimin._detect.words import SUBJECT_VERBS
+
+__all__ = ["gazetteer", "proper_nouns"]
+
+GAZETTEER = builtin("phimin.name.gazetteer")
+PROPER_NOUN = builtin("phimin.name.proper_noun")
+
+# Internal capitals mark brands (TikTok, YouTube) unless they follow a name prefix
+# (McDonald, DeShawn, LaToya, O'Brien).
+_BRAND_CASE = regex.compile(
+    r"^(?!(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von|O['’])\p{Lu})\p{Lu}\p{Ll}+\p{Lu}"
+)
+
+
+def _rare_surname(t: Tokens, i: int) -> bool:
+    w = t.lower[i]
+    return (
+        len(w) >= 4
+        and w.isalpha()
+        and t.known_or_rare(i)
+        and not t.clinical(i)
+        and not t.lexicon.is_english(w)
+    )
+
+
+def _score(t: Tokens, first: bool, pair: bool, opening: bool) -> float:
+    """The record's score for a name word, by the text's case and what is around it."""
+    s = GAZETTEER.score_for
+    if t.mode == "mixed":
+        if pair and first:
+            return GAZETTEER.score
+        if opening and not pair:
+            return s("first_opening_sentence") if first else s("surname_opening_sentence")
+        return s("first") if first else s("surname")
+    prefix = "capitals" if t.mode == "upper" else "caseless"
+    if pair and first:
+        return s(f"{prefix}_pair")
+    if first:
+        return s(f"{prefix}_first")
+    # A lone surname in a note without case ("MECH", "poss", "vue") is about one time
+    # in a hundred a name: below every preset's threshold.
+    return s("caseless_surname")
+
+
+def gazetteer(t: Tokens) -> Iterator[Span]:
+    """A census name that is no everyday word ("Marchetti"), with the surname after a
+    first name ("Maria Lopez")."""
+    lex = t.lexicon
+    mode = t.mode
+    for i in range(len(t)):
+        w = t.lower[i]
+        if not lex.is_clear_name(w) or not t.candidate(i) or t.clinical(i):
+            continue
+        first = lex.is_first_name(w)
+        nxt = t.next_word(i)
+        pair = (
+            nxt < len(t)
+            and t.ws[i] == " "
+            and t.candidate(nxt)
+            and (
+                lex.is_name(t.lower[nxt])
+                or (mode == "mixed" and t.titlecase(nxt))
+                # "MARY KOWALCZYK": in a note in capitals, a first name, then a
+                # word no list knows (lower-case text is too often another language)
+                or (mode == "upper" and first and _rare_surname(t, nxt))
+            )
+        )
+        if mode == "mixed" and not (t.titlecase(i) or t.allcaps(i)):
+            continue
+        score = _score(t, first, pair, mode == "mixed" and t.sentence_start(i))
+        end = nxt + 1 if pair and first else i + 1
+        yield Span(i, end, score, GAZETTEER)
+
+
+def proper_nouns(t: Tokens, places: frozenset[str]) -> Iterator[Span]:
+    """Mid-sentence capitalized words that are neither English nor known: "Ingvild".
+
+    Only in mixed-case text, and never at the start of a sentence, where a capital says
+    nothing (and rare clinical words would be taken for names), unless a verb follows.
+    """
+    if t.mode != "mixed":
+        return
+    lex = t.lexicon
+    for i in range(len(t)):
+        w = t.lower[i]
+        if (
+            len(w) < 3
+            or not t.titlecase(i)
+            or _BRAND_CASE.match(t.text[i])
+            or plural_acronym(t.text[i])
+            or contraction(t.text[i])
+            or is_clinical_term(w)
+            or not t.candidate(i)
+            or lex.is_name(w)
+            or lex.is_common_word(w)
+            or lex.is_english(w)
+            or w in places
+        ):
+            continue
+        if t.sentence_start(i):
+            # At a sentence start only as the subject of a verb: "Ingvild is ...".
+            nxt = t.next_word(i)
+            if nxt >= len(t) or t.lower[nxt] not in SUBJECT_VERBS:
+                continue
+        yield extend(t, i, PROPER_NOUN.score, PROPER_NOUN)

@@ -1,0 +1,104 @@
+"""Names tied to kin and relations: "my son Will", "the Delacroix family", "Marguerite
+Brancati (daughter)". Rules `phimin.name.relation`, `.family`, `.role_in_brackets`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from phimin._catalogue import builtin
+from phimin._detect.case import CaseMode
+from phimin._detect.detection import Detection
+from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import finditer_by_line
+from phimin._detect.names.tokens import NAME_WORD, Span, Tokens, extend, ok_after_cue
+from phimin._detect.words import BRACKET_KIN, BRACKET_ROLES, alternation
+
+__all__ = ["family", "relation_at"]
+
+RELATION = builtin("phimin.name.relation")
+FAMILY = builtin("phimin.name.family")
+ROLE_IN_BRACKETS = builtin("phimin.name.role_in_brackets")
+
+_KIN = regex.compile(
+    rf"(?i)(?<![\w'’])(?:the[ ]+)?(?P<name>{NAME_WORD}(?:[ ]{NAME_WORD})?)"
+    rf"(?:[ ]+family(?![\w])|[ ]*\((?:{alternation(BRACKET_KIN)}"
+    rf"|(?P<role>{alternation(BRACKET_ROLES)}))\))"
+)
+
+
+def relation_at(t: Tokens, i: int, score: float) -> Span | None:
+    """ "son, tom", "DAUGHTER-JOLENE", "proxy: Irene": the name after kin token i (a word
+    of `RELATIONS`)."""
+    j = t.next_word(i)
+    # (not "THERAPIST: How": a colon after a heading)
+    skip = {",", "-", "--", "---", "="} | (set() if t.sentence_start(i) else {":"})
+    while j < len(t) and t.text[j] in skip:
+        j = t.next_word(j)
+    if j < len(t) and t.lower[j] in ("named", "called"):
+        j = t.next_word(j)
+    if j < len(t) and (_relation_name(t, j) or _appositive(t, j)):
+        return extend(t, j, score, RELATION)
+    return None
+
+
+def _relation_name(t: Tokens, j: int) -> bool:
+    """After "son", "wife", "dtr": a name, even one that is also a word ("son bill").
+
+    Grammar words never are ("my son will be fine"); in mixed-case text the
+    name must be capitalized.
+    """
+    if t.accept_after_medium(j):
+        return True
+    w = t.lower[j]
+    return (
+        t.mode != "mixed"
+        and t.candidate(j)
+        and t.lexicon.is_name(w)
+        and w not in STOP_WORDS
+        and not t.clinical(j)
+        # "son bill" is a name; "daughter phoned", "SISTER, STATES" are verbs
+        and not (w.endswith(("ed", "s", "ing")) and t.lexicon.is_plain_word(w))
+    )
+
+
+def _appositive(t: Tokens, j: int) -> bool:
+    """ "Nephew, Ed, phoned twice": a capitalized first name between commas after kin is
+    that person's name, even one that is ward vocabulary elsewhere (ED)."""
+    following = t.next_word(j)
+    return (
+        t.mode == "mixed"
+        and t.titlecase(j)
+        and t.text[t.prev_word(j)] == ","
+        and following < len(t)
+        and t.text[following] == ","
+        and t.lexicon.is_first_name(t.lower[j])
+    )
+
+
+def family(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "the DELACROIX FAMILY", "MARGUERITE BRANCATI (DAUGHTER)": a name tied to kin
+    (or to a role written the same way: "(RESIDENT)")."""
+    for m in finditer_by_line(_KIN, text):
+        words = m.group("name").split()
+        last = words[-1].lower()
+        if mode == "mixed" and not words[-1][:1].isupper():
+            continue  # "big family dinners": a word, not a name
+        if mode == "lower" and not (lexicon.is_clear_name(last) or not lexicon.is_english(last)):
+            continue  # "a broad family" in speech-recognition text
+        if all(ok_after_cue(w, lexicon) for w in words):
+            # "OWEN ZWOLINSKAYA (RESIDENT)": a role in brackets, as kin is written
+            rule = ROLE_IN_BRACKETS if m.group("role") else FAMILY
+            yield rule.at(m.start("name"), m.end("name"))
+        elif (
+            len(words) == 2
+            and words[1][:1].isupper()
+            and ok_after_cue(words[1], lexicon)
+            # "CALL HALVORSEN FAMILY": a verb before the name (but "LARGE FAMILY":
+            # an English word that is not clearly a name is an adjective)
+            and (lexicon.is_clear_name(last) or not lexicon.is_english(last))
+        ):
+            start = m.end("name") - len(words[1])
+            yield FAMILY.at(start, m.end("name"), FAMILY.score_for("after_a_verb"))

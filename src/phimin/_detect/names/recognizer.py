@@ -1,0 +1,84 @@
+"""`NameRecognizer`: every name rule family run over one chunk, in a fixed order.
+
+The rules that read tokens one at a time (a title, a credential, a kin word or a
+greeting before or after a name) share one pass; the rules that read the text (a
+doctor's title glued to a name, charting shorthand) run after it. The order is
+part of the contract: when two rules find the same span with the same score,
+Presidio keeps the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.tokens import Doc
+
+from phimin._detect.base import PhiminRecognizer
+from phimin._detect.case import case_of
+from phimin._detect.detection import Detection
+from phimin._detect.lexicon import NameLexicon
+from phimin._detect.names import charting, guesses, kin, speech, titles
+from phimin._detect.names.tokens import Span, Tokens, to_detections
+from phimin._detect.words import RELATIONS, TITLES
+
+__all__ = ["NameRecognizer"]
+
+
+class NameRecognizer(PhiminRecognizer):
+    """Rule-based PERSON detection on spaCy tokens, with the name lexicon."""
+
+    ENTITIES = ("PERSON",)
+
+    def __init__(self, lexicon: NameLexicon, places: frozenset[str] = frozenset()) -> None:
+        super().__init__()
+        self.lexicon = lexicon
+        self.places = places  # lower-case place names: left to the place recognizers
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
+        doc: Doc | None = getattr(nlp_artifacts, "tokens", None)
+        if doc is None or len(doc) == 0:
+            return []
+        last = doc[-1]
+        if last.idx + len(last.text_with_ws) != len(text):  # not this text's doc
+            text = doc.text
+        toks = Tokens(doc, text, self.lexicon, case_of(text, nlp_artifacts))
+        mode, lex = toks.mode, self.lexicon
+        spans = sorted(self._spans(toks), key=lambda s: (s.start, -s.end))
+        return [
+            *to_detections(toks, spans),
+            *speech.speakers(text, mode, lex),
+            *titles.doctors(text, lex),
+            *titles.initials(text, mode, lex),
+            *charting.aware(text, lex),
+            *kin.family(text, mode, lex),
+            *charting.cues(text, lex),
+            *titles.roles(text, lex),
+            *charting.signatures(text, lex),
+            *charting.social_notes(text, lex),
+        ]
+
+    def _spans(self, t: Tokens) -> Iterator[Span]:
+        mixed = t.mode == "mixed"
+        title = titles.TITLE.score if mixed else titles.TITLE.score_for("caseless")
+        postnominal = (
+            titles.POSTNOMINAL.score if mixed else titles.POSTNOMINAL.score_for("caseless")
+        )
+        relation = kin.RELATION.score if mixed else kin.RELATION.score_for("caseless")
+        for i in range(len(t)):
+            w = t.lower[i]
+            span: Span | None = None
+            if w in TITLES:
+                span = titles.title_at(t, i, title)
+            elif titles.is_postnominal(t, i):
+                span = titles.postnominal_at(t, i, postnominal)
+            elif w in RELATIONS:
+                span = kin.relation_at(t, i, relation)
+            elif speech.greeting(t, i):
+                span = speech.vocative_at(t, i)
+            if span is not None:
+                yield span
+        yield from speech.introductions(t)
+        yield from speech.leading_vocatives(t)
+        yield from guesses.gazetteer(t)
+        yield from guesses.proper_nouns(t, self.places)

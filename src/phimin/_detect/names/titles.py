@@ -1,0 +1,198 @@
+"""Names marked by what is written next to them: a title, a credential, a clinical role,
+an initial. Rules `phimin.name.title`, `.doctor`, `.postnominal`, `.role`, `.initial`,
+`.cued_initial`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from phimin._catalogue import builtin
+from phimin._detect.case import CaseMode
+from phimin._detect.detection import Detection
+from phimin._detect.lexicon import NameLexicon
+from phimin._detect.names.tokens import (
+    NAME_WORD,
+    Span,
+    Tokens,
+    extend,
+    extend_back,
+    ok_after_cue,
+)
+from phimin._detect.words import (
+    DOCTOR_TITLES,
+    INITIAL_CUES,
+    POSTNOMINALS,
+    ROLE_CUES,
+    SURNAME_TITLES,
+    alternation,
+)
+
+__all__ = ["doctors", "initials", "is_postnominal", "postnominal_at", "roles", "title_at"]
+
+TITLE = builtin("phimin.name.title")
+DOCTOR = builtin("phimin.name.doctor")
+POSTNOMINAL = builtin("phimin.name.postnominal")
+ROLE = builtin("phimin.name.role")
+INITIAL = builtin("phimin.name.initial")
+CUED_INITIAL = builtin("phimin.name.cued_initial")
+
+_DOCTOR = regex.compile(
+    rf"(?i)(?<![\w+/-])(?P<title>{alternation(DOCTOR_TITLES)})(?:\.[ ]*|[ ]+)"
+    rf"(?P<initial>\p{{L}}\.?[ ]+(?=\p{{L}}{{2}}))?(?P<a>{NAME_WORD})"
+    rf"(?:[ ]+(?:and|&)[ ]+(?!(?:dr|drs|doctor)\b)(?P<b>{NAME_WORD}))?"
+)
+_INITIAL_NAME = regex.compile(rf"(?<![\w.'’])\p{{L}}\.[ ]?(?P<name>{NAME_WORD})(?![\w'’])")
+# "per d ross", "paged by j hale": in a lower-case note an initial with no period, after
+# a word that names who did or said something.
+_CUE_INITIAL_NAME = regex.compile(
+    rf"(?i)(?<![\w])(?:{alternation(INITIAL_CUES)})[ ]+(?P<person>\p{{L}}[ ]"
+    rf"(?P<name>{NAME_WORD}))(?![\w'’])"
+)
+_INITIAL_NAME_UPPER = regex.compile(
+    # ("J. PALMIERI-PT": a role after a hyphen is not part of the surname)
+    r"(?<![\w.'’/])\p{Lu}(?P<dot>\.)?[ ]"
+    r"(?P<name>\p{Lu}[\p{Lu}'’]{1,30}(?:-\p{Lu}[\p{Lu}'’]{2,30})?)(?![\w'’])"
+)
+# "per md Haddad", "NP Lindgren", "HO OKONJO": a clinical role before a name. The roles
+# are also abbreviations ("PA line", "MD aware"), so only a clear name follows.
+_ROLE_NAME = regex.compile(
+    rf"(?i)(?:(?<![\w/])|(?<=(?<![\w])w/))(?:{alternation(ROLE_CUES)})[ .]+(?P<a>{NAME_WORD})"
+)
+# Words after which "Frederick, MD" is a town and its state, not a physician.
+_PLACE_PREPOSITIONS = frozenset("in from near outside around into toward towards".split())
+
+
+def title_at(t: Tokens, i: int, score: float) -> Span | None:
+    """ "Dr. Okafor", "MR FOSTER": the name after title token i (a word of `TITLES`)."""
+    w = t.lower[i]
+    j = t.next_word(i)
+    if j < len(t) and t.text[j] == ".":
+        j = t.next_word(j)
+    if j < len(t) and (t.accept_after_strong(j) or _surname_after(t, w, j)):
+        return extend(t, j, score, TITLE)
+    return None
+
+
+def _surname_after(t: Tokens, title: str, j: int) -> bool:
+    """ "MR FOSTER", "dr. frost": after a personal title, a lexicon surname counts even
+    when it is also a word (without capitals, nothing else tells them apart)."""
+    w = t.lower[j]
+    return (
+        title in SURNAME_TITLES
+        and t.mode != "mixed"
+        and t.candidate(j)
+        and t.lexicon.is_name(w)
+        and w not in STOP_WORDS
+        and not t.clinical(j)
+    )
+
+
+def is_postnominal(t: Tokens, i: int) -> bool:
+    """Is token i a credential written as one ("LCSW", ", md"), not a state ("MD 21201")?"""
+    return t.lower[i] in POSTNOMINALS and _postnominal_marker(t, i) and not _state_code(t, i)
+
+
+def postnominal_at(t: Tokens, i: int, score: float) -> Span | None:
+    """ "Dana Whitcomb, LCSW": the name before credential token i (`is_postnominal`)."""
+    j = t.prev_word(i)
+    if j >= 0 and t.text[j] == ",":
+        j = t.prev_word(j)
+    if j >= 0 and t.accept_after_strong(j):
+        return extend_back(t, j, score, POSTNOMINAL)
+    return None
+
+
+def _postnominal_marker(t: Tokens, i: int) -> bool:
+    # "MD" etc. count after a name only when written as a credential (upper case,
+    # or preceded by a comma), not as the word "do" or "ma".
+    word = t.text[i]
+    if word.lower() in ("do", "ma", "pa"):
+        return word.isupper() and t.mode != "upper"
+    return word.isupper() or t.text[t.prev_word(i)] == ","
+
+
+def _state_code(t: Tokens, i: int) -> bool:
+    # "Baltimore, MD 21201": a two-letter state before a ZIP code, not a degree;
+    # "lives in Frederick, MD": a state after a place word.
+    j = t.next_word(i)
+    if j < len(t) and t.text[j].isdigit() and len(t.text[j]) in (5, 9, 10):
+        return True
+    if len(t.text[i]) != 2:
+        return False
+    k = t.prev_word(i)
+    if k >= 0 and t.text[k] == ",":
+        k = t.prev_word(k)
+    k = t.prev_word(k) if k >= 0 else -1
+    return k >= 0 and t.lower[k] in _PLACE_PREPOSITIONS
+
+
+def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "dr marchetti", "DR.VALLANCOURT", "Drs Abbott and Ferris": in every case style."""
+    for m in _DOCTOR.finditer(text):
+        # (where the hit starts, the name word): "Dr B Lowe", "Dr. o malley": the
+        # initial (or the O of O'Malley) goes with the name.
+        names = [(m.start("initial") if m.group("initial") else m.start("a"), m.span("a"))]
+        if m.group("b"):
+            names.append((m.start("b"), m.span("b")))
+        spelled_out = m.group("title").lower().startswith("doctor")
+        for lead, (start, end) in names:
+            word = text[start:end]
+            if not ok_after_cue(word, lexicon):
+                continue
+            # "my doctor told me", "3+ MR. Given": after the spelled-out word or a
+            # courtesy title that is also an abbreviation, only a clear name.
+            if m.group("title").lower() in ("mr", "ms") and not (
+                lexicon.is_clear_name(word.lower()) or not lexicon.is_plain_word(word.lower())
+            ):
+                continue  # "3+ MR. Given": mitral regurgitation, then a verb
+            if spelled_out and not (
+                lexicon.is_clear_name(word.lower()) or not lexicon.is_common_word(word.lower())
+            ):
+                continue
+            yield DOCTOR.at(lead, end)
+
+
+def initials(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "E. HARTLEY AWARE", "per d. lindqvist", "J SMITH ORDERED", "per d ross": an
+    initial and a surname."""
+    pattern = _INITIAL_NAME_UPPER if mode == "upper" else _INITIAL_NAME
+    for m in pattern.finditer(text):
+        name = m.group("name")
+        if not ok_after_cue(name, lexicon):
+            continue
+        # Capital notes write "L ARM", "T MAX", "R/T": without a period, only a
+        # surname that is no ordinary word counts.
+        if (
+            mode == "upper"
+            and not m.group("dot")
+            and not (
+                lexicon.is_clear_name(name.lower()) and not lexicon.is_plain_word(name.lower())
+            )
+        ):
+            continue
+        yield INITIAL.at(m.start(), m.end("name"))
+    if mode != "lower":
+        return
+    for m in _CUE_INITIAL_NAME.finditer(text):
+        name = m.group("name").lower()
+        if (
+            ok_after_cue(name, lexicon)
+            and lexicon.is_clear_name(name)
+            and not lexicon.is_plain_word(name)
+        ):
+            yield CUED_INITIAL.at(m.start("person"), m.end())
+
+
+def roles(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "per NP Lindgren", "RN Abernathy": a clear name after a clinical role."""
+    for m in _ROLE_NAME.finditer(text):
+        word = m.group("a")
+        lower = word.lower()
+        if ok_after_cue(word, lexicon) and (
+            lexicon.is_clear_name(lower)
+            or not (lexicon.is_english(lower) or lexicon.is_common_word(lower))
+        ):
+            yield ROLE.at(m.start("a"), m.end("a"))

@@ -1,0 +1,76 @@
+"""The word lists the name rules read, each once, from `phimin/data/name_words.yaml`.
+
+Lists a pattern is built from are joined with `alternation`, so a pattern and the rule
+that checks its words can never disagree about them.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import regex
+
+from phimin._catalogue import yaml_load
+
+__all__ = [
+    "AWARE_CUES",
+    "BRACKET_KIN",
+    "BRACKET_ROLES",
+    "CLIENT_CUES",
+    "CONTACT_VERBS",
+    "DOCTOR_TITLES",
+    "GREETINGS",
+    "INITIAL_CUES",
+    "INTRODUCTIONS",
+    "NON_NAME_WORDS",
+    "NOT_AFTER_CUE",
+    "PARTICLES",
+    "POSTNOMINALS",
+    "RELATIONS",
+    "ROLES",
+    "ROLE_CUES",
+    "SIGNATURE_CREDENTIALS",
+    "SOCIAL_VERBS",
+    "SUBJECT_VERBS",
+    "SURNAME_TITLES",
+    "TITLES",
+    "WEAK_INTRODUCTIONS",
+    "alternation",
+]
+
+_DATA = yaml_load(
+    resources.files("phimin").joinpath("data").joinpath("name_words.yaml").read_text("utf-8")
+)
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(_DATA[key])
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of `words` in their order, a space matching one space."""
+    return "|".join("[ ]".join(regex.escape(part) for part in w.split(" ")) for w in words)
+
+
+TITLES = frozenset(_words("titles"))
+DOCTOR_TITLES = _words("doctor_titles")
+SURNAME_TITLES = frozenset(_words("surname_titles"))
+ROLES = frozenset(_words("roles"))
+ROLE_CUES = _words("role_cues")
+BRACKET_ROLES = _words("bracket_roles")
+POSTNOMINALS = frozenset(_words("postnominals"))
+SIGNATURE_CREDENTIALS = _words("signature_credentials")
+RELATIONS = frozenset(_words("relations"))
+BRACKET_KIN = _words("bracket_kin")
+GREETINGS = frozenset(_words("greetings"))
+INTRODUCTIONS = tuple(tuple(p.split()) for p in _words("introductions"))
+WEAK_INTRODUCTIONS = tuple(tuple(p.split()) for p in _words("weak_introductions"))
+PARTICLES = frozenset(_words("particles"))
+NON_NAME_WORDS = frozenset(_words("non_name_words"))
+NOT_AFTER_CUE = frozenset(_words("not_after_cue"))
+SUBJECT_VERBS = frozenset(_words("subject_verbs"))
+CONTACT_VERBS = _words("contact_verbs")
+AWARE_CUES = _words("aware_cues")
+SOCIAL_VERBS = _words("social_verbs")
+CLIENT_CUES = _words("client_cues")
+INITIAL_CUES = _words("initial_cues")
