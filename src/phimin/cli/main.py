@@ -217,6 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print a new vault key and exit (with -o FILE: write a new key file, mode 600)",
     )
+    parser.add_argument(
+        "--list-rules",
+        action="store_true",
+        help="list every detection rule (id, entity, category, score, source) and exit; "
+        "with --format json, one JSON object per rule",
+    )
     parser.add_argument("--version", action="version", version=f"redact (phimin {tool_version()})")
     return parser
 
@@ -277,6 +283,15 @@ def main(
     except UsageError as exc:
         parser.print_usage(io.stderr)
         return _fail(io.stderr, str(exc), ExitCode.USAGE)
+    if args.list_rules:
+        from phimin.cli.list_rules import run_list_rules
+
+        try:
+            return run_list_rules(io, args.format or ("jsonl" if args.jsonl else None))
+        except BrokenPipeError:
+            return ExitCode.BROKEN_PIPE
+        except Exception as exc:
+            return _library_error(io.stderr, exc)
     try:
         settings = resolve(args, load_config(args.config, cwd or Path.cwd()))
         return _run(settings, io, factory)
