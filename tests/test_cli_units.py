@@ -472,6 +472,7 @@ def test_report_and_explain_hold_findings_not_text(tmp_path: Path) -> None:
         "score",
         "rule_id",
         "action",
+        "sensitivity",
         "line",
         "col",
     }

@@ -3,6 +3,13 @@
 Identifiers are HIPAA Safe Harbor identifiers that name or number a person; quasi-
 identifiers are the Safe Harbor elements that can be generalized (dates, ages of 90
 and over, places below state level); sensitive entities come from the rule packs.
+
+A sensitive entity carries, where HL7 has one, its v3 ActCode information-sensitivity
+code (http://terminology.hl7.org/CodeSystem/v3-ActCode), so a FHIR pipeline can label
+what it sends (`meta.security`): ETH substance abuse, HIV, STD sexually transmitted
+disease, SEX sexuality and reproductive health, GENDER gender and sexual orientation,
+SDV sexual assault, abuse or domestic violence, GDIS genetic disease. Immigration
+status and criminal-legal involvement have no such code.
 """
 
 from __future__ import annotations
@@ -11,7 +18,16 @@ from dataclasses import dataclass
 
 from phimin._findings import Category
 
-__all__ = ["ENTITIES", "SENSITIVE_ENTITIES", "EntityInfo", "entity_info", "placeholder_label"]
+__all__ = [
+    "ENTITIES",
+    "SENSITIVE_ENTITIES",
+    "SENSITIVITY_SYSTEM",
+    "EntityInfo",
+    "entity_info",
+    "placeholder_label",
+]
+
+SENSITIVITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +36,7 @@ class EntityInfo:
     category: Category
     label: str  # used in placeholders: [LABEL_1]
     description: str
+    sensitivity: tuple[str, ...] = ()  # HL7 v3 ActCode information-sensitivity codes
 
 
 _I = Category.IDENTIFIER
@@ -54,15 +71,19 @@ ENTITIES: dict[str, EntityInfo] = {
         EntityInfo("LOCATION", _Q, "LOCATION", "cities, counties, facilities"),
         EntityInfo("ZIP_CODE", _Q, "ZIP", "ZIP codes"),
         EntityInfo("IMMIGRATION_STATUS", _S, "IMMIGRATION", "immigration status"),
-        EntityInfo("REPRODUCTIVE_HEALTH", _S, "REPRODUCTIVE", "reproductive care"),
-        EntityInfo("SUBSTANCE_USE", _S, "SUBSTANCE_USE", "substance use"),
-        EntityInfo("HIV_STI", _S, "HIV_STI", "HIV and STI status"),
+        EntityInfo("REPRODUCTIVE_HEALTH", _S, "REPRODUCTIVE", "reproductive care", ("SEX",)),
+        EntityInfo("SUBSTANCE_USE", _S, "SUBSTANCE_USE", "substance use", ("ETH",)),
+        EntityInfo("HIV_STI", _S, "HIV_STI", "HIV and STI status", ("HIV", "STD")),
         EntityInfo(
-            "SEXUAL_ORIENTATION_GENDER_IDENTITY", _S, "SOGI", "orientation, gender identity"
+            "SEXUAL_ORIENTATION_GENDER_IDENTITY",
+            _S,
+            "SOGI",
+            "orientation, gender identity",
+            ("GENDER",),
         ),
-        EntityInfo("INTIMATE_PARTNER_VIOLENCE", _S, "IPV", "intimate partner violence"),
+        EntityInfo("INTIMATE_PARTNER_VIOLENCE", _S, "IPV", "intimate partner violence", ("SDV",)),
         EntityInfo("CRIMINAL_LEGAL", _S, "CRIMINAL_LEGAL", "criminal-legal involvement"),
-        EntityInfo("GENETIC_INFORMATION", _S, "GENETIC", "genetic test results"),
+        EntityInfo("GENETIC_INFORMATION", _S, "GENETIC", "genetic test results", ("GDIS",)),
     )
 }
 

@@ -54,6 +54,14 @@ class Finding:
     rule_id: str
     action: Action
 
+    @property
+    def sensitivity(self) -> tuple[str, ...]:
+        """The entity's HL7 v3 ActCode information-sensitivity codes ("ETH", "HIV",
+        "SDV", ...; see `phimin.ENTITIES`), for a FHIR resource's `meta.security`."""
+        from phimin._entities import entity_info
+
+        return entity_info(self.entity).sensitivity
+
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready mapping (no text)."""
         return {
@@ -64,6 +72,7 @@ class Finding:
             "score": round(self.score, 3),
             "rule_id": self.rule_id,
             "action": self.action.value,
+            "sensitivity": list(self.sensitivity),
         }
 
 
