@@ -13,13 +13,12 @@ from typing import Any
 
 import regex
 
+from phimin._detect.words import TITLES, alternation
 from phimin._entities import placeholder_label
 
 __all__ = ["PlaceholderBook", "placeholder_key"]
 
-_TITLE_WORDS = regex.compile(
-    r"(?i)^(?:(?:dr|doctor|mr|mrs|ms|miss|mx|prof|nurse|officer|judge|rev)\.?\s+)+"
-)
+_TITLE_WORDS = regex.compile(rf"(?i)^(?:(?:{alternation(tuple(sorted(TITLES)))})\.?\s+)+")
 _NUMBERED = regex.compile(r"\[([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_(\d{1,7})\]")
 
 

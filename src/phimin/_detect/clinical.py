@@ -24,6 +24,13 @@ __all__ = [
     "looks_clinical",
 ]
 
+
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a list in `phimin/data/` (one or more a line; `#` starts a comment)."""
+    text = resources.files("phimin").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
 _UNIT = (
     r"(?:mg|mcg|µg|ug|g|kg|lbs?|ml|mL|cc|l|L|mEq|mmol|mmHg|units?|iu|IU|tabs?|tablets?"
     r"|caps?|capsules?|pills?|puffs?|drops?|patch(?:es)?|doses?|%|bpm|mg/dl|mg/dL|ng/ml"
@@ -83,48 +90,8 @@ _GUARDS = [
 ]
 
 
-# Common medications in mental-health and primary care (generic and brand names),
-# written for phimin from public drug labels. The NER model tags some as people or
-# organizations; they are clinical content.
-MEDICATIONS = frozenset(
-    """abilify adderall alprazolam ambien amitriptyline amphetamine aripiprazole ativan
-    atomoxetine buprenorphine bupropion buspar buspirone celexa chantix chlordiazepoxide
-    citalopram clonazepam clonidine clozapine clozaril concerta cymbalta depakote
-    desvenlafaxine dexmethylphenidate diazepam disulfiram divalproex doxepin duloxetine
-    effexor escitalopram eszopiclone fluoxetine fluvoxamine focalin gabapentin geodon
-    guanfacine haldol haloperidol hydroxyzine intuniv klonopin lamictal lamotrigine
-    latuda lexapro librium lisdexamfetamine lithium lorazepam lurasidone luvox melatonin
-    methadone methylphenidate mirtazapine naloxone naltrexone narcan neurontin
-    nortriptyline olanzapine oxcarbazepine paroxetine paxil pristiq prazosin propranolol
-    prozac quetiapine remeron risperdal risperidone ritalin rexulti seroquel sertraline
-    spravato strattera suboxone sublocade tegretol topamax topiramate trazodone
-    trintellix valium venlafaxine vistaril vivitrol vortioxetine vraylar vyvanse
-    wellbutrin xanax zoloft ziprasidone zolpidem zyprexa cariprazine brexpiprazole
-    esketamine ketamine carbamazepine valproate acetaminophen tylenol ibuprofen advil
-    motrin aspirin metformin insulin lisinopril atorvastatin lipitor levothyroxine
-    synthroid amlodipine omeprazole prilosec albuterol prednisone coumadin warfarin
-    heparin lasix furosemide digoxin dopamine kayexalate ondansetron zofran oxycodone
-    percocet hydrocodone vicodin morphine fentanyl tramadol narcotics benzodiazepines
-    ssri ssris snri snris maoi tca benadryl diphenhydramine claritin loratadine zyrtec
-    cetirizine allegra fexofenadine sudafed nyquil dayquil aleve naproxen excedrin tums
-    pepcid famotidine nexium flonase ventolin proair crestor zocor simvastatin norvasc
-    toprol metoprolol lopressor xarelto eliquis plavix glucophage januvia jardiance
-    ozempic wegovy semaglutide mounjaro tirzepatide trulicity lantus humalog keppra
-    levetiracetam dilantin phenytoin imitrex sumatriptan fioricet flexeril
-    cyclobenzaprine mobic meloxicam celebrex ultram norco dilaudid oxycontin subutex
-    zubsolv lucemyra lofexidine campral acamprosate antabuse revia nicorette zyban
-    provigil modafinil nuvigil sonata zaleplon lunesta belsomra suvorexant restoril
-    temazepam halcion triazolam tranxene clorazepate atarax inderal minipress catapres
-    tenex kapvay qelbree viloxazine dexedrine evekeo azstarys jornay mydayis trileptal
-    lithobid eskalith symbyax invega paliperidone saphris asenapine fanapt iloperidone
-    caplyta lumateperone aristada clozaril prolixin fluphenazine navane loxitane
-    thorazine chlorpromazine cogentin benztropine artane austedo ingrezza xenazine
-    zulresso zurzuvae auvelity viibryd vilazodone fetzima savella desyrel oleptro
-    nardil phenelzine parnate emsam selegiline marplan elavil pamelor tofranil
-    imipramine anafranil clomipramine sinequan silenor sarafem pexeva brisdelle
-    naltrexone methadose dolophine probuphine brixadi narcan kloxxado zimhi
-    nicotine varenicline bupe bupropion wellbutrin buprenorphine""".split()
-)
+# Common medications in mental-health and primary care (`data/medications.txt`).
+MEDICATIONS = _word_list("medications.txt")
 
 # Diseases, syndromes and tests named after people: "Parkinson's disease", "Beck
 # Depression Inventory". The names in them are clinical vocabulary, not people.
@@ -165,11 +132,7 @@ _CLINICAL_WORD = regex.compile(
 @functools.lru_cache(maxsize=1)
 def clinical_terms() -> frozenset[str]:
     """Ward and therapy vocabulary from `phimin/data/clinical_terms.txt` (lower case)."""
-    text = resources.files("phimin").joinpath("data").joinpath("clinical_terms.txt")
-    words: set[str] = set()
-    for line in text.read_text(encoding="utf-8").splitlines():
-        words.update(line.split("#", 1)[0].split())
-    return frozenset(words)
+    return _word_list("clinical_terms.txt")
 
 
 def is_clinical_term(word: str) -> bool:
