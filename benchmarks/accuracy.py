@@ -1,7 +1,8 @@
 """Accuracy harness (issue 5): phimin and vanilla Presidio on public corpora, same process.
 
     python benchmarks/accuracy.py [--data PATH] [--limit N]
-        [--only physionet,synth,annomi,counsel,keeplist] [--no-presidio]
+        [--only physionet,synth,annomi,counsel,aci,conversation,keeplist] [--no-presidio]
+        [--conversation-set PATH]
 
 Prints a summary table and writes benchmarks/results/accuracy.md. Corpora come from
 ../shared/data (or --data); a missing corpus is reported as skipped. phimin runs with
@@ -25,7 +26,7 @@ from typing import Any, Protocol
 if __package__ in (None, ""):  # run as a script: python benchmarks/accuracy.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import corpora, keeplist
+from benchmarks import conversation, corpora, keeplist
 from benchmarks.engines import Output, PhiminTool, PresidioTool, machine_info
 from benchmarks.scoring import (
     MIN_COUNT,
@@ -40,7 +41,7 @@ from benchmarks.scoring import (
 
 __all__ = ["DATASETS", "main"]
 
-DATASETS = ("physionet", "synth", "annomi", "counsel", "keeplist")
+DATASETS = ("physionet", "synth", "annomi", "counsel", "aci", "conversation", "keeplist")
 RESULTS = Path(__file__).resolve().parent / "results" / "accuracy.md"
 
 PHYSIONET_NAMES = ("HCPName", "PTName", "RelativeProxyName", "PTNameInitial")
@@ -572,6 +573,127 @@ def _keeplist(root: Path, limit: int | None) -> list[keeplist.KeepSentence]:
 
 
 # Each part: a loader (data root, limit -> data; raises corpora.Skip) and an evaluator.
+# --- conversation: ACI-Bench name mentions and the labelled dialogue set ------------
+
+
+def run_aci(dialogues: Sequence[corpora.Dialogue], configs: Sequence[Config]) -> Section:
+    """Name-mention recall per folder and variant, and what else is removed."""
+    section = Section("Conversation: ACI-Bench doctor-patient dialogues")
+    section.chars = sum(len(d.text) for d in dialogues)
+    folders = sorted({d.folder for d in dialogues}, key=corpora.ACI_FOLDERS.index)
+    recall_rows: dict[str, list[object]] = {f: [f, 0] for f in [*folders, "all"]}
+    over_rows = []
+    missed_lines = []
+    for config in configs:
+        outputs = timed_runs(config, [d.text for d in dialogues], section)
+        per_folder, missed = conversation.aci_recall(dialogues, outputs)
+        for folder, row in recall_rows.items():
+            caught, total = per_folder.get(folder, [0, 0])
+            row[1] = total
+            row.append(f"{fmt(caught / total if total else None)} ({caught}/{total})")
+        worst = min((c / t for f, (c, t) in per_folder.items() if f != "all" and t), default=None)
+        caught, total = per_folder.get("all", [0, 0])
+        section.measure("ACI-Bench name mentions, recall (all)", config, fmt(caught / total))
+        section.measure("ACI-Bench name mentions, recall (worst folder)", config, fmt(worst))
+        removed = words = 0
+        for dialogue, out in zip(dialogues, outputs, strict=True):
+            mentions = conversation.aci_mentions(dialogue)
+            phi = Coverage(
+                dialogue.text,
+                [(c.start, c.end) for c in out.changed if not c.sensitive],
+                out.kept,
+                exempt=mentions,
+            )
+            words += phi.word_chars()
+            removed += sum(
+                1
+                for s, e in phi._changed
+                for p in phi.word_positions(s, e)
+                if phi.removed(p) and not any(ms <= p < me for ms, me in mentions)
+            )
+        share = removed / words if words else None
+        section.measure("ACI-Bench identifiers removed beyond the names", config, pct(share))
+        over_rows.append([config.label, f"{words:,}", pct(share)])
+        shown = ", ".join(f"`{k}` {n}" for k, n in missed.most_common(12))
+        missed_lines.append(f"- **{config.label}**: {shown or '(none)'}")
+    section.lines += [
+        f"{len(dialogues)} dialogues ({section.chars:,} characters) in "
+        f"{len(folders)} folders and variants. Gold: every whole-word, any-case mention of "
+        "the patient's first or family name or the doctor's name from the metadata (silver "
+        "labels: a family name that is also a word counts wherever the word occurs).",
+        "",
+        *table(["folder", "mentions", *(c.label for c in configs)], list(recall_rows.values())),
+        "Share of word characters removed as identifiers other than the name mentions "
+        "(places, dates, other names, or words wrongly taken for one; the dialogues have no "
+        "labels for them):",
+        "",
+        *table(["tool", "word chars", "share removed beyond the names"], over_rows),
+        "Missed mentions by their context (the name itself withheld), most frequent first:",
+        "",
+        *missed_lines,
+        "",
+    ]
+    return section
+
+
+def run_conversation(
+    snippets: Sequence[conversation.Snippet], configs: Sequence[Config]
+) -> Section:
+    """Recall and keep per class on the labelled dialogue snippets."""
+    section = Section("Conversation: labelled dialogue snippets")
+    section.chars = sum(len(s.text) for s in snippets)
+    results = {}
+    for config in configs:
+        outputs = timed_runs(config, [s.text for s in snippets], section)
+        results[config.label] = conversation.score_snippets(snippets, outputs)
+        total = results[config.label]["all"]
+        section.measure(
+            "labelled dialogue: identifiers recall",
+            config,
+            fmt(conversation.ratio(total.identifiers)),
+        )
+        section.measure(
+            "labelled dialogue: sensitive recall", config, fmt(conversation.ratio(total.sensitive))
+        )
+        section.measure("labelled dialogue: keep", config, fmt(conversation.ratio(total.keep)))
+    kinds = [*sorted({k for r in results.values() for k in r if k != "all"}), "all"]
+    rows = []
+    for kind in kinds:
+        row: list[object] = [kind]
+        for scores in results.values():
+            score = scores.get(kind, conversation.ClassScore())
+            row.append(
+                " / ".join(
+                    fmt(conversation.ratio(pair), 2)
+                    for pair in (score.identifiers, score.sensitive, score.keep)
+                )
+            )
+        rows.append(row)
+    section.lines += [
+        f"{len(snippets)} snippets written for phimin (invented speech-to-text and typed "
+        "dialogue). Per class: identifiers recall / sensitive recall / keep (n/a: the class "
+        "has none of that kind).",
+        "",
+        *table(["class", *results], rows),
+        "Misses (PHI left, or a keep span changed), by snippet id:",
+        "",
+        *(
+            f"- **{label}**: " + ", ".join(k for k, _ in r["all"].misses.most_common(40))
+            for label, r in results.items()
+        ),
+        "",
+    ]
+    return section
+
+
+def _conversation_set(root: Path, limit: int | None) -> list[conversation.Snippet]:
+    snippets = conversation.load_set(CONVERSATION_SET)
+    return snippets[:limit] if limit else snippets
+
+
+CONVERSATION_SET = conversation.DEFAULT_SET
+
+
 PARTS: dict[
     str, tuple[Callable[[Path, int | None], Any], Callable[[Any, Sequence[Config]], Section]]
 ] = {
@@ -579,6 +701,8 @@ PARTS: dict[
     "synth": (corpora.load_synth, run_synth),
     "annomi": (corpora.load_annomi_sessions, run_annomi),
     "counsel": (corpora.load_counsel_answers, run_counsel),
+    "aci": (lambda root, limit: corpora.load_aci_bench(root, limit=limit), run_aci),
+    "conversation": (_conversation_set, run_conversation),
     "keeplist": (_keeplist, run_keeplist),
 }
 
@@ -639,6 +763,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--only", default=",".join(DATASETS), help="comma-separated parts")
     parser.add_argument("--no-presidio", action="store_true", help="phimin only")
     parser.add_argument("--out", type=Path, default=RESULTS, help="markdown report path")
+    parser.add_argument(
+        "--conversation-set",
+        type=Path,
+        default=conversation.DEFAULT_SET,
+        help="labelled dialogue snippets to score (default: the set in benchmarks/data)",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.only.split(",")) - set(DATASETS)
     if unknown:
@@ -691,6 +821,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
     parts = [p for p in DATASETS if p in args.only.split(",")]
+    global CONVERSATION_SET  # noqa: PLW0603 - the part loaders take (root, limit) only
+    CONVERSATION_SET = args.conversation_set
     loaded, skipped = load_parts(corpora.data_root(args.data), parts, args.limit)
     for message in skipped:
         print(f"skipped {message}", file=sys.stderr)

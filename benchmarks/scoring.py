@@ -104,9 +104,17 @@ class Coverage:
         """At least one word character of text[start:end] was removed."""
         return any(self.removed(p) for p in self.word_positions(start, end))
 
-    def removed_word_chars(self) -> int:
+    def removed_word_chars(self, excluding: Sequence[tuple[int, int]] = ()) -> int:
+        """Word characters removed, but for those inside `excluding` (gold spans)."""
+        spans = merge(excluding)
+        starts = [s for s, _ in spans]
         return sum(
-            sum(1 for p in self.word_positions(s, e) if self.removed(p)) for s, e in self._changed
+            sum(
+                1
+                for p in self.word_positions(s, e)
+                if self.removed(p) and not self._inside(p, spans, starts)
+            )
+            for s, e in self._changed
         )
 
     def word_chars(self) -> int:

@@ -1,0 +1,220 @@
+"""Conversation: labelled dialogue snippets, and ACI-Bench name mentions.
+
+A labelled set is YAML (`benchmarks/data/conversation_set.yaml`, written for phimin):
+each snippet has an id, a class and a text with inline marks: `{surface|LABEL}` for
+PHI that must be removed (LABEL an identifier such as PERSON, LOCATION, DATE, AGE,
+ADDRESS, or a sensitive entity such as IMMIGRATION_STATUS), `{surface}` for words that
+look like PHI but are not and must survive ("i {hope} so", "a {6/10}").
+
+Scores, per class and overall:
+- identifier recall: labelled identifier spans whose every word character was removed
+  (a year kept inside "[date in 2024]" counts as removed, as Safe Harbor allows);
+- sensitive recall: labelled sensitive spans that a change covers (at least one word
+  character of the span is inside a change that generalized it);
+- keep: keep spans none of whose word characters were changed.
+
+ACI-Bench (`corpora.load_aci_bench`): every whole-word, any-case mention of the patient's
+first or family name or the doctor's name (from the metadata) is a name mention;
+recall counts mentions whose every word character was removed, per folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from benchmarks import corpora
+from benchmarks.engines import Output
+from benchmarks.scoring import Coverage
+
+__all__ = [
+    "DEFAULT_SET",
+    "SENSITIVE_LABELS",
+    "ClassScore",
+    "Snippet",
+    "aci_mentions",
+    "load_set",
+    "parse_marked",
+    "score_snippets",
+]
+
+DEFAULT_SET = Path(__file__).resolve().parent / "data" / "conversation_set.yaml"
+SENSITIVE_LABELS = frozenset(
+    {
+        "IMMIGRATION_STATUS",
+        "REPRODUCTIVE_HEALTH",
+        "SUBSTANCE_USE",
+        "HIV_STI",
+        "SEXUAL_ORIENTATION_GENDER_IDENTITY",
+        "INTIMATE_PARTNER_VIOLENCE",
+        "CRIMINAL_LEGAL",
+        "GENETIC_INFORMATION",
+    }
+)
+IDENTIFIER_LABELS = frozenset(
+    {
+        "PERSON",
+        "LOCATION",
+        "ADDRESS",
+        "DATE",
+        "AGE",
+        "PHONE",
+        "EMAIL",
+        "URL",
+        "IP",
+        "MAC",
+        "ID",
+        "ORG",
+    }
+)
+_MARK = re.compile(r"\{([^{}|]+)(?:\|([A-Z_]+))?\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    ident: str
+    kind: str  # the class
+    text: str
+    gold: tuple[tuple[int, int, str], ...]  # PHI spans and their labels
+    keep: tuple[tuple[int, int], ...]  # spans that must survive
+
+
+def parse_marked(marked: str) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The plain text of a marked snippet, its PHI spans and its keep spans."""
+    parts: list[str] = []
+    gold: list[tuple[int, int, str]] = []
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    length = 0
+    for m in _MARK.finditer(marked):
+        before = marked[pos : m.start()]
+        parts.append(before)
+        length += len(before)
+        surface, label = m.group(1), m.group(2)
+        start, end = length, length + len(surface)
+        if label is None:
+            keep.append((start, end))
+        else:
+            if label not in IDENTIFIER_LABELS | SENSITIVE_LABELS:
+                raise ValueError(f"unknown label {label!r}")
+            gold.append((start, end, label))
+        parts.append(surface)
+        length = end
+        pos = m.end()
+    parts.append(marked[pos:])
+    text = "".join(parts)
+    if "{" in text or "}" in text:
+        raise ValueError("unbalanced braces")
+    return text, gold, keep
+
+
+def load_set(path: Path = DEFAULT_SET) -> list[Snippet]:
+    if not path.is_file():
+        raise corpora.Skip(f"{path} not found")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    snippets = []
+    for item in data["snippets"]:
+        text, gold, keep = parse_marked(item["text"])
+        snippets.append(Snippet(item["id"], item["class"], text, tuple(gold), tuple(keep)))
+    return snippets
+
+
+@dataclass
+class ClassScore:
+    identifiers: list[int] = field(default_factory=lambda: [0, 0])  # caught, total
+    sensitive: list[int] = field(default_factory=lambda: [0, 0])
+    keep: list[int] = field(default_factory=lambda: [0, 0])
+    misses: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: ClassScore) -> None:
+        for mine, theirs in (
+            (self.identifiers, other.identifiers),
+            (self.sensitive, other.sensitive),
+            (self.keep, other.keep),
+        ):
+            mine[0] += theirs[0]
+            mine[1] += theirs[1]
+        self.misses.update(other.misses)
+
+
+def ratio(pair: Sequence[int]) -> float | None:
+    return pair[0] / pair[1] if pair[1] else None
+
+
+def score_snippets(snippets: Sequence[Snippet], outputs: Sequence[Output]) -> dict[str, ClassScore]:
+    """Scores per class, and under "all"."""
+    scores: dict[str, ClassScore] = defaultdict(ClassScore)
+    for snippet, out in zip(snippets, outputs, strict=True):
+        score = scores[snippet.kind]
+        every = Coverage(snippet.text, [(c.start, c.end) for c in out.changed], out.kept)
+        sensitive_changes = [(c.start, c.end) for c in out.changed if c.sensitive]
+        sensitive = Coverage(snippet.text, sensitive_changes)
+        for start, end, label in snippet.gold:
+            if label in SENSITIVE_LABELS:
+                hit = sensitive.touched(start, end) or every.caught(start, end)
+                score.sensitive[0] += hit
+                score.sensitive[1] += 1
+            else:
+                hit = every.caught(start, end, kept_counts=False)
+                score.identifiers[0] += hit
+                score.identifiers[1] += 1
+            if not hit:
+                score.misses[f"{label} in {snippet.ident}"] += 1
+        for start, end in snippet.keep:
+            intact = not every.touched(start, end)
+            score.keep[0] += intact
+            score.keep[1] += 1
+            if not intact:
+                score.misses[f"keep in {snippet.ident}"] += 1
+    total = ClassScore()
+    for s in scores.values():
+        total.add(s)
+    scores["all"] = total
+    return dict(scores)
+
+
+# --- ACI-Bench ------------------------------------------------------------------------
+
+
+def aci_mentions(dialogue: corpora.Dialogue) -> list[tuple[int, int]]:
+    """Every whole-word, any-case mention of a metadata name in the dialogue."""
+    spans: set[tuple[int, int]] = set()
+    for name in dialogue.names:
+        pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])", re.IGNORECASE)
+        spans.update(m.span() for m in pattern.finditer(dialogue.text))
+    return sorted(spans)
+
+
+def aci_recall(
+    dialogues: Sequence[corpora.Dialogue], outputs: Iterable[Output]
+) -> tuple[dict[str, list[int]], Counter[str]]:
+    """Caught and total name mentions per folder (and "all"), and missed-mention shapes."""
+    per_folder: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    missed: Counter[str] = Counter()
+    for dialogue, out in zip(dialogues, outputs, strict=True):
+        cov = Coverage(dialogue.text, [(c.start, c.end) for c in out.changed], out.kept)
+        for start, end in aci_mentions(dialogue):
+            caught = cov.caught(start, end)
+            for key in (dialogue.folder, "all"):
+                per_folder[key][0] += caught
+                per_folder[key][1] += 1
+            if not caught:
+                missed[_context(dialogue.text, start, end)] += 1
+    return dict(per_folder), missed
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The words around a missed mention, the name itself withheld ("hi NAME , how")."""
+    before = text[max(0, start - 25) : start].split()[-3:]
+    after = text[end : end + 25].split()[:3]
+    return " ".join([*before, "NAME", *after])
+
+
+def yaml_dump(data: Any) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
