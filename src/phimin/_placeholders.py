@@ -27,7 +27,10 @@ def placeholder_key(entity: str, surface: str) -> tuple[str, ...]:
     if entity == "PERSON":
         words = _TITLE_WORDS.sub("", surface).casefold().replace("’", "'")
         words = regex.sub(r"'s$", "", words)
-        return tuple(w for w in regex.split(r"[^\w'-]+", words) if w)
+        parts = tuple(w for w in regex.split(r"[^\w'-]+", words) if w)
+        if len(parts) >= 3 and all(len(w) == 1 for w in parts):  # spelled: "a r j u n"
+            return ("".join(parts),)
+        return parts
     digits = regex.sub(r"\D", "", surface)
     if len(digits) >= 5:
         return (digits,)

@@ -24,6 +24,7 @@ from phimin._detect.base import Detection, SpanFence, lower_same_length
 from phimin._detect.case import case_mode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.names.clauses import name_word
 from phimin._detect.words import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES
 from phimin._findings import Category
 
@@ -244,12 +245,14 @@ def coordinated_names(
 ) -> list[Detection]:
     """Words listed with a strongly found name that could be names themselves.
 
-    In mixed-case text only, and only a capitalized word that is a clear name or too
-    rare to be an everyday one, joined by "and", "or", "&" or a comma that lists:
-    "Her kids: Olwenna, Janet, Kevin" (the comma after a colon or before another
-    list word), not "Janet, Medicaid called back".
+    In mixed-case text a capitalized word that is a clear name or too rare to be an
+    everyday one; in lower-case speech a census first name ("me and dawn and carol
+    went"); joined by "and", "or", "&" or a comma that lists: "Her kids: Olwenna,
+    Janet, Kevin" (the comma after a colon or before another list word), not "Janet,
+    Medicaid called back". Not in all-capital notes, where lists are of ward words.
     """
-    if case_mode(text) != "mixed":
+    mode = case_mode(text)
+    if mode == "upper":
         return []
     # Nothing already found is taken over (but a weaker guess that it is a name, a
     # lone surname-list word at a sentence's start, is no bar).
@@ -269,7 +272,7 @@ def coordinated_names(
             for span in _neighbours(text, start, end)
             if span not in added
             and not fence.overlaps(*span)
-            and _joins(text[span[0] : span[1]], "mixed", lexicon)
+            and _listed(text[span[0] : span[1]], mode, lexicon)
         ]
         if not found:
             break
@@ -277,6 +280,12 @@ def coordinated_names(
             added[span] = _COORDINATED.at(*span)
         frontier = found
     return list(added.values())
+
+
+def _listed(word: str, mode: str, lexicon: NameLexicon) -> bool:
+    if mode == "mixed":
+        return _joins(word, mode, lexicon)
+    return lexicon.is_first_name(word.lower()) and name_word(word, lexicon)
 
 
 def _neighbours(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

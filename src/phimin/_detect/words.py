@@ -22,9 +22,12 @@ __all__ = [
     "GREETINGS",
     "INITIAL_CUES",
     "INTRODUCTIONS",
+    "KIN_ROLES",
+    "NICKNAME_PREFIXES",
     "NON_NAME_WORDS",
     "NOT_AFTER_CUE",
     "PARTICLES",
+    "PERSON_VERBS",
     "POSTNOMINALS",
     "RELATIONS",
     "ROLES",
@@ -34,6 +37,7 @@ __all__ = [
     "SUBJECT_VERBS",
     "SURNAME_TITLES",
     "TITLES",
+    "VERBS_BEFORE_YOU",
     "WEAK_INTRODUCTIONS",
     "alternation",
 ]
@@ -74,3 +78,7 @@ AWARE_CUES = _words("aware_cues")
 SOCIAL_VERBS = _words("social_verbs")
 CLIENT_CUES = _words("client_cues")
 INITIAL_CUES = _words("initial_cues")
+NICKNAME_PREFIXES = frozenset(_words("nickname_prefixes"))
+VERBS_BEFORE_YOU = frozenset(_words("verbs_before_you"))
+PERSON_VERBS = frozenset(_words("person_verbs"))
+KIN_ROLES = frozenset(_words("kin_roles"))

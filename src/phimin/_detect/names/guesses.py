@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
@@ -62,6 +63,39 @@ def _score(t: Tokens, first: bool, pair: bool, opening: bool) -> float:
     return s("caseless_surname")
 
 
+# Words before a noun ("the reed on my saxophone", "a carol", "el cristal").
+_DETERMINERS = frozenset(
+    "a an the this that these those some any no every each another such el la los las un "
+    "una unos unas".split()
+)
+
+
+def _used_as_a_word(t: Tokens, i: int) -> bool:
+    """In lower-case speech, a first name that is also an English word, alone, after a
+    determiner or with no context at all ("the reed", "crystal clear"): the word."""
+    prev = t.prev_word(i)
+    if prev >= 0 and t.lower[prev] in _DETERMINERS:
+        return True
+    return t.lexicon.is_english(t.lower[i])
+
+
+def _capitalized_word_name(t: Tokens, i: int) -> bool:
+    """In mixed-case text, a first name that is also a word ("Will", "Hope", "Summer"),
+    capitalized in mid-sentence: "see Will on Tuesday", "Session with Summer"."""
+    w = t.lower[i]
+    nxt = t.next_word(i)
+    return (
+        len(w) >= 3
+        and w not in STOP_WORDS
+        and t.titlecase(i)
+        and t.lexicon.is_first_name(w)
+        and t.candidate(i)
+        and not t.clinical(i)
+        and not t.sentence_start(i)
+        and not (nxt < len(t) and t.titlecase(nxt))  # "Grace Fellowship", "Hope Street"
+    )
+
+
 def gazetteer(t: Tokens) -> Iterator[Span]:
     """A census name that is no everyday word ("Marchetti"), with the surname after a
     first name ("Maria Lopez")."""
@@ -69,7 +103,11 @@ def gazetteer(t: Tokens) -> Iterator[Span]:
     mode = t.mode
     for i in range(len(t)):
         w = t.lower[i]
-        if not lex.is_clear_name(w) or not t.candidate(i) or t.clinical(i):
+        if not lex.is_clear_name(w):
+            if mode == "mixed" and _capitalized_word_name(t, i):
+                yield Span(i, i + 1, GAZETTEER.score_for("word_name_capitalized"), GAZETTEER)
+            continue
+        if not t.candidate(i) or t.clinical(i):
             continue
         first = lex.is_first_name(w)
         nxt = t.next_word(i)
@@ -78,7 +116,9 @@ def gazetteer(t: Tokens) -> Iterator[Span]:
             and t.ws[i] == " "
             and t.candidate(nxt)
             and (
-                lex.is_name(t.lower[nxt])
+                # (not grammar that is also a surname: "hey sean will you", "hi dominic
+                # how are you")
+                (lex.is_name(t.lower[nxt]) and t.lower[nxt] not in STOP_WORDS)
                 or (mode == "mixed" and t.titlecase(nxt))
                 # "MARY KOWALCZYK": in a note in capitals, a first name, then a
                 # word no list knows (lower-case text is too often another language)
@@ -86,6 +126,8 @@ def gazetteer(t: Tokens) -> Iterator[Span]:
             )
         )
         if mode == "mixed" and not (t.titlecase(i) or t.allcaps(i)):
+            continue
+        if mode == "lower" and not pair and _used_as_a_word(t, i):
             continue
         score = _score(t, first, pair, mode == "mixed" and t.sentence_start(i))
         end = nxt + 1 if pair and first else i + 1

@@ -14,7 +14,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.names.tokens import NAME_WORD, Span, Tokens, extend, ok_after_cue
-from phimin._detect.words import BRACKET_KIN, BRACKET_ROLES, alternation
+from phimin._detect.words import BRACKET_KIN, BRACKET_ROLES, NICKNAME_PREFIXES, alternation
 
 __all__ = ["family", "relation_at"]
 
@@ -39,9 +39,39 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
         j = t.next_word(j)
     if j < len(t) and t.lower[j] in ("named", "called"):
         j = t.next_word(j)
-    if j < len(t) and (_relation_name(t, j) or _appositive(t, j)):
+    if j >= len(t):
+        return None
+    nickname = _nickname(t, j)
+    if nickname is not None:
+        return Span(j, nickname + 1, score, RELATION)
+    if _relation_name(t, j) or _appositive(t, j) or _kin_only_name(t, j):
         return extend(t, j, score, RELATION)
     return None
+
+
+_MONTH_NAMES = frozenset({"april", "may", "june", "august"})
+
+
+def _nickname(t: Tokens, j: int) -> int | None:
+    """ "my friend big mo", "my cousin lil kenji": a nickname's prefix and its name."""
+    if t.lower[j] not in NICKNAME_PREFIXES:
+        return None
+    k = t.next_word(j)
+    if k < len(t) and t.gap(j, k) == " " and t.candidate(k) and t.known_or_rare(k):
+        return k
+    return None
+
+
+def _kin_only_name(t: Tokens, j: int) -> bool:
+    """ "aunt april", "my dad art": right after kin, a first name that is elsewhere a
+    month or a clinical abbreviation (in mixed-case text, capitalized)."""
+    w = t.lower[j]
+    return (
+        t.gap(t.prev_word(j), j) == " "
+        and t.lexicon.is_first_name(w)
+        and (w in _MONTH_NAMES or t.clinical(j))
+        and (t.mode != "mixed" or t.titlecase(j))
+    )
 
 
 def _relation_name(t: Tokens, j: int) -> bool:

@@ -18,7 +18,7 @@ from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import case_of
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names import charting, guesses, kin, speech, titles
+from phimin._detect.names import charting, clauses, guesses, kin, speech, titles
 from phimin._detect.names.tokens import Span, Tokens, to_detections
 from phimin._detect.words import RELATIONS, TITLES
 
@@ -45,7 +45,7 @@ class NameRecognizer(PhiminRecognizer):
         toks = Tokens(doc, text, self.lexicon, case_of(text, nlp_artifacts))
         mode, lex = toks.mode, self.lexicon
         spans = sorted(self._spans(toks), key=lambda s: (s.start, -s.end))
-        return [
+        found = [
             *to_detections(toks, spans),
             *speech.speakers(text, mode, lex),
             *titles.doctors(text, lex),
@@ -56,6 +56,22 @@ class NameRecognizer(PhiminRecognizer):
             *titles.roles(text, lex),
             *charting.signatures(text, lex),
             *charting.social_notes(text, lex),
+        ]
+        if mode == "upper":  # a note in capitals is charting, not conversation
+            return found
+        return [
+            *found,
+            *speech.opening_vocatives(text, lex),
+            *speech.closing_vocatives(text, lex),
+            *speech.spelled_names(text),
+            *clauses.subjects(text, lex),
+            *clauses.kin_appositives(text, lex),
+            *clauses.age_descriptions(text, lex),
+            *clauses.presented(text, lex),
+            *clauses.objects(text, lex),
+            *clauses.questions(text, lex),
+            *clauses.companions(text, lex),
+            *speech.turn_end_vocatives(text, lex),
         ]
 
     def _spans(self, t: Tokens) -> Iterator[Span]:

@@ -1,6 +1,12 @@
-"""Names in conversation: greetings and direct address, introductions, speaker turns.
-Rules `phimin.name.vocative`, `.leading_vocative`, `.introduction`,
-`.introduction.weak`, `.speaker`."""
+"""Names in conversation: greetings and direct address, introductions, speaker turns,
+spelled names. Rules `phimin.name.vocative`, `.leading_vocative`, `.opening_vocative`,
+`.closing_vocative`, `.introduction`, `.introduction.weak`, `.speaker`, `.spelled`.
+
+Speech-to-text writes few commas, so in text without case a name after a greeting is
+also taken before the words a conversation goes on with ("hi keanu how was the
+drive"), and a name that is also a verb taking "you" ("hope", "will") only before a
+pause ("hi hope you're well" is a wish).
+"""
 
 from __future__ import annotations
 
@@ -14,22 +20,40 @@ from phimin._detect.case import CaseMode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import finditer_by_line
+from phimin._detect.names.clauses import name_word
 from phimin._detect.names.tokens import Span, Tokens, extend
 from phimin._detect.words import (
     GREETINGS,
     INTRODUCTIONS,
+    NICKNAME_PREFIXES,
     NON_NAME_WORDS,
     TITLES,
+    VERBS_BEFORE_YOU,
     WEAK_INTRODUCTIONS,
 )
 
-__all__ = ["greeting", "introductions", "leading_vocatives", "speakers", "vocative_at"]
+__all__ = [
+    "closing_vocatives",
+    "greeting",
+    "introductions",
+    "leading_vocatives",
+    "opening_vocatives",
+    "speakers",
+    "spelled_names",
+    "turn_end_vocatives",
+    "vocative_at",
+]
 
 VOCATIVE = builtin("phimin.name.vocative")
 LEADING_VOCATIVE = builtin("phimin.name.leading_vocative")
 INTRODUCTION = builtin("phimin.name.introduction")
 WEAK_INTRODUCTION = builtin("phimin.name.introduction.weak")
 SPEAKER = builtin("phimin.name.speaker")
+OPENING_VOCATIVE = builtin("phimin.name.opening_vocative")
+CLOSING_VOCATIVE = builtin("phimin.name.closing_vocative")
+TURN_END_VOCATIVE = builtin("phimin.name.turn_end_vocative")
+SPELLED = builtin("phimin.name.spelled")
 
 _PHRASES_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
 for _phrase, _weak in [(p, False) for p in INTRODUCTIONS] + [(p, True) for p in WEAK_INTRODUCTIONS]:
@@ -38,6 +62,50 @@ _SPEAKER_LINE = regex.compile(
     r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*[:\]]"
 )
 _ADDRESSED = frozenset({"you", "your", "you're", "u"})
+_PAUSE = frozenset({",", ".", "!", "?", ";", ":"})
+# Words a conversation goes on with after a name in direct address ("hi keanu how was
+# the drive", "logan what brings you in").
+_GOES_ON = frozenset(
+    """how what what's whats so are is you your you're i i'm it's its come good nice great
+    thanks thank welcome long okay ok well let's lets have did do can could were was sorry
+    take tell we we're please just it this glad""".split()
+)
+_MONTHS = frozenset({"january", "march", "april", "may", "june", "august"})
+_TO_YOU = frozenset({"you", "your", "you're", "u", "ya", "to", "so", "that", "it", "for", "we"})
+# Words that end a goodbye without naming anyone ("see you later", "thanks again").
+_CLOSING_WORDS = frozenset(
+    "later soon then again now tomorrow today tonight everyone everybody guys all folks "
+    "both".split()
+)
+_WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
+# A turn's first words: a speaker tag or a line's start, and a word of discourse.
+_TURN_START = (
+    r"(?:^|(?<=\][ ]?)|(?<=^[ \t]*\p{L}{2,12}[ ]?:[ ]?)|(?<=[.!?][ ]{1,3}))[ \t]*"
+    r"(?:(?:okay|ok|so|alright|all[ ]right|well|now|um|uh|and|hey|right)[ ,]+){0,2}"
+)
+_OPENING = regex.compile(
+    rf"(?im){_TURN_START}(?P<name>{_WORD})(?P<after>[ ]*,|[ ]+(?:what|what's|how|tell|can"
+    r"|could|do|did|are|were|you|your|you're|i|i'm|let's|lets|good|nice|great|thanks|welcome"
+    r"|it's|it|we|please|come|have|so)(?![\w'’]))"
+)
+_CLOSING = regex.compile(
+    r"(?i)(?<![\w'’])(?:thanks|thank[ ]you(?:[ ]so[ ]much)?|bye|bye-bye|goodbye|good[ ]?bye"
+    r"|take[ ]care|see[ ]you(?:[ ](?:next[ ](?:week|time)|tomorrow|later|soon|then|again"
+    r"|around|monday|tuesday|wednesday|thursday|friday))?|(?:good|nice|great)[ ](?:to[ ])?"
+    r"(?:see|seeing|meet|meeting)[ ]you(?:[ ]again|[ ]today)?|any(?:[ ]other)?[ ]questions"
+    r"|welcome(?:[ ]back)?|sounds[ ]good|have[ ]a[ ](?:good|great|nice)[ ](?:one|day|night"
+    r"|week|weekend)|for[ ]waiting|for[ ]coming(?:[ ]in)?|come(?:[ ]on)?[ ]in|have[ ]a[ ]seat)[ ,]+"
+    rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?,\n]|$|\[|\p{{L}}{{2,12}}[ ]?:))"
+)
+# A name that ends a turn after the words a sentence or a question ends with: "how was
+# your week robin", "did you take your meds miles", "is that right iris?".
+_TURN_END = regex.compile(
+    r"(?i)(?<![\w'’])(?:you|it|okay|ok|right|thanks|today|tonight|now|yet|there|again|week"
+    r"|weekend|time|then|too|though|yeah|yes|no|sure|please)[ ,]+"
+    rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?]|\n|$|\[|\p{{L}}{{2,12}}[ ]?:))"
+)
+_LETTERS = regex.compile(r"(?<![\w'’-])\p{L}(?:[ -]\p{L}){3,}(?![\w'’-])")
+_SPELLING_CUE = regex.compile(r"(?i)(?<![\w])(?:spell|spelled|spells|spelling|name|that's|it's)")
 
 
 def greeting(t: Tokens, i: int) -> bool:
@@ -47,19 +115,34 @@ def greeting(t: Tokens, i: int) -> bool:
 
 
 def vocative_at(t: Tokens, i: int) -> Span | None:
-    """ "hi Lorna,", "thanks, Will.": the name after greeting token i, then a pause."""
+    """ "hi Lorna,", "thanks, Will.", "hey dylan what's going on": the name after
+    greeting token i, then a pause (or, in text without case, the talk going on)."""
     j = t.next_word(i)
     if t.lower[i] == "thank":
         j = t.next_word(j)
     if j < len(t) and t.text[j] == ",":
         j = t.next_word(j)
-    if j >= len(t) or not t.accept_after_medium(j):
+    if j >= len(t):
+        return None
+    medium = t.accept_after_medium(j)
+    if not (medium or (t.mode != "mixed" and _spoken_vocative(t, j))):
         return None
     span = extend(t, j, VOCATIVE.score, VOCATIVE)
     after = t.next_word(span.end - 1)
-    if after >= len(t) or t.text[after] in {",", ".", "!", "?", ";", ":"} or "\n" in t.text[after]:
+    if after >= len(t) or t.text[after] in _PAUSE or "\n" in t.text[after]:
+        return span
+    w = t.lower[j]
+    # ("hi hope you're well", "hey will you sign": a wish and a question, not a name)
+    wish = w in VERBS_BEFORE_YOU and t.lower[after] in _TO_YOU
+    if t.mode != "mixed" and t.lower[after] in _GOES_ON and not wish:
         return span
     return None
+
+
+def _spoken_vocative(t: Tokens, j: int) -> bool:
+    """In text without case, after a greeting: a census name, even one that is also a
+    word (not grammar, not a month)."""
+    return t.candidate(j) and name_word(t.text[j], t.lexicon)
 
 
 def introductions(t: Tokens) -> Iterator[Span]:
@@ -79,6 +162,14 @@ def introductions(t: Tokens) -> Iterator[Span]:
                     ok = t.titlecase(j)
             else:
                 ok = t.accept_after_strong(j)
+            if not ok and not weak and t.lower[j] in NICKNAME_PREFIXES:
+                # "we called him papa joe", "goes by lil kenji": the nickname whole
+                k = t.next_word(j)
+                if k < len(t) and t.gap(j, k) == " " and t.accept_after_strong(k):
+                    rule = INTRODUCTION
+                    score = rule.score if mixed else rule.score_for("caseless")
+                    yield Span(j, k + 1, score, rule)
+                continue
             if ok:
                 rule = WEAK_INTRODUCTION if weak else INTRODUCTION
                 yield extend(t, j, rule.score if mixed else rule.score_for("caseless"), rule)
@@ -126,3 +217,56 @@ def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
         )
         if lexicon.is_clear_name(first) or rare:
             yield SPEAKER.at(m.start("name"), m.end("name"))
+
+
+def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "logan, what happened", "okay max let's pick up", "therapist: Destiny what was":
+    a name that opens a turn, then talk to the one named."""
+    for m in finditer_by_line(_OPENING, text):
+        word = m.group("name")
+        w = word.lower()
+        comma = m.group("after").strip() == ","
+        if w in _MONTHS and not comma:
+            continue  # "june i think we moved": the month
+        if not (lexicon.is_first_name(w) or lexicon.is_clear_name(w)):
+            continue  # a rare word opening a line is as often shorthand as a name
+        # a name that is also a verb or an adjective only before a comma
+        if name_word(word, lexicon, plain=comma):
+            yield OPENING_VOCATIVE.at(m.start("name"), m.end("name"))
+
+
+def closing_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "see you next week faith", "alright thanks elijah", "any questions logan?": a
+    name that ends a turn after a thanks, a goodbye or a question."""
+    for m in finditer_by_line(_CLOSING, text):
+        word = m.group("name")
+        w = word.lower()
+        # (a surname alone is a name here too: "thanks for waiting river")
+        named = name_word(word, lexicon, plain=False, surname=True) or name_word(word, lexicon)
+        if w not in _MONTHS and w not in _CLOSING_WORDS and named:
+            yield CLOSING_VOCATIVE.at(m.start("name"), m.end("name"))
+
+
+def turn_end_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "how was your week robin?", "is that right iris": a first name that ends a turn,
+    after the word a question or a statement ends with."""
+    for m in finditer_by_line(_TURN_END, text):
+        word = m.group("name")
+        w = word.lower()
+        if (
+            w not in _MONTHS
+            and w not in _CLOSING_WORDS
+            and lexicon.is_first_name(w)
+            and name_word(word, lexicon)
+        ):
+            yield TURN_END_VOCATIVE.at(m.start("name"), m.end("name"))
+
+
+def spelled_names(text: str) -> Iterator[Detection]:
+    """ "his name is arjun, a r j u n": a name spelled out letter by letter."""
+    for m in _LETTERS.finditer(text):
+        letters = {c.lower() for c in m.group() if c.isalpha()}
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        cue = _SPELLING_CUE.search(text, max(line_start, m.start() - 45), m.start())
+        if cue is not None and letters - {"a", "i"}:
+            yield SPELLED.at(m.start(), m.end())

@@ -66,14 +66,30 @@ _PLACE_PREPOSITIONS = frozenset("in from near outside around into toward towards
 
 
 def title_at(t: Tokens, i: int, score: float) -> Span | None:
-    """ "Dr. Okafor", "MR FOSTER": the name after title token i (a word of `TITLES`)."""
+    """ "Dr. Okafor", "MR FOSTER", "mister thompson", "Mrs. March": the name after title
+    token i (a word of `TITLES`)."""
     w = t.lower[i]
     j = t.next_word(i)
     if j < len(t) and t.text[j] == ".":
         j = t.next_word(j)
-    if j < len(t) and (t.accept_after_strong(j) or _surname_after(t, w, j)):
+    if j < len(t) and (
+        t.accept_after_strong(j) or _surname_after(t, w, j) or _month_surname(t, w, j)
+    ):
         return extend(t, j, score, TITLE)
     return None
+
+
+_MONTH_NAMES = frozenset({"january", "march", "april", "may", "june", "august"})
+
+
+def _month_surname(t: Tokens, title: str, j: int) -> bool:
+    """ "Mrs. March", "Dr. May", "mister june": after a personal title, a month that is
+    also a name is that name."""
+    return (
+        title in SURNAME_TITLES
+        and t.lower[j] in _MONTH_NAMES
+        and (t.mode != "mixed" or t.titlecase(j))
+    )
 
 
 def _surname_after(t: Tokens, title: str, j: int) -> bool:

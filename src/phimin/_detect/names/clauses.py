@@ -1,0 +1,268 @@
+"""Names known by the part they play in a clause, in speech with or without capitals:
+the subject of what a person does ("so will said", "grace texted me"), a name said to
+be kin ("kwame, that's my boyfriend", "chance is my oldest"), a name described by its
+age ("logan is a 58-year-old male"). Rules `phimin.name.subject`,
+`phimin.name.kin_appositive`, `phimin.name.age_description`.
+
+Names that are also words ("hope", "grace", "will") are taken only where the word
+cannot be meant: before a verb only a person does ("hope said", not "hope is"), and
+only at the start of a clause ("my hope is" is the word).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from phimin._catalogue import builtin
+from phimin._detect.clinical import is_clinical_term
+from phimin._detect.detection import Detection
+from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import finditer_by_line
+from phimin._detect.words import (
+    KIN_ROLES,
+    NON_NAME_WORDS,
+    PERSON_VERBS,
+    POSTNOMINALS,
+    RELATIONS,
+    SUBJECT_VERBS,
+    TITLES,
+    alternation,
+)
+
+__all__ = [
+    "age_descriptions",
+    "companions",
+    "kin_appositives",
+    "name_word",
+    "objects",
+    "presented",
+    "questions",
+    "subjects",
+]
+
+SUBJECT = builtin("phimin.name.subject")
+KIN_APPOSITIVE = builtin("phimin.name.kin_appositive")
+AGE_DESCRIPTION = builtin("phimin.name.age_description")
+PRESENTED = builtin("phimin.name.presented")
+OBJECT = builtin("phimin.name.object")
+QUESTION = builtin("phimin.name.question")
+COMPANION = builtin("phimin.name.companion")
+
+# Where a clause starts: a line, a speaker tag, the end of a sentence, or a comma; then
+# at most three words of discourse ("so", "and then", "honestly", "um").
+_CLAUSE_START = (
+    r"(?:^|(?<=[.!?;:\]][ \t]{0,3})|(?<=,[ ])"
+    # after a word that opens a clause: "do you think sage needed", "because grace said"
+    r"|(?<=(?<![\w'’])(?:think|thought|guess|know|knew|feel|felt|wish|said|says|because"
+    r"|since|when|if|that|until|while|after|before|whether)[ ]))[ \t]*"
+    r"(?:(?:so|and|then|um|uh|but|honestly|yeah|yes|well|like|cause|because|okay|ok|alright"
+    r"|oh|now|plus|anyway|see|apparently|basically)[ ,]+){0,3}"
+)
+_WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
+_MONTHS = frozenset({"april", "may", "june", "august", "march", "january"})
+# What a person does and nothing else: after a name that is also a word, only these.
+_BASE_FORMS = frozenset({"say", "hit", "quit", "just", "always", "never", "still"})
+_WEAK_VERBS = SUBJECT_VERBS | frozenset(
+    "doesn't didn't won't wouldn't can't couldn't isn't wasn't hasn't hadn't keeps needs "
+    "knows thinks feels gets got".split()
+)
+_SUBJECT = regex.compile(
+    rf"(?im){_CLAUSE_START}(?P<name>{_WORD})[ ]+"
+    r"(?:(?:just|always|never|still|finally|really|also|even|literally|actually|kinda"
+    r"|basically|totally|then)[ ]+){0,2}"
+    rf"(?P<verb>{alternation(tuple(sorted(PERSON_VERBS | _WEAK_VERBS)))})(?![\w'’])"
+)
+_KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
+_KIN_APPOSITIVE = regex.compile(
+    rf"(?im){_CLAUSE_START}(?P<name>{_WORD}(?:[ ]{_WORD})?)"
+    r"(?:[ ]*,[ ]*(?:(?:that's|thats|he's|she's|they're|who's)[ ]+)?"
+    r"|[ ]+(?:is|was|'s|’s|that's|thats|who's)[ ]+(?:like[ ]+)?)"
+    rf"(?:my|our|his|her|their)[ ]+(?:{_KIN})(?![\w'’-])"
+)
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|a[ ]hundred|hundred)(?:[ -](?:one|two|three|four|five|six|seven|eight"
+    r"|nine))?"
+)
+_AGE_DESCRIPTION = regex.compile(
+    rf"(?i)(?<![\w'’-])(?P<name>{_WORD}(?:[ ]{_WORD})?)[ ]+(?:is|was|'s|’s)[ ]+an?[ ]+"
+    rf"(?:\d{{1,3}}|{_NUMBER_WORDS})[ -]+(?:years?|yrs?|months?|weeks?)[ -]+old(?![\w])"
+)
+# Letters, with one apostrophe after a name's prefix (O'Brien, D'Angelo) or hyphens
+# between parts (Ji-woo); never a contraction ("it's", "you're").
+_NAME_SHAPE = regex.compile(r"^(?:[od]'|[^\W\d_]+-)?[^\W\d_]+(?:-[^\W\d_]+)*$")
+# A clinician dictating: "patient is pamela cook", "today i'm seeing christina cooper",
+# "next is betty hill", "patient , bruce ward ." (the name, then a pause or the date of
+# birth).
+_PRESENTED = regex.compile(
+    r"(?i)(?<![\w'’])(?:patient(?:'s[ ]name)?(?:[ ]+is)?|(?:the[ ])?next(?:[ ]patient)?[ ]+is"
+    r"|(?:i'm|i[ ]am|we're|we[ ]are|i'll[ ]be|we'll[ ]be)[ ]+seeing"
+    r"|today[ ]+(?:i'm|we're)[ ]+seeing|seeing|patient[ ]name(?:[ ]is)?|name[ ]is|this[ ]is)"
+    r"[ ]*[,:]?[ ]+"
+    rf"(?P<first>{_WORD})(?:[ ]+(?P<last>{_WORD}))?"
+    r"(?=[ ]*(?:[.,;:?!]|\n|$|[ ]+(?:date[ ]of[ ]birth|dob|born|mrn|medical[ ]record|is[ ]an?[ ]"
+    r"|who[ ]is|here[ ]for|presenting|for[ ]a|age[ ]|a[ ]\d)))"
+)
+_MODAL_NAMES = frozenset({"will", "may"})
+# Telling, asking, calling someone, then what was said: "i told mark i'm not going",
+# "i asked june if she could", "texted will that".
+_OBJECT = regex.compile(
+    r"(?i)(?<![\w'’])(?:told|tell|tells|asked|ask|asks|texted|text|texts|called|call|calls"
+    r"|emailed|messaged|warned|promised|begged|reminded|thanked|dm'd|dmed)[ ]+"
+    rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she|we|they"
+    r"|it|it's|not|how|what|when|why|so|because|cause|and|but)(?![\w'’]))"
+)
+# Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
+# "miles's mom", "iris's birthday".
+_COMPANION = regex.compile(
+    rf"(?i)(?<![\w'’])(?:(?P<name>{_WORD})[ ]+(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
+    rf"|(?:me|i)[ ]+(?:and|&)[ ]+(?P<name>{_WORD})(?![\w'’])"
+    rf"|(?P<name>{_WORD})['’]s[ ]+(?:{_KIN}|house|place|car|birthday|phone|room|wedding|funeral"
+    r"|party|apartment|school|job|kids|baby|mom's|dad's)(?![\w'’]))"
+)
+# A question about someone: "is august still doing the night feeds", "did will call".
+_QUESTION = regex.compile(
+    r"(?i)(?<![\w'’])(?:is|was|does|did|has|had|will|would|can|could|should)[ ]+"
+    rf"(?P<name>{_WORD})[ ]+(?:still|ever|even|really|going|gonna|coming|doing|getting|taking"
+    r"|helping|staying|living|working|feeling|know|think|want|need|feel|say|said|call|called"
+    r"|text|come|go|live|work|like|mind|agree|understand)(?![\w'’])"
+)
+_PRONOUNS = frozenset(
+    "i you he she it we they this that who which what there here one someone somebody "
+    "everyone everybody anyone anybody nobody".split()
+)
+
+
+def name_word(
+    word: str,
+    lexicon: NameLexicon,
+    *,
+    plain: bool = True,
+    modal: bool = False,
+    surname: bool = False,
+) -> bool:
+    """Could `word` be a name here: a census first name, a surname that is no word, or a
+    word too rare to be English; never grammar, a contraction, a title, a kin word, a
+    heading or a clinical term. With `plain=False`, not a verb, adjective or adverb
+    either ("hope", "grace"); with `modal`, the modals that are names ("will", "may")
+    count, where the context rules the modal out ("will said", "will, my husband"); with
+    `surname`, any census surname does (where the context leaves nothing else)."""
+    w = word.lower().replace("’", "'")
+    if (
+        len(w) < 2
+        or not _NAME_SHAPE.match(w)
+        or (w in STOP_WORDS and not (modal and w in _MODAL_NAMES))
+        or w in _PRONOUNS
+        or w in NON_NAME_WORDS - _MONTHS
+        or w in TITLES
+        or w in RELATIONS
+        or w in POSTNOMINALS
+        or is_clinical_term(w)
+    ):
+        return False
+    if not plain and lexicon.is_plain_word(w):
+        return False
+    parts = w.split("-")  # "ji-woo", "min-jun"
+    if len(parts) > 1:
+        return len(set(parts)) == len(parts) and all(
+            p not in STOP_WORDS and not lexicon.is_english(p) and not lexicon.is_common_word(p)
+            for p in parts
+        )
+    if lexicon.is_first_name(w):
+        return True
+    if lexicon.is_english(w):  # "bowels moved": a surname that is also a word
+        return surname and lexicon.is_name(w)
+    if lexicon.is_clear_name(w) or (surname and lexicon.is_name(w)):
+        return True
+    return len(w) >= 3 and not (
+        lexicon.is_name(w) or lexicon.is_common_word(w) or lexicon.is_english(w)
+    )
+
+
+def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "so will said", "grace texted me", "kwame wants to move": a name that opens a
+    clause before a verb of what people do."""
+    for m in finditer_by_line(_SUBJECT, text):
+        word = m.group("name")
+        w = word.lower()
+        verb = m.group("verb").lower()
+        # ("will said": a modal never comes before a verb's past or third person)
+        modal = verb in PERSON_VERBS and verb not in _BASE_FORMS
+        if not name_word(word, lexicon, modal=modal):
+            continue
+        clear = lexicon.is_clear_name(w) or not lexicon.is_name(w)
+        # "hope is", "faith can", "june was": the word as often as the name
+        if verb not in PERSON_VERBS and not (clear and w not in _MONTHS):
+            continue
+        yield SUBJECT.at(m.start("name"), m.end("name"))
+
+
+def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "tomasz, that's my boyfriend", "chance is my oldest", "honestly will, my
+    husband,": a name said to be kin."""
+    for m in finditer_by_line(_KIN_APPOSITIVE, text):
+        words = m.group("name").split()
+        if all(name_word(w, lexicon, modal=True) for w in words):
+            yield KIN_APPOSITIVE.at(m.start("name"), m.end("name"))
+
+
+def age_descriptions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "logan is a 58-year-old male", "so ana was a 31 year old": a person introduced
+    by age, as a clinician presents a patient."""
+    for m in finditer_by_line(_AGE_DESCRIPTION, text):
+        words = m.group("name").split()
+        while words and not name_word(words[0], lexicon):  # "so logan is", "patient ana"
+            words = words[1:]
+        if words and all(name_word(w, lexicon) for w in words):
+            start = m.end("name") - len(" ".join(words))
+            yield AGE_DESCRIPTION.at(start, m.end("name"))
+
+
+def presented(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "patient is pamela cook .", "today i'm seeing christina cooper", "next is betty
+    hill , uh , date of birth": a clinician presenting a patient by name."""
+    for m in finditer_by_line(_PRESENTED, text):
+        first = m.group("first")
+        if not (lexicon.is_first_name(first.lower()) and name_word(first, lexicon)):
+            continue
+        end = m.end("first")
+        last = m.group("last")
+        if (
+            last is not None
+            and last.lower() not in STOP_WORDS
+            and (lexicon.is_name(last.lower()) or name_word(last, lexicon))
+        ):
+            end = m.end("last")
+        elif last is not None:
+            continue  # "this is martha's sister", "patient is john feeling": not a name alone
+        yield PRESENTED.at(m.start("first"), end)
+
+
+def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "i told mark i'm not going", "i asked june if she could": a name told or asked."""
+    for m in finditer_by_line(_OBJECT, text):
+        word = m.group("name")
+        if name_word(word, lexicon, modal=True) and lexicon.is_first_name(word.lower()):
+            yield OBJECT.at(m.start("name"), m.end("name"))
+
+
+def questions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "is august still doing the night feeds", "did will call you": a question asked
+    about someone by name."""
+    for m in finditer_by_line(_QUESTION, text):
+        word = m.group("name")
+        if name_word(word, lexicon, modal=True) and lexicon.is_first_name(word.lower()):
+            yield QUESTION.at(m.start("name"), m.end("name"))
+
+
+def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "robin and i went", "me and dawn", "miles's mom": a first name beside "me" or
+    "I", or owning what people own."""
+    for m in finditer_by_line(_COMPANION, text):
+        word = m.group("name")
+        if lexicon.is_first_name(word.lower()) and name_word(word, lexicon, modal=True):
+            yield COMPANION.at(m.start("name"), m.end("name"))
