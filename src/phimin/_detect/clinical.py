@@ -66,11 +66,26 @@ _GUARDS = [
     r"(?i)(?<![\w/])\d/\d[ ]+(?:up|way|of|strength|normal|dose|ns|nss|saline)(?![\w])",
     r"(?i)(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",
     r"(?<![\w/])\d{1,2}-\d{1,2}/10(?![\w/])",  # a rated range: "3-4/10"
+    # A rating out of ten is never a date ("a 6/10", "9/10 times"), unless a word that
+    # introduces a date comes right before it ("on 3/10", "since 7/10").
+    r"(?i)(?<!(?<![\w])(?:on|since|until|till|by|dated|due|before|after|as[ ]of|seen|admitted"
+    r"|discharged|visit|appt|appointment|(?<!(?:down|up|went|came|dropped|rose)[ ])from)[ ]+)"
+    r"(?<!\d{1,2}/\d{1,2}[ ]*(?:-+|to|through|thru|or|and)[ ]*)"  # "8/2 - 8/10": a range
+    r"(?<![\w/])\d{1,2}(?:\.\d)?[ ]?/[ ]?10(?![\w/])",
+    # Out of five stars, a count of sessions or weeks ("session 5/12"), a share of
+    # something ("1/2 a sandwich", "9/10 times").
+    r"(?i)(?<![\w/])\d(?:\.\d)?/5[ ]+stars?(?![\w])",
+    r"(?i)(?<![\w])(?:sessions?|modules?|class(?:es)?|lessons?|groups?|steps?)[ #]+\d{1,2}/\d{1,2}"
+    r"(?![\w/])",
+    r"(?i)(?<![\w/])\d{1,2}/\d{1,2}[ ]+(?:times|of|people|sessions)(?![\w])",
+    r"(?i)(?<![\w/])[1-9]/[2-9](?![\w/])[ ]+(?:an?|the|cups?|bottles?|packs?|tablets?|pills?"
+    r"|glass(?:es)?|miles?|hours?|days?|doses?|bags?|sandwich|plate|piece|bar|can|beer|joint"
+    r"|gram|grams|tab|tabs)(?![\w])",
     r"(?<![\w/])\d/\d[ ]?-[ ]?\d/\d(?![\w/])",  # a range of fractions: "up 1/4-1/3"
     r"(?i)(?<![\w])(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
     r"|craving|urges?|sleep|energy|severity|intensity|suds|worry|anger|irritability|motivation"
     r"|confidence|importance|readiness)(?:[ ]+\w+){0,4}[ :]+"
-    r"(?<!(?:on|since|from|until|by|dated|of|at)[ :]+)\d{1,2}(?:[ ]?/[ ]?\d{1,3}|[ ]out[ ]of[ ]\d{1,3})",
+    r"(?<!(?<![\w])(?:on|since|from|until|by|dated|of|at)[ :]+)\d{1,2}(?:[ ]?/[ ]?\d{1,3}|[ ]out[ ]of[ ]\d{1,3})",
     rf"(?i)(?<![\w/])[1-7]/[2-8][ ]?{_UNIT}(?![\w])",
     # Doses and measurements: "50 mg", "0.5mg", "2000 mL", "1000MG".
     rf"(?i)(?<![\w.]){_NUM}(?:[ -]?(?:to|-)[ -]?{_NUM})?[ -]?{_UNIT}(?![\w])",

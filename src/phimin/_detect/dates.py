@@ -43,6 +43,25 @@ _YEAR_DIGITS = r"(?:(?:19|20)\d{2}|'\d{2}|\d{2}'(?!['\"]))"
 # A four-digit year too early to be plausible ("June 3, 1788", a confused patient):
 # after a month, a day and a comma it is still a year, and the month and day are dates.
 _EARLY_YEAR = r",[ ]?1[0-8]\d{2}"
+_DAY_SUFFIXED = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# What "the first", "the fifth" counts when it is no day: "the first time", "the 3rd floor".
+_NOT_A_DAY = (
+    r"time|times|floor|grade|one|ones|place|step|steps|week|weeks|session|sessions|try"
+    r"|tries|thing|things|person|people|kid|kids|child|children|round|rounds|year|years"
+    r"|month|months|day|days|chapter|level|page|question|questions|attempt|pregnancy|baby"
+    r"|born|wife|husband|job|car|house|half|quarter|amendment|option|choice|part|line"
+    r"|row|seat|team|string|base|period|hour|hours|minute|minutes|visit|dose|doses|trimester"
+    r"|semester|class|cousin|floor|story|of[ ](?:many|them|us|those|these|all|my|his|her"
+    r"|their|our|your|its|which)"
+)
+_SPOKEN_NUMBER = (
+    r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+    r"|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|\d{1,4})"
+)
 _YEAR_WORDS = (
     rf"(?:(?:nineteen|twenty)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[- ]{_UNITS})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
@@ -116,7 +135,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.date.month_day"),
         # 7/22 without a year. Score-like fractions (pain 7/10) are dropped by the
         # clinical guard; most of the rest are dates in notes.
-        r"(?<![\w/,]|\d:|\d\.)(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d)",
+        # A trailing slash with no year after it is a date cut short: "seen on 3/14/".
+        r"(?<![\w/,]|\d:|\d\.)(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w]|/\w|[.,]\d)",
     ),
     PatternSpec(
         builtin("phimin.date.month_year_numeric"),
@@ -173,6 +193,55 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"|because|after|before)\b)",
         group="day",
         trigger=r"(?i)\d(?:st|nd|rd|th)",
+    ),
+    PatternSpec(
+        builtin("phimin.date.spoken_day"),
+        # "on the ninth", "moved to the 21st", "starts the first", "thursday the 8th", "the
+        # twenty third": a day of the month said alone (not "the first time", "the fifth
+        # floor", "the 2nd grade"). "the first/second/third" only after a word of time.
+        rf"(?i)(?<![\w])(?:(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
+        rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|{_WEEKDAY})[ ]+the"
+        rf"[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})|(?:is|was|'s|it's|that's|to|for)[ ]+the[ ]+"
+        rf"(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED}))"
+        rf"(?![\w'’-])(?![ ]+(?:{_NOT_A_DAY})(?![\w]))",
+        group="day",
+        trigger=r"(?i)the[ ]",
+    ),
+    PatternSpec(
+        builtin("phimin.date.month_year_full"),
+        # "until 11/2026", "Last seen 08/2027", "3/2024": a month and a four-digit year.
+        r"(?<![\d/.-])(?:0?[1-9]|1[0-2])[/-](?:19|20)\d{2}(?![\d/]|[.-]\d)",
+    ),
+    PatternSpec(
+        builtin("phimin.date.month_year_compact"),
+        # "Jan-2025", "MAR-24", "sept/2023": an abbreviated month and a year, joined.
+        r"(?i)(?<![\w/.-])(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[-/.]"
+        r"(?:(?:19|20)\d{2}|\d{2})(?![\w/]|[.-]\d)",
+        trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    ),
+    PatternSpec(
+        builtin("phimin.date.day_month_compact"),
+        # "22-Oct", "14-Mar", "3/jan": a day and an abbreviated month with no year.
+        r"(?i)(?<![\w/.-])(?:3[01]|[12]\d|0?[1-9])[-/](?:jan|feb|mar|apr|may|jun|jul|aug"
+        r"|sept?|oct|nov|dec)(?![\w/]|[.-]\d)",
+        trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    ),
+    PatternSpec(
+        builtin("phimin.date.spoken_birth_date"),
+        # "date of birth four twelve eighty eight", "dob ten seventeen nineteen ninety": a
+        # date of birth said as numbers.
+        rf"(?i)(?<![\w])(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is)?"
+        rf"|born[ ]on)[ ]*[:?,.]?(?:[ ]+(?:is|it's|its|um|uh|\[patient\]|patient:|client:|\[client\]))*"
+        rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{1,5}})(?![\w'’-])",
+        group="date",
+        trigger=r"(?i)birth|dob|d\.o\.b|born",
+    ),
+    PatternSpec(
+        builtin("phimin.date.month_word"),
+        # A month that is never an everyday word, in any case ("september is always the
+        # worst month"): january, february, september to december, july.
+        r"(?i)(?<![\w'’-])(?:january|february|july|september|october|november|december)(?![\w'’-])",
+        trigger=r"(?i)uary|july|ember|tober",
     ),
     PatternSpec(
         builtin("phimin.date.month_alone"),
@@ -232,6 +301,18 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
 
 
 _AGE_NUMBER = r"(?P<age>9\d|1[01]\d)"
+# Ninety to a hundred and nineteen, in words.
+_AGE_SPOKEN = (
+    rf"(?:ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?(?:{_UNITS}|ten|eleven"
+    rf"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)"
+)
+# Who is that old: a pronoun, a kin word, "who".
+_AGE_SUBJECT = (
+    r"(?:she|he|they|i|you|who|mom|mother|dad|father|grandma|grandmother|granny|nana"
+    r"|grandpa|grandfather|grandad|granddad|great[ ]grandma|great[ ]grandpa|aunt|auntie|uncle"
+    r"|husband|wife|mama|papa|abuela|abuelo|abuelita|abuelito|neighbor|neighbour|patient"
+    r"|client|resident)"
+)
 _AGE_WORDS = rf"(?P<age>ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?\w+)?)"
 
 AGE_SPECS: tuple[PatternSpec, ...] = (
@@ -261,7 +342,8 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.age.birthday"),
-        rf"(?i){_B}{_AGE_NUMBER}(?:st|nd|rd|th)[ ]+birthday",
+        # (the ordinal's ending goes too: "her 90+ birthday", not "her 90+th")
+        rf"(?i){_B}(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th))[ ]+birthday",
         group="age",
     ),
     PatternSpec(
@@ -270,6 +352,21 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         r"(?P<age>90s|nineties|100s)(?![\w])",
         group="age",
         trigger=r"(?i)90s|ninet|100s",
+    ),
+    PatternSpec(
+        builtin("phimin.age.spoken"),
+        # "she's ninety four", "my great aunt is ninety six", "grandma turned a hundred and
+        # one", "he's 104", "passed at ninety seven": a person's age of 90 and over said
+        # without "years old" (not an amount: "ninety dollars", "104 degrees").
+        rf"(?i)(?<![\w])(?:{_AGE_SUBJECT}(?:['’]s|['’]ll[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be"
+        rf"|turned|turns|turning|just[ ]turned|is[ ]turning))|(?:passed|died|passed[ ]away)"
+        rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning)[ ]+(?:(?:just|almost|nearly|about"
+        rf"|like|now|only)[ ]+)?(?P<age>{_AGE_SPOKEN}|9\d|1[01]\d)(?![\w'’-])"
+        r"(?![ ]*(?:%|percent|degrees?|dollars?|bucks|cents|pounds?|lbs?|kilos?|kg|minutes?"
+        r"|mins?|hours?|hrs?|days?|weeks?|miles?|mg|times|over|out[ ]of|k\b|thousand|million"
+        r"|calories|steps|pages|points|mph))",
+        group="age",
+        trigger=r"(?i)ninet|hundred|9\d|1[01]\d",
     ),
     PatternSpec(
         builtin("phimin.age.words"),
