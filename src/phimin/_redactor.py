@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+import regex
+
 from phimin._catalogue import Trait
 from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
 from phimin._detect.base import Detection
@@ -39,6 +41,8 @@ __all__ = ["DocumentState", "RedactedPiece", "Redactor", "Replaced"]
 # `_WINDOW_TAIL` characters of a window are held back and processed again with the
 # next window, so nothing near a window's end is judged without its right context.
 WINDOW_CHARS = 200_000
+# A place named after "at" ("seen at Hopkins"): as often a hospital as a city.
+_AT_A_PLACE = regex.compile(r"(?i)(?:^|(?<![\w]))(?:at|@)[ ]+$")
 BATCH_CHARS = 50_000  # redact_many: characters of short texts detected together
 _WINDOW_TAIL = 2 * OVERLAP_CHARS
 
@@ -341,6 +345,8 @@ class Redactor:
                         "wording": c.rule.wording,
                         "keep_year": policy.keep_year,
                         "year_only": c.rule.has(Trait.YEAR_ONLY),
+                        "at_a_place": _AT_A_PLACE.search(text, max(0, c.start - 6), c.start)
+                        is not None,
                     },
                 )
                 if new_text == text[c.start : c.end]:

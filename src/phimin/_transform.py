@@ -65,11 +65,14 @@ def generalize(
     keep_year: bool,
     places: PlaceLexicon,
     year_only: bool = False,
+    at_a_place: bool = False,
 ) -> str | None:
     """The minimum-necessary form of `surface`, or None if this entity has none.
 
     `year_only`: the finding is a year alone, however written ("1987", "'87", "MI 87"):
-    with `keep_year` it stays as it is.
+    with `keep_year` it stays as it is. `at_a_place`: the place was named after "at"
+    ("seen at Hopkins"), where a city's name is as often a hospital's short name: it
+    becomes "[location]", never a city in some state.
     """
     if wording is not None:
         return wording
@@ -90,7 +93,7 @@ def generalize(
         digits = surface.strip()[:3]
         return f"[ZIP {'000' if digits in _RESTRICTED_ZIP3 else digits}xx]"
     if entity == "LOCATION":
-        state = places.state_of(surface.strip())
+        state = None if at_a_place else places.state_of(surface.strip())
         return f"[city in {state}]" if state else "[location]"
     return None
 
@@ -126,6 +129,7 @@ class GeneralizeOperator(Operator):
             keep_year=params.get("keep_year", True),
             places=params["places"],
             year_only=params.get("year_only", False),
+            at_a_place=params.get("at_a_place", False),
         )
         if general is None:  # no general form: fall back to a placeholder
             return PlaceholderOperator().operate(text, params)

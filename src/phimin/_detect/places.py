@@ -24,6 +24,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.patterns import PatternSpec
+from phimin._detect.words import TITLES
 
 __all__ = ["PLACE_SPECS", "STATE_CODES", "FacilityRecognizer"]
 
@@ -33,6 +34,39 @@ STATE_CODES = tuple(  # the 50 states, DC and the territories
 )
 
 _STATE_CODE = "(?:" + "|".join(STATE_CODES) + ")"
+_STREET_TYPE = (
+    r"street|avenue|ave|road|rd|lane|ln|drive|boulevard|blvd|way|terrace|parkway|pkwy|highway"
+    r"|hwy|pike|trail|st\."
+)
+# Words that describe a street without naming it ("the main road", "a dirt road").
+_PLAIN_STREET_WORDS = frozenset(
+    """main same next dirt gravel paved back side busy quiet long short wrong right left other
+    one-way private public country city town old new big little small narrow wide dark
+    front bumpy steep windy icy first last nearest closest local whole entire memory fast
+    slow bike bus carpool passing express toll high low""".split()
+)
+
+
+def _named_street(value: str) -> bool | None:
+    """A street's own name, not its description: "marigold street", "old mill road"."""
+    words = value.lower().split()[:-1]  # without the street type
+    if words and words[0] == "the":
+        words = words[1:]
+        # "the old mill road" names one; "the main road" describes one
+        if all(w in _PLAIN_STREET_WORDS for w in words):
+            return False
+    if not words or any(w in STOP_WORDS for w in words):
+        return False
+    return None
+
+
+def _named_county(value: str) -> bool | None:
+    words = value.lower().split()[:-1]
+    if not words or any(w in STOP_WORDS or w in _PLAIN_STREET_WORDS for w in words):
+        return False
+    return None
+
+
 PLACE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.zip.after_state"),
@@ -54,6 +88,35 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"(?:County|Parish|Borough|COUNTY|PARISH)(?![\w])",
         trigger=r"(?i)county|parish|borough",
     ),
+    PatternSpec(
+        builtin("phimin.location.county_spoken"),
+        # "we just moved to jefferson county", "my family's from harlan county": a county
+        # after a word of place, in any case.
+        r"(?i)(?<=(?<![\w'’])(?:in|from|to|of|near|outside|moved[ ]to|out[ ]in|lives?[ ]in"
+        r"|lived[ ]in|grew[ ]up[ ]in)[ ]+)(?:the[ ]+)?\p{L}[\p{L}'’.-]+(?:[ ]\p{L}[\p{L}'’.-]+)?"
+        r"[ ]+(?:county|parish|borough)(?![\w])",
+        validate=_named_county,
+        trigger=r"(?i)county|parish|borough",
+    ),
+    PatternSpec(
+        builtin("phimin.location.street"),
+        # "the apartment on delancey street", "the park on orchard lane", "off old mill
+        # road": a street named without its number (with one, it is an address).
+        rf"(?i)(?<=(?<![\w'’])(?:on|off|at|by|near|down|up|along|from|to|onto|past|behind"
+        rf"|across|of|in)[ ]+)(?:the[ ]+)?(?:(?!(?:the|an?|on|off|at|by|near|in|of|to|from|and|or"
+        rf"|my|his|her|their|our|your|this|that|is|was)[ ])(?:\p{{L}}[\p{{L}}'’.-]*"
+        rf"|\d{{1,3}}(?:st|nd|rd|th))[ ]+){{1,3}}?"
+        rf"(?:{_STREET_TYPE})(?![\w'’-])",
+        validate=_named_street,
+        trigger=rf"(?i){_STREET_TYPE}",
+    ),
+    PatternSpec(
+        builtin("phimin.location.route"),
+        # "the target off route 9", "way out on county road 12", "exit 41", "i-95".
+        r"(?i)(?<![\w-])(?:county[ ]road|state[ ](?:road|route|highway)|route|rte\.?|highway"
+        r"|hwy\.?|interstate|exit|i-|us-)[ ]?(?:\d{1,4}[a-z]?)(?![\w/:-]|[.,]\d)",
+        trigger=r"(?i)route|rte|highway|hwy|interstate|exit|i-|us-|road",
+    ),
 )
 
 
@@ -62,7 +125,9 @@ _FACILITY_NOUN = regex.compile(
     r"|health[ ]system|rehab(?:ilitation)?[ ](?:center|facility|hospital)|nursing[ ]home|hospice"
     r"|treatment[ ]center|recovery[ ]center|behavioral[ ]health|elementary|high[ ]school"
     r"|middle[ ]school|university|college|academy|church|shelter|jail|prison"
-    r"|correctional[ ]facility|detention[ ]center|campus|medical|rehab|memorial"
+    r"|correctional[ ]facility|detention[ ]center|campus|medical|rehab|memorial|apartments"
+    r"|chapel|temple|mosque|synagogue|cathedral|ministries|baptist|high(?![ ]+school)"
+    r"|middle(?![ ]+school)"
     r"|regional(?![ ]+(?:anesthesia|block|wall|lymph|nodes?|pain|enteritis|variation)))(?![\w])"
 )
 # (a word starts after a space, or after ">", "(", "/" or a quote: "911>FULTON HOSPITAL")
@@ -88,7 +153,19 @@ _WARD = regex.compile(
     r"(?:the[ ]+)?"
     r"(?P<name>\p{L}[\p{L}'’-]{3,}(?<![-'’]))[ ]?\d{1,2}(?![\w/.:,-]\d|[\w/])"
 )
-_NAME_NOUNS = frozenset({"memorial", "rehab", "regional"})
+# A denomination alone names no church: "the methodist church" is any of them.
+_DENOMINATIONS = frozenset(
+    "baptist methodist presbyterian lutheran adventist catholic episcopal pentecostal "
+    "orthodox evangelical mormon".split()
+)
+_NAME_NOUNS = frozenset(
+    {"memorial", "rehab", "regional", "high", "middle", "elementary", "apartments", "baptist"}
+)
+# Facility nouns that are everyday words too: never one in a note in capitals.
+_SPOKEN_NOUNS = frozenset({"high", "middle", "apartments", "baptist"})
+# In lower-case speech a facility's name is everyday words ("hollis creek elementary",
+# "cedar house shelter"): they count after a word that places it ("at", "to", "the").
+_SPOKEN_CUES = frozenset("at to from in into near by the attend attends attended attending".split())
 # "University of Oregon Hospital": the state or city names this hospital.
 _UNIVERSITY_OF = regex.compile(
     r"(?i)(?<![\w])(?:university|univ\.?)[ ]+of[ ]+(?:the[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’])"
@@ -123,7 +200,11 @@ _GENERIC = frozenset(
     previous prior same new old nearby area regional mental health medical
     behavioral inpatient outpatient rehab day night walk-in urgent primary care its any
     some every last next first second psych detox methadone family free transfer osh ed
-    er icu floor unit main home high middle elementary law med nursing of and""".split()
+    er icu floor unit main home high middle elementary law med nursing of and homeless
+    women's womens domestic youth teen emergency overnight animal bible sunday grad
+    graduate summer boarding charter catholic christian religious beauty trade driving
+    dental art music dance language cooking swim junior senior big little small nice
+    good bad new old best worst favorite same""".split()
 )
 
 
@@ -165,11 +246,53 @@ class FacilityRecognizer(PhiminRecognizer):
                 if w is None or not self._name_word(w.group(1), mode):
                     break
                 start, words = w.start(1), words + 1
+            spoken_noun = m.group().lower() in _SPOKEN_NOUNS
+            if spoken_noun and (mode == "upper" or (mode == "lower" and words)):
+                # "SATS HIGH", "bp high": in a ward note these are no schools; in
+                # lower case only after a word that places a name ("at lakeview high")
+                start, words = m.start(), 0
+            if not words and mode == "lower":
+                start, words = self._spoken_name(text, m.start(), plain=not spoken_noun)
             name = text[start : m.start()].strip()
-            if words and not all(x.lower().strip(".") in _GENERIC for x in name.split()):
+            plain = _GENERIC | _DENOMINATIONS  # "the local methodist church" names none
+            if words and not all(x.lower().strip(".") in plain for x in name.split()):
                 # "Frederick Memorial", "Baltimore Rehab": the noun is part of the name.
                 end = m.end() if m.group().lower() in _NAME_NOUNS else start + len(name)
                 yield _FACILITY.at(start, end)
+
+    def _spoken_name(self, text: str, noun: int, *, plain: bool) -> tuple[int, int]:
+        """(start, words) of everyday words naming a facility in lower-case speech, after a
+        word that places it: "at hollis creek elementary"; (noun, 0) if there are none.
+        Without `plain`, no verb, adjective or adverb ("to right middle lobe")."""
+        start, words = noun, 0
+        while words < 3:
+            w = _WORD_BEFORE.search(text, max(0, start - 64), start)
+            if w is None or not self._spoken_word(w.group(1)):
+                break
+            if not plain and self.lexicon.is_plain_word(w.group(1).lower()):
+                break
+            start, words = w.start(1), words + 1
+        cue = _WORD_BEFORE.search(text, max(0, start - 64), start)
+        name = text[start:noun].lower().split()
+        if (
+            words
+            and cue is not None
+            and cue.group(1).lower() in _SPOKEN_CUES
+            and not all(x in _NAME_WORDS or x in _GENERIC or x in _DENOMINATIONS for x in name)
+        ):
+            return start, words
+        return noun, 0
+
+    def _spoken_word(self, word: str) -> bool:
+        lower = word.lower()
+        return (
+            len(lower) >= 3
+            and lower not in STOP_WORDS
+            and lower not in _GENERIC
+            and lower not in _SPOKEN_CUES
+            and not lower.endswith("ly")
+            and not is_clinical_term(lower)
+        )
 
     @staticmethod
     def _universities(text: str, mode: CaseMode) -> Iterator[Detection]:
@@ -187,7 +310,10 @@ class FacilityRecognizer(PhiminRecognizer):
     def _transfers(self, text: str) -> Iterator[Detection]:
         for m in _TRANSFER.finditer(text):
             # "transferred to Mount Carmel", "from Good Shepherd": a hospital's pious name.
-            if m.group("pious") or self._unusual(m.group("name")):
+            name = m.group("name")
+            if name.lower().rstrip(".") in TITLES:  # "referred by Dr. May": a person follows
+                continue
+            if m.group("pious") or self._unusual(name):
                 yield _TRANSFERRED.at(m.start("name"), m.end())
 
     def _acronyms(self, text: str, mode: CaseMode) -> Iterator[Detection]:
