@@ -158,7 +158,9 @@ _ANCHORS: tuple[_Anchor, ...] = (
             r"|meet[ ](?:you|me)[ ]at|sent[ ]to|moved[ ]to|arrived[ ]at|off[ ]at|enter[ ]on"
             r"|corner[ ]of|address[ ]to|address[ ]with|address\?[ ]it[ ]is|mail[ ]to|is[ ]at"
             r"|is[ ]on|return[ ]to)[ :]+"
-            # (not through a duration: "moved to Boston 3 years ago")
+            # (not through a duration: "moved to Boston 3 years ago"; not a date: "is on
+            # March 14th", "is on Monday the 3rd")
+            rf"(?!(?:{MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
             r"(?P<addr>(?-i:[\p{Lu}\d])(?:(?!\d+[ ]?(?:years?|yrs?|months?|mos?|weeks?|wks?"
             r"|days?|times?|hours?|hrs?|minutes?|mins?|x)\b)[^\n.?!]){0,60}?)"
             r"(?=[ ]*(?:[\n.?!]|$|,[ ]|[ ]+(?:in|for|after|last|with|and|or|but)[ ]))"

@@ -42,6 +42,10 @@ _GENERIC = frozenset(
 _EMPLOYER = builtin("phimin.organization.employer")
 
 
+# Words inside a company's name between two of its words.
+_CONNECTORS = frozenset({"&", "of", "and", "for", "the", "without", "de", "del", "y"})
+
+
 class EmployerRecognizer(PhiminRecognizer):
     ENTITIES = ("ORGANIZATION",)
 
@@ -53,10 +57,21 @@ class EmployerRecognizer(PhiminRecognizer):
         for cue in _CUE.finditer(text):
             pos = cue.end()
             start = end = pos
-            for _ in range(4):
+            for _ in range(5):
                 m = _WORD.match(text, pos)
                 if m is None or not self._name_word(m.group(), mixed, first=end == start):
                     break
+                if m.group().lower() in _CONNECTORS:
+                    # "Habitat for Humanity", "Bank of America": only with a name after it
+                    after = (
+                        _WORD.match(text, m.end() + 1)
+                        if text[m.end() : m.end() + 1] == " "
+                        else None
+                    )
+                    if after is None or not self._name_word(after.group(), mixed, first=True):
+                        break
+                    pos = m.end() + 1
+                    continue
                 end = m.end()
                 if m.group().endswith(".") or text[end : end + 1] != " ":
                     break  # a full stop ends the name; so does anything but a space
@@ -70,9 +85,9 @@ class EmployerRecognizer(PhiminRecognizer):
     @staticmethod
     def _name_word(word: str, mixed: bool, *, first: bool) -> bool:
         lower = word.lower().rstrip(".")
-        if (lower in STOP_WORDS and lower not in ("&", "of", "and")) or is_clinical_term(lower):
+        if (lower in STOP_WORDS and lower not in _CONNECTORS) or is_clinical_term(lower):
             return False
-        if lower in ("&", "of", "and"):
+        if lower in _CONNECTORS:
             return not first
         if first and not word[:1].isalpha():
             return False  # "worked for 10 years"

@@ -8,6 +8,7 @@ a card number that passes Luhn, an email) or a label says so ("MRN:", "member ID
 
 from __future__ import annotations
 
+import regex
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     EmailRecognizer,
@@ -26,7 +27,9 @@ _SEP = r"[ \t]*(?:(?:is|was|=|:|#|no\.?|number|num\.?)[ \t]*){0,3}[ \t]*"
 # An identifier value: starts alphanumeric, has a digit, 5-24 characters (so a bare
 # year after a label, "Medicaid 2019", is not taken for a member id).
 _VALUE = (
-    r"(?P<id>(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23})(?![\w-])"
+    r"(?P<id>(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23}"
+    # read in groups, as a card prints it: "W228 4410 73" (each group with a digit)
+    r"(?:[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,6}(?![A-Za-z]{2})){0,3})(?![\w-])"
 )
 
 
@@ -54,12 +57,22 @@ _DIGIT_GROUPS = (
 )
 
 
+_SOCIAL_CONTEXT = tuple(
+    """ig insta instagram tiktok twitter handle snap snapchat account follow follows
+    following followed dm dms username user profile youtube twitch discord posted posts
+    post page threads bluesky facebook fb reddit tagged tag""".split()
+)
+
+
 def _phone_digits(value: str) -> bool | None:
     """7 to 15 digits, and not shaped like a date."""
     count = len(v.digits(value.split("x", maxsplit=1)[0]))
-    if not 7 <= count <= 15 or plausible_numeric_date(value):
+    if not 7 <= count <= 15 or plausible_numeric_date(value) or _ISO_DATE.fullmatch(value):
         return False
     return None
+
+
+_ISO_DATE = regex.compile(r"(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
 
 
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
@@ -262,6 +275,25 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         "phimin.other_id.labelled",
         r"id|identification|reference|ref|confirmation|claim|authorization|auth"
         r"|employee[ ]id|student[ ]id|badge|case[ ]manager[ ]id",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.handle"),
+        # "@sadgirlsnacks", "her ig is @marisol.bakes": a social-media handle (not an
+        # email's "@", which has a word before it).
+        # (with a small letter: in a note in capitals "@HOME", "@MGH" mean "at")
+        r"(?<![\w@.+-])@(?=[\w.]{0,29}[a-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])"
+        r"(?![\w@]|\.[A-Za-z])",
+        # (a word of social media near it: alone, "@home", "@rest" mean "at")
+        context=_SOCIAL_CONTEXT,
+        trigger="@",
+    ),
+    PatternSpec(
+        builtin("phimin.device.mac"),
+        # "3c:22:fb:9a:01:7e", "A4-5E-60-C2-11-0D", "3c22.fb9a.017e": a MAC address.
+        r"(?i)(?<![\w:.-])(?:[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}"
+        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:.-])",
+        validate=v.valid_mac,
+        trigger=r"[:.-]",
     ),
     PatternSpec(
         builtin("phimin.other_id.hash_number"),

@@ -26,6 +26,7 @@ __all__ = [
     "valid_iban",
     "valid_imei",
     "valid_ip",
+    "valid_mac",
     "valid_npi",
     "valid_phone",
     "valid_ssn",
@@ -110,6 +111,15 @@ def valid_phone(value: str) -> bool | None:
     if phonenumbers.is_valid_number(parsed):
         return True
     return None if phonenumbers.is_possible_number(parsed) else False
+
+
+def valid_mac(value: str) -> bool | None:
+    """Twelve hex digits with at least one letter and one digit among them (not a clock
+    time or a date written with colons)."""
+    hexes = _NON_ALNUM.sub("", value)
+    if len(hexes) != 12:
+        return False
+    return None if any(c.isalpha() for c in hexes) and any(c.isdigit() for c in hexes) else False
 
 
 def valid_ip(value: str) -> bool:
