@@ -8,7 +8,9 @@ look like PHI but are not and must survive ("i {hope} so", "a {6/10}").
 
 Scores, per class and overall:
 - identifier recall: labelled identifier spans whose every word character was removed
-  (a year kept inside "[date in 2024]" counts as removed, as Safe Harbor allows);
+  (a year kept inside "[date in 2024]" counts as removed, as Safe Harbor allows; so does
+  an article or preposition inside the span, or a facility's generic noun: "on the
+  [date]", "[location] hospital");
 - sensitive recall: labelled sensitive spans that a change covers (at least one word
   character of the span is inside a change that generalized it);
 - keep: keep spans none of whose word characters were changed.
@@ -147,6 +149,23 @@ def ratio(pair: Sequence[int]) -> float | None:
     return pair[0] / pair[1] if pair[1] else None
 
 
+# Words inside a labelled span that need not be removed for it to count as caught: a
+# preposition or article ("on the ninth" caught as "on the [date]"), and the generic
+# noun after a facility's name ("mercy ridge hospital" as "[location] hospital").
+NOT_IDENTIFYING = frozenset(
+    """the a an on in at of el la los las de del hospital clinic shelter church school
+    college university community elementary middle high center apartments""".split()
+)
+_WORDS = re.compile(r"\w+")
+
+
+def _required(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of a labelled span that must be removed (all of them if all are generic)."""
+    words = [m.span() for m in _WORDS.finditer(text, start, end)]
+    kept = [(s, e) for s, e in words if text[s:e].lower() not in NOT_IDENTIFYING]
+    return kept or [(start, end)]
+
+
 def score_snippets(snippets: Sequence[Snippet], outputs: Sequence[Output]) -> dict[str, ClassScore]:
     """Scores per class, and under "all"."""
     scores: dict[str, ClassScore] = defaultdict(ClassScore)
@@ -161,7 +180,10 @@ def score_snippets(snippets: Sequence[Snippet], outputs: Sequence[Output]) -> di
                 score.sensitive[0] += hit
                 score.sensitive[1] += 1
             else:
-                hit = every.caught(start, end, kept_counts=False)
+                hit = all(
+                    every.caught(s, e, kept_counts=False)
+                    for s, e in _required(snippet.text, start, end)
+                )
                 score.identifiers[0] += hit
                 score.identifiers[1] += 1
             if not hit:

@@ -34,7 +34,9 @@ from benchmarks.engines import machine_info
 POLICIES = ("safe-harbor", "strict")
 
 
-def corpus_texts(root: Path, limit: int | None) -> Iterator[tuple[str, list[str]]]:
+def corpus_texts(
+    root: Path, limit: int | None, only: Sequence[str] = ()
+) -> Iterator[tuple[str, list[str]]]:
     loaders = {
         "physionet": lambda: [d.text for d in corpora.load_physionet(root, limit)],
         "synth": lambda: [d.text for d in corpora.load_synth(root, limit)],
@@ -43,6 +45,8 @@ def corpus_texts(root: Path, limit: int | None) -> Iterator[tuple[str, list[str]
         "aci_bench": lambda: [d.text for d in corpora.load_aci_bench(root, limit=limit)],
     }
     for name, load in loaders.items():
+        if only and name not in only:
+            continue
         try:
             yield name, load()
         except corpora.Skip as skip:
@@ -54,10 +58,10 @@ def _row(f: phimin.Finding) -> list[object]:
     return [f.start, f.end, f.entity, f.category.value, f.rule_id, f.action.value, score]
 
 
-def snapshot(out: Path, root: Path, limit: int | None) -> int:
+def snapshot(out: Path, root: Path, limit: int | None, only: Sequence[str] = ()) -> int:
     redactor = phimin.Redactor()
     result: dict[str, object] = {"machine": machine_info(), "corpora": {}}
-    for name, texts in corpus_texts(root, limit):
+    for name, texts in corpus_texts(root, limit, only):
         started = time.perf_counter()
         per_policy = {}
         for policy in POLICIES:
@@ -77,13 +81,13 @@ def snapshot(out: Path, root: Path, limit: int | None) -> int:
     return 0
 
 
-def compare(before: Path, after: Path, renames: dict[str, str]) -> int:
+def compare(before: Path, after: Path, renames: dict[str, str], only_common: bool = False) -> int:
     a = json.loads(before.read_text(encoding="utf-8"))["corpora"]
     b = json.loads(after.read_text(encoding="utf-8"))["corpora"]
     changed = 0
     texts = 0
     kinds: Counter[str] = Counter()
-    for name in sorted(set(a) | set(b)):
+    for name in sorted(set(a) & set(b)) if only_common else sorted(set(a) | set(b)):
         if name not in a or name not in b:
             print(f"{name}: only in one snapshot")
             changed += 1
@@ -119,15 +123,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     snap.add_argument("out", type=Path)
     snap.add_argument("--data", type=Path, default=None)
     snap.add_argument("--limit", type=int, default=None)
+    snap.add_argument("--only", default="", help="comma-separated corpora (default: all)")
     cmp_ = sub.add_parser("compare")
     cmp_.add_argument("before", type=Path)
     cmp_.add_argument("after", type=Path)
     cmp_.add_argument("--same", action="append", default=[], metavar="NEW=OLD")
+    cmp_.add_argument(
+        "--common", action="store_true", help="compare only the corpora in both snapshots"
+    )
     args = parser.parse_args(argv)
     if args.command == "snapshot":
-        return snapshot(args.out, corpora.data_root(args.data), args.limit)
+        only = [p for p in args.only.split(",") if p]
+        return snapshot(args.out, corpora.data_root(args.data), args.limit, only)
     renames = dict(r.split("=", 1) for r in args.same)
-    return compare(args.before, args.after, renames)
+    return compare(args.before, args.after, renames, args.common)
 
 
 if __name__ == "__main__":

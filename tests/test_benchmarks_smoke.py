@@ -66,6 +66,13 @@ SESSION_LINES = [
 PLANTED_VALUES = ["617-382-1947", "Elena Brennan", "samuel.iverson@example.org", "212-847-3920"]
 
 
+ACI_DIALOGUE = (
+    "[doctor] hi ysolde , i'm doctor quillfeather . how are you ?\n"
+    "[patient] okay . my knee still hurts .\n"
+    "[doctor] so ysolde brannagh is a 44-year-old female here for knee pain ."
+)
+
+
 def _write_corpus(root: Path) -> None:
     phys = root / "physionet_deid"
     phys.mkdir(parents=True)
@@ -97,6 +104,21 @@ def _write_corpus(root: Path) -> None:
             }
         )
     (synth / "synth_dataset_v2.json").write_text(json.dumps(records_json), encoding="utf-8")
+
+    for folder in corpora.ACI_FOLDERS:  # one invented visit per folder and variant
+        path = root / "aci_bench" / f"{folder}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ident = "id" if folder.startswith("src") else "encounter_id"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["dataset", ident, "dialogue", "note"])
+            writer.writerow(["aci", "V1", ACI_DIALOGUE, "note"])
+        meta = root / "aci_bench" / f"{folder}_metadata.csv"
+        with meta.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            fields = ["dataset", ident, "doctor_name"]
+            writer.writerow([*fields, "patient_firstname", "patient_familyname"])
+            writer.writerow(["aci", "V1", "Dr. Quillfeather", "Ysolde", "Brannagh"])
 
     annomi = root / "annomi"
     annomi.mkdir()
@@ -192,6 +214,10 @@ def test_accuracy_parts_produce_numbers(
         for config in configs:
             value = float(measures[name][config.label])
             assert 0.0 <= value <= 1.0, (name, config.label)
+    for name in ("ACI-Bench name mentions, recall (all)", "labelled dialogue: keep"):
+        for config in configs:
+            assert 0.0 <= float(measures[name][config.label]) <= 1.0, (name, config.label)
+    assert float(measures["ACI-Bench name mentions, recall (all)"]["phimin safe-harbor"]) == 1.0
     for name in ("AnnoMI share of word chars removed, identifiers", "keep-list survival"):
         for config in configs:
             assert re.fullmatch(r"\d+\.\d\d%", measures[name][config.label])
