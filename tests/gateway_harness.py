@@ -18,9 +18,9 @@ ends without its end event), "tool" (a tool call carrying the text).
 
 from __future__ import annotations
 
+import _socket
 import asyncio
 import contextlib
-import importlib.util
 import json
 import socket
 import threading
@@ -29,7 +29,6 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import _socket
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -43,16 +42,46 @@ class NetworkRefused(RuntimeError):
     pass
 
 
-def _fresh_socket_module() -> Any:
-    """An unpatched copy of the socket module, for its getaddrinfo and create_connection."""
-    spec = importlib.util.find_spec("socket")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _getaddrinfo(
+    host: Any, port: Any, family: int = 0, type: int = 0, proto: int = 0, flags: int = 0
+) -> list[Any]:
+    """socket.getaddrinfo, from the C function the suite's block does not touch."""
+    out = []
+    for raw_af, raw_kind, number, name, address in _socket.getaddrinfo(
+        host, port, family, type, proto, flags
+    ):
+        af: Any = raw_af
+        kind: Any = raw_kind
+        with contextlib.suppress(ValueError):
+            af = socket.AddressFamily(raw_af)
+        with contextlib.suppress(ValueError):
+            kind = socket.SocketKind(raw_kind)
+        out.append((af, kind, number, name, address))
+    return out
 
 
-_REAL = _fresh_socket_module()
+def _create_connection(
+    address: Any, timeout: Any = None, source_address: Any = None, **_: Any
+) -> socket.socket:
+    """socket.create_connection, connecting through the unpatched C method."""
+    error: OSError | None = None
+    for af, kind, number, _name, target in _getaddrinfo(
+        address[0], address[1], 0, socket.SOCK_STREAM
+    ):
+        sock = socket.socket(af, kind, number)
+        try:
+            if timeout is not None and timeout is not getattr(
+                socket, "_GLOBAL_DEFAULT_TIMEOUT", None
+            ):
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            _socket.socket.connect(sock, target)
+            return sock
+        except OSError as exc:
+            error = exc
+            sock.close()
+    raise error or OSError("no address to connect to")
 
 
 def _host(address: Any) -> str:
@@ -79,11 +108,11 @@ def loopback_only(connected: list[tuple[str, int]]) -> Iterator[None]:
     def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
         if str(host) not in LOOPBACK:
             raise NetworkRefused("only loopback addresses are resolved in the gateway tests")
-        return _REAL.getaddrinfo(host, port, *args, **kwargs)
+        return _getaddrinfo(host, port, *args, **kwargs)
 
     def create_connection(address: Any, *args: Any, **kwargs: Any) -> Any:
         check(address)
-        return _REAL.create_connection(address, *args, **kwargs)
+        return _create_connection(address, *args, **kwargs)
 
     saved = (
         socket.socket.connect,
@@ -295,8 +324,12 @@ class FakeUpstream:
         if not document.get("stream"):
             block: dict[str, Any] = {"type": "text", "text": text}
             if tool:
-                block = {"type": "tool_use", "id": "toolu_1", "name": "save_note",
-                         "input": {"note": text, "n": 1}}  # fmt: skip
+                block = {
+                    "type": "tool_use",
+                    "id": "toolu_1",
+                    "name": "save_note",
+                    "input": {"note": text, "n": 1},
+                }
             return JSONResponse(
                 {
                     "id": "msg_1",
@@ -325,23 +358,54 @@ class FakeUpstream:
         events = [_sse("message_start", start)]
         if tool:
             arguments = json.dumps({"note": text, "n": 1})
-            events.append(_sse("content_block_start", {"type": "content_block_start", "index": 0,
-                "content_block": {"type": "tool_use", "id": "toolu_1", "name": "save_note",
-                                  "input": {}}}))  # fmt: skip
-            deltas = [{"type": "input_json_delta", "partial_json": p} for p in self.pieces(arguments)]
+            events.append(
+                _sse(
+                    "content_block_start",
+                    {
+                        "type": "content_block_start",
+                        "index": 0,
+                        "content_block": {
+                            "type": "tool_use",
+                            "id": "toolu_1",
+                            "name": "save_note",
+                            "input": {},
+                        },
+                    },
+                )
+            )
+            deltas = [
+                {"type": "input_json_delta", "partial_json": p} for p in self.pieces(arguments)
+            ]
         else:
-            events.append(_sse("content_block_start", {"type": "content_block_start", "index": 0,
-                "content_block": {"type": "text", "text": ""}}))  # fmt: skip
+            events.append(
+                _sse(
+                    "content_block_start",
+                    {
+                        "type": "content_block_start",
+                        "index": 0,
+                        "content_block": {"type": "text", "text": ""},
+                    },
+                )
+            )
             deltas = [{"type": "text_delta", "text": p} for p in self.pieces(text)]
         events += [
             _sse("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": d})
             for d in deltas
         ]
         events.append(_sse("content_block_stop", {"type": "content_block_stop", "index": 0}))
-        events.append(_sse("message_delta", {"type": "message_delta",
-            "delta": {"stop_reason": "end_turn", "stop_sequence": None},
-            "usage": {"output_tokens": 5}}))  # fmt: skip
-        return self._stream(events, model, "messages", _sse("message_stop", {"type": "message_stop"}))
+        events.append(
+            _sse(
+                "message_delta",
+                {
+                    "type": "message_delta",
+                    "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+                    "usage": {"output_tokens": 5},
+                },
+            )
+        )
+        return self._stream(
+            events, model, "messages", _sse("message_stop", {"type": "message_stop"})
+        )
 
     # --- OpenAI responses
 
@@ -351,43 +415,114 @@ class FakeUpstream:
         if bad is not None:
             return bad
         text = self.reply_text(document)
-        item = {"id": "msg_1", "type": "message", "role": "assistant", "status": "completed",
-                "content": [{"type": "output_text", "text": text, "annotations": []}]}  # fmt: skip
+        item = {
+            "id": "msg_1",
+            "type": "message",
+            "role": "assistant",
+            "status": "completed",
+            "content": [{"type": "output_text", "text": text, "annotations": []}],
+        }
         response = _openai_response(model, [item])
+        response["instructions"] = document.get("instructions")
         if not document.get("stream"):
             return JSONResponse(response)
         pending = _openai_response(model, [])
         pending["status"] = "in_progress"
-        events = [_sse("response.created", {"type": "response.created", "sequence_number": 0,
-                                            "response": pending})]  # fmt: skip
+        events = [
+            _sse(
+                "response.created",
+                {"type": "response.created", "sequence_number": 0, "response": pending},
+            )
+        ]
         empty = {**item, "status": "in_progress", "content": []}
         part = {"type": "output_text", "text": "", "annotations": []}
         where = {"item_id": "msg_1", "output_index": 0, "content_index": 0}
-        events.append(_sse("response.output_item.added", {"type": "response.output_item.added",
-            "output_index": 0, "item": empty, "sequence_number": 0}))  # fmt: skip
-        events.append(_sse("response.content_part.added", {"type": "response.content_part.added",
-            **where, "part": part, "sequence_number": 0}))  # fmt: skip
+        events.append(
+            _sse(
+                "response.output_item.added",
+                {
+                    "type": "response.output_item.added",
+                    "output_index": 0,
+                    "item": empty,
+                    "sequence_number": 0,
+                },
+            )
+        )
+        events.append(
+            _sse(
+                "response.content_part.added",
+                {
+                    "type": "response.content_part.added",
+                    **where,
+                    "part": part,
+                    "sequence_number": 0,
+                },
+            )
+        )
         events += [
-            _sse("response.output_text.delta", {"type": "response.output_text.delta",
-                 "item_id": "msg_1", "output_index": 0, "content_index": 0, "delta": p,
-                 "sequence_number": i + 1, "logprobs": []})  # fmt: skip
+            _sse(
+                "response.output_text.delta",
+                {
+                    "type": "response.output_text.delta",
+                    "item_id": "msg_1",
+                    "output_index": 0,
+                    "content_index": 0,
+                    "delta": p,
+                    "sequence_number": i + 1,
+                    "logprobs": [],
+                },
+            )
             for i, p in enumerate(self.pieces(text))
         ]
-        events.append(_sse("response.output_text.done", {"type": "response.output_text.done",
-            "item_id": "msg_1", "output_index": 0, "content_index": 0, "text": text,
-            "sequence_number": 999, "logprobs": []}))  # fmt: skip
-        events.append(_sse("response.content_part.done", {"type": "response.content_part.done",
-            **where, "part": {**part, "text": text}, "sequence_number": 999}))  # fmt: skip
-        events.append(_sse("response.output_item.done", {"type": "response.output_item.done",
-            "output_index": 0, "item": item, "sequence_number": 999}))  # fmt: skip
-        end = _sse("response.completed", {"type": "response.completed", "sequence_number": 1000,
-                                          "response": response})  # fmt: skip
+        events.append(
+            _sse(
+                "response.output_text.done",
+                {
+                    "type": "response.output_text.done",
+                    "item_id": "msg_1",
+                    "output_index": 0,
+                    "content_index": 0,
+                    "text": text,
+                    "sequence_number": 999,
+                    "logprobs": [],
+                },
+            )
+        )
+        events.append(
+            _sse(
+                "response.content_part.done",
+                {
+                    "type": "response.content_part.done",
+                    **where,
+                    "part": {**part, "text": text},
+                    "sequence_number": 999,
+                },
+            )
+        )
+        events.append(
+            _sse(
+                "response.output_item.done",
+                {
+                    "type": "response.output_item.done",
+                    "output_index": 0,
+                    "item": item,
+                    "sequence_number": 999,
+                },
+            )
+        )
+        end = _sse(
+            "response.completed",
+            {"type": "response.completed", "sequence_number": 1000, "response": response},
+        )
         return self._stream(events, model, "responses", end)
 
 
 def _openai_call(arguments: str) -> dict[str, Any]:
-    return {"id": "call_1", "type": "function",
-            "function": {"name": "save_note", "arguments": arguments}}  # fmt: skip
+    return {
+        "id": "call_1",
+        "type": "function",
+        "function": {"name": "save_note", "arguments": arguments},
+    }
 
 
 def _openai_chunk(model: str, delta: dict[str, Any], finish: str | None) -> str:
@@ -412,9 +547,13 @@ def _openai_response(model: str, output: list[dict[str, Any]]) -> dict[str, Any]
         "parallel_tool_calls": True,
         "tool_choice": "auto",
         "tools": [],
-        "usage": {"input_tokens": 1, "output_tokens": 1, "total_tokens": 2,
-                  "input_tokens_details": {"cached_tokens": 0},
-                  "output_tokens_details": {"reasoning_tokens": 0}},  # fmt: skip
+        "usage": {
+            "input_tokens": 1,
+            "output_tokens": 1,
+            "total_tokens": 2,
+            "input_tokens_details": {"cached_tokens": 0},
+            "output_tokens_details": {"reasoning_tokens": 0},
+        },
     }
 
 
@@ -429,3 +568,44 @@ def wait_for(predicate: Callable[[], bool], seconds: float = 5.0) -> bool:
             return True
         time.sleep(0.02)
     return predicate()
+
+
+# --- a running gateway in front of a fake upstream ------------------------------------
+
+
+@dataclass
+class Rig:
+    """A fake upstream, a gateway in front of it, and what they saw."""
+
+    upstream: FakeUpstream
+    upstream_server: Server
+    gateway_server: Server
+    app: Any
+    audit_path: Any
+
+    @property
+    def gateway(self) -> Any:
+        return self.app.state.gateway
+
+    @property
+    def base(self) -> str:
+        return self.gateway_server.url
+
+    def audit(self) -> list[dict[str, Any]]:
+        if self.audit_path is None or not self.audit_path.exists():
+            return []
+        return [json.loads(line) for line in self.audit_path.read_text().splitlines()]
+
+
+@contextlib.contextmanager
+def running_gateway(redactor: Any, audit_path: Any = None, **config: Any) -> Iterator[Rig]:
+    """A fake upstream and a gateway in front of it, both on loopback."""
+    from phimin.gateway import GatewayConfig, Timeouts, create_app
+
+    upstream = FakeUpstream()
+    with Server(upstream.app()) as upstream_server:
+        settings = {"timeouts": Timeouts(read=2.0), "audit_log": audit_path, **config}
+        settings.setdefault("upstream", upstream_server.url)
+        app = create_app(GatewayConfig(**settings), redactor=redactor)
+        with Server(app) as gateway_server:
+            yield Rig(upstream, upstream_server, gateway_server, app, audit_path)

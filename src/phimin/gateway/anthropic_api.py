@@ -80,7 +80,7 @@ class MessagesStream:
         self.restorers = Restorers(session)
         self._restoring = restoring
         self._kinds: dict[Any, str] = {}  # block index -> its delta type
-        self._done = False
+        self.ended = False
 
     def feed(self, event: Event) -> list[Event]:
         if event.event == "ping":
@@ -115,7 +115,7 @@ class MessagesStream:
         elif kind == "message_stop":
             for index in self.restorers.open_keys():
                 out.extend(self._finish(index))
-            self._done = True
+            self.ended = True
         out.append(
             Event(
                 json.dumps(data, ensure_ascii=False, separators=(",", ":")), event.event, event.id
@@ -127,7 +127,7 @@ class MessagesStream:
         events = []
         for index in self.restorers.open_keys():
             events.extend(self._finish(index))
-        if error is None and not self._done:
+        if error is None and not self.ended:
             error = "the upstream's stream ended before message_stop"
         if error is not None:
             events.append(stream_error(error))

@@ -220,6 +220,12 @@ class Gateway:
             raise GatewayError(400, "bad_json", "the body is not valid UTF-8 JSON") from None
         if not isinstance(document, dict):
             raise GatewayError(400, "bad_json", "the body must be a JSON object")
+        try:  # an escaped lone surrogate parses, but cannot be written out again
+            _dumps(document)
+        except (UnicodeEncodeError, RecursionError, ValueError):
+            raise GatewayError(
+                400, "bad_json", "the body holds a string that is not text"
+            ) from None
         return document
 
     def _redact(

@@ -146,11 +146,11 @@ class ChatStream:
     def __init__(self, session: Session) -> None:
         self.restorers = Restorers(session)
         self._last: dict[str, Any] = {}
-        self._done = False
+        self.ended = False
 
     def feed(self, event: Event) -> list[Event]:
         if event.data.strip() == "[DONE]":
-            self._done = True
+            self.ended = True
             return [*self._flush(), event]
         data = _data(event)
         if "error" in data:  # the upstream's own error, as it sent it
@@ -162,7 +162,7 @@ class ChatStream:
 
     def close(self, error: str | None) -> list[Event]:
         events = self._flush()
-        if error is None and not self._done:
+        if error is None and not self.ended:
             error = "the upstream's stream ended before [DONE]"
         if error is not None:
             events.append(stream_error(error))
@@ -293,7 +293,7 @@ class ResponsesStream:
     def __init__(self, session: Session, restoring: Restoring) -> None:
         self.restorers = Restorers(session)
         self._restoring = restoring
-        self._done = False
+        self.ended = False
 
     def feed(self, event: Event) -> list[Event]:
         data = _data(event)
@@ -335,7 +335,7 @@ class ResponsesStream:
         elif kind in _RESPONSE_OBJECTS and isinstance(data.get("response"), dict):
             restore_response(data["response"], self._restoring)
             if kind not in ("response.created", "response.in_progress"):
-                self._done = True
+                self.ended = True
         out.append(_event(data, event))
         return out
 
@@ -359,7 +359,7 @@ class ResponsesStream:
                         kind,
                     )
                 )
-        if error is None and not self._done:
+        if error is None and not self.ended:
             error = "the upstream's stream ended before the response completed"
         if error is not None:
             body = {

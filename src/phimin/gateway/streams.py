@@ -26,6 +26,7 @@ class StreamRewriter(Protocol):
     """Rewrites a reply's events as they arrive; `close` ends the stream."""
 
     restorers: Restorers
+    ended: bool  # the upstream's stream reached its own end event
 
     def feed(self, event: Event) -> list[Event]: ...
 

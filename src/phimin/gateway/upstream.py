@@ -144,7 +144,7 @@ class EventStream(Response):
             error = "the reply could not be restored"
         final = self._rewriter.close(error)
         await self._send(send, [encode(e) for e in final], more=False)
-        return "ok" if error is None else "stream_error"
+        return "ok" if error is None and self._rewriter.ended else "stream_error"
 
     def _rewrite(self, events: list[Event]) -> list[bytes]:
         started = time.perf_counter()

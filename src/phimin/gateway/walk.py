@@ -81,9 +81,26 @@ class Redacting:
         self._settings = settings
         self.entities: Counter[str] = Counter()
         self.texts = 0
+        self._collected: list[str] | None = None  # the first pass's texts
 
     def document(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        """The request with every string redacted but the endpoint's settings."""
+        """The request with every string redacted but the endpoint's settings.
+
+        Two passes. The first collects the texts (and refuses what cannot be redacted,
+        before anything is) and redacts them joined, as one document, only to teach
+        the session every name and place in the request: a name in the third message
+        ("my brother Rafael") is then also found where it stands bare in the first
+        ("Rafael drove me"), or alone in a `name` field. The second redacts each text
+        in place through the same session, so the placeholders match the first's.
+        """
+        self._collected = []
+        self._walk(body)
+        texts, self._collected = self._collected, None
+        if len(texts) > 1:
+            self._session.redact("\n\n".join(texts))
+        return self._walk(body)
+
+    def _walk(self, body: Mapping[str, Any]) -> dict[str, Any]:
         return {
             key: value if key in self._settings else self._value(value, 1)
             for key, value in body.items()
@@ -91,6 +108,9 @@ class Redacting:
 
     def text(self, text: str) -> str:
         if not text.strip():
+            return text
+        if self._collected is not None:
+            self._collected.append(text)
             return text
         result = self._session.redact(text)
         self.texts += 1
