@@ -109,8 +109,9 @@ class Conversation:
         return [self.first, self.last, self.sister, self.phone, self.phone2, self.mrn]
 
     def own(self) -> list[str]:
-        """Strings only this conversation has (surnames are shared between some)."""
-        return [self.first, self.sister, self.phone, self.phone2, self.mrn]
+        """Strings only this conversation has (first names and surnames are each shared
+        with other conversations; the full names are not)."""
+        return [self.name, f"{self.sister} {self.last}", self.phone, self.phone2, self.mrn]
 
     def user_text(self, turn: int) -> str:
         return TURNS[turn % len(TURNS)].format(
@@ -505,7 +506,7 @@ def report(runs: list[Run], count: int, turns: int) -> str:
         f"{count} conversations at once, {turns} turns each (the whole history sent every "
         "turn), alternating OpenAI chat and Anthropic messages, streamed and not. The fake "
         "upstream answers at once, so the added latency is all the gateway's: redaction "
-        "(two passes over the request), forwarding, restore.",
+        "(the request's texts as one document), forwarding, restore.",
         "",
         "| workers | requests | restored exactly | crossed conversations | refused or failed "
         "| direct p50 / p99 | gateway p50 / p99 | added p50 / p99 | requests/s | peak RSS |",
@@ -534,7 +535,7 @@ def report(runs: list[Run], count: int, turns: int) -> str:
         )
         + ".",
         "- Peak RSS is the gateway's processes together (one model each).",
-        "- Each person is named one way throughout (\"Imogen Delacroix\", never \"Imogen\" "
+        '- Each person is named one way throughout ("Imogen Delacroix", never "Imogen" '
         "alone), so that exactness can be checked character for character: phimin gives a "
         "name's shorter forms the same placeholder, which restores to the fullest form.",
         "",

@@ -274,6 +274,15 @@ def test_responses_whole_and_streamed(rig: Rig, oai: openai.OpenAI) -> None:
     last_received(rig, "/v1/responses")
 
 
+def test_responses_that_continue_upstream_state_need_a_named_session(
+    rig: Rig, oai: openai.OpenAI
+) -> None:
+    before = len(rig.upstream.received)
+    with pytest.raises(openai.BadRequestError, match="X-Phimin-Session"):
+        oai.responses.create(model="echo", input=LAST, previous_response_id="resp_1")
+    assert len(rig.upstream.received) == before
+
+
 # --- refusals: never forwarded -----------------------------------------------------------
 
 
@@ -389,13 +398,6 @@ def test_clients_connected_only_to_the_gateway_and_it_only_to_the_upstream(
     ports = {rig.gateway_server.port, rig.upstream_server.port}
     assert connected, "the connections were recorded"
     assert {port for _, port in connected} <= ports
-
-
-def test_sdks_import_and_construct_without_any_network() -> None:
-    """Runs with the suite's block in place (no loopback fixture): any connect would raise."""
-    openai.OpenAI(base_url="http://127.0.0.1:9/v1", api_key="sk-x")
-    anthropic.Anthropic(base_url="http://127.0.0.1:9", api_key="sk-x")
-    openai.AsyncOpenAI(base_url="http://127.0.0.1:9/v1", api_key="sk-x")
 
 
 def test_healthz(rig: Rig) -> None:

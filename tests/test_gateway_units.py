@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import anthropic
 import httpx
+import openai
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +18,7 @@ import phimin
 from phimin._session import Session
 from phimin.gateway.anthropic_api import MESSAGES_SETTINGS, MessagesStream
 from phimin.gateway.audit import AuditLog, Record
-from phimin.gateway.cli import main, parse
+from phimin.gateway.cli import main, parse, worker_app
 from phimin.gateway.config import ConfigError, GatewayConfig
 from phimin.gateway.errors import Flavor, GatewayError, error_body
 from phimin.gateway.openai_api import CHAT_SETTINGS, ChatStream, ResponsesStream
@@ -168,6 +170,49 @@ def test_text_documents_are_redacted(session: Session) -> None:
         {"messages": [{"role": "user", "content": [document]}]}
     )
     assert out["messages"][0]["content"][0]["source"]["data"].startswith("[PERSON_1] called")
+
+
+def test_a_text_holding_the_separator_mark_is_redacted_on_its_own(session: Session) -> None:
+    body = {
+        "messages": [
+            {"role": "user", "content": "My brother Rafael Delacroix \ue000 drove."},
+            {"role": "user", "content": NOTE},
+        ]
+    }
+    redacting = Redacting(session, CHAT_SETTINGS)
+    out = redacting.document(body)
+    assert out["messages"][0]["content"] == "My brother [PERSON_1] \ue000 drove."
+    assert "[PERSON_1] too" in out["messages"][1]["content"]  # the same person, same placeholder
+    assert redacting.texts == 2 and redacting.entities["PERSON"] == 3
+
+
+class SeparatorEatingSession:
+    """Redacts like a session, but its first (joined) answer loses a separator, as if a
+    finding had spanned it."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.calls: list[str] = []
+
+    def redact(self, text: str) -> phimin.Redaction:
+        self.calls.append(text)
+        result = self.session.redact(text)
+        if len(self.calls) == 1:
+            return phimin.Redaction(text=result.text.replace("\n\n\ue000\n\n", " ", 1), findings=())
+        return result
+
+
+def test_a_lost_separator_falls_back_to_text_by_text(session: Session) -> None:
+    eating = SeparatorEatingSession(session)
+    texts = ["Rafael Delacroix drove.", NOTE, "Thanks."]
+    body = {"messages": [{"role": "user", "content": t} for t in texts]}
+    out = Redacting(eating, CHAT_SETTINGS).document(body)  # type: ignore[arg-type]
+    assert eating.calls[1:] == texts  # the joined pass, then each text on its own
+    assert [m["content"] for m in out["messages"]] == [
+        "[PERSON_1] drove.",  # bare at the start: found, the joined pass taught the name
+        "[PERSON_2] called from [PHONE_1]; her brother [PERSON_1] too.",
+        "Thanks.",
+    ]
 
 
 def test_too_deep_is_refused(session: Session) -> None:
@@ -461,3 +506,19 @@ def test_command_line_defaults_and_vault_key(
     assert main(["--help"]) == 0
     with pytest.raises(ConfigError, match="vault key"):
         GatewayConfig(upstream="http://127.0.0.1:1", vault_dir=tmp_path)
+
+
+def test_sdks_import_and_construct_without_any_network() -> None:
+    """Runs with the suite's block in place (this module never opens loopback): a connect
+    or a name lookup at import or construction would raise."""
+    openai.OpenAI(base_url="http://127.0.0.1:9/v1", api_key="sk-x")
+    anthropic.Anthropic(base_url="http://127.0.0.1:9", api_key="sk-x")
+    openai.AsyncOpenAI(base_url="http://127.0.0.1:9/v1", api_key="sk-x")
+
+
+def test_worker_processes_build_their_app_from_the_parents_arguments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PHIMIN_GATEWAY_ARGV", json.dumps(["--upstream", "http://127.0.0.1:9"]))
+    app = worker_app()  # the model loads in the app's lifespan, not here
+    assert app.state.gateway.config.upstream == "http://127.0.0.1:9"

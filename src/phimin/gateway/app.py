@@ -152,6 +152,15 @@ class Gateway:
         session_id = request.headers.get("x-phimin-session")
         record.stream = body.get("stream") is True
         record.named_session = session_id is not None
+        if session_id is None and (body.get("previous_response_id") or body.get("conversation")):
+            # The upstream holds earlier turns redacted by another request's session: a
+            # placeholder there may name someone else than the same one here.
+            raise GatewayError(
+                400,
+                "needs_session",
+                "previous_response_id and conversation need X-Phimin-Session (and --vault-dir), "
+                "so that a placeholder names the same person in every turn",
+            )
         started = time.perf_counter()
         session, redacted, redacting = await anyio.to_thread.run_sync(
             self._redact, session_id, body, api.settings, limiter=self.limiter

@@ -15,15 +15,17 @@ inside a message or a tool's input is redacted as text when the redactor finds
 something in it (an SSN typed as a number). Content that cannot be redacted (images,
 audio, files, a document given as base64 or a URL) is refused, never forwarded.
 
-Every string goes through the same `Session`, in document order, so a person is one
-placeholder across the system prompt, the whole history and the tool results.
+Every string goes through the same `Session`, so a person is one placeholder across
+the system prompt, the whole history and the tool results; the strings are redacted
+as one document (see `Redacting.document`), so a name recognized anywhere in the
+request is found everywhere in it.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from phimin._findings import Action
@@ -35,6 +37,13 @@ if TYPE_CHECKING:
 __all__ = ["MAX_DEPTH", "Redacting", "Restoring"]
 
 MAX_DEPTH = 64  # nesting of a request document; deeper is refused
+# Between two texts redacted as one document: a line of its own, fenced by blank lines,
+# so no sentence, name or address runs across it. The mark is a private-use character,
+# which text does not hold (a request whose text does is redacted text by text); it
+# must not be a symbol the model reads as part of the next sentence: after a line
+# holding "⁂" or "* * *", a name opening the next paragraph was missed in trials.
+_MARK = "\ue000"
+_SEPARATOR = f"\n\n{_MARK}\n\n"
 
 # Keys whose values are identifiers or settings, never free text, wherever they appear.
 STRUCTURAL = frozenset(
@@ -81,24 +90,45 @@ class Redacting:
         self._settings = settings
         self.entities: Counter[str] = Counter()
         self.texts = 0
-        self._collected: list[str] | None = None  # the first pass's texts
+        self._collected: list[str] | None = None  # the texts, while collecting them
+        self._pieces: Iterator[str] | None = None  # their redacted forms, while placing them
 
     def document(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """The request with every string redacted but the endpoint's settings.
 
-        Two passes. The first collects the texts (and refuses what cannot be redacted,
-        before anything is) and redacts them joined, as one document, only to teach
-        the session every name and place in the request: a name in the third message
-        ("my brother Rafael") is then also found where it stands bare in the first
-        ("Rafael drove me"), or alone in a `name` field. The second redacts each text
-        in place through the same session, so the placeholders match the first's.
+        The texts are collected first (refusing what cannot be redacted before anything
+        is), then redacted *joined*, as one document, one blank-line-fenced separator
+        between them: a name in the third message ("my brother Rafael") is then also
+        found where it stands bare in the first ("Rafael drove me"), or alone in a
+        `name` field, and the model runs once for the request, not once per text. The
+        result is cut at the separators and each piece put back in its place. If the
+        separators did not all come through untouched (a finding spanned one, or a
+        text holds the separator's mark), each text is redacted again on its own
+        through the same session, which has now learnt every name in the request.
         """
         self._collected = []
         self._walk(body)
         texts, self._collected = self._collected, None
-        if len(texts) > 1:
-            self._session.redact("\n\n".join(texts))
+        if not texts:
+            return dict(body)
+        pieces = None if any(_MARK in t for t in texts) else self._joined(texts)
+        if pieces is not None:
+            self._pieces = iter(pieces)
+            try:
+                return self._walk(body)
+            finally:
+                self._pieces = None
+        self.entities.clear()  # the joined pass only taught the session; count again
         return self._walk(body)
+
+    def _joined(self, texts: list[str]) -> list[str] | None:
+        result = self._session.redact(_SEPARATOR.join(texts))
+        self.entities.update(f.entity for f in result.findings if f.action is not Action.KEEP)
+        pieces = result.text.split(_SEPARATOR)
+        if len(pieces) != len(texts):
+            return None
+        self.texts = len(texts)
+        return pieces
 
     def _walk(self, body: Mapping[str, Any]) -> dict[str, Any]:
         return {
@@ -112,6 +142,8 @@ class Redacting:
         if self._collected is not None:
             self._collected.append(text)
             return text
+        if self._pieces is not None:
+            return next(self._pieces)
         result = self._session.redact(text)
         self.texts += 1
         self.entities.update(f.entity for f in result.findings if f.action is not Action.KEEP)
