@@ -298,7 +298,7 @@ def serve_upstream(port: int, count: int) -> None:
 class Phase:
     """What one pass of all conversations measured."""
 
-    seconds: list[float] = field(default_factory=list)
+    seconds: dict[tuple[int, int], float] = field(default_factory=dict)  # (conversation, turn)
     requests: int = 0
     exact: int = 0
     crossed: int = 0  # replies holding another conversation's identifiers
@@ -370,7 +370,7 @@ async def run_phase(base: str, convs: list[Conversation], turns: int, direct: bo
                 started = time.perf_counter()
                 response = await client.post(path, json=body, headers=headers)
                 raw = await response.aread()
-                phase.seconds.append(time.perf_counter() - started)
+                phase.seconds[conv.number, turn] = time.perf_counter() - started
                 phase.requests += 1
                 expected = "You said: " + conv.user_text(turn)
                 try:
@@ -494,6 +494,10 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def _ms(values: list[float]) -> str:
+    return f"{_pct(values, 0.5) * 1000:.0f} / {_pct(values, 0.99) * 1000:.0f} ms"
+
+
 def report(runs: list[Run], count: int, turns: int) -> str:
     info = machine_info()
     lines = [
@@ -514,13 +518,11 @@ def report(runs: list[Run], count: int, turns: int) -> str:
     ]
     for run in runs:
         d, g = run.direct, run.gateway
-        dp50, dp99 = _pct(d.seconds, 0.5) * 1000, _pct(d.seconds, 0.99) * 1000
-        gp50, gp99 = _pct(g.seconds, 0.5) * 1000, _pct(g.seconds, 0.99) * 1000
+        added = [g.seconds[k] - d.seconds[k] for k in g.seconds if k in d.seconds]
         lines.append(
             f"| {run.workers} | {g.requests} | {g.exact} | {g.crossed} | {g.refused} "
-            f"| {dp50:.1f} / {dp99:.1f} ms | {gp50:.0f} / {gp99:.0f} ms "
-            f"| {gp50 - dp50:.0f} / {gp99 - dp99:.0f} ms | {g.requests / g.wall:.1f} "
-            f"| {run.peak_rss / 2**20:,.0f} MB |"
+            f"| {_ms(list(d.seconds.values()))} | {_ms(list(g.seconds.values()))} | {_ms(added)} "
+            f"| {g.requests / g.wall:.1f} | {run.peak_rss / 2**20:,.0f} MB |"
         )
     lines += [
         "",
@@ -529,9 +531,14 @@ def report(runs: list[Run], count: int, turns: int) -> str:
         "conversation. *refused or failed*: the upstream saw a planted identifier (it "
         "answers 422), or a request failed.",
         "- Latency is per request, to the last byte of the reply, with "
-        f"{count} requests in flight; mean gateway latency "
+        f"{count} requests in flight. *Added* is, request by request, the time through "
+        "the gateway less the time of the same request sent straight to the fake upstream "
+        "(the percentiles of those differences). The load generator, the fake upstream and "
+        "the gateway share the machine's cores, so the direct times include queueing in "
+        "the generator too; mean gateway latency "
         + ", ".join(
-            f"{statistics.mean(r.gateway.seconds) * 1000:.0f} ms ({r.workers} w)" for r in runs
+            f"{statistics.mean(r.gateway.seconds.values()) * 1000:.0f} ms ({r.workers} w)"
+            for r in runs
         )
         + ".",
         "- Peak RSS is the gateway's processes together (one model each).",
