@@ -457,6 +457,7 @@ class Run:
     direct: Phase
     gateway: Phase
     peak_rss: int
+    load: float  # the machine's 1-minute load average after the gateway phase
 
 
 def bench(workers: int, count: int, turns: int, upstream: str) -> Run:
@@ -480,7 +481,7 @@ def bench(workers: int, count: int, turns: int, upstream: str) -> Run:
         direct = asyncio.run(run_phase(upstream, convs, turns, direct=True))
         with RssSampler(gateway.pid) as rss:
             through = asyncio.run(run_phase(f"http://{HOST}:{port}", convs, turns, direct=False))
-        return Run(workers, direct, through, rss.peak)
+        return Run(workers, direct, through, rss.peak, os.getloadavg()[0])
     finally:
         gateway.terminate()
         gateway.wait(timeout=60)
@@ -513,8 +514,9 @@ def report(runs: list[Run], count: int, turns: int) -> str:
         "(the request's texts as one document), forwarding, restore.",
         "",
         "| workers | requests | restored exactly | crossed conversations | refused or failed "
-        "| direct p50 / p99 | gateway p50 / p99 | added p50 / p99 | requests/s | peak RSS |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| direct p50 / p99 | gateway p50 / p99 | added p50 / p99 | requests/s | peak RSS "
+        "| load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for run in runs:
         d, g = run.direct, run.gateway
@@ -522,7 +524,7 @@ def report(runs: list[Run], count: int, turns: int) -> str:
         lines.append(
             f"| {run.workers} | {g.requests} | {g.exact} | {g.crossed} | {g.refused} "
             f"| {_ms(list(d.seconds.values()))} | {_ms(list(g.seconds.values()))} | {_ms(added)} "
-            f"| {g.requests / g.wall:.1f} | {run.peak_rss / 2**20:,.0f} MB |"
+            f"| {g.requests / g.wall:.1f} | {run.peak_rss / 2**20:,.0f} MB | {run.load:.1f} |"
         )
     lines += [
         "",
@@ -541,7 +543,9 @@ def report(runs: list[Run], count: int, turns: int) -> str:
             for r in runs
         )
         + ".",
-        "- Peak RSS is the gateway's processes together (one model each).",
+        "- Peak RSS is the gateway's processes together (one model each). *Load avg* is "
+        "the machine's 1-minute load average just after the run: above the core count, "
+        "other work was competing for the cores.",
         '- Each person is named one way throughout ("Imogen Delacroix", never "Imogen" '
         "alone), so that exactness can be checked character for character: phimin gives a "
         "name's shorter forms the same placeholder, which restores to the fullest form.",

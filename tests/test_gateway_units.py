@@ -522,3 +522,22 @@ def test_worker_processes_build_their_app_from_the_parents_arguments(
     monkeypatch.setenv("PHIMIN_GATEWAY_ARGV", json.dumps(["--upstream", "http://127.0.0.1:9"]))
     app = worker_app()  # the model loads in the app's lifespan, not here
     assert app.state.gateway.config.upstream == "http://127.0.0.1:9"
+
+
+def test_benchmark_conversations_keep_their_identifiers_apart() -> None:
+    """The load benchmark's check of crossed conversations relies on this."""
+    import sys
+
+    root = str(Path(__file__).resolve().parents[1])
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from benchmarks import gateway as bench
+
+    convs = bench.conversations(32)
+    for conv in convs:
+        others = [s for o in convs if o is not conv for s in o.own()]
+        texts = [conv.system] + [conv.user_text(t) for t in range(5)]
+        assert not [s for s in others if any(s in t for t in texts)]
+        assert all(s in " ".join(texts) for s in conv.own())
+    chat = 'data: {"choices": [{"index": 0, "delta": {"content": "You"}}]}\n\ndata: [DONE]\n\n'
+    assert bench._reply("/v1/chat/completions", chat.encode(), True) == "You"

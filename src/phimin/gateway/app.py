@@ -139,6 +139,12 @@ class Gateway:
             record.status, record.outcome = exc.status, exc.code
             self.audit.write(record)
             return _error(api.flavor, exc, record)
+        except Exception as exc:  # a bug: answer in the SDK's shape; log where, never what
+            log.error("request failed: %s", describe(exc))
+            failure = GatewayError(500, "internal_error", "the gateway failed on this request")
+            record.status, record.outcome = failure.status, failure.code
+            self.audit.write(record)
+            return _error(api.flavor, failure, record)
         if not isinstance(response, EventStream):
             record.status = response.status_code
             self.audit.write(record)
