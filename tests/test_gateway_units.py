@@ -541,3 +541,38 @@ def test_benchmark_conversations_keep_their_identifiers_apart() -> None:
         assert all(s in " ".join(texts) for s in conv.own())
     chat = 'data: {"choices": [{"index": 0, "delta": {"content": "You"}}]}\n\ndata: [DONE]\n\n'
     assert bench._reply("/v1/chat/completions", chat.encode(), True) == "You"
+
+
+def test_messages_stream_with_several_blocks(conversation: tuple[Session, str]) -> None:
+    session, reply = conversation
+    arguments = json.dumps({"note": reply})
+    rewriter = MessagesStream(session, Restoring(session))
+
+    def event(kind: str, **data: Any) -> Event:
+        return Event(json.dumps({"type": kind, **data}), kind)
+
+    events = [event("content_block_start", index=0, content_block={"type": "text", "text": ""})]
+    events += [
+        event("content_block_delta", index=0, delta={"type": "text_delta", "text": p})
+        for p in cut(reply, [3, 11, 12, 30])
+    ]
+    events += [
+        event("content_block_stop", index=0),
+        event(
+            "content_block_start",
+            index=1,
+            content_block={"type": "tool_use", "id": "t", "name": "save", "input": {}},
+        ),
+    ]
+    events += [
+        event("content_block_delta", index=1, delta={"type": "input_json_delta", "partial_json": p})
+        for p in cut(arguments, [5, 9, 21, 22, 50])
+    ]
+    events += [event("content_block_stop", index=1), event("message_stop")]
+    out = [e for ev in events for e in rewriter.feed(ev)] + rewriter.close(None)
+    deltas = [json.loads(e.data) for e in out if e.event == "content_block_delta"]
+    text = "".join(d["delta"].get("text", "") for d in deltas if d["index"] == 0)
+    tool = "".join(d["delta"].get("partial_json", "") for d in deltas if d["index"] == 1)
+    expected = session.restore(reply)
+    assert text == expected and json.loads(tool) == {"note": expected}
+    assert rewriter.ended and out[-1].event == "message_stop"
