@@ -177,7 +177,12 @@ class Gateway:
         restoring = Restoring(session)
         content_type = upstream.headers.get("content-type", "")
         if upstream.status_code == 200 and content_type.startswith("text/event-stream"):
-            return self._relay(upstream, api.stream(session, restoring), restoring, record)
+            try:
+                return self._relay(upstream, api.stream(session, restoring), restoring, record)
+            except BaseException:  # the stream never started: release the upstream here
+                with anyio.CancelScope(shield=True):
+                    await upstream.aclose()
+                raise
         try:
             raw = await self._read(upstream)
         finally:
