@@ -19,6 +19,7 @@ import pytest
 
 import phimin
 from gateway_harness import Rig, free_port, loopback_only, running_gateway, wait_for
+from phimin.gateway import Timeouts
 
 LAST = "Call Rafael Delacroix at 410-555-0199 about the plan."
 MESSAGES = [{"role": "user", "content": LAST}]
@@ -139,23 +140,27 @@ def test_broken_anthropic_stream_ends_in_an_sdk_error(
 
 
 def test_client_that_disconnects_mid_stream_leaves_nothing_behind(
-    rig: Rig, oai: openai.OpenAI
+    redactor: phimin.Redactor, connected: list[tuple[str, int]], tmp_path: Path
 ) -> None:
     """The upstream hangs after three events; the client reads one and goes away.
 
-    The gateway must notice at once (not at its 2 s read timeout), close the upstream
-    stream (the fake upstream sees its stream end), and keep no task or stream open.
+    The gateway must notice the client going (its read timeout here is 60 s, so only
+    the disconnect can end the stream in time), close the upstream stream (the fake
+    upstream sees its stream end), and keep no task or stream open.
     """
-    baseline = rig.gateway_server.tasks()
-    closed_before = len(rig.upstream.streams_closed)
-    stream = oai.chat.completions.create(model="hang", messages=MESSAGES, stream=True)  # type: ignore[call-overload]
-    next(iter(stream))
-    assert rig.gateway.active_streams == 1
-    stream.close()  # the client disconnects
-    assert wait_for(lambda: len(rig.upstream.streams_closed) > closed_before, seconds=1.5)
-    assert wait_for(lambda: rig.gateway.active_streams == 0, seconds=1.5)
-    assert wait_for(lambda: rig.gateway_server.tasks() <= baseline, seconds=3)
-    assert rig.audit()[-1]["outcome"] == "client_disconnected"
+    audit = tmp_path / "audit.jsonl"
+    with running_gateway(redactor, audit_path=audit, timeouts=Timeouts(read=60.0)) as rig:
+        client = openai.OpenAI(base_url=rig.base + "/v1", api_key="sk-test", max_retries=0)
+        client.chat.completions.create(model="echo", messages=MESSAGES)  # type: ignore[arg-type]
+        baseline = rig.gateway_server.tasks()
+        stream = client.chat.completions.create(model="hang", messages=MESSAGES, stream=True)  # type: ignore[call-overload]
+        next(iter(stream))
+        assert rig.gateway.active_streams == 1
+        stream.close()  # the client disconnects
+        assert wait_for(lambda: rig.upstream.streams_closed == ["chat"], seconds=20)
+        assert wait_for(lambda: rig.gateway.active_streams == 0, seconds=20)
+        assert wait_for(lambda: rig.gateway_server.tasks() <= baseline, seconds=20)
+        assert rig.audit()[-1]["outcome"] == "client_disconnected"
 
 
 class ExplodingRedactor:
