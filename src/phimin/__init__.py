@@ -35,6 +35,7 @@ from phimin._policy import ActionRule, Policy, load_policy, preset_names
 
 if TYPE_CHECKING:
     from phimin._document import DocumentState, RedactedPiece, Replaced
+    from phimin._pseudonyms import read_pseudonym_key_file
     from phimin._redactor import Redactor
     from phimin._restore import Restoration, Unrestored
     from phimin._rulepacks import (
@@ -83,6 +84,7 @@ __all__ = [
     "load_policy",
     "load_rule_packs",
     "preset_names",
+    "read_pseudonym_key_file",
     "redact",
 ]
 
@@ -105,6 +107,7 @@ _LAZY = {
     "Session": "phimin._session",
     "Vault": "phimin._vault",
     "generate_vault_key": "phimin._vault",
+    "read_pseudonym_key_file": "phimin._pseudonyms",
 }
 
 
