@@ -93,6 +93,7 @@ def test_a_key_of_another_type_is_refused_and_never_shown() -> None:
     assert KEY not in repr(PseudonymKey.of(KEY))
     book = KeyedPlaceholderBook(PseudonymKey.of(KEY))
     assert KEY not in repr(book)
+    assert KEY not in repr(RedactorSpec(pseudonym_key=KEY.encode()))
 
 
 # --- the library ------------------------------------------------------------------------

@@ -483,6 +483,7 @@ def test_each_worker_builds_one_redactor_and_reuses_it_across_jobs(spark: SparkS
                 {"pid": [os.getpid()] * len(batch), "redactor": [id(redactor)] * len(batch)}
             )
 
+    assert KEY not in repr(settings)
     seen: dict[int, set[int]] = {}
     for _ in range(2):  # two jobs
         df = spark.range(0, 64, numPartitions=4)
@@ -507,3 +508,57 @@ def test_spark_workers_and_this_process_stayed_on_loopback(
     lines = net_log.read_text(encoding="utf-8").splitlines()
     assert any("hooked" in line and "pyspark" in line for line in lines), "workers were hooked"
     assert [line for line in lines if " ATTEMPT " in line] == []
+
+
+# --- the example notebook -----------------------------------------------------------------
+
+
+def test_the_example_notebook_reads_redacts_and_writes_parquet(
+    spark: SparkSession, tmp_path: Path
+) -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "spark_redact.py"
+    spec = importlib.util.spec_from_file_location("phimin_spark_example", path)
+    assert spec is not None and spec.loader is not None
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    source, target = str(tmp_path / "notes"), str(tmp_path / "safe")
+    example.invented_notes(spark, source)
+    counts = example.redact_notes(spark, source, target, key=KEY)
+    assert counts == RedactionCounts(rows=5, failed=0, by_error={})
+    rows = {r["note_id"]: r for r in spark.read.parquet(target).collect()}
+    assert rows[5][example.NOTE_COLUMN] is None
+    texts = [rows[i][example.NOTE_COLUMN] for i in range(1, 5)]
+    for text in texts:
+        for secret in ("Odalys", "Fenwick", "Ferris", "Lindqvist", "410-862-5173", "00458213"):
+            assert secret not in text
+    person = keyed_tokens(texts[0])[0]
+    assert person in texts[1], "the same person in another row, the same placeholder"
+
+
+# --- the benchmark's own parts ------------------------------------------------------------
+
+
+def test_benchmark_notes_plant_their_identifiers_and_the_report_states_targets() -> None:
+    root = Path(__file__).resolve().parents[1]
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from benchmarks import spark as bench
+
+    table = bench.synthetic_notes(60)
+    assert len(table.texts) == 60
+    assert all(values and all(v in text for v in values)
+               for text, values in zip(table.texts, table.planted, strict=True))
+    runs = [
+        bench.Run(table.name, "one process", 10.0, 60, table.chars),
+        bench.Run(table.name, "local[1]", 11.0, 60, table.chars, planted=90),
+        bench.Run(table.name, "local[2]", 6.0, 60, table.chars, planted=90),
+    ]
+    text = bench.render(runs, [table], {"date": "today"}, 8, {1: None}, [])
+    assert "local[2] / local[1] = **1.83x** (target >= 1.7x)" in text
+    assert "runs at **91%** of one-process" in text
+    assert "## Projection: 10 M notes on a cluster" in text
+    for values in table.planted:
+        for value in values:
+            assert value not in text

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,8 @@ class RedactorSpec:
     model: str | None = None
     workers: int = 1
     policy: Policy | None = None
-    pseudonym_key: bytes | None = None  # keyed placeholders (--pseudonym-key-file)
+    # keyed placeholders (--pseudonym-key-file); a secret, so never in a repr
+    pseudonym_key: bytes | None = field(default=None, repr=False)
 
 
 # Builds the one Redactor of a run. The run closes it (stopping any worker processes)
