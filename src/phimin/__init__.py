@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from phimin._catalogue import Evidence, RuleRecord, Trait
     from phimin._document import DocumentState, RedactedPiece, Replaced
+    from phimin._pseudonyms import read_pseudonym_key_file
     from phimin._redactor import Redactor
     from phimin._restore import Restoration, Unrestored
     from phimin._rulepacks import (
@@ -89,6 +90,7 @@ __all__ = [
     "load_policy",
     "load_rule_packs",
     "preset_names",
+    "read_pseudonym_key_file",
     "redact",
     "rules",
 ]
@@ -115,6 +117,7 @@ _LAZY = {
     "Session": "phimin._session",
     "Vault": "phimin._vault",
     "generate_vault_key": "phimin._vault",
+    "read_pseudonym_key_file": "phimin._pseudonyms",
 }
 
 

@@ -63,9 +63,13 @@ class PlaceholderBook:
             if number is None and entity == "PERSON":
                 number = self._person_alias(label, key)
             if number is None:
-                number = self._take(label)
+                number = self._new_number(label, key)
             self._numbers[(label, key)] = number
         return f"[{label}_{number}]"
+
+    def _new_number(self, label: str, key: tuple[str, ...]) -> int:
+        """The number of a value not seen before: the next free one (keyed books derive it)."""
+        return self._take(label)
 
     def _person_alias(self, label: str, key: tuple[str, ...]) -> int | None:
         if not key:

@@ -28,6 +28,7 @@ from phimin._nlp import DEFAULT_MODEL, load_model
 from phimin._normalize import NormalizedText, normalize
 from phimin._parallel import ParallelDetector
 from phimin._policy import Policy, load_policy
+from phimin._pseudonyms import KeyedPlaceholderBook, PseudonymKey
 from phimin._resolve import Candidate, resolve
 from phimin._restore import placeholder_literals
 from phimin._rulepacks import RuleSet, load_rule_packs
@@ -52,7 +53,9 @@ class Redactor:
 
     `policy` is a `Policy`, a preset name ("safe-harbor", "strict", ...), or a path to a
     TOML policy file. `model` is an installed spaCy model (package name or path).
-    `rules` overrides the rule packs (paths, or a loaded `RuleSet`).
+    `rules` overrides the rule packs (paths, or a loaded `RuleSet`). With
+    `pseudonym_key` (a secret, bytes or str), placeholders are keyed: the same value
+    gets the same placeholder in every text redacted with that key (`_pseudonyms`).
     """
 
     def __init__(
@@ -63,9 +66,11 @@ class Redactor:
         rules: RuleSet | Iterable[str | Path] | None = None,
         keep: Sequence[str] = (),
         workers: int = 1,
+        pseudonym_key: bytes | str | None = None,
     ) -> None:
         base = load_policy(policy)
         self.policy = base.keeping(*keep) if keep else base
+        self._pseudonyms = None if pseudonym_key is None else PseudonymKey.of(pseudonym_key)
         self.model_name = model
         self.rules = rules if isinstance(rules, RuleSet) else load_rule_packs(rules)
         self.engine = DetectionEngine(load_model(model), self.rules)
@@ -75,6 +80,21 @@ class Redactor:
     @property
     def workers(self) -> int:
         return self._parallel.workers if self._parallel else 1
+
+    @property
+    def keyed(self) -> bool:
+        """True when placeholders are keyed pseudonyms rather than numbered per text."""
+        return self._pseudonyms is not None
+
+    def new_state(self) -> DocumentState:
+        """A fresh document state whose placeholders this Redactor's key decides (if any).
+
+        Pass it to `redact_stream` or `redact_with_state`; a state made otherwise numbers
+        its placeholders 1, 2, 3... whatever the key.
+        """
+        if self._pseudonyms is None:
+            return DocumentState()
+        return DocumentState(book=KeyedPlaceholderBook(self._pseudonyms))
 
     def close(self) -> None:
         """Stop worker processes, if any. The Redactor works in-process afterwards."""
@@ -93,7 +113,7 @@ class Redactor:
     def redact(self, text: str, *, policy: Policy | str | Path | None = None) -> Redaction:
         """Redact one text. Raises `PhiminError` subclasses; never returns partial text."""
         check_text(text)
-        state = DocumentState()
+        state = self.new_state()
         _reserve(state, text)
         piece = self._window(text, final=True, state=state, policy=self._policy(policy))
         return Redaction(text=piece.text, findings=piece.findings)
@@ -112,7 +132,7 @@ class Redactor:
         window carry forward to later ones; placeholders stay consistent throughout.
         """
         effective = self._policy(policy)
-        state = state or DocumentState()
+        state = state or self.new_state()
         buffer = ""
         for piece in pieces:
             check_text(piece)
@@ -162,7 +182,7 @@ class Redactor:
         start = 0
         for prepared in batch:
             n = len(prepared.chunk_texts)
-            state = DocumentState()
+            state = self.new_state()
             _reserve(state, prepared.text)
             run = functools.partial(
                 self._finish, prepared, detected[start : start + n], True, state, policy, None

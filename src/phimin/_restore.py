@@ -40,6 +40,7 @@ import regex
 from phimin._entities import ENTITIES
 from phimin._normalize import normalize
 from phimin._placeholders import PlaceholderBook
+from phimin._pseudonyms import NUMBER_PATTERN
 
 __all__ = [
     "Issued",
@@ -62,7 +63,7 @@ _WS = r"[ \t]*(?:\r?\n[ \t]*)?"
 _LABEL = r"(?P<label>[A-Za-z][A-Za-z0-9]{0,39}(?:\\?_[A-Za-z0-9]{1,40}){0,5})"
 # The number as written; never followed by another digit, letter or underscore, so
 # PERSON_1 is not read out of PERSON_11 or PERSON_1a.
-_NUMBER = r"(?P<number>\d{1,7})(?![A-Za-z0-9_])"
+_NUMBER = rf"(?P<number>{NUMBER_PATTERN})(?![A-Za-z0-9_])"  # per document or keyed
 _PLACEHOLDER_SHAPES = (
     # bracketed (both brackets): "[PERSON_1]", "[ person_\n1 ]", "[PERSON_1's]", "\[PERSON\_1\]"
     rf"\\?\[{_WS}{_LABEL}{_WS}\\?_{_WS}{_NUMBER}(?P<poss>['’]s)?{_WS}\\?\]"
@@ -70,7 +71,7 @@ _PLACEHOLDER_SHAPES = (
     rf"|(?<![A-Za-z0-9_]){_LABEL}\\?_{_NUMBER}"
 )
 _PLACEHOLDER = regex.compile(_PLACEHOLDER_SHAPES)
-_STRICT_PLACEHOLDER = regex.compile(r"\[([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_(\d{1,7})\]")
+_STRICT_PLACEHOLDER = regex.compile(rf"\[([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_({NUMBER_PATTERN})\]")
 # Any bracketed stretch of input: a literal that may look like one of our wordings.
 _BRACKETED = regex.compile(r"\[([^\[\]]{1,200})\]")
 

@@ -21,6 +21,7 @@ from presidio_anonymizer.operators import Keep, Operator, OperatorType, Redact
 from phimin._detect.geography import PlaceLexicon
 from phimin._findings import Action
 from phimin._placeholders import PlaceholderBook
+from phimin._pseudonyms import NUMBER_PATTERN
 
 __all__ = [
     "GeneralizeOperator",
@@ -185,7 +186,7 @@ def protected_pattern(
     states = sorted({s for states in places.city_states.values() for s in states})
     names = "|".join(regex.escape(label) for label in sorted(set(labels), key=len, reverse=True))
     alternatives = [
-        rf"\[(?:{names})_\d{{1,7}}\]",
+        rf"\[(?:{names})_{NUMBER_PATTERN}\]",  # numbered per document, or keyed
         r"\[date(?: in (?:19|20)\d{2})?\]",
         r"\[location\]",
         r"\[city in (?:" + "|".join(regex.escape(s) for s in states) + r")\]",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from phimin._policy import Policy
-from phimin._redactor import DocumentState, Redactor
+from phimin._redactor import Redactor
 from phimin.cli.positions import Fingerprinter, Located, Locator
 
 __all__ = ["Piece", "redact_document"]
@@ -34,7 +34,6 @@ def redact_document(
     """Redact a stream of text blocks as one document (placeholders consistent throughout)."""
     locator = Locator(fingerprint)
     watchers = tuple(observers)
-    state = DocumentState()
 
     def fed() -> Iterator[str]:
         for block in blocks:
@@ -43,5 +42,6 @@ def redact_document(
                 watch(block)
             yield block
 
-    for piece in redactor.redact_stream(fed(), policy=policy, state=state):
+    # The redactor makes the document's state: keyed placeholders if it has a key.
+    for piece in redactor.redact_stream(fed(), policy=policy):
         yield Piece(piece.text, locator.locate(piece.findings, piece.input_end))

@@ -25,9 +25,9 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from phimin._document import DocumentState
 from phimin._findings import Finding, Redaction
 from phimin._policy import Policy
+from phimin._pseudonyms import read_pseudonym_key_file
 from phimin._redactor import Redactor
 from phimin._session import Session
 from phimin.cli.document import redact_document
@@ -75,7 +75,12 @@ class _Run:
             self.redactor: Redactor = factory(spec)
             self.session = Session(self.redactor, vault=vault)
         else:
-            self.redactor = factory(RedactorSpec(settings.model, settings.workers))
+            key = None
+            if settings.pseudonym_key_file is not None:  # read before the model load, too
+                key = read_pseudonym_key_file(settings.pseudonym_key_file)
+            self.redactor = factory(
+                RedactorSpec(settings.model, settings.workers, pseudonym_key=key)
+            )
         self.report = (
             AuditReport(mode=settings.format, policy=self.policy.name, model=settings.model)
             if settings.report is not None
@@ -200,7 +205,7 @@ class _Run:
 
             return through_session
 
-        state = DocumentState()
+        state = self.redactor.new_state()
         for text in record_strings(record, fields):
             # Placeholder-shaped text anywhere in the record keeps its number out of use.
             state.book.reserve_existing(text)

@@ -152,6 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pol.add_argument("--model", metavar="NAME", help="installed spaCy model (name or path)")
     pol.add_argument("--config", type=Path, metavar="FILE", help="use this config file")
+    pol.add_argument(
+        "--pseudonym-key-file",
+        type=Path,
+        metavar="PATH",
+        help="keyed placeholders: with the secret key in this file (mode 600, at least 16 "
+        "bytes), the same value gets the same placeholder in every run, file and record",
+    )
     speed = parser.add_argument_group("speed")
     speed.add_argument(
         "--workers",
@@ -236,12 +243,17 @@ def _cached_redactor(model: str | None) -> Redactor:
 
 def _default_factory(spec: RedactorSpec) -> Redactor:
     """The shared in-process Redactor of a model, or a new one a run owns (workers, policy)."""
-    if spec.workers == 1 and spec.policy is None:
+    if spec.workers == 1 and spec.policy is None and spec.pseudonym_key is None:
         return _cached_redactor(spec.model)
     from phimin._model_name import DEFAULT_MODEL
     from phimin._redactor import Redactor
 
-    return Redactor(spec.policy, model=spec.model or DEFAULT_MODEL, workers=spec.workers)
+    return Redactor(
+        spec.policy,
+        model=spec.model or DEFAULT_MODEL,
+        workers=spec.workers,
+        pseudonym_key=spec.pseudonym_key,
+    )
 
 
 class _Owned:

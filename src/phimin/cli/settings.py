@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,8 @@ class RedactorSpec:
     model: str | None = None
     workers: int = 1
     policy: Policy | None = None
+    # keyed placeholders (--pseudonym-key-file); a secret, so never in a repr
+    pseudonym_key: bytes | None = field(default=None, repr=False)
 
 
 # Builds the one Redactor of a run. The run closes it (stopping any worker processes)
@@ -58,6 +60,7 @@ _REDACTION_FLAGS = (
     ("in_place", "--in-place"),
     ("jsonl", "--jsonl"),
     ("jsonl_fields", "--jsonl-fields"),
+    ("pseudonym_key_file", "--pseudonym-key-file"),
 )
 
 
@@ -88,6 +91,8 @@ class Settings:
     new_vault_key: bool = False
     # jsonl: the top-level fields to redact; None redacts every string in the record.
     jsonl_fields: tuple[str, ...] | None = None
+    # keyed placeholders: the same value, the same placeholder in every run with the key
+    pseudonym_key_file: Path | None = None
 
     @property
     def show_info(self) -> bool:
@@ -164,6 +169,7 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
         sensitive=bool(args.sensitive),
         strict=bool(args.strict),
         jsonl_fields=jsonl_fields,
+        pseudonym_key_file=args.pseudonym_key_file,
     )
 
 
@@ -199,6 +205,14 @@ def _check_vault_flags(args: argparse.Namespace) -> None:
             "--check reports findings and writes no text, so there is nothing to record in "
             "a vault; drop --vault"
         )
+    if args.pseudonym_key_file is not None:
+        if args.vault is not None:
+            raise UsageError(
+                "--pseudonym-key-file and --vault exclude each other: a vault numbers one "
+                "conversation and restores it; a key makes placeholders agree across runs"
+            )
+        if args.check or args.update_baseline:
+            raise UsageError("--check writes no text; --pseudonym-key-file does not apply")
 
 
 def _new_vault_key(args: argparse.Namespace, config: FileConfig) -> Settings:
