@@ -126,7 +126,9 @@ def test_a_different_key_gives_different_placeholders(
 
 def test_without_a_key_numbering_is_per_text_as_before(redactor: phimin.Redactor) -> None:
     assert not redactor.keyed
-    assert redactor.redact(f"{NAME} called from {PHONE}.").text == "[PERSON_1] called from [PHONE_1]."
+    assert (
+        redactor.redact(f"{NAME} called from {PHONE}.").text == "[PERSON_1] called from [PHONE_1]."
+    )
 
 
 def test_a_part_of_a_known_name_joins_it_within_a_text_but_not_across_texts(
@@ -287,7 +289,9 @@ def test_cli_default_factory_builds_a_keyed_redactor(
     run: Callable[..., Run], key_file: Path, keyed: phimin.Redactor
 ) -> None:
     result = run(
-        "--pseudonym-key-file", str(key_file), stdin=f"{NAME} called.\n".encode(),
+        "--pseudonym-key-file",
+        str(key_file),
+        stdin=f"{NAME} called.\n".encode(),
         default_factory=True,
     )
     assert result.code == ExitCode.OK, result.err

@@ -23,6 +23,7 @@ from phimin._detect.case import case_mode
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.employers import EmployerRecognizer
 from phimin._detect.identifiers import IDENTIFIER_SPECS
+from phimin._detect.lexicon import load_lexicon
 from phimin._detect.places import PLACE_SPECS, FacilityRecognizer
 from phimin._normalize import normalize
 
@@ -363,12 +364,14 @@ NOT_EMPLOYERS = [
 
 @pytest.mark.parametrize(("text", "span"), EMPLOYERS)
 def test_employers(text: str, span: str) -> None:
-    assert span in [text[h.start : h.end] for h in EmployerRecognizer().find(text, None)]
+    assert span in [
+        text[h.start : h.end] for h in EmployerRecognizer(load_lexicon()).find(text, None)
+    ]
 
 
 @pytest.mark.parametrize("text", NOT_EMPLOYERS)
 def test_not_employers(text: str) -> None:
-    assert list(EmployerRecognizer().find(text, None)) == []
+    assert list(EmployerRecognizer(load_lexicon()).find(text, None)) == []
 
 
 # Whole outputs: the label is right and the sentence keeps its punctuation.

@@ -46,9 +46,7 @@ def test_records_say_what_the_pipeline_reads() -> None:
         "phimin.date.year_apostrophe",
         "phimin.date.history_year",
     }
-    assert all(
-        catalogue[i].entity == "DATE" for i in catalogue.with_trait(phimin.Trait.YEAR_ONLY)
-    )
+    assert all(catalogue[i].entity == "DATE" for i in catalogue.with_trait(phimin.Trait.YEAR_ONLY))
     pack_rule = next(r for r in RECORDS if not r.is_builtin)
     assert pack_rule.evidence is phimin.Evidence.PHRASE and pack_rule.wording
 

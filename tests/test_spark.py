@@ -297,7 +297,13 @@ def test_findings_column_holds_offsets_and_reasons_never_text(
     out = redact_column(df, "note", pseudonym_key=KEY, findings_column="found")
     field = out.schema["found"].dataType.elementType
     assert [f.name for f in field.fields] == [
-        "start", "end", "entity", "category", "rule_id", "action", "score",
+        "start",
+        "end",
+        "entity",
+        "category",
+        "rule_id",
+        "action",
+        "score",
     ]
     for r in out.collect():
         original = note(r["id"])
@@ -354,8 +360,7 @@ def test_sql_function_writes_what_redact_column_writes(spark: SparkSession) -> N
     register(spark, pseudonym_key=KEY)
     register(spark, "phimin_strict", policy="strict")
     sql = spark.sql(
-        "SELECT id, phimin_redact(note) AS note, phimin_strict(note) AS strict "
-        "FROM phimin_notes"
+        "SELECT id, phimin_redact(note) AS note, phimin_strict(note) AS strict FROM phimin_notes"
     )
     assert sql.schema["note"].dataType == T.StringType()
     by_id = {r["id"]: r for r in sql.collect()}
@@ -548,8 +553,10 @@ def test_benchmark_notes_plant_their_identifiers_and_the_report_states_targets()
 
     table = bench.synthetic_notes(60)
     assert len(table.texts) == 60
-    assert all(values and all(v in text for v in values)
-               for text, values in zip(table.texts, table.planted, strict=True))
+    assert all(
+        values and all(v in text for v in values)
+        for text, values in zip(table.texts, table.planted, strict=True)
+    )
     runs = [
         bench.Run(table.name, "one process", 10.0, 60, table.chars),
         bench.Run(table.name, "local[1]", 11.0, 60, table.chars, planted=90),

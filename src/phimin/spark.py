@@ -388,9 +388,7 @@ class RedactionCounts:
     by_error: dict[str, int]
 
 
-def redaction_counts(
-    df: DataFrame, *, error_column: str = DEFAULT_ERROR_COLUMN
-) -> RedactionCounts:
+def redaction_counts(df: DataFrame, *, error_column: str = DEFAULT_ERROR_COLUMN) -> RedactionCounts:
     """Count rows and failures in `redact_column`'s output (one aggregation, no text read).
 
     Counted from the output rather than with accumulators, which count again whenever

@@ -18,6 +18,7 @@ from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
+from phimin._detect.lexicon import NameLexicon
 
 __all__ = ["EmployerRecognizer"]
 
@@ -49,6 +50,19 @@ _CONNECTORS = frozenset({"&", "of", "and", "for", "the", "without", "de", "del",
 class EmployerRecognizer(PhiminRecognizer):
     ENTITIES = ("ORGANIZATION",)
 
+    def __init__(self, lexicon: NameLexicon) -> None:
+        super().__init__()
+        self.lexicon = lexicon
+
+    def _everyday(self, words: list[str]) -> bool:
+        """In text without case, words that are all everyday English or Spanish name no
+        company."""
+        lex = self.lexicon
+        return all(
+            lex.is_common_word(w.lower()) or lex.is_spanish(w.lower()) or lex.is_english(w.lower())
+            for w in words
+        )
+
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         return list(self._find(text, case_of(text, nlp_artifacts)))
 
@@ -79,8 +93,11 @@ class EmployerRecognizer(PhiminRecognizer):
             while end > start and text[end - 1] in ".,":  # the sentence's, not the name's
                 end -= 1
             words = text[start:end].split()
-            if words and not all(w.lower() in _GENERIC for w in words):
-                yield _EMPLOYER.at(start, end)
+            if not words or all(w.lower() in _GENERIC for w in words):
+                continue
+            if not mixed and self._everyday(words):
+                continue  # "works with kids", "works with papeles chuecos"
+            yield _EMPLOYER.at(start, end)
 
     @staticmethod
     def _name_word(word: str, mixed: bool, *, first: bool) -> bool:

@@ -135,7 +135,7 @@ class DetectionEngine:
             PatternRecognizerSet(PLACE_SPECS, name="PlaceRecognizer"),
             AddressRecognizer(),
             FacilityRecognizer(self.lexicon),
-            EmployerRecognizer(),
+            EmployerRecognizer(self.lexicon),
             NameRecognizer(self.lexicon, self.places.cities),
             NerRecognizer(self.places, self.lexicon),
             CityRecognizer(self.places, self.lexicon),

@@ -5,6 +5,9 @@
 - How common a word is in English: `wordfreq` (code Apache-2.0, data CC-BY-SA 4.0).
 - Which words are ordinary English words: the WordNet-derived word index bundled with
   the spaCy model's lemmatizer, when the model has one.
+- Which words are everyday Spanish (transcripts switch languages): `wordfreq`'s Spanish
+  list and spaCy's Spanish stop words. A Spanish word is no unknown name ("está",
+  "tiene" after "mi hijo").
 
 A name is *ambiguous* when it is also an ordinary word that text uses far more often
 than the name's share of the population explains (Hope, Will, Grace, Summer, Brown).
@@ -21,6 +24,7 @@ from importlib import resources
 
 import wordfreq
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.language import Language
 
 __all__ = ["NameLexicon", "load_lexicon"]
@@ -37,6 +41,8 @@ _WORD_CLASS_EXCESS = 0.3
 _NOUN_EXCESS = 0.6
 # Words rarer than this (Zipf) are not everyday English.
 _RARE_ZIPF = 3.3
+# ...and everyday Spanish from this frequency on.
+_SPANISH_ZIPF = 3.5
 
 
 _INFLECTIONS = (
@@ -78,6 +84,7 @@ class NameLexicon:
     common_words: frozenset[str]
     english: frozenset[str] = frozenset()  # WordNet base forms, if the model has them
     word_classes: frozenset[str] = frozenset()  # ...of verbs, adjectives and adverbs
+    spanish: frozenset[str] = frozenset()  # everyday Spanish words and stop words
 
     def is_plain_word(self, word: str) -> bool:
         """A verb, adjective or adverb ("reading", "mobile"): never a place or a name alone."""
@@ -112,6 +119,10 @@ class NameLexicon:
 
     def is_common_word(self, word: str) -> bool:
         return word in self.common_words or word in STOP_WORDS
+
+    def is_spanish(self, word: str) -> bool:
+        """An everyday Spanish word ("está", "todos", "llegó")."""
+        return word in self.spanish
 
 
 def _census_shares() -> tuple[dict[str, float], dict[str, float]]:
@@ -173,6 +184,11 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
     common = frozenset(
         w for w, f in freq.items() if f > 0 and math.log10(f * 1e9) >= _RARE_ZIPF and w.isalpha()
     )
+    spanish = frozenset(
+        w
+        for w, f in wordfreq.get_frequency_dict("es").items()
+        if f > 0 and math.log10(f * 1e9) >= _SPANISH_ZIPF and w.isalpha()
+    )
     return NameLexicon(
         frozenset(first),
         frozenset(last),
@@ -180,6 +196,7 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
         common,
         nouns | word_classes,
         word_classes,
+        spanish | SPANISH_STOP_WORDS,
     )
 
 

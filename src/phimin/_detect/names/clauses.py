@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
@@ -119,7 +120,10 @@ _OBJECT = regex.compile(
 # Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
 # "miles's mom", "iris's birthday".
 _COMPANION = regex.compile(
-    rf"(?i)(?<![\w'’])(?:(?P<name>{_WORD})[ ]+(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
+    # (not a noun after a determiner or a word of time: "last spring and i")
+    r"(?i)(?<!(?<![\w'’])(?:last|this|next|every|the|a|an|that|each|early|late|mid|all|my|our"
+    r"|his|her|their|your)[ ]+)"
+    rf"(?<![\w'’])(?:(?P<name>{_WORD})[ ]+(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
     rf"|(?:me|i)[ ]+(?:and|&)[ ]+(?P<name>{_WORD})(?![\w'’])"
     rf"|(?P<name>{_WORD})['’]s[ ]+(?:{_KIN}|house|place|car|birthday|phone|room|wedding|funeral"
     r"|party|apartment|school|job|kids|baby|mom's|dad's)(?![\w'’]))"
@@ -173,14 +177,14 @@ def name_word(
             for p in parts
         )
     if lexicon.is_first_name(w):
-        return True
+        return w not in SPANISH_STOP_WORDS  # ("ella", "nada" in a Spanish sentence)
     if lexicon.is_english(w):  # "bowels moved": a surname that is also a word
         return surname and lexicon.is_name(w)
+    if lexicon.is_spanish(w):  # "está", "tiene": Spanish, not a name no list knows
+        return False
     if lexicon.is_clear_name(w) or (surname and lexicon.is_name(w)):
         return True
-    return len(w) >= 3 and not (
-        lexicon.is_name(w) or lexicon.is_common_word(w) or lexicon.is_english(w)
-    )
+    return len(w) >= 3 and not (lexicon.is_name(w) or lexicon.is_common_word(w))
 
 
 def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
@@ -127,7 +128,8 @@ def gazetteer(t: Tokens) -> Iterator[Span]:
         )
         if mode == "mixed" and not (t.titlecase(i) or t.allcaps(i)):
             continue
-        if mode == "lower" and not pair and _used_as_a_word(t, i):
+        spanish = lex.is_spanish(w) and w in SPANISH_STOP_WORDS  # "ella", "nada", "esta"
+        if mode == "lower" and not pair and (_used_as_a_word(t, i) or spanish):
             continue
         score = _score(t, first, pair, mode == "mixed" and t.sentence_start(i))
         end = nxt + 1 if pair and first else i + 1

@@ -88,6 +88,8 @@ def _relation_name(t: Tokens, j: int) -> bool:
         and t.candidate(j)
         and t.lexicon.is_name(w)
         and w not in STOP_WORDS
+        # "mi hermana tiene", "a su papá cuando": Spanish, not a name
+        and not (t.lexicon.is_spanish(w) and not t.lexicon.is_first_name(w))
         and not t.clinical(j)
         # "son bill" is a name; "daughter phoned", "SISTER, STATES" are verbs
         and not (w.endswith(("ed", "s", "ing")) and t.lexicon.is_plain_word(w))

@@ -138,7 +138,7 @@ class Tokens:
         lex = self.lexicon
         if lex.is_name(w):
             return w not in lex.ambiguous or (self.mode == "mixed" and self.titlecase(i))
-        return not lex.is_common_word(w) and len(w) >= 3
+        return not lex.is_common_word(w) and not lex.is_spanish(w) and len(w) >= 3
 
     def accept_after_strong(self, i: int) -> bool:
         """After a title or an introduction: any name-shaped word that is not common."""
@@ -161,8 +161,13 @@ class Tokens:
             return self.titlecase(i) and (
                 not self.lexicon.is_common_word(w) or self.lexicon.is_name(w)
             )
-        return self.lexicon.is_clear_name(w) or (
-            not self.lexicon.is_name(w) and not self.lexicon.is_common_word(w) and len(w) >= 3
+        lex = self.lexicon
+        spanish = lex.is_spanish(w) and not lex.is_first_name(w)  # "está", not "rafael"
+        return (lex.is_clear_name(w) and not spanish) or (
+            not lex.is_name(w)
+            and not lex.is_common_word(w)
+            and not lex.is_spanish(w)
+            and len(w) >= 3
         )
 
     def next_word(self, i: int) -> int:
