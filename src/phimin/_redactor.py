@@ -67,10 +67,12 @@ class Redactor:
         keep: Sequence[str] = (),
         workers: int = 1,
     ) -> None:
-        base = load_policy(policy)
+        self.rules = rules if isinstance(rules, RuleSet) else load_rule_packs(rules)
+        # A policy may name the entities of the packs in use, not only phimin.ENTITIES.
+        self._rule_entities = {p.entity: p.category for p in self.rules.packs}
+        base = load_policy(policy, rule_entities=self._rule_entities)
         self.policy = base.keeping(*keep) if keep else base
         self.model_name = model
-        self.rules = rules if isinstance(rules, RuleSet) else load_rule_packs(rules)
         self.engine = DetectionEngine(load_model(model), self.rules)
         self._wording = {r.id: r.generalize_to for r in self.rules.rules}
         self._parallel = ParallelDetector(model, self.rules, workers) if workers > 1 else None
@@ -189,7 +191,9 @@ class Redactor:
     # --- the pipeline ----------------------------------------------------------------
 
     def _policy(self, policy: Policy | str | Path | None) -> Policy:
-        return self.policy if policy is None else load_policy(policy)
+        if policy is None:
+            return self.policy
+        return load_policy(policy, rule_entities=self._rule_entities)
 
     def _emit(self, buffer: str, state: DocumentState, policy: Policy) -> tuple[RedactedPiece, str]:
         """Process a full window, emit up to a line break before its tail, keep the rest."""
