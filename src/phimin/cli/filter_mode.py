@@ -236,7 +236,7 @@ def run_filter(settings: Settings, io: Streams, factory: RedactorFactory) -> int
     if settings.in_place:
         for source in settings.inputs:
             path = Path(source)
-            with atomic_output(path, like=path) as sink:
+            with atomic_output(path, like=path, what="--in-place") as sink:
                 run.write_all((source,), sink)
     else:
         with output_target(settings.output, io.stdout) as sink:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from phimin.cli.config import FORMATS, MAX_WORKERS, load_config
-from phimin.cli.errors import ConfigError, UsageError
+from phimin.cli.errors import ConfigError, OutputError, UsageError
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.settings import RedactorFactory, RedactorSpec, Settings, resolve
 from phimin.cli.streams import Streams
@@ -32,9 +32,11 @@ __all__ = ["RedactorFactory", "RedactorSpec", "build_parser", "entry", "main"]
 
 _EPILOG = """\
 exit codes: 0 success; 1 findings (check mode), or text left unrestored (--restore
---strict); 2 usage, configuration, input or vault error (no key, wrong key, damaged
-or missing vault); 3 internal error. On any error output stops and nothing
-unredacted is written.
+--strict); 2 usage, configuration, input, model, output or vault error (a bad flag,
+policy or config; an unreadable or non-UTF-8 input; a model that is not installed;
+an -o, --report or baseline path that cannot be written, checked before any text is
+written; no key, wrong key, damaged or missing vault); 3 internal error (a bug). On
+any error output stops and nothing unredacted is written.
 
 config: [tool.phimin] in pyproject.toml or a .phimin.toml, found from the working
 directory upward (keys: policy, keep, model, format, threshold, baseline, quiet,
@@ -283,7 +285,7 @@ def main(
     except UsageError as exc:
         parser.print_usage(io.stderr)
         return _fail(io.stderr, str(exc), ExitCode.USAGE)
-    except ConfigError as exc:
+    except (ConfigError, OutputError) as exc:
         return _fail(io.stderr, str(exc), ExitCode.USAGE)
     except BrokenPipeError:
         return ExitCode.BROKEN_PIPE
@@ -300,6 +302,9 @@ def _run(settings: Settings, io: Streams, factory: RedactorFactory) -> int:
         from phimin.cli.vault import run_new_vault_key
 
         return run_new_vault_key(settings, io)
+    from phimin.cli.preflight import check_outputs
+
+    check_outputs(settings)  # before any input is read: no text goes out, then a failure
     if settings.restore:
         from phimin.cli.restore_mode import run_restore
 

@@ -68,5 +68,5 @@ class AuditReport:
 
     def write(self, path: Path) -> None:
         text = json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
-        with atomic_output(path) as handle:
+        with atomic_output(path, what="--report") as handle:
             handle.write(text.encode("utf-8"))
