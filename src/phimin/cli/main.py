@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from phimin.cli.config import FORMATS, MAX_WORKERS, load_config
+from phimin.cli.config import FORMATS, MAX_WORKERS, WORKERS_FROM, load_config
 from phimin.cli.errors import ConfigError, OutputError, UsageError
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.settings import RedactorFactory, RedactorSpec, Settings, resolve
@@ -40,7 +40,7 @@ any error output stops and nothing unredacted is written.
 
 config: [tool.phimin] in pyproject.toml or a .phimin.toml, found from the working
 directory upward (keys: policy, keep, model, format, threshold, baseline, quiet,
-workers, jsonl_fields); flags win.
+workers, workers_from, jsonl_fields); flags win.
 
 jsonl: each line is a JSON object with a string "text" field. Every string value in
 it, at any depth, is redacted, and the record's strings are one document: the same
@@ -105,6 +105,16 @@ def _workers(value: str) -> int:
     return workers
 
 
+def _chars(value: str) -> int:
+    try:
+        chars = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number of characters") from None
+    if chars < 0:
+        raise argparse.ArgumentTypeError("must be a whole number of characters")
+    return chars
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="redact",
@@ -160,7 +170,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=_workers,
         metavar="N",
         help=f"detect in N worker processes (1-{MAX_WORKERS}, default 1; each loads the model): "
-        "the chunks of a long input (or of a long jsonl string) run in parallel; same output",
+        "the chunks of a long input (or of a long jsonl string) run in parallel; same output. "
+        f"The workers start only once the run has read --workers-from characters "
+        f"(default {WORKERS_FROM:,}): below that, starting them costs more time than they "
+        "save, and the input is redacted in this process",
+    )
+    speed.add_argument(
+        "--workers-from",
+        type=_chars,
+        metavar="CHARS",
+        help="with --workers: characters read before the workers start "
+        f"(default {WORKERS_FROM:,}; 0: at once)",
     )
     chk = parser.add_argument_group("check mode (pre-commit)")
     chk.add_argument("--check", action="store_true", help="report findings in PATHs; exit 1 if any")
@@ -237,7 +257,12 @@ def _default_factory(spec: RedactorSpec) -> Redactor:
     from phimin._model_name import DEFAULT_MODEL
     from phimin._redactor import Redactor
 
-    return Redactor(spec.policy, model=spec.model or DEFAULT_MODEL, workers=spec.workers)
+    return Redactor(
+        spec.policy,
+        model=spec.model or DEFAULT_MODEL,
+        workers=spec.workers,
+        workers_from=spec.workers_from,
+    )
 
 
 class _Owned:
