@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import io
 import os
 import stat
@@ -41,6 +42,8 @@ __all__ = [
 ]
 
 BLOCK_BYTES = 1 << 16
+# A file output that fills its disk or quota is the user's to fix (exit 2), not a bug.
+_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 STDIN = "-"
 _NO_STDIN: BinaryIO = io.BytesIO()
 
@@ -198,7 +201,12 @@ def atomic_output(
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            yield handle
+            try:
+                yield handle
+            except OSError as exc:
+                if exc.errno not in _FULL:
+                    raise
+                raise OutputError(f"cannot write {what} {path}: {exc.strerror}") from None
             try:
                 handle.flush()
                 os.fsync(handle.fileno())
