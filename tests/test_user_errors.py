@@ -447,6 +447,34 @@ def test_workers_start_only_once_enough_text_was_offered(redactor: phimin.Redact
         detector.close()
 
 
+@pytest.mark.slow
+def test_workers_started_in_the_background_take_over_with_the_same_output(
+    redactor: phimin.Redactor,
+) -> None:
+    text = "".join(
+        f"Line {i}: {NAME} called {PHONE} on 03/14/2024.\n"
+        if i % 9 == 0
+        else f"Line {i}: we talked about sleep and the week ahead.\n"
+        for i in range(900)
+    )
+    expected = redactor.redact(text)
+    # Detection is offered a little more than the text (chunks overlap): 1.5x is between
+    # one text and two.
+    with phimin.Redactor(workers=2, workers_from=len(text) * 3 // 2) as lazy:
+        detector = lazy._parallel
+        assert detector is not None
+        assert lazy.redact(text) == expected
+        assert not detector.started, "one text short of the threshold starts nothing"
+        assert lazy.redact(text) == expected  # past the threshold: started, not waited for
+        assert detector.started
+        deadline = time.monotonic() + 300
+        while not detector.wants([text[:100], text[100:200]]):
+            assert time.monotonic() < deadline, "the workers never became ready"
+            assert lazy.redact(text) == expected  # in-process meanwhile
+            time.sleep(0.5)
+        assert lazy.redact(text) == expected  # now in the workers
+
+
 def test_redact_help_says_when_workers_start() -> None:
     help_text = " ".join(build_parser().format_help().split())
     assert "The workers start only once the run has read" in help_text
