@@ -103,7 +103,6 @@ class Run:
     planted: int = 0
     load: float = 0.0  # the machine's 1-minute load average when the run ended
 
-
     @property
     def rows_per_s(self) -> float:
         return self.rows / self.seconds

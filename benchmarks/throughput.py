@@ -5,6 +5,8 @@
     python benchmarks/throughput.py --profile [--profile-chars 50000]  # where phimin's time goes
     python benchmarks/throughput.py --cli [--cli-mb 20]   # peak RSS of `redact < file`
     python benchmarks/throughput.py --workers [--sizes 50000,200000]  # 1 worker vs 2
+    python benchmarks/throughput.py --cli-dense [--cli-dense-mb 50]  # one line dense with PHI
+    python benchmarks/throughput.py --workers-cli [--sizes 100000,2000000]  # redact, start-up in
 
 Long transcripts are AnnoMI sessions joined (`THERAPIST:` / `CLIENT:` lines, sessions
 in a seeded order, cycled past the corpus size) with synthetic identifiers planted at
@@ -45,6 +47,7 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/throughput.p
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import corpora
+from benchmarks.cli_runs import cli_dense, workers_cli
 from benchmarks.engines import (
     PeakRss,
     PhiminTool,
@@ -665,6 +668,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--cli", action="store_true", help="peak RSS of the CLI on a big input")
     parser.add_argument("--cli-mb", type=int, default=20)
     parser.add_argument("--workers", action="store_true", help="one worker against two")
+    parser.add_argument(
+        "--cli-dense", action="store_true", help="peak RSS of the CLI on one line dense with PHI"
+    )
+    parser.add_argument("--cli-dense-mb", type=int, default=50)
+    parser.add_argument(
+        "--workers-cli", action="store_true", help="redact with one and two workers, start-up in"
+    )
     args = parser.parse_args(argv)
     try:
         args.sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",")})
@@ -679,6 +689,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Exit codes: 0 done, 2 bad arguments, 3 data absent (skipped)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
+    redact = Path(sys.executable).with_name("redact")
+    if args.cli_dense:  # invented text only: needs no corpus
+        args.out.mkdir(parents=True, exist_ok=True)
+        out = args.out / "throughput_cli_dense.md"
+        print(cli_dense(redact, args.cli_dense_mb, out, (_FIRST, _LAST), _phone))
+        return 0
     try:
         sessions = corpora.load_annomi_sessions(corpora.data_root(args.data))
     except corpora.Skip as skip:
@@ -699,6 +715,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sessions, sizes, args.repeats, args.seed, args.out / "throughput_workers.md"
             )
         )
+        return 0
+    if args.workers_cli:
+        sizes = [s for s in args.sizes if s >= 50_000] or [100_000, 2_000_000]
+        longest = plant(sessions, max(sizes), args.seed)
+        docs = {"one line of a note": "Call Dana Whitfield at 410-555-2671 about Friday.\n"}
+        for size in sizes:
+            text = longest.prefix(size).text
+            docs[f"{len(text):,} chars of transcript"] = text
+        out = args.out / "throughput_workers_cli.md"
+        print(workers_cli(redact, docs, args.repeats, out))
         return 0
     if args.cli:
         print(

@@ -96,6 +96,28 @@ def summary(results: Sequence[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def _commit() -> str:
+    """The commit fuzzed (short hash, "+" when the checkout had changes), or "-"."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=HERE.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "src", "rules"],
+            cwd=HERE.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "-"
+    return head + ("+" if dirty else "")
+
+
 def record(results: Sequence[dict[str, object]], seconds: int) -> None:
     """Append the counts (never inputs) to fuzz/results.json and rewrite fuzz/RESULTS.md."""
     from phimin import __version__
@@ -103,11 +125,13 @@ def record(results: Sequence[dict[str, object]], seconds: int) -> None:
     path = HERE / "results.json"
     history = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
     stamp = time.strftime("%Y-%m-%d", time.gmtime())
+    commit = _commit()
     for r in results:
         history.append(
             {
                 "date": stamp,
                 "phimin": __version__,
+                "commit": commit,
                 "harness": r["harness"],
                 "seconds": r["seconds"],
                 "executions": r["executions"],
@@ -120,7 +144,8 @@ def record(results: Sequence[dict[str, object]], seconds: int) -> None:
         )
     path.write_text(json.dumps(history, indent=2) + "\n", encoding="utf-8")
     rows = "\n".join(
-        f"| {h['date']} | {h['harness']} | {h['seconds']} | {h['executions']} | "
+        f"| {h['date']} | {h.get('commit', '-')} | {h['harness']} | {h['seconds']} | "
+        f"{h['executions']} | "
         f"{h['crashes']} | {h['leaks']} | {'; '.join(h.get('distinct', [])) or '-'} |"
         for h in history
     )
@@ -129,9 +154,11 @@ def record(results: Sequence[dict[str, object]], seconds: int) -> None:
         "Counts only: inputs behind findings are never committed (they may hold the\n"
         "planted canaries). Crashes and leaks count inputs; each distinct finding is\n"
         "named by where it happened. Recorded by `python fuzz/run.py --seconds N\n"
-        "--record`; the same figures are in `results.json`.\n\n"
-        "| date | harness | seconds | executions | crashes | leaks | distinct findings |\n"
-        "|------|---------|--------:|-----------:|--------:|------:|-------------------|\n"
+        "--record`; the same figures are in `results.json`. Each row is one run, on\n"
+        "the date and at the commit shown; the test suite does not fuzz, and does not\n"
+        "repeat these figures as its own.\n\n"
+        "| date | commit | harness | seconds | executions | crashes | leaks | distinct findings |\n"
+        "|------|--------|---------|--------:|-----------:|--------:|------:|-------------------|\n"
         f"{rows}\n",
         encoding="utf-8",
     )

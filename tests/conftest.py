@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -98,17 +96,10 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """What this run measured, and nothing it did not (fuzzing runs on its own)."""
     write = terminalreporter.write_line
     if _EXAMPLES["tests"]:
         write(
             f"hypothesis: {_EXAMPLES['passing']} examples passed and "
             f"{_EXAMPLES['failing']} failed, in {_EXAMPLES['tests']} property tests"
         )
-    results = Path(__file__).resolve().parents[1] / "fuzz" / "results.json"
-    if results.exists():
-        latest = {r["harness"]: r for r in json.loads(results.read_text(encoding="utf-8"))}
-        for r in latest.values():
-            write(
-                f"fuzz {r['harness']} (last recorded run, {r['date']}, {r['seconds']} s): "
-                f"{r['executions']} executions, {r['crashes']} crashes, {r['leaks']} leaks"
-            )

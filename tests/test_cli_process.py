@@ -537,16 +537,48 @@ def test_pre_commit_try_repo_blocks_the_leaky_draft_only(
     assert hooks, "the hook ran in a process with sockets blocked"
 
 
+def readme_hook_configs() -> list[str]:
+    """The `.pre-commit-config.yaml` snippets of the README's "Pre-commit check" section."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Pre-commit check", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
+
+
+def test_the_readme_names_no_rev_that_does_not_exist() -> None:
+    """The README once pinned `rev: v0.1.0`, a tag that was never made."""
+    remote, local = readme_hook_configs()
+    assert "repo: local" in local and "entry: redact --check" in local
+    revs = re.findall(r"^\s*rev:\s*(.*)$", remote, re.MULTILINE)
+    assert revs == ["main"], "the branch, until `pre-commit autoupdate` pins a commit"
+    if shutil.which("git") and (REPO / ".git").exists():
+        refs = subprocess.run(
+            ["git", "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.split()
+        if not refs:
+            pytest.skip("not a git checkout with branches")
+        assert {"main", "origin/main"} & set(refs), "the README's rev names a branch that exists"
+
+
 @pytest.mark.slow
 def test_pre_commit_hook_commits_clean_and_allowed_drafts_and_blocks_phi(
     notes_repo: Path, git_env: Mapping[str, str], tmp_path: Path
 ) -> None:
-    """The hook installed in a notes repository by URL and rev, as users do."""
+    """The README's snippet, as users do: its URL (here this checkout), `pre-commit
+    autoupdate` to fill in the rev, then `pre-commit install`."""
     env = {**git_env, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
-    rev = _git(REPO, env, "rev-parse", "HEAD").stdout.strip()
-    (notes_repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {REPO}\n    rev: {rev}\n    hooks:\n      - id: phimin\n"
-    )
+    remote = readme_hook_configs()[0]
+    config = remote.replace("https://github.com/phimin/phimin", str(REPO))
+    (notes_repo / ".pre-commit-config.yaml").write_text(config)
+    update = _pre_commit(notes_repo, env, "autoupdate")
+    assert update.returncode == 0, update.stdout + update.stderr
+    head = _git(REPO, env, "rev-parse", "HEAD").stdout.strip()
+    pinned = re.findall(r"rev: (\S+)", (notes_repo / ".pre-commit-config.yaml").read_text())
+    tags = _git(REPO, env, "tag").stdout.split()
+    assert pinned == [head] or pinned[0] in tags, "autoupdate pins a commit (or a tag)"
     assert _pre_commit(notes_repo, env, "install").returncode == 0
 
     def commit(name: str) -> subprocess.CompletedProcess[str]:
@@ -564,3 +596,37 @@ def test_pre_commit_hook_commits_clean_and_allowed_drafts_and_blocks_phi(
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
     log = _git(notes_repo, env, "log", "--name-only", "--format=").stdout.split()
     assert sorted(set(log)) == [".pre-commit-config.yaml", "allowed.md", "clean.md"]
+
+
+@pytest.mark.slow
+def test_pre_commit_local_hook_from_the_readme_blocks_phi(sandbox: Sandbox, tmp_path: Path) -> None:
+    """The README's `repo: local` snippet, verbatim, with the real pre-commit: it runs
+    the `redact` on the PATH and needs nothing fetched."""
+    bin_dir = Path(sys.executable).parent
+    if shutil.which("git") is None or not (bin_dir / "redact").exists():
+        pytest.skip("needs git and the installed `redact` console script")
+    env = {
+        **sandbox.env,
+        "PATH": os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")]),
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    repo = tmp_path / "notes"
+    repo.mkdir()
+    assert _git(repo, env, "init", "-q").returncode == 0
+    (repo / ".pre-commit-config.yaml").write_text(readme_hook_configs()[1])
+    for name, text in (("clean.md", CLEAN_DRAFT), ("leaky.md", LEAKY_DRAFT)):
+        (repo / name).write_text(text)
+    (repo / "allowed.md").write_text(ALLOWED_DRAFT)
+    result = _pre_commit(
+        repo, env, "run", "--files", "clean.md", "leaky.md", "allowed.md", ".pre-commit-config.yaml"
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "leaky.md:2:41: phimin.phone.nanp PHONE_NUMBER (identifier)" in output
+    assert "clean.md:" not in output and "allowed.md:" not in output
+    no_phi(output.encode())
+    hooks = [line for line in sandbox.lines() if "redact" in line and "--check" in line]
+    assert hooks, "the hook ran in a process with sockets blocked"
+    clean = _pre_commit(repo, env, "run", "--files", "clean.md", "allowed.md")
+    assert clean.returncode == 0, clean.stdout + clean.stderr

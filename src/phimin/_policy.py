@@ -1,13 +1,18 @@
 """Policies: what each entity or category becomes, and from what score.
 
 A policy is data: a TOML file with a `[default]` rule, `[categories.<category>]`
-rules and `[entities.<ENTITY>]` rules, each an `action` and a `threshold`. The most
-specific rule wins (entity, then category, then default). Presets ship as TOML files
-in `phimin/policies/`.
+rules and `[entities.<ENTITY>]` rules, each an `action` and an optional `threshold`.
+The most specific rule wins (entity, then category, then default); a rule without a
+threshold takes that of the rule it refines (an entity's category rule if the policy
+has one, else `[default]`), and `[default]`'s is 0.5 when not given. Entity and
+category names are checked (a typo would silently do nothing), against
+`phimin.ENTITIES` and the entities of the rule packs in use. Presets ship as TOML
+files in `phimin/policies/`.
 """
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -32,6 +37,7 @@ _SCHEMA = 1
 _TOP_KEYS = {"schema", "name", "description", "default", "categories", "entities", "dates"}
 _RULE_KEYS = {"action", "threshold"}
 _DATES_KEYS = {"keep_year"}
+DEFAULT_THRESHOLD = 0.5  # [default]'s threshold when the policy does not give one
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +104,28 @@ def _resolve_name(name: str) -> tuple[str, str]:
     if upper in aliases:
         return "entity", aliases[upper]
     known = sorted(c.value for c in Category) + sorted(ENTITIES)
-    raise PolicyError(f"unknown entity or category {name!r}; known: {', '.join(known)}")
+    guess = _did_you_mean(key, [*known, *(a.lower() for a in aliases)], fold=True)
+    raise PolicyError(f"unknown entity or category {_name(name)}{guess}; known: {', '.join(known)}")
+
+
+def _did_you_mean(name: str, known: Iterable[str], *, fold: bool = False) -> str:
+    """ " (did you mean 'PERSON'?)" for a near miss, else "" (difflib's similarity)."""
+    choices = list(known)
+    if fold:
+        by_fold = {c.casefold(): c for c in choices}
+        close = difflib.get_close_matches(name.casefold(), list(by_fold), n=1, cutoff=0.6)
+        match = [by_fold[c] for c in close]
+    else:
+        match = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+        if not match:  # `person`, `Phone_Number`: the right name in the wrong case
+            match = [c for c in choices if c.casefold() == name.casefold()][:1]
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def _name(name: object) -> str:
+    """A name from a policy or a flag, quoted; never a long text echoed back."""
+    text = str(name)
+    return repr(text) if len(text) <= 60 else repr(text[:57] + "...")
 
 
 def preset_names() -> list[str]:
@@ -106,8 +133,16 @@ def preset_names() -> list[str]:
     return sorted(p.name.removesuffix(".toml") for p in root.iterdir() if p.name.endswith(".toml"))
 
 
-def load_policy(spec: Policy | str | Path | None = None) -> Policy:
-    """A policy from a preset name, a TOML file, or an existing `Policy`."""
+def load_policy(
+    spec: Policy | str | Path | None = None,
+    *,
+    rule_entities: Mapping[str, Category] | None = None,
+) -> Policy:
+    """A policy from a preset name, a TOML file, or an existing `Policy`.
+
+    `rule_entities` names the entities of the rule packs in use, with their category
+    (`Redactor` passes its packs'): a policy may name them besides `phimin.ENTITIES`.
+    """
     if isinstance(spec, Policy):
         return spec
     if spec is None:
@@ -135,7 +170,7 @@ def load_policy(spec: Policy | str | Path | None = None) -> Policy:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{source}: not valid TOML ({exc})") from exc
-    return policy_from_mapping(data, source)
+    return policy_from_mapping(data, source, rule_entities=rule_entities)
 
 
 def _shown(spec: str | Path) -> str:
@@ -146,36 +181,64 @@ def _shown(spec: str | Path) -> str:
     return "(the value given is not a preset name or a path)"
 
 
-def policy_from_mapping(data: Mapping[str, Any], source: str = "policy") -> Policy:
+def policy_from_mapping(
+    data: Mapping[str, Any],
+    source: str = "policy",
+    *,
+    rule_entities: Mapping[str, Category] | None = None,
+) -> Policy:
+    """Check a policy's fields (every problem listed at once) and build it."""
     problems: list[str] = []
     for key in sorted(set(data) - _TOP_KEYS):
-        problems.append(f"unknown key {key!r}")
+        problems.append(f"unknown key {_name(key)}{_did_you_mean(str(key), _TOP_KEYS)}")
     if data.get("schema") != _SCHEMA:
         problems.append(f"'schema' must be {_SCHEMA}")
-    default = _rule(data.get("default"), "default", problems)
+    raw_default = data.get("default")
+    default = None
+    if raw_default is None:
+        problems.append("a [default] rule is required (its 'action'; 'threshold' is optional)")
+    else:
+        default = _rule(raw_default, "default", DEFAULT_THRESHOLD, problems)
+    fallback = default.threshold if default else DEFAULT_THRESHOLD
     categories: dict[Category, ActionRule] = {}
+    category_names = [c.value for c in Category]
     for name, raw in _table(data, "categories", problems).items():
         try:
             category = Category(name)
         except ValueError:
-            problems.append(f"unknown category {name!r}")
+            problems.append(
+                f"unknown category {_name(name)} in [categories]"
+                f"{_did_you_mean(name, category_names)}; categories: {', '.join(category_names)}"
+            )
             continue
-        rule = _rule(raw, f"categories.{name}", problems)
+        rule = _rule(raw, f"categories.{name}", fallback, problems)
         if rule:
             categories[category] = rule
+    known = {name: info.category for name, info in ENTITIES.items()}
+    known.update(rule_entities or {})
     entities: dict[str, ActionRule] = {}
     for name, raw in _table(data, "entities", problems).items():
-        rule = _rule(raw, f"entities.{name}", problems)
+        if name not in known:
+            problems.append(
+                f"unknown entity {_name(name)} in [entities]"
+                f"{_did_you_mean(name, known)}: phimin.ENTITIES lists the entities; one of "
+                "your own rule pack is known when the policy is loaded with the pack "
+                "(Redactor(policy=..., rules=...))"
+            )
+            continue
+        refined = categories.get(known[name])
+        inherited = refined.threshold if refined else fallback
+        rule = _rule(raw, f"entities.{name}", inherited, problems)
         if rule:
             entities[name] = rule
     dates = _table(data, "dates", problems)
     for key in sorted(set(dates) - _DATES_KEYS):
-        problems.append(f"unknown key dates.{key}")
+        problems.append(f"unknown key dates.{key}{_did_you_mean(str(key), _DATES_KEYS)}")
     keep_year = dates.get("keep_year", True)
     if not isinstance(keep_year, bool):
         problems.append("dates.keep_year must be true or false")
     if problems or default is None:
-        raise PolicyError(f"{source}: " + "; ".join(problems or ["a [default] rule is required"]))
+        raise PolicyError(f"{source}: " + "; ".join(problems))
     return Policy(
         name=str(data.get("name", source)),
         description=str(data.get("description", "")),
@@ -194,18 +257,23 @@ def _table(data: Mapping[str, Any], key: str, problems: list[str]) -> Mapping[st
     return value
 
 
-def _rule(raw: Any, where: str, problems: list[str]) -> ActionRule | None:
+def _rule(raw: Any, where: str, inherited: float, problems: list[str]) -> ActionRule | None:
+    """An `action` (required) and a `threshold` (optional: `inherited` when absent)."""
     if not isinstance(raw, Mapping):
-        problems.append(f"{where} must be a table with 'action' and 'threshold'")
+        problems.append(f"[{where}] must be a table with an 'action' (and optionally 'threshold')")
         return None
     for key in sorted(set(raw) - _RULE_KEYS):
-        problems.append(f"unknown key {where}.{key}")
+        problems.append(f"unknown key {where}.{key}{_did_you_mean(str(key), _RULE_KEYS)}")
+    actions = [a.value for a in Action]
+    if "action" not in raw:
+        problems.append(f"{where}.action is required: one of {actions}")
+        return None
     try:
         action = Action(raw.get("action"))
     except ValueError:
-        problems.append(f"{where}.action must be one of {[a.value for a in Action]}")
+        problems.append(f"{where}.action must be one of {actions}")
         return None
-    threshold = raw.get("threshold", 0.5)
+    threshold = raw.get("threshold", inherited)
     if (
         not isinstance(threshold, (int, float))
         or isinstance(threshold, bool)

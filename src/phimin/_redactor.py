@@ -26,7 +26,7 @@ from phimin._errors import PhiminError, describe
 from phimin._findings import Action, Finding, Redaction
 from phimin._nlp import DEFAULT_MODEL, load_model
 from phimin._normalize import NormalizedText, normalize
-from phimin._parallel import ParallelDetector
+from phimin._parallel import ParallelDetector, check_main_module
 from phimin._policy import Policy, load_policy
 from phimin._pseudonyms import KeyedPlaceholderBook, PseudonymKey
 from phimin._resolve import Candidate, resolve
@@ -56,6 +56,10 @@ class Redactor:
     `rules` overrides the rule packs (paths, or a loaded `RuleSet`). With
     `pseudonym_key` (a secret, bytes or str), placeholders are keyed: the same value
     gets the same placeholder in every text redacted with that key (`_pseudonyms`).
+    `workers=N` detects in N processes; they start at once, or with `workers_from=C`
+    only once the Redactor has been given C characters (in the background; until they
+    are ready, detection runs in-process), since a start costs more than a short input
+    saves.
     """
 
     def __init__(
@@ -67,15 +71,24 @@ class Redactor:
         keep: Sequence[str] = (),
         workers: int = 1,
         pseudonym_key: bytes | str | None = None,
+        workers_from: int = 0,
     ) -> None:
-        base = load_policy(policy)
+        if workers > 1:
+            check_main_module()  # a script without its __main__ guard fails before any load
+        self.rules = rules if isinstance(rules, RuleSet) else load_rule_packs(rules)
+        # A policy may name the entities of the packs in use, not only phimin.ENTITIES.
+        self._rule_entities = {p.entity: p.category for p in self.rules.packs}
+        base = load_policy(policy, rule_entities=self._rule_entities)
         self.policy = base.keeping(*keep) if keep else base
         self._pseudonyms = None if pseudonym_key is None else PseudonymKey.of(pseudonym_key)
         self.model_name = model
-        self.rules = rules if isinstance(rules, RuleSet) else load_rule_packs(rules)
         self.engine = DetectionEngine(load_model(model), self.rules)
         self.catalogue = self.engine.catalogue
-        self._parallel = ParallelDetector(model, self.rules, workers) if workers > 1 else None
+        self._parallel = (
+            ParallelDetector(model, self.rules, workers, start_after=workers_from)
+            if workers > 1
+            else None
+        )
 
     @property
     def workers(self) -> int:
@@ -167,7 +180,7 @@ class Redactor:
             yield from self._finish_batch(*pending, effective)
 
     def _start_detection(self, chunk_texts: list[str]) -> Callable[[], list[list[Detection]]]:
-        if self._parallel is not None:
+        if self._parallel is not None and self._parallel.wants(chunk_texts):
             return self._parallel.submit(chunk_texts).result
         detected = self.engine.detect(chunk_texts)
         return lambda: detected
@@ -206,13 +219,22 @@ class Redactor:
     # --- the pipeline ----------------------------------------------------------------
 
     def _policy(self, policy: Policy | str | Path | None) -> Policy:
-        return self.policy if policy is None else load_policy(policy)
+        if policy is None:
+            return self.policy
+        return load_policy(policy, rule_entities=self._rule_entities)
 
     def _emit(self, buffer: str, state: DocumentState, policy: Policy) -> tuple[RedactedPiece, str]:
-        """Process a full window, emit up to a line break before its tail, keep the rest."""
+        """Process a full window, emit up to a line break before its tail, keep the rest.
+
+        A line longer than half a window is cut inside, after a space if there is one:
+        memory stays bounded on a single-line input, and the text before the cut was
+        still judged with `_WINDOW_TAIL` characters of context after it.
+        """
         _reserve(state, buffer)
         limit = len(buffer) - _WINDOW_TAIL
         cut = buffer.rfind("\n", 0, limit)
+        if cut <= limit // 2:
+            cut = buffer.rfind(" ", limit // 2, limit)
         cut = cut + 1 if cut > limit // 2 else limit
         before = state.offset
         piece = self._window(buffer, final=False, state=state, policy=policy, emit_until=cut)
@@ -235,7 +257,7 @@ class Redactor:
         return _guarded(run)
 
     def _detect_chunks(self, chunk_texts: list[str]) -> list[list[Detection]]:
-        if self._parallel is not None and len(chunk_texts) > 1:
+        if self._parallel is not None and self._parallel.wants(chunk_texts):
             return self._parallel.detect(chunk_texts)
         return self.engine.detect(chunk_texts)
 

@@ -152,7 +152,7 @@ class Baseline:
 
     def write(self) -> None:
         text = json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
-        with atomic_output(self.path) as handle:
+        with atomic_output(self.path, what="the baseline") as handle:
             handle.write(text.encode("utf-8"))
 
 

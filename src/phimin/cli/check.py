@@ -82,7 +82,9 @@ class _Checker:
         self.io = io
         self.policy: Policy = policy_for(settings)
         self.baseline = _baseline(settings)
-        self.redactor: Redactor = factory(RedactorSpec(settings.model, settings.workers))
+        self.redactor: Redactor = factory(
+            RedactorSpec(settings.model, settings.workers, workers_from=settings.workers_from)
+        )
         self.explainer = Explainer(io.stderr, self.policy) if settings.explain else None
 
     def blocking(self, f: Finding) -> bool:

@@ -5,14 +5,15 @@ directory `.phimin.toml` comes first, then a `pyproject.toml` that has a
 `[tool.phimin]` table. The first found is used (they are not merged). Command-line
 flags win over the file; a repeatable flag (`--keep`) replaces the file's list.
 
-Keys: policy, keep, model, format, threshold, baseline, quiet, workers, and
-jsonl_fields (used in jsonl mode only). Relative paths (a policy file, the baseline)
-are relative to the config file's directory. Every problem in the file is reported
-at once.
+Keys: policy, keep, model, format, threshold, baseline, quiet, workers,
+workers_from, and jsonl_fields (used in jsonl mode only). Relative paths (a policy
+file, the baseline) are relative to the config file's directory. Every problem in
+the file is reported at once.
 """
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,10 +27,34 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["FORMATS", "MAX_WORKERS", "FileConfig", "find_config", "load_config"]
+__all__ = [
+    "FORMATS",
+    "KEYS",
+    "MAX_WORKERS",
+    "WORKERS_FROM",
+    "FileConfig",
+    "find_config",
+    "load_config",
+]
 
 FORMATS = ("text", "json", "jsonl")
 MAX_WORKERS = 64
+# --workers N starts its processes only once a run has read this many characters:
+# below it, starting them costs more than they save (benchmarks/throughput.py
+# --workers measures `redact` with one and two workers, start-up included).
+WORKERS_FROM = 1_000_000
+KEYS = (
+    "policy",
+    "keep",
+    "model",
+    "format",
+    "threshold",
+    "baseline",
+    "quiet",
+    "workers",
+    "workers_from",
+    "jsonl_fields",
+)
 DEDICATED = ".phimin.toml"
 PYPROJECT = "pyproject.toml"
 
@@ -136,25 +161,40 @@ def _validate(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
                 problems.append("'baseline' must be a path")
             else:
                 values[key] = str(here / value)
-        elif key == "workers":
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int)
-                or not 1 <= value <= MAX_WORKERS
-            ):
-                problems.append(f"'workers' must be a whole number from 1 to {MAX_WORKERS}")
-            else:
+        elif key in _WHOLE_NUMBERS:
+            low, high, problem = _WHOLE_NUMBERS[key]
+            if _whole(value, low, high):
                 values[key] = value
+            else:
+                problems.append(problem)
         elif key == "quiet":
             if not isinstance(value, bool):
                 problems.append("'quiet' must be true or false")
             else:
                 values[key] = value
         else:
-            problems.append(f"unknown key {key!r}")
+            problems.append(f"unknown key {key!r}{_did_you_mean(str(key))}")
     if problems:
         raise ConfigError(f"config {path}: " + "; ".join(problems))
     return values
+
+
+def _did_you_mean(key: str) -> str:
+    close = difflib.get_close_matches(key, KEYS, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# key -> (lowest, highest or None, the problem when it is not a whole number in range)
+_WHOLE_NUMBERS: dict[str, tuple[int, int | None, str]] = {
+    "workers": (1, MAX_WORKERS, f"'workers' must be a whole number from 1 to {MAX_WORKERS}"),
+    "workers_from": (0, None, "'workers_from' must be a whole number of characters, 0 or more"),
+}
+
+
+def _whole(value: object, low: int, high: int | None) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return False
+    return low <= value and (high is None or value <= high)
 
 
 def _looks_like_path(value: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "UsageError"]
+__all__ = ["ConfigError", "OutputError", "UsageError"]
 
 
 class UsageError(Exception):
@@ -11,3 +11,11 @@ class UsageError(Exception):
 
 class ConfigError(Exception):
     """A configuration file or a baseline is invalid (exit 2)."""
+
+
+class OutputError(Exception):
+    """An output (-o, --in-place, --report, a baseline) cannot be written (exit 2).
+
+    Checked before any input is read, so no text goes out first; the message names the
+    flag, the path and the problem.
+    """

@@ -71,7 +71,12 @@ class _Run:
         if settings.vault is not None:
             vault = open_vault(settings, create=True)  # before the model load, too
             # A session redacts with its Redactor's own policy, so that one carries it.
-            spec = RedactorSpec(settings.model, settings.workers, self.policy)
+            spec = RedactorSpec(
+                settings.model,
+                settings.workers,
+                self.policy,
+                workers_from=settings.workers_from,
+            )
             self.redactor: Redactor = factory(spec)
             self.session = Session(self.redactor, vault=vault)
         else:
@@ -79,7 +84,12 @@ class _Run:
             if settings.pseudonym_key_file is not None:  # read before the model load, too
                 key = read_pseudonym_key_file(settings.pseudonym_key_file)
             self.redactor = factory(
-                RedactorSpec(settings.model, settings.workers, pseudonym_key=key)
+                RedactorSpec(
+                    settings.model,
+                    settings.workers,
+                    pseudonym_key=key,
+                    workers_from=settings.workers_from,
+                )
             )
         self.report = (
             AuditReport(mode=settings.format, policy=self.policy.name, model=settings.model)
@@ -110,18 +120,23 @@ class _Run:
             self.whole_document(self.session, source, writer)
             return
         name = display_name(source)
+        report = self.report
         with open_input(source, self.io.stdin) as handle:
             writer.begin(name)
-            located: list[Located] = []
+            if report is not None:
+                report.begin(name)
+            # Each piece's findings go out with it (json and the report spool them):
+            # nothing about a finding is kept once its window is written.
             for piece in redact_document(
                 self.redactor, self.policy, self.text_blocks(handle, source)
             ):
-                writer.piece(piece.text)
-                located.extend(piece.located)
+                writer.piece(piece.text, piece.located)
                 self.record(name, piece.located)
-            writer.end(located)
-        if self.report is not None:
-            self.report.add(name, located)
+                if report is not None:
+                    report.findings(piece.located)
+            writer.end()
+        if report is not None:
+            report.end()
 
     def whole_document(self, session: Session, source: str, writer: DocumentWriter) -> None:
         """Read the input whole, redact it as the session's next text, then write it."""
@@ -131,8 +146,8 @@ class _Run:
         result = session.redact(text)
         located = _locate(text, result.findings)
         writer.begin(name)
-        writer.piece(result.text)
-        writer.end(located)
+        writer.piece(result.text, located)
+        writer.end()
         self.record(name, located)
         if self.report is not None:
             self.report.add(name, located)
@@ -241,7 +256,7 @@ def run_filter(settings: Settings, io: Streams, factory: RedactorFactory) -> int
     if settings.in_place:
         for source in settings.inputs:
             path = Path(source)
-            with atomic_output(path, like=path) as sink:
+            with atomic_output(path, like=path, what="--in-place") as sink:
                 run.write_all((source,), sink)
     else:
         with output_target(settings.output, io.stdout) as sink:

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from phimin.cli.config import FORMATS, MAX_WORKERS, load_config
-from phimin.cli.errors import ConfigError, UsageError
+from phimin.cli.config import FORMATS, MAX_WORKERS, WORKERS_FROM, load_config
+from phimin.cli.errors import ConfigError, OutputError, UsageError
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.settings import RedactorFactory, RedactorSpec, Settings, resolve
 from phimin.cli.streams import Streams
@@ -32,13 +32,15 @@ __all__ = ["RedactorFactory", "RedactorSpec", "build_parser", "entry", "main"]
 
 _EPILOG = """\
 exit codes: 0 success; 1 findings (check mode), or text left unrestored (--restore
---strict); 2 usage, configuration, input or vault error (no key, wrong key, damaged
-or missing vault); 3 internal error. On any error output stops and nothing
-unredacted is written.
+--strict); 2 usage, configuration, input, model, output or vault error (a bad flag,
+policy or config; an unreadable or non-UTF-8 input; a model that is not installed;
+an -o, --report or baseline path that cannot be written, checked before any text is
+written; no key, wrong key, damaged or missing vault); 3 internal error (a bug). On
+any error output stops and nothing unredacted is written.
 
 config: [tool.phimin] in pyproject.toml or a .phimin.toml, found from the working
 directory upward (keys: policy, keep, model, format, threshold, baseline, quiet,
-workers, jsonl_fields); flags win.
+workers, workers_from, jsonl_fields); flags win.
 
 jsonl: each line is a JSON object with a string "text" field. Every string value in
 it, at any depth, is redacted, and the record's strings are one document: the same
@@ -103,6 +105,16 @@ def _workers(value: str) -> int:
     return workers
 
 
+def _chars(value: str) -> int:
+    try:
+        chars = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number of characters") from None
+    if chars < 0:
+        raise argparse.ArgumentTypeError("must be a whole number of characters")
+    return chars
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="redact",
@@ -165,7 +177,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=_workers,
         metavar="N",
         help=f"detect in N worker processes (1-{MAX_WORKERS}, default 1; each loads the model): "
-        "the chunks of a long input (or of a long jsonl string) run in parallel; same output",
+        "the chunks of a long input (or of a long jsonl string) run in parallel; same output. "
+        f"The workers start only once the run has read --workers-from characters "
+        f"(default {WORKERS_FROM:,}): below that, starting them costs more time than they "
+        "save, and the input is redacted in this process",
+    )
+    speed.add_argument(
+        "--workers-from",
+        type=_chars,
+        metavar="CHARS",
+        help="with --workers: characters read before the workers start "
+        f"(default {WORKERS_FROM:,}; 0: at once)",
     )
     chk = parser.add_argument_group("check mode (pre-commit)")
     chk.add_argument("--check", action="store_true", help="report findings in PATHs; exit 1 if any")
@@ -253,6 +275,7 @@ def _default_factory(spec: RedactorSpec) -> Redactor:
         model=spec.model or DEFAULT_MODEL,
         workers=spec.workers,
         pseudonym_key=spec.pseudonym_key,
+        workers_from=spec.workers_from,
     )
 
 
@@ -310,7 +333,7 @@ def main(
     except UsageError as exc:
         parser.print_usage(io.stderr)
         return _fail(io.stderr, str(exc), ExitCode.USAGE)
-    except ConfigError as exc:
+    except (ConfigError, OutputError) as exc:
         return _fail(io.stderr, str(exc), ExitCode.USAGE)
     except BrokenPipeError:
         return ExitCode.BROKEN_PIPE
@@ -327,6 +350,9 @@ def _run(settings: Settings, io: Streams, factory: RedactorFactory) -> int:
         from phimin.cli.vault import run_new_vault_key
 
         return run_new_vault_key(settings, io)
+    from phimin.cli.preflight import check_outputs
+
+    check_outputs(settings)  # before any input is read: no text goes out, then a failure
     if settings.restore:
         from phimin.cli.restore_mode import run_restore
 

@@ -1,9 +1,11 @@
 """Output formats: text, json and jsonl.
 
-Writers receive redacted text only. `text` streams each piece as it is produced;
-`json` streams the text into a JSON string and closes the object with the findings
-and summary once the document is done, so neither holds the document in memory.
-`jsonl` writes one redacted record per input line, a group of records at a time.
+Writers receive redacted text only, with the findings of each piece. `text` streams
+each piece as it is produced and drops the findings; `json` streams the text into a
+JSON string and closes the object with the findings and summary once the document is
+done, keeping the findings meanwhile in a spool (`phimin.cli.spool`), so neither holds
+the document or its findings in memory. `jsonl` writes one redacted record per input
+line, a group of records at a time.
 """
 
 from __future__ import annotations
@@ -12,18 +14,18 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import BinaryIO, Protocol
 
-from phimin._findings import Summary
 from phimin.cli.positions import Located
+from phimin.cli.spool import FindingSpool
 
-__all__ = ["DocumentWriter", "JsonWriter", "TextWriter", "summary_of", "write_records"]
+__all__ = ["DocumentWriter", "JsonWriter", "TextWriter", "write_records"]
 
 
 class DocumentWriter(Protocol):
     def begin(self, source: str | None) -> None: ...
 
-    def piece(self, text: str) -> None: ...
+    def piece(self, text: str, located: Sequence[Located] = ()) -> None: ...
 
-    def end(self, located: Sequence[Located]) -> None: ...
+    def end(self, located: Sequence[Located] = ()) -> None: ...
 
 
 class TextWriter:
@@ -35,12 +37,12 @@ class TextWriter:
     def begin(self, source: str | None) -> None:
         return None
 
-    def piece(self, text: str) -> None:
+    def piece(self, text: str, located: Sequence[Located] = ()) -> None:
         if text:
             self._sink.write(text.encode("utf-8"))
             self._sink.flush()
 
-    def end(self, located: Sequence[Located]) -> None:
+    def end(self, located: Sequence[Located] = ()) -> None:
         return None
 
 
@@ -56,22 +58,32 @@ class JsonWriter:
         self._sink = sink
         self._with_path = with_path
         self._head = ""  # written with the next write; set by `begin`
+        self._findings = FindingSpool()
 
     def begin(self, source: str | None) -> None:
         head = "{"
         if self._with_path:
             head += f'"path": {json.dumps(source, ensure_ascii=False)}, '
         self._head = head + '"text": "'
+        self._findings.close()
+        self._findings = FindingSpool()
 
-    def piece(self, text: str) -> None:
+    def piece(self, text: str, located: Sequence[Located] = ()) -> None:
         body = json.dumps(text, ensure_ascii=False)[1:-1] if text else ""
         if body or self._head:
             self._write(body)
+        self._findings.add((loc.finding, loc.to_dict()) for loc in located)
 
-    def end(self, located: Sequence[Located]) -> None:
-        findings = json.dumps([loc.to_dict() for loc in located], ensure_ascii=False)
-        summary = json.dumps(summary_of(located), ensure_ascii=False)
-        self._write(f'", "findings": {findings}, "summary": {summary}}}\n')
+    def end(self, located: Sequence[Located] = ()) -> None:
+        spool = self._findings
+        spool.add((loc.finding, loc.to_dict()) for loc in located)
+        self._write('", "findings": ')
+        for chunk in spool.chunks():
+            self._sink.write(chunk.encode("utf-8"))
+        summary = json.dumps(spool.counts.summary().to_dict(), ensure_ascii=False)
+        self._write(f', "summary": {summary}}}\n')
+        spool.close()
+        self._findings = FindingSpool()
 
     def _write(self, text: str) -> None:
         head, self._head = self._head, ""
@@ -85,7 +97,3 @@ def write_records(sink: BinaryIO, records: Iterable[Mapping[str, object]]) -> No
     if lines:
         sink.write("".join(lines).encode("utf-8"))
         sink.flush()
-
-
-def summary_of(located: Sequence[Located]) -> dict[str, object]:
-    return Summary.of(tuple(loc.finding for loc in located)).to_dict()

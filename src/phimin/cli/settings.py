@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from phimin.cli.baseline import DEFAULT_BASELINE
-from phimin.cli.config import FileConfig
+from phimin.cli.config import WORKERS_FROM, FileConfig
 from phimin.cli.errors import UsageError
 from phimin.cli.streams import STDIN
 
@@ -38,6 +38,7 @@ class RedactorSpec:
     policy: Policy | None = None
     # keyed placeholders (--pseudonym-key-file); a secret, so never in a repr
     pseudonym_key: bytes | None = field(default=None, repr=False)
+    workers_from: int = WORKERS_FROM  # characters read before the workers start
 
 
 # Builds the one Redactor of a run. The run closes it (stopping any worker processes)
@@ -51,6 +52,7 @@ _REDACTION_FLAGS = (
     ("keep", "--keep"),
     ("model", "--model"),
     ("workers", "--workers"),
+    ("workers_from", "--workers-from"),
     ("report", "--report"),
     ("explain", "--explain"),
     ("check", "--check"),
@@ -83,6 +85,7 @@ class Settings:
     update_baseline: bool
     config: Path | None
     workers: int = 1
+    workers_from: int = WORKERS_FROM
     vault: Path | None = None
     vault_key_file: Path | None = None
     restore: bool = False
@@ -145,6 +148,9 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
     baseline = Path(baseline_value) if baseline_value else Path(DEFAULT_BASELINE)
     threshold = args.threshold if args.threshold is not None else config.get("threshold")
     workers = args.workers if args.workers is not None else config.get("workers")
+    workers_from = args.workers_from
+    if workers_from is None:
+        workers_from = config.get("workers_from")
     return Settings(
         inputs=inputs,
         output=args.output,
@@ -163,6 +169,7 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
         update_baseline=bool(args.update_baseline),
         config=config.path,
         workers=1 if args.restore else int(workers or 1),
+        workers_from=WORKERS_FROM if workers_from is None else int(workers_from),
         vault=args.vault,
         vault_key_file=args.vault_key_file,
         restore=bool(args.restore),

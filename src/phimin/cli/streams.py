@@ -3,12 +3,16 @@
 Input is read as bytes in fixed-size blocks and decoded incrementally, so memory does
 not grow with the input and line endings (CRLF, lone CR) pass through untouched.
 Invalid UTF-8 is an `InputError` that gives the byte offset and never the bytes.
+Every output a run will write is checked writable before it reads any input
+(`check_writable`), and a failure to write one is an `OutputError` (exit 2) naming
+the path and the problem, never an internal error.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import io
 import os
 import stat
@@ -20,6 +24,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from phimin._errors import InputError
+from phimin.cli.errors import OutputError
 
 __all__ = [
     "BLOCK_BYTES",
@@ -27,14 +32,18 @@ __all__ = [
     "Streams",
     "atomic_output",
     "check_readable",
+    "check_writable",
     "decode_utf8",
     "input_size",
     "open_input",
     "output_target",
     "read_blocks",
+    "write_problem",
 ]
 
 BLOCK_BYTES = 1 << 16
+# A file output that fills its disk or quota is the user's to fix (exit 2), not a bug.
+_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 STDIN = "-"
 _NO_STDIN: BinaryIO = io.BytesIO()
 
@@ -136,38 +145,99 @@ def _not_utf8(source: str, offset: int) -> str:
     )
 
 
+def write_problem(path: Path) -> str | None:
+    """Why `path` could not be written atomically (a file created beside it), or None.
+
+    Creates and removes a temporary file in the folder: the one test that answers for
+    permissions, read-only mounts and ACLs alike.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return "it is a folder"
+    if not folder.exists():
+        return f"its folder {folder} does not exist"
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".phimin-tmp", dir=folder)
+    except OSError as exc:
+        return f"cannot create a file in {folder} ({exc.strerror or type(exc).__name__})"
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+    return None
+
+
+def check_writable(path: Path, what: str) -> None:
+    """Refuse now, before any text is written, an output that could not be written later."""
+    problem = write_problem(path)
+    if problem is not None:
+        raise OutputError(f"cannot write {what} {path}: {problem}")
+
+
 @contextlib.contextmanager
 def atomic_output(
-    path: Path, *, like: Path | None = None, new_mode: int | None = None
+    path: Path,
+    *,
+    like: Path | None = None,
+    new_mode: int | None = None,
+    what: str = "output",
 ) -> Iterator[BinaryIO]:
     """Write to a temporary file beside `path`; replace `path` only on success.
 
     On any error the temporary file is removed and `path` is left as it was. `like`
     copies the permission bits of an existing file (for --in-place); a file that did
-    not exist gets `new_mode` (default: 0o666 less the umask).
+    not exist gets `new_mode` (default: 0o666 less the umask). Failing to create,
+    sync or rename the file is an `OutputError` that names `what` (the flag) and path.
     """
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".phimin-tmp", dir=directory)
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".phimin-tmp", dir=directory
+        )
+    except OSError as exc:
+        problem = write_problem(path) or (exc.strerror or type(exc).__name__)
+        raise OutputError(f"cannot write {what} {path}: {problem}") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        source = like if like is not None else (path if path.exists() else None)
-        if source is not None:
-            os.chmod(tmp, os.stat(source).st_mode & 0o7777)
-        elif new_mode is not None:
-            os.chmod(tmp, new_mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+            try:
+                yield handle
+            except OSError as exc:
+                if exc.errno not in _FULL:
+                    raise
+                raise OutputError(f"cannot write {what} {path}: {exc.strerror}") from None
+            try:
+                handle.flush()
+                os.fsync(handle.fileno())
+            except OSError as exc:
+                raise OutputError(
+                    f"cannot write {what} {path}: {exc.strerror or type(exc).__name__}"
+                ) from None
+        try:
+            _finish(tmp, path, like, new_mode)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write {what} {path}: {exc.strerror or type(exc).__name__}"
+            ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _finish(tmp: Path, path: Path, like: Path | None, new_mode: int | None) -> None:
+    """Give the written temporary file its permission bits and move it over `path`."""
+    source = like if like is not None else (path if path.exists() else None)
+    if source is not None:
+        os.chmod(tmp, os.stat(source).st_mode & 0o7777)
+    elif new_mode is not None:
+        os.chmod(tmp, new_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)
 
 
 @contextlib.contextmanager
@@ -178,5 +248,5 @@ def output_target(
     if output is None:
         yield stdout
     else:
-        with atomic_output(output, new_mode=new_mode) as sink:
+        with atomic_output(output, new_mode=new_mode, what="-o") as sink:
             yield sink

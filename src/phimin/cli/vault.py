@@ -20,7 +20,7 @@ from phimin._vault import KEY_ENV, KEY_FILE_ENV, Vault, VaultError, generate_vau
 from phimin.cli.errors import UsageError
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.settings import Settings
-from phimin.cli.streams import Streams
+from phimin.cli.streams import Streams, write_problem
 
 __all__ = ["KEY_GUIDANCE", "open_vault", "run_new_vault_key"]
 
@@ -46,6 +46,10 @@ def open_vault(settings: Settings, *, create: bool) -> Vault:
         )
     if create and not path.exists() and not path.parent.is_dir():
         raise VaultError("the vault's folder does not exist")
+    if create and path.is_dir():
+        raise VaultError("the vault path is a folder, not a file")
+    if create and write_problem(path) is not None:  # before any text goes out
+        raise VaultError("the vault's folder cannot be written (the vault and its lock go there)")
     vault = Vault(path, key_file=settings.vault_key_file, create=create)
     vault.read()  # a wrong key, or a damaged or missing file, fails here
     return vault
