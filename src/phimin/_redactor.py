@@ -27,6 +27,7 @@ from phimin._findings import Action, Finding, Redaction
 from phimin._nlp import DEFAULT_MODEL, load_model
 from phimin._normalize import NormalizedText, normalize
 from phimin._parallel import ParallelDetector, check_main_module
+from phimin._phrases import whole_phrases
 from phimin._policy import Policy, load_policy
 from phimin._pseudonyms import KeyedPlaceholderBook, PseudonymKey
 from phimin._resolve import Candidate, resolve
@@ -313,14 +314,15 @@ class Redactor:
     def _document_detections(
         self, prepared: _Prepared, chunk_detections: Sequence[list[Detection]], state: DocumentState
     ) -> list[Detection]:
-        """The chunks' detections in document offsets, with names and places spread."""
+        """The chunks' detections in document offsets, with names and places spread and
+        sensitive phrases whole."""
         norm = prepared.view.text
         detections = [
             d.shifted(chunk.start)
             for chunk, found in zip(prepared.chunks, chunk_detections, strict=True)
             for d in found
         ]
-        return spread(
+        spreaded = spread(
             norm,
             detections,
             known_names=state.known_names,
@@ -329,6 +331,8 @@ class Redactor:
             catalogue=self.catalogue,
             protected=self.engine.protected_spans(norm),
         )
+        # "four or five beers a night": never "four or [substance use]".
+        return whole_phrases(norm, spreaded, self.catalogue)
 
     def detections(self, text: str) -> list[Detection]:
         """What every rule found in `text`, each on its own (before duplicates are dropped,
