@@ -114,6 +114,23 @@ def test_ambiguous_wording_is_left_and_reported() -> None:
     assert result.unrestored[0].start == 3
 
 
+def test_a_wording_number_never_issued_is_left_and_reported() -> None:
+    led = make_ledger()
+    led.record_wording("[date in 2021 #2]", "04/01/2021")
+    led.literal_digests.add(led.digest("date in 2021 #5"))  # typed in the input: text
+    text = "[date in 2021 #2], [Date in 2021 #3], [date in 2021 #5], [city in Maryland #2]."
+    result = restore(text, led)
+    assert result.text == (
+        "04/01/2021, [Date in 2021 #3], [date in 2021 #5], [city in Maryland #2]."
+    )
+    assert [(u.start, u.token, u.reason) for u in result.unrestored] == [
+        (19, "[date in 2021 #3]", "not_issued"),
+        (57, "[city in maryland #2]", "not_issued"),
+    ]
+    # A wording of another kind, or another year, is not the session's: not reported.
+    assert restore("[date in 2024 #2] and [legal matter]", led).unrestored == ()
+
+
 def test_contested_placeholder_and_wording_are_never_restored() -> None:
     led = make_ledger()
     led.literals.add(contest_key("PERSON", "01"))  # "[PERSON_01]" arrived as input

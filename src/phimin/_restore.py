@@ -45,7 +45,7 @@ import regex
 from phimin._dateshift import DATE_SHAPE
 from phimin._entities import ENTITIES
 from phimin._normalize import normalize
-from phimin._placeholders import PlaceholderBook
+from phimin._placeholders import PlaceholderBook, wording_parts
 from phimin._pseudonyms import NUMBER_PATTERN
 
 __all__ = [
@@ -89,7 +89,7 @@ _KNOWN_LABELS = frozenset(info.label for info in ENTITIES.values())
 REASONS = ("not_issued", "contested", "ambiguous", "not_requested", "unknown_date")
 # What each reason means, for a person reading a report.
 REASON_TEXT = {
-    "not_issued": "a placeholder this session never issued",
+    "not_issued": "a placeholder or numbered wording this session never issued",
     "contested": "the same string was in the input too, so it may not be ours",
     "ambiguous": "a wording of an older vault that stands for several originals",
     "not_requested": "generalized content, left as asked (generalized=False)",
@@ -366,10 +366,21 @@ def _scanner(wordings: tuple[str, ...], dates: tuple[str, ...] = ()) -> regex.Pa
             body = sep.join(regex.escape(t) for t in tokens)
             alternatives.append(rf"\\?\[{_WS}{body}{_WS}\\?\]")
     wording = "|".join(alternatives) or "(?!)"  # (?!) never matches
+    # Another number of a wording the session wrote ("[date in 2026 #3]" when it wrote
+    # only two): never restored, but reported, as a placeholder it never issued is.
+    others = []
+    for base in sorted({wording_parts(w)[0] for w in wordings}, key=len, reverse=True):
+        tokens = base.split()
+        if tokens:
+            sep = r"(?:[ \t]+(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)"
+            body = sep.join(regex.escape(t) for t in tokens)
+            others.append(rf"\\?\[{_WS}{body}(?:{_WS}\#{_WS}\d{{1,7}})?{_WS}\\?\]")
+    other = "|".join(others) or "(?!)"
     shifted = "|".join(regex.escape(d) for d in sorted(dates, key=len, reverse=True))
     date = f"(?-i:{_DATE_BEFORE}(?:{shifted}){_DATE_AFTER})" if dates else "(?!)"
     return regex.compile(
-        f"(?P<wording>{wording})|(?P<date>{date})|(?:{_PLACEHOLDER_SHAPES})", regex.IGNORECASE
+        f"(?P<wording>{wording})|(?P<other>{other})|(?P<date>{date})|(?:{_PLACEHOLDER_SHAPES})",
+        regex.IGNORECASE,
     )
 
 
@@ -418,6 +429,10 @@ def _restore_range(
             token, original, reason = _wording_value(ledger, by_canonical[canonical], canonical)
             if reason is None and not generalized:
                 original, reason = None, "not_requested"
+        elif m.group("other") is not None:
+            if ledger.digest(canonical_wording(m.group(0))) in ledger.literal_digests:
+                continue  # typed in the input, never issued: the writer's own text
+            token, original, reason = _unissued_wording(m.group(0)), None, "not_issued"
         elif m.group("date") is not None:
             token, original, reason = UNKNOWN_DATE, *_date_value(ledger, m.group(0))
         else:
@@ -625,6 +640,13 @@ def _placeholder_value(ledger: Ledger, token: str, key: str) -> tuple[str | None
     if key in ledger.literals:
         return None, "contested"
     return issued.original, None
+
+
+def _unissued_wording(written: str) -> str:
+    """A numbered form of a wording the session wrote, which it never issued, in
+    phimin's form (`[date in 2026 #3]`): its base is the session's own wording."""
+    base, number = wording_parts(written)
+    return f"[{base}]" if number == 1 else f"[{base} #{number}]"
 
 
 def _wording_value(
