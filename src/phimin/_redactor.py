@@ -142,8 +142,11 @@ class Redactor:
     ) -> Iterator[RedactedPiece]:
         """Redact a document arriving in pieces; yields output as windows complete.
 
-        Memory is bounded by `window_chars`, not by the document. Names learnt in one
-        window carry forward to later ones; placeholders stay consistent throughout.
+        Each yielded `RedactedPiece` is final: `.text` is the redacted form of
+        input[`.input_start`:`.input_end`] (join the `.text`s for the whole output) and
+        `.findings` are the findings in that range, in document offsets. Memory is
+        bounded by `window_chars`, not by the document. Names learnt in one window carry
+        forward to later ones; placeholders stay consistent throughout.
         """
         effective = self._policy(policy)
         state = state or self.new_state()
