@@ -240,3 +240,37 @@ def test_shift_dates_still_makes_ages_of_90_and_over_90_plus(redactor: phimin.Re
     assert "3/14/2026" not in out and "3/28/2026" not in out
     # "90+" is no token (it reads as text), so it stays; the rest comes back.
     assert session.restore(out) == note.replace("aged 93", "aged 90+")
+
+
+def test_the_readme_round_trip_example(
+    redactor: phimin.Redactor, key: None, tmp_path: Path
+) -> None:
+    """README, "The round trip": the note, the prompt, the draft and what comes back."""
+    vault = str(tmp_path / "client.vault")
+    note = (
+        "Imogen Delacroix was seen in Toledo on 03/03/2026 and again on 03/17/2026.\n"
+        "She drinks four or five beers a night. Her sister Ines lives in Toledo too.\n"
+    )
+    code, prompt, err = run_cli(redactor, ["--vault", vault], note.encode())
+    assert code == ExitCode.OK, err
+    assert prompt.decode() == (
+        "[PERSON_1] was seen in [city in Ohio] on [date in 2026] and again on "
+        "[date in 2026 #2].\n"
+        "She drinks [substance use]. Her sister [PERSON_2] lives in [city in Ohio] too.\n"
+    )
+    draft = (
+        "[Person_1] was seen on [date in 2026] and two weeks later on\n"
+        "[date in 2026 #2]; she reports [substance use]. Next visit [date in 2026 #3].\n"
+    )
+    code, back, err = run_cli(redactor, ["--restore", "--vault", vault], draft.encode())
+    assert code == ExitCode.OK, err
+    assert back.decode() == (
+        "Imogen Delacroix was seen on 03/03/2026 and two weeks later on\n"
+        "03/17/2026; she reports four or five beers a night. Next visit [date in 2026 #3].\n"
+    )
+    assert err == (
+        "redact: <stdin>:2:60: left [date in 2026 #3] (not_issued)\n"
+        "redact: restored 4; left not_issued: 1\n"
+    )
+    code, back, err = run_cli(redactor, ["--restore", "--vault", vault], prompt)
+    assert back == note.encode()
