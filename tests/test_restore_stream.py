@@ -24,6 +24,7 @@ def make_ledger() -> Ledger:
     led.record_placeholder("[PHONE_1]", "PHONE_NUMBER", "410-555-0199")
     led.record_placeholder("[SUBSTANCE_USE_1]", "SUBSTANCE_USE", "cocaine", generalized=True)
     led.record_wording("[date in 2021]", "03/14/2021")
+    led.record_wording("[date in 2021 #2]", "04/01/2021")
     led.record_wording("[city in Maryland]", "Towson\\East")
     led.record_wording("[date in 2019]", "01/02/2019")
     led.record_wording("[date in 2019]", "05/06/2019")  # ambiguous
@@ -61,6 +62,11 @@ FRAGMENTS = st.sampled_from(
         "[SUBSTANCE_USE_1]",
         "[date in 2021]",
         "[Date  in\n2021]",
+        "[date in 2021 #2]",
+        "[date in 2021 #3]",  # never issued: left and reported
+        "[date in 2021",
+        " #",
+        "2]",
         "[date in 2019]",
         "[city in Maryland]",
         "[city in",
