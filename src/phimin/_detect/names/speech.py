@@ -70,7 +70,14 @@ _GOES_ON = frozenset(
     thanks thank welcome long okay ok well let's lets have did do can could were was sorry
     take tell we we're please just it this glad""".split()
 )
+# ...and these after a name that is no English word ("hey sean will you", not "hi hope
+# will you").
+_GOES_ON_AUXILIARY = frozenset(
+    """will would should don't i'll i've""".split()
+)
 _MONTHS = frozenset({"january", "march", "april", "may", "june", "august"})
+# Months that are first names and no verb: after "hi" or "morning", the name.
+_GREETED_MONTHS = frozenset({"june", "april", "august"})
 _TO_YOU = frozenset({"you", "your", "you're", "u", "ya", "to", "so", "that", "it", "for", "we"})
 # Words that end a goodbye without naming anyone ("see you later", "thanks again").
 _CLOSING_WORDS = frozenset(
@@ -136,13 +143,20 @@ def vocative_at(t: Tokens, i: int) -> Span | None:
     wish = w in VERBS_BEFORE_YOU and t.lower[after] in _TO_YOU
     if t.mode != "mixed" and t.lower[after] in _GOES_ON and not wish:
         return span
+    if (
+        t.mode != "mixed"
+        and t.lower[after] in _GOES_ON_AUXILIARY
+        and not t.lexicon.is_english(w)
+    ):
+        return span
     return None
 
 
 def _spoken_vocative(t: Tokens, j: int) -> bool:
     """In text without case, after a greeting: a census name, even one that is also a
-    word (not grammar, not a month)."""
-    return t.candidate(j) and name_word(t.text[j], t.lexicon)
+    word (not grammar), or a month no verb spells ("good morning june")."""
+    month = t.lower[j] in _GREETED_MONTHS and t.wordlike(j)
+    return (t.candidate(j) or month) and name_word(t.text[j], t.lexicon)
 
 
 def introductions(t: Tokens) -> Iterator[Span]:
