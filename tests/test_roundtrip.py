@@ -173,6 +173,15 @@ def dated_notes(draw: st.DrawFn) -> tuple[str, list[datetime.date]]:
     return "\n".join(lines) + "\n", days
 
 
+def _written(line: str) -> str:
+    return line.split(" was on ", 1)[1].removesuffix(" as planned.")
+
+
+def _read(written: str) -> datetime.date | None:
+    parsed = parse_date(written)
+    return None if parsed is None else parsed.date
+
+
 @settings(max_examples=40, deadline=None)
 @given(dated_notes())
 def test_shift_dates_keeps_every_interval_and_restores_exactly(
@@ -181,13 +190,22 @@ def test_shift_dates_keeps_every_interval_and_restores_exactly(
     note, days = case
     session = Session(redactor, policy=load_policy("shift-dates"))
     redacted = session.redact(note).text
-    shifted = []
-    for line in redacted.splitlines():
-        written = line.removeprefix(line.split(" was on ")[0] + " was on ")
-        written = written.removesuffix(" as planned.")
+    originals = [_written(line) for line in note.splitlines()]
+    shifted, kept_days = [], []
+    for original, line, day in zip(originals, redacted.splitlines(), days, strict=True):
+        written = _written(line)
         parsed = parse_date(written)
-        assert parsed is not None, line
+        if parsed is None:
+            # Two different writings that shift to one ("Mar 20" and "March 20" both
+            # to "May 9"): the second is generalized, or restore could not tell them
+            # apart. Nothing else may fall back.
+            assert written.startswith("[date in "), line
+            same_day = _read(original)
+            assert any(o != original and _read(o) == same_day for o in originals), line
+            continue
         shifted.append(parsed.date)
+        kept_days.append(day)
+    days = kept_days
     offsets = {(s - d).days for s, d in zip(shifted, days, strict=True)}
     assert len(offsets) == 1  # one offset: every interval and the order are kept
     (offset,) = offsets
