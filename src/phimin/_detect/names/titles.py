@@ -39,6 +39,14 @@ ROLE = builtin("phimin.name.role")
 INITIAL = builtin("phimin.name.initial")
 CUED_INITIAL = builtin("phimin.name.cued_initial")
 
+_DETERMINER_BEFORE = regex.compile(
+    r"(?i)(?<![\w'’])(?:the|a|my|your|his|her|our|their|this|that|whose|new|old)[ ]+$"
+)
+# Nouns after "doctor" that are surnames too: the doctor's things, not a name.
+_DOCTORS_THINGS = frozenset(
+    "bill bills house home office visit visits note notes order orders shopping who "
+    "appointment appointments kit stuff".split()
+)
 _DOCTOR = regex.compile(
     rf"(?i)(?<![\w+/-])(?P<title>{alternation(DOCTOR_TITLES)})(?:\.[ ]*|[ ]+)"
     rf"(?P<initial>\p{{L}}\.?[ ]+(?=\p{{L}}{{2}}))?(?P<a>{NAME_WORD})"
@@ -147,7 +155,7 @@ def _state_code(t: Tokens, i: int) -> bool:
 
 def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "dr marchetti", "DR.VALLANCOURT", "Drs Abbott and Ferris": in every case style."""
-    for m in _DOCTOR.finditer(text):
+    for m in _DOCTOR.finditer(text, overlapped=True):  # ("doctor doctor cooper")
         # (where the hit starts, the name word): "Dr B Lowe", "Dr. o malley": the
         # initial (or the O of O'Malley) goes with the name.
         names = [(m.start("initial") if m.group("initial") else m.start("a"), m.span("a"))]
@@ -164,8 +172,19 @@ def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 lexicon.is_clear_name(word.lower()) or not lexicon.is_plain_word(word.lower())
             ):
                 continue  # "3+ MR. Given": mitral regurgitation, then a verb
+            lower = word.lower()
             if spelled_out and not (
-                lexicon.is_clear_name(word.lower()) or not lexicon.is_common_word(word.lower())
+                lexicon.is_clear_name(lower)
+                or not lexicon.is_common_word(lower)
+                # "doctor cooper", "doctor hill": a surname that is also a noun, not a
+                # thing a doctor has ("doctor bill", "doctor house")
+                # ("the doctor gave me", "my doctor long ago": with a determiner the
+                # word is the noun, not the title)
+                or (
+                    lexicon.is_name(lower)
+                    and lower not in _DOCTORS_THINGS
+                    and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                )
             ):
                 continue
             yield DOCTOR.at(lead, end)
