@@ -1,0 +1,298 @@
+"""Cold start (issue 18): what is loaded, derived and compiled, and when.
+
+The speed itself is measured by `benchmarks/startup.py`, never asserted here; these
+tests check that the shortcuts change nothing: the model's entities with its unused
+components never loaded, the lexicons and rule-pack checks read back from phimin's
+cache equal to the ones built, a damaged or stale cache never read, a broken pack
+still reported at load, and regexes compiled only when a text needs them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+import phimin
+from phimin import _derived
+from phimin._detect import geography, lexicon
+from phimin._detect.sensitive import SensitiveRecognizer
+from phimin._nlp import _split_dash_runs, load_model, resolve_model, unneeded_components
+from phimin._rulepacks import RuleSet, compile_rule_regex, load_rule_packs, regex_words
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Invented text: names, places and dates the model tags.
+TEXTS = [
+    "Maria Delacroix met Dr. Tobias Wren in Baltimore on March 3, 2024.",
+    "Her brother Kenji Alvarado drove up from Tucson last Friday with Acme Logistics.",
+    "CLIENT: i told marcus i was done. THERAPIST: When did you last see Fiona Okafor?",
+]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of this test's own, and no value remembered in-process."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(_derived.CACHE_ENV, str(folder))
+    monkeypatch.setattr(_derived, "_memo", {})
+    return folder
+
+
+# --- the model: what `ner` does not need is never loaded ---------------------------------
+
+
+def test_the_default_model_loads_only_ner_and_the_lemmatizer_tables() -> None:
+    target = resolve_model(phimin.DEFAULT_MODEL)
+    assert set(unneeded_components(target)) == {
+        "tok2vec",
+        "tagger",
+        "parser",
+        "senter",
+        "attribute_ruler",
+    }
+    nlp = load_model()
+    assert nlp.component_names == ["lemmatizer", "ner"]
+    assert nlp.pipe_names == ["ner"]
+
+
+def test_entities_are_those_of_the_whole_model() -> None:
+    import spacy
+
+    whole = spacy.load(resolve_model(phimin.DEFAULT_MODEL))
+    whole.select_pipes(enable=["ner"])
+    _split_dash_runs(whole)  # phimin's tokenizer tweak, on both
+    light = load_model()
+    for text in TEXTS:
+        expected = [(e.start_char, e.end_char, e.label_) for e in whole(text).ents]
+        assert expected, "the text should have entities"
+        assert [(e.start_char, e.end_char, e.label_) for e in light(text).ents] == expected
+
+
+def _model_folder(tmp_path: Path, ner_model: str) -> Path:
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "config.cfg").write_text(
+        "[nlp]\n"
+        'pipeline = ["tok2vec","tagger","lemmatizer","ner"]\n\n'
+        "[components]\n\n"
+        '[components.tok2vec]\nfactory = "tok2vec"\n\n'
+        '[components.tagger]\nfactory = "tagger"\n\n'
+        '[components.lemmatizer]\nfactory = "lemmatizer"\n\n'
+        f'[components.ner]\nfactory = "ner"\n\n{ner_model}',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_component_ner_listens_to_is_loaded(tmp_path: Path) -> None:
+    listener = (
+        '[components.ner.model]\n@architectures = "spacy.TransitionBasedParser.v2"\n\n'
+        '[components.ner.model.tok2vec]\n@architectures = "spacy.Tok2VecListener.v1"\n'
+        'upstream = "tok2vec"\n'
+    )
+    assert unneeded_components(str(_model_folder(tmp_path, listener))) == ["tagger"]
+
+
+def test_a_model_whose_needs_are_unclear_is_loaded_whole(tmp_path: Path) -> None:
+    anyone = (
+        '[components.ner.model]\n@architectures = "spacy.TransitionBasedParser.v2"\n\n'
+        '[components.ner.model.tok2vec]\n@architectures = "spacy.Tok2VecListener.v1"\n'
+        'upstream = "*"\n'
+    )
+    assert unneeded_components(str(_model_folder(tmp_path, anyone))) == []
+    (tmp_path / "sourced").mkdir()
+    sourced = _model_folder(tmp_path / "sourced", "")  # no model written out
+    assert unneeded_components(str(sourced)) == []
+    assert unneeded_components(str(tmp_path / "no-such-model")) == []
+
+
+# --- the cache of derived data -------------------------------------------------------------
+
+
+def _fingerprint(*parts: str) -> _derived.Fingerprint:
+    return _derived.Fingerprint("test-words").text(*parts)
+
+
+def _derive(fingerprint: _derived.Fingerprint, built: list[int]) -> frozenset[str]:
+    def build() -> frozenset[str]:
+        built.append(1)
+        return frozenset({"alpha", "beta"})
+
+    def decode(plain: object) -> frozenset[str]:
+        if not isinstance(plain, frozenset):
+            raise ValueError("not a set")
+        return plain
+
+    return _derived.derived(fingerprint, build, lambda v: v, decode)
+
+
+def test_a_value_is_built_once_then_read_back(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[int] = []
+    assert _derive(_fingerprint("a"), built) == {"alpha", "beta"}
+    assert _derive(_fingerprint("a"), built) == {"alpha", "beta"}  # this process: memo
+    assert len(built) == 1
+    (file,) = cache.iterdir()
+    assert file.name.startswith("test-words-") and file.stat().st_mode & 0o077 == 0
+    assert cache.stat().st_mode & 0o077 == 0
+    monkeypatch.setattr(_derived, "_memo", {})  # a new process
+    assert _derive(_fingerprint("a"), built) == {"alpha", "beta"}
+    assert len(built) == 1, "read from the file, not built again"
+    assert _derive(_fingerprint("b"), built) == {"alpha", "beta"}
+    assert len(built) == 2, "another input is another key"
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "wrong shape"])
+def test_a_damaged_file_is_rebuilt_never_read(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    built: list[int] = []
+    _derive(_fingerprint("a"), built)
+    (file,) = cache.iterdir()
+    blob = file.read_bytes()
+    if damage == "truncate":
+        file.write_bytes(blob[:-5])
+    elif damage == "flip":
+        file.write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))
+    elif damage == "garbage":
+        file.write_bytes(b"not a cache file")
+    else:  # a well-formed file holding the wrong kind of value
+        import hashlib
+        import marshal
+
+        payload = marshal.dumps(["alpha"])
+        file.write_bytes(_derived._MAGIC + hashlib.sha256(payload).digest() + payload)
+    monkeypatch.setattr(_derived, "_memo", {})
+    assert _derive(_fingerprint("a"), built) == {"alpha", "beta"}
+    assert len(built) == 2
+
+
+def test_no_cache_when_turned_off_or_unwritable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_derived, "_memo", {})
+    monkeypatch.setenv(_derived.CACHE_ENV, "off")
+    assert _derived.cache_dir() is None
+    built: list[int] = []
+    assert _derive(_fingerprint("a"), built) == {"alpha", "beta"}
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setattr(_derived, "_memo", {})
+    monkeypatch.setenv(_derived.CACHE_ENV, str(blocker / "cache"))  # under a file
+    assert _derive(_fingerprint("a"), built) == {"alpha", "beta"}
+    assert len(built) == 2
+
+
+def test_only_the_newest_files_of_a_kind_are_kept(cache: Path) -> None:
+    built: list[int] = []
+    for i in range(7):
+        _derive(_fingerprint(str(i)), built)
+        newest = max(cache.iterdir(), key=lambda p: p.stat().st_mtime)
+        os.utime(newest, (1_000_000 + i, 1_000_000 + i))
+    assert len(list(cache.iterdir())) == 4
+
+
+def test_a_changed_input_file_is_a_new_key(tmp_path: Path) -> None:
+    data = tmp_path / "words.txt"
+    data.write_text("alpha\n", encoding="utf-8")
+    first = _derived.Fingerprint("k").file(data).hexdigest()
+    data.write_text("alphb\n", encoding="utf-8")
+    assert _derived.Fingerprint("k").file(data).hexdigest() != first
+    # parts are length-prefixed: moving a boundary changes the key
+    assert _fingerprint("ab", "c").hexdigest() != _fingerprint("a", "bc").hexdigest()
+
+
+# --- rule packs: checked at load, compiled on first use ------------------------------------
+
+GOOD = """
+schema: 1
+pack: tst
+entity: TEST_MATTER
+generalize_to: "[test matter]"
+rules:
+  - id: TST-001
+    regex: ['\\bquokka (?:sighting|census)\\b']
+    cases: [{text: "A quokka sighting.", expect: "A [test matter]."}]
+    ok: ["nothing here"]
+"""
+
+
+def test_a_broken_regex_is_reported_at_load_every_time(cache: Path, tmp_path: Path) -> None:
+    pack = tmp_path / "tst.yaml"
+    pack.write_text(GOOD, encoding="utf-8")
+    good = load_rule_packs([pack])  # its checks are now kept
+    assert good.words  # the words the gate needs came with the set
+    pack.write_text(GOOD.replace("(?:sighting", "((?:sighting"), encoding="utf-8")
+    for _ in range(2):  # never remembered as valid, in this process or the next
+        with pytest.raises(phimin.RulePackError, match=r"TST-001: invalid regex"):
+            load_rule_packs([pack])
+        _derived._memo.clear()
+    pack.write_text(
+        GOOD.replace("\\bquokka (?:sighting|census)\\b", "(?:quokka)?"), encoding="utf-8"
+    )
+    with pytest.raises(phimin.RulePackError, match="matches the empty string"):
+        load_rule_packs([pack])
+
+
+def test_rule_checks_read_back_equal_the_ones_worked_out(cache: Path) -> None:
+    built = load_rule_packs()
+    _derived._memo.clear()
+    compile_rule_regex.cache_clear()
+    read = load_rule_packs()
+    assert read == built and dict(read.words) == dict(built.words)
+    assert compile_rule_regex.cache_info().currsize == 0, "a warm load compiles nothing"
+    assert sum(w is None for w in read.words.values()) < len(read.words) / 4
+
+
+def test_a_pack_regex_compiles_only_when_a_text_holds_its_words(cache: Path) -> None:
+    rules = load_rule_packs()
+    recognizer = SensitiveRecognizer(rules)
+    assert all(c is None for c in recognizer._compiled), "nothing compiled when built"
+    found = recognizer.find("He was arrested last winter and got a DUI.", None)
+    compiled = sum(c is not None for c in recognizer._compiled)
+    assert 0 < compiled < len(recognizer._compiled) / 4
+    assert {d.entity for d in found} == {"CRIMINAL_LEGAL"}
+    ungated = SensitiveRecognizer(rules, gated=False)
+    text = "He was arrested last winter and got a DUI."
+    assert ungated.find(text, None) == recognizer.find(text, None)
+
+
+def test_a_rule_set_built_by_hand_is_checked_when_the_recognizer_is_built() -> None:
+    (pack,) = load_rule_packs([ROOT / "rules" / "criminal_legal.yaml"]).packs
+    broken = dataclasses.replace(pack.rules[0], regexes=("(unclosed",))
+    hand_made = RuleSet((dataclasses.replace(pack, rules=(broken,)),))
+    with pytest.raises(phimin.RulePackError, match="invalid regex"):
+        SensitiveRecognizer(hand_made)
+
+
+def test_regex_words_agree_with_the_gate_and_with_regex() -> None:
+    broken, words = regex_words([r"\bsober\b", r"(?:a|b", r"x*"])
+    assert words == {r"\bsober\b": frozenset({"sober"})}
+    assert set(broken) == {r"(?:a|b", r"x*"}
+    with pytest.raises(regex.error):
+        regex.compile(r"(?:a|b")
+
+
+# --- the benchmark --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_startup_benchmark_runs_in_its_tiny_mode(tmp_path: Path) -> None:
+    out = tmp_path / "startup.md"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--tiny", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    text = out.read_text(encoding="utf-8")
+    for row in ("| floor |", "| import phimin |", "| redact --check |", "| redact < stdin |"):
+        assert row in text
+    assert "`redact --check` / floor: **" in text and "Load average:" in text
