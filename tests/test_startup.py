@@ -304,6 +304,42 @@ def test_the_place_lexicon_read_back_equals_the_one_built(cache: Path) -> None:
         geography.load_places.cache_clear()
 
 
+# --- Presidio: only the recognizers asked for are imported ---------------------------------
+
+_REGISTRY = """
+import sys
+if sys.argv[1] == "phimin":
+    import phimin._redactor  # imports Presidio, and the three recognizers phimin reads
+    zoo = sorted(m for m in sys.modules if m.startswith("presidio_analyzer.predefined"))
+    print(" ".join(zoo))
+else:
+    print("-")
+from presidio_analyzer import RecognizerRegistry
+from presidio_analyzer.predefined_recognizers import NLP_RECOGNIZERS, UsSsnRecognizer
+registry = RecognizerRegistry()
+registry.load_predefined_recognizers(languages=["en", "es"])
+print(sorted((r.name, r.supported_language) for r in registry.recognizers))
+print(sorted(NLP_RECOGNIZERS), UsSsnRecognizer.__module__)
+"""
+
+
+def _registry(mode: str) -> list[str]:
+    run = subprocess.run(
+        [sys.executable, "-c", _REGISTRY, mode], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    return run.stdout.splitlines()
+
+
+def test_phimin_imports_three_of_presidios_recognizers_and_its_registry_stays_whole() -> None:
+    deferred, *rest = _registry("phimin")
+    zoo = deferred.split()
+    assert "presidio_analyzer.predefined_recognizers.generic.email_recognizer" in zoo
+    assert not any("url_recognizer" in m or "country_specific" in m for m in zoo)
+    assert len(zoo) < 12
+    assert rest == _registry("plain")[1:], "a default registry is the same as without phimin"
+
+
 # --- the benchmark --------------------------------------------------------------------------
 
 
