@@ -23,7 +23,13 @@ from phimin import _derived
 from phimin._detect import geography, lexicon
 from phimin._detect.sensitive import SensitiveRecognizer
 from phimin._nlp import _split_dash_runs, load_model, resolve_model, unneeded_components
-from phimin._rulepacks import RuleSet, compile_rule_regex, load_rule_packs, regex_words
+from phimin._rulepacks import (
+    RuleSet,
+    compile_rule_regex,
+    default_rules_dir,
+    load_rule_packs,
+    regex_words,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -207,6 +213,48 @@ def test_a_changed_input_file_is_a_new_key(tmp_path: Path) -> None:
     assert _fingerprint("ab", "c").hexdigest() != _fingerprint("a", "bc").hexdigest()
 
 
+def test_a_failed_write_leaves_no_file_and_the_value_is_built(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(src: object, dst: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(_derived.os, "replace", refuse)  # fails after the temporary file
+    built: list[int] = []
+    assert _derive(_fingerprint("a"), built) == {"alpha", "beta"}
+    assert list(cache.iterdir()) == [], "no half-written or temporary file is left"
+
+
+def test_a_read_only_folder_is_read_and_never_written(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[int] = []
+    _derive(_fingerprint("a"), built)
+    before = sorted(cache.iterdir())
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Read-only file system")  # what mkstemp raises there
+
+    monkeypatch.setattr(_derived.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(_derived, "_memo", {})
+    assert _derive(_fingerprint("a"), built) == {"alpha", "beta"}
+    assert len(built) == 1, "a value already there is read"
+    assert _derive(_fingerprint("c"), built) == {"alpha", "beta"}
+    assert len(built) == 2, "a new one is built in memory"
+    assert sorted(cache.iterdir()) == before
+
+
+def test_library_versions_and_code_are_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _derived.Fingerprint("k").versions("regex").hexdigest()
+    assert _derived.Fingerprint("k").versions("regex").hexdigest() == first
+    monkeypatch.setattr(_derived.metadata, "version", lambda name: "0.0.0-other")
+    assert _derived.Fingerprint("k").versions("regex").hexdigest() != first
+    assert (
+        _derived.Fingerprint("k").code(lexicon).hexdigest()
+        != _derived.Fingerprint("k").code(geography).hexdigest()
+    )
+
+
 # --- rule packs: checked at load, compiled on first use ------------------------------------
 
 GOOD = """
@@ -225,7 +273,7 @@ rules:
 def test_a_broken_regex_is_reported_at_load_every_time(cache: Path, tmp_path: Path) -> None:
     pack = tmp_path / "tst.yaml"
     pack.write_text(GOOD, encoding="utf-8")
-    good = load_rule_packs([pack])  # its checks are now kept
+    good = load_rule_packs([pack])
     assert good.words  # the words the gate needs came with the set
     pack.write_text(GOOD.replace("(?:sighting", "((?:sighting"), encoding="utf-8")
     for _ in range(2):  # never remembered as valid, in this process or the next
@@ -276,6 +324,59 @@ def test_regex_words_agree_with_the_gate_and_with_regex() -> None:
     assert set(broken) == {r"(?:a|b", r"x*"}
     with pytest.raises(regex.error):
         regex.compile(r"(?:a|b")
+
+
+# Invented words, in no word list phimin ships: if one is in the cache, text got there.
+_PLANTED = ("zorvath", "quillbrandt", "xandrell", "brimbleton")
+_OWN_PACK = GOOD.replace("quokka (?:sighting|census)", "brimbleton clinic").replace(
+    '{text: "A quokka sighting.", expect: "A [test matter]."}',
+    '{text: "At the Brimbleton Clinic.", expect: "At the [test matter]."}',
+)
+_REDACT_WITH_OWN_PACK = """
+import sys
+import phimin
+from phimin._rulepacks import default_rules_dir
+redactor = phimin.Redactor(rules=[default_rules_dir(), sys.argv[1]])
+print(redactor.redact(sys.stdin.read()).text)
+"""
+
+
+def test_the_cache_never_holds_text_nor_a_users_own_pack(tmp_path: Path) -> None:
+    """A fresh process redacts invented PHI with a pack of its own: the cache folder it
+    fills holds phimin's word lists and packs, and nothing of the text or of that pack."""
+    pack = tmp_path / "own.yaml"
+    pack.write_text(_OWN_PACK, encoding="utf-8")
+    cache = tmp_path / "cache"
+    text = "Zorvath Quillbrandt saw Dr. Xandrell Okafor at the Brimbleton Clinic in Towson."
+    run = subprocess.run(
+        [sys.executable, "-c", _REDACT_WITH_OWN_PACK, str(pack)],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, _derived.CACHE_ENV: str(cache)},
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "Brimbleton" not in run.stdout and "Zorvath" not in run.stdout
+    kinds = {f.name.rsplit("-", 1)[0] for f in cache.iterdir()}
+    assert kinds == {"name-lexicon", "place-lexicon", "rule-regexes"}
+    for file in cache.iterdir():
+        blob = file.read_bytes().lower()
+        for word in _PLANTED:
+            assert word.encode() not in blob, f"{word} found in {file.name}"
+    assert b"arrested" in (next(cache.glob("rule-regexes-*")).read_bytes()), "packs we ship"
+
+
+def test_a_users_own_pack_is_checked_in_memory(cache: Path, tmp_path: Path) -> None:
+    pack = tmp_path / "own.yaml"
+    pack.write_text(_OWN_PACK, encoding="utf-8")
+    own = load_rule_packs([pack])
+    assert own.words == {r"\bbrimbleton clinic\b": frozenset({"brimbleton clinic"})}
+    assert not cache.exists() or list(cache.iterdir()) == []
+    both = load_rule_packs([default_rules_dir(), pack])
+    assert r"\bbrimbleton clinic\b" in both.words
+    assert load_rule_packs().words == {k: v for k, v in both.words.items() if "brimbleton" not in k}
 
 
 # --- word lists: read back equal to the ones built ------------------------------------------

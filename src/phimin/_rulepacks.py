@@ -6,9 +6,10 @@ A pack is validated as a whole and every problem in every pack is reported in on
 
 Every regex is checked at load (it compiles, it never matches the empty string) and
 the words it cannot match without are worked out then, once, for the literal gate
-(`_detect/literals`). A set of regexes that all passed is remembered between runs by
-its text (`phimin._derived`), so a later run neither checks nor compiles them again:
-a regex is compiled when a text first holds a word it needs.
+(`_detect/literals`). For the packs phimin ships, a set of regexes that all passed is
+remembered between runs by its text (`phimin._derived`), so a later run neither checks
+nor compiles them again: a regex is compiled when a text first holds a word it needs.
+A pack of the user's own is checked on every load and never written to the cache.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -139,6 +140,7 @@ def default_rules_dir() -> Path:
 def load_rule_packs(paths: Iterable[str | Path] | None = None) -> RuleSet:
     """Load and validate rule packs (files, or directories of `*.yaml`)."""
     files = _expand(paths if paths is not None else [default_rules_dir()])
+    shipped = _shipped_dir()
     problems: list[str] = []
     regexes: list[_Regex] = []
     packs: list[RulePack] = []
@@ -148,10 +150,17 @@ def load_rule_packs(paths: Iterable[str | Path] | None = None) -> RuleSet:
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             problems.append(f"{file.name}: cannot be read as YAML ({type(exc).__name__})")
             continue
+        before = len(regexes)
         pack = _parse_pack(raw, file.name, problems, regexes)
         if pack is not None:
             packs.append(pack)
-    broken, words = regex_words([r.pattern for r in regexes])
+        if shipped is not None and _is_within(file, shipped):
+            regexes[before:] = [replace(r, shipped=True) for r in regexes[before:]]
+    # Only what phimin ships is remembered on disk: a pack of the user's own may name
+    # people or places (a clinic's own list), so its checks are worked out in memory.
+    ours = regex_words([r.pattern for r in regexes if r.shipped])
+    own = regex_words([r.pattern for r in regexes if not r.shipped], remember=False)
+    broken, words = {**ours[0], **own[0]}, {**ours[1], **own[1]}  # (copies: `ours` is shared)
     for r in reversed(regexes):  # each problem where the regex is, in the order found
         if r.pattern in broken:
             problems.insert(r.position, f"{r.where}: {broken[r.pattern]}")
@@ -178,6 +187,20 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+def _shipped_dir() -> Path | None:
+    try:
+        return default_rules_dir().resolve()
+    except (RulePackError, OSError):
+        return None
+
+
+def _is_within(file: Path, folder: Path) -> bool:
+    try:
+        return file.resolve().is_relative_to(folder)
+    except OSError:
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class _Regex:
     """A regex to check, where it is, and where in the problems its problem goes."""
@@ -185,6 +208,7 @@ class _Regex:
     pattern: str
     where: str
     position: int
+    shipped: bool = False  # from a pack phimin ships
 
 
 def _parse_pack(
@@ -364,21 +388,18 @@ def compile_rule_regex(pattern: str) -> regex.Pattern[str]:
 Words: TypeAlias = "dict[str, frozenset[str] | None]"
 
 
-def regex_words(patterns: Collection[str]) -> tuple[dict[str, str], Words]:
+def regex_words(
+    patterns: Collection[str], *, remember: bool = True
+) -> tuple[dict[str, str], Words]:
     """Check rule regexes and work out the words each cannot match without.
 
     Returns the problem of each broken regex, and for the others the words of
-    `literals.required_literals` (None: the regex runs on every text). A set that all
+    `literals.required_literals` (None: the regex runs on every text). With `remember`
+    (for phimin's own packs only: the cache holds the regexes' text), a set that all
     passed is kept between runs under the hash of its text, this module's and the
     gate's code and the `regex` version (`phimin._derived`); a broken one never is.
     """
     unique = sorted(set(patterns))
-    fingerprint = (
-        Fingerprint("rule-regexes")
-        .code(sys.modules[__name__], literals)
-        .versions("regex")
-        .text(*unique)
-    )
 
     def build() -> tuple[dict[str, str], Words]:
         broken: dict[str, str] = {}
@@ -401,6 +422,14 @@ def regex_words(patterns: Collection[str]) -> tuple[dict[str, str], Words]:
                 raise ValueError("not a set of words")
         return {}, plain
 
+    if not remember or not unique:
+        return build()
+    fingerprint = (
+        Fingerprint("rule-regexes")
+        .code(sys.modules[__name__], literals)
+        .versions("regex")
+        .text(*unique)
+    )
     return derived(fingerprint, build, lambda found: found[1], decode, keep=lambda f: not f[0])
 
 

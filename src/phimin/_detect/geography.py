@@ -20,7 +20,7 @@ import importlib.util
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -119,7 +119,9 @@ def _fingerprint() -> Fingerprint:
 
 
 def _decode(plain: Any) -> PlaceLexicon:
-    if not isinstance(plain, tuple) or len(plain) != 4 or not isinstance(plain[0], dict):
+    if not isinstance(plain, tuple) or len(plain) != len(fields(PlaceLexicon)):
+        raise ValueError("not a place lexicon")
+    if not isinstance(plain[0], dict):
         raise ValueError("not a place lexicon")
     if not all(isinstance(v, frozenset) for v in (*plain[1:], *plain[0].values())):
         raise ValueError("not sets of names")

@@ -25,7 +25,7 @@ import importlib.util
 import math
 import sys
 from collections.abc import Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -264,7 +264,7 @@ def _package_folder(name: str) -> Path:
 
 
 def _decode(plain: Any) -> NameLexicon:
-    if not isinstance(plain, tuple) or len(plain) != 7:
+    if not isinstance(plain, tuple) or len(plain) != len(fields(NameLexicon)):
         raise ValueError("not a lexicon")
     if not all(isinstance(words, frozenset) for words in plain):
         raise ValueError("not sets of words")

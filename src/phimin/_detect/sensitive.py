@@ -58,7 +58,7 @@ class SensitiveRecognizer(PhiminRecognizer):
         patterns = [p for _, p, _ in self._regexes]
         words = rules.words
         if not all(p in words for p in patterns):  # a set built by hand: check it here
-            broken, words = regex_words(patterns)
+            broken, words = regex_words(patterns, remember=False)
             if broken:
                 raise RulePackError(sorted(set(broken.values())))
         self._compiled: list[regex.Pattern[str] | None] = [None] * len(self._regexes)
