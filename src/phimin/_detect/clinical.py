@@ -66,12 +66,12 @@ _GUARDS = [
     r"(?i)(?<![\w/])\d/\d[ ]+(?:up|way|of|strength|normal|dose|ns|nss|saline)(?![\w])",
     r"(?i)(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",
     r"(?<![\w/])\d{1,2}-\d{1,2}/10(?![\w/])",  # a rated range: "3-4/10"
-    # A rating out of ten is never a date ("a 6/10", "9/10 times"), unless a word that
-    # introduces a date comes right before it ("on 3/10", "since 7/10").
-    r"(?i)(?<!(?<![\w])(?:on|since|until|till|by|dated|due|before|after|as[ ]of|seen|admitted"
-    r"|discharged|visit|appt|appointment|(?<!(?:down|up|went|came|dropped|rose)[ ])from)[ ]+)"
-    r"(?<!\d{1,2}/\d{1,2}[ ]*(?:-+|to|through|thru|or|and)[ ]*)"  # "8/2 - 8/10": a range
-    r"(?<![\w/])\d{1,2}(?:\.\d)?[ ]?/[ ]?10(?![\w/])",
+    # A rating out of ten said as one: after an article or a word that states a level
+    # ("a 6/10", "like 8/10", "was 7/10", "down to 3/10"). Elsewhere 9/10 is as likely
+    # September 10th ("OR 6/10 for a CABG"); the rating words above cover "pain 7/10".
+    r"(?i)(?<=(?<![\w])(?:an?|like|about|around|maybe|roughly|almost|solid|is|was|were|it's"
+    r"|its|feels?|felt|rated?|(?:down|up|dropped|went|came|rose|fell|back|got|goes)[ ](?:to|from)"
+    r"|to[ ]an?|at[ ]an?|(?:started|starts|peaked|stayed|stays|sits|sitting|hovering|was|is)[ ]at)[ ]+)\d{1,2}(?:\.\d)?[ ]?/[ ]?10(?![\w/])",
     # Out of five stars, a count of sessions or weeks ("session 5/12"), a share of
     # something ("1/2 a sandwich", "9/10 times").
     r"(?i)(?<![\w/])\d(?:\.\d)?/5[ ]+stars?(?![\w])",

@@ -26,7 +26,7 @@ _CUE = regex.compile(
     r"(?i)(?<![\w])(?:works?|worked|working|employed|job|retired|fired|laid[ ]off|hired"
     r"|intern(?:ed|ing)?|volunteers?)[ ]+(?:at|for|from|by|with)[ ]+(?:the[ ]+)?"
     # "CEO of Acme", "an employee at Ridley's": a post and its company
-    r"|(?:ceo|cfo|coo|cto|founder|co-founder|owner|employee|vp|president)[ ]+(?:of|at)"
+    r"|(?P<post>ceo|cfo|coo|cto|founder|co-founder|owner|employee|vp|president)[ ]+(?:of|at)"
     r"[ ]+(?:the[ ]+)?(?=(?-i:\p{Lu}))"  # (a post's company only with a capital: not "of a dog")
 )
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’&.-]*")
@@ -42,6 +42,14 @@ _GENERIC = frozenset(
 
 _EMPLOYER = builtin("phimin.organization.employer")
 
+# Last words of a company's name: "Vista Health", "Delmarva Foods", "Rowe Logistics".
+_COMPANY_WORDS = frozenset(
+    """health healthcare group inc llc corp corporation co systems services solutions
+    foods motors logistics industries technologies partners associates insurance realty
+    consulting enterprises manufacturing holdings labs laboratories pharmaceuticals
+    airlines bank financial media studios""".split()
+)
+
 
 # Words inside a company's name between two of its words.
 _CONNECTORS = frozenset({"&", "of", "and", "for", "the", "without", "de", "del", "y"})
@@ -55,13 +63,17 @@ class EmployerRecognizer(PhiminRecognizer):
         self.lexicon = lexicon
 
     def _everyday(self, words: list[str]) -> bool:
-        """In text without case, words that are all everyday English or Spanish name no
-        company."""
+        """In text without case, dictionary words, English or Spanish, name no company
+        ("works with kids", "works with papeles chuecos"), unless a company word ends
+        them ("works for vista health"). A brand no dictionary lists ("walmart", "ibm")
+        is a company."""
         lex = self.lexicon
-        return all(
-            lex.is_common_word(w.lower()) or lex.is_spanish(w.lower()) or lex.is_english(w.lower())
-            for w in words
-        )
+        lowered = [w.lower().strip(".,") for w in words]
+        if len(lowered) > 1 and lowered[-1] in _COMPANY_WORDS:
+            return False
+        if lex.is_spanish(lowered[0]) and not lex.is_english(lowered[0]):
+            return True
+        return all(lex.is_english(w) or lex.is_spanish(w) for w in lowered)
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         return list(self._find(text, case_of(text, nlp_artifacts)))
@@ -95,7 +107,8 @@ class EmployerRecognizer(PhiminRecognizer):
             words = text[start:end].split()
             if not words or all(w.lower() in _GENERIC for w in words):
                 continue
-            if not mixed and self._everyday(words):
+            # (a post's company needs no dictionary test: "CEO OF IBM")
+            if not mixed and cue.group("post") is None and self._everyday(words):
                 continue  # "works with kids", "works with papeles chuecos"
             yield _EMPLOYER.at(start, end)
 

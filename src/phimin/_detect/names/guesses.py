@@ -66,18 +66,23 @@ def _score(t: Tokens, first: bool, pair: bool, opening: bool) -> float:
 
 # Words before a noun ("the reed on my saxophone", "a carol", "el cristal").
 _DETERMINERS = frozenset(
-    "a an the this that these those some any no every each another such el la los las un "
-    "una unos unas".split()
+    "a an the this that these those some any no every each another such".split()
 )
+_SPANISH_DETERMINERS = frozenset("el la los las un una unos unas".split())
 
 
 def _used_as_a_word(t: Tokens, i: int) -> bool:
-    """In lower-case speech, a first name that is also an English word, alone, after a
-    determiner or with no context at all ("the reed", "crystal clear"): the word."""
+    """In lower-case speech, a first name that is also an English word, after a
+    determiner ("the reed", "a carol"), or a verb, adjective or adverb, or a noun used
+    as a word as often as a name ("crystal clear"): the word. A name that is a noun
+    mostly as a person ("helen", "janet": WordNet lists the people) stays a name."""
+    w = t.lower[i]
     prev = t.prev_word(i)
     if prev >= 0 and t.lower[prev] in _DETERMINERS:
-        return True
-    return t.lexicon.is_english(t.lower[i])
+        return t.lexicon.is_english(w)
+    if prev >= 0 and t.lower[prev] in _SPANISH_DETERMINERS:
+        return t.lexicon.is_spanish(w)
+    return t.lexicon.is_plain_word(w) or t.lexicon.is_wordlike_name(w)
 
 
 def _capitalized_word_name(t: Tokens, i: int) -> bool:
