@@ -80,6 +80,37 @@ def test_entities_are_those_of_the_whole_model() -> None:
         assert [(e.start_char, e.end_char, e.label_) for e in light(text).ents] == expected
 
 
+def test_the_dash_split_loads_the_special_cases_once_and_tokenizes_as_before() -> None:
+    import re
+
+    import spacy
+
+    from phimin import _nlp
+
+    plain = spacy.load(resolve_model(phimin.DEFAULT_MODEL), exclude=["parser", "tagger"])
+    tokenizer = plain.tokenizer
+    rules = dict(tokenizer.rules)
+    assert len(rules) > 1000, "the model has its special cases"
+    # the tweak as it was: each setter reloads every special case
+    infix, suffix = tokenizer.infix_finditer.__self__, tokenizer.suffix_search.__self__
+    tokenizer.infix_finditer = re.compile(
+        f"{infix.pattern}|{_nlp._DASH_RUN_INFIX}", infix.flags
+    ).finditer
+    tokenizer.suffix_search = re.compile(
+        f"{suffix.pattern}|{_nlp._TRAILING_DASH_SUFFIX}", suffix.flags
+    ).search
+    light = load_model()
+    assert light.tokenizer.rules == rules
+    texts = [
+        *TEXTS,
+        "NIECE-MINDY---617 555-0123 FOR MR. KOVARIK- can't, don't :) e.g. Dr. Lee's o'clock",
+        "the Lex- the Lexapro, i.e. 5mg b.i.d. vs. U.S.A. -- ok'd w/ pt. (re: etc.)",
+    ]
+    for text in texts:
+        assert [t.text for t in light.tokenizer(text)] == [t.text for t in tokenizer(text)]
+    assert "MINDY" in [t.text for t in light.tokenizer(texts[3])]
+
+
 def _model_folder(tmp_path: Path, ner_model: str) -> Path:
     folder = tmp_path / "model"
     folder.mkdir()
@@ -377,6 +408,25 @@ def test_a_users_own_pack_is_checked_in_memory(cache: Path, tmp_path: Path) -> N
     both = load_rule_packs([default_rules_dir(), pack])
     assert r"\bbrimbleton clinic\b" in both.words
     assert load_rule_packs().words == {k: v for k, v in both.words.items() if "brimbleton" not in k}
+
+
+def test_a_built_in_pattern_compiles_only_when_a_line_holds_its_trigger() -> None:
+    from phimin._detect.dates import DATE_SPECS
+    from phimin._detect.identifiers import IDENTIFIER_SPECS
+    from phimin._detect.patterns import PatternRecognizerSet
+
+    specs = [*IDENTIFIER_SPECS, *DATE_SPECS]
+    lazy = PatternRecognizerSet(specs)
+    assert all(c.lazy_pattern._compiled is None for c in lazy._specs)
+    text = "No digits on this line.\nSeen on March 3, 2024; call 410-555-0188."
+    found = sorted(lazy.find(text, None), key=lambda d: (d.start, d.end, d.rule_id))
+    compiled = sum(c.lazy_pattern._compiled is not None for c in lazy._specs)
+    assert 0 < compiled < len(specs)
+    assert {d.entity for d in found} == {"DATE", "PHONE_NUMBER"}
+    eager = PatternRecognizerSet(specs)
+    for c in eager._specs:
+        assert c.pattern.pattern == c.spec.pattern and c.lazy_pattern._compiled is not None
+    assert sorted(eager.find(text, None), key=lambda d: (d.start, d.end, d.rule_id)) == found
 
 
 # --- word lists: read back equal to the ones built ------------------------------------------

@@ -227,13 +227,18 @@ def _split_dash_runs(nlp: Language) -> None:
     suffix = getattr(getattr(tokenizer, "suffix_search", None), "__self__", None)
     if not (isinstance(infix, re.Pattern) and isinstance(suffix, re.Pattern)):
         return  # a custom tokenizer: leave it alone
-    # Added to the model's own patterns, so another model keeps its tokenization.
+    # Added to the model's own patterns, so another model keeps its tokenization. Each
+    # setter reloads the special cases (thousands of them): without them for the while,
+    # as spaCy's own `Tokenizer.from_bytes` does, they load once, at the end.
+    rules = dict(tokenizer.rules)
+    tokenizer.rules = {}
     tokenizer.infix_finditer = re.compile(
         f"{infix.pattern}|{_DASH_RUN_INFIX}", infix.flags
     ).finditer
     tokenizer.suffix_search = re.compile(
         f"{suffix.pattern}|{_TRAILING_DASH_SUFFIX}", suffix.flags
     ).search
+    tokenizer.rules = rules
 
 
 class PhiminNlpEngine(SpacyNlpEngine):
