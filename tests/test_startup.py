@@ -10,6 +10,7 @@ still reported at load, and regexes compiled only when a text needs them.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import subprocess
 import sys
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import phimin
 from phimin import _derived
@@ -453,6 +456,62 @@ def test_the_place_lexicon_read_back_equals_the_one_built(cache: Path) -> None:
         assert read.state_of("towson") == "Maryland"
     finally:
         geography.load_places.cache_clear()
+
+
+# --- places: looked up one by one in a short text, the automaton in a long one -------------
+
+
+@functools.cache
+def _places() -> tuple[geography.PlaceLexicon, list[str]]:
+    places = geography.load_places()
+    names = sorted(geography._gazetteer(places.cities, places.towns))
+    picked = [n for n in names if " " in n or "-" in n or "." in n or "'" in n][::97]
+    return places, picked + names[::997] + ["towson", "boston", "york", "new york", "hampton"]
+
+
+_PIECES = st.sampled_from(
+    [" ", ", ", "-", "--", "'", ".", "\n", " in ", "moved to ", "x", "ab", "1", "İ", "ß", "É"]
+)
+
+
+def _hits(lowered: str, length: int, automaton: bool) -> list[tuple[int, int, str, bool]]:
+    places = geography.load_places()
+    names = geography._gazetteer(places.cities, places.towns)
+    found = (
+        geography._automaton(places.cities, places.towns).iter(lowered)
+        if automaton
+        else geography._looked_up(lowered, length, names, max(map(len, names)))
+    )
+    return list(geography._bounded_hits(lowered, length, found))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_looking_places_up_finds_what_the_automaton_finds(data: st.DataObject) -> None:
+    _, names = _places()
+    name = st.sampled_from(names).map(
+        lambda n: data.draw(st.sampled_from([n, n.title(), n.upper()]))
+    )
+    text = "".join(data.draw(st.lists(st.one_of(name, _PIECES), max_size=14)))
+    lowered = text.lower()
+    assert _hits(lowered, len(text), False) == _hits(lowered, len(text), True)
+
+
+def test_the_city_recognizer_finds_the_same_before_and_after_its_automaton(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "She moved to Towson, Maryland in May. In BOSTON he met a friend from hampton, "
+        "and the Brooklyn-based team drove to new york; later Saint-Denis and São Paulo.\n"
+    )
+    lexicon_ = lexicon.load_lexicon(load_model())
+    looked_up = geography.CityRecognizer(geography.load_places(), lexicon_)
+    first = [list(looked_up.find(text, None)) for _ in range(3)]
+    assert looked_up._automaton is None and first[0], "a short text: no automaton"
+    monkeypatch.setattr(geography, "_AUTOMATON_AFTER", 0)
+    at_once = geography.CityRecognizer(geography.load_places(), lexicon_)
+    assert list(at_once.find(text, None)) == first[0] == first[2]
+    assert at_once._automaton is not None
 
 
 # --- Presidio: only the recognizers asked for are imported ---------------------------------
