@@ -2,7 +2,7 @@
 
     python benchmarks/same_findings.py snapshot OUT.json [--data PATH] [--limit N]
     python benchmarks/same_findings.py compare BEFORE.json AFTER.json [--same NEW=OLD ...]
-        [--out REPORT.md]
+        [--out REPORT.md] [--note TEXT ...]
 
 `snapshot` redacts every text of every corpus in ../shared/data (PhysioNet, synth,
 AnnoMI, counsel_chat, ACI-Bench) with the `safe-harbor` and `strict` presets and writes,
@@ -88,6 +88,7 @@ def compare(
     renames: dict[str, str],
     only_common: bool = False,
     out: Path | None = None,
+    notes: Sequence[str] = (),
 ) -> int:
     a_all = json.loads(before.read_text(encoding="utf-8"))
     b_all = json.loads(after.read_text(encoding="utf-8"))
@@ -128,12 +129,17 @@ def compare(
     for kind, n in kinds.most_common(40):
         say(f"  {n:5d}  {kind}")
     if out is not None:
-        out.write_text(_report(before, after, a_all, b_all, lines), encoding="utf-8")
+        out.write_text(_report(before, after, a_all, b_all, lines, notes), encoding="utf-8")
     return 0 if changed == 0 else 1
 
 
 def _report(
-    before: Path, after: Path, a: dict[str, object], b: dict[str, object], lines: list[str]
+    before: Path,
+    after: Path,
+    a: dict[str, object],
+    b: dict[str, object],
+    lines: list[str],
+    notes: Sequence[str],
 ) -> str:
     """A Markdown record of one comparison: what was compared, where, and the outcome.
     (Offsets and rule ids only: the snapshots hold no text of the corpora.)"""
@@ -158,6 +164,8 @@ def _report(
             "Per text and policy, the findings (offsets, entity, category, rule id, action,"
             " score) and a SHA-256 of the output text are compared.",
             "",
+            *(f"- {note}" for note in notes),
+            *([""] if notes else []),
             "```",
             *lines,
             "```",
@@ -182,12 +190,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--common", action="store_true", help="compare only the corpora in both snapshots"
     )
     cmp_.add_argument("--out", type=Path, default=None, help="also write a Markdown report")
+    cmp_.add_argument("--note", action="append", default=[], help="a line for the report")
     args = parser.parse_args(argv)
     if args.command == "snapshot":
         only = [p for p in args.only.split(",") if p]
         return snapshot(args.out, corpora.data_root(args.data), args.limit, only)
     renames = dict(r.split("=", 1) for r in args.same)
-    return compare(args.before, args.after, renames, args.common, args.out)
+    return compare(args.before, args.after, renames, args.common, args.out, args.note)
 
 
 if __name__ == "__main__":
