@@ -730,8 +730,8 @@ def report(
     skipped: Sequence[str],
     configs: Sequence[Config],
     argv: Sequence[str],
+    info: dict[str, str],
 ) -> str:
-    info = machine_info()
     lines = [
         "# Accuracy: phimin and vanilla Presidio",
         "",
@@ -829,9 +829,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not loaded:
         print("nothing to run: every requested part was skipped")
         return 3
+    info = machine_info()  # before the run: the commit measured, not the one at its end
     configs = make_configs(not args.no_presidio)
     sections = evaluate(loaded, configs)
-    text = report(sections, skipped, configs, argv)
+    text = report(sections, skipped, configs, argv, info)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print("\n".join(summary_table(sections, configs)))

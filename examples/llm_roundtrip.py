@@ -110,20 +110,24 @@ def pick_llm(environ: Mapping[str, str]) -> Chat:
 
 
 def roundtrip(
-    session: Session, turns: Sequence[str], llm: Chat, *, sensitive: bool = False
+    session: Session, turns: Sequence[str], llm: Chat, *, generalized: bool = True
 ) -> tuple[str, str, Restoration]:
     """Redact each turn, send the redacted transcript, restore the reply."""
     redacted = [session.redact(turn).text for turn in turns]
     prompt = "Transcript:\n" + "\n".join(redacted) + "\n\nDraft the progress note."
     draft = llm(SYSTEM, prompt)
-    return prompt, draft, session.restore_report(draft, sensitive=sensitive)
+    return prompt, draft, session.restore_report(draft, generalized=generalized)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--vault", type=Path, help="keep the session in this encrypted file")
     parser.add_argument("--transcript", type=Path, help="a text file, one turn per line")
-    parser.add_argument("--sensitive", action="store_true", help="restore generalized content too")
+    parser.add_argument(
+        "--keep-generalized",
+        action="store_true",
+        help="leave generalized wordings ([date in 2024]) in the restored draft",
+    )
     args = parser.parse_args(argv)
     turns = TURNS
     if args.transcript:
@@ -132,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         vault = Vault(args.vault) if args.vault else None
         session = Session(vault=vault)
         prompt, draft, restoration = roundtrip(
-            session, turns, pick_llm(os.environ), sensitive=args.sensitive
+            session, turns, pick_llm(os.environ), generalized=not args.keep_generalized
         )
     except phimin.PhiminError as exc:
         print(f"llm_roundtrip: {exc}", file=sys.stderr)

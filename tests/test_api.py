@@ -92,7 +92,12 @@ def test_placeholder_numbers_in_the_input_are_not_reused(redactor: phimin.Redact
 
 def test_presets_and_keep(redactor: phimin.Redactor) -> None:
     text = "He drinks a fifth of vodka daily since March 2019."
-    assert phimin.preset_names() == ["safe-harbor", "strict", "substance-use-treatment"]
+    assert phimin.preset_names() == [
+        "safe-harbor",
+        "shift-dates",
+        "strict",
+        "substance-use-treatment",
+    ]
     default = redactor.redact(text)
     kept = redactor.redact(text, policy=phimin.load_policy().keeping("substance_use"))
     preset = redactor.redact(text, policy="substance-use-treatment")

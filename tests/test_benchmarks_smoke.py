@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import accuracy, corpora, keeplist, scoring, throughput  # noqa: E402
-from benchmarks.engines import PhiminTool, PresidioTool  # noqa: E402
+from benchmarks.engines import PhiminTool, PresidioTool, machine_info  # noqa: E402
 
 NOTES = [
     # (body, [(phrase, label)]) -- every phrase occurs once in its body
@@ -225,7 +225,7 @@ def test_accuracy_parts_produce_numbers(
     assert float(measures["synth recall, EMAIL_ADDRESS"]["phimin safe-harbor"]) == 1.0
     assert all(s.seconds[c.label] > 0 for s in sections for c in configs)
 
-    text = accuracy.report(sections, skipped, configs, ["--data", "X"])
+    text = accuracy.report(sections, skipped, configs, ["--data", "X"], machine_info())
     assert "## Summary" in text
     assert "cores" in text
     for value in PLANTED_VALUES:  # reports hold figures and short recurring words only

@@ -173,7 +173,14 @@ def test_files_in_one_run_are_one_conversation(
 @pytest.mark.parametrize(
     ("argv", "text", "code", "out", "err"),
     [
-        ([], "Seen [date in 2024].\n", 0, "Seen [date in 2024].\n", "left not_requested: 1"),
+        ([], "Seen [date in 2024].\n", 0, f"Seen {DATE}.\n", "left none"),
+        (
+            ["--keep-generalized"],
+            "Seen [date in 2024].\n",
+            0,
+            "Seen [date in 2024].\n",
+            "left not_requested: 1",
+        ),
         (["--sensitive"], "Seen [date in 2024].\n", 0, f"Seen {DATE}.\n", "left none"),
         (
             ["--strict"],

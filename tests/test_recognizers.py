@@ -454,9 +454,10 @@ def test_safe_harbor_keeps_a_year_however_written(
 
 def test_strict_removes_years_next_to_clock_words(redactor: phimin.Redactor) -> None:
     # Only a number that can be a time of day (hh 19-20, mm 00-59) after "at" is one.
+    # (Each distinct year is its own wording, so that restore brings each one back.)
     text = "MI at 1992, worked there 1990-2004, CABG 2001-2003"
     assert redactor.redact(text, policy="strict").text == (
-        "MI at [date], worked there [date]-[date], CABG [date]-[date]"
+        "MI at [date], worked there [date #2]-[date #3], CABG [date #4]-[date #5]"
     )
 
 
@@ -574,7 +575,8 @@ def test_lower_same_length_keeps_offsets(text: str) -> None:
 def test_only_a_us_zip_keeps_its_first_three_digits(redactor: phimin.Redactor) -> None:
     # Safe Harbor's three-digit rule is about US ZIP areas; another country's code
     # says nothing safe in its first digits.
+    # (two distinct codes: two wordings, so restore can tell them apart)
     text = "zip code 02139, later postcode B0J 2H0, then ZIP: 3962"
     assert redactor.redact(text).text == (
-        "zip code [ZIP 021xx], later postcode [postal code], then ZIP: [postal code]"
+        "zip code [ZIP 021xx], later postcode [postal code], then ZIP: [postal code #2]"
     )

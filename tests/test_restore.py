@@ -21,7 +21,7 @@ def make_ledger() -> Ledger:
     led.record_placeholder("[SUBSTANCE_USE_1]", "SUBSTANCE_USE", "cocaine", generalized=True)
     led.record_wording("[date in 2021]", "03/14/2021")
     led.record_wording("[date in 2019]", "01/02/2019")
-    led.record_wording("[date in 2019]", "05/06/2019")  # two originals: ambiguous
+    led.record_wording("[date in 2019]", "05/06/2019")  # two originals (an old vault)
     led.record_wording("[city in Maryland]", "Towson")
     return led
 
@@ -80,44 +80,62 @@ def test_unrecognised_text_is_left_alone_and_unreported() -> None:
         "[date in 2021",
         "[PERSON]",
     ]:
-        result = restore(text, led, sensitive=True)
+        result = restore(text, led)
         assert result.text == text, text
         assert result.restored == 0, text
     assert restore("COVID_19", led).unrestored == ()
 
 
-def test_generalized_content_only_when_asked() -> None:
+def test_generalized_content_by_default_and_kept_when_asked() -> None:
     led = make_ledger()
     text = "Seen [date in 2021] in [city in Maryland]; [SUBSTANCE_USE_1] use."
-    plain = restore(text, led)
-    assert plain.text == text
-    assert plain.counts()["not_requested"] == 3
-    asked = restore(text, led, sensitive=True)
-    assert asked.text == "Seen 03/14/2021 in Towson; cocaine use."
-    assert asked.complete
+    restored = restore(text, led)
+    assert restored.text == "Seen 03/14/2021 in Towson; cocaine use."
+    assert restored.complete
+    kept = restore(text, led, generalized=False)
+    assert kept.text == text
+    assert kept.counts()["not_requested"] == 3
+    assert restore("[PERSON_1]", led, generalized=False).text == "Ana Ruiz"  # identifiers
 
 
 def test_wording_tolerance_is_case_and_spacing_only() -> None:
     led = make_ledger()
     for text in ["[Date in 2021]", "[ date  in\n2021 ]", "\\[date in 2021\\]"]:
-        assert restore(text, led, sensitive=True).text == "03/14/2021", text
+        assert restore(text, led).text == "03/14/2021", text
     for text in ["date in 2021", "[date in 20211]", "[date  in\n\n2021]"]:
-        assert restore(text, led, sensitive=True).text == text, text
+        assert restore(text, led).text == text, text
 
 
 def test_ambiguous_wording_is_left_and_reported() -> None:
     led = make_ledger()
-    result = restore("On [date in 2019] and [date in 2021].", led, sensitive=True)
+    result = restore("On [date in 2019] and [date in 2021].", led)
     assert result.text == "On [date in 2019] and 03/14/2021."
     assert [(u.token, u.reason) for u in result.unrestored] == [("[date in 2019]", "ambiguous")]
     assert result.unrestored[0].start == 3
+
+
+def test_a_wording_number_never_issued_is_left_and_reported() -> None:
+    led = make_ledger()
+    led.record_wording("[date in 2021 #2]", "04/01/2021")
+    led.literal_digests.add(led.digest("date in 2021 #5"))  # typed in the input: text
+    text = "[date in 2021 #2], [Date in 2021 #3], [date in 2021 #5], [city in Maryland #2]."
+    result = restore(text, led)
+    assert result.text == (
+        "04/01/2021, [Date in 2021 #3], [date in 2021 #5], [city in Maryland #2]."
+    )
+    assert [(u.start, u.token, u.reason) for u in result.unrestored] == [
+        (19, "[date in 2021 #3]", "not_issued"),
+        (57, "[city in maryland #2]", "not_issued"),
+    ]
+    # A wording of another kind, or another year, is not the session's: not reported.
+    assert restore("[date in 2024 #2] and [legal matter]", led).unrestored == ()
 
 
 def test_contested_placeholder_and_wording_are_never_restored() -> None:
     led = make_ledger()
     led.literals.add(contest_key("PERSON", "01"))  # "[PERSON_01]" arrived as input
     led.literal_digests.add(led.digest("date in 2021"))
-    result = restore("[PERSON_1], person_1, [date in 2021], [PERSON_11]", led, sensitive=True)
+    result = restore("[PERSON_1], person_1, [date in 2021], [PERSON_11]", led)
     assert result.text == "[PERSON_1], person_1, [date in 2021], Ben Cole"
     assert {u.reason for u in result.unrestored} == {"contested"}
     assert len(result.unrestored) == 3
@@ -228,7 +246,7 @@ FRAGMENTS = st.sampled_from(
 def test_nothing_seen_in_input_can_be_restored(text: str) -> None:
     led = make_ledger()
     led.literals, led.literal_digests = led.scan_literals(text)
-    assert restore(text, led, sensitive=True).restored == 0
+    assert restore(text, led).restored == 0
     # Every literal written in the text contests its placeholder; the normalized view
     # ("'s_PERSON_11" read as "'s PERSON_11") may contest more, never fewer.
     assert placeholder_literals(text) <= led.literals

@@ -108,28 +108,61 @@ def test_literal_reserved_in_one_turn_is_skipped_in_later_turns(session: Session
 
 def test_literal_wording_contests_the_generalized_date(session: Session) -> None:
     assert session.redact("Seen on 03/14/2021.").text == "Seen on [date in 2021]."
-    assert session.restore("Seen [date in 2021].", sensitive=True) == "Seen 03/14/2021."
+    assert session.restore("Seen [date in 2021].") == "Seen 03/14/2021."
     session.redact("The template says [Date in 2021] there.")
-    result = session.restore_report("Seen [date in 2021].", sensitive=True)
+    result = session.restore_report("Seen [date in 2021].")
     assert result.text == "Seen [date in 2021]."
     assert [u.reason for u in result.unrestored] == ["contested"]
+
+
+def test_literal_wording_in_the_input_is_never_issued(session: Session) -> None:
+    result = session.redact("The form says [date in 2021]. Seen on 03/14/2021.")
+    assert result.text == "The form says [date in 2021]. Seen on [date in 2021 #2]."
+    out = session.restore_report("[date in 2021] and [date in 2021 #2]")
+    assert out.text == "[date in 2021] and 03/14/2021"
+    assert out.complete  # never issued: like "[PERSON]", not ours, not reported
 
 
 # --- generalized content -----------------------------------------------------------------
 
 
-def test_generalized_content_is_restored_only_when_asked_and_unambiguous(
-    session: Session,
+def test_each_distinct_generalized_value_has_its_own_wording(session: Session) -> None:
+    first = session.redact("Intake on 03/14/2021 in Dayton. Follow-up 05/02/2019 and 06/09/2019.")
+    assert first.text == (
+        "Intake on [date in 2021] in [city in Ohio]. "
+        "Follow-up [date in 2019] and [date in 2019 #2]."
+    )
+    second = session.redact("Back in Dayton on 06/09/2019; next 05/02/2019, then 07/01/2021.")
+    assert second.text == (
+        "Back in [city in Ohio] on [date in 2019 #2]; next [date in 2019], then [date in 2021 #2]."
+    )
+    draft = (
+        "Intake [date in 2021]; follow-ups [date in 2019] and [date in 2019 #2] in [city in Ohio]."
+    )
+    restored = session.restore_report(draft)
+    assert restored.text == "Intake 03/14/2021; follow-ups 05/02/2019 and 06/09/2019 in Dayton."
+    assert restored.complete
+    kept = session.restore_report(draft, generalized=False)
+    assert kept.text == draft
+    assert kept.counts()["not_requested"] == 4
+
+
+def test_a_vault_from_before_numbered_wordings_never_reuses_them(
+    redactor: phimin.Redactor, tmp_path: Path, key: str
 ) -> None:
-    session.redact("Intake on 03/14/2021. Follow-up 05/02/2019 and 06/09/2019.")
-    draft = "Intake [date in 2021]; follow-ups [date in 2019]."
-    plain = session.restore_report(draft)
-    assert plain.text == draft
-    assert plain.counts()["not_requested"] == 1
-    assert plain.counts()["ambiguous"] == 1
-    asked = session.restore_report(draft, sensitive=True)
-    assert asked.text == "Intake 03/14/2021; follow-ups [date in 2019]."
-    assert [u.reason for u in asked.unrestored] == ["ambiguous"]
+    path = tmp_path / "old.vault"
+    vault = Vault(path, key=key)
+    with vault.transaction() as stored:  # as an older phimin wrote it
+        stored.record_wording("[date in 2019]", "05/02/2019")
+        stored.record_wording("[date in 2019]", "06/09/2019")  # then: two originals
+        new_fields = ("wordings", "wording_next", "wording_reserved", "date_offset", "date_year")
+        for field in (*new_fields, "dates"):
+            stored.book.pop(field)
+    session = Session(redactor, vault=Vault(path, key=key))
+    assert session.redact("Seen 01/15/2019.").text == "Seen [date in 2019 #2]."
+    out = session.restore_report("[date in 2019] then [date in 2019 #2]")
+    assert out.text == "[date in 2019] then 01/15/2019"
+    assert [u.reason for u in out.unrestored] == ["ambiguous"]
 
 
 # --- failures ----------------------------------------------------------------------------

@@ -43,8 +43,11 @@ def test_roundtrip_with_the_fake_llm(example: ModuleType, redactor: phimin.Redac
     assert "Imogen Delacroix's sleep" in restoration.text
     assert "brother Rafael Delacroix" in restoration.text
     assert "555-301-7728" in restoration.text
-    assert "[date in 2024]" in restoration.text  # generalized: not restored unless asked
-    assert restoration.counts()["not_requested"] == 1
+    assert "07/19/2024" in restoration.text  # generalized, and restored exactly
+    assert restoration.complete
+    _, _, kept = example.roundtrip(Session(redactor), example.TURNS, spy, generalized=False)
+    assert "[date in 2024]" in kept.text
+    assert kept.counts()["not_requested"] == 1
 
 
 def test_main_with_a_vault_twice(
@@ -58,9 +61,9 @@ def test_main_with_a_vault_twice(
     monkeypatch.setenv(KEY_ENV, generate_vault_key())
     monkeypatch.delenv("PHIMIN_LLM", raising=False)
     vault = tmp_path / "client.vault"
-    assert example.main(["--vault", str(vault), "--sensitive"]) == 0
+    assert example.main(["--vault", str(vault)]) == 0
     first = capsys.readouterr()
-    assert example.main(["--vault", str(vault), "--sensitive"]) == 0  # same vault, run 2
+    assert example.main(["--vault", str(vault)]) == 0  # same vault, run 2
     second = capsys.readouterr()
     assert first.out == second.out  # same placeholders, same restored draft
     restored = first.out.split("=== restored ===")[1]

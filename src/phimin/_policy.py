@@ -36,7 +36,7 @@ DEFAULT_POLICY = "safe-harbor"
 _SCHEMA = 1
 _TOP_KEYS = {"schema", "name", "description", "default", "categories", "entities", "dates"}
 _RULE_KEYS = {"action", "threshold"}
-_DATES_KEYS = {"keep_year"}
+_DATES_KEYS = {"keep_year", "shift"}
 DEFAULT_THRESHOLD = 0.5  # [default]'s threshold when the policy does not give one
 
 
@@ -56,6 +56,9 @@ class Policy:
     categories: Mapping[Category, ActionRule] = field(default_factory=dict)
     entities: Mapping[str, ActionRule] = field(default_factory=dict)
     keep_year: bool = True
+    # Dates the policy generalizes become real dates moved by one offset (`_dateshift`);
+    # not Safe Harbor. What cannot be read as a date is generalized as usual.
+    shift_dates: bool = False
 
     def rule_for(self, entity: str, category: Category) -> ActionRule:
         rule = self.entities.get(entity)
@@ -237,6 +240,9 @@ def policy_from_mapping(
     keep_year = dates.get("keep_year", True)
     if not isinstance(keep_year, bool):
         problems.append("dates.keep_year must be true or false")
+    shift = dates.get("shift", False)
+    if not isinstance(shift, bool):
+        problems.append("dates.shift must be true or false")
     if problems or default is None:
         raise PolicyError(f"{source}: " + "; ".join(problems))
     return Policy(
@@ -246,6 +252,7 @@ def policy_from_mapping(
         categories=MappingProxyType(categories),
         entities=MappingProxyType(entities),
         keep_year=bool(keep_year),
+        shift_dates=bool(shift),
     )
 
 

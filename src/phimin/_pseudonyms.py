@@ -27,6 +27,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from phimin._dateshift import keyed_offset
 from phimin._errors import InputError
 from phimin._placeholders import PlaceholderBook
 
@@ -99,6 +100,11 @@ class KeyedPlaceholderBook(PlaceholderBook):
 
     def _new_number(self, label: str, key: tuple[str, ...]) -> int:
         return self._pseudonyms.number(label, key)
+
+    def _draw_date_offset(self) -> int:
+        # One offset per key, not per person: which person a date belongs to is not
+        # something the text says reliably, and every batch with the key must agree.
+        return keyed_offset(self._pseudonyms.secret)
 
 
 def read_pseudonym_key_file(path: str | Path) -> bytes:

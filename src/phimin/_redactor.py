@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,6 +27,7 @@ from phimin._findings import Action, Finding, Redaction
 from phimin._nlp import DEFAULT_MODEL, load_model
 from phimin._normalize import NormalizedText, normalize
 from phimin._parallel import ParallelDetector, check_main_module
+from phimin._phrases import whole_phrases
 from phimin._policy import Policy, load_policy
 from phimin._pseudonyms import KeyedPlaceholderBook, PseudonymKey
 from phimin._resolve import Candidate, resolve
@@ -141,8 +142,11 @@ class Redactor:
     ) -> Iterator[RedactedPiece]:
         """Redact a document arriving in pieces; yields output as windows complete.
 
-        Memory is bounded by `window_chars`, not by the document. Names learnt in one
-        window carry forward to later ones; placeholders stay consistent throughout.
+        Each yielded `RedactedPiece` is final: `.text` is the redacted form of
+        input[`.input_start`:`.input_end`] (join the `.text`s for the whole output) and
+        `.findings` are the findings in that range, in document offsets. Memory is
+        bounded by `window_chars`, not by the document. Names learnt in one window carry
+        forward to later ones; placeholders stay consistent throughout.
         """
         effective = self._policy(policy)
         state = state or self.new_state()
@@ -162,22 +166,28 @@ class Redactor:
         *,
         policy: Policy | str | Path | None = None,
         batch_chars: int = BATCH_CHARS,
+        one_session: bool = False,
     ) -> Iterator[Redaction]:
-        """Redact many independent texts, in order, batching them through the model.
+        """Redact many texts, in order, batching them through the model.
 
-        Each text gets its own placeholders, as with `redact`. Batching lets spaCy work
-        on many short texts at once; with worker processes, the next batch is detected
-        while this one is finished in the parent.
+        By default the texts are independent: each gets its own placeholders, as with
+        `redact` (`[PERSON_1]` is whoever comes first in that text). With `one_session`,
+        they are the turns of one conversation: one numbering and the names learnt carry
+        from each text to the next, as in a `Session` (without its restore ledger).
+        Offsets are into each text either way. Batching lets spaCy work on many short
+        texts at once; with worker processes, the next batch is detected while this one
+        is finished in the parent.
         """
         effective = self._policy(policy)
+        shared = self.new_state() if one_session else None
         pending: tuple[list[_Prepared], Callable[[], list[list[Detection]]]] | None = None
         for batch in _batches(texts, batch_chars):
             started = (batch, self._start_detection([t for p in batch for t in p.chunk_texts]))
             if pending is not None:
-                yield from self._finish_batch(*pending, effective)
+                yield from self._finish_batch(*pending, effective, shared)
             pending = started
         if pending is not None:
-            yield from self._finish_batch(*pending, effective)
+            yield from self._finish_batch(*pending, effective, shared)
 
     def _start_detection(self, chunk_texts: list[str]) -> Callable[[], list[list[Detection]]]:
         if self._parallel is not None and self._parallel.wants(chunk_texts):
@@ -190,19 +200,26 @@ class Redactor:
         batch: list[_Prepared],
         detections: Callable[[], list[list[Detection]]],
         policy: Policy,
+        shared: DocumentState | None = None,
     ) -> Iterator[Redaction]:
         detected = detections()
         start = 0
         for prepared in batch:
             n = len(prepared.chunk_texts)
-            state = self.new_state()
+            state = shared if shared is not None else self.new_state()
+            base = state.offset
             _reserve(state, prepared.text)
             run = functools.partial(
                 self._finish, prepared, detected[start : start + n], True, state, policy, None
             )
             piece = _guarded(run)
             start += n
-            yield Redaction(text=piece.text, findings=piece.findings)
+            findings = piece.findings
+            if base:  # a shared state's offsets run across the texts
+                findings = tuple(
+                    replace(f, start=f.start - base, end=f.end - base) for f in piece.findings
+                )
+            yield Redaction(text=piece.text, findings=findings)
 
     def redact_with_state(
         self,
@@ -300,14 +317,15 @@ class Redactor:
     def _document_detections(
         self, prepared: _Prepared, chunk_detections: Sequence[list[Detection]], state: DocumentState
     ) -> list[Detection]:
-        """The chunks' detections in document offsets, with names and places spread."""
+        """The chunks' detections in document offsets, with names and places spread and
+        sensitive phrases whole."""
         norm = prepared.view.text
         detections = [
             d.shifted(chunk.start)
             for chunk, found in zip(prepared.chunks, chunk_detections, strict=True)
             for d in found
         ]
-        return spread(
+        spreaded = spread(
             norm,
             detections,
             known_names=state.known_names,
@@ -316,6 +334,8 @@ class Redactor:
             catalogue=self.catalogue,
             protected=self.engine.protected_spans(norm),
         )
+        # "four or five beers a night": never "four or [substance use]".
+        return whole_phrases(norm, spreaded, self.catalogue)
 
     def detections(self, text: str) -> list[Detection]:
         """What every rule found in `text`, each on its own (before duplicates are dropped,
@@ -386,6 +406,7 @@ class Redactor:
                         "places": self.engine.places,
                         "wording": c.rule.wording,
                         "keep_year": policy.keep_year,
+                        "shift_dates": policy.shift_dates,
                         "year_only": c.rule.has(Trait.YEAR_ONLY),
                         "at_a_place": _AT_A_PLACE.search(text, max(0, c.start - 6), c.start)
                         is not None,
@@ -463,3 +484,4 @@ def _reserve(state: DocumentState, text: str) -> None:
         return found | placeholder_literals(view) if view != text else found
 
     state.book.reserve_existing(" ".join(sorted(_guarded(literals))))
+    state.book.reserve_wordings(text)  # "[date in 2026]" typed in the input, likewise

@@ -1,9 +1,9 @@
 """Restore: put the originals back into text an LLM wrote from redacted text.
 
 A `Ledger` is what one session issued: each placeholder and the original it stands
-for, each generalized wording and the original it replaced (while that is
-unambiguous), the placeholder-like strings that arrived in the input, and the state
-needed to keep numbering consistent (the placeholder book, the names learnt).
+for, each generalized wording and the original it replaced, each shifted date and
+the date it was, the placeholder-like strings that arrived in the input, and the
+state needed to keep numbering consistent (the placeholder book, the names learnt).
 
 `restore` is tolerant of what LLMs do to placeholders and strict about everything
 else:
@@ -11,17 +11,22 @@ else:
 - tolerated: changed case (`[person_1]`), dropped brackets (`PERSON_1`), a possessive
   inside or after the brackets (`[PERSON_1's]`, `[PERSON_1]'s`), spaces or one line
   break inside the brackets (`[ PERSON_1 ]`, `[PERSON_\\n1]`), Markdown escapes
-  (`\\[PERSON\\_1\\]`);
+  (`\\[PERSON\\_1\\]`); wordings in any case and spacing (`[Date in 2026 #2]`);
 - never guessed: a placeholder this session did not issue, a number written
-  differently (`PERSON_01`, `PERSON_11` for `PERSON_1`), a placeholder or wording that
-  also arrived in the input as a literal (it could be an injected reference), a
-  wording that stood for more than one original. These are left as they are and
-  reported in `Restoration.unrestored`.
+  differently (`PERSON_01`, `PERSON_11` for `PERSON_1`), a placeholder, wording or
+  shifted date that also arrived in the input as a literal (it could be an injected
+  reference), a wording of an older vault that stood for more than one original, a
+  shifted date written in another form than the session wrote it. These are left as
+  they are and reported in `Restoration.unrestored`, with their offsets.
 
-Generalized content (dates, places, sensitive wordings, and placeholders the policy
-chose as a generalization) is restored only when asked (`sensitive=True`), and only
-for bracketed wordings: an unbracketed wording such as `90+` cannot be told apart
-from the LLM's own words, so it is not recorded at all.
+Every distinct value behind a wording has its own token (`[date in 2026]`, `[date in
+2026 #2]`, see `_placeholders`), so generalized content restores exactly, and does by
+default; `generalized=False` leaves wordings (and placeholders the policy chose as a
+generalization) as written. Shifted dates always come back: a moved date left in a
+note would read as a real one. An unbracketed wording such as `90+` cannot be told
+apart from the LLM's own words, so it is not recorded at all. In a session whose dates
+were shifted, any other date in the text is reported (`unknown_date`): the LLM's own
+arithmetic ("two weeks later: April 21st") is in the shifted calendar.
 """
 
 from __future__ import annotations
@@ -37,12 +42,16 @@ from typing import Any
 
 import regex
 
+from phimin._dateshift import DATE_SHAPE
 from phimin._entities import ENTITIES
 from phimin._normalize import normalize
-from phimin._placeholders import PlaceholderBook
+from phimin._placeholders import PlaceholderBook, wording_parts
 from phimin._pseudonyms import NUMBER_PATTERN
 
 __all__ = [
+    "REASONS",
+    "REASON_TEXT",
+    "UNKNOWN_DATE",
     "Issued",
     "Ledger",
     "Restoration",
@@ -77,7 +86,17 @@ _BRACKETED = regex.compile(r"\[([^\[\]]{1,200})\]")
 
 _KNOWN_LABELS = frozenset(info.label for info in ENTITIES.values())
 
-REASONS = ("not_issued", "contested", "ambiguous", "not_requested")
+REASONS = ("not_issued", "contested", "ambiguous", "not_requested", "unknown_date")
+# What each reason means, for a person reading a report.
+REASON_TEXT = {
+    "not_issued": "a placeholder or numbered wording this session never issued",
+    "contested": "the same string was in the input too, so it may not be ours",
+    "ambiguous": "a wording of an older vault that stands for several originals",
+    "not_requested": "generalized content, left as asked (generalized=False)",
+    "unknown_date": "a date the session did not write, while its dates were shifted",
+}
+# The token reported for a date the session did not write (never the date itself).
+UNKNOWN_DATE = "DATE"
 # A session remembers at most this many distinct literals of each kind; input beyond
 # that is refused (fail closed) rather than letting the ledger grow without bound.
 MAX_LITERALS = 10_000
@@ -118,7 +137,7 @@ class Issued:
 
     entity: str
     original: str = field(repr=False)
-    generalized: bool  # issued by a `generalize` action: restored only when asked
+    generalized: bool  # issued by a `generalize` action: left with generalized=False
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +181,7 @@ class Ledger:
     revision: int = 0
     placeholders: dict[str, Issued] = field(default_factory=dict)
     wordings: dict[str, str | None] = field(default_factory=dict)  # None: ambiguous
+    dates: dict[str, str | None] = field(default_factory=dict)  # shifted -> original
     literals: set[str] = field(default_factory=set)  # contest keys seen in input
     literal_digests: set[str] = field(default_factory=set)  # keyed digests of [..] in input
     book: dict[str, Any] = field(default_factory=lambda: PlaceholderBook().snapshot())
@@ -171,7 +191,8 @@ class Ledger:
     def __repr__(self) -> str:
         return (
             f"Ledger(revision={self.revision}, placeholders={len(self.placeholders)}, "
-            f"wordings={len(self.wordings)}, literals={len(self.literals)})"
+            f"wordings={len(self.wordings)}, dates={len(self.dates)}, "
+            f"literals={len(self.literals)})"
         )
 
     # --- recording --------------------------------------------------------------------
@@ -186,10 +207,19 @@ class Ledger:
             self.placeholders[placeholder] = Issued(old.entity, old.original, True)
 
     def record_wording(self, wording: str, original: str) -> None:
-        if wording in self.wordings and self.wordings[wording] != original:
-            self.wordings[wording] = None  # stands for two originals: never restored
-        else:
-            self.wordings.setdefault(wording, original)
+        """A wording stands for the first original seen for it. Each distinct value has
+        its own wording, so another original can only differ in case and spacing (the
+        first one comes back); anything else (a vault from before wordings were
+        numbered) makes it ambiguous, never restored."""
+        self.wordings[wording] = _one_original(self.wordings, wording, original)
+
+    def record_date(self, shifted: str, original: str) -> None:
+        """A shifted date and the date it was written as."""
+        self.dates[shifted] = _one_original(self.dates, shifted, original)
+
+    def date_digest(self, text: str) -> str:
+        """The digest under which a date-shaped literal of the input is remembered."""
+        return self.digest("date\x00" + text)
 
     def digest(self, canonical: str) -> str:
         """A keyed digest, so bracketed input text is remembered without being stored."""
@@ -222,6 +252,7 @@ class Ledger:
                 for p, i in self.placeholders.items()
             },
             "wordings": self.wordings,
+            "dates": self.dates,
             "literals": sorted(self.literals),
             "literal_digests": sorted(self.literal_digests),
             "book": self.book,
@@ -246,6 +277,9 @@ class Ledger:
         wordings = {
             w: (None if o is None else _str(o)) for w, o in _mapping(d.get("wordings")).items()
         }
+        dates = {  # (absent from a vault written before dates were shifted)
+            w: (None if o is None else _str(o)) for w, o in _mapping(d.get("dates", {})).items()
+        }
         try:
             book = PlaceholderBook.from_snapshot(_mapping(d.get("book"))).snapshot()
         except (KeyError, TypeError, ValueError, AttributeError):
@@ -257,12 +291,22 @@ class Ledger:
             revision=_int(d.get("revision")),
             placeholders=placeholders,
             wordings=wordings,
+            dates=dates,
             literals={_str(x) for x in _list(d.get("literals"))},
             literal_digests={_str(x) for x in _list(d.get("literal_digests"))},
             book=book,
             known_names=known,
             known_places=places,
         )
+
+
+def _one_original(table: dict[str, str | None], token: str, original: str) -> str | None:
+    if token not in table:
+        return original
+    old = table[token]
+    if old is None or " ".join(old.split()).casefold() != " ".join(original.split()).casefold():
+        return None
+    return old
 
 
 def _known(x: object) -> dict[str, str | None]:
@@ -301,10 +345,19 @@ def _bool(x: object) -> bool:
 
 # --- restoring --------------------------------------------------------------------------
 
+# A shifted date is ours only as the session wrote it: not glued to more of a date, and
+# not with a year the LLM added after it ("April 7th, 2027": its own, in shifted time).
+_DATE_BEFORE = r"(?<![\w/.-])"
+_DATE_AFTER = r"(?![\w/]|[.-]\d|,?[ ]+(?:of[ ]+|in[ ]+)?(?:\d{4}|'\d{2}))"
+# How far a date's end looks ahead, and how long a date can be, for streaming.
+_DATE_LOOKAHEAD = 12
+_DATE_LONGEST = 64
+
 
 @functools.lru_cache(maxsize=32)
-def _scanner(wordings: tuple[str, ...]) -> regex.Pattern[str]:
-    """One pass over the text: known bracketed wordings first, then placeholders."""
+def _scanner(wordings: tuple[str, ...], dates: tuple[str, ...] = ()) -> regex.Pattern[str]:
+    """One pass over the text: known bracketed wordings first, then shifted dates (as
+    written, case and all), then placeholders."""
     alternatives = []
     for w in sorted(wordings, key=len, reverse=True):
         tokens = w[1:-1].split()
@@ -313,22 +366,38 @@ def _scanner(wordings: tuple[str, ...]) -> regex.Pattern[str]:
             body = sep.join(regex.escape(t) for t in tokens)
             alternatives.append(rf"\\?\[{_WS}{body}{_WS}\\?\]")
     wording = "|".join(alternatives) or "(?!)"  # (?!) never matches
-    return regex.compile(f"(?P<wording>{wording})|(?:{_PLACEHOLDER_SHAPES})", regex.IGNORECASE)
+    # Another number of a wording the session wrote ("[date in 2026 #3]" when it wrote
+    # only two): never restored, but reported, as a placeholder it never issued is.
+    others = []
+    for base in sorted({wording_parts(w)[0] for w in wordings}, key=len, reverse=True):
+        tokens = base.split()
+        if tokens:
+            sep = r"(?:[ \t]+(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)"
+            body = sep.join(regex.escape(t) for t in tokens)
+            others.append(rf"\\?\[{_WS}{body}(?:{_WS}\#{_WS}\d{{1,7}})?{_WS}\\?\]")
+    other = "|".join(others) or "(?!)"
+    shifted = "|".join(regex.escape(d) for d in sorted(dates, key=len, reverse=True))
+    date = f"(?-i:{_DATE_BEFORE}(?:{shifted}){_DATE_AFTER})" if dates else "(?!)"
+    return regex.compile(
+        f"(?P<wording>{wording})|(?P<other>{other})|(?P<date>{date})|(?:{_PLACEHOLDER_SHAPES})",
+        regex.IGNORECASE,
+    )
 
 
 def restore(
     text: str,
     ledger: Ledger,
     *,
-    sensitive: bool = False,
+    generalized: bool = True,
     escape: Callable[[str], str] | None = None,
 ) -> Restoration:
     """Replace what `ledger` can vouch for; leave and report everything else.
 
-    `escape` is applied to each original before it is put in (for text inside a JSON
-    string, `json_escape`).
+    `generalized=False` leaves generalized content as written (wordings such as
+    `[date in 2026]`; shifted dates still come back). `escape` is applied to each
+    original before it is put in (for text inside a JSON string, `json_escape`).
     """
-    parts, restored, unrestored = _restore_range(text, 0, len(text), ledger, sensitive, escape)
+    parts, restored, unrestored = _restore_range(text, 0, len(text), ledger, generalized, escape)
     return Restoration("".join(parts), restored, tuple(unrestored))
 
 
@@ -337,13 +406,13 @@ def _restore_range(
     pos: int,
     endpos: int,
     ledger: Ledger,
-    sensitive: bool,
+    generalized: bool,
     escape: Callable[[str], str] | None,
 ) -> tuple[list[str], int, list[Unrestored]]:
-    """Restore text[pos:endpos] (the text before `pos` is only context)."""
+    """Restore text[pos:endpos] (the text around it is only context)."""
     piece = text[pos:endpos]
-    if "_" not in piece and "[" not in piece:  # no placeholder or wording can be in it
-        return [piece], 0, []
+    if not ledger.dates and "_" not in piece and "[" not in piece:
+        return [piece], 0, []  # no placeholder or wording can be in it
     wordings = _bracketed_wordings(ledger)
     by_canonical: dict[str, list[str]] = {}
     for w in wordings:
@@ -353,10 +422,19 @@ def _restore_range(
     unrestored: list[Unrestored] = []
     restored = 0
     last = pos
-    for m in _scanner(wordings).finditer(text, pos, endpos):
+    gap = pos  # where text no token was read in starts (searched for other dates)
+    for m in _scanner(wordings, tuple(ledger.dates)).finditer(text, pos, endpos):
         if m.group("wording") is not None:
             canonical = canonical_wording(m.group(0))
             token, original, reason = _wording_value(ledger, by_canonical[canonical], canonical)
+            if reason is None and not generalized:
+                original, reason = None, "not_requested"
+        elif m.group("other") is not None:
+            if ledger.digest(canonical_wording(m.group(0))) in ledger.literal_digests:
+                continue  # typed in the input, never issued: the writer's own text
+            token, original, reason = _unissued_wording(m.group(0)), None, "not_issued"
+        elif m.group("date") is not None:
+            token, original, reason = UNKNOWN_DATE, *_date_value(ledger, m.group(0))
         else:
             label, number = m.group("label"), m.group("number")
             token = _canonical_placeholder(label, number)
@@ -365,8 +443,11 @@ def _restore_range(
             original, reason = _placeholder_value(ledger, token, contest_key(label, number))
             if original is not None and m.group("poss"):
                 original += m.group("poss")
-        if reason is None and not sensitive and _needs_sensitive(ledger, token):
-            original, reason = None, "not_requested"
+            if reason is None and not generalized and ledger.placeholders[token].generalized:
+                original, reason = None, "not_requested"
+        if ledger.dates:
+            unrestored.extend(_other_dates(text, gap, m.start()))
+        gap = m.end()
         if original is None:
             unrestored.append(Unrestored(m.start(), m.end(), token, reason or "ambiguous"))
             continue
@@ -374,8 +455,21 @@ def _restore_range(
         parts.append(escape(original) if escape is not None else original)
         last = m.end()
         restored += 1
+    if ledger.dates:
+        unrestored.extend(_other_dates(text, gap, endpos))
+        unrestored.sort(key=lambda u: u.start)
     parts.append(text[last:endpos])
     return parts, restored, unrestored
+
+
+def _other_dates(text: str, start: int, end: int) -> list[Unrestored]:
+    """Dates in text[start:end] that the session did not write (its dates were shifted)."""
+    if start >= end:
+        return []
+    return [
+        Unrestored(m.start(), m.end(), UNKNOWN_DATE, "unknown_date")
+        for m in DATE_SHAPE.finditer(text, start, end)
+    ]
 
 
 def _bracketed_wordings(ledger: Ledger) -> tuple[str, ...]:
@@ -387,7 +481,7 @@ def json_escape(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)[1:-1]
 
 
-def restore_json(text: str, ledger: Ledger, *, sensitive: bool = False) -> Restoration:
+def restore_json(text: str, ledger: Ledger, *, generalized: bool = True) -> Restoration:
     """Restore the string values of a JSON document (a tool call's arguments, a JSON-mode
     reply) without ever breaking it.
 
@@ -400,14 +494,14 @@ def restore_json(text: str, ledger: Ledger, *, sensitive: bool = False) -> Resto
     """
     try:
         document = json.loads(text)
-    except ValueError:
-        return restore(text, ledger, sensitive=sensitive)
+    except (ValueError, RecursionError):
+        return restore(text, ledger, generalized=generalized)
     tally = _Tally()
-    rebuilt = _restore_values(document, ledger, sensitive, tally)
-    in_place = restore(text, ledger, sensitive=sensitive, escape=json_escape)
+    rebuilt = _restore_values(document, ledger, generalized, tally)
+    in_place = restore(text, ledger, generalized=generalized, escape=json_escape)
     try:
         same = json.loads(in_place.text) == rebuilt
-    except ValueError:
+    except (ValueError, RecursionError):
         same = False
     if same:
         return in_place
@@ -423,18 +517,18 @@ class _Tally:
     unrestored: list[Unrestored] = field(default_factory=list)
 
 
-def _restore_values(value: Any, ledger: Ledger, sensitive: bool, counter: _Tally) -> Any:
+def _restore_values(value: Any, ledger: Ledger, generalized: bool, counter: _Tally) -> Any:
     if isinstance(value, str):
-        result = restore(value, ledger, sensitive=sensitive)
+        result = restore(value, ledger, generalized=generalized)
         counter.restored += result.restored
         counter.unrestored.extend(result.unrestored)
         return result.text
     if isinstance(value, list):
-        return [_restore_values(v, ledger, sensitive, counter) for v in value]
+        return [_restore_values(v, ledger, generalized, counter) for v in value]
     if isinstance(value, dict):
         return {
-            _restore_values(k, ledger, sensitive, counter): _restore_values(
-                v, ledger, sensitive, counter
+            _restore_values(k, ledger, generalized, counter): _restore_values(
+                v, ledger, generalized, counter
             )
             for k, v in value.items()
         }
@@ -449,23 +543,24 @@ class StreamRestorer:
     """Restore text that arrives in pieces (an LLM's streamed reply).
 
     `feed` returns the restored text as far as it is decided, holding back only what
-    could still be the start of a placeholder or wording (an unclosed bracket that may
-    become one, or a trailing word); `finish` returns the rest. The pieces joined equal
-    `restore` of the whole text, whatever the chunking. `restored` and `unrestored`
-    (offsets into the whole input) grow as it goes.
+    could still be the start of a placeholder, wording or date (an unclosed bracket
+    that may become one, a trailing word, a date that may go on); `finish` returns the
+    rest. The pieces joined equal `restore` of the whole text, whatever the chunking.
+    `restored` and `unrestored` (offsets into the whole input) grow as it goes.
     """
 
     def __init__(
         self,
         ledger: Ledger,
         *,
-        sensitive: bool = False,
+        generalized: bool = True,
         escape: Callable[[str], str] | None = None,
     ) -> None:
         self._ledger = ledger
-        self._sensitive = sensitive
+        self._generalized = generalized
         self._escape = escape
         self._pending = ""
+        self._before = ""  # the last input character emitted: context for what follows
         self._offset = 0  # input characters already emitted
         self.restored = 0
         self.unrestored: list[Unrestored] = []
@@ -479,20 +574,27 @@ class StreamRestorer:
     def finish(self) -> str:
         return self._emit(len(self._pending))
 
+    @property
+    def emitted(self) -> int:
+        """Input characters restored and returned so far (nothing before them is held)."""
+        return self._offset
+
     def _emit(self, cut: int) -> str:
         if cut <= 0:
             return ""
-        text = self._pending
+        context = len(self._before)
+        text = self._before + self._pending
         parts, restored, unrestored = _restore_range(
-            text, 0, cut, self._ledger, self._sensitive, self._escape
+            text, context, context + cut, self._ledger, self._generalized, self._escape
         )
         self.restored += restored
+        shift = self._offset - context
         self.unrestored.extend(
-            Unrestored(u.start + self._offset, u.end + self._offset, u.token, u.reason)
-            for u in unrestored
+            Unrestored(u.start + shift, u.end + shift, u.token, u.reason) for u in unrestored
         )
         self._offset += cut
-        self._pending = text[cut:]
+        self._before = self._pending[cut - 1]
+        self._pending = self._pending[cut:]
         return "".join(parts)
 
 
@@ -503,7 +605,8 @@ def _decided(text: str, ledger: Ledger) -> int:
     "[") or a bare run of letters, digits, underscores and backslashes. So only two
     things can change with more text: a run of such characters at the very end, and
     the last "[" when no "]" follows it and what follows could still grow into one of
-    this ledger's tokens.
+    this ledger's tokens. When the session shifted dates, a date near the end may still
+    grow ("April 7" + "th, 2027") or be vetoed by what follows: it waits too.
     """
     cut = len(text)
     run = _TRAILING_RUN.search(text)
@@ -515,7 +618,19 @@ def _decided(text: str, ledger: Ledger) -> int:
         scanner = _scanner(_bracketed_wordings(ledger))
         if scanner.fullmatch(text, start, partial=True) is not None:
             cut = min(cut, start)
+    if ledger.dates:
+        cut = min(cut, _date_hold(text))
     return cut
+
+
+def _date_hold(text: str) -> int:
+    """The start of the first date-like stretch that reaches near the end of `text`."""
+    near = len(text) - _DATE_LOOKAHEAD
+    for start in range(max(0, len(text) - _DATE_LONGEST), len(text)):
+        m = DATE_SHAPE.match(text, start, partial=True)
+        if m is not None and (m.partial or m.end() > near):
+            return start
+    return len(text)
 
 
 def _placeholder_value(ledger: Ledger, token: str, key: str) -> tuple[str | None, str | None]:
@@ -525,6 +640,13 @@ def _placeholder_value(ledger: Ledger, token: str, key: str) -> tuple[str | None
     if key in ledger.literals:
         return None, "contested"
     return issued.original, None
+
+
+def _unissued_wording(written: str) -> str:
+    """A numbered form of a wording the session wrote, which it never issued, in
+    phimin's form (`[date in 2026 #3]`): its base is the session's own wording."""
+    base, number = wording_parts(written)
+    return f"[{base}]" if number == 1 else f"[{base} #{number}]"
 
 
 def _wording_value(
@@ -539,6 +661,8 @@ def _wording_value(
     return token, ledger.wordings[token], None
 
 
-def _needs_sensitive(ledger: Ledger, token: str) -> bool:
-    issued = ledger.placeholders.get(token)
-    return issued.generalized if issued is not None else True
+def _date_value(ledger: Ledger, written: str) -> tuple[str | None, str | None]:
+    if ledger.date_digest(written) in ledger.literal_digests:
+        return None, "contested"
+    original = ledger.dates[written]
+    return (None, "ambiguous") if original is None else (original, None)

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from phimin._dateshift import DATE_SHAPE
 from phimin._document import DocumentState, Replaced, check_text
 from phimin._errors import InputError, PhiminError
 from phimin._findings import Action, Finding, Redaction
@@ -52,7 +53,10 @@ __all__ = ["Session"]
 
 def _rebuild(ledger: Ledger) -> DocumentState:
     """A document state that numbers exactly as the one that wrote `ledger` did."""
-    state = DocumentState(book=PlaceholderBook.from_snapshot(ledger.book), replaced=[])
+    book = PlaceholderBook.from_snapshot(ledger.book)
+    # A vault from before wordings were numbered: its wordings are taken already.
+    book.reserve_wordings(" ".join(ledger.wordings))
+    state = DocumentState(book=book, replaced=[])
     state.known_names.update(ledger.known_names)
     state.known_places.update(ledger.known_places)
     return state
@@ -163,6 +167,7 @@ class Session:
         except BaseException:
             self._state = _rebuild(ledger)  # drop numbers and names of a failed text
             raise
+        shifted: list[str] = []
         for new_text, original, finding in records:
             if is_placeholder(new_text):
                 ledger.record_placeholder(
@@ -173,6 +178,13 @@ class Session:
                 )
             elif new_text.startswith("[") and new_text.endswith("]"):
                 ledger.record_wording(new_text, original)
+            elif finding.entity == "DATE" and state.book.is_shifted(new_text):
+                ledger.record_date(new_text, original)
+                shifted.append(new_text)
+        if ledger.dates or redactor._policy(self._policy).shift_dates:
+            # A date in the output that the session did not write (one the detector
+            # missed, say) must never be taken for a shifted one: remembered by digest.
+            digests |= _unshifted_dates(ledger, piece.text, shifted)
         ledger.literals |= literals
         ledger.literal_digests |= digests
         ledger.book = state.book.snapshot()
@@ -190,24 +202,26 @@ class Session:
 
     # --- restore ----------------------------------------------------------------------
 
-    def restore(self, text: str, *, sensitive: bool = False) -> str:
-        """`text` with every placeholder this session can vouch for put back.
+    def restore(self, text: str, *, generalized: bool = True) -> str:
+        """`text` with every placeholder, wording and shifted date this session can vouch
+        for put back: identifiers and generalized content alike, exactly.
 
         Anything else is left as written; `restore_report` says what and why.
-        `sensitive=True` also restores generalized content (dates, places, sensitive
-        wordings) where one wording stands for exactly one original.
+        `generalized=False` leaves generalized wordings (`[date in 2026]`, `[city in
+        Ohio]`, `[substance use]`) as written, for text that should stay vague; shifted
+        dates come back in any case (a moved date would read as a real one).
         """
-        return self.restore_report(text, sensitive=sensitive).text
+        return self.restore_report(text, generalized=generalized).text
 
-    def restore_report(self, text: str, *, sensitive: bool = False) -> Restoration:
+    def restore_report(self, text: str, *, generalized: bool = True) -> Restoration:
         """Like `restore`, with counts and the offsets of what was left and why."""
         if not isinstance(text, str):
             raise InputError(f"expected str, got {type(text).__name__}")
         with self._lock:
             ledger = self._current()
-        return restore(text, ledger, sensitive=sensitive)
+        return restore(text, ledger, generalized=generalized)
 
-    def restore_stream(self, chunks: Iterable[str], *, sensitive: bool = False) -> Iterator[str]:
+    def restore_stream(self, chunks: Iterable[str], *, generalized: bool = True) -> Iterator[str]:
         """Restore text that arrives in pieces (an LLM's streamed reply), as it arrives.
 
         Yields restored text as soon as it is decided, holding back only what could be
@@ -217,7 +231,7 @@ class Session:
         """
         with self._lock:
             ledger = self._current()
-        restorer = StreamRestorer(ledger, sensitive=sensitive)
+        restorer = StreamRestorer(ledger, generalized=generalized)
         for chunk in chunks:
             if not isinstance(chunk, str):
                 raise InputError(f"expected str, got {type(chunk).__name__}")
@@ -228,22 +242,22 @@ class Session:
         if rest:
             yield rest
 
-    def stream_restorer(self, *, sensitive: bool = False, json: bool = False) -> StreamRestorer:
+    def stream_restorer(self, *, generalized: bool = True, json: bool = False) -> StreamRestorer:
         """A restorer to feed by hand (`feed(piece) -> str`, then `finish() -> str`), for
         callers that receive pieces in callbacks. With `json`, the pieces are the inside
         of a JSON string (a streamed tool call's arguments) and originals are escaped."""
         with self._lock:
             ledger = self._current()
-        return StreamRestorer(ledger, sensitive=sensitive, escape=json_escape if json else None)
+        return StreamRestorer(ledger, generalized=generalized, escape=json_escape if json else None)
 
-    def restore_json(self, text: str, *, sensitive: bool = False) -> Restoration:
+    def restore_json(self, text: str, *, generalized: bool = True) -> Restoration:
         """Restore the string values of a JSON document (a tool call's arguments, a
         JSON-mode reply); the result is valid JSON whenever the input was."""
         if not isinstance(text, str):
             raise InputError(f"expected str, got {type(text).__name__}")
         with self._lock:
             ledger = self._current()
-        return restore_json(text, ledger, sensitive=sensitive)
+        return restore_json(text, ledger, generalized=generalized)
 
     def _current(self) -> Ledger:
         if self._vault is None:
@@ -268,6 +282,26 @@ def _records(
         if f.action is not Action.REMOVE:  # removed text cannot be restored: not kept
             out.append((r.text, text[r.start - base : r.end - base], f))
     return out
+
+
+def _unshifted_dates(ledger: Ledger, output: str, shifted: list[str]) -> set[str]:
+    """Digests of the date-shaped strings in `output` other than the shifted dates the
+    session wrote there (each as often as it wrote it)."""
+    mine = dict.fromkeys(shifted, 0)
+    for date in shifted:
+        mine[date] += 1
+    found = set()
+    for m in DATE_SHAPE.finditer(output):
+        written = m.group(0)
+        if mine.get(written, 0) > 0:
+            mine[written] -= 1
+            continue
+        found.add(ledger.date_digest(written))
+    # A shifted date found inside a longer date-shaped string was not matched above.
+    for date, left in mine.items():
+        if left > 0 and output.count(date) > shifted.count(date):
+            found.add(ledger.date_digest(date))
+    return found
 
 
 def _default_redactor() -> Redactor:

@@ -20,7 +20,7 @@ from presidio_anonymizer.operators import Keep, Operator, OperatorType, Redact
 
 from phimin._detect.geography import PlaceLexicon
 from phimin._findings import Action
-from phimin._placeholders import PlaceholderBook
+from phimin._placeholders import WORDING_NUMBER_SEP, PlaceholderBook
 from phimin._pseudonyms import NUMBER_PATTERN
 
 __all__ = [
@@ -119,10 +119,22 @@ class PlaceholderOperator(Operator):
 
 
 class GeneralizeOperator(Operator):
-    """generalize: the least specific wording that keeps the sentence readable."""
+    """generalize: the least specific wording that keeps the sentence readable; with
+    `shift_dates`, a date moved by the document's offset (see `_dateshift`)."""
 
     def operate(self, text: str, params: dict[str, Any] | None = None) -> str:
         assert params is not None
+        book: PlaceholderBook | None = params.get("book")
+        if (
+            params.get("shift_dates")
+            and params["entity"] == "DATE"
+            and not params.get("year_only", False)
+            and book is not None
+        ):
+            shifted = book.shifted_date(text)
+            if shifted is not None:
+                return shifted
+            # not readable as a real date: generalized as usual (fail closed)
         general = generalize(
             params["entity"],
             text,
@@ -134,7 +146,10 @@ class GeneralizeOperator(Operator):
         )
         if general is None:  # no general form: fall back to a placeholder
             return PlaceholderOperator().operate(text, params)
-        return general
+        if book is None:
+            return general
+        # Each distinct value behind one wording gets its own: "[date in 2026 #2]".
+        return book.generalized(general, params["entity"], text)
 
     def validate(self, params: dict[str, Any] | None = None) -> None:
         if not params or "places" not in params:
@@ -185,13 +200,17 @@ def protected_pattern(
     """
     states = sorted({s for states in places.city_states.values() for s in states})
     names = "|".join(regex.escape(label) for label in sorted(set(labels), key=len, reverse=True))
+    # A second, third... distinct value behind a wording: "[date in 2026 #2]".
+    nth = rf"(?:{regex.escape(WORDING_NUMBER_SEP)}\d{{1,7}})?"
+    bracketed = [w for w in wordings if w.startswith("[") and w.endswith("]")]
     alternatives = [
         rf"\[(?:{names})_{NUMBER_PATTERN}\]",  # numbered per document, or keyed
-        r"\[date(?: in (?:19|20)\d{2})?\]",
-        r"\[location\]",
-        r"\[city in (?:" + "|".join(regex.escape(s) for s in states) + r")\]",
-        r"\[ZIP \d{3}xx\]",
-        r"\[postal code\]",
-        *(regex.escape(w) for w in sorted(wordings, key=len, reverse=True)),
+        rf"\[date(?: in (?:19|20)\d{{2}})?{nth}\]",
+        rf"\[location{nth}\]",
+        r"\[city in (?:" + "|".join(regex.escape(s) for s in states) + rf"){nth}\]",
+        rf"\[ZIP \d{{3}}xx{nth}\]",
+        rf"\[postal code{nth}\]",
+        *(regex.escape(w[:-1]) + rf"{nth}\]" for w in sorted(bracketed, key=len, reverse=True)),
+        *(regex.escape(w) for w in sorted(set(wordings) - set(bracketed), key=len, reverse=True)),
     ]
     return regex.compile("|".join(f"(?:{a})" for a in alternatives))

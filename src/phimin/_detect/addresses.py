@@ -116,6 +116,12 @@ _ANCHORS: tuple[_Anchor, ...] = (
         regex.compile(
             r"(?i)the[ ]corner[ ]of[ ]+[\p{L}\d][^\n,?!]{2,60}?[ ]and[ ]+"
             r"[\p{L}\d][^\n,?!]{1,60}?(?=[ ]*(?:,|\n|$|[.?!](?:\s|$)))"
+            # said without "corner", a numbered street on one side: "by whitmore and 5th",
+            # "at 3rd and pine" (not "3rd and 4th grade")
+            r"|(?<=(?<![\w])(?:at|by|on|near|off|past)[ ]+(?:the[ ]+)?)"
+            r"(?:\d{1,3}(?:st|nd|rd|th)[ ]+(?:and|&)[ ]+\p{L}{3,}|\p{L}{3,}[ ]+(?:and|&)[ ]+"
+            r"\d{1,3}(?:st|nd|rd|th))(?![\w])(?![ ]+(?:grade|period|floor|place|base|time"
+            r"|quarter|year|trimester|birthday|anniversary|street|st|avenue|ave)(?![\w]))"
         ),
     ),
     _Anchor(

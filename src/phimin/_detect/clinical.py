@@ -64,7 +64,8 @@ _GUARDS = [
     r"(?i)(?<![\w])(?:d5w?|d10|ivf)[ ]+\d/\d(?![\w/])",
     # ("1/2 NS": half-normal saline)
     r"(?i)(?<![\w/])\d/\d[ ]+(?:up|way|of|strength|normal|dose|ns|nss|saline)(?![\w])",
-    r"(?i)(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",
+    # (a word of its own: "follow-up 3/14", "pickup 3/14" are dates)
+    r"(?i)(?<![\w-])(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",
     r"(?<![\w/])\d{1,2}-\d{1,2}/10(?![\w/])",  # a rated range: "3-4/10"
     # A rating out of ten said as one: after an article or a word that states a level
     # ("a 6/10", "like 8/10", "was 7/10", "down to 3/10"). Elsewhere 9/10 is as likely

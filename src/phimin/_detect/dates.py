@@ -135,8 +135,13 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.date.month_day"),
         # 7/22 without a year. Score-like fractions (pain 7/10) are dropped by the
         # clinical guard; most of the rest are dates in notes.
-        # A trailing slash with no year after it is a date cut short: "seen on 3/14/".
-        r"(?<![\w/,]|\d:|\d\.)(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w]|/\w|[.,]\d)",
+        # A trailing slash with no year after it is a date cut short: "seen on 3/14/",
+        # at a line's or a sentence's end, or after a word that dates a visit; elsewhere
+        # it is a vent setting ("PSV 5/5/ with", "Bipap 10/5/.40").
+        r"(?<![\w/,]|\d:|\d\.)(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
+        r"(?![\w]|[.,]\d|/(?![.,;:!?)]?(?:\r?\n|\Z)|[.,;:!?)][ \t]"
+        r"|[ \t](?<=(?i:seen|dated|since|until|till|as[ ]of|visit|admitted|discharged)"
+        r"[ ]+(?:on[ ]+)?\d{1,2}/\d{1,2}/[ \t])))",
     ),
     PatternSpec(
         builtin("phimin.date.month_year_numeric"),

@@ -42,6 +42,13 @@ _LOCATION_WORDS = frozenset(
     visited visiting born raised grew up back toward towards between via @ town en desde
     hacia cerca vive vivo vivimos""".split()
 )
+# Spanish verbs of moving and going before "a" and a place.
+_SPANISH_MOTION = frozenset(
+    """mudamos mudé mude mudó mudo mudaron mudarnos mudarme fui fuimos fue fueron vine
+    vinimos vino vinieron llegué llegue llegamos llegó llego llegaron regresé regrese
+    regresamos regresó volví volvi volvimos volvió voy vamos va van viajé viaje viajamos
+    mandaron trajeron""".split()
+)
 _REGIONS = (
     "midwest",
     "south",
@@ -278,7 +285,13 @@ class CityRecognizer(PhiminRecognizer):
             surface = text[start:end]
             if is_clinical_term(name):
                 continue
-            after_preposition = _previous_word(lowered, start) in _LOCATION_WORDS
+            previous = _previous_word(lowered, start)
+            after_preposition = previous in _LOCATION_WORDS or (
+                # Spanish "a" after a verb of moving: "nos mudamos a houston"
+                previous == "a"
+                and _previous_word(lowered, start - _spaces_before(lowered, start) - 1)
+                in _SPANISH_MOTION
+            )
             if town and not (after_preposition and self._no_word(name)):
                 continue  # a small town only after a word of place, and no English word
             common = all(self.lexicon.is_common_word(w) for w in name.split())
@@ -328,6 +341,13 @@ class CityRecognizer(PhiminRecognizer):
             ):
                 return True
         return False
+
+
+def _spaces_before(lowered: str, start: int) -> int:
+    i = start
+    while i > 0 and lowered[i - 1] in " \t,":
+        i -= 1
+    return start - i
 
 
 def _previous_word(lowered: str, start: int) -> str:

@@ -280,8 +280,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.other_id.handle"),
         # "@sadgirlsnacks", "her ig is @marisol.bakes": a social-media handle (not an
         # email's "@", which has a word before it).
-        # (with a small letter: in a note in capitals "@HOME", "@MGH" mean "at")
-        r"(?<![\w@.+-])@(?=[\w.]{0,29}[a-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])"
+        # (with a small letter: in a note in capitals "@HOME", "@MGH" mean "at"; from a
+        # letter on and three long: "@20mcg", "@4pm", "@nd" are a rate, a time, "and")
+        r"(?<![\w@.+-])@(?=[\w.]{0,29}[a-z])[A-Za-z_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
         r"(?![\w@]|\.[A-Za-z])",
         # (a word of social media near it: alone, "@home", "@rest" mean "at")
         context=_SOCIAL_CONTEXT,

@@ -136,7 +136,11 @@ _WORD_BEFORE = regex.compile(r"(?r)(?:^|(?<=[ \t>(/\"]))([\p{L}][\p{L}'’.&-]*)
 # (In capitals, "ST" is sinus tachycardia: only "ST." with its period counts there.)
 _SAINT = regex.compile(
     r"(?<![\w])(?:St\.?[ ]+(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*)|Saint[ ]+(?P<name>\p{Lu}[\p{L}'’-]+)"
-    r"|ST\.[ ]+(?P<name>\p{Lu}[\p{L}'’-]+))(?:'s|’s|'S)?"
+    r"|ST\.[ ]+(?P<name>\p{Lu}[\p{L}'’-]+)"
+    # in lower-case speech, with its "'s" or a church or school after it ("st. anselm's",
+    # "saint luke church"); not a feast or a herb ("st. patrick's day", "st. john's wort")
+    r"|(?:st\.|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]+)(?=['’]s(?![\w]|[ ]+(?:day|wort|eve)(?![\w]))"
+    r"|[ ]+(?:church|parish|cathedral|school|academy|hospital|chapel)(?![\w])))(?:'s|’s|'S)?"
 )
 _TRANSFER = regex.compile(
     r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
@@ -192,7 +196,7 @@ _NOT_A_HOSPITAL = frozenset(
 _NAME_WORDS = frozenset(
     """of holy cross mercy sacred heart good samaritan sinai trinity providence grace
     baptist methodist presbyterian lutheran adventist catholic episcopal jewish union
-    memorial general shriners st st. saint""".split()
+    memorial general shriners st st. saint mount mt mt.""".split()
 )
 _GENERIC = frozenset(
     """the a an this that local state community general county city psychiatric children's
@@ -251,10 +255,13 @@ class FacilityRecognizer(PhiminRecognizer):
                 # "SATS HIGH", "bp high": in a ward note these are no schools; in
                 # lower case only after a word that places a name ("at lakeview high")
                 start, words = m.start(), 0
-            if not words and mode == "lower":
-                start, words = self._spoken_name(text, m.start(), plain=not spoken_noun)
-            name = text[start : m.start()].strip()
             plain = _GENERIC | _DENOMINATIONS  # "the local methodist church" names none
+            name = text[start : m.start()].strip()
+            if mode == "lower" and all(x.lower().strip(".") in plain for x in name.split()):
+                # (no name word before it, or a denomination alone: "zion" is in a
+                # dictionary, so "mount zion baptist church" is everyday words after "to")
+                start, words = self._spoken_name(text, m.start(), plain=not spoken_noun)
+                name = text[start : m.start()].strip()
             if words and not all(x.lower().strip(".") in plain for x in name.split()):
                 # "Frederick Memorial", "Baltimore Rehab": the noun is part of the name.
                 end = m.end() if m.group().lower() in _NAME_NOUNS else start + len(name)
@@ -269,7 +276,8 @@ class FacilityRecognizer(PhiminRecognizer):
             w = _WORD_BEFORE.search(text, max(0, start - 64), start)
             if w is None or not self._spoken_word(w.group(1)):
                 break
-            if not plain and self.lexicon.is_plain_word(w.group(1).lower()):
+            lower = w.group(1).lower()
+            if not plain and self.lexicon.is_plain_word(lower) and lower not in _NAME_WORDS:
                 break
             start, words = w.start(1), words + 1
         cue = _WORD_BEFORE.search(text, max(0, start - 64), start)

@@ -16,6 +16,11 @@ With `--vault FILE`, every input goes through one `phimin.Session` kept in the v
 so placeholders continue from earlier runs. A session redacts whole texts, so each
 input is read whole (text, json) and written once redacted; in jsonl each string of
 each record is the session's next text, in order.
+
+With `--one-session` (no vault), every input and every record of the run continues one
+document state: one placeholder numbering and the names learnt carry over, in order,
+as they would in a session; inputs still stream, and records go one by one (not
+batched through the model).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from phimin._document import DocumentState
 from phimin._findings import Finding, Redaction
 from phimin._policy import Policy
 from phimin._pseudonyms import read_pseudonym_key_file
@@ -68,6 +74,7 @@ class _Run:
         self.policy: Policy = policy_for(settings)
         check_readable(settings.inputs)  # before the model load, so a typo fails fast
         self.session: Session | None = None
+        self.shared: DocumentState | None = None  # --one-session: the run's one state
         if settings.vault is not None:
             vault = open_vault(settings, create=True)  # before the model load, too
             # A session redacts with its Redactor's own policy, so that one carries it.
@@ -91,6 +98,8 @@ class _Run:
                     workers_from=settings.workers_from,
                 )
             )
+        if settings.one_session:
+            self.shared = self.redactor.new_state()
         self.report = (
             AuditReport(mode=settings.format, policy=self.policy.name, model=settings.model)
             if settings.report is not None
@@ -128,7 +137,7 @@ class _Run:
             # Each piece's findings go out with it (json and the report spool them):
             # nothing about a finding is kept once its window is written.
             for piece in redact_document(
-                self.redactor, self.policy, self.text_blocks(handle, source)
+                self.redactor, self.policy, self.text_blocks(handle, source), state=self.shared
             ):
                 writer.piece(piece.text, piece.located)
                 self.record(name, piece.located)
@@ -185,13 +194,14 @@ class _Run:
         """
         fields = self.settings.jsonl_fields
         batched: Iterator[Redaction] = iter(())
+        alone = self.session is None and self.shared is None  # records are independent
         single = [item.strings[0] for item in group if len(item.strings) == 1]
-        if self.session is None and single:
+        if alone and single:
             batched = self.redactor.redact_many(single, policy=self.policy)
         done: list[dict[str, Any]] = []
         for item in group:
             found: list[Located] = []
-            if self.session is None and len(item.strings) == 1:
+            if alone and len(item.strings) == 1:
                 redact = _replay(next(batched), found)
             else:
                 redact = self.record_redactor(item.record, fields, found)
@@ -220,14 +230,14 @@ class _Run:
 
             return through_session
 
-        state = self.redactor.new_state()
+        state = self.shared if self.shared is not None else self.redactor.new_state()
         for text in record_strings(record, fields):
             # Placeholder-shaped text anywhere in the record keeps its number out of use.
             state.book.reserve_existing(text)
 
         def as_one_document(pointer: str, text: str) -> str:
             piece = self.redactor.redact_with_state(text, state, policy=self.policy)
-            shift = piece.input_start  # the library's offsets run across the record
+            shift = piece.input_start  # the library's offsets run across the record (run)
             findings = tuple(
                 dataclasses.replace(f, start=f.start - shift, end=f.end - shift)
                 for f in piece.findings

@@ -60,7 +60,9 @@ or per note. It reads each input whole (no streaming; memory grows with the inpu
 in jsonl, each string of each record is the next text of the session, in order.
 --check does not take a vault: it writes no text. `redact --restore
 --vault FILE` puts the originals back into text written from redacted text (an LLM's
-draft), loads no model, and reports counts only (no values) on stderr. The key comes
+draft), streamed, loads no model, and reports what it left by line:col and reason
+(never a value) on stderr; placeholders, generalized wordings ([date in 2026 #2])
+and shifted dates all come back exactly unless --keep-generalized. The key comes
 from --vault-key-file, else $PHIMIN_VAULT_KEY, else the file named by
 $PHIMIN_VAULT_KEY_FILE; make one with --new-vault-key and keep it apart from the vault.
 """
@@ -171,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="keyed placeholders: with the secret key in this file (mode 600, at least 16 "
         "bytes), the same value gets the same placeholder in every run, file and record",
     )
+    out.add_argument(
+        "--one-session",
+        action="store_true",
+        help="all inputs, and every record of --jsonl, are one session (one conversation): "
+        "a person is the same placeholder in all of them, and a name recognized in one is "
+        "found in the later ones (default: each input, and each record, numbers its own)",
+    )
     speed = parser.add_argument_group("speed")
     speed.add_argument(
         "--workers",
@@ -228,14 +237,19 @@ def build_parser() -> argparse.ArgumentParser:
     vlt.add_argument(
         "--restore",
         action="store_true",
-        help="with --vault: put the originals back into FILEs or stdin (an LLM's draft); "
-        "no model; counts on stderr",
+        help="with --vault: put the originals back into FILEs or stdin (an LLM's draft), "
+        "streamed; no model. What is left is listed on stderr by line:col and reason "
+        "(never text; --report FILE: all of it as JSON). --format json: the input is one "
+        "JSON document, whose string values are restored; jsonl: one per line",
     )
     vlt.add_argument(
-        "--sensitive",
+        "--keep-generalized",
         action="store_true",
-        help="with --restore: also restore generalized content (dates, places, wordings)",
+        help="with --restore: leave generalized wordings ([date in 2026], [city in Ohio], "
+        "[substance use]) as written; by default they come back exactly, as identifiers do",
     )
+    # Restoring generalized content used to need --sensitive; it is the default now.
+    vlt.add_argument("--sensitive", action="store_true", help=argparse.SUPPRESS)
     vlt.add_argument(
         "--strict",
         action="store_true",

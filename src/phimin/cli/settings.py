@@ -47,20 +47,20 @@ RedactorFactory = Callable[[RedactorSpec], "Redactor"]
 
 # Flags that only redaction uses: refused with --restore and --new-vault-key when given
 # on the command line (config-file values for them are simply not used there).
+# (--report, --format and --jsonl serve --restore too; --new-vault-key refuses them.)
 _REDACTION_FLAGS = (
     ("policy", "--policy"),
     ("keep", "--keep"),
     ("model", "--model"),
     ("workers", "--workers"),
     ("workers_from", "--workers-from"),
-    ("report", "--report"),
     ("explain", "--explain"),
     ("check", "--check"),
     ("update_baseline", "--update-baseline"),
     ("threshold", "--threshold"),
     ("baseline", "--baseline"),
     ("in_place", "--in-place"),
-    ("jsonl", "--jsonl"),
+    ("one_session", "--one-session"),
     ("jsonl_fields", "--jsonl-fields"),
     ("pseudonym_key_file", "--pseudonym-key-file"),
 )
@@ -89,13 +89,15 @@ class Settings:
     vault: Path | None = None
     vault_key_file: Path | None = None
     restore: bool = False
-    sensitive: bool = False
+    keep_generalized: bool = False  # --restore: leave generalized wordings as written
     strict: bool = False
     new_vault_key: bool = False
     # jsonl: the top-level fields to redact; None redacts every string in the record.
     jsonl_fields: tuple[str, ...] | None = None
     # keyed placeholders: the same value, the same placeholder in every run with the key
     pseudonym_key_file: Path | None = None
+    # every input and record of the run is one session: one placeholder numbering
+    one_session: bool = False
 
     @property
     def show_info(self) -> bool:
@@ -112,7 +114,8 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
     if args.jsonl and args.format not in (None, "jsonl"):
         raise UsageError("--jsonl is --format jsonl; give one of them")
     if args.restore:
-        fmt = "text"  # restore writes text; a config file's format is for redaction
+        # A config file's format is for redaction: restore writes text unless asked.
+        fmt = "jsonl" if args.jsonl else (args.format or "text")
 
     if args.in_place:
         if args.output is not None:
@@ -173,10 +176,11 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
         vault=args.vault,
         vault_key_file=args.vault_key_file,
         restore=bool(args.restore),
-        sensitive=bool(args.sensitive),
+        keep_generalized=bool(args.keep_generalized),
         strict=bool(args.strict),
         jsonl_fields=jsonl_fields,
         pseudonym_key_file=args.pseudonym_key_file,
+        one_session=bool(args.one_session),
     )
 
 
@@ -201,17 +205,25 @@ def _check_vault_flags(args: argparse.Namespace) -> None:
         given = _given(args, _REDACTION_FLAGS)
         if given:
             raise UsageError(f"{given[0]} applies to redaction, not --restore")
-        if args.format not in (None, "text"):
-            raise UsageError("--restore writes text; --format does not apply")
+        if args.keep_generalized and args.sensitive:
+            raise UsageError(
+                "--sensitive (restore generalized content, the default now) and "
+                "--keep-generalized contradict each other; give one"
+            )
         return
-    for flag in ("sensitive", "strict"):
+    for flag in ("sensitive", "keep_generalized", "strict"):
         if getattr(args, flag):
-            raise UsageError(f"--{flag} applies to --restore only")
+            raise UsageError(f"--{flag.replace('_', '-')} applies to --restore only")
     if args.vault is not None and (args.check or args.update_baseline):
         raise UsageError(
             "--check reports findings and writes no text, so there is nothing to record in "
             "a vault; drop --vault"
         )
+    if args.one_session:
+        if args.vault is not None:
+            raise UsageError("--vault keeps one session already; drop --one-session")
+        if args.check or args.update_baseline:
+            raise UsageError("--check writes no text; --one-session does not apply")
     if args.pseudonym_key_file is not None:
         if args.vault is not None:
             raise UsageError(
@@ -229,8 +241,11 @@ def _new_vault_key(args: argparse.Namespace, config: FileConfig) -> Settings:
         ("vault_key_file", "--vault-key-file"),
         ("restore", "--restore"),
         ("sensitive", "--sensitive"),
+        ("keep_generalized", "--keep-generalized"),
         ("strict", "--strict"),
         ("format", "--format"),
+        ("jsonl", "--jsonl"),
+        ("report", "--report"),
         *_REDACTION_FLAGS,
     )
     given = _given(args, others)

@@ -66,12 +66,32 @@ _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
 _MONTHS = frozenset({"april", "may", "june", "august", "march", "january"})
 # What a person does and nothing else: after a name that is also a word, only these.
 _BASE_FORMS = frozenset({"say", "hit", "quit", "just", "always", "never", "still"})
+# After "is", "was", "doesn't": what only a person does or is.
+_PERSON_AFTER = regex.compile(
+    r"(?i)[ ]+(?:(?:so|really|like|just|still|always|never|kinda|pretty|super)[ ]+)?"
+    r"(?:crying|yelling|screaming|drinking|using|texting|calling|sleeping|lying|cheating"
+    r"|dating|fighting|talking|hitting|mad|upset|angry|pissed|sad|scared|worried|jealous"
+    r"|pregnant|drunk|high|sober|clean|lonely|depressed|furious|annoyed|the[ ]one[ ]who"
+    r"|care|listen|understand|answer|call|text|talk|believe|remember|get[ ]it|want[ ]to"
+    r"|know[ ]how|\d{1,3}(?![\d/.:%,]\d|[\d/:%]|[ ]?(?:percent|%|mg|kg|lbs?|pounds|points?"
+    r"|out[ ]of|/)))(?![\w'’])"
+)
+# What only people do: a word no name list knows is a name before these alone.
+_HUMAN_VERBS = frozenset(
+    "said says say told tells asked asks texted texts called calls emailed messaged yelled "
+    "yells screamed laughed laughs smiled hugged promised promises apologized agreed "
+    "disagreed wants wanted thinks thought knows knew hates hated loves loved likes liked "
+    "decided lied mentioned explained whispered shouted replied answered drove drives "
+    "walked graduated cheated threatened blamed blames stormed slammed kicked pushed "
+    "grabbed hit hits doesn't didn't won't wouldn't can't couldn't isn't wasn't".split()
+)
 _WEAK_VERBS = SUBJECT_VERBS | frozenset(
     "doesn't didn't won't wouldn't can't couldn't isn't wasn't hasn't hadn't keeps needs "
     "knows thinks feels gets got".split()
 )
 _SUBJECT = regex.compile(
-    rf"(?im){_CLAUSE_START}(?P<name>{_WORD})[ ]+"
+    # (two names joined: "so jack and ray came over")
+    rf"(?im){_CLAUSE_START}(?P<name>{_WORD})(?:[ ]+(?:and|&)[ ]+(?P<other>{_WORD}))?[ ]+"
     r"(?:(?:just|always|never|still|finally|really|also|even|literally|actually|kinda"
     r"|basically|totally|then)[ ]+){0,2}"
     rf"(?P<verb>{alternation(tuple(sorted(PERSON_VERBS | _WEAK_VERBS)))})(?![\w'’])"
@@ -109,13 +129,30 @@ _PRESENTED = regex.compile(
     r"|who[ ]is|here[ ]for|presenting|for[ ]a|age[ ]|a[ ]\d)))"
 )
 _MODAL_NAMES = frozenset({"will", "may"})
+_SEASONS = frozenset({"summer", "winter", "autumn", "spring"})
 # Telling, asking, calling someone, then what was said: "i told mark i'm not going",
 # "i asked june if she could", "texted will that".
 _OBJECT = regex.compile(
     r"(?i)(?<![\w'’])(?:told|tell|tells|asked|ask|asks|texted|text|texts|called|call|calls"
     r"|emailed|messaged|warned|promised|begged|reminded|thanked|dm'd|dmed)[ ]+"
     rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she|we|they"
-    r"|it|it's|not|how|what|when|why|so|because|cause|and|but)(?![\w'’]))"
+    r"|it|it's|not|no|yes|how|what|when|why|so|because|cause|and|but)(?![\w'’]))"
+)
+# Seeing, loving, living with someone, then where, when or a new clause: "i saw faith
+# at church", "i love frank but", "she moved in with ray last year".
+_SOCIAL_OBJECT = regex.compile(
+    r"(?i)(?<![\w'’])(?:saw|seen|met|meet|visited|visit|love|loves|loved|miss|misses|missed"
+    r"|hugged|married|marry|divorced|dating|dated|ran[ ]into|run[ ]into|(?:hang|hangs|hung"
+    r"|hanging|live|lives|lived|living|stay|stays|stayed|staying|moved[ ]in|broke[ ]up|went"
+    r"[ ]out|fight|fought|fighting|argue|argued|arguing|spoke|speak|speaking|talk|talked"
+    r"|talking)[ ]with|(?:talk|talked|talking|spoke|speak|speaking|listen|listened)[ ]to"
+    r"|(?:heard|hear|hearing)[ ]from|(?:worried|worry|worrying|thinking)[ ]about"
+    r"|(?:yelled|yell|yelling|mad|snapped)[ ]at|(?:picked|pick|picking|dropped|drop"
+    r"|dropping)[ ]up|go[ ]see|went[ ]to[ ]see|drove|drive|driving)[ ]+"
+    # (not "in": "i saw hope in her eyes", "i love summer in the city")
+    rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:at|on|but|and|yesterday|today|tonight"
+    r"|last|this|again|since|after|before|so|because|cause|anymore|every|all|about|lately"
+    r"|from|to|off|up|over|home|too)(?![\w'’]))"
 )
 # Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
 # "miles's mom", "iris's birthday".
@@ -124,7 +161,7 @@ _COMPANION = regex.compile(
     r"(?i)(?<!(?<![\w'’])(?:last|this|next|every|the|a|an|that|each|early|late|mid|all|my|our"
     r"|his|her|their|your)[ ]+)"
     rf"(?<![\w'’])(?:(?P<name>{_WORD})[ ]+(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
-    rf"|(?:me|i)[ ]+(?:and|&)[ ]+(?P<name>{_WORD})(?![\w'’])"
+    rf"|(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>{_WORD})(?![\w'’])"
     rf"|(?P<name>{_WORD})['’]s[ ]+(?:{_KIN}|house|place|car|birthday|phone|room|wedding|funeral"
     r"|party|apartment|school|job|kids|baby|mom's|dad's)(?![\w'’]))"
 )
@@ -198,11 +235,30 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         modal = verb in PERSON_VERBS and verb not in _BASE_FORMS
         if not name_word(word, lexicon, modal=modal):
             continue
-        clear = lexicon.is_clear_name(w) or not lexicon.is_name(w)
-        # "hope is", "faith can", "june was": the word as often as the name
-        if verb not in PERSON_VERBS and not (clear and w not in _MONTHS):
+        known = lexicon.is_name(w)
+        clear = lexicon.is_clear_name(w) or not known
+        # "hope is", "faith can", "june was": the word as often as the name, unless
+        # what follows is what a person does or is ("hope was crying", "grace doesn't
+        # care", "rose is mad at me")
+        if (
+            verb not in PERSON_VERBS
+            and not (clear and w not in _MONTHS)
+            and not (lexicon.is_first_name(w) and _PERSON_AFTER.match(text, m.end("verb")))
+        ):
             continue
-        yield SUBJECT.at(m.start("name"), m.end("name"))
+        # A word no list knows is a name only before what people alone do ("kwame
+        # texted"): in a chart "uop dropped", "oet is", "mivf started" are not people.
+        if not known and "-" not in w and verb not in _HUMAN_VERBS:
+            continue
+        other = m.group("other")
+        if other is None:
+            yield SUBJECT.at(m.start("name"), m.end("name"))
+        elif verb in PERSON_VERBS and all(
+            lexicon.is_first_name(n.lower()) and name_word(n, lexicon, modal=True)
+            for n in (word, other)
+        ):  # both first names, before what people do ("salt and pepper" never came over)
+            yield SUBJECT.at(m.start("name"), m.end("name"))
+            yield SUBJECT.at(m.start("other"), m.end("other"))
 
 
 def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
@@ -210,7 +266,12 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     husband,": a name said to be kin."""
     for m in finditer_by_line(_KIN_APPOSITIVE, text):
         words = m.group("name").split()
-        if all(name_word(w, lexicon, modal=True) for w in words):
+        # (a first name that is also a word is the name here: "sky is my partner")
+        if all(
+            name_word(w, lexicon, modal=True)
+            or (lexicon.is_first_name(w.lower()) and w.lower() not in STOP_WORDS)
+            for w in words
+        ):
             yield KIN_APPOSITIVE.at(m.start("name"), m.end("name"))
 
 
@@ -247,10 +308,22 @@ def presented(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 
 def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
-    """ "i told mark i'm not going", "i asked june if she could": a name told or asked."""
+    """ "i told mark i'm not going", "i asked june if she could": a name told or asked;
+    "i saw faith at church", "she moved in with ray last year": someone seen, loved or
+    lived with."""
     for m in finditer_by_line(_OBJECT, text):
         word = m.group("name")
         if name_word(word, lexicon, modal=True) and lexicon.is_first_name(word.lower()):
+            yield OBJECT.at(m.start("name"), m.end("name"))
+    for m in finditer_by_line(_SOCIAL_OBJECT, text):
+        word = m.group("name")
+        w = word.lower()
+        if (
+            w not in _MONTHS
+            and w not in _SEASONS
+            and lexicon.is_first_name(w)
+            and name_word(word, lexicon, modal=True)
+        ):
             yield OBJECT.at(m.start("name"), m.end("name"))
 
 

@@ -70,7 +70,30 @@ _GOES_ON = frozenset(
     thanks thank welcome long okay ok well let's lets have did do can could were was sorry
     take tell we we're please just it this glad""".split()
 )
+# ...and these after a name that is no English word ("hey sean will you", not "hi hope
+# will you").
+_GOES_ON_AUXILIARY = frozenset("""will would should don't i'll i've""".split())
 _MONTHS = frozenset({"january", "march", "april", "may", "june", "august"})
+_SURE_INTRODUCTIONS = frozenset(
+    tuple(p.split())
+    for p in (
+        "my name is",
+        "my name 's",
+        "name is",
+        "named",
+        "goes by",
+        "go by",
+        "went by",
+        "known as",
+        "nicknamed",
+        "me llamo",
+        "se llama",
+        "mi nombre es",
+    )
+)
+_QUESTION_WORDS = frozenset({"how", "what", "what's"})
+# Months that are first names and no verb: after "hi" or "morning", the name.
+_GREETED_MONTHS = frozenset({"june", "april", "august"})
 _TO_YOU = frozenset({"you", "your", "you're", "u", "ya", "to", "so", "that", "it", "for", "we"})
 # Words that end a goodbye without naming anyone ("see you later", "thanks again").
 _CLOSING_WORDS = frozenset(
@@ -136,13 +159,16 @@ def vocative_at(t: Tokens, i: int) -> Span | None:
     wish = w in VERBS_BEFORE_YOU and t.lower[after] in _TO_YOU
     if t.mode != "mixed" and t.lower[after] in _GOES_ON and not wish:
         return span
+    if t.mode != "mixed" and t.lower[after] in _GOES_ON_AUXILIARY and not t.lexicon.is_english(w):
+        return span
     return None
 
 
 def _spoken_vocative(t: Tokens, j: int) -> bool:
     """In text without case, after a greeting: a census name, even one that is also a
-    word (not grammar, not a month)."""
-    return t.candidate(j) and name_word(t.text[j], t.lexicon)
+    word (not grammar), or a month no verb spells ("good morning june")."""
+    month = t.lower[j] in _GREETED_MONTHS and t.wordlike(j)
+    return (t.candidate(j) or month) and name_word(t.text[j], t.lexicon)
 
 
 def introductions(t: Tokens) -> Iterator[Span]:
@@ -161,7 +187,14 @@ def introductions(t: Tokens) -> Iterator[Span]:
                 if ok and mixed:
                     ok = t.titlecase(j)
             else:
-                ok = t.accept_after_strong(j)
+                ok = t.accept_after_strong(j) or (
+                    # "my name is will ferraro", "a guy named hunter": after the surest
+                    # introductions a first name is the name, even one that is a word
+                    phrase in _SURE_INTRODUCTIONS
+                    and t.wordlike(j)
+                    and t.lexicon.is_first_name(t.lower[j])
+                    and (not mixed or t.titlecase(j))
+                )
             if not ok and not weak and t.lower[j] in NICKNAME_PREFIXES:
                 # "we called him papa joe", "goes by lil kenji": the nickname whole
                 k = t.next_word(j)
@@ -230,8 +263,10 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue  # "june i think we moved": the month
         if not (lexicon.is_first_name(w) or lexicon.is_clear_name(w)):
             continue  # a rare word opening a line is as often shorthand as a name
-        # a name that is also a verb or an adjective only before a comma
-        if name_word(word, lexicon, plain=comma):
+        # a name that is also a verb or an adjective only before a comma, or a question
+        # word no verb or modal comes before ("so will how did it go")
+        wh = m.group("after").strip().lower() in _QUESTION_WORDS
+        if name_word(word, lexicon, plain=comma or wh, modal=wh):
             yield OPENING_VOCATIVE.at(m.start("name"), m.end("name"))
 
 
