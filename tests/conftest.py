@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
+import tempfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +19,12 @@ import phimin
 # draw of the dice; a developer's run explores new examples each time.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# What phimin derives from its word lists is kept between runs (`phimin._derived`): the
+# tests, and every process they start, use a folder of their own, not the user's.
+if "PHIMIN_CACHE_DIR" not in os.environ:
+    os.environ["PHIMIN_CACHE_DIR"] = _cache = tempfile.mkdtemp(prefix="phimin-tests-cache-")
+    atexit.register(shutil.rmtree, _cache, ignore_errors=True)
 
 
 class NetworkBlocked(RuntimeError):

@@ -32,6 +32,7 @@ from phimin._errors import (
 from phimin._findings import Action, Category, Finding, Redaction, Summary
 from phimin._model_name import DEFAULT_MODEL
 from phimin._policy import ActionRule, Policy, load_policy, preset_names
+from phimin._presidio import defer_predefined_recognizers
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -96,6 +97,9 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# Presidio, once imported, imports only the recognizers asked for (see `_presidio`).
+defer_predefined_recognizers()
 
 # Public names that live in modules with heavy imports, loaded on first access.
 _LAZY = {

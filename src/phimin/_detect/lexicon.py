@@ -13,19 +13,28 @@ A name is *ambiguous* when it is also an ordinary word that text uses far more o
 than the name's share of the population explains (Hope, Will, Grace, Summer, Brown).
 Ambiguous names count as names only with context; clear names (Maria, Marchetti) count
 on their own.
+
+Building the lexicon reads and weighs some 700,000 words; the result is kept between
+runs (`phimin._derived`), under a hash of the bytes of every list it is built from.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import math
-from dataclasses import dataclass
+import sys
+from collections.abc import Iterator
+from dataclasses import astuple, dataclass, fields
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
-import wordfreq
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.language import Language
+
+from phimin._derived import Fingerprint, derived
 
 __all__ = ["NameLexicon", "load_lexicon"]
 
@@ -151,14 +160,21 @@ def _census_shares() -> tuple[dict[str, float], dict[str, float]]:
     return first, last
 
 
-def _dictionary_words(nlp: Language | None) -> tuple[frozenset[str], frozenset[str]]:
-    """(nouns, verbs adjectives and adverbs) from the model's WordNet index, if any."""
+def _word_index(nlp: Language | None) -> Any:
+    """The model's WordNet index (the lemmatizer's `lemma_index` table), if it has one."""
     if nlp is None or "lemmatizer" not in nlp.component_names:
-        return frozenset(), frozenset()
+        return None
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
+        return None
+    return lookups.get_table("lemma_index")
+
+
+def _dictionary_words(nlp: Language | None) -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns, verbs adjectives and adverbs) from the model's WordNet index, if any."""
+    index = _word_index(nlp)
+    if index is None:
         return frozenset(), frozenset()
-    index = lookups.get_table("lemma_index")
     nouns = frozenset(str(w) for w in index["noun"]) if "noun" in index else frozenset()
     others: set[str] = set()
     for pos in ("verb", "adj", "adv"):
@@ -169,6 +185,8 @@ def _dictionary_words(nlp: Language | None) -> tuple[frozenset[str], frozenset[s
 
 @functools.lru_cache(maxsize=2)
 def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
+    import wordfreq  # a slow import, needed only here
+
     nouns, word_classes = dictionary
     first, last = _census_shares()
     freq = wordfreq.get_frequency_dict("en")
@@ -214,4 +232,53 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
 
 
 def load_lexicon(nlp: Language | None = None) -> NameLexicon:
-    return _build(_dictionary_words(nlp))
+    """The lexicon for `nlp`'s word index: built once, then read from phimin's cache."""
+    try:
+        fingerprint = _fingerprint(nlp)
+    except (OSError, LookupError):  # a list's file is not where it should be: build it
+        return _build(_dictionary_words(nlp))
+    return derived(fingerprint, lambda: _build(_dictionary_words(nlp)), astuple, _decode)
+
+
+def _fingerprint(nlp: Language | None) -> Fingerprint:
+    """Everything the lexicon is built from: this code, the census and wordfreq files,
+    spaCy's stop words and the model's word index."""
+    index = _word_index(nlp)
+    fingerprint = (
+        Fingerprint("name-lexicon")
+        .code(sys.modules[__name__])
+        .versions("names", "wordfreq", "spacy")
+        .words(STOP_WORDS)
+        .words(SPANISH_STOP_WORDS)
+        .data(b"" if index is None else index.to_bytes())
+    )
+    for path in _source_files():
+        fingerprint.text(path.name).file(path)
+    return fingerprint
+
+
+def _source_files() -> Iterator[Path]:
+    """The census name files, and wordfreq's English and Spanish lists (every size)."""
+    names, wordfreq = _package_folder("names"), _package_folder("wordfreq")
+    for filename in ("dist.all.last", "dist.female.first", "dist.male.first"):
+        yield names / filename
+    lists = sorted((wordfreq / "data").glob("*_e[ns].msgpack.gz"))
+    if not lists:
+        raise LookupError("wordfreq's lists were not found")
+    yield from lists
+
+
+def _package_folder(name: str) -> Path:
+    """An installed package's folder, without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise LookupError(f"{name} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _decode(plain: Any) -> NameLexicon:
+    if not isinstance(plain, tuple) or len(plain) != len(fields(NameLexicon)):
+        raise ValueError("not a lexicon")
+    if not all(isinstance(words, frozenset) for words in plain):
+        raise ValueError("not sets of words")
+    return NameLexicon(*plain)

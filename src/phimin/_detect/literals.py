@@ -206,8 +206,16 @@ def standard_tree(pattern: str) -> Any:
 class LiteralGate:
     """Which of a list of patterns could match a given text."""
 
-    def __init__(self, patterns: Sequence[str]) -> None:
-        words = [required_literals(p) for p in patterns]  # parsed once each
+    def __init__(
+        self,
+        patterns: Sequence[str],
+        words: Sequence[frozenset[str] | None] | None = None,
+    ) -> None:
+        """`words`: `required_literals` of each pattern, when already worked out."""
+        if words is None:
+            words = [required_literals(p) for p in patterns]  # parsed once each
+        elif len(words) != len(patterns):
+            raise ValueError("one set of words per pattern")
         self.always: frozenset[int] = frozenset(i for i, w in enumerate(words) if w is None)
         table: dict[str, set[int]] = {}
         for i, needed in enumerate(words):

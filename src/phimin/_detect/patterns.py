@@ -59,23 +59,49 @@ class PatternSpec:
         return self.rule.id
 
 
+class _OnFirstUse:
+    """A regex compiled when first asked for: most never meet a line with their trigger.
+    (Two threads may both compile it: the same pattern either way.)"""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: regex.Pattern[str] | None = None
+
+    def get(self) -> regex.Pattern[str]:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = regex.compile(self.source)
+        return compiled
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     spec: PatternSpec
-    pattern: regex.Pattern[str]
-    context: regex.Pattern[str] | None
+    lazy_pattern: _OnFirstUse
+    lazy_context: _OnFirstUse | None
     trigger: regex.Pattern[str]
     single_line: bool  # runs only on the lines holding its trigger (see `lines`)
 
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        return self.lazy_pattern.get()
+
+    @property
+    def context(self) -> regex.Pattern[str] | None:
+        return None if self.lazy_context is None else self.lazy_context.get()
+
 
 def compile_spec(spec: PatternSpec) -> _Compiled:
+    """The spec ready to scan; its pattern and context words compile on first use."""
     context = None
     if spec.context:
         words = "|".join(regex.escape(w) for w in spec.context)
-        context = regex.compile(rf"(?i)(?<![\w])(?:{words})(?![\w])")
+        context = _OnFirstUse(rf"(?i)(?<![\w])(?:{words})(?![\w])")
     return _Compiled(
         spec,
-        regex.compile(spec.pattern),
+        _OnFirstUse(spec.pattern),
         context,
         regex.compile(spec.trigger),
         single_line(spec.pattern),
@@ -83,18 +109,19 @@ def compile_spec(spec: PatternSpec) -> _Compiled:
 
 
 def _has_context(compiled: _Compiled, text: str, start: int, end: int) -> bool:
-    if compiled.context is None:
+    context = compiled.context
+    if context is None:
         return False
     before = text[max(0, start - _CONTEXT_BEFORE) : start]
     after = text[end : end + _CONTEXT_AFTER]
-    return bool(compiled.context.search(before) or compiled.context.search(after))
+    return bool(context.search(before) or context.search(after))
 
 
 def _score(compiled: _Compiled, text: str, start: int, end: int) -> float | None:
     spec = compiled.spec
     scores = spec.rule.scores
     score = spec.rule.score
-    if compiled.context is not None:
+    if compiled.lazy_context is not None:
         if _has_context(compiled, text, start, end):
             score = max(score, scores.get("context", score))
         elif spec.needs_context:
@@ -118,9 +145,10 @@ def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Detection]:
             lines[spec.trigger] = lines_with(compiled.trigger, text)
         if not lines[spec.trigger]:
             continue
+        pattern = compiled.pattern
         try:
             for start, end in lines[spec.trigger] if compiled.single_line else whole:
-                for m in compiled.pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
+                for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
                     yield from _hit(compiled, text, m)
         except TimeoutError as exc:
             raise DetectionError(

@@ -4,12 +4,12 @@ All phrases of all rules go into one Aho-Corasick automaton (one for case-insens
 phrases, one for case-sensitive ones); token patterns and regexes run per rule with a
 timeout, each only on chunks that contain a word it cannot match without (see
 `literals`). A match is dropped when a negative pattern of the same rule overlaps it.
+A regex is compiled when it first runs: most never meet a text that holds their words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
@@ -19,17 +19,10 @@ from phimin._detect.base import PhiminRecognizer, lower_same_length
 from phimin._detect.detection import Detection
 from phimin._detect.literals import LiteralGate
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
-from phimin._errors import DetectionError
-from phimin._rulepacks import Rule, RuleSet, compile_rule_regex
+from phimin._errors import DetectionError, RulePackError
+from phimin._rulepacks import RuleSet, compile_rule_regex, regex_words
 
 __all__ = ["SensitiveRecognizer"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Compiled:
-    rule: Rule
-    regexes: tuple[regex.Pattern[str], ...]
-    negative_regexes: tuple[regex.Pattern[str], ...]
 
 
 def _automaton(entries: Iterable[tuple[str, int, bool]]) -> Any:
@@ -54,37 +47,30 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 class SensitiveRecognizer(PhiminRecognizer):
     def __init__(self, rules: RuleSet, *, gated: bool = True) -> None:
-        self._rules = tuple(
-            _Compiled(
-                r,
-                tuple(compile_rule_regex(p) for p in r.regexes),
-                tuple(compile_rule_regex(p) for p in r.negative_regexes),
-            )
-            for r in rules.rules
-        )
+        self._rules = rules.rules
         # Every regex with its rule index and sign, in one list the gate indexes.
         self._regexes = tuple(
             (i, pattern, negative)
-            for i, compiled in enumerate(self._rules)
-            for patterns, negative in (
-                (compiled.regexes, False),
-                (compiled.negative_regexes, True),
-            )
+            for i, rule in enumerate(self._rules)
+            for patterns, negative in ((rule.regexes, False), (rule.negative_regexes, True))
             for pattern in patterns
         )
-        self._gate = LiteralGate([p.pattern for _, p, _ in self._regexes]) if gated else None
+        patterns = [p for _, p, _ in self._regexes]
+        words = rules.words
+        if not all(p in words for p in patterns):  # a set built by hand: check it here
+            broken, words = regex_words(patterns, remember=False)
+            if broken:
+                raise RulePackError(sorted(set(broken.values())))
+        self._compiled: list[regex.Pattern[str] | None] = [None] * len(self._regexes)
+        self._gate = LiteralGate(patterns, [words[p] for p in patterns]) if gated else None
         super().__init__(entities=sorted(rules.entities) or ["SENSITIVE"])
         self._folded = _automaton(
-            [(p, i, False) for i, c in enumerate(self._rules) for p in c.rule.phrases]
-            + [(p, i, True) for i, c in enumerate(self._rules) for p in c.rule.negative_phrases]
+            [(p, i, False) for i, r in enumerate(self._rules) for p in r.phrases]
+            + [(p, i, True) for i, r in enumerate(self._rules) for p in r.negative_phrases]
         )
         self._cased = _automaton(
-            [(p, i, False) for i, c in enumerate(self._rules) for p in c.rule.phrases_cased]
-            + [
-                (p, i, True)
-                for i, c in enumerate(self._rules)
-                for p in c.rule.negative_phrases_cased
-            ]
+            [(p, i, False) for i, r in enumerate(self._rules) for p in r.phrases_cased]
+            + [(p, i, True) for i, r in enumerate(self._rules) for p in r.negative_phrases_cased]
         )
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
@@ -99,7 +85,7 @@ class SensitiveRecognizer(PhiminRecognizer):
         for i, start, end in positives:
             if any(s < end and start < e for s, e in negatives.get(i, ())):
                 continue
-            rule = self._rules[i].rule
+            rule = self._rules[i]
             hits.append(Detection(start, end, rule.entity, rule.score, rule.id))
         return hits
 
@@ -114,14 +100,25 @@ class SensitiveRecognizer(PhiminRecognizer):
                     for i, negative in values:
                         yield i, start, end, negative
         runnable = None if self._gate is None else self._gate.candidates(text)
-        for k, (i, pattern, negative) in enumerate(self._regexes):
+        for k, (i, _, negative) in enumerate(self._regexes):
             if runnable is not None and k not in runnable:
                 continue  # a word every match needs is not in this text
+            pattern = self._compiled[k] or self._compile(k)
             try:
                 for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
                     if m.end() > m.start():
                         yield i, m.start(), m.end(), negative
             except TimeoutError as exc:
                 raise DetectionError(
-                    f"rule {self._rules[i].rule.id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
+                    f"rule {self._rules[i].id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
                 ) from exc
+
+    def _compile(self, k: int) -> regex.Pattern[str]:
+        """Compile regex `k` on its first run (two threads may both compile it: same result)."""
+        i, pattern, _ = self._regexes[k]
+        try:
+            compiled = compile_rule_regex(pattern)
+        except regex.error:  # checked at load; fail closed all the same
+            raise DetectionError(f"rule {self._rules[i].id}: a regex does not compile") from None
+        self._compiled[k] = compiled
+        return compiled
