@@ -26,7 +26,7 @@ from packaging.requirements import Requirement
 
 import phimin
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NAME, PHONE = "Dana Whitfield", "555-201-3344"
 NOTE = f"Session with {NAME} on 03/14/2024.\r\nCall him at {PHONE} before Friday.\r\n"
 

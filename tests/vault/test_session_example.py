@@ -14,7 +14,7 @@ import phimin
 from phimin._session import Session
 from phimin._vault import KEY_ENV, generate_vault_key
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "llm_roundtrip.py"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "llm_roundtrip.py"
 ORIGINALS = ["Imogen Delacroix", "Rafael Delacroix", "555-301-7728", "07/19/2024"]
 
 

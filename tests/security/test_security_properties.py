@@ -6,7 +6,7 @@ lies outside a finding that changed the text, the identifier does not appear in 
 output, nor (for numbers of seven digits or more) do its digits in a row. Also:
 redacting twice changes nothing, offsets are valid and the text outside findings is
 untouched, and no Unicode text (surrogates aside: they are not text) makes phimin fail.
-tests/test_properties.py covers SSN, phone, email and MRN in the same spirit.
+tests/api/test_properties.py covers SSN, phone, email and MRN in the same spirit.
 """
 
 from __future__ import annotations

@@ -528,7 +528,7 @@ def test_benchmark_conversations_keep_their_identifiers_apart() -> None:
     """The load benchmark's check of crossed conversations relies on this."""
     import sys
 
-    root = str(Path(__file__).resolve().parents[1])
+    root = str(Path(__file__).resolve().parents[2])
     if root not in sys.path:
         sys.path.insert(0, root)
     from benchmarks import gateway as bench

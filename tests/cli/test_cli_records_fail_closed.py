@@ -1,6 +1,8 @@
-"""Security review findings B16, B21 and B22, fixed in the CLI, and what the fixes promise.
+"""Records in and out of the CLI fail closed: a refused jsonl record is an input error
+and leaves the records before it whole, `--format json` writes nothing for refused
+input, and every string field of a jsonl record is redacted as one document.
 
-Moved from the review's pending tests once they passed. Every identifier is synthetic.
+(Found by a security review as B16, B21 and B22.) Every identifier is synthetic.
 """
 
 from __future__ import annotations
@@ -45,11 +47,11 @@ def no_secrets(*blobs: str | bytes) -> None:
             assert secret.encode() not in data
 
 
-# --- B16: a deeply nested jsonl record was an internal error (RecursionError, exit 3) ---
+# --- a deeply nested jsonl record is an input error, not an internal one (B16) ---
 
 
 @pytest.mark.parametrize("depth", [100_000, 101])
-def test_b16_deeply_nested_jsonl_record_is_an_input_error(
+def test_deeply_nested_jsonl_record_is_an_input_error(
     redactor: phimin.Redactor, depth: int
 ) -> None:
     nest = b"[" * depth + b'"' + NAME.encode() + b'"' + b"]" * depth
@@ -60,7 +62,7 @@ def test_b16_deeply_nested_jsonl_record_is_an_input_error(
     no_secrets(err)
 
 
-def test_b16_records_before_a_refused_line_are_whole_and_redacted(
+def test_records_before_a_refused_line_are_whole_and_redacted(
     redactor: phimin.Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(filter_mode, "JSONL_GROUP_CHARS", 80)  # write every two records
@@ -74,17 +76,17 @@ def test_b16_records_before_a_refused_line_are_whole_and_redacted(
     no_secrets(out, err)
 
 
-# --- B21: --format json wrote its head before reading any input -------------------------
+# --- --format json writes nothing before its input is read (B21) ---
 
 
-def test_b21_json_output_is_empty_when_the_input_is_refused(redactor: phimin.Redactor) -> None:
+def test_json_output_is_empty_when_the_input_is_refused(redactor: phimin.Redactor) -> None:
     code, out, err = cli(redactor, ["--format", "json"], b"\xff" + NAME.encode())
     assert (code, out) == (ExitCode.USAGE, b"")
     assert "not valid UTF-8 (byte offset 0)" in err
     no_secrets(err)
 
 
-def test_b21_a_refused_second_file_leaves_the_first_object_whole(
+def test_a_refused_second_file_leaves_the_first_object_whole(
     redactor: phimin.Redactor, tmp_path: Path
 ) -> None:
     (tmp_path / "a.txt").write_text(f"{NAME} called.\n", encoding="utf-8")
@@ -97,10 +99,10 @@ def test_b21_a_refused_second_file_leaves_the_first_object_whole(
     no_secrets(out, err)
 
 
-# --- B22: jsonl passed every field but "text" through unredacted --------------------------
+# --- every string field of a jsonl record is redacted (B22) ---
 
 
-def test_b22_jsonl_other_string_fields_are_not_passed_through_unredacted(
+def test_jsonl_other_string_fields_are_not_passed_through_unredacted(
     redactor: phimin.Redactor,
 ) -> None:
     record = b'{"text": "Client called.", "client_name": "Quillon Brackenridge"}\n'
@@ -109,7 +111,7 @@ def test_b22_jsonl_other_string_fields_are_not_passed_through_unredacted(
     assert json.loads(out) == {"text": "Client called.", "client_name": "[PERSON_1]"}
 
 
-def test_b22_a_record_is_one_document_across_its_fields(
+def test_a_record_is_one_document_across_its_fields(
     redactor: phimin.Redactor, tmp_path: Path
 ) -> None:
     record = {
@@ -145,7 +147,7 @@ def test_b22_a_record_is_one_document_across_its_fields(
     no_secrets(out, report, err)
 
 
-def test_b22_placeholder_text_anywhere_in_the_record_keeps_its_number(
+def test_placeholder_text_anywhere_in_the_record_keeps_its_number(
     redactor: phimin.Redactor,
 ) -> None:
     record = {"text": f"{NAME} called.", "quote": "She signed it [PERSON_1]."}
@@ -156,7 +158,7 @@ def test_b22_placeholder_text_anywhere_in_the_record_keeps_its_number(
     assert "[PERSON_1]" not in got["text"] and "[PERSON_" in got["text"]
 
 
-def test_b22_jsonl_fields_passes_the_other_fields_through_unchanged(
+def test_jsonl_fields_passes_the_other_fields_through_unchanged(
     redactor: phimin.Redactor,
 ) -> None:
     record = {"text": f"Call {NAME}.", "client_name": NAME, "n": 1}

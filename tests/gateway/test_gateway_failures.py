@@ -16,9 +16,9 @@ from typing import Any
 import anthropic
 import openai
 import pytest
+from gateway_harness import Rig, free_port, loopback_only, running_gateway, wait_for
 
 import phimin
-from gateway_harness import Rig, free_port, loopback_only, running_gateway, wait_for
 from phimin.gateway import Timeouts
 
 LAST = "Call Rafael Delacroix at 410-555-0199 about the plan."

@@ -29,7 +29,7 @@ from phimin.cli.main import build_parser, main
 from phimin.cli.settings import RedactorSpec
 from phimin.cli.streams import Streams
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NAME, PHONE = "Dana Whitfield", "555-201-3344"
 NOTE = f"Session with {NAME} on 03/14/2024.\nCall him at {PHONE} before Friday.\n"
 

@@ -20,9 +20,9 @@ import anthropic
 import httpx
 import openai
 import pytest
+from gateway_harness import Rig, loopback_only, running_gateway
 
 import phimin
-from gateway_harness import Rig, loopback_only, running_gateway
 from phimin._vault import load_key
 
 SYSTEM = "You draft progress notes. The client is Imogen Delacroix (MRN 4471902)."

@@ -327,7 +327,7 @@ def raw_rule_hits(redactor: phimin.Redactor, text: str, rule_id: str) -> list[st
 
 def test_every_pattern_rule_has_positive_and_negative_cases() -> None:
     # Every rule's record in the catalogue carries its own cases and ok texts (run by
-    # tests/test_rule_catalogue.py); the pattern rules here are all in it.
+    # tests/detect/test_rule_catalogue.py); the pattern rules here are all in it.
     records = {r.id: r for r in phimin.rules()}
     for spec in ALL_SPECS:
         record = records[spec.rule_id]

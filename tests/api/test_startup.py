@@ -34,7 +34,7 @@ from phimin._rulepacks import (
     regex_words,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Invented text: names, places and dates the model tags.
 TEXTS = [

@@ -23,7 +23,7 @@ NAME, PHONE = "Dana Whitfield", "555-201-3344"
 NOTE = f"Session with {NAME} on 03/14/2024.\nCall him at {PHONE} before Friday.\n"
 CLEAN = "Client reports better sleep.\nPHQ-9 is 9, down from 14. Continue sertraline 50 mg.\n"
 SENSITIVE = "She has been undocumented since 2019.\n"  # the immigration rule pack
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 class Run:

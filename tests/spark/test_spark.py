@@ -523,7 +523,7 @@ def test_the_example_notebook_reads_redacts_and_writes_parquet(
 ) -> None:
     import importlib.util
 
-    path = Path(__file__).resolve().parents[1] / "examples" / "spark_redact.py"
+    path = Path(__file__).resolve().parents[2] / "examples" / "spark_redact.py"
     spec = importlib.util.spec_from_file_location("phimin_spark_example", path)
     assert spec is not None and spec.loader is not None
     example = importlib.util.module_from_spec(spec)
@@ -546,7 +546,7 @@ def test_the_example_notebook_reads_redacts_and_writes_parquet(
 
 
 def test_benchmark_notes_plant_their_identifiers_and_the_report_states_targets() -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     from benchmarks import spark as bench
