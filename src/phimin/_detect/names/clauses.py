@@ -36,6 +36,7 @@ from phimin._detect.words import (
 __all__ = [
     "age_descriptions",
     "companions",
+    "first_names_at",
     "kin_appositives",
     "name_word",
     "objects",
@@ -315,16 +316,25 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         word = m.group("name")
         if name_word(word, lexicon, modal=True) and lexicon.is_first_name(word.lower()):
             yield OBJECT.at(m.start("name"), m.end("name"))
-    for m in finditer_by_line(_SOCIAL_OBJECT, text):
+    for start, end in first_names_at(_SOCIAL_OBJECT, text, lexicon, _MONTHS | _SEASONS, modal=True):
+        yield OBJECT.at(start, end)
+
+
+def first_names_at(
+    pattern: regex.Pattern[str],
+    text: str,
+    lexicon: NameLexicon,
+    words: frozenset[str],
+    *,
+    modal: bool = False,
+) -> Iterator[tuple[int, int]]:
+    """Spans of `pattern`'s group "name" that hold a census first name that can be a
+    name here (`name_word`) and is none of `words` (months, seasons, "later")."""
+    for m in finditer_by_line(pattern, text):
         word = m.group("name")
         w = word.lower()
-        if (
-            w not in _MONTHS
-            and w not in _SEASONS
-            and lexicon.is_first_name(w)
-            and name_word(word, lexicon, modal=True)
-        ):
-            yield OBJECT.at(m.start("name"), m.end("name"))
+        if w not in words and lexicon.is_first_name(w) and name_word(word, lexicon, modal=modal):
+            yield m.span("name")
 
 
 def questions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

@@ -21,7 +21,7 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
-from phimin._detect.names.clauses import name_word
+from phimin._detect.names.clauses import first_names_at, name_word
 from phimin._detect.names.tokens import Span, Tokens, extend
 from phimin._detect.words import (
     GREETINGS,
@@ -285,16 +285,8 @@ def closing_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 def turn_end_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "how was your week robin?", "is that right iris": a first name that ends a turn,
     after the word a question or a statement ends with."""
-    for m in finditer_by_line(_TURN_END, text):
-        word = m.group("name")
-        w = word.lower()
-        if (
-            w not in _MONTHS
-            and w not in _CLOSING_WORDS
-            and lexicon.is_first_name(w)
-            and name_word(word, lexicon)
-        ):
-            yield TURN_END_VOCATIVE.at(m.start("name"), m.end("name"))
+    for start, end in first_names_at(_TURN_END, text, lexicon, _MONTHS | _CLOSING_WORDS):
+        yield TURN_END_VOCATIVE.at(start, end)
 
 
 def spelled_names(text: str) -> Iterator[Detection]:
