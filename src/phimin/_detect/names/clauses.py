@@ -267,7 +267,7 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     husband,": a name said to be kin."""
     for m in finditer_by_line(_KIN_APPOSITIVE, text):
         words = m.group("name").split()
-        # (a first name that is also a word is the name here: "sky is my partner")
+        # (a first name that is also a word is the name here: "frank is my brother")
         if all(
             name_word(w, lexicon, modal=True)
             or (lexicon.is_first_name(w.lower()) and w.lower() not in STOP_WORDS)
