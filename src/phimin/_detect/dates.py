@@ -235,9 +235,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.date.spoken_birth_date"),
         # "date of birth four twelve eighty eight", "dob ten seventeen nineteen ninety": a
         # date of birth said as numbers.
-        rf"(?i)(?<![\w])(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is)?"
-        rf"|born[ ]on)[ ]*[:?,.]?(?:[ ]+(?:is|it's|its|um|uh|\[patient\]|patient:|client:|\[client\]))*"
-        rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{1,5}})(?![\w'’-])",
+        rf"(?i)(?<![\w])(?:(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is)?"
+        rf"|born(?:[ ]on)?)[ ]*[:?,.]?(?:[ ]+(?:is|it's|its|um|uh|\[patient\]|patient:|client:|\[client\]))*"
+        rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{1,5}})(?![\w'’-])"
+        # ...or said first: "three nine seventy one is my birthday"
+        rf"|(?<![\w'’-])(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{2,5}})[ ]+(?:is|was|'s)"
+        rf"[ ]+(?:my|his|her|their|your)[ ]+(?:birthday|date[ ]of[ ]birth|dob|birth[ ]?date)(?![\w]))",
         group="date",
         trigger=r"(?i)birth|dob|d\.o\.b|born",
     ),
