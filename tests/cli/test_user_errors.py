@@ -492,7 +492,7 @@ def test_every_row_of_the_mistakes_table_names_a_test_that_exists() -> None:
     assert len(rows) > 15
     defined = {
         f"{path.name}::{m.group(1)}"
-        for path in (REPO / "tests").glob("test_*.py")
+        for path in (REPO / "tests").rglob("test_*.py")
         for m in re.finditer(r"^def (test_\w+)", path.read_text(encoding="utf-8"), re.MULTILINE)
     }
     for row in rows[1:]:  # the header names the columns

@@ -10,7 +10,7 @@ characters, so runs of 1,500 do not flatter the patterns.
   and token pattern) run with a timeout that
   fails the text closed; here each must finish well inside it, or phimin would refuse
   ordinary-looking text. That a timeout fails closed is tested in
-  test_security_fail_closed.py.
+  test_fail_closed.py.
 - Patterns that run without a timeout (the clinical guard, the protected-output
   pattern, restore's scanner over LLM output, pragmas) must finish too: a stall there
   would hang the run. The same bound serves as a hang detector.
