@@ -628,7 +628,8 @@ def run_aci(dialogues: Sequence[corpora.Dialogue], configs: Sequence[Config]) ->
         "labels for them):",
         "",
         *table(["tool", "word chars", "share removed beyond the names"], over_rows),
-        "Missed mentions by their context (the name itself withheld), most frequent first:",
+        "Missed mentions by where they stand (a shape, no word of the dialogue), most "
+        "frequent first:",
         "",
         *missed_lines,
         "",

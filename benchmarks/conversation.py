@@ -231,11 +231,27 @@ def aci_recall(
     return dict(per_folder), missed
 
 
+_TITLE_WORDS = frozenset("dr dr. doctor mr mr. mrs mrs. ms ms. miss mister".split())
+_GREETING_WORDS = frozenset("hi hey hello morning afternoon evening thanks thank bye".split())
+
+
 def _context(text: str, start: int, end: int) -> str:
-    """The words around a missed mention, the name itself withheld ("hi NAME , how")."""
-    before = text[max(0, start - 25) : start].split()[-3:]
-    after = text[end : end + 25].split()[:3]
-    return " ".join([*before, "NAME", *after])
+    """Where a missed mention stands, as a shape with no word of the corpus in it
+    ("after a greeting, before a pause"): the report may hold figures and shapes only."""
+    before = text[max(0, start - 25) : start].split()
+    after = text[end : end + 2].strip()[:1]
+    prev = before[-1].lower() if before else ""
+    if not before or prev.endswith(("]", ":")):
+        where = "at a turn's start"
+    elif prev in _TITLE_WORDS:
+        where = "after a title"
+    elif prev in _GREETING_WORDS:
+        where = "after a greeting"
+    elif prev in {",", ".", "?", "!"}:
+        where = "after a pause"
+    else:
+        where = "mid-sentence"
+    return where + (", before a pause" if after in {",", ".", "?", "!"} else "")
 
 
 def yaml_dump(data: Any) -> str:
