@@ -48,10 +48,6 @@ _WORD_EXCESS = 1.0
 # (Adam, Jacob), so the bar for nouns is higher.
 _WORD_CLASS_EXCESS = 0.3
 _NOUN_EXCESS = 0.6
-# A clear name that is also a noun and used as a word at least as often as a name
-# ("crystal", "reed", "holly"; not "helen", "heather"): alone in lower-case speech,
-# the word.
-_WORDLIKE_EXCESS = 0.0
 # Words rarer than this (Zipf) are not everyday English.
 _RARE_ZIPF = 3.3
 # ...and everyday Spanish from this frequency on.
@@ -98,7 +94,6 @@ class NameLexicon:
     english: frozenset[str] = frozenset()  # WordNet base forms, if the model has them
     word_classes: frozenset[str] = frozenset()  # ...of verbs, adjectives and adverbs
     spanish: frozenset[str] = frozenset()  # everyday Spanish words and stop words
-    wordlike: frozenset[str] = frozenset()  # clear names as often nouns ("crystal")
 
     def is_plain_word(self, word: str) -> bool:
         """A verb, adjective or adverb ("reading", "mobile"): never a place or a name alone."""
@@ -133,10 +128,6 @@ class NameLexicon:
 
     def is_common_word(self, word: str) -> bool:
         return word in self.common_words or word in STOP_WORDS
-
-    def is_wordlike_name(self, word: str) -> bool:
-        """A clear name used as a noun as often as a name ("crystal healing")."""
-        return word in self.wordlike
 
     def is_spanish(self, word: str) -> bool:
         """An everyday Spanish word ("está", "todos", "llegó")."""
@@ -196,7 +187,6 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
         return math.log10(f * 1e9) if f > 0 else 0.0
 
     ambiguous = set()
-    wordlike = set()
     for word in first.keys() | last.keys():
         share = max(first.get(word, 0.0), last.get(word, 0.0), 0.0002)
         excess = zipf(word) - (_NAME_ZIPF_OFFSET + math.log10(share))  # word use beyond name use
@@ -209,8 +199,6 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
             or (word_zipf >= _RARE_ZIPF and excess > _NOUN_EXCESS and word in nouns)
         ):
             ambiguous.add(word)
-        elif word in nouns and excess > _WORDLIKE_EXCESS:
-            wordlike.add(word)
     common = frozenset(
         w for w, f in freq.items() if f > 0 and math.log10(f * 1e9) >= _RARE_ZIPF and w.isalpha()
     )
@@ -227,7 +215,6 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
         nouns | word_classes,
         word_classes,
         spanish | SPANISH_STOP_WORDS,
-        frozenset(wordlike),
     )
 
 

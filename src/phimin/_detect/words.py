@@ -26,6 +26,7 @@ __all__ = [
     "NICKNAME_PREFIXES",
     "NON_NAME_WORDS",
     "NOT_AFTER_CUE",
+    "NOUN_NAMES",
     "PARTICLES",
     "PERSON_VERBS",
     "POSTNOMINALS",
@@ -82,3 +83,4 @@ NICKNAME_PREFIXES = frozenset(_words("nickname_prefixes"))
 VERBS_BEFORE_YOU = frozenset(_words("verbs_before_you"))
 PERSON_VERBS = frozenset(_words("person_verbs"))
 KIN_ROLES = frozenset(_words("kin_roles"))
+NOUN_NAMES = frozenset(_words("noun_names"))

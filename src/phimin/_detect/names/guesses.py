@@ -20,7 +20,7 @@ from phimin._detect.names.tokens import (
     extend,
     plural_acronym,
 )
-from phimin._detect.words import SUBJECT_VERBS
+from phimin._detect.words import NOUN_NAMES, SUBJECT_VERBS
 
 __all__ = ["gazetteer", "proper_nouns"]
 
@@ -72,17 +72,17 @@ _SPANISH_DETERMINERS = frozenset("el la los las un una unos unas".split())
 
 
 def _used_as_a_word(t: Tokens, i: int) -> bool:
-    """In lower-case speech, a first name that is also an English word, after a
-    determiner ("the reed", "a carol"), or a verb, adjective or adverb, or a noun used
-    as a word as often as a name ("crystal clear"): the word. A name that is a noun
-    mostly as a person ("helen", "janet": WordNet lists the people) stays a name."""
+    """In lower-case speech, a first name that is also an English word after a
+    determiner ("the reed", "a carol"), or a verb, adjective or adverb anywhere: the
+    word; so is a name listed as an everyday noun ("crystal clear"). Any other name that
+    is a noun stays a name ("helen", "sarah": WordNet lists the people)."""
     w = t.lower[i]
     prev = t.prev_word(i)
     if prev >= 0 and t.lower[prev] in _DETERMINERS:
         return t.lexicon.is_english(w)
     if prev >= 0 and t.lower[prev] in _SPANISH_DETERMINERS:
         return t.lexicon.is_spanish(w)
-    return t.lexicon.is_plain_word(w) or t.lexicon.is_wordlike_name(w)
+    return t.lexicon.is_plain_word(w) or w in NOUN_NAMES
 
 
 def _capitalized_word_name(t: Tokens, i: int) -> bool:
