@@ -244,7 +244,11 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         if (
             verb not in PERSON_VERBS
             and not (clear and w not in _MONTHS)
-            and not (lexicon.is_first_name(w) and _PERSON_AFTER.match(text, m.end("verb")))
+            and not (
+                lexicon.is_first_name(w)
+                and w not in _MONTHS  # ("june has 30 days")
+                and _PERSON_AFTER.match(text, m.end("verb"))
+            )
         ):
             continue
         # A word no list knows is a name only before what people alone do ("kwame
