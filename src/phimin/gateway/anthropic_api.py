@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from phimin.gateway.errors import GatewayError
 from phimin.gateway.sse import Event
 from phimin.gateway.streams import Restorers
 
@@ -85,16 +84,7 @@ class MessagesStream:
     def feed(self, event: Event) -> list[Event]:
         if event.event == "ping":
             return [event]
-        try:
-            data = json.loads(event.data)
-        except ValueError:
-            raise GatewayError(
-                502, "upstream_bad_stream", "the upstream sent an event that is not JSON"
-            ) from None
-        if not isinstance(data, dict):
-            raise GatewayError(
-                502, "upstream_bad_stream", "the upstream sent an event that is not an object"
-            )
+        data = event.json_object()
         kind = data.get("type")
         out: list[Event] = []
         if kind == "error":

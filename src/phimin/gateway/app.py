@@ -23,8 +23,8 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -284,23 +284,15 @@ class Gateway:
             "POST", url, headers=upstream_headers(request.headers.items()), content=_dumps(redacted)
         )
         started = time.perf_counter()
-        try:
+        with _upstream_errors("upstream_unreachable", "the upstream cannot be reached"):
             upstream = await self.client.send(outgoing, stream=True)
-        except httpx.TimeoutException:
-            raise GatewayError(
-                504, "upstream_timeout", "the upstream did not answer in time"
-            ) from None
-        except httpx.HTTPError:
-            raise GatewayError(
-                502, "upstream_unreachable", "the upstream cannot be reached"
-            ) from None
         record.upstream_ms = (time.perf_counter() - started) * 1000
         return upstream
 
     async def _read(self, upstream: httpx.Response) -> bytes:
         limit = self.config.max_upstream_bytes
         chunks, size = [], 0
-        try:
+        with _upstream_errors("upstream_broken", "the connection to the upstream broke"):
             async for chunk in upstream.aiter_bytes():
                 size += len(chunk)
                 if size > limit:
@@ -308,14 +300,6 @@ class Gateway:
                         502, "upstream_too_large", "the upstream's reply is too large"
                     )
                 chunks.append(chunk)
-        except httpx.TimeoutException:
-            raise GatewayError(
-                504, "upstream_timeout", "the upstream did not answer in time"
-            ) from None
-        except httpx.HTTPError:
-            raise GatewayError(
-                502, "upstream_broken", "the connection to the upstream broke"
-            ) from None
         return b"".join(chunks)
 
     @staticmethod
@@ -406,3 +390,15 @@ def create_app(config: GatewayConfig, *, redactor: Redactor | None = None) -> St
     )
     app.state.gateway = gateway
     return app
+
+
+@contextmanager
+def _upstream_errors(code: str, message: str) -> Iterator[None]:
+    """httpx's failures as the gateway's errors: a timeout is a 504, any other a 502
+    with `code` and `message` (never the exception's text, which may quote a URL)."""
+    try:
+        yield
+    except httpx.TimeoutException:
+        raise GatewayError(504, "upstream_timeout", "the upstream did not answer in time") from None
+    except httpx.HTTPError:
+        raise GatewayError(502, code, message) from None

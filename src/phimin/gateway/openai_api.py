@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from phimin.gateway.errors import GatewayError
 from phimin.gateway.sse import Event
 from phimin.gateway.streams import Restorers
 
@@ -89,20 +88,6 @@ RESPONSES_SETTINGS = frozenset(
 )
 
 
-def _data(event: Event) -> dict[str, Any]:
-    try:
-        data = json.loads(event.data)
-    except ValueError:
-        raise GatewayError(
-            502, "upstream_bad_stream", "the upstream sent an event that is not JSON"
-        ) from None
-    if not isinstance(data, dict):
-        raise GatewayError(
-            502, "upstream_bad_stream", "the upstream sent an event that is not an object"
-        )
-    return data
-
-
 def _event(data: dict[str, Any], like: Event) -> Event:
     return Event(json.dumps(data, ensure_ascii=False, separators=(",", ":")), like.event, like.id)
 
@@ -152,7 +137,7 @@ class ChatStream:
         if event.data.strip() == "[DONE]":
             self.ended = True
             return [*self._flush(), event]
-        data = _data(event)
+        data = event.json_object()
         if "error" in data:  # the upstream's own error, as it sent it
             return [event]
         self._last = {k: data[k] for k in ("id", "object", "created", "model") if k in data}
@@ -296,7 +281,7 @@ class ResponsesStream:
         self.ended = False
 
     def feed(self, event: Event) -> list[Event]:
-        data = _data(event)
+        data = event.json_object()
         kind = data.get("type")
         if kind == "error":
             return [event]

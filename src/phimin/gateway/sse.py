@@ -9,8 +9,10 @@ across network reads, or a UTF-8 character split across them, comes out whole.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from phimin.gateway.errors import GatewayError
 
@@ -29,6 +31,20 @@ class Event:
 
     def __repr__(self) -> str:  # the data is model output: never in a log or a traceback
         return f"Event(event={self.event!r}, data=<{len(self.data)} chars>)"
+
+    def json_object(self) -> dict[str, Any]:
+        """The data as a JSON object; an upstream that sent anything else is a 502."""
+        try:
+            data = json.loads(self.data)
+        except ValueError:
+            raise GatewayError(
+                502, "upstream_bad_stream", "the upstream sent an event that is not JSON"
+            ) from None
+        if not isinstance(data, dict):
+            raise GatewayError(
+                502, "upstream_bad_stream", "the upstream sent an event that is not an object"
+            )
+        return data
 
 
 class EventDecoder:
