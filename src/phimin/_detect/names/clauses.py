@@ -131,6 +131,7 @@ _PRESENTED = regex.compile(
 )
 _MODAL_NAMES = frozenset({"will", "may"})
 _SEASONS = frozenset({"summer", "winter", "autumn", "spring"})
+_NOT_SEEN_PEOPLE = _MONTHS | _SEASONS  # ("i love summer", "i miss may")
 # Telling, asking, calling someone, then what was said: "i told mark i'm not going",
 # "i asked june if she could", "texted will that".
 _OBJECT = regex.compile(
@@ -320,7 +321,7 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         word = m.group("name")
         if name_word(word, lexicon, modal=True) and lexicon.is_first_name(word.lower()):
             yield OBJECT.at(m.start("name"), m.end("name"))
-    for start, end in first_names_at(_SOCIAL_OBJECT, text, lexicon, _MONTHS | _SEASONS, modal=True):
+    for start, end in first_names_at(_SOCIAL_OBJECT, text, lexicon, _NOT_SEEN_PEOPLE, modal=True):
         yield OBJECT.at(start, end)
 
 

@@ -100,6 +100,7 @@ _CLOSING_WORDS = frozenset(
     "later soon then again now tomorrow today tonight everyone everybody guys all folks "
     "both".split()
 )
+_NOT_AT_TURN_END = _MONTHS | _CLOSING_WORDS
 _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
 # A turn's first words: a speaker tag or a line's start, and a word of discourse.
 _TURN_START = (
@@ -285,7 +286,7 @@ def closing_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 def turn_end_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "how was your week robin?", "is that right iris": a first name that ends a turn,
     after the word a question or a statement ends with."""
-    for start, end in first_names_at(_TURN_END, text, lexicon, _MONTHS | _CLOSING_WORDS):
+    for start, end in first_names_at(_TURN_END, text, lexicon, _NOT_AT_TURN_END):
         yield TURN_END_VOCATIVE.at(start, end)
 
 
