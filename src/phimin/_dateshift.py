@@ -48,7 +48,9 @@ __all__ = [
 
 MAX_WEEKS = 52  # the offset is 1 to 52 weeks, either way
 _COMMON_YEAR = 2001  # a year without a February 29th, for dates written without a year
-_KEY_TAG = b"phimin.dateshift.v1\x00"
+# Domain separation and a version for the keyed offset (per key and subject): a change
+# of derivation gets a new tag, never a silent change of every date shifted before.
+_SUBJECT_TAG = b"phimin.dateshift.subject.v1\x00"
 
 _MONTHS = (
     "january",
@@ -229,6 +231,8 @@ def shift_date(
     again = parse_date(out, context_year=moved.year)
     if again is None or _key(again) != _key_of(parsed, moved):
         return None
+    if parsed.has_year and again.date.year != moved.year:
+        return None  # a two-digit year moved across the century it is read in ("1-1-50")
     return out, parsed
 
 
@@ -340,9 +344,14 @@ def draw_offset() -> int:
     return _weeks(secrets.randbelow(2 * MAX_WEEKS))
 
 
-def keyed_offset(secret: bytes) -> int:
-    """The offset every document redacted with this pseudonym key shares."""
-    digest = hmac.new(secret, _KEY_TAG, hashlib.sha256).digest()
+def keyed_offset(secret: bytes, subject: str) -> int:
+    """The offset of every document about `subject` redacted with this pseudonym key.
+
+    HMAC-SHA256 of the subject (its UTF-8 bytes, exactly as given) under the key: every
+    batch, task and job with the key moves one person's dates together, and two people's
+    by unrelated offsets, with no shared state.
+    """
+    digest = hmac.new(secret, _SUBJECT_TAG + subject.encode("utf-8"), hashlib.sha256).digest()
     return _weeks(int.from_bytes(digest[:16], "big") % (2 * MAX_WEEKS))
 
 

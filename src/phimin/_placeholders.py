@@ -99,6 +99,9 @@ class PlaceholderBook:
     _shifted: dict[str, str] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
+    def __repr__(self) -> str:  # the values it numbers are identifiers: counts only
+        return f"{type(self).__name__}(placeholders={len(self._numbers)})"
+
     def reserve_existing(self, text: str) -> None:
         for m in _NUMBERED.finditer(text):
             self._reserved.setdefault(m.group(1), set()).add(int(m.group(2)))

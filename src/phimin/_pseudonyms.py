@@ -37,6 +37,7 @@ __all__ = [
     "NUMBER_PATTERN",
     "KeyedPlaceholderBook",
     "PseudonymKey",
+    "check_subject",
     "read_pseudonym_key_file",
 ]
 
@@ -94,17 +95,45 @@ class KeyedPlaceholderBook(PlaceholderBook):
     such memory: "Maria" alone gets the keyed number of "maria", not of "maria lopez".
     """
 
-    def __init__(self, pseudonyms: PseudonymKey) -> None:
+    def __init__(self, pseudonyms: PseudonymKey, subject: str | None = None) -> None:
         super().__init__()
         self._pseudonyms = pseudonyms
+        self._subject = None if subject is None else check_subject(subject)
+
+    def __repr__(self) -> str:  # the subject identifies someone: never shown
+        given = "given" if self._subject is not None else "none"
+        return f"{super().__repr__()[:-1]}, subject={given})"
 
     def _new_number(self, label: str, key: tuple[str, ...]) -> int:
         return self._pseudonyms.number(label, key)
 
     def _draw_date_offset(self) -> int:
-        # One offset per key, not per person: which person a date belongs to is not
-        # something the text says reliably, and every batch with the key must agree.
-        return keyed_offset(self._pseudonyms.secret)
+        # Per person: the text does not say reliably whose date a date is, so the caller
+        # names the document's subject, and every batch with the key agrees on it.
+        if self._subject is None:
+            raise InputError(SUBJECT_NEEDED)
+        return keyed_offset(self._pseudonyms.secret, self._subject)
+
+
+SUBJECT_NEEDED = (
+    "shifting dates with a pseudonym key needs the subject of each text (the person it "
+    "is about, e.g. an opaque patient id): each person's dates move by their own offset, "
+    "derived from the key and the subject"
+)
+MAX_SUBJECT_CHARS = 256
+
+
+def check_subject(subject: object) -> str:
+    """`subject` if it can name whose text this is: a non-empty str, at most 256 chars.
+
+    Used exactly as given (no case folding or trimming): the same person must be
+    written the same way in every batch. Errors never quote it (it identifies someone).
+    """
+    if not isinstance(subject, str):
+        raise InputError(f"a subject is a str, not {type(subject).__name__}")
+    if not subject.strip() or len(subject) > MAX_SUBJECT_CHARS:
+        raise InputError(f"a subject is a non-blank str of at most {MAX_SUBJECT_CHARS} characters")
+    return subject
 
 
 def read_pseudonym_key_file(path: str | Path) -> bytes:

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import regex
 
@@ -22,14 +22,14 @@ from phimin._detect.base import Detection
 from phimin._detect.engine import DetectionEngine
 from phimin._detect.propagation import spread
 from phimin._document import DocumentState, RedactedPiece, Replaced, check_text
-from phimin._errors import PhiminError, describe
+from phimin._errors import InputError, PhiminError, describe
 from phimin._findings import Action, Finding, Redaction
 from phimin._nlp import DEFAULT_MODEL, load_model
 from phimin._normalize import NormalizedText, normalize
 from phimin._parallel import ParallelDetector, check_main_module
 from phimin._phrases import whole_phrases
 from phimin._policy import Policy, load_policy
-from phimin._pseudonyms import KeyedPlaceholderBook, PseudonymKey
+from phimin._pseudonyms import SUBJECT_NEEDED, KeyedPlaceholderBook, PseudonymKey, check_subject
 from phimin._resolve import Candidate, resolve
 from phimin._restore import placeholder_literals
 from phimin._rulepacks import RuleSet, load_rule_packs
@@ -56,7 +56,9 @@ class Redactor:
     TOML policy file. `model` is an installed spaCy model (package name or path).
     `rules` overrides the rule packs (paths, or a loaded `RuleSet`). With
     `pseudonym_key` (a secret, bytes or str), placeholders are keyed: the same value
-    gets the same placeholder in every text redacted with that key (`_pseudonyms`).
+    gets the same placeholder in every text redacted with that key (`_pseudonyms`);
+    a policy that shifts dates then needs each text's `subject` (whose text it is), and
+    moves that person's dates by an offset derived from the key and the subject.
     `workers=N` detects in N processes; they start at once, or with `workers_from=C`
     only once the Redactor has been given C characters (in the background; until they
     are ready, detection runs in-process), since a start costs more than a short input
@@ -100,15 +102,28 @@ class Redactor:
         """True when placeholders are keyed pseudonyms rather than numbered per text."""
         return self._pseudonyms is not None
 
-    def new_state(self) -> DocumentState:
+    def new_state(self, subject: str | None = None) -> DocumentState:
         """A fresh document state whose placeholders this Redactor's key decides (if any).
 
         Pass it to `redact_stream` or `redact_with_state`; a state made otherwise numbers
-        its placeholders 1, 2, 3... whatever the key.
+        its placeholders 1, 2, 3... whatever the key. `subject` (with a key only) names
+        whose text it is: shifted dates move by that person's keyed offset.
         """
         if self._pseudonyms is None:
+            if subject is not None:
+                raise InputError(
+                    "a subject matters only with a pseudonym key (it picks the keyed date "
+                    "offset); without one, each document or session draws its own"
+                )
             return DocumentState()
-        return DocumentState(book=KeyedPlaceholderBook(self._pseudonyms))
+        return DocumentState(book=KeyedPlaceholderBook(self._pseudonyms, subject))
+
+    def _check_subject(self, policy: Policy, subject: str | None) -> None:
+        """Refuse, before any work, a keyed date shift that would have no subject."""
+        if subject is not None:
+            check_subject(subject)
+        elif self._pseudonyms is not None and policy.shift_dates:
+            raise InputError(SUBJECT_NEEDED)
 
     def close(self) -> None:
         """Stop worker processes, if any. The Redactor works in-process afterwards."""
@@ -124,12 +139,23 @@ class Redactor:
 
     # --- public API ------------------------------------------------------------------
 
-    def redact(self, text: str, *, policy: Policy | str | Path | None = None) -> Redaction:
-        """Redact one text. Raises `PhiminError` subclasses; never returns partial text."""
+    def redact(
+        self,
+        text: str,
+        *,
+        policy: Policy | str | Path | None = None,
+        subject: str | None = None,
+    ) -> Redaction:
+        """Redact one text. Raises `PhiminError` subclasses; never returns partial text.
+
+        `subject` (with a pseudonym key): whose text it is, for the keyed date offset.
+        """
         check_text(text)
-        state = self.new_state()
+        effective = self._policy(policy)
+        self._check_subject(effective, subject)
+        state = self.new_state(subject)
         _reserve(state, text)
-        piece = self._window(text, final=True, state=state, policy=self._policy(policy))
+        piece = self._window(text, final=True, state=state, policy=effective)
         return Redaction(text=piece.text, findings=piece.findings)
 
     def redact_stream(
@@ -139,6 +165,7 @@ class Redactor:
         policy: Policy | str | Path | None = None,
         state: DocumentState | None = None,
         window_chars: int = WINDOW_CHARS,
+        subject: str | None = None,
     ) -> Iterator[RedactedPiece]:
         """Redact a document arriving in pieces; yields output as windows complete.
 
@@ -146,10 +173,17 @@ class Redactor:
         input[`.input_start`:`.input_end`] (join the `.text`s for the whole output) and
         `.findings` are the findings in that range, in document offsets. Memory is
         bounded by `window_chars`, not by the document. Names learnt in one window carry
-        forward to later ones; placeholders stay consistent throughout.
+        forward to later ones; placeholders stay consistent throughout. `subject` is as
+        for `redact` (with `state`, give it to `new_state` instead).
         """
+        if window_chars <= _WINDOW_TAIL:  # nothing could ever be emitted before the end
+            raise InputError(f"window_chars must be more than {_WINDOW_TAIL}")
         effective = self._policy(policy)
-        state = state or self.new_state()
+        if state is None:
+            self._check_subject(effective, subject)
+            state = self.new_state(subject)
+        elif subject is not None:
+            raise InputError("a state carries its subject already: give it to new_state")
         buffer = ""
         for piece in pieces:
             check_text(piece)
@@ -167,6 +201,8 @@ class Redactor:
         policy: Policy | str | Path | None = None,
         batch_chars: int = BATCH_CHARS,
         one_session: bool = False,
+        subject: str | None = None,
+        subjects: Iterable[str | None] | None = None,
     ) -> Iterator[Redaction]:
         """Redact many texts, in order, batching them through the model.
 
@@ -177,11 +213,26 @@ class Redactor:
         Offsets are into each text either way. Batching lets spaCy work on many short
         texts at once; with worker processes, the next batch is detected while this one
         is finished in the parent.
+
+        With a pseudonym key, `subject` names whose texts these all are, or `subjects`
+        (one per text, in order, same length) whose each is: for the keyed date offset.
+        A text whose subject is missing where one is needed fails the call (at its batch).
         """
         effective = self._policy(policy)
-        shared = self.new_state() if one_session else None
+        if subjects is not None and (subject is not None or one_session):
+            raise InputError(
+                "subjects (one per text) goes without subject and one_session "
+                "(one session is about one subject)"
+            )
+        if subjects is None:
+            self._check_subject(effective, subject)
+        shared = self.new_state(subject) if one_session else None
+        pairs = _with_subjects(texts, subject, subjects)
+        checked = (
+            pairs if subjects is None else ((t, self._subject_of(effective, s)) for t, s in pairs)
+        )
         pending: tuple[list[_Prepared], Callable[[], list[list[Detection]]]] | None = None
-        for batch in _batches(texts, batch_chars):
+        for batch in _batches(checked, batch_chars):
             started = (batch, self._start_detection([t for p in batch for t in p.chunk_texts]))
             if pending is not None:
                 yield from self._finish_batch(*pending, effective, shared)
@@ -206,7 +257,7 @@ class Redactor:
         start = 0
         for prepared in batch:
             n = len(prepared.chunk_texts)
-            state = shared if shared is not None else self.new_state()
+            state = shared if shared is not None else self.new_state(prepared.subject)
             base = state.offset
             _reserve(state, prepared.text)
             run = functools.partial(
@@ -232,6 +283,10 @@ class Redactor:
         check_text(text)
         _reserve(state, text)
         return self._window(text, final=True, state=state, policy=self._policy(policy))
+
+    def _subject_of(self, policy: Policy, subject: str | None) -> str | None:
+        self._check_subject(policy, subject)
+        return subject
 
     # --- the pipeline ----------------------------------------------------------------
 
@@ -440,20 +495,42 @@ class _Prepared:
     view: NormalizedText
     chunks: tuple[Chunk, ...]
     chunk_texts: list[str]
+    subject: str | None = None  # whose text it is (redact_many with a key)
 
 
-def _prepare(text: str) -> _Prepared:
+def _prepare(text: str, subject: str | None = None) -> _Prepared:
     view = normalize(text)
     chunks = tuple(chunk_spans(view.text, CHUNK_CHARS, OVERLAP_CHARS))
-    return _Prepared(text, view, chunks, [view.text[c.start : c.end] for c in chunks])
+    return _Prepared(text, view, chunks, [view.text[c.start : c.end] for c in chunks], subject)
 
 
-def _batches(texts: Iterable[str], batch_chars: int) -> Iterator[list[_Prepared]]:
+def _with_subjects(
+    texts: Iterable[str], subject: str | None, subjects: Iterable[str | None] | None
+) -> Iterator[tuple[str, str | None]]:
+    """Each text with its subject: `subject` for all, or the next of `subjects`."""
+    if subjects is None:
+        for text in texts:
+            yield text, subject
+        return
+    missing = object()
+    them = iter(subjects)
+    for text in texts:
+        one = next(them, missing)
+        if one is missing:
+            raise InputError("subjects must give one subject per text: too few")
+        yield text, cast("str | None", one)
+    if next(them, missing) is not missing:
+        raise InputError("subjects must give one subject per text: too many")
+
+
+def _batches(
+    texts: Iterable[tuple[str, str | None]], batch_chars: int
+) -> Iterator[list[_Prepared]]:
     batch: list[_Prepared] = []
     size = 0
-    for text in texts:
+    for text, subject in texts:
         check_text(text)
-        batch.append(_guarded(functools.partial(_prepare, text)))
+        batch.append(_guarded(functools.partial(_prepare, text, subject)))
         size += len(text)
         if size >= batch_chars:
             yield batch

@@ -22,6 +22,9 @@ How it runs:
   installed on the workers) fails the job. Null input stays null, with no error.
 - **Keyed pseudonyms.** With `pseudonym_key`, the same value becomes the same
   placeholder in every row, partition, table and job with that key (`_pseudonyms`).
+  With a policy that shifts dates, `subject_column` names each row's person (a
+  patient id): that person's dates move by one offset derived from the key and the
+  id, in every row and job, and another person's by another.
 
 This module needs the `spark` extra (`pip install "phimin[spark]"`: pyspark, pandas,
 pyarrow), on the driver and on every worker, with phimin and its spaCy model.
@@ -54,7 +57,7 @@ from phimin._errors import DetectionError, InputError, PhiminError
 from phimin._findings import Finding
 from phimin._model_name import DEFAULT_MODEL
 from phimin._policy import Policy, load_policy
-from phimin._pseudonyms import PseudonymKey
+from phimin._pseudonyms import SUBJECT_NEEDED, PseudonymKey
 from phimin._rulepacks import RuleSet, load_rule_packs
 
 __all__ = [
@@ -108,6 +111,7 @@ class _Settings:
     policy: Policy  # categories and entities as plain dicts (a mappingproxy won't pickle)
     findings: bool
     ident: bytes  # a digest of model, rules and key: the worker's cache key
+    subjects: bool = False  # a second column gives each row's subject
 
     @classmethod
     def build(
@@ -118,16 +122,21 @@ class _Settings:
         key: bytes | str | None,
         policy: Policy | str | Path | None,
         findings: bool,
+        subjects: bool = False,
     ) -> _Settings:
         """Load and check everything on the driver, so a mistake fails before any task."""
         loaded = load_policy(policy)
+        if subjects and key is None:
+            raise InputError("a subject column matters only with a pseudonym key")
+        if key is not None and loaded.shift_dates and not subjects:
+            raise InputError(SUBJECT_NEEDED + "; pass subject_column")
         portable = dataclasses.replace(
             loaded, categories=dict(loaded.categories), entities=dict(loaded.entities)
         )
         ruleset = rules if isinstance(rules, RuleSet) or rules is None else load_rule_packs(rules)
         secret = None if key is None else PseudonymKey.of(key).secret
         ident = hashlib.sha256(pickle.dumps((model, ruleset, secret))).digest()
-        return cls(model, ruleset, secret, portable, findings, ident)
+        return cls(model, ruleset, secret, portable, findings, ident, subjects)
 
     def local_policy(self) -> Policy:
         return dataclasses.replace(
@@ -180,22 +189,29 @@ def _error_code(exc: BaseException) -> str:
     return "internal_error"
 
 
-def _redact_rows(redactor: Any, policy: Policy, values: Sequence[object]) -> list[_Row]:
+def _redact_rows(
+    redactor: Any,
+    policy: Policy,
+    values: Sequence[object],
+    subjects: Sequence[object] | None = None,
+) -> list[_Row]:
     """Redact one batch of column values, in order. Never raises for a row's sake.
 
     Non-null rows are redacted in groups of about GROUP_CHARS characters through
     `redact_many`; a group that fails is redone one row at a time, so a failing row
-    costs its group's batching and fails alone.
+    costs its group's batching and fails alone. `subjects` (a value per row, or None)
+    name each row's person; a row whose subject is needed and null fails alone.
     """
     out: list[_Row] = [_NULL] * len(values)
-    group: list[tuple[int, str]] = []
+    group: list[_Item] = []
     size = 0
     for i, value in enumerate(values):
         if not isinstance(value, str):
             if value is not None and not _is_missing(value):
                 out[i] = _Row(None, "input_error", None)
             continue
-        group.append((i, value))
+        subject = None if subjects is None else subjects[i]
+        group.append(_Item(i, value, subject if isinstance(subject, str) else None))
         size += len(value)
         if size >= GROUP_CHARS:
             _redact_group(redactor, policy, group, out)
@@ -212,24 +228,37 @@ def _is_missing(value: object) -> bool:
         return False
 
 
-def _redact_group(
-    redactor: Any, policy: Policy, group: list[tuple[int, str]], out: list[_Row]
-) -> None:
+@dataclass(frozen=True, slots=True)
+class _Item:
+    row: int
+    text: str
+    subject: str | None
+
+
+def _redact_group(redactor: Any, policy: Policy, group: list[_Item], out: list[_Row]) -> None:
+    keyed = redactor.keyed  # subjects only mean something with a key
     try:
-        results = list(redactor.redact_many([text for _, text in group], policy=policy))
+        results = list(
+            redactor.redact_many(
+                [item.text for item in group],
+                policy=policy,
+                subjects=[item.subject for item in group] if keyed else None,
+            )
+        )
     except Exception:  # some row of the group failed: find it, keep the others
         results = None
     if results is not None and len(results) == len(group):
-        for (i, _), result in zip(group, results, strict=True):
-            out[i] = _Row(result.text, None, result.findings)
+        for item, result in zip(group, results, strict=True):
+            out[item.row] = _Row(result.text, None, result.findings)
         return
-    for i, text in group:
+    for item in group:
         try:
-            result = redactor.redact(text, policy=policy)
+            subject = item.subject if keyed else None
+            result = redactor.redact(item.text, policy=policy, subject=subject)
         except Exception as exc:  # fail closed: no text for this row, and why
-            out[i] = _Row(None, _error_code(exc), None)
+            out[item.row] = _Row(None, _error_code(exc), None)
         else:
-            out[i] = _Row(result.text, None, result.findings)
+            out[item.row] = _Row(result.text, None, result.findings)
 
 
 def _finding_records(findings: tuple[Finding, ...] | None) -> list[dict[str, Any]] | None:
@@ -249,12 +278,23 @@ def _finding_records(findings: tuple[Finding, ...] | None) -> list[dict[str, Any
     ]
 
 
-def _redact_batches(settings: _Settings, batches: Iterable[pd.Series]) -> Iterator[pd.DataFrame]:
+def _columns(batch: pd.Series | tuple[pd.Series, pd.Series]) -> tuple[pd.Series, list[Any] | None]:
+    """A batch's text column, and its subjects when the UDF was given two columns."""
+    if isinstance(batch, tuple):
+        texts, subjects = batch
+        return texts, subjects.tolist()
+    return batch, None
+
+
+def _redact_batches(
+    settings: _Settings, batches: Iterable[pd.Series | tuple[pd.Series, pd.Series]]
+) -> Iterator[pd.DataFrame]:
     """The body of the struct UDF: a frame of text, error (and findings) per batch."""
     redactor = _worker_redactor(settings)
     policy = settings.local_policy()
-    for batch in batches:
-        rows = _redact_rows(redactor, policy, batch.tolist())
+    for columns in batches:
+        batch, subjects = _columns(columns)
+        rows = _redact_rows(redactor, policy, batch.tolist(), subjects)
         frame: dict[str, list[Any]] = {
             "text": [r.text for r in rows],
             "error": [r.error for r in rows],
@@ -264,12 +304,15 @@ def _redact_batches(settings: _Settings, batches: Iterable[pd.Series]) -> Iterat
         yield pd.DataFrame(frame, index=batch.index)
 
 
-def _redact_texts(settings: _Settings, batches: Iterable[pd.Series]) -> Iterator[pd.Series]:
+def _redact_texts(
+    settings: _Settings, batches: Iterable[pd.Series | tuple[pd.Series, pd.Series]]
+) -> Iterator[pd.Series]:
     """The body of the SQL function: redacted text, null where a row failed."""
     redactor = _worker_redactor(settings)
     policy = settings.local_policy()
-    for batch in batches:
-        rows = _redact_rows(redactor, policy, batch.tolist())
+    for columns in batches:
+        batch, subjects = _columns(columns)
+        rows = _redact_rows(redactor, policy, batch.tolist(), subjects)
         yield pd.Series([r.text for r in rows], index=batch.index, dtype=object)
 
 
@@ -287,13 +330,32 @@ def _result_type(findings: bool) -> T.StructType:
 
 
 def _struct_udf(settings: _Settings) -> Any:
+    result_type = _result_type(settings.findings)
+    if settings.subjects:
+
+        def phimin_redact_by_subject(
+            batches: Iterator[tuple[pd.Series, pd.Series]],
+        ) -> Iterator[pd.DataFrame]:
+            return _redact_batches(settings, batches)
+
+        return F.pandas_udf(phimin_redact_by_subject, returnType=result_type)
+
     def phimin_redact(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
         return _redact_batches(settings, batches)
 
-    return F.pandas_udf(phimin_redact, returnType=_result_type(settings.findings))
+    return F.pandas_udf(phimin_redact, returnType=result_type)
 
 
 def _text_udf(settings: _Settings) -> Any:
+    if settings.subjects:
+
+        def phimin_redact_by_subject(
+            batches: Iterator[tuple[pd.Series, pd.Series]],
+        ) -> Iterator[pd.Series]:
+            return _redact_texts(settings, batches)
+
+        return F.pandas_udf(phimin_redact_by_subject, returnType=T.StringType())
+
     def phimin_redact(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
         return _redact_texts(settings, batches)
 
@@ -315,6 +377,7 @@ def redact_column(
     error_column: str = DEFAULT_ERROR_COLUMN,
     model: str = DEFAULT_MODEL,
     rules: RuleSet | Iterable[str | Path] | None = None,
+    subject_column: str | None = None,
 ) -> DataFrame:
     """`df` with `column` redacted; lazy, like any transformation.
 
@@ -325,11 +388,16 @@ def redact_column(
     `findings_column` adds each row's findings (offsets into the original text, entity,
     category, rule id, action, score; never text). `policy` is a `Policy`, a preset
     or a TOML file, read here on the driver; `model` must be installed on the workers;
-    `rules` are rule packs, loaded here.
+    `rules` are rule packs, loaded here. `subject_column` (with `pseudonym_key`; needed
+    when the policy shifts dates) holds each row's subject, e.g. a patient id, read as
+    a string: that person's dates move by the offset the key derives for them, in
+    every row and job; a row whose subject is null then fails with `input_error`.
     """
     names = set(df.columns)
     if column not in names:
         raise InputError(f"no column {column!r} in the DataFrame")
+    if subject_column is not None and subject_column not in names:
+        raise InputError(f"no column {subject_column!r} in the DataFrame")
     if not isinstance(df.schema[column].dataType, T.StringType):
         raise InputError(f"column {column!r} is not a string column")
     target = output_column or column
@@ -345,11 +413,15 @@ def redact_column(
         key=pseudonym_key,
         policy=policy,
         findings=findings_column is not None,
+        subjects=subject_column is not None,
     )
     result = "__phimin_result"
     while result in names:
         result += "_"
-    out = df.withColumn(result, _struct_udf(settings)(_quoted(column)))
+    arguments = [_quoted(column)]
+    if subject_column is not None:
+        arguments.append(_quoted(subject_column).cast(T.StringType()))
+    out = df.withColumn(result, _struct_udf(settings)(*arguments))
     out = out.withColumn(target, _quoted(result).getField("text"))
     out = out.withColumn(error_column, _quoted(result).getField("error"))
     if findings_column is not None:
@@ -365,16 +437,23 @@ def register(
     pseudonym_key: bytes | str | None = None,
     model: str = DEFAULT_MODEL,
     rules: RuleSet | Iterable[str | Path] | None = None,
+    with_subject: bool = False,
 ) -> Any:
     """Register `name(text)` for SQL: the redacted text, null where a row failed.
 
     `SELECT phimin_redact(note) AS note FROM notes`. The function runs the same way as
     `redact_column` (batched, one Redactor per worker, keyed if a key is given). The
     error code of a failed row is in `redact_column`'s error column; in SQL a failed
-    row shows as a null from a non-null note.
+    row shows as a null from a non-null note. With `with_subject` (and a key) the
+    function is `name(text, subject)`: `phimin_redact(note, CAST(patient_id AS STRING))`.
     """
     settings = _Settings.build(
-        model=model, rules=rules, key=pseudonym_key, policy=policy, findings=False
+        model=model,
+        rules=rules,
+        key=pseudonym_key,
+        policy=policy,
+        findings=False,
+        subjects=with_subject,
     )
     return spark.udf.register(name, _text_udf(settings))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 import phimin
 
 LINES = [
@@ -30,3 +32,17 @@ def test_stream_equals_one_shot_and_pieces_tile_the_input(redactor: phimin.Redac
         assert before.input_end == after.input_start
     for p in pieces:
         assert all(p.input_start <= f.start < f.end <= p.input_end for f in p.findings)
+
+
+def test_a_window_too_small_to_emit_anything_is_refused_not_looped_on(
+    redactor: phimin.Redactor,
+) -> None:
+    # Each window holds back its last 512 characters for the next one: a window of
+    # that size or less could never emit, and would loop for ever on a long input.
+    text = "\n".join(LINES * 6)
+    for window in (64, 512):
+        stream = redactor.redact_stream([text], window_chars=window)
+        with pytest.raises(phimin.InputError, match="window_chars must be more than 512"):
+            next(stream)
+    pieces = list(redactor.redact_stream([text], window_chars=700))
+    assert "".join(p.text for p in pieces) == redactor.redact(text).text

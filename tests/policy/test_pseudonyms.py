@@ -6,7 +6,10 @@ key file, and `redact --pseudonym-key-file`. Every identifier here is synthetic.
 
 from __future__ import annotations
 
+import datetime
 import io
+import itertools
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -335,3 +338,170 @@ def test_cli_bad_key_file_exits_2_before_reading_input(
     assert message in result.err
     assert result.out == b""
     assert KEY not in result.err
+
+
+# --- keyed date shifting: one offset per person ------------------------------------------
+
+VISIT = f"{NAME} was admitted on 03/14/2026 and discharged on 03/21/2026. Seen again 04/25/2026."
+DAY = regex.compile(r"\b(\d\d)/(\d\d)/(\d{4})\b")
+
+
+def shifted_days(text: str) -> list[datetime.date]:
+    return [datetime.date(int(y), int(m), int(d)) for m, d, y in DAY.findall(text)]
+
+
+@pytest.fixture(scope="module")
+def shifting() -> phimin.Redactor:
+    return phimin.Redactor("shift-dates", pseudonym_key=KEY)
+
+
+def test_a_person_s_dates_move_together_in_every_call_batch_and_redactor(
+    shifting: phimin.Redactor,
+) -> None:
+    alone = shifting.redact(VISIT, subject="patient-0001").text
+    again = phimin.Redactor("shift-dates", pseudonym_key=KEY.encode()).redact(
+        VISIT, subject="patient-0001"
+    )
+    batch = [r.text for r in shifting.redact_many([VISIT] * 3, subject="patient-0001")]
+    no_phi(alone)
+    assert again.text == alone and batch == [alone] * 3
+    days = shifted_days(alone)
+    true = [datetime.date(2026, 3, 14), datetime.date(2026, 3, 21), datetime.date(2026, 4, 25)]
+    assert len(days) == 3 and days != true
+    assert [b - a for a, b in itertools.pairwise(days)] == [
+        b - a for a, b in itertools.pairwise(true)
+    ], "intervals survive"
+    assert len({d - t for d, t in zip(days, true, strict=True)}) == 1, "one offset"
+
+
+def test_two_people_under_one_key_get_their_own_offsets(shifting: phimin.Redactor) -> None:
+    subjects = [f"patient-{i:04d}" for i in range(24)]
+    results = list(shifting.redact_many([VISIT] * len(subjects), subjects=subjects))
+    firsts = [shifted_days(r.text)[0] for r in results]
+    # One true date known for one person says nothing about another person's offset.
+    assert len(set(firsts)) > 12
+    again = [shifting.redact(VISIT, subject=s).text for s in subjects[:4]]
+    assert again == [r.text for r in results[:4]], "per-text subjects, as redact writes"
+    other = phimin.Redactor("shift-dates", pseudonym_key=OTHER_KEY)
+    theirs = [shifted_days(other.redact(VISIT, subject=s).text)[0] for s in subjects]
+    assert theirs != firsts, "another key, other offsets"
+
+
+def test_a_subject_given_to_new_state_decides_a_stream_and_a_state(
+    shifting: phimin.Redactor,
+) -> None:
+    alone = shifting.redact(VISIT, subject="patient-0002").text
+    streamed = "".join(
+        p.text
+        for p in shifting.redact_stream(iter([VISIT[:30], VISIT[30:]]), subject="patient-0002")
+    )
+    state = shifting.new_state("patient-0002")
+    assert streamed == alone
+    assert shifting.redact_with_state(VISIT, state).text == alone
+
+
+def test_keyed_shifting_without_a_subject_is_refused_before_any_work(
+    shifting: phimin.Redactor,
+) -> None:
+    for call in (
+        lambda: shifting.redact("No dates in this one."),
+        lambda: list(shifting.redact_stream(iter(["No dates."]))),
+        lambda: list(shifting.redact_many(["No dates."])),
+        lambda: list(shifting.redact_many([VISIT, VISIT], subjects=["patient-0001", None])),
+        lambda: shifting.redact_with_state(VISIT, shifting.new_state()),  # the book refuses
+    ):
+        with pytest.raises(phimin.InputError, match="needs the subject") as info:
+            call()
+        no_phi(str(info.value))
+    # Without date shifting a keyed Redactor needs no subject, and takes one.
+    plain = phimin.Redactor(pseudonym_key=KEY)
+    assert plain.redact(VISIT).text == plain.redact(VISIT, subject="patient-0001").text
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda r: r.redact("x", subject=""), "non-blank str"),
+        (lambda r: r.redact("x", subject="p" * 257), "at most 256"),
+        (lambda r: r.redact("x", subject=12345), "a subject is a str"),
+        (lambda r: list(r.redact_many(["a", "b"], subjects=["p-1"])), "too few"),
+        (lambda r: list(r.redact_many(["a"], subjects=["p-1", "p-2"])), "too many"),
+        (lambda r: list(r.redact_many(["a"], subjects=["p-1"], subject="p-1")), "goes without"),
+        (lambda r: list(r.redact_many(["a"], subjects=["p-1"], one_session=True)), "one subject"),
+        (lambda r: list(r.redact_stream(["a"], state=r.new_state(), subject="p")), "carries"),
+    ],
+)
+def test_subject_mistakes_are_refused_without_quoting_it(
+    shifting: phimin.Redactor, call: Callable[[phimin.Redactor], object], message: str
+) -> None:
+    with pytest.raises(phimin.InputError, match=message) as info:
+        call(shifting)
+    assert "p-1" not in str(info.value) and "ppp" not in str(info.value)
+
+
+def test_a_subject_without_a_key_is_refused_and_never_shown(redactor: phimin.Redactor) -> None:
+    with pytest.raises(phimin.InputError, match="only with a pseudonym key"):
+        redactor.redact(VISIT, subject="patient-0001")
+    state = phimin.Redactor(pseudonym_key=KEY).new_state("patient-0001")
+    state.book.placeholder("PERSON", NAME)
+    assert "patient-0001" not in repr(state.book)
+    no_phi(repr(state.book), repr(PlaceholderBook()))
+
+
+def test_cli_shifts_dates_per_subject_and_refuses_a_key_without_one(
+    run: Callable[..., Run], key_file: Path, shifting: phimin.Redactor
+) -> None:
+    key = ("--pseudonym-key-file", str(key_file), "--policy", "shift-dates")
+    refused = run(*key, stdin=VISIT.encode())
+    assert refused.code == ExitCode.USAGE and "--subject" in refused.err
+    assert refused.out == b""
+    given = run(*key, "--subject", "patient-0001", stdin=VISIT.encode())
+    assert given.code == ExitCode.OK, given.err
+    assert given.text.rstrip("\n") == shifting.redact(VISIT, subject="patient-0001").text
+    no_phi(given.text, given.err)
+    assert "patient-0001" not in given.err
+
+
+def test_cli_jsonl_takes_each_record_s_subject_from_a_field(
+    run: Callable[..., Run], key_file: Path, shifting: phimin.Redactor
+) -> None:
+    records = [{"pid": "patient-0001", "text": VISIT}, {"pid": 7, "text": VISIT}]
+    records.append({"pid": "patient-0001", "text": VISIT})
+    stdin = "".join(json.dumps(r) + "\n" for r in records).encode()
+    key = ("--jsonl", "--pseudonym-key-file", str(key_file), "--policy", "shift-dates")
+    mine = shifting.redact(VISIT, subject="patient-0001").text
+    # Only "text": records batched through redact_many; every string: one by one.
+    for fields in (("--jsonl-fields", "text"), ()):
+        result = run(*key, *fields, "--subject-field", "pid", stdin=stdin)
+        assert result.code == ExitCode.OK, result.err
+        out = [json.loads(line) for line in result.text.splitlines()]
+        assert out[0]["text"] == out[2]["text"] == mine
+        assert out[1]["text"] == shifting.redact(VISIT, subject="7").text != mine
+    missing = run(*key, "--subject-field", "who", stdin=stdin)
+    assert missing.code == ExitCode.USAGE and "'who'" in missing.err
+    assert missing.out == b"" and "patient-0001" not in missing.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--subject", "p-1"], "--subject goes with --pseudonym-key-file"),
+        (["--jsonl", "--subject-field", "pid"], "--subject-field goes with --pseudonym-key-file"),
+        (["--KEY", "--subject-field", "pid"], "applies to --format jsonl only"),
+        (["--KEY", "--jsonl", "--subject", "p", "--subject-field", "pid"], "exclude each other"),
+        (["--KEY", "--jsonl", "--one-session", "--subject-field", "pid"], "use --subject"),
+        (["--KEY", "--subject", " "], "non-blank"),
+    ],
+)
+def test_cli_subject_flag_mistakes_exit_2_before_reading_input(
+    run: Callable[..., Run], key_file: Path, argv: list[str], message: str
+) -> None:
+    argv = [
+        a
+        for flag in argv
+        for a in (["--pseudonym-key-file", str(key_file)] if flag == "--KEY" else [flag])
+    ]
+    result = run(*argv, stdin=VISIT.encode())
+    assert result.code == ExitCode.USAGE
+    assert message in result.err
+    assert result.out == b""

@@ -351,6 +351,32 @@ def test_column_mistakes_fail_on_the_driver_before_any_task(spark: SparkSession)
         redact_column(df, "note", policy="no-such-policy")
 
 
+def test_a_subject_column_moves_each_person_s_dates_by_their_own_keyed_offset(
+    spark: SparkSession,
+) -> None:
+    shifting = phimin.Redactor("shift-dates", pseudonym_key=KEY)
+    rows = [(i, note(i), 1000 + i % 4) for i in range(12)]
+    rows.append((12, note(12), None))
+    df = spark.createDataFrame(rows, "id long, note string, pid long").repartition(3)
+    out = redact_column(df, "note", policy="shift-dates", pseudonym_key=KEY, subject_column="pid")
+    by_id = {r["id"]: r for r in out.collect()}
+    for i in range(12):  # the subject is read as a string: 1000 -> "1000"
+        assert by_id[i]["note"] == shifting.redact(note(i), subject=str(1000 + i % 4)).text
+        never_survives(by_id[i]["note"])
+    assert by_id[12]["note"] is None and by_id[12]["phimin_error"] == "input_error"
+    assert len({by_id[i]["note"] for i in (0, 1, 2, 3)}) == 4
+    register(spark, "phimin_shift", policy="shift-dates", pseudonym_key=KEY, with_subject=True)
+    df.createOrReplaceTempView("phimin_people")
+    sql = spark.sql("SELECT id, phimin_shift(note, CAST(pid AS STRING)) AS n FROM phimin_people")
+    assert {r["id"]: r["n"] for r in sql.collect()} == {i: r["note"] for i, r in by_id.items()}
+    with pytest.raises(phimin.InputError, match="needs the subject"):
+        redact_column(df, "note", policy="shift-dates", pseudonym_key=KEY)
+    with pytest.raises(phimin.InputError, match="only with a pseudonym key"):
+        redact_column(df, "note", policy="shift-dates", subject_column="pid")
+    with pytest.raises(phimin.InputError, match="no column 'who'"):
+        redact_column(df, "note", pseudonym_key=KEY, subject_column="who")
+
+
 # --- SQL ----------------------------------------------------------------------------------
 
 

@@ -31,12 +31,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from phimin._document import DocumentState
+from phimin._errors import InputError
 from phimin._findings import Finding, Redaction
 from phimin._policy import Policy
-from phimin._pseudonyms import read_pseudonym_key_file
+from phimin._pseudonyms import SUBJECT_NEEDED, read_pseudonym_key_file
 from phimin._redactor import Redactor
 from phimin._session import Session
 from phimin.cli.document import redact_document
+from phimin.cli.errors import UsageError
 from phimin.cli.explain import Explainer
 from phimin.cli.output import DocumentWriter, JsonWriter, TextWriter, write_records
 from phimin.cli.policy import policy_for
@@ -90,6 +92,9 @@ class _Run:
             key = None
             if settings.pseudonym_key_file is not None:  # read before the model load, too
                 key = read_pseudonym_key_file(settings.pseudonym_key_file)
+                no_subject = settings.subject is None and settings.subject_field is None
+                if self.policy.shift_dates and no_subject:
+                    raise UsageError(SUBJECT_NEEDED + ": give --subject or --subject-field")
             self.redactor = factory(
                 RedactorSpec(
                     settings.model,
@@ -99,7 +104,7 @@ class _Run:
                 )
             )
         if settings.one_session:
-            self.shared = self.redactor.new_state()
+            self.shared = self.redactor.new_state(settings.subject)
         self.report = (
             AuditReport(mode=settings.format, policy=self.policy.name, model=settings.model)
             if settings.report is not None
@@ -136,8 +141,11 @@ class _Run:
                 report.begin(name)
             # Each piece's findings go out with it (json and the report spool them):
             # nothing about a finding is kept once its window is written.
+            state = self.shared
+            if state is None and self.settings.subject is not None:
+                state = self.redactor.new_state(self.settings.subject)
             for piece in redact_document(
-                self.redactor, self.policy, self.text_blocks(handle, source), state=self.shared
+                self.redactor, self.policy, self.text_blocks(handle, source), state=state
             ):
                 writer.piece(piece.text, piece.located)
                 self.record(name, piece.located)
@@ -177,12 +185,28 @@ class _Run:
                 if not line.strip():
                     continue
                 record = parse_record(line, name, number, fields)
-                group.append(_Record(number, record, record_strings(record, fields)))
+                subject = self.record_subject(record, f"{name}: line {number}")
+                group.append(_Record(number, record, record_strings(record, fields), subject))
                 size += len(line) + 1
                 if size >= JSONL_GROUP_CHARS:
                     self.jsonl_group(name, group, sink)
                     group, size = [], 0
             self.jsonl_group(name, group, sink)
+
+    def record_subject(self, record: dict[str, Any], where: str) -> str | None:
+        """The record's subject: its --subject-field, or the run's --subject."""
+        field = self.settings.subject_field
+        if field is None:
+            return self.settings.subject
+        value = record.get(field)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(
+                f"{where} has no subject: its field {field!r} (named by --subject-field) "
+                "is missing, blank or not a string or integer"
+            )
+        return value
 
     def jsonl_group(self, name: str, group: list[_Record], sink: BinaryIO) -> None:
         """Redact a group of records in order, then write them.
@@ -195,16 +219,20 @@ class _Run:
         fields = self.settings.jsonl_fields
         batched: Iterator[Redaction] = iter(())
         alone = self.session is None and self.shared is None  # records are independent
-        single = [item.strings[0] for item in group if len(item.strings) == 1]
+        single = [item for item in group if len(item.strings) == 1]
         if alone and single:
-            batched = self.redactor.redact_many(single, policy=self.policy)
+            batched = self.redactor.redact_many(
+                [item.strings[0] for item in single],
+                policy=self.policy,
+                subjects=[item.subject for item in single] if self.redactor.keyed else None,
+            )
         done: list[dict[str, Any]] = []
         for item in group:
             found: list[Located] = []
             if alone and len(item.strings) == 1:
                 redact = _replay(next(batched), found)
             else:
-                redact = self.record_redactor(item.record, fields, found)
+                redact = self.record_redactor(item.record, fields, found, item.subject)
             done.append(redact_record(item.record, fields, redact))
             if self.explainer is not None:
                 for loc in found:
@@ -214,7 +242,11 @@ class _Run:
         write_records(sink, done)
 
     def record_redactor(
-        self, record: dict[str, Any], fields: Collection[str] | None, found: list[Located]
+        self,
+        record: dict[str, Any],
+        fields: Collection[str] | None,
+        found: list[Located],
+        subject: str | None = None,
     ) -> Callable[[str, str], str]:
         """Redacts one record's strings as one document: one placeholder numbering.
 
@@ -230,7 +262,7 @@ class _Run:
 
             return through_session
 
-        state = self.shared if self.shared is not None else self.redactor.new_state()
+        state = self.shared if self.shared is not None else self.redactor.new_state(subject)
         for text in record_strings(record, fields):
             # Placeholder-shaped text anywhere in the record keeps its number out of use.
             state.book.reserve_existing(text)
@@ -285,6 +317,7 @@ class _Record:
     number: int  # its line
     record: dict[str, Any]
     strings: list[str]
+    subject: str | None = None  # whose record it is (a keyed date offset)
 
 
 def _replay(result: Redaction, found: list[Located]) -> Callable[[str, str], str]:

@@ -173,6 +173,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="keyed placeholders: with the secret key in this file (mode 600, at least 16 "
         "bytes), the same value gets the same placeholder in every run, file and record",
     )
+    pol.add_argument(
+        "--subject",
+        metavar="ID",
+        help="with --pseudonym-key-file: whose text the input is, for a policy that shifts "
+        "dates (each person's dates move by the offset the key derives for them). Use an "
+        "opaque id, not a name or MRN: command lines are visible to other local users",
+    )
+    pol.add_argument(
+        "--subject-field",
+        metavar="FIELD",
+        help="jsonl with --pseudonym-key-file: each record's subject is in this top-level "
+        "field (a string or an integer), as --subject is for a whole input",
+    )
     out.add_argument(
         "--one-session",
         action="store_true",

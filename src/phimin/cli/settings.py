@@ -63,6 +63,8 @@ _REDACTION_FLAGS = (
     ("one_session", "--one-session"),
     ("jsonl_fields", "--jsonl-fields"),
     ("pseudonym_key_file", "--pseudonym-key-file"),
+    ("subject", "--subject"),
+    ("subject_field", "--subject-field"),
 )
 
 
@@ -98,6 +100,9 @@ class Settings:
     pseudonym_key_file: Path | None = None
     # every input and record of the run is one session: one placeholder numbering
     one_session: bool = False
+    # with a key: whose text the input is (--subject), or the jsonl field that says so
+    subject: str | None = field(default=None, repr=False)
+    subject_field: str | None = None
 
     @property
     def show_info(self) -> bool:
@@ -143,6 +148,7 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
         if args.baseline is not None:
             raise UsageError("--baseline applies to --check only")
 
+    _check_subject_flags(args, fmt)
     jsonl_fields = _jsonl_fields(args.jsonl_fields, fmt)
     if jsonl_fields is None and fmt == "jsonl":
         jsonl_fields = config.get("jsonl_fields")
@@ -181,7 +187,27 @@ def resolve(args: argparse.Namespace, config: FileConfig) -> Settings:
         jsonl_fields=jsonl_fields,
         pseudonym_key_file=args.pseudonym_key_file,
         one_session=bool(args.one_session),
+        subject=args.subject,
+        subject_field=args.subject_field,
     )
+
+
+def _check_subject_flags(args: argparse.Namespace, fmt: str) -> None:
+    """--subject and --subject-field name whose text it is, for a keyed date offset."""
+    for flag, value in (("--subject", args.subject), ("--subject-field", args.subject_field)):
+        if value is None:
+            continue
+        if args.pseudonym_key_file is None:
+            raise UsageError(f"{flag} goes with --pseudonym-key-file (it picks a keyed offset)")
+        if not value.strip():
+            raise UsageError(f"{flag} needs a non-blank value")
+    if args.subject_field is not None:
+        if fmt != "jsonl":
+            raise UsageError("--subject-field applies to --format jsonl only")
+        if args.subject is not None:
+            raise UsageError("--subject and --subject-field exclude each other; give one")
+        if args.one_session:
+            raise UsageError("--one-session is one conversation about one person: use --subject")
 
 
 def _jsonl_fields(values: list[str] | None, fmt: str) -> tuple[str, ...] | None:
