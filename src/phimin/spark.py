@@ -214,10 +214,10 @@ def _redact_rows(
         group.append(_Item(i, value, subject if isinstance(subject, str) else None))
         size += len(value)
         if size >= GROUP_CHARS:
-            _redact_group(redactor, policy, group, out)
+            _redact_group(redactor, policy, group, out, subjects is not None)
             group, size = [], 0
     if group:
-        _redact_group(redactor, policy, group, out)
+        _redact_group(redactor, policy, group, out, subjects is not None)
     return out
 
 
@@ -235,8 +235,10 @@ class _Item:
     subject: str | None
 
 
-def _redact_group(redactor: Any, policy: Policy, group: list[_Item], out: list[_Row]) -> None:
-    keyed = redactor.keyed  # subjects only mean something with a key
+def _redact_group(
+    redactor: Any, policy: Policy, group: list[_Item], out: list[_Row], keyed: bool
+) -> None:
+    """`keyed`: the rows have subjects (only ever with a key: checked on the driver)."""
     try:
         results = list(
             redactor.redact_many(

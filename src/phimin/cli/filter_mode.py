@@ -111,6 +111,8 @@ class _Run:
             else None
         )
         self.explainer = Explainer(io.stderr, self.policy) if settings.explain else None
+        # records carry subjects (given only with a key: the settings checked that)
+        self.subjects = settings.subject is not None or settings.subject_field is not None
 
     def record(self, source: str, located: tuple[Located, ...], record: int | None = None) -> None:
         if self.explainer is not None and located:
@@ -224,7 +226,7 @@ class _Run:
             batched = self.redactor.redact_many(
                 [item.strings[0] for item in single],
                 policy=self.policy,
-                subjects=[item.subject for item in single] if self.redactor.keyed else None,
+                subjects=[item.subject for item in single] if self.subjects else None,
             )
         done: list[dict[str, Any]] = []
         for item in group:
