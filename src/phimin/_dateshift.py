@@ -229,23 +229,23 @@ def shift_date(
     out = parsed.written(moved)
     # What is written must read back as the moved date: never a date written wrong.
     again = parse_date(out, context_year=moved.year)
+    # (the whole year: a two-digit year moved across the century it is read in, "1-1-50"
+    # back a week, would read as 2049)
     if again is None or _key(again) != _key_of(parsed, moved):
         return None
-    if parsed.has_year and again.date.year != moved.year:
-        return None  # a two-digit year moved across the century it is read in ("1-1-50")
     return out, parsed
 
 
 def _key(parsed: ParsedDate) -> tuple[int, ...]:
     d = parsed.date
-    return (d.month, d.day if parsed.has_day else 0, d.year % 100 if parsed.has_year else -1)
+    return (d.month, d.day if parsed.has_day else 0, d.year if parsed.has_year else -1)
 
 
 def _key_of(parsed: ParsedDate, moved: datetime.date) -> tuple[int, ...]:
     return (
         moved.month,
         moved.day if parsed.has_day else 0,
-        moved.year % 100 if parsed.has_year else -1,
+        moved.year if parsed.has_year else -1,
     )
 
 

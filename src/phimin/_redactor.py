@@ -224,12 +224,9 @@ class Redactor:
                 "subjects (one per text) goes without subject and one_session "
                 "(one session is about one subject)"
             )
-        if subjects is None:
-            self._check_subject(effective, subject)
         shared = self.new_state(subject) if one_session else None
-        pairs = _with_subjects(texts, subject, subjects)
         checked = (
-            pairs if subjects is None else ((t, self._subject_of(effective, s)) for t, s in pairs)
+            (t, self._subject_of(effective, s)) for t, s in _with_subjects(texts, subject, subjects)
         )
         pending: tuple[list[_Prepared], Callable[[], list[list[Detection]]]] | None = None
         for batch in _batches(checked, batch_chars):

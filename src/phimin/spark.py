@@ -214,10 +214,10 @@ def _redact_rows(
         group.append(_Item(i, value, subject if isinstance(subject, str) else None))
         size += len(value)
         if size >= GROUP_CHARS:
-            _redact_group(redactor, policy, group, out, subjects is not None)
+            _redact_group(redactor, policy, group, out, with_subjects=subjects is not None)
             group, size = [], 0
     if group:
-        _redact_group(redactor, policy, group, out, subjects is not None)
+        _redact_group(redactor, policy, group, out, with_subjects=subjects is not None)
     return out
 
 
@@ -236,15 +236,15 @@ class _Item:
 
 
 def _redact_group(
-    redactor: Any, policy: Policy, group: list[_Item], out: list[_Row], keyed: bool
+    redactor: Any, policy: Policy, group: list[_Item], out: list[_Row], *, with_subjects: bool
 ) -> None:
-    """`keyed`: the rows have subjects (only ever with a key: checked on the driver)."""
+    """`with_subjects`: pass each row's subject (only ever with a key: the driver checked)."""
     try:
         results = list(
             redactor.redact_many(
                 [item.text for item in group],
                 policy=policy,
-                subjects=[item.subject for item in group] if keyed else None,
+                subjects=[item.subject for item in group] if with_subjects else None,
             )
         )
     except Exception:  # some row of the group failed: find it, keep the others
@@ -255,7 +255,7 @@ def _redact_group(
         return
     for item in group:
         try:
-            subject = item.subject if keyed else None
+            subject = item.subject if with_subjects else None
             result = redactor.redact(item.text, policy=policy, subject=subject)
         except Exception as exc:  # fail closed: no text for this row, and why
             out[item.row] = _Row(None, _error_code(exc), None)
