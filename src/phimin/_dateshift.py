@@ -36,6 +36,8 @@ from dataclasses import dataclass
 
 import regex
 
+from phimin._lazy_regex import lazy
+
 __all__ = [
     "DATE_SHAPE",
     "MAX_WEEKS",
@@ -143,7 +145,7 @@ _FORM_PATTERNS = (
     rf"(?P<mn>{_ABBR})[-/.](?P<y>\d{{4}}|\d{{2}})",
     rf"(?P<d>\d{{1,2}})[-/](?P<mn>{_ABBR})",
 )
-_FORMS = tuple(regex.compile(p, regex.IGNORECASE) for p in _FORM_PATTERNS)
+_FORMS = tuple(lazy(p, regex.IGNORECASE) for p in _FORM_PATTERNS)
 _FIELDS = ("wd", "m", "mn", "d", "dw", "suf", "y", "y2")
 
 
@@ -155,7 +157,7 @@ def _unnamed(pattern: str, index: int) -> str:
 
 # Text shaped like a date of any form read here, found anywhere (in a restored reply:
 # the dates a session did not write). Bounded and linear.
-DATE_SHAPE = regex.compile(
+DATE_SHAPE = lazy(
     r"(?<![\w/.-])(?:"
     + "|".join(_unnamed(p, i) for i, p in enumerate(_FORM_PATTERNS))
     + r")(?![\w/]|[.-]\d)",

@@ -21,6 +21,7 @@ import regex
 
 from phimin._entities import ENTITIES
 from phimin._errors import DetectionError
+from phimin._lazy_regex import AnyPattern, lazy
 
 __all__ = ["NormalizedText", "normalize"]
 
@@ -192,7 +193,7 @@ _GLUED_LABEL = regex.compile(
 
 # Emails, web addresses and paths keep their underscores ("j_doe@clinic.org"), and so
 # do phimin's own placeholders ("[PERSON_1]").
-_KEEP_UNDERSCORES = regex.compile(
+_KEEP_UNDERSCORES = lazy(
     r"[^\s\[\]()]*[@/][^\s\[\]()]*|www\.\S*|\[?(?:"
     + "|".join(sorted((info.label for info in ENTITIES.values()), key=len, reverse=True))
     + r")_\d{1,7}\]?"
@@ -255,7 +256,7 @@ def _spaced_digit_pieces(text: str) -> Iterator[tuple[int, int, str]]:
             yield gap.start(), gap.end(), ""
 
 
-def _finditer(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
+def _finditer(pattern: AnyPattern, text: str) -> list[regex.Match[str]]:
     """All matches, or DetectionError if the pattern takes too long (fail closed)."""
     try:
         return list(pattern.finditer(text, timeout=_TIMEOUT_SECONDS))

@@ -24,10 +24,11 @@ import regex
 from phimin._dateshift import draw_offset, shift_date
 from phimin._detect.words import TITLES, alternation
 from phimin._entities import placeholder_label
+from phimin._lazy_regex import lazy
 
 __all__ = ["PlaceholderBook", "numbered_wording", "placeholder_key", "wording_parts"]
 
-_TITLE_WORDS = regex.compile(rf"(?i)^(?:(?:{alternation(tuple(sorted(TITLES)))})\.?\s+)+")
+_TITLE_WORDS = lazy(rf"(?i)^(?:(?:{alternation(tuple(sorted(TITLES)))})\.?\s+)+")
 _NUMBERED = regex.compile(r"\[([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_(\d{1,7})\]")
 # A bracketed stretch that could be one of our wordings, numbered or not: what input
 # text holds of them is never handed out again (as placeholders' numbers are not).

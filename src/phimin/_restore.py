@@ -44,6 +44,7 @@ import regex
 
 from phimin._dateshift import DATE_SHAPE
 from phimin._entities import ENTITIES
+from phimin._lazy_regex import lazy
 from phimin._normalize import normalize
 from phimin._placeholders import PlaceholderBook, wording_parts
 from phimin._pseudonyms import NUMBER_PATTERN
@@ -79,7 +80,7 @@ _PLACEHOLDER_SHAPES = (
     # bare (no bracket taken, so "[see PERSON_1]" keeps its own): "PERSON_1", "person\_1"
     rf"|(?<![A-Za-z0-9_]){_LABEL}\\?_{_NUMBER}"
 )
-_PLACEHOLDER = regex.compile(_PLACEHOLDER_SHAPES)
+_PLACEHOLDER = lazy(_PLACEHOLDER_SHAPES)
 _STRICT_PLACEHOLDER = regex.compile(rf"\[([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_({NUMBER_PATTERN})\]")
 # Any bracketed stretch of input: a literal that may look like one of our wordings.
 _BRACKETED = regex.compile(r"\[([^\[\]]{1,200})\]")

@@ -23,6 +23,7 @@ from phimin._detect.dates import MONTH
 from phimin._detect.detection import Detection
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._errors import DetectionError
+from phimin._lazy_regex import lazy
 
 __all__ = ["AddressRecognizer"]
 
@@ -180,7 +181,7 @@ _ANCHORS: tuple[_Anchor, ...] = (
 # code, a country. Each segment comes after a comma, a line break or a space.
 _SEPARATOR = regex.compile(r"(?:[ \t]*[,\n][ \t>?]*)+|[ ]+")
 _CITY_WORD = r"\(?[\p{Lu}][\p{L}\p{M}\u2206'’.()-]*|nan"
-_SEGMENT = regex.compile(
+_SEGMENT = lazy(
     rf"(?:(?i:{_UNIT})"
     # (a sentence ends after "Lesnovo.": only an abbreviation's period, "Ft. Wayne", goes on)
     rf"|(?:{_CITY_WORD})(?:(?<!\p{{L}}{{4}}\.)[ ]+(?:{_CITY_WORD}|{_PARTICLE})){{0,4}}"
@@ -191,14 +192,14 @@ _SEGMENT = regex.compile(
     rf"(?=[ ]*(?:[,\n]|$|[.?!](?:\s|$))|[ ]+(?:\p{{L}}|[(\d+]))"
 )
 # After a comma, a lower-case place name ("..., sé, portugal") runs to a comma or the end.
-_LOWER_SEGMENT = regex.compile(
+_LOWER_SEGMENT = lazy(
     r"\p{Ll}[\p{L}\p{M}'’.()-]*(?:[ ]+\p{L}[\p{L}\p{M}'’.()-]*){0,3}(?:[ ]+\d{3,6})?"
     r"(?=[ ]*(?:,|\n|$|[.?!](?:\s|$)))"
 )
 _MAX_SEGMENTS = 6
-_UNIT_ONLY = regex.compile(rf"(?i:{_UNIT})")
-_STREET_END = regex.compile(rf"(?i)(?:{_STREET_TYPES})\.?$")
-_NOT_CITY = regex.compile(
+_UNIT_ONLY = lazy(rf"(?i:{_UNIT})")
+_STREET_END = lazy(rf"(?i)(?:{_STREET_TYPES})\.?$")
+_NOT_CITY = lazy(
     r"(?i)^(?:mobile|desk|fax|phone|tel|email|e-mail|name|dear|hi|hello|thanks|regards|the|i"
     r"|we|she|he|they|and|or|but|then|so|which|who|where|when|because|if|it|this|that|my|her"
     r"|his|their|our|your|a|an|to|in|on|at|for|with|from|of|was|is|are|had|has|have)\b"

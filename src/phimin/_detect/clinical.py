@@ -11,9 +11,8 @@ import functools
 from collections.abc import Sequence
 from importlib import resources
 
-import regex
-
 from phimin._detect.lines import lines_around, single_line
+from phimin._lazy_regex import lazy
 
 __all__ = [
     "GUARD_PATTERNS",
@@ -134,11 +133,11 @@ _EPONYM_PHRASE = (
 
 # One scan per pattern: as one alternation the engine tries every branch at every
 # position, which cost three times as much on transcripts.
-GUARD_PATTERNS = tuple(regex.compile(g) for g in (*_GUARDS, _EPONYM_PHRASE))
+GUARD_PATTERNS = tuple(lazy(g) for g in (*_GUARDS, _EPONYM_PHRASE))
 
 
 # Word endings of diagnoses and clinical terms: a capital on them is a typo, not a name.
-_CLINICAL_WORD = regex.compile(
+_CLINICAL_WORD = lazy(
     r"(?:affective|phrenia|thymia|phobia|philia|mania|osis|itis|emia|pathy|algia|oma"
     r"|ectomy|otomy|ology|ologist|iatric|iatry|ism|orexia|ulimia|somnia|tonia|plegia|trophy"
     r"|genic|ergic|azepam|oxetine|apine|idone|amine|olol|pril|sartan|statin|mab)$"

@@ -19,10 +19,11 @@ from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
+from phimin._lazy_regex import lazy
 
 __all__ = ["EmployerRecognizer"]
 
-_CUE = regex.compile(
+_CUE = lazy(
     r"(?i)(?<![\w])(?:works?|worked|working|employed|job|retired|fired|laid[ ]off|hired"
     r"|intern(?:ed|ing)?|volunteers?)[ ]+(?:at|for|from|by|with)[ ]+(?:the[ ]+)?"
     # "CEO of Acme", "an employee at Ridley's": a post and its company

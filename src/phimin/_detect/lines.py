@@ -19,6 +19,7 @@ from typing import Any
 import regex
 
 from phimin._detect.literals import REPEAT_OPS, SYNTAX, required_literals, standard_tree
+from phimin._lazy_regex import AnyPattern
 
 __all__ = ["derived_trigger", "finditer_by_line", "lines_around", "lines_with", "single_line"]
 
@@ -137,7 +138,7 @@ def lines_with(trigger: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def finditer_by_line(
-    pattern: regex.Pattern[str], text: str, trigger: regex.Pattern[str] | None = None
+    pattern: AnyPattern, text: str, trigger: regex.Pattern[str] | None = None
 ) -> Iterator[regex.Match[str]]:
     """`pattern.finditer(text)`, on the lines holding a trigger only when that is proved
     the same.

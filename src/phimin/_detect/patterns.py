@@ -18,6 +18,7 @@ from phimin._detect.base import PhiminRecognizer
 from phimin._detect.detection import Detection
 from phimin._detect.lines import lines_with, single_line
 from phimin._errors import DetectionError
+from phimin._lazy_regex import LazyPattern
 
 __all__ = ["REGEX_TIMEOUT_SECONDS", "PatternRecognizerSet", "PatternSpec", "compile_spec"]
 
@@ -59,38 +60,21 @@ class PatternSpec:
         return self.rule.id
 
 
-class _OnFirstUse:
-    """A regex compiled when first asked for: most never meet a line with their trigger.
-    (Two threads may both compile it: the same pattern either way.)"""
-
-    __slots__ = ("_compiled", "source")
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self._compiled: regex.Pattern[str] | None = None
-
-    def get(self) -> regex.Pattern[str]:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = regex.compile(self.source)
-        return compiled
-
-
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     spec: PatternSpec
-    lazy_pattern: _OnFirstUse
-    lazy_context: _OnFirstUse | None
+    lazy_pattern: LazyPattern
+    lazy_context: LazyPattern | None
     trigger: regex.Pattern[str]
     single_line: bool  # runs only on the lines holding its trigger (see `lines`)
 
     @property
     def pattern(self) -> regex.Pattern[str]:
-        return self.lazy_pattern.get()
+        return self.lazy_pattern.compiled
 
     @property
     def context(self) -> regex.Pattern[str] | None:
-        return None if self.lazy_context is None else self.lazy_context.get()
+        return None if self.lazy_context is None else self.lazy_context.compiled
 
 
 def compile_spec(spec: PatternSpec) -> _Compiled:
@@ -98,10 +82,10 @@ def compile_spec(spec: PatternSpec) -> _Compiled:
     context = None
     if spec.context:
         words = "|".join(regex.escape(w) for w in spec.context)
-        context = _OnFirstUse(rf"(?i)(?<![\w])(?:{words})(?![\w])")
+        context = LazyPattern(rf"(?i)(?<![\w])(?:{words})(?![\w])")
     return _Compiled(
         spec,
-        _OnFirstUse(spec.pattern),
+        LazyPattern(spec.pattern),
         context,
         regex.compile(spec.trigger),
         single_line(spec.pattern),

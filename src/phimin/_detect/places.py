@@ -25,6 +25,7 @@ from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.patterns import PatternSpec
 from phimin._detect.words import TITLES
+from phimin._lazy_regex import lazy
 
 __all__ = ["PLACE_SPECS", "STATE_CODES", "FacilityRecognizer"]
 
@@ -120,7 +121,7 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
 )
 
 
-_FACILITY_NOUN = regex.compile(
+_FACILITY_NOUN = lazy(
     r"(?i)(?<![\w])(?:hospital|hosp\.?|medical[ ]center|med[ ]center|med(?:ical)?[ ]ctr|clinic|health[ ]center"
     r"|health[ ]system|rehab(?:ilitation)?[ ](?:center|facility|hospital)|nursing[ ]home|hospice"
     r"|treatment[ ]center|recovery[ ]center|behavioral[ ]health|elementary|high[ ]school"
@@ -134,7 +135,7 @@ _FACILITY_NOUN = regex.compile(
 _WORD_BEFORE = regex.compile(r"(?r)(?:^|(?<=[ \t>(/\"]))([\p{L}][\p{L}'’.&-]*)[ \t]+$")
 # "St. Mary's", "Saint Agnes": a saint's name is a facility in a note.
 # (In capitals, "ST" is sinus tachycardia: only "ST." with its period counts there.)
-_SAINT = regex.compile(
+_SAINT = lazy(
     r"(?<![\w])(?:St\.?[ ]+(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*)|Saint[ ]+(?P<name>\p{Lu}[\p{L}'’-]+)"
     r"|ST\.[ ]+(?P<name>\p{Lu}[\p{L}'’-]+)"
     # in lower-case speech, with its "'s" or a church or school after it ("st. anselm's",
@@ -142,7 +143,7 @@ _SAINT = regex.compile(
     r"|(?:st\.|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]+)(?=['’]s(?![\w]|[ ]+(?:day|wort|eve)(?![\w]))"
     r"|[ ]+(?:church|parish|cathedral|school|academy|hospital|chapel)(?![\w])))(?:'s|’s|'S)?"
 )
-_TRANSFER = regex.compile(
+_TRANSFER = lazy(
     r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
     r"|arrival|referred|medflight|medflighted|presented|followed|retired|went|came|c/o)"
@@ -171,7 +172,7 @@ _SPOKEN_NOUNS = frozenset({"high", "middle", "apartments", "baptist"})
 # "cedar house shelter"): they count after a word that places it ("at", "to", "the").
 _SPOKEN_CUES = frozenset("at to from in into near by the attend attends attended attending".split())
 # "University of Oregon Hospital": the state or city names this hospital.
-_UNIVERSITY_OF = regex.compile(
+_UNIVERSITY_OF = lazy(
     r"(?i)(?<![\w])(?:university|univ\.?)[ ]+of[ ]+(?:the[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’])"
     r"(?P<hospital>[ ]+(?:hospital|hosp\.?|medical[ ]center|med(?:ical)?[ ]ctr|medical[ ]system"
     r"|health[ ]system))?(?![\w])"

@@ -32,6 +32,7 @@ from phimin._detect.words import (
     TITLES,
     alternation,
 )
+from phimin._lazy_regex import AnyPattern, lazy
 
 __all__ = [
     "age_descriptions",
@@ -68,7 +69,7 @@ _MONTHS = frozenset({"april", "may", "june", "august", "march", "january"})
 # What a person does and nothing else: after a name that is also a word, only these.
 _BASE_FORMS = frozenset({"say", "hit", "quit", "just", "always", "never", "still"})
 # After "is", "was", "doesn't": what only a person does or is.
-_PERSON_AFTER = regex.compile(
+_PERSON_AFTER = lazy(
     r"(?i)[ ]+(?:(?:so|really|like|just|still|always|never|kinda|pretty|super)[ ]+)?"
     r"(?:crying|yelling|screaming|drinking|using|texting|calling|sleeping|lying|cheating"
     r"|dating|fighting|talking|hitting|mad|upset|angry|pissed|sad|scared|worried|jealous"
@@ -90,7 +91,7 @@ _WEAK_VERBS = SUBJECT_VERBS | frozenset(
     "doesn't didn't won't wouldn't can't couldn't isn't wasn't hasn't hadn't keeps needs "
     "knows thinks feels gets got".split()
 )
-_SUBJECT = regex.compile(
+_SUBJECT = lazy(
     # (two names joined: "so jack and ray came over")
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD})(?:[ ]+(?:and|&)[ ]+(?P<other>{_WORD}))?[ ]+"
     r"(?:(?:just|always|never|still|finally|really|also|even|literally|actually|kinda"
@@ -98,7 +99,7 @@ _SUBJECT = regex.compile(
     rf"(?P<verb>{alternation(tuple(sorted(PERSON_VERBS | _WEAK_VERBS)))})(?![\w'’])"
 )
 _KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
-_KIN_APPOSITIVE = regex.compile(
+_KIN_APPOSITIVE = lazy(
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD}(?:[ ]{_WORD})?)"
     r"(?:[ ]*,[ ]*(?:(?:that's|thats|he's|she's|they're|who's)[ ]+)?"
     r"|[ ]+(?:is|was|'s|’s|that's|thats|who's)[ ]+(?:like[ ]+)?)"
@@ -110,7 +111,7 @@ _NUMBER_WORDS = (
     r"|eighty|ninety|a[ ]hundred|hundred)(?:[ -](?:one|two|three|four|five|six|seven|eight"
     r"|nine))?"
 )
-_AGE_DESCRIPTION = regex.compile(
+_AGE_DESCRIPTION = lazy(
     rf"(?i)(?<![\w'’-])(?P<name>{_WORD}(?:[ ]{_WORD})?)[ ]+(?:is|was|'s|’s)[ ]+an?[ ]+"
     rf"(?:\d{{1,3}}|{_NUMBER_WORDS})[ -]+(?:years?|yrs?|months?|weeks?)[ -]+old(?![\w])"
 )
@@ -120,7 +121,7 @@ _NAME_SHAPE = regex.compile(r"^(?:[od]'|[^\W\d_]+-)?[^\W\d_]+(?:-[^\W\d_]+)*$")
 # A clinician dictating: "patient is pamela cook", "today i'm seeing christina cooper",
 # "next is betty hill", "patient , bruce ward ." (the name, then a pause or the date of
 # birth).
-_PRESENTED = regex.compile(
+_PRESENTED = lazy(
     r"(?i)(?<![\w'’])(?:patient(?:'s[ ]name)?(?:[ ]+is)?|(?:the[ ])?next(?:[ ]patient)?[ ]+is"
     r"|(?:i'm|i[ ]am|we're|we[ ]are|i'll[ ]be|we'll[ ]be)[ ]+seeing"
     r"|today[ ]+(?:i'm|we're)[ ]+seeing|seeing|patient[ ]name(?:[ ]is)?|name[ ]is|this[ ]is)"
@@ -134,7 +135,7 @@ _SEASONS = frozenset({"summer", "winter", "autumn", "spring"})
 _NOT_SEEN_PEOPLE = _MONTHS | _SEASONS  # ("i love summer", "i miss may")
 # Telling, asking, calling someone, then what was said: "i told mark i'm not going",
 # "i asked june if she could", "texted will that".
-_OBJECT = regex.compile(
+_OBJECT = lazy(
     r"(?i)(?<![\w'’])(?:told|tell|tells|asked|ask|asks|texted|text|texts|called|call|calls"
     r"|emailed|messaged|warned|promised|begged|reminded|thanked|dm'd|dmed)[ ]+"
     rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she|we|they"
@@ -142,7 +143,7 @@ _OBJECT = regex.compile(
 )
 # Seeing, loving, living with someone, then where, when or a new clause: "i saw faith
 # at church", "i love frank but", "she moved in with ray last year".
-_SOCIAL_OBJECT = regex.compile(
+_SOCIAL_OBJECT = lazy(
     r"(?i)(?<![\w'’])(?:saw|seen|met|meet|visited|visit|love|loves|loved|miss|misses|missed"
     r"|hugged|married|marry|divorced|dating|dated|ran[ ]into|run[ ]into|(?:hang|hangs|hung"
     r"|hanging|live|lives|lived|living|stay|stays|stayed|staying|moved[ ]in|broke[ ]up|went"
@@ -158,7 +159,7 @@ _SOCIAL_OBJECT = regex.compile(
 )
 # Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
 # "miles's mom", "iris's birthday".
-_COMPANION = regex.compile(
+_COMPANION = lazy(
     # (not a noun after a determiner or a word of time: "last spring and i")
     r"(?i)(?<!(?<![\w'’])(?:last|this|next|every|the|a|an|that|each|early|late|mid|all|my|our"
     r"|his|her|their|your)[ ]+)"
@@ -168,7 +169,7 @@ _COMPANION = regex.compile(
     r"|party|apartment|school|job|kids|baby|mom's|dad's)(?![\w'’]))"
 )
 # A question about someone: "is august still doing the night feeds", "did will call".
-_QUESTION = regex.compile(
+_QUESTION = lazy(
     r"(?i)(?<![\w'’])(?:is|was|does|did|has|had|will|would|can|could|should)[ ]+"
     rf"(?P<name>{_WORD})[ ]+(?:still|ever|even|really|going|gonna|coming|doing|getting|taking"
     r"|helping|staying|living|working|feeling|know|think|want|need|feel|say|said|call|called"
@@ -326,7 +327,7 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 
 def first_names_at(
-    pattern: regex.Pattern[str],
+    pattern: AnyPattern,
     text: str,
     lexicon: NameLexicon,
     words: frozenset[str],

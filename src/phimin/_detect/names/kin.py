@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from phimin._catalogue import builtin
@@ -15,6 +14,7 @@ from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.names.tokens import NAME_WORD, Span, Tokens, extend, ok_after_cue
 from phimin._detect.words import BRACKET_KIN, BRACKET_ROLES, NICKNAME_PREFIXES, alternation
+from phimin._lazy_regex import lazy
 
 __all__ = ["family", "relation_at"]
 
@@ -22,7 +22,7 @@ RELATION = builtin("phimin.name.relation")
 FAMILY = builtin("phimin.name.family")
 ROLE_IN_BRACKETS = builtin("phimin.name.role_in_brackets")
 
-_KIN = regex.compile(
+_KIN = lazy(
     rf"(?i)(?<![\w'’])(?:the[ ]+)?(?P<name>{NAME_WORD}(?:[ ]{NAME_WORD})?)"
     rf"(?:[ ]+family(?![\w])|[ ]*\((?:{alternation(BRACKET_KIN)}"
     rf"|(?P<role>{alternation(BRACKET_ROLES)}))\))"

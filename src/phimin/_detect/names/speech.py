@@ -32,6 +32,7 @@ from phimin._detect.words import (
     VERBS_BEFORE_YOU,
     WEAK_INTRODUCTIONS,
 )
+from phimin._lazy_regex import lazy
 
 __all__ = [
     "closing_vocatives",
@@ -107,12 +108,12 @@ _TURN_START = (
     r"(?:^|(?<=\][ ]?)|(?<=^[ \t]*\p{L}{2,12}[ ]?:[ ]?)|(?<=[.!?][ ]{1,3}))[ \t]*"
     r"(?:(?:okay|ok|so|alright|all[ ]right|well|now|um|uh|and|hey|right)[ ,]+){0,2}"
 )
-_OPENING = regex.compile(
+_OPENING = lazy(
     rf"(?im){_TURN_START}(?P<name>{_WORD})(?P<after>[ ]*,|[ ]+(?:what|what's|how|tell|can"
     r"|could|do|did|are|were|you|your|you're|i|i'm|let's|lets|good|nice|great|thanks|welcome"
     r"|it's|it|we|please|come|have|so)(?![\w'’]))"
 )
-_CLOSING = regex.compile(
+_CLOSING = lazy(
     r"(?i)(?<![\w'’])(?:thanks|thank[ ]you(?:[ ]so[ ]much)?|bye|bye-bye|goodbye|good[ ]?bye"
     r"|take[ ]care|see[ ]you(?:[ ](?:next[ ](?:week|time)|tomorrow|later|soon|then|again"
     r"|around|monday|tuesday|wednesday|thursday|friday))?|(?:good|nice|great)[ ](?:to[ ])?"
@@ -123,7 +124,7 @@ _CLOSING = regex.compile(
 )
 # A name that ends a turn after the words a sentence or a question ends with: "how was
 # your week robin", "did you take your meds miles", "is that right iris?".
-_TURN_END = regex.compile(
+_TURN_END = lazy(
     r"(?i)(?<![\w'’])(?:you|it|okay|ok|right|thanks|today|tonight|now|yet|there|again|week"
     r"|weekend|time|then|too|though|yeah|yes|no|sure|please)[ ,]+"
     rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?]|\n|$|\[|\p{{L}}{{2,12}}[ ]?:))"

@@ -29,6 +29,7 @@ from phimin._detect.words import (
     SURNAME_TITLES,
     alternation,
 )
+from phimin._lazy_regex import lazy
 
 __all__ = ["doctors", "initials", "is_postnominal", "postnominal_at", "roles", "title_at"]
 
@@ -47,7 +48,7 @@ _DOCTORS_THINGS = frozenset(
     "bill bills house home office visit visits note notes order orders shopping who "
     "appointment appointments kit stuff".split()
 )
-_DOCTOR = regex.compile(
+_DOCTOR = lazy(
     rf"(?i)(?<![\w+/-])(?P<title>{alternation(DOCTOR_TITLES)})(?:\.[ ]*|[ ]+)"
     rf"(?P<initial>\p{{L}}\.?[ ]+(?=\p{{L}}{{2}}))?(?P<a>{NAME_WORD})"
     rf"(?:[ ]+(?:and|&)[ ]+(?!(?:dr|drs|doctor)\b)(?P<b>{NAME_WORD}))?"
@@ -66,7 +67,7 @@ _INITIAL_NAME_UPPER = regex.compile(
 )
 # "per md Haddad", "NP Lindgren", "HO OKONJO": a clinical role before a name. The roles
 # are also abbreviations ("PA line", "MD aware"), so only a clear name follows.
-_ROLE_NAME = regex.compile(
+_ROLE_NAME = lazy(
     rf"(?i)(?:(?<![\w/])|(?<=(?<![\w])w/))(?:{alternation(ROLE_CUES)})[ .]+(?P<a>{NAME_WORD})"
 )
 # Words after which "Frederick, MD" is a town and its state, not a physician.
