@@ -22,6 +22,7 @@ import regex
 from phimin._catalogue import Catalogue
 from phimin._detect.detection import Detection
 from phimin._findings import Category
+from phimin._lazy_regex import lazy
 
 __all__ = ["whole_phrases"]
 
@@ -36,15 +37,19 @@ _AMOUNT = (
     r"|half|a[ ]half|a[ ]few|a[ ]couple(?:[ ]of)?|couple|few|several)"
 )
 # The detection begins with an amount (a whole word).
-_BEGINS = regex.compile(rf"(?i){_AMOUNT}(?![\w])")
+_BEGINS = lazy(rf"(?i){_AMOUNT}(?![\w])")
 # An amount and what joins it to the next one, ending where the detection begins.
-_JOINED = regex.compile(
-    rf"(?i)(?<![\w.,]){_AMOUNT}(?:[ \t]*[-–—/][ \t]*|[ \t]+(?:or|to|and)[ \t]+)\Z"
-)
+_JOINED = lazy(rf"(?i)(?<![\w.,]){_AMOUNT}(?:[ \t]*[-–—/][ \t]*|[ \t]+(?:or|to|and)[ \t]+)\Z")
 # Where a phrase may begin: not right after a dash or slash ("GAD-7 and five beers" keeps
 # "GAD-7 and"), and a date is never part of one ("3/10/2026 and five beers").
 _JOINT_BEFORE = regex.compile(r"[-–—/][ \t]*\Z")
-_DATE_LIKE = regex.compile(r"\d{1,4}[ \t]*[-–—/.][ \t]*\d{1,2}[ \t]*[-–—/.][ \t]*\d{1,4}")
+# A date is two numbers of a day or a month and a year of two or four digits, in either
+# order: "3/10/2026", "2026-03-10", "3-10-26"; "2-2-2-5 beers" ("two-two-two-five" once
+# number words are read as digits) is a chain of amounts, not a date.
+_DATE_LIKE = regex.compile(
+    r"(?<!\d)(?:\d{1,2}[ \t]*[-–—/.][ \t]*\d{1,2}[ \t]*[-–—/.][ \t]*(?:\d{4}|\d{2})"
+    r"|\d{4}[ \t]*[-–—/.][ \t]*\d{1,2}[ \t]*[-–—/.][ \t]*\d{1,2})(?!\d)"
+)
 _LOOK_BACK = 40  # characters: the longest amount and joint, with room
 
 

@@ -24,6 +24,9 @@ def test_the_readme_example_keeps_its_sentence(redactor: phimin.Redactor) -> Non
         "like three or four or five beers a night": "like [substance use]",
         "He drinks 4 - 5 beers a night, GAD-7 was 12.": "He drinks [substance use], GAD-7 was 12.",
         "two or two-two or five beers a night": "[substance use]",
+        # (number words are read as digits first: "2-2-2-5" is amounts, not a date)
+        "He has two-two-two-five beers a night.": "He has [substance use].",
+        "He has 2-2-2-5 beers a night.": "He has [substance use].",
         "She is 4 or 5 weeks pregnant.": "She is [reproductive health matter].",
     }
     for text, expected in cases.items():
@@ -41,6 +44,12 @@ def test_spans_not_beginning_with_an_amount_are_left_as_found(
     assert redactor.redact("GAD-7 and five beers a night.").text == "GAD-7 and [substance use]."
     assert redactor.redact("Seen 3/10/2026 and five beers a night.").text == (
         "Seen [date in 2026] and [substance use]."
+    )
+    assert redactor.redact("Seen 2026-03-10 and five beers a night.").text == (
+        "Seen [date in 2026] and [substance use]."
+    )
+    assert redactor.redact("Seen 3-10-26 and five beers a night.").text == (
+        "Seen [date] and [substance use]."
     )
     assert redactor.redact("He sleeps 4 or 5 hours; he was arrested.").text == (
         "He sleeps 4 or 5 hours; he was [legal matter]."
