@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 import yaml
 
+from phimin._derived import Fingerprint, derived
 from phimin._detect.detection import Detection
 from phimin._entities import ENTITIES
 from phimin._errors import DetectionError, RulePackError
@@ -149,6 +150,20 @@ def yaml_load(text: str) -> Any:
     return yaml.load(text, Loader=loader)
 
 
+def shipped_yaml(text: str, name: str) -> Any:
+    """`yaml_load(text)` for a file phimin ships (a rule pack, a rule record), parsed once
+    and then read from phimin's cache under the hash of its text (`phimin._derived`):
+    parsing the packs took longer than loading the spaCy model's NER. Only phimin's own
+    files come here; a user's pack is parsed on every load and never written to disk.
+    The value is shared within a process: callers read it and never change it."""
+    fingerprint = Fingerprint(f"yaml-{name}").versions("PyYAML").text(text)
+    return derived(fingerprint, lambda: yaml_load(text), _same, _same)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 # --- built-in records ----------------------------------------------------------------
 
 _BUILTIN_ID = regex.compile(r"^phimin(?:\.[a-z][a-z0-9_]*){1,3}$")
@@ -175,7 +190,7 @@ def builtin_records() -> Mapping[str, RuleRecord]:
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
     for file in files:
         try:
-            raw = yaml_load(file.read_text(encoding="utf-8"))
+            raw = shipped_yaml(file.read_text(encoding="utf-8"), f"record-{file.name}")
         except yaml.YAMLError as exc:
             problems.append(f"{file.name}: not valid YAML ({exc})")
             continue

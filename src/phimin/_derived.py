@@ -6,9 +6,13 @@ their inputs do. So each result is stored once, and read back by the next run:
 
 - **Keyed by content.** The key is a SHA-256 over a format version, the Python version,
   the source of the code that derives the value, the versions of the libraries it
-  relies on, and the *bytes* of every input (word-list files, the packs' regexes, the
-  model's word index). A changed input, or changed code, is a new key: a stale value is
-  never read. Nothing of the text being redacted is ever an input.
+  relies on, and the *bytes* of every input of phimin's own (word lists, the packs'
+  regexes, the model's word index). A large data file of another installed package
+  (GeoNames' 17 MB of cities, the census and word-frequency lists) enters by its size
+  and modification time beside its package's version, as Python's bytecode cache
+  checks a source: hashing it took longer than reading the value it keys. A changed
+  input, or changed code, is a new key: a stale value is never read. Nothing of the
+  text being redacted is ever an input.
 - **Plain data.** Values are written with `marshal` (strings, numbers, tuples, sets,
   dicts): reading one runs no code, unlike a pickle. A header holds the SHA-256 of the
   payload; a damaged or truncated file is ignored and rebuilt.
@@ -83,6 +87,12 @@ class Fingerprint:
 
     def file(self, path: Path | str) -> Fingerprint:
         return self.data(Path(path).read_bytes())
+
+    def installed(self, path: Path | str) -> Fingerprint:
+        """A data file of an installed package, by its name, size and modification time
+        (its bytes are not read; see the module's docstring)."""
+        found = Path(path).stat()
+        return self.text(Path(path).name, str(found.st_size), str(found.st_mtime_ns))
 
     def code(self, *modules: ModuleType) -> Fingerprint:
         """The modules' own files: a change to the code that derives a value is a new key."""

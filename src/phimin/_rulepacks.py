@@ -25,7 +25,7 @@ from typing import Any, TypeAlias
 import regex
 import yaml
 
-from phimin._catalogue import RuleCase, yaml_load
+from phimin._catalogue import RuleCase, shipped_yaml, yaml_load
 from phimin._derived import Fingerprint, derived
 from phimin._detect import literals
 from phimin._errors import RulePackError
@@ -145,8 +145,10 @@ def load_rule_packs(paths: Iterable[str | Path] | None = None) -> RuleSet:
     regexes: list[_Regex] = []
     packs: list[RulePack] = []
     for file in files:
+        ships = shipped is not None and _is_within(file, shipped)
         try:
-            raw = yaml_load(file.read_text(encoding="utf-8"))
+            text = file.read_text(encoding="utf-8")
+            raw = shipped_yaml(text, f"pack-{file.name}") if ships else yaml_load(text)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             problems.append(f"{file.name}: cannot be read as YAML ({type(exc).__name__})")
             continue
@@ -154,7 +156,7 @@ def load_rule_packs(paths: Iterable[str | Path] | None = None) -> RuleSet:
         pack = _parse_pack(raw, file.name, problems, regexes)
         if pack is not None:
             packs.append(pack)
-        if shipped is not None and _is_within(file, shipped):
+        if ships:
             regexes[before:] = [replace(r, shipped=True) for r in regexes[before:]]
     # Only what phimin ships is remembered on disk: a pack of the user's own may name
     # people or places (a clinic's own list), so its checks are worked out in memory.

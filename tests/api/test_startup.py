@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import phimin
 from phimin import _derived
+from phimin._catalogue import shipped_yaml, yaml_load
 from phimin._detect import geography, lexicon
 from phimin._detect.sensitive import SensitiveRecognizer
 from phimin._nlp import _split_dash_runs, load_model, resolve_model, unneeded_components
@@ -42,6 +43,8 @@ TEXTS = [
     "Her brother Kenji Alvarado drove up from Tucson last Friday with Acme Logistics.",
     "CLIENT: i told marcus i was done. THERAPIST: When did you last see Fiona Okafor?",
 ]
+
+_RECORDS = Path(phimin.__file__).parent / "_detect" / "records"
 
 
 @pytest.fixture
@@ -247,6 +250,24 @@ def test_a_changed_input_file_is_a_new_key(tmp_path: Path) -> None:
     assert _fingerprint("ab", "c").hexdigest() != _fingerprint("a", "bc").hexdigest()
 
 
+def test_an_installed_file_is_keyed_by_size_and_time_not_read(tmp_path: Path) -> None:
+    data = tmp_path / "cities.json"
+    data.write_text("alpha\n", encoding="utf-8")
+    os.utime(data, ns=(1_000_000_000, 1_000_000_000))
+    first = _derived.Fingerprint("k").installed(data).hexdigest()
+    data.write_text("alphb\n", encoding="utf-8")  # the same size: the time tells
+    os.utime(data, ns=(1_000_000_000, 1_000_000_000))
+    assert _derived.Fingerprint("k").installed(data).hexdigest() == first
+    os.utime(data, ns=(2_000_000_000, 2_000_000_000))
+    assert _derived.Fingerprint("k").installed(data).hexdigest() != first
+    data.write_text("alphabet\n", encoding="utf-8")
+    os.utime(data, ns=(1_000_000_000, 1_000_000_000))
+    assert _derived.Fingerprint("k").installed(data).hexdigest() != first
+    data.unlink()
+    with pytest.raises(FileNotFoundError):  # a missing file: the caller builds the value instead
+        _derived.Fingerprint("k").installed(data)
+
+
 def test_a_failed_write_leaves_no_file_and_the_value_is_built(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -394,12 +415,26 @@ def test_the_cache_never_holds_text_nor_a_users_own_pack(tmp_path: Path) -> None
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Brimbleton" not in run.stdout and "Zorvath" not in run.stdout
     kinds = {f.name.rsplit("-", 1)[0] for f in cache.iterdir()}
-    assert kinds == {"name-lexicon", "place-lexicon", "rule-regexes"}
+    parsed = {k for k in kinds if k.startswith("yaml-")}
+    assert kinds - parsed == {"name-lexicon", "place-lexicon", "rule-regexes"}
+    packs = {f"yaml-pack-{f.name}" for f in default_rules_dir().glob("*.yaml")}
+    records = {f"yaml-record-{f.name}" for f in _RECORDS.glob("*.yaml")}
+    assert parsed == packs | records, "only the packs and records phimin ships are parsed once"
     for file in cache.iterdir():
         blob = file.read_bytes().lower()
         for word in _PLANTED:
             assert word.encode() not in blob, f"{word} found in {file.name}"
     assert b"arrested" in (next(cache.glob("rule-regexes-*")).read_bytes()), "packs we ship"
+
+
+def test_shipped_yaml_read_back_equals_the_file_parsed(cache: Path) -> None:
+    for file in [*default_rules_dir().glob("*.yaml"), *_RECORDS.glob("*.yaml")]:
+        text = file.read_text(encoding="utf-8")
+        built = shipped_yaml(text, f"test-{file.name}")
+        _derived._memo.clear()
+        read = shipped_yaml(text, f"test-{file.name}")
+        assert read is not built and read == built == yaml_load(text)
+    assert len(list(cache.glob("yaml-test-*"))) >= 9
 
 
 def test_a_users_own_pack_is_checked_in_memory(cache: Path, tmp_path: Path) -> None:
@@ -476,13 +511,23 @@ _PIECES = st.sampled_from(
 
 def _hits(lowered: str, length: int, automaton: bool) -> list[tuple[int, int, str, bool]]:
     places = geography.load_places()
-    names = geography._gazetteer(places.cities, places.towns)
+    names = geography._SetLookup(places.cities, places.towns)
     found = (
         geography._automaton(places.cities, places.towns).iter(lowered)
         if automaton
-        else geography._looked_up(lowered, length, names, max(map(len, names)))
+        else geography._looked_up(lowered, length, names, names.longest())
     )
     return list(geography._bounded_hits(lowered, length, found))
+
+
+def test_the_set_lookup_answers_as_the_gazetteer_dict() -> None:
+    places, sample = _places()
+    names = geography._gazetteer(places.cities, places.towns)
+    lookup = geography._SetLookup(places.cities, places.towns)
+    assert lookup.longest() == max(map(len, names))
+    both_kinds = [n for n in places.towns if n in places.cities][:50]
+    for name in [*sample, *both_kinds, "ab", "abc", "not a place at all", ""]:
+        assert lookup.get(name) == names.get(name)
 
 
 @settings(max_examples=150, deadline=None)

@@ -240,7 +240,7 @@ def _fingerprint(nlp: Language | None) -> Fingerprint:
         .data(b"" if index is None else index.to_bytes())
     )
     for path in _source_files():
-        fingerprint.text(path.name).file(path)
+        fingerprint.installed(path)
     return fingerprint
 
 
