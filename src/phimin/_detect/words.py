@@ -10,7 +10,7 @@ from importlib import resources
 
 import regex
 
-from phimin._catalogue import yaml_load
+from phimin._catalogue import shipped_yaml
 
 __all__ = [
     "AWARE_CUES",
@@ -43,8 +43,9 @@ __all__ = [
     "alternation",
 ]
 
-_DATA = yaml_load(
-    resources.files("phimin").joinpath("data").joinpath("name_words.yaml").read_text("utf-8")
+_DATA = shipped_yaml(
+    resources.files("phimin").joinpath("data").joinpath("name_words.yaml").read_text("utf-8"),
+    "name_words.yaml",
 )
 
 
