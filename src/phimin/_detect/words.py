@@ -29,6 +29,7 @@ __all__ = [
     "NOUN_NAMES",
     "PARTICLES",
     "PERSON_VERBS",
+    "PLURAL_RELATIONS",
     "POSTNOMINALS",
     "RELATIONS",
     "ROLES",
@@ -67,6 +68,7 @@ BRACKET_ROLES = _words("bracket_roles")
 POSTNOMINALS = frozenset(_words("postnominals"))
 SIGNATURE_CREDENTIALS = _words("signature_credentials")
 RELATIONS = frozenset(_words("relations"))
+PLURAL_RELATIONS = frozenset(_words("plural_relations"))
 BRACKET_KIN = _words("bracket_kin")
 GREETINGS = frozenset(_words("greetings"))
 INTRODUCTIONS = tuple(tuple(p.split()) for p in _words("introductions"))

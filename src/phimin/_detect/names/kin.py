@@ -1,5 +1,6 @@
-"""Names tied to kin and relations: "my son Will", "the Delacroix family", "Marguerite
-Brancati (daughter)". Rules `phimin.name.relation`, `.family`, `.role_in_brackets`."""
+"""Names tied to kin and relations: "my son Will", "my kids jack and carol", "the
+Delacroix family", "Marguerite Brancati (daughter)". Rules `phimin.name.relation`,
+`.relation_list`, `.family`, `.role_in_brackets`."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from phimin._detect.names.tokens import NAME_WORD, Span, Tokens, extend, ok_afte
 from phimin._detect.words import BRACKET_KIN, BRACKET_ROLES, NICKNAME_PREFIXES, alternation
 from phimin._lazy_regex import lazy
 
-__all__ = ["family", "relation_at"]
+__all__ = ["family", "relation_at", "relation_list_at"]
 
 RELATION = builtin("phimin.name.relation")
+RELATION_LIST = builtin("phimin.name.relation_list")
 FAMILY = builtin("phimin.name.family")
 ROLE_IN_BRACKETS = builtin("phimin.name.role_in_brackets")
 
@@ -47,6 +49,42 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
     if _relation_name(t, j) or _appositive(t, j) or _kin_only_name(t, j):
         return extend(t, j, score, RELATION)
     return None
+
+
+_LIST_AND = frozenset({"and", "&", "y"})  # ("mis hijos ana y luis")
+
+
+def relation_list_at(t: Tokens, i: int, score: float) -> list[Span]:
+    """ "my kids jack and carol", "the neighbors, Ray and Carol", "my sons jake, tyler and
+    sam": names listed after a plural kin word (token i, a word of `PLURAL_RELATIONS`).
+
+    Every word of the list must be a name as one after a singular kin word is
+    (`_relation_name`), the list has two names at least and "and" before its last: one
+    word that is no name spoils it ("my friends drink and smoke", "my kids school and
+    daycare"), and so does a list that never closes ("my kids jack, the dog").
+    """
+    spans: list[Span] = []
+    j = t.next_word(i)
+    if j < len(t) and t.text[j] == "," and t.mode == "mixed":
+        j = t.next_word(j)  # "the neighbors, Ray and Carol"
+    closed = False
+    while True:
+        if j >= len(t) or not _relation_name(t, j):
+            return []
+        span = extend(t, j, score, RELATION_LIST)
+        spans.append(span)
+        if closed:
+            return spans
+        k = t.next_word(span.end - 1)
+        comma = k < len(t) and t.text[k] == ","
+        if comma:
+            k = t.next_word(k)
+        if k < len(t) and t.lower[k] in _LIST_AND:
+            closed = True
+            k = t.next_word(k)
+        elif not comma:
+            return []  # the list ends before an "and"
+        j = k
 
 
 _MONTH_NAMES = frozenset({"april", "may", "june", "august"})

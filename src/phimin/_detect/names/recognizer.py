@@ -20,7 +20,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import charting, clauses, guesses, kin, speech, titles
 from phimin._detect.names.tokens import Span, Tokens, to_detections
-from phimin._detect.words import RELATIONS, TITLES
+from phimin._detect.words import PLURAL_RELATIONS, RELATIONS, TITLES
 
 __all__ = ["NameRecognizer"]
 
@@ -81,6 +81,7 @@ class NameRecognizer(PhiminRecognizer):
             titles.POSTNOMINAL.score if mixed else titles.POSTNOMINAL.score_for("caseless")
         )
         relation = kin.RELATION.score if mixed else kin.RELATION.score_for("caseless")
+        listed = kin.RELATION_LIST.score if mixed else kin.RELATION_LIST.score_for("caseless")
         for i in range(len(t)):
             w = t.lower[i]
             span: Span | None = None
@@ -90,6 +91,8 @@ class NameRecognizer(PhiminRecognizer):
                 span = titles.postnominal_at(t, i, postnominal)
             elif w in RELATIONS:
                 span = kin.relation_at(t, i, relation)
+            elif w in PLURAL_RELATIONS:
+                yield from kin.relation_list_at(t, i, listed)
             elif speech.greeting(t, i):
                 span = speech.vocative_at(t, i)
             if span is not None:
