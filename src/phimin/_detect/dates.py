@@ -32,6 +32,17 @@ _MONTH_AFTER_DAY = _MONTH_ABBR_DOT.replace("|may|", "|(?-i:May|MAY)|(?<=of[ ]+)m
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _ORDINAL_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+# Holidays that fall on one day (Thanksgiving and Easter on one day of their year).
+_HOLIDAY = (
+    r"christmas(?:[ ]+(?:day|eve))?|xmas|thanksgiving|easter(?:[ ]+sunday)?"
+    r"|new[ ]+year'?s?(?:[ ]+(?:day|eve))|halloween|valentine'?s?[ ]+day"
+    r"|independence[ ]+day|(?:the[ ]+)?(?:fourth|4th)[ ]+of[ ]+july|memorial[ ]+day"
+    r"|labor[ ]+day|mother'?s[ ]+day|father'?s[ ]+day|juneteenth"
+)
+_HOLIDAY_TRIGGER = (
+    r"(?i)christmas|xmas|thanksgiving|easter|new|halloween|valentine|independence"
+    r"|july|memorial|labor|mother|father|juneteenth"
+)
 _DAY_WORD = (
     rf"(?:{_ORDINAL_UNITS}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
     rf"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
@@ -168,13 +179,19 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.date.holiday_year"),
         # "Christmas 2023", "Thanksgiving of 2021": a holiday with its year is a day.
-        rf"(?i){_B}(?:christmas(?:[ ]+(?:day|eve))?|xmas|thanksgiving|easter(?:[ ]+sunday)?"
-        rf"|new[ ]+year'?s?(?:[ ]+(?:day|eve))|halloween|valentine'?s?[ ]+day"
-        rf"|independence[ ]+day|(?:the[ ]+)?(?:fourth|4th)[ ]+of[ ]+july|memorial[ ]+day"
-        rf"|labor[ ]+day|mother'?s[ ]+day|father'?s[ ]+day|juneteenth)"
-        rf",?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E}",
-        trigger=r"(?i)christmas|xmas|thanksgiving|easter|new|halloween|valentine|independence"
-        r"|july|memorial|labor|mother|father|juneteenth",
+        rf"(?i){_B}(?:{_HOLIDAY}),?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E}",
+        trigger=_HOLIDAY_TRIGGER,
+    ),
+    PatternSpec(
+        builtin("phimin.date.holiday_event"),
+        # "sober since christmas eve", "admitted on new year's day", "around labor day
+        # weekend": a holiday said as the day something happened is a month and a day
+        # (not "christmas is hard for her", "the holidays").
+        rf"(?i)(?<![\w])(?:on|since|after|before|around|until|till|by|through|the[ ]+day"
+        rf"[ ]+(?:before|after))[ ]+(?P<day>(?:{_HOLIDAY})(?:[ ]+(?:weekend|morning|night))?)"
+        rf"(?![\w'’-])(?!,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E})",  # (then `holiday_year`)
+        group="day",
+        trigger=_HOLIDAY_TRIGGER,
     ),
     PatternSpec(
         builtin("phimin.date.compact"),
@@ -207,7 +224,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i)(?<![\w])(?:(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
         rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|{_WEEKDAY})[ ]+the"
         rf"[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})|(?:is|was|'s|it's|that's|to|for)[ ]+the[ ]+"
-        rf"(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED}))"
+        rf"(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})"
+        # "my birthday's the thirtieth": a dated event's day, any ordinal
+        rf"|(?:birthday|anniversary|appointment|hearing|court[ ]date|due[ ]date|surgery"
+        rf"|wedding|funeral|graduation)(?:['’]s|[ ]+is|[ ]+was)[ ]+(?:on[ ]+)?the[ ]+"
+        rf"(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED}))"
         rf"(?![\w'’-])(?![ ]+(?:{_NOT_A_DAY})(?![\w]))",
         group="day",
         trigger=r"(?i)the[ ]",
