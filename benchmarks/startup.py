@@ -1,6 +1,6 @@
 """Cold start: how long a short `redact` run takes, against the model's own floor.
 
-    python benchmarks/startup.py [--runs 7] [--src PATH] [--out FILE]
+    python benchmarks/startup.py [--runs 7] [--src PATH] [--baseline PATH] [--out FILE]
 
 Every figure is one fresh Python process, timed from outside (wall clock, and the CPU
 time the process used: user + system). Four commands run in turn, the first rotating
@@ -23,7 +23,9 @@ on each round so that no command always follows the same one:
 
 Medians of `--runs` rounds (5 at least). Targets (issue 18): `redact --check` at most
 1.3x the floor, `import phimin` at most 0.15 s. `--src PATH` measures another checkout
-(its `src/` first on `PYTHONPATH`), to compare before and after in the same session.
+(its `src/` first on `PYTHONPATH`); `--baseline PATH` runs another checkout's
+`redact --check` in the same rounds and reports each round's own difference, the
+fairest before-and-after on a machine whose speed drifts.
 phimin keeps what it derives from its data between runs (see `phimin._derived`): the
 runs share a cache folder made for the benchmark and filled by a warm-up run first, and
 `cold` repeats `redact --check` with that folder emptied before each run (a first run
@@ -63,6 +65,7 @@ TARGET_IMPORT = 0.15  # seconds
 
 TINY_DOC = "Client reports better sleep this week."
 BARE_FLOOR = "floor without Presidio's spaCy factory"
+BASELINE = "redact --check, baseline checkout"
 
 # What `ner` needs: itself and any component it listens to (a shared tok2vec).
 _FLOOR = """
@@ -94,6 +97,7 @@ class Command:
     stdin: Path | None = None
     expect: tuple[int, ...] = (0,)
     cold: bool = False  # empty the derived-data folder before each run
+    pythonpath: str | None = None  # another checkout's src/, first on PYTHONPATH
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +119,12 @@ def excluded_for_ner(model: str = MODEL) -> list[str]:
     return [name for name in nlp.component_names if name not in needed]
 
 
-def commands(python: str, redact: Sequence[str], excluded: Sequence[str]) -> list[Command]:
+def commands(
+    python: str, redact: Sequence[str], excluded: Sequence[str], baseline: Path | None = None
+) -> list[Command]:
     floor = _FLOOR.format(model=MODEL, excluded=list(excluded), doc=TINY_DOC)
     bare = _BARE_FLOOR.format(model=MODEL, excluded=list(excluded), doc=TINY_DOC)
-    return [
+    cmds = [
         Command("floor", (python, "-c", floor)),
         Command(BARE_FLOOR, (python, "-W", "ignore", "-c", bare)),
         Command("import phimin", (python, "-c", "import phimin")),
@@ -126,11 +132,18 @@ def commands(python: str, redact: Sequence[str], excluded: Sequence[str]) -> lis
         Command("redact < stdin", (*redact, "-q"), stdin=TRANSCRIPT),
         Command("redact --check, cold", (*redact, "--check", "-q", str(DRAFT)), cold=True),
     ]
+    if baseline is not None:  # the same check from another checkout, in the same rounds
+        check = (*redact, "--check", "-q", str(DRAFT))
+        return [*cmds, Command(BASELINE, check, pythonpath=str(baseline / "src"))]
+    return cmds
 
 
 def _run(command: Command, env: dict[str, str], cache: Path) -> Timing:
     if command.cold:
         shutil.rmtree(cache, ignore_errors=True)
+    if command.pythonpath is not None:  # its own derived data: a cold run empties ours
+        own = cache.with_name(cache.name + "-baseline")
+        env = {**env, "PYTHONPATH": command.pythonpath, "PHIMIN_CACHE_DIR": str(own)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(command.stdin or os.devnull, "rb") as source:
@@ -181,6 +194,7 @@ def report(
     loads: tuple[tuple[float, ...], tuple[float, ...]],
     src: str,
     excluded: Sequence[str],
+    baseline: Path | None = None,
 ) -> str:
     wall = {k: _median([t.wall for t in v]) for k, v in timings.items()}
     cpu = {k: _median([t.cpu for t in v]) for k, v in timings.items()}
@@ -195,8 +209,15 @@ def report(
             f"| {name} | **{wall[name]:.2f} s** | {ratio} | {low:.2f}-{high:.2f} s "
             f"| {cpu[name]:.2f} s | {cpu_ratio} |"
         )
-    check = wall["redact --check"] / floor_wall
-    check_cpu = cpu["redact --check"] / floor_cpu
+    # Each round's own ratio, then their median: the floor and the check of one round
+    # ran seconds apart, so a machine that speeds up or slows down between rounds moves
+    # both (a ratio of the two medians can pair a slow floor with a fast check).
+    check = _median(
+        [c.wall / f.wall for c, f in zip(timings["redact --check"], timings["floor"], strict=True)]
+    )
+    check_cpu = _median(
+        [c.cpu / f.cpu for c, f in zip(timings["redact --check"], timings["floor"], strict=True)]
+    )
     imported = wall["import phimin"]
     verdict_check = "met" if check <= TARGET_CHECK else "NOT met"
     verdict_import = "met" if imported <= TARGET_IMPORT else "NOT met"
@@ -227,23 +248,45 @@ def report(
             "|---|---|---|---|---|---|",
             *rows,
             "",
-            f"- `redact --check` / floor: **{check:.2f}x** wall, {check_cpu:.2f}x CPU "
-            f"(target <= {TARGET_CHECK}x: {verdict_check}).",
+            f"- `redact --check` / floor, the median of each round's own ratio: "
+            f"**{check:.2f}x** wall, {check_cpu:.2f}x CPU (target <= {TARGET_CHECK}x: "
+            f"{verdict_check}; the table's ratio of medians pairs different rounds).",
             f"- `import phimin`: **{imported:.3f} s** (target <= {TARGET_IMPORT} s: "
             f"{verdict_import}).",
             f"- Against the model's own floor (Presidio's spaCy factory not imported, "
             f"{wall[BARE_FLOOR]:.2f} s): `redact --check` is "
             f"**{wall['redact --check'] / wall[BARE_FLOOR]:.2f}x**; the floor above spends "
             f"{wall['floor'] - wall[BARE_FLOOR]:.2f} s importing Presidio, which phimin avoids.",
+            *_against_baseline(timings, baseline),
             "",
         ]
     )
+
+
+def _against_baseline(timings: dict[str, list[Timing]], baseline: Path | None) -> list[str]:
+    if baseline is None or BASELINE not in timings:
+        return []
+    pairs = list(zip(timings["redact --check"], timings[BASELINE], strict=True))
+    wall = _median([b.wall - c.wall for c, b in pairs])
+    cpu = _median([b.cpu - c.cpu for c, b in pairs])
+    share = _median([(b.cpu - c.cpu) / b.cpu for c, b in pairs])
+    return [
+        f"- Against the baseline checkout ({baseline.resolve().name}), `redact --check` in "
+        f"the same rounds, each round's own difference: **{wall:.2f} s** wall, "
+        f"{cpu:.2f} s CPU less ({share:.0%} of the baseline's CPU time)."
+    ]
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help=f"rounds (at least {MIN_RUNS})")
     parser.add_argument("--src", type=Path, default=None, help="another checkout to measure")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="a checkout whose `redact --check` runs in the same rounds, to compare",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--json", type=Path, default=None, help="also write the raw timings")
     parser.add_argument(
@@ -272,11 +315,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "cache"
         env["PHIMIN_CACHE_DIR"] = str(cache)
-        cmds = commands(python, redact, excluded)
+        cmds = commands(python, redact, excluded, args.baseline)
         loads_before = os.getloadavg()
         timings = measure(cmds, args.runs, env, cache)
         loads_after = os.getloadavg()
-    text = report(timings, args.runs, (loads_before, loads_after), src, excluded)
+    text = report(timings, args.runs, (loads_before, loads_after), src, excluded, args.baseline)
     if args.json is not None:
         raw = {k: [[t.wall, t.cpu] for t in v] for k, v in timings.items()}
         args.json.write_text(json.dumps(raw) + "\n", encoding="utf-8")

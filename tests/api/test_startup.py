@@ -603,7 +603,15 @@ def test_phimin_imports_three_of_presidios_recognizers_and_its_registry_stays_wh
 def test_the_startup_benchmark_runs_in_its_tiny_mode(tmp_path: Path) -> None:
     out = tmp_path / "startup.md"
     run = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--tiny", "--out", str(out)],
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "startup.py"),
+            "--tiny",
+            "--baseline",
+            str(ROOT),
+            "--out",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -611,6 +619,11 @@ def test_the_startup_benchmark_runs_in_its_tiny_mode(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr[-2000:]
     text = out.read_text(encoding="utf-8")
-    for row in ("| floor |", "| import phimin |", "| redact --check |", "| redact < stdin |"):
+    rows = ("| floor |", "| floor without Presidio's spaCy factory |", "| import phimin |")
+    for row in (*rows, "| redact --check |", "| redact < stdin |"):
         assert row in text
-    assert "`redact --check` / floor: **" in text and "Load average:" in text
+    assert "Against the model's own floor" in text
+    assert "| redact --check, baseline checkout |" in text
+    assert "Against the baseline checkout" in text
+    assert "`redact --check` / floor, the median of each round's own ratio: **" in text
+    assert "Load average:" in text
