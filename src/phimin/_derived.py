@@ -8,7 +8,7 @@ their inputs do. So each result is stored once, and read back by the next run:
   the source of the code that derives the value, the versions of the libraries it
   relies on, and the *bytes* of every input of phimin's own (word lists, the packs'
   regexes, the model's word index). A large data file of another installed package
-  (GeoNames' 17 MB of cities, the census and word-frequency lists) enters by its size
+  (GeoNames' 17 MB of cities, the census and word-frequency lists) enters by its place, size
   and modification time beside its package's version, as Python's bytecode cache
   checks a source: hashing it took longer than reading the value it keys. A changed
   input, or changed code, is a new key: a stale value is never read. Nothing of the
@@ -89,10 +89,13 @@ class Fingerprint:
         return self.data(Path(path).read_bytes())
 
     def installed(self, path: Path | str) -> Fingerprint:
-        """A data file of an installed package, by its name, size and modification time
-        (its bytes are not read; see the module's docstring)."""
-        found = Path(path).stat()
-        return self.text(Path(path).name, str(found.st_size), str(found.st_mtime_ns))
+        """A data file of an installed package, by where it is, its size and its
+        modification time (its bytes are not read; see the module's docstring). The
+        place counts too: two installs that share a version, a size and a time (a
+        store that sets every file's time to one value) are still told apart."""
+        where = Path(path).absolute()
+        found = where.stat()
+        return self.text(str(where), str(found.st_size), str(found.st_mtime_ns))
 
     def code(self, *modules: ModuleType) -> Fingerprint:
         """The modules' own files: a change to the code that derives a value is a new key."""

@@ -263,6 +263,11 @@ def test_an_installed_file_is_keyed_by_size_and_time_not_read(tmp_path: Path) ->
     data.write_text("alphabet\n", encoding="utf-8")
     os.utime(data, ns=(1_000_000_000, 1_000_000_000))
     assert _derived.Fingerprint("k").installed(data).hexdigest() != first
+    moved = tmp_path / "elsewhere" / "cities.json"  # the same file in another install
+    moved.parent.mkdir()
+    moved.write_text("alpha\n", encoding="utf-8")
+    os.utime(moved, ns=(1_000_000_000, 1_000_000_000))
+    assert _derived.Fingerprint("k").installed(moved).hexdigest() != first
     data.unlink()
     with pytest.raises(FileNotFoundError):  # a missing file: the caller builds the value instead
         _derived.Fingerprint("k").installed(data)
