@@ -87,6 +87,12 @@ catalogue.AVAILABLE_ENTRY_POINTS = {{
 }}
 """
     + _FLOOR
+    # (a spaCy that finds its factories another way would import Presidio: say so)
+    + """
+import sys
+if "presidio_analyzer" in sys.modules:
+    raise SystemExit("Presidio was imported: this floor is not the model's own")
+"""
 )
 
 
