@@ -173,6 +173,26 @@ def _run(command: Command, env: dict[str, str], cache: Path) -> Timing:
     return Timing(wall, cpu)
 
 
+def compile_bytecode(python: str, env: dict[str, str]) -> Path:
+    """Byte-compile the phimin that `env` imports, as `pip install` does; its folder.
+
+    Python reads bytecode even where it is told not to write any
+    (`PYTHONDONTWRITEBYTECODE`, set on some machines, this one included): without this
+    step an editable checkout there compiles phimin's 70-odd modules from source on
+    every run, a cost an installed phimin never pays.
+    """
+    found = subprocess.run(
+        [python, "-c", "import phimin, os; print(os.path.dirname(phimin.__file__))"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    package = Path(found.stdout.strip())
+    subprocess.run([python, "-m", "compileall", "-q", str(package)], env=env, check=True)
+    return package
+
+
 def measure(
     cmds: Sequence[Command], runs: int, env: dict[str, str], cache: Path
 ) -> dict[str, list[Timing]]:
@@ -248,7 +268,8 @@ def report(
             f"its `ner` needs (excluded: {', '.join(excluded) or 'nothing'}) and runs one "
             "tiny doc. phimin's derived data (word lists, rule-pack checks) are read from "
             "its cache folder, filled by a warm-up run; `cold` empties that folder before "
-            "each run, as on the first run after an install.",
+            "each run, as on the first run after an install. phimin's bytecode is compiled "
+            "before the first run (`compileall`), as `pip install` does.",
             "",
             "| command | wall (median) | / floor | wall (min-max) | CPU (median) | CPU / floor |",
             "|---|---|---|---|---|---|",
@@ -322,6 +343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         cache = Path(tmp) / "cache"
         env["PHIMIN_CACHE_DIR"] = str(cache)
         cmds = commands(python, redact, excluded, args.baseline)
+        compile_bytecode(python, env)
+        if args.baseline is not None:
+            compile_bytecode(python, {**env, "PYTHONPATH": str(args.baseline / "src")})
         loads_before = os.getloadavg()
         timings = measure(cmds, args.runs, env, cache)
         loads_after = os.getloadavg()

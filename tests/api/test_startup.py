@@ -401,6 +401,10 @@ print(redactor.redact(sys.stdin.read()).text)
 """
 
 
+# The recognizers whose patterns' facts are kept (`phimin._detect.pattern_facts`).
+_PATTERN_SETS = ("IdentifierRecognizer", "DateAgeRecognizer", "PlaceRecognizer")
+
+
 def test_the_cache_never_holds_text_nor_a_users_own_pack(tmp_path: Path) -> None:
     """A fresh process redacts invented PHI with a pack of its own: the cache folder it
     fills holds phimin's word lists and packs, and nothing of the text or of that pack."""
@@ -421,7 +425,8 @@ def test_the_cache_never_holds_text_nor_a_users_own_pack(tmp_path: Path) -> None
     assert "Brimbleton" not in run.stdout and "Zorvath" not in run.stdout
     kinds = {f.name.rsplit("-", 1)[0] for f in cache.iterdir()}
     parsed = {k for k in kinds if k.startswith("yaml-")}
-    assert kinds - parsed == {"name-lexicon", "place-lexicon", "rule-regexes"}
+    facts = {f"pattern-facts-{name}" for name in _PATTERN_SETS}
+    assert kinds - parsed == {"name-lexicon", "place-lexicon", "rule-regexes", *facts}
     packs = {f"yaml-pack-{f.name}" for f in default_rules_dir().glob("*.yaml")}
     records = {f"yaml-record-{f.name}" for f in _RECORDS.glob("*.yaml")}
     shipped = packs | records | {"yaml-name_words.yaml"}

@@ -16,10 +16,11 @@ from phimin._detect.clinical import clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.lines import (
-    derived_trigger,
+    derived_words,
     finditer_by_line,
     lines_around,
     lines_with,
+    lines_with_words,
     single_line,
 )
 from phimin._detect.names import charting, kin
@@ -78,6 +79,26 @@ def test_most_specs_run_line_by_line() -> None:
 )
 def test_lines_with(text: str, ranges: list[tuple[int, int]]) -> None:
     assert lines_with(regex.compile(r"\d"), text) == ranges
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Aunt", "AUNT", "aun", "\u212aIN", "kin", "ſon", "SON", "x", "İ", "\n"]),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", "\n", "", "-"]), min_size=1, max_size=4),
+)
+def test_words_find_every_line_the_case_blind_pattern_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    # Found in the folded text, the words give every line a `(?i)` pattern of them
+    # would (the Kelvin sign and the long s fold to ASCII letters in `regex`).
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    words = ["aunt", "kin", "son"]
+    by_pattern = lines_with(regex.compile("(?i)aunt|kin|son"), text)
+    by_words = lines_with_words(words, text)
+    covered = {i for start, end in by_words for i in range(start, end)}
+    assert all(i in covered for start, end in by_pattern for i in range(start, end))
 
 
 _PIECES = [
@@ -231,7 +252,7 @@ def test_cued_rules_run_by_line() -> None:
     text = "\n".join(_CUED_PIECES)
     for pattern, trigger in CUED_RULES:
         assert single_line(pattern.pattern)
-        assert trigger is not None or derived_trigger(pattern.pattern) is not None
+        assert trigger is not None or derived_words(pattern.pattern) is not None
         found = [m.span() for m in finditer_by_line(pattern, text, trigger)]
         assert found and found == [m.span() for m in pattern.finditer(text)]
 

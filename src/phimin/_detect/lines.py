@@ -18,10 +18,23 @@ from typing import Any
 
 import regex
 
-from phimin._detect.literals import REPEAT_OPS, SYNTAX, required_literals, standard_tree
+from phimin._detect.literals import (
+    REPEAT_OPS,
+    SYNTAX,
+    gate_fold,
+    required_literals,
+    standard_tree,
+)
 from phimin._lazy_regex import AnyPattern
 
-__all__ = ["derived_trigger", "finditer_by_line", "lines_around", "lines_with", "single_line"]
+__all__ = [
+    "derived_words",
+    "finditer_by_line",
+    "lines_around",
+    "lines_with",
+    "lines_with_words",
+    "single_line",
+]
 
 _NEWLINE = 10
 # Classes that hold a line break (in the standard parser's names).
@@ -143,28 +156,48 @@ def finditer_by_line(
     """`pattern.finditer(text)`, on the lines holding a trigger only when that is proved
     the same.
 
-    The trigger is a pattern every match holds; by default it is derived from the
-    pattern's own syntax tree (the words one of which every match contains). A pattern
-    with no such words, or that can match across a line break, scans the whole text.
+    The trigger is a pattern every match holds; by default, the words one of which
+    every match contains, read from the pattern's own syntax tree. A pattern with no
+    such words, or that can match across a line break, scans the whole text.
     """
-    found = trigger if trigger is not None else derived_trigger(pattern.pattern)
-    if found is None or not single_line(pattern.pattern):
+    if not single_line(pattern.pattern):
         yield from pattern.finditer(text)
         return
-    for start, end in lines_with(found, text):
+    if trigger is not None:
+        ranges = lines_with(trigger, text)
+    else:
+        words = derived_words(pattern.pattern)
+        if words is None:
+            yield from pattern.finditer(text)
+            return
+        ranges = lines_with_words(words, text)
+    for start, end in ranges:
         yield from pattern.finditer(text, start, end)
 
 
 @functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
-def derived_trigger(pattern: str) -> regex.Pattern[str] | None:
-    """A case-insensitive pattern of the words one of which every match of `pattern`
-    holds (see `literals.required_literals`), or None if there are none."""
+def derived_words(pattern: str) -> frozenset[str] | None:
+    """The words (lower-case ASCII) one of which every match of `pattern` holds,
+    ignoring case (see `literals.required_literals`), or None if there are none."""
     # A Unicode property never spells a word: as a class of word characters it reads
     # the same to the literal finder, which cannot parse `regex`'s own syntax.
-    words = required_literals(_ANY_PROPERTY.sub(r"\\w", pattern))
-    if not words:
-        return None
-    return regex.compile("(?i)" + "|".join(regex.escape(w) for w in sorted(words)))
+    return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern)) or None
+
+
+def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """`lines_with` for a trigger of words matched ignoring case, found as substrings
+    of the case-folded text (`literals.gate_fold`) instead of by a compiled pattern:
+    the same lines or more, never fewer."""
+    folded = gate_fold(text)
+    if len(folded) != len(text):  # (folding keeps every length; were it ever not so)
+        return [(0, len(text))]
+    starts = []
+    for word in words:
+        at = folded.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = folded.find(word, at + 1)
+    return lines_around(text, ((at, at + 1) for at in starts))
 
 
 def lines_around(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -17,6 +17,8 @@ from phimin._catalogue import RuleRecord
 from phimin._detect.base import PhiminRecognizer
 from phimin._detect.detection import Detection
 from phimin._detect.lines import lines_with, single_line
+from phimin._detect.literals import gate_fold
+from phimin._detect.pattern_facts import PatternFacts, pattern_facts
 from phimin._errors import DetectionError
 from phimin._lazy_regex import LazyPattern
 
@@ -67,6 +69,8 @@ class _Compiled:
     lazy_context: LazyPattern | None
     trigger: regex.Pattern[str]
     single_line: bool  # runs only on the lines holding its trigger (see `lines`)
+    words: frozenset[str] | None = None  # one is in every match (`pattern_facts`)
+    min_digits: int = 0  # every match holds this many digits at least
 
     @property
     def pattern(self) -> regex.Pattern[str]:
@@ -77,8 +81,12 @@ class _Compiled:
         return None if self.lazy_context is None else self.lazy_context.compiled
 
 
-def compile_spec(spec: PatternSpec) -> _Compiled:
-    """The spec ready to scan; its pattern and context words compile on first use."""
+def compile_spec(spec: PatternSpec, facts: PatternFacts | None = None) -> _Compiled:
+    """The spec ready to scan; its pattern and context words compile on first use.
+
+    Without `facts` (see `pattern_facts`) the pattern runs on every line holding its
+    trigger, as a pattern whose tree says nothing.
+    """
     context = None
     if spec.context:
         words = "|".join(regex.escape(w) for w in spec.context)
@@ -88,7 +96,9 @@ def compile_spec(spec: PatternSpec) -> _Compiled:
         LazyPattern(spec.pattern),
         context,
         regex.compile(spec.trigger),
-        single_line(spec.pattern),
+        single_line(spec.pattern) if facts is None else facts.single_line,
+        None if facts is None else facts.words,
+        0 if facts is None else facts.min_digits,
     )
 
 
@@ -120,24 +130,95 @@ def _score(compiled: _Compiled, text: str, start: int, end: int) -> float | None
 
 
 def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Detection]:
-    """Run every spec over `text`; raise `DetectionError` if any regex times out."""
+    """Run every spec over `text`; raise `DetectionError` if any regex times out.
+
+    A spec runs only where its facts allow a match: the text holds one of its words,
+    and a line holds its trigger and as many digits as every match needs (the whole
+    text, for a pattern that may cross a line). A spec that cannot run is never
+    compiled.
+    """
     lines: dict[str, list[tuple[int, int]]] = {}  # trigger -> the lines holding it
+    digits = _DigitCounts(text)
+    folded: str | None = None
     whole = [(0, len(text))]
     for compiled in specs:
         spec = compiled.spec
+        if compiled.words is not None:
+            if folded is None:
+                folded = gate_fold(text)
+            if not any(word in folded for word in compiled.words):
+                continue
         if spec.trigger not in lines:
             lines[spec.trigger] = lines_with(compiled.trigger, text)
-        if not lines[spec.trigger]:
+        ranges = lines[spec.trigger]
+        if compiled.min_digits > 1 and ranges:
+            if compiled.single_line:
+                ranges = digits.lines_with_at_least(compiled.min_digits, ranges)
+            elif digits.total < compiled.min_digits:
+                ranges = []
+        if not ranges:
             continue
         pattern = compiled.pattern
         try:
-            for start, end in lines[spec.trigger] if compiled.single_line else whole:
+            for start, end in ranges if compiled.single_line else whole:
                 for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
                     yield from _hit(compiled, text, m)
         except TimeoutError as exc:
             raise DetectionError(
                 f"pattern {spec.rule_id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
             ) from exc
+
+
+_DIGIT = regex.compile(r"\d")  # every character a pattern's `\d` or `[0-9]` matches
+_LINE = regex.compile(r"[^\n]*\n?")
+
+
+class _DigitCounts:
+    """How many digits each line of a text holds, counted on first need."""
+
+    __slots__ = ("_lines", "_text", "_total")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: list[tuple[int, int, int]] | None = None  # (start, end, digits)
+        self._total = -1
+
+    @property
+    def total(self) -> int:
+        if self._total < 0:
+            self._total = len(_DIGIT.findall(self._text))
+        return self._total
+
+    def _counted(self) -> list[tuple[int, int, int]]:
+        if self._lines is None:
+            text = self._text
+            self._lines = [
+                (m.start(), m.end(), n)
+                for m in _LINE.finditer(text)
+                if m.end() > m.start() and (n := len(_DIGIT.findall(text, m.start(), m.end())))
+            ]
+        return self._lines
+
+    def lines_with_at_least(
+        self, needed: int, within: Sequence[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """The runs of lines inside `within` (runs of whole lines) holding `needed`
+        digits or more each, line breaks included, as `lines.lines_with` gives them."""
+        ranges: list[tuple[int, int]] = []
+        spans = iter(within)
+        span = next(spans, None)
+        for start, end, count in self._counted():
+            while span is not None and span[1] <= start:
+                span = next(spans, None)
+            if span is None:
+                break
+            if count < needed or start < span[0]:
+                continue
+            if ranges and ranges[-1][1] == start:
+                ranges[-1] = (ranges[-1][0], end)
+            else:
+                ranges.append((start, end))
+        return ranges
 
 
 def _hit(compiled: _Compiled, text: str, m: regex.Match[str]) -> Iterator[Detection]:
@@ -154,7 +235,9 @@ class PatternRecognizerSet(PhiminRecognizer):
     """A Presidio recognizer that runs a list of `PatternSpec`s in one pass."""
 
     def __init__(self, specs: Iterable[PatternSpec], name: str | None = None) -> None:
-        self._specs = tuple(compile_spec(s) for s in specs)
+        listed = tuple(specs)
+        facts = pattern_facts(name or "patterns", [s.pattern for s in listed])
+        self._specs = tuple(compile_spec(s, facts[s.pattern]) for s in listed)
         super().__init__(entities=sorted({c.spec.rule.entity for c in self._specs}))
         if name:
             self.name = name

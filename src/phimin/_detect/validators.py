@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+from typing import TYPE_CHECKING
 
-import phonenumbers
 import regex
-import tldextract
 from stdnum import iban, imei, luhn
 from stdnum.us import rtn, ssn
+
+if TYPE_CHECKING:
+    from tldextract import TLDExtract
 
 __all__ = [
     "digits",
@@ -104,6 +106,8 @@ def valid_vin(value: str) -> bool | None:
 
 def valid_phone(value: str) -> bool | None:
     """True for a valid number (US by default), None when only possible."""
+    import phonenumbers  # on the first phone-shaped match: its import costs a short run
+
     try:
         parsed = phonenumbers.parse(value, "US")
     except phonenumbers.NumberParseException:
@@ -131,8 +135,11 @@ def valid_ip(value: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _offline_tld_extractor() -> tldextract.TLDExtract:
-    # The bundled public suffix snapshot; no download and no cache directory.
+def _offline_tld_extractor() -> TLDExtract:
+    # The bundled public suffix snapshot; no download and no cache directory. Imported
+    # on the first domain-shaped match, as phonenumbers is.
+    import tldextract
+
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 
