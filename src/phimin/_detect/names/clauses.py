@@ -170,7 +170,9 @@ _COMPANION = lazy(
     r"(?i)(?<!(?<![\w'’])(?:last|this|next|every|the|a|an|that|each|early|late|mid|all|my|our"
     r"|his|her|their|your)[ ]+)"
     rf"(?<![\w'’])(?:(?P<name>{_WORD})[ ]+(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
-    rf"|(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>{_WORD})(?![\w'’])"
+    # (and a second name: "me and dawn and carol went")
+    rf"|(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>{_WORD})(?:[ ]*,?[ ]+(?:and|&)[ ]+(?P<second>{_WORD}))?"
+    r"(?![\w'’])"
     # another person and a name, then what the two did: "she and destiny got into a fight"
     rf"|(?:he|she|him|her|they|them)[ ]+(?:and|&)[ ]+(?P<name>{_WORD})(?=[ ]+(?:got|get|are|were"
     r"|went|go|have|had|came|come|started|broke|fight|fought|argue|argued|used|live|lived|moved"
@@ -367,6 +369,11 @@ def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "robin and i went", "me and dawn", "miles's mom": a first name beside "me" or
     "I", or owning what people own."""
     for m in finditer_by_line(_COMPANION, text):
-        word = m.group("name")
-        if lexicon.is_first_name(word.lower()) and name_word(word, lexicon, modal=True):
-            yield COMPANION.at(m.start("name"), m.end("name"))
+        for group in ("name", "second"):
+            word = m.group(group)
+            if (
+                word is not None
+                and lexicon.is_first_name(word.lower())
+                and name_word(word, lexicon, modal=True)
+            ):
+                yield COMPANION.at(m.start(group), m.end(group))
