@@ -32,6 +32,10 @@ FOUND = [
     ("Pellegrasso and Wilson co-lead the group.", ["Pellegrasso", "Wilson"]),
     # a first name and a surname the model takes for a place
     ("For refills, ask for Wei Okafor.", ["Wei", "Okafor"]),
+    # first names of people born after the 1990 census (data/ssa_first_names.tsv)
+    ("jaylen's dad is back in town", ["jaylen"]),
+    ("so me and aiden went to the park", ["aiden"]),
+    ("is ximena still staying with you", ["ximena"]),
 ]
 
 # Common words that are also names, used as words: must survive.
@@ -61,6 +65,8 @@ KEPT = [
     "Plan: will call md\nFamily meeting with team rn\n",
     # An initial and an English word after "per" / "by": not a name.
     "per b drake and by j hale, doing well",
+    # Given names since 1990 that are English words stay words ("cadence", "serenity").
+    "the cadence of her speech and the serenity she felt at the lake",
 ]
 
 

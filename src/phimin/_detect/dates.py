@@ -63,7 +63,8 @@ _NOT_A_DAY = (
     r"|month|months|day|days|chapter|level|page|question|questions|attempt|pregnancy|baby"
     r"|born|wife|husband|job|car|house|half|quarter|amendment|option|choice|part|line"
     r"|row|seat|team|string|base|period|hour|hours|minute|minutes|visit|dose|doses|trimester"
-    r"|semester|class|cousin|floor|story|of[ ](?:many|them|us|those|these|all|my|his|her"
+    r"|semester|class|cousin|floor|story|shift|shifts|inning|innings|game|games|lap|set"
+    r"|ward|unit|street|avenue|district|precinct|patient|client|call|date|of[ ](?:many|them|us|those|these|all|my|his|her"
     r"|their|our|your|its|which)"
 )
 _SPOKEN_NUMBER = (
@@ -222,8 +223,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # twenty third": a day of the month said alone (not "the first time", "the fifth
         # floor", "the 2nd grade"). "the first/second/third" only after a word of time.
         rf"(?i)(?<![\w])(?:(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
-        rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|{_WEEKDAY})[ ]+the"
-        rf"[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})|(?:is|was|'s|it's|that's|to|for)[ ]+the[ ]+"
+        rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|around|about"
+        rf"|through|thru|as[ ]of|{_WEEKDAY})[ ]+the"
+        rf"[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})|(?:is|was|'s|it's|that's|to|for"
+        # "i go back to work the fifteenth", "he gets out the twelfth"
+        rf"|back|work|off|leave|leaves|leaving|return|returns|returning|arrive|arrives"
+        rf"|arriving|ends|ending|out)[ ]+the[ ]+"
         rf"(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})"
         # "my birthday's the thirtieth": a dated event's day, any ordinal
         rf"|(?:birthday|anniversary|appointment|hearing|court[ ]date|due[ ]date|surgery"

@@ -330,8 +330,11 @@ class CityRecognizer(PhiminRecognizer):
                 if common and not after_preposition:
                     continue
                 score = rule.score if after_preposition else rule.score_for("capitalized")
-            elif after_preposition and not all(self.lexicon.is_plain_word(w) for w in name.split()):
-                score = rule.score_for("caseless_after_place_word")  # "lives in hampton"
+            elif after_preposition and (
+                not all(self.lexicon.is_plain_word(w) for w in name.split()) or _prefixed(name)
+            ):
+                # "lives in hampton"; "transferred to saint cloud", "moved to lake city"
+                score = rule.score_for("caseless_after_place_word")
             elif self._state_follows(lowered, end, name):
                 score = rule.score_for("before_its_state")  # "a rehab in towson maryland"
             elif not common and mode == "upper" and len(name) >= 6:
@@ -369,6 +372,18 @@ class CityRecognizer(PhiminRecognizer):
             ):
                 return True
         return False
+
+
+# The first word of many places' names, as in "saint cloud", "fort worth", "lake city":
+# with a second word after it, a place's name even where both are words.
+_PLACE_PREFIXES = frozenset(
+    "saint st. st san santa fort ft. port mount mt. lake palm glen el la las los".split()
+)
+
+
+def _prefixed(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[0] in _PLACE_PREFIXES
 
 
 def _spaces_before(lowered: str, start: int) -> int:

@@ -1,7 +1,10 @@
 """Name and word lists, from installed packages, loaded once per process.
 
 - First names and surnames: the 1990 US Census name files shipped in the `names`
-  package (public-domain Census data; package MIT).
+  package (public-domain Census data; package MIT); and the first names given in the
+  US since 1950 (`data/ssa_first_names.tsv`, from the Social Security
+  Administration's public-domain counts: `scripts/build_first_names.py`), which hold
+  the names of people born after 1990 the census cannot (Aiden, Jaylen, Ximena).
 - How common a word is in English: `wordfreq` (code Apache-2.0, data CC-BY-SA 4.0).
 - Which words are ordinary English words: the WordNet-derived word index bundled with
   the spaCy model's lemmatizer, when the model has one.
@@ -151,6 +154,21 @@ def _census_shares() -> tuple[dict[str, float], dict[str, float]]:
     return first, last
 
 
+def _ssa_shares() -> dict[str, float]:
+    """Each first name given since 1950 and its highest share of a year's births of
+    one sex, halved as the census's shares of each sex are (a share of everyone)."""
+    shares: dict[str, float] = {}
+    for line in _ssa_first_names().read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, share = line.split("\t")
+            shares[word] = float(share) / 2.0
+    return shares
+
+
+def _ssa_first_names() -> Any:
+    return resources.files("phimin").joinpath("data").joinpath("ssa_first_names.tsv")
+
+
 def _word_index(nlp: Language | None) -> Any:
     """The model's WordNet index (the lemmatizer's `lemma_index` table), if it has one."""
     if nlp is None or "lemmatizer" not in nlp.component_names:
@@ -186,6 +204,16 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
         f = freq.get(word, 0.0)
         return math.log10(f * 1e9) if f > 0 else 0.0
 
+    # Names of people born since 1990 the census lacks, where they are no English word:
+    # "aiden", "jaylen", not "cadence", "messiah" (a census name keeps its own share).
+    for word, share in _ssa_shares().items():
+        if (
+            word not in first
+            and zipf(word) < _RARE_ZIPF
+            and word not in nouns
+            and word not in word_classes
+        ):
+            first[word] = share
     ambiguous = set()
     for word in first.keys() | last.keys():
         share = max(first.get(word, 0.0), last.get(word, 0.0), 0.0002)
@@ -238,6 +266,7 @@ def _fingerprint(nlp: Language | None) -> Fingerprint:
         .words(STOP_WORDS)
         .words(SPANISH_STOP_WORDS)
         .data(b"" if index is None else index.to_bytes())
+        .data(_ssa_first_names().read_bytes())
     )
     for path in _source_files():
         fingerprint.installed(path)

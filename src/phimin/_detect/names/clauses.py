@@ -60,7 +60,7 @@ _CLAUSE_START = (
     r"(?:^|(?<=[.!?;:\]][ \t]{0,3})|(?<=,[ ])"
     # after a word that opens a clause: "do you think sage needed", "because grace said"
     r"|(?<=(?<![\w'’])(?:think|thought|guess|know|knew|feel|felt|wish|said|says|because"
-    r"|since|when|if|that|until|while|after|before|whether)[ ]))[ \t]*"
+    r"|since|when|if|that|until|while|after|before|whether|what|how|why)[ ]))[ \t]*"
     r"(?:(?:so|and|then|um|uh|but|honestly|yeah|yes|well|like|cause|because|okay|ok|alright"
     r"|oh|now|plus|anyway|see|apparently|basically)[ ,]+){0,3}"
 )
@@ -139,7 +139,9 @@ _OBJECT = lazy(
     r"(?i)(?<![\w'’])(?:told|tell|tells|asked|ask|asks|texted|text|texts|called|call|calls"
     r"|emailed|messaged|warned|promised|begged|reminded|thanked|dm'd|dmed)[ ]+"
     rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she|we|they"
-    r"|it|it's|not|no|yes|how|what|when|why|so|because|cause|and|but)(?![\w'’]))"
+    r"|it|it's|not|no|yes|how|what|when|why|so|because|cause|and|but|last|yesterday|today"
+    r"|tonight|again|back|earlier|later|this[ ](?:morning|afternoon|evening|week|weekend))"
+    r"(?![\w'’]))"
 )
 # Seeing, loving, living with someone, then where, when or a new clause: "i saw faith
 # at church", "i love frank but", "she moved in with ray last year".
@@ -150,12 +152,16 @@ _SOCIAL_OBJECT = lazy(
     r"[ ]out|fight|fought|fighting|argue|argued|arguing|spoke|speak|speaking|talk|talked"
     r"|talking)[ ]with|(?:talk|talked|talking|spoke|speak|speaking|listen|listened)[ ]to"
     r"|(?:heard|hear|hearing)[ ]from|(?:worried|worry|worrying|thinking)[ ]about"
+    # going somewhere or being with someone, trusting or blaming them: "i went with hope
+    # to the store", "the kids are with crystal this weekend", "i don't trust mark"
+    r"|(?:went|go|goes|going|came|come|coming|left|are|is|was|were|been)[ ]with"
+    r"|trust|trusted|trusting|blame|blamed|blaming|forgive|forgave|forgiven"
     r"|(?:yelled|yell|yelling|mad|snapped)[ ]at|(?:picked|pick|picking|dropped|drop"
     r"|dropping)[ ]up|go[ ]see|went[ ]to[ ]see|drove|drive|driving)[ ]+"
     # (not "in": "i saw hope in her eyes", "i love summer in the city")
     rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:at|on|but|and|yesterday|today|tonight"
     r"|last|this|again|since|after|before|so|because|cause|anymore|every|all|about|lately"
-    r"|from|to|off|up|over|home|too)(?![\w'’]))"
+    r"|from|to|off|up|over|home|too|he|she|they)(?![\w'’]))"
 )
 # Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
 # "miles's mom", "iris's birthday".
@@ -164,7 +170,14 @@ _COMPANION = lazy(
     r"(?i)(?<!(?<![\w'’])(?:last|this|next|every|the|a|an|that|each|early|late|mid|all|my|our"
     r"|his|her|their|your)[ ]+)"
     rf"(?<![\w'’])(?:(?P<name>{_WORD})[ ]+(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
-    rf"|(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>{_WORD})(?![\w'’])"
+    # (and a second name: "me and dawn and carol went")
+    rf"|(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>{_WORD})(?:[ ]*,?[ ]+(?:and|&)[ ]+(?P<second>{_WORD}))?"
+    r"(?![\w'’])"
+    # another person and a name, then what the two did: "she and destiny got into a fight"
+    rf"|(?:he|she|him|her|they|them)[ ]+(?:and|&)[ ]+(?P<name>{_WORD})(?=[ ]+(?:got|get|are|were"
+    r"|went|go|have|had|came|come|started|broke|fight|fought|argue|argued|used|live|lived|moved"
+    r"|left|stopped|split|don't|didn't|haven't|hadn't|aren't|weren't|never|always|still|both)"
+    r"(?![\w'’]))"
     rf"|(?P<name>{_WORD})['’]s[ ]+(?:{_KIN}|house|place|car|birthday|phone|room|wedding|funeral"
     r"|party|apartment|school|job|kids|baby|mom's|dad's)(?![\w'’]))"
 )
@@ -356,6 +369,11 @@ def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "robin and i went", "me and dawn", "miles's mom": a first name beside "me" or
     "I", or owning what people own."""
     for m in finditer_by_line(_COMPANION, text):
-        word = m.group("name")
-        if lexicon.is_first_name(word.lower()) and name_word(word, lexicon, modal=True):
-            yield COMPANION.at(m.start("name"), m.end("name"))
+        for group in ("name", "second"):
+            word = m.group(group)
+            if (
+                word is not None
+                and lexicon.is_first_name(word.lower())
+                and name_word(word, lexicon, modal=True)
+            ):
+                yield COMPANION.at(m.start(group), m.end(group))

@@ -20,7 +20,7 @@ from phimin._detect.names.tokens import (
     extend,
     plural_acronym,
 )
-from phimin._detect.words import NOUN_NAMES, SUBJECT_VERBS
+from phimin._detect.words import NOUN_NAMES, PERSON_VERBS, SUBJECT_VERBS
 
 __all__ = ["gazetteer", "proper_nouns"]
 
@@ -124,7 +124,12 @@ def gazetteer(t: Tokens) -> Iterator[Span]:
             and (
                 # (not grammar that is also a surname: "hey sean will you", "hi dominic
                 # how are you")
-                (lex.is_name(t.lower[nxt]) and t.lower[nxt] not in STOP_WORDS)
+                (
+                    lex.is_name(t.lower[nxt])
+                    and t.lower[nxt] not in STOP_WORDS
+                    # (nor what a person does: "so john said", "RAY TOLD HER")
+                    and t.lower[nxt] not in PERSON_VERBS
+                )
                 or (mode == "mixed" and t.titlecase(nxt))
                 # "MARY KOWALCZYK": in a note in capitals, a first name, then a
                 # word no list knows (lower-case text is too often another language)

@@ -82,7 +82,10 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
     if j < len(t) and t.text[j] == ".":
         j = t.next_word(j)
     if j < len(t) and (
-        t.accept_after_strong(j) or _surname_after(t, w, j) or _month_surname(t, w, j)
+        t.accept_after_strong(j)
+        or _surname_after(t, w, j)
+        or _month_surname(t, w, j)
+        or _first_name_after(t, w, j)
     ):
         return extend(t, j, score, TITLE)
     return None
@@ -110,6 +113,27 @@ def _surname_after(t: Tokens, title: str, j: int) -> bool:
         and t.mode != "mixed"
         and t.candidate(j)
         and t.lexicon.is_name(w)
+        and w not in STOP_WORDS
+        and not t.clinical(j)
+    )
+
+
+# Titles said before a given name: "pastor mike", "coach ray", "nurse joy".
+_FIRST_NAME_TITLES = frozenset(
+    "pastor father fr rev reverend rabbi imam coach nurse officer miss".split()
+)
+
+
+def _first_name_after(t: Tokens, title: str, j: int) -> bool:
+    """ "pastor mike", "officer rich": after a title said before a given name, a census
+    first name counts even when it is also a word (without capitals, only the title
+    tells); never grammar ("coach will call", "nurse may come")."""
+    w = t.lower[j]
+    return (
+        title in _FIRST_NAME_TITLES
+        and t.mode != "mixed"
+        and t.candidate(j)
+        and t.lexicon.is_first_name(w)
         and w not in STOP_WORDS
         and not t.clinical(j)
     )

@@ -20,6 +20,7 @@ from phimin._detect.words import (
     NON_NAME_WORDS,
     NOT_AFTER_CUE,
     PARTICLES,
+    PERSON_VERBS,
     POSTNOMINALS,
     RELATIONS,
     ROLES,
@@ -223,10 +224,12 @@ def extend(t: Tokens, j: int, score: float, rule: RuleRecord) -> Span:
         lower = t.lower[nxt]
         ok = t.candidate(nxt) and (
             (t.mode == "mixed" and t.titlecase(nxt))
-            # "MR FOSTER RESTING": an English word that is no name ends it
+            # "MR FOSTER RESTING": an English word that is no name ends it; so does what
+            # a person does, a surname too or not ("father john said", "so ray told")
             or (
                 t.known_or_rare(nxt)
                 and (t.lexicon.is_name(lower) or not t.lexicon.is_english(lower))
+                and lower not in PERSON_VERBS
             )
         )
         if not ok:
