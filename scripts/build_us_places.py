@@ -23,8 +23,8 @@ def main() -> int:
     for record in zipcodes.list_all():
         if not record.get("active", True):
             continue
-        for name in [record["city"], *record.get("acceptable_cities", [])]:
-            name = " ".join(name.lower().split())
+        for given in [record["city"], *record.get("acceptable_cities", [])]:
+            name = " ".join(given.lower().split())
             if len(name) >= 3 and all(c.isalpha() or c in " .'-" for c in name):
                 states[name].add(record["state"])
     lines = [f"{name}\t{','.join(sorted(st))}" for name, st in sorted(states.items())]
