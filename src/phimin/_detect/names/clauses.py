@@ -223,11 +223,12 @@ def name_word(
         return False
     if not plain and lexicon.is_plain_word(w):
         return False
-    parts = w.split("-")  # "ji-woo", "min-jun"
+    parts = w.split("-")  # "ji-woo", "min-jun", "mary-kate"
     if len(parts) > 1:
-        return len(set(parts)) == len(parts) and all(
-            p not in STOP_WORDS and not lexicon.is_english(p) and not lexicon.is_common_word(p)
-            for p in parts
+        return (
+            len(set(parts)) == len(parts)
+            and not lexicon.is_common_word(w)
+            and all(_name_part(p, lexicon) for p in parts)
         )
     if lexicon.is_first_name(w):
         return w not in SPANISH_STOP_WORDS  # ("ella", "nada" in a Spanish sentence)
@@ -281,18 +282,35 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             yield SUBJECT.at(m.start("other"), m.end("other"))
 
 
+def _name_part(part: str, lexicon: NameLexicon) -> bool:
+    """A part of a hyphenated given name: a first name ("mary-kate"), a short syllable
+    the name lists know ("ji-woo", "min-jun": each is also a word somewhere), or a
+    word too rare to be English. Never grammar ("so-so", "x-ray", "co-op")."""
+    if part in STOP_WORDS or len(part) < 2:
+        return False
+    if lexicon.is_first_name(part) or (len(part) <= 3 and lexicon.is_name(part)):
+        return True
+    return not lexicon.is_english(part) and not lexicon.is_common_word(part)
+
+
+# Words that open a turn before the name said to be kin ("so ji-woo is my oldest").
+_OPENERS = frozenset({"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now"})
+
+
 def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "tomasz, that's my boyfriend", "chance is my oldest", "honestly will, my
     husband,": a name said to be kin."""
     for m in finditer_by_line(_KIN_APPOSITIVE, text):
         words = m.group("name").split()
+        if len(words) == 2 and words[0].lower() in _OPENERS:
+            words = words[1:]
         # (a first name that is also a word is the name here: "frank is my brother")
         if all(
             name_word(w, lexicon, modal=True)
             or (lexicon.is_first_name(w.lower()) and w.lower() not in STOP_WORDS)
             for w in words
         ):
-            yield KIN_APPOSITIVE.at(m.start("name"), m.end("name"))
+            yield KIN_APPOSITIVE.at(m.end("name") - len(" ".join(words)), m.end("name"))
 
 
 def age_descriptions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

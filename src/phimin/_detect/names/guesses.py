@@ -138,6 +138,8 @@ def gazetteer(t: Tokens) -> Iterator[Span]:
         )
         if mode == "mixed" and not (t.titlecase(i) or t.allcaps(i)):
             continue
+        if pair and mode == "lower" and t.lower[nxt] in lex.ambiguous and _used_as_a_word(t, i):
+            pair = False  # "crystal clear", "holly bush": the word, then another word
         spanish = lex.is_spanish(w) and w in SPANISH_STOP_WORDS  # "ella", "nada", "esta"
         if mode == "lower" and not pair and (_used_as_a_word(t, i) or spanish):
             continue
