@@ -26,10 +26,14 @@ __all__ = ["IDENTIFIER_SPECS"]
 _SEP = r"[ \t]*(?:(?:is|was|=|:|#|no\.?|number|num\.?)[ \t]*){0,3}[ \t]*"
 # An identifier value: starts alphanumeric, has a digit, 5-24 characters (so a bare
 # year after a label, "Medicaid 2019", is not taken for a member id).
+_GROUP = r"[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,6}(?![A-Za-z]{2})"
 _VALUE = (
     r"(?P<id>(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23}"
     # read in groups, as a card prints it: "W228 4410 73" (each group with a digit)
-    r"(?:[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,6}(?![A-Za-z]{2})){0,3})(?![\w-])"
+    rf"(?:{_GROUP}){{0,3}}"
+    # a short first group, then others, five digits in all: "W228 4410 73", "AB 1234 5678"
+    rf"|(?=(?:[A-Za-z ]{{0,6}}\d){{5}})(?:[A-Za-z]{{1,3}}|[A-Za-z]{{0,2}}\d[A-Za-z0-9]{{0,3}})"
+    rf"(?:{_GROUP}){{1,3}})(?![\w-])"
 )
 
 
@@ -60,7 +64,7 @@ _DIGIT_GROUPS = (
 _SOCIAL_CONTEXT = tuple(
     """ig insta instagram tiktok twitter handle snap snapchat account follow follows
     following followed dm dms username user profile youtube twitch discord posted posts
-    post page threads bluesky facebook fb reddit tagged tag""".split()
+    post page threads bluesky facebook fb reddit tagged tag venmo cashapp zelle""".split()
 )
 
 
@@ -282,7 +286,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # email's "@", which has a word before it).
         # (with a small letter: in a note in capitals "@HOME", "@MGH" mean "at"; from a
         # letter on and three long: "@20mcg", "@4pm", "@nd" are a rate, a time, "and")
-        r"(?<![\w@.+-])@(?=[\w.]{0,29}[a-z])[A-Za-z_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
+        # (Venmo's handles take hyphens: "@marco-ruiz-7")
+        r"(?<![\w@.+-])@(?=[\w.-]{0,29}[a-z])[A-Za-z_](?:[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])"
         r"(?![\w@]|\.[A-Za-z])",
         # (a word of social media near it: alone, "@home", "@rest" mean "at")
         context=_SOCIAL_CONTEXT,
@@ -292,7 +297,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.device.mac"),
         # "3c:22:fb:9a:01:7e", "A4-5E-60-C2-11-0D", "3c22.fb9a.017e": a MAC address.
         r"(?i)(?<![\w:.-])(?:[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}"
-        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:.-])",
+        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-]|\.[0-9a-z])",
         validate=v.valid_mac,
         trigger=r"[:.-]",
     ),
