@@ -60,9 +60,9 @@ def spread(
     """
     learn_names(text, detections, lexicon, known_names)
     learn_places(text, detections, known_places, catalogue)
-    propagated = propagate_names(text, known_names) + propagate_names(
-        text, known_places, _PROPAGATED_PLACE
-    )
+    propagated = [
+        d for d in propagate_names(text, known_names) if not _used_as_a_word(text, d, lexicon)
+    ] + propagate_names(text, known_places, _PROPAGATED_PLACE)
     # A learnt word inside phimin's own output or a rule-pack match stays as it is.
     sensitive = [
         (d.start, d.end)
@@ -78,6 +78,20 @@ def spread(
 
 
 _WORD = regex.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+# An article or determiner just before a word ("the grace", "la esperanza", "los dolores").
+_DETERMINER_BEFORE = regex.compile(
+    r"(?ri)(?<![\w'’])(?:the|a|an|this|that|these|those|some|any|no|every|el|la|los|las|un|una"
+    r"|unos|unas|mi|tu|su|mis|tus|sus|my|your|his|her|our|their)[ ]+$"
+)
+
+
+def _used_as_a_word(text: str, d: Detection, lexicon: NameLexicon) -> bool:
+    """A learnt name met again as the everyday word it also is, after an article or a
+    possessive: "mi hija esperanza ... no pierdo la esperanza", "grace ... by the grace"."""
+    word = text[d.start : d.end].lower()
+    if " " in word or not (lexicon.is_common_word(word) or lexicon.is_spanish(word)):
+        return False
+    return _DETERMINER_BEFORE.search(text, max(0, d.start - 12), d.start) is not None
 
 
 def learn_names(

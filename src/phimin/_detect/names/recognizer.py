@@ -30,10 +30,16 @@ class NameRecognizer(PhiminRecognizer):
 
     ENTITIES = ("PERSON",)
 
-    def __init__(self, lexicon: NameLexicon, places: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        lexicon: NameLexicon,
+        places: frozenset[str] = frozenset(),
+        regions: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__()
         self.lexicon = lexicon
         self.places = places  # lower-case place names: left to the place recognizers
+        self.regions = regions  # states and countries ("virginia", "georgia")
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         doc: Doc | None = getattr(nlp_artifacts, "tokens", None)
@@ -99,5 +105,5 @@ class NameRecognizer(PhiminRecognizer):
                 yield span
         yield from speech.introductions(t)
         yield from speech.leading_vocatives(t)
-        yield from guesses.gazetteer(t)
+        yield from guesses.gazetteer(t, self.regions)
         yield from guesses.proper_nouns(t, self.places)
