@@ -30,6 +30,7 @@ from phimin._detect.words import (
     RELATIONS,
     SUBJECT_VERBS,
     TITLES,
+    VERBS_BEFORE_YOU,
     alternation,
 )
 from phimin._lazy_regex import AnyPattern, lazy
@@ -104,6 +105,9 @@ _KIN_APPOSITIVE = lazy(
     r"(?:[ ]*,[ ]*(?:(?:that's|thats|he's|she's|they're|who's)[ ]+)?"
     r"|[ ]+(?:is|was|'s|’s|that's|thats|who's)[ ]+(?:like[ ]+)?)"
     rf"(?:my|our|his|her|their)[ ]+(?:{_KIN})(?![\w'’-])"
+    # "autumn my youngest starts school": one name and no pause at all
+    rf"|{_CLAUSE_START}(?:(?:so|and|but|well|um|uh|oh|yeah|okay|now)[ ]+)?"
+    rf"(?P<bare>{_WORD})[ ]+(?:my|our)[ ]+(?:{_KIN})(?![\w'’-])"
 )
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -293,6 +297,11 @@ def _name_part(part: str, lexicon: NameLexicon) -> bool:
     return not lexicon.is_english(part) and not lexicon.is_common_word(part)
 
 
+# First names that are also verbs taking a person ("call my brother" needs no list:
+# "call" is no name).
+_VERBS_BEFORE_KIN = VERBS_BEFORE_YOU | frozenset(
+    "sue rob bill pat jack drew chase grant bob nick rush sly dodge page hunter".split()
+)
 # Words that open a turn before the name said to be kin ("so ji-woo is my oldest").
 _OPENERS = frozenset({"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now"})
 
@@ -301,16 +310,19 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "tomasz, that's my boyfriend", "chance is my oldest", "honestly will, my
     husband,": a name said to be kin."""
     for m in finditer_by_line(_KIN_APPOSITIVE, text):
-        words = m.group("name").split()
+        group = "name" if m.group("bare") is None else "bare"
+        words = m.group(group).split()
         if len(words) == 2 and words[0].lower() in _OPENERS:
             words = words[1:]
+        if group == "bare" and words[0].lower() in _VERBS_BEFORE_KIN:
+            continue  # "hope my sister calls", "sue my ex": a verb, then its object
         # (a first name that is also a word is the name here: "frank is my brother")
         if all(
             name_word(w, lexicon, modal=True)
             or (lexicon.is_first_name(w.lower()) and w.lower() not in STOP_WORDS)
             for w in words
         ):
-            yield KIN_APPOSITIVE.at(m.end("name") - len(" ".join(words)), m.end("name"))
+            yield KIN_APPOSITIVE.at(m.end(group) - len(" ".join(words)), m.end(group))
 
 
 def age_descriptions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
