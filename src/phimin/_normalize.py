@@ -229,8 +229,22 @@ _DIGIT_WORDS = {
     "seven": "7",
     "eight": "8",
     "nine": "9",
+    # said in Spanish: "mi número es seis dos seis cinco ..."
+    "cero": "0",
+    "uno": "1",
+    "dos": "2",
+    "tres": "3",
+    "cuatro": "4",
+    "cinco": "5",
+    "seis": "6",
+    "siete": "7",
+    "ocho": "8",
+    "nueve": "9",
 }
-_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco"
+    r"|seis|siete|ocho|nueve)"
+)
 # Four or more digit words in a row ("five five five one two one two") read as digits.
 _DIGIT_WORD_RUN = regex.compile(rf"(?i)\b{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{3,}}\b")
 _ONE_DIGIT_WORD = regex.compile(rf"(?i)\b{_DIGIT_WORD}\b")

@@ -26,6 +26,7 @@ def test_disguised_digits_are_found_and_map_back() -> None:
         "12\u200b3-45\u200b-6789": "12\u200b3-45\u200b-6789",
         "\u0665\u0662\u0663-\u0666\u0661-8840": "\u0665\u0662\u0663-\u0666\u0661-8840",
         "call five five five two six seven one": "five five five two six seven one",
+        "mi número es seis dos seis cinco cinco cero uno": "seis dos seis cinco cinco cero uno",
     }
     for text, original in cases.items():
         view = normalize(text)
