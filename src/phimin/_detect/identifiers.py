@@ -100,7 +100,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.email.spelled"),
         # (the word runs are possessive: what follows each starts with a space or a
         # bracket, so giving characters back could never help; it halves the scan)
-        r"(?i)(?<![\w])[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?[\w+-]{1,64}+){0,3}"
+        r"(?i)(?<![\w])[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | underscore | dash )"
+        r"[ ]?[\w+-]{1,64}+){0,3}"
         # numbers said after the name: "dani dot reyes eighty eight at gmail dot com"
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}}"
         r"[ ]?(?:\(at\)|\[at\]|\{at\}| at )[ ]?[\w-]{1,63}"
