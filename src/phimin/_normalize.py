@@ -186,7 +186,8 @@ def _character_pieces(text: str) -> Iterator[tuple[int, int, str]]:
 # "MRN0045821": a label glued to its number. Both are read apart.
 _UNDERSCORE = regex.compile(r"(?<=[^\W_])_+(?=[^\W_])")
 _GLUED_LABEL = regex.compile(
-    r"(?i)(?<![^\W\d_])(?:ssn|mrn|phone|tel|cell|fax|id|dob|acct|account|member|npi|dea|vin"
+    # (never inside a longer code: "1AAAAAAA6PG100000" is a VIN, not "PG 100000")
+    r"(?i)(?<![^\W_])(?:ssn|mrn|phone|tel|cell|fax|id|dob|acct|account|member|npi|dea|vin"
     r"|case|pager|pg|ext)(?=\d{4,})"
 )
 

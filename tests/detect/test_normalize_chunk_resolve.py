@@ -36,6 +36,12 @@ def test_disguised_digits_are_found_and_map_back() -> None:
         assert text[s:e] == original
 
 
+def test_a_label_inside_a_longer_code_is_not_read_apart() -> None:
+    assert normalize("MRN0045821").text == "MRN 0045821"
+    # a VIN that holds "PG" and digits stays one code
+    assert normalize("VIN 1AAAAAAA6PG100000.").text == "VIN 1AAAAAAA6PG100000."
+
+
 def test_homoglyph_names_are_read_as_latin() -> None:
     view = normalize("Dr. \u0420\u043e\u0455\u0430 Smith")  # Cyrillic look-alikes
     assert view.text == "Dr. Posa Smith"
