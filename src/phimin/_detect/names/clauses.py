@@ -39,6 +39,7 @@ __all__ = [
     "age_descriptions",
     "companions",
     "first_names_at",
+    "from_somewhere",
     "kin_appositives",
     "name_word",
     "objects",
@@ -54,6 +55,7 @@ PRESENTED = builtin("phimin.name.presented")
 OBJECT = builtin("phimin.name.object")
 QUESTION = builtin("phimin.name.question")
 COMPANION = builtin("phimin.name.companion")
+FROM_SOMEWHERE = builtin("phimin.name.from_somewhere")
 
 # Where a clause starts: a line, a speaker tag, the end of a sentence, or a comma; then
 # at most three words of discourse ("so", "and then", "honestly", "um").
@@ -192,6 +194,17 @@ _QUESTION = lazy(
     r"|helping|staying|living|working|feeling|know|think|want|need|feel|say|said|call|called"
     r"|text|come|go|live|work|like|mind|agree|understand)(?![\w'’])"
 )
+# Someone known by where they are from, then what they did: "pat from my building checks
+# on me", "um dawn from the pharmacy called", "jess from group said".
+_FROM_SOMEWHERE = lazy(
+    rf"(?im){_CLAUSE_START}(?:(?:so|and|but|well|um|uh|oh|yeah|okay|like)[ ]+)?"
+    rf"(?P<name>{_WORD})[ ]+from[ ]+(?:work|church|school|group|class|hr|next[ ]door|upstairs"
+    r"|downstairs|(?:the|my|our|her|his|their)[ ]+[\w'’-]+)(?:[ ]+[\w'’-]+){0,2}?[ ]+"
+    rf"(?:{alternation(tuple(PERSON_VERBS))})(?![\w'’-])"
+)
+# First names that are as often the thing that comes from somewhere ("the bill from the
+# hospital came", "hope from my family keeps me going").
+_THINGS_FROM = frozenset("bill hope faith grace joy art chance will may mark rose help".split())
 _PRONOUNS = frozenset(
     "i you he she it we they this that who which what there here one someone somebody "
     "everyone everybody anyone anybody nobody".split()
@@ -393,6 +406,13 @@ def questions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         word = m.group("name")
         if name_word(word, lexicon, modal=True) and lexicon.is_first_name(word.lower()):
             yield QUESTION.at(m.start("name"), m.end("name"))
+
+
+def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "pat from my building checks on me", "dawn from the pharmacy called": a first name
+    said with where the person is from, then what they did."""
+    for start, end in first_names_at(_FROM_SOMEWHERE, text, lexicon, _THINGS_FROM, modal=True):
+        yield FROM_SOMEWHERE.at(start, end)
 
 
 def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

@@ -77,6 +77,7 @@ class NameRecognizer(PhiminRecognizer):
             *clauses.objects(text, lex),
             *clauses.questions(text, lex),
             *clauses.companions(text, lex),
+            *clauses.from_somewhere(text, lex),
             *speech.turn_end_vocatives(text, lex),
         ]
 
