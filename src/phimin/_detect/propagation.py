@@ -25,7 +25,14 @@ from phimin._detect.case import case_mode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names.clauses import name_word
-from phimin._detect.words import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES
+from phimin._detect.words import (
+    NON_NAME_WORDS,
+    NOUN_NAMES,
+    POSTNOMINALS,
+    RELATIONS,
+    TITLES,
+    VERBS_BEFORE_YOU,
+)
 from phimin._findings import Category
 
 __all__ = [
@@ -78,20 +85,36 @@ def spread(
 
 
 _WORD = regex.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
-# An article or determiner just before a word ("the grace", "la esperanza", "los dolores").
-_DETERMINER_BEFORE = regex.compile(
-    r"(?ri)(?<![\w'’])(?:the|a|an|this|that|these|those|some|any|no|every|el|la|los|las|un|una"
-    r"|unos|unas|mi|tu|su|mis|tus|sus|my|your|his|her|our|their)[ ]+$"
+# An article, a determiner or a word of having just before a word ("the grace", "some
+# hope", "have faith"), and the same in Spanish ("la esperanza", "sin ningún consuelo").
+_ENGLISH_DETERMINER_BEFORE = regex.compile(
+    r"(?ri)(?<![\w'’])(?:the|a|an|this|that|these|those|some|any|no|every|my|your|his|her|our"
+    r"|their|have|has|had|lost|lose|losing|keep|kept|much|more|less)[ ]+$"
+)
+_SPANISH_DETERMINER_BEFORE = regex.compile(
+    r"(?ri)(?<![\w'’])(?:el|la|los|las|un|una|unos|unas|mi|tu|su|mis|tus|sus|ningún|ningun"
+    r"|ninguna|sin|mucha|mucho|muchos|muchas|poca|poco|mismos|mismas|mismo|misma|tanta|tanto"
+    r"|tantos|tantas)[ ]+$"
 )
 
 
 def _used_as_a_word(text: str, d: Detection, lexicon: NameLexicon) -> bool:
-    """A learnt name met again as the everyday word it also is, after an article or a
-    possessive: "mi hija esperanza ... no pierdo la esperanza", "grace ... by the grace"."""
+    """A learnt name met again as the everyday word it also is: "mi hija esperanza ... no
+    pierdo la esperanza", "my sister faith ... just have faith". Only names that are as
+    often a thing ("faith", "hope") or an everyday Spanish word ("esperanza", "dolores"):
+    "does the karen seem" stays a person."""
     word = text[d.start : d.end].lower()
-    if " " in word or not (lexicon.is_common_word(word) or lexicon.is_spanish(word)):
+    if " " in word:
         return False
-    return _DETERMINER_BEFORE.search(text, max(0, d.start - 12), d.start) is not None
+    window = max(0, d.start - 12)
+    if (word in NOUN_NAMES or word in VERBS_BEFORE_YOU) and _ENGLISH_DETERMINER_BEFORE.search(
+        text, window, d.start
+    ) is not None:
+        return True
+    return (
+        lexicon.is_spanish(word)
+        and _SPANISH_DETERMINER_BEFORE.search(text, window, d.start) is not None
+    )
 
 
 def learn_names(

@@ -75,7 +75,7 @@ _SPANISH_POSSESSIVES = frozenset("mi mis tu tus su sus nuestra nuestro".split())
 # Spanish words that make the next word a thing ("tengo dolores", "sin esperanza").
 _SPANISH_QUANTIFIERS = frozenset(
     "tengo tiene tenía tenia tienen hay había habia sin mucha mucho muchos muchas poca poco"
-    " pocos pocas más mas".split()
+    " pocos pocas más mas ningún ningun ninguna mismos mismas".split()
 )
 
 
