@@ -24,7 +24,7 @@ from phimin._detect.base import Detection, SpanFence, lower_same_length
 from phimin._detect.case import case_mode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names.clauses import name_word
+from phimin._detect.names.clauses import name_part, name_word
 from phimin._detect.words import (
     NON_NAME_WORDS,
     NOUN_NAMES,
@@ -227,7 +227,7 @@ def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon)
         if d.entity != "PERSON":
             grown.append(d)
             continue
-        start, end = d.start, d.end
+        start, end = _hyphen_parts(text, d.start, d.end, lexicon)
         for _ in range(2):
             # A middle initial ("Ella H. Brandvold") joins with the word beyond it.
             # Searched in a short window: a failed reverse search would otherwise scan
@@ -249,6 +249,21 @@ def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon)
             end = offset + m.end(1)
         grown.append(d if (start, end) == (d.start, d.end) else d.spanning(start, end))
     return grown
+
+
+_PART_BEFORE = regex.compile(r"(?r)(?<![\w'’-])([^\W\d_]+)-$")
+_PART_AFTER = regex.compile(r"-([^\W\d_]+)(?![\w'’-])")
+
+
+def _hyphen_parts(text: str, start: int, end: int, lexicon: NameLexicon) -> tuple[int, int]:
+    """A name goes whole: "Ji-woo", "mary-kate" when a rule found one part of it."""
+    before = _PART_BEFORE.search(text, max(0, start - 20), start)
+    if before is not None and name_part(before.group(1).lower(), lexicon):
+        start = before.start(1)
+    after = _PART_AFTER.match(text, end)
+    if after is not None and name_part(after.group(1).lower(), lexicon):
+        end = after.end(1)
+    return start, end
 
 
 def _joins(word: str, mode: str, lexicon: NameLexicon) -> bool:

@@ -41,6 +41,7 @@ __all__ = [
     "first_names_at",
     "from_somewhere",
     "kin_appositives",
+    "name_part",
     "name_word",
     "objects",
     "presented",
@@ -144,8 +145,9 @@ _NOT_SEEN_PEOPLE = _MONTHS | _SEASONS  # ("i love summer", "i miss may")
 _OBJECT = lazy(
     r"(?i)(?<![\w'’])(?:told|tell|tells|asked|ask|asks|texted|text|texts|called|call|calls"
     r"|emailed|messaged|warned|promised|begged|reminded|thanked|dm'd|dmed)[ ]+"
-    rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she|we|they"
-    r"|it|it's|not|no|yes|how|what|when|why|so|because|cause|and|but|last|yesterday|today"
+    # (a speaker's tag ends the turn too: "when you told will [patient] um")
+    rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?\[]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she"
+    r"|we|they|it|it's|not|no|yes|how|what|when|why|so|because|cause|and|but|last|yesterday|today"
     r"|tonight|again|back|earlier|later|this[ ](?:morning|afternoon|evening|week|weekend))"
     r"(?![\w'’]))"
 )
@@ -245,7 +247,7 @@ def name_word(
         return (
             len(set(parts)) == len(parts)
             and not lexicon.is_common_word(w)
-            and all(_name_part(p, lexicon) for p in parts)
+            and all(name_part(p, lexicon) for p in parts)
         )
     if lexicon.is_first_name(w):
         return w not in SPANISH_STOP_WORDS  # ("ella", "nada" in a Spanish sentence)
@@ -299,7 +301,7 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             yield SUBJECT.at(m.start("other"), m.end("other"))
 
 
-def _name_part(part: str, lexicon: NameLexicon) -> bool:
+def name_part(part: str, lexicon: NameLexicon) -> bool:
     """A part of a hyphenated given name: a first name ("mary-kate"), a short syllable
     the name lists know ("ji-woo", "min-jun": each is also a word somewhere), or a
     word too rare to be English. Never grammar ("so-so", "x-ray", "co-op")."""
@@ -376,7 +378,16 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     lived with."""
     for m in finditer_by_line(_OBJECT, text):
         word = m.group("name")
-        if name_word(word, lexicon, modal=True) and lexicon.is_first_name(word.lower()):
+        w = word.lower()
+        if name_word(word, lexicon, modal=True) and (
+            lexicon.is_first_name(w)
+            # "i finally texted babajide back": a word no list knows
+            or (
+                len(w) >= 4
+                and any(c in "aeiouy" for c in w)  # not "mgmt"
+                and not (lexicon.is_name(w) or lexicon.is_common_word(w) or lexicon.is_spanish(w))
+            )
+        ):
             yield OBJECT.at(m.start("name"), m.end("name"))
     for start, end in first_names_at(_SOCIAL_OBJECT, text, lexicon, _NOT_SEEN_PEOPLE, modal=True):
         yield OBJECT.at(start, end)
