@@ -58,7 +58,16 @@ def _named_street(value: str) -> bool | None:
             return False
     if not words or any(w in STOP_WORDS for w in words):
         return False
+    if value.lower().endswith("way") and len(words) == 1 and words[0] in _NOT_A_WAY:
+        return False  # "we used to live way out", "to find way home"
     return None
+
+
+# Words before "way" that make it a manner or a distance, not a street.
+_NOT_A_WAY = frozenset(
+    "live lives lived living go goes went get gets got find make give lose pay work half long"
+    " right wrong fair easy hard same other".split()
+)
 
 
 def _named_county(value: str) -> bool | None:
@@ -115,7 +124,12 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.location.route"),
         # "the target off route 9", "way out on county road 12", "exit 41", "i-95".
         r"(?i)(?<![\w-])(?:county[ ]road|state[ ](?:road|route|highway)|route|rte\.?|highway"
-        r"|hwy\.?|interstate|exit|i-|us-)[ ]?(?:\d{1,4}[a-z]?)(?![\w/:-]|[.,]\d)",
+        r"|hwy\.?|interstate|exit|i-|us-)[ ]?(?:\d{1,4}[a-z]?(?![\w/:-]|[.,]\d)"
+        # said in words: "county road nine", "route sixty six" (not "route two blocks down")
+        r"|(?<=[a-z][ ])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three"
+        r"|four|five|six|seven|eight|nine))?)(?![\w'’-])(?![ ]+(?:blocks?|miles?|minutes?"
+        r"|hours?|times|more|of|or|and|exits?|lanes?)(?![\w])))",
         trigger=r"(?i)route|rte|highway|hwy|interstate|exit|i-|us-|road",
     ),
 )
