@@ -94,6 +94,8 @@ class NameRecognizer(PhiminRecognizer):
             span: Span | None = None
             if w in TITLES:
                 span = titles.title_at(t, i, title)
+            elif w in titles.SPANISH_HONORIFICS:
+                span = titles.honorific_at(t, i, title)
             elif titles.is_postnominal(t, i):
                 span = titles.postnominal_at(t, i, postnominal)
             elif w in RELATIONS:

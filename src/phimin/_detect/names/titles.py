@@ -95,6 +95,21 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
 
 _MONTH_NAMES = frozenset({"january", "march", "april", "may", "june", "august"})
 
+# "don chuy", "ayer fui con don rigo": an honorific that is also an English first name
+# ("uncle don"), so no title: only a word no English list knows after it is a name.
+SPANISH_HONORIFICS = frozenset({"don"})
+
+
+def honorific_at(t: Tokens, i: int, score: float) -> Span | None:
+    j = t.next_word(i)
+    if j >= len(t) or t.gap(i, j) != " " or not t.candidate(j):
+        return None
+    w = t.lower[j]
+    lex = t.lexicon
+    if lex.is_common_word(w) or w in STOP_WORDS or len(w) < 3:
+        return None
+    return extend(t, j, score, TITLE)
+
 
 def _accented_surname(t: Tokens, j: int) -> bool:
     """ "la doctora martínez", "el señor ramírez": after a title, a surname the census
