@@ -28,10 +28,12 @@ from phimin._detect.names.clauses import name_part, name_word
 from phimin._detect.words import (
     NON_NAME_WORDS,
     NOUN_NAMES,
+    PERSON_VERBS,
     POSTNOMINALS,
     RELATIONS,
     TITLES,
     VERBS_BEFORE_YOU,
+    alternation,
 )
 from phimin._findings import Category
 
@@ -67,9 +69,11 @@ def spread(
     """
     learn_names(text, detections, lexicon, known_names)
     learn_places(text, detections, known_places, catalogue)
-    propagated = [
-        d for d in propagate_names(text, known_names) if not _used_as_a_word(text, d, lexicon)
-    ] + propagate_names(text, known_places, _PROPAGATED_PLACE)
+    propagated = (
+        [d for d in propagate_names(text, known_names) if not _used_as_a_word(text, d, lexicon)]
+        + propagate_word_names(text, known_names)
+        + propagate_names(text, known_places, _PROPAGATED_PLACE)
+    )
     # A learnt word inside phimin's own output or a rule-pack match stays as it is.
     sensitive = [
         (d.start, d.end)
@@ -149,7 +153,8 @@ def learn_names(
                 lexicon.is_name(lower) or lexicon.is_common_word(lower)
             ):
                 known[lower] = None
-            elif w[:1].isupper() and not w.isupper():
+            elif (w[:1].isupper() and not w.isupper()) or w.islower():
+                # (a lower-case one is sought only where it stands as a person: below)
                 known.setdefault(lower, w)
 
 
@@ -162,12 +167,40 @@ def propagate_names(
     mixed = case_mode(text) == "mixed"
     automaton: Any = ahocorasick.Automaton()
     for name, surface in known.items():
-        if surface is None or mixed or surface.isupper():
+        if surface is None or (mixed and not surface.islower()) or surface.isupper():
             automaton.add_word(name, (len(name), surface))
     if len(automaton) == 0:
         return []
     automaton.make_automaton()
     return [rule.at(start, end) for start, end in _matches(text, automaton)]
+
+
+# Where a learnt name that is also a word is the person again in lower-case speech: it
+# opens a clause before what a person does ("june might not make it", "will just
+# nodded"), or it is told, asked, seen or met ("i told june").
+_VERB_AFTER = alternation(
+    tuple(sorted(PERSON_VERBS | {"might", "would", "could", "should", "can't", "won't"}))
+)
+_WORD_NAME_PLACES = (
+    r"(?:(?<=^|[.!?;:\]][ \t]{{0,3}}|,[ ]|(?<![\w'’])(?:so|and|but|because|cause|that|then"
+    r"|um|uh|like|think|said|when|if)[ ]){name}(?=(?:[ ]+(?:just|still|never|always|really"
+    r"|even|finally|kinda|also|kind[ ]of|sort[ ]of)){{0,2}}[ ]+(?:{verbs})(?![\w'’]))"
+    r"|(?<=(?<![\w'’])(?:told|tell|asked|ask|texted|text|called|call|with|saw|see|love|miss"
+    r"|about)[ ]){name}(?![\w'’-]))"
+)
+
+
+def propagate_word_names(text: str, known: MutableMapping[str, str | None]) -> list[Detection]:
+    """In lower-case text, a learnt name that is also a word ("june", "will", "grace",
+    found once with strong evidence: "my sister june") where it stands as a person."""
+    words = [name for name, surface in known.items() if surface is not None and " " not in name]
+    if not words or case_mode(text) != "lower":
+        return []
+    names = "|".join(regex.escape(w) for w in sorted(words))
+    pattern = regex.compile(
+        "(?im)" + _WORD_NAME_PLACES.format(name=f"(?:{names})", verbs=_VERB_AFTER)
+    )
+    return [_PROPAGATED_NAME.at(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 def learn_places(

@@ -99,7 +99,7 @@ _SUBJECT = lazy(
     # (two names joined: "so jack and ray came over")
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD})(?:[ ]+(?:and|&)[ ]+(?P<other>{_WORD}))?[ ]+"
     r"(?:(?:just|always|never|still|finally|really|also|even|literally|actually|kinda"
-    r"|basically|totally|then)[ ]+){0,2}"
+    r"|basically|totally|then|kind[ ]of|sort[ ]of|sorta)[ ]+){0,2}"
     rf"(?P<verb>{alternation(tuple(sorted(PERSON_VERBS | _WEAK_VERBS)))})(?![\w'’])"
 )
 _KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
@@ -175,8 +175,9 @@ _SOCIAL_OBJECT = lazy(
 # "miles's mom", "iris's birthday".
 _COMPANION = lazy(
     # (not a noun after a determiner or a word of time: "last spring and i")
+    # or a thing had or lost: "i have some hope and i will", "just have faith and i")
     r"(?i)(?<!(?<![\w'’])(?:last|this|next|every|the|a|an|that|each|early|late|mid|all|my|our"
-    r"|his|her|their|your)[ ]+)"
+    r"|his|her|their|your|some|any|no|much|more|have|has|had|lost|lose|keep|kept|of)[ ]+)"
     rf"(?<![\w'’])(?:(?P<name>{_WORD})[ ]+(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
     # (and a second name: "me and dawn and carol went")
     rf"|(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>{_WORD})(?:[ ]*,?[ ]+(?:and|&)[ ]+(?P<second>{_WORD}))?"
