@@ -186,7 +186,8 @@ def _character_pieces(text: str) -> Iterator[tuple[int, int, str]]:
 # "MRN0045821": a label glued to its number. Both are read apart.
 _UNDERSCORE = regex.compile(r"(?<=[^\W_])_+(?=[^\W_])")
 _GLUED_LABEL = regex.compile(
-    r"(?i)(?<![^\W\d_])(?:ssn|mrn|phone|tel|cell|fax|id|dob|acct|account|member|npi|dea|vin"
+    # (never inside a longer code: "1AAAAAAA6PG100000" is a VIN, not "PG 100000")
+    r"(?i)(?<![^\W_])(?:ssn|mrn|phone|tel|cell|fax|id|dob|acct|account|member|npi|dea|vin"
     r"|case|pager|pg|ext)(?=\d{4,})"
 )
 
@@ -229,8 +230,22 @@ _DIGIT_WORDS = {
     "seven": "7",
     "eight": "8",
     "nine": "9",
+    # said in Spanish: "mi número es seis dos seis cinco ..."
+    "cero": "0",
+    "uno": "1",
+    "dos": "2",
+    "tres": "3",
+    "cuatro": "4",
+    "cinco": "5",
+    "seis": "6",
+    "siete": "7",
+    "ocho": "8",
+    "nueve": "9",
 }
-_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco"
+    r"|seis|siete|ocho|nueve)"
+)
 # Four or more digit words in a row ("five five five one two one two") read as digits.
 _DIGIT_WORD_RUN = regex.compile(rf"(?i)\b{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{3,}}\b")
 _ONE_DIGIT_WORD = regex.compile(rf"(?i)\b{_DIGIT_WORD}\b")

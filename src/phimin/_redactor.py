@@ -44,7 +44,9 @@ __all__ = ["DocumentState", "RedactedPiece", "Redactor", "Replaced"]
 # next window, so nothing near a window's end is judged without its right context.
 WINDOW_CHARS = 200_000
 # A place named after "at" ("seen at Hopkins"): as often a hospital as a city.
-_AT_A_PLACE = regex.compile(r"(?i)(?:^|(?<![\w]))(?:at|@)[ ]+$")
+# A place named after "at" may be a hospital's short name; after "on" or "off", a street
+# ("the place on delancey"): either way no city in some state.
+_AT_A_PLACE = regex.compile(r"(?i)(?:^|(?<![\w]))(?:at|@|on|off)[ ]+$")
 BATCH_CHARS = 50_000  # redact_many: characters of short texts detected together
 _WINDOW_TAIL = 2 * OVERLAP_CHARS
 

@@ -36,6 +36,9 @@ FOUND = [
     ("jaylen's dad is back in town", ["jaylen"]),
     ("so me and aiden went to the park", ["aiden"]),
     ("is ximena still staying with you", ["ximena"]),
+    # a hyphenated name goes whole when a rule found one part of it
+    ("Pt's partner, Ji-woo Park, joined for the last 15 minutes.", ["Ji-woo", "woo"]),
+    ("mary-kate o'donnell from hr pulled me into her office", ["mary", "kate"]),
 ]
 
 # Common words that are also names, used as words: must survive.

@@ -26,6 +26,7 @@ def test_disguised_digits_are_found_and_map_back() -> None:
         "12\u200b3-45\u200b-6789": "12\u200b3-45\u200b-6789",
         "\u0665\u0662\u0663-\u0666\u0661-8840": "\u0665\u0662\u0663-\u0666\u0661-8840",
         "call five five five two six seven one": "five five five two six seven one",
+        "mi número es seis dos seis cinco cinco cero uno": "seis dos seis cinco cinco cero uno",
     }
     for text, original in cases.items():
         view = normalize(text)
@@ -33,6 +34,12 @@ def test_disguised_digits_are_found_and_map_back() -> None:
         assert m is not None, text
         s, e = view.to_original(*m.span())
         assert text[s:e] == original
+
+
+def test_a_label_inside_a_longer_code_is_not_read_apart() -> None:
+    assert normalize("MRN0045821").text == "MRN 0045821"
+    # a VIN that holds "PG" and digits stays one code
+    assert normalize("VIN 1AAAAAAA6PG100000.").text == "VIN 1AAAAAAA6PG100000."
 
 
 def test_homoglyph_names_are_read_as_latin() -> None:

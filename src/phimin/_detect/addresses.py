@@ -58,6 +58,23 @@ _UNIT = (
     r"|floor|fl\.?|bldg\.?|building|\#)[ ]*\#?[ ]*\d{1,6}[a-z]?"
 )
 
+# A number in words, as a house number or a unit is said.
+_SPOKEN = (
+    r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand)"
+)
+# Street types that are no everyday noun ("park", "view", "place", "court" are).
+_SPOKEN_STREET_TYPES = (
+    r"street|avenue|road|boulevard|blvd|lane|drive|terrace|circle|parkway|highway|trail|pike"
+)
+# Words that are no part of a street's name after a number: amounts, grammar, time.
+_NOT_A_STREET_NAME = (
+    r"(?:in|on|the|a|an|of|to|for|and|or|at|my|his|her|their|our|your|us|them|times?|days?"
+    r"|weeks?|months?|years?|miles?|blocks?|minutes?|hours?|down|up|from|across|along|off|by"
+    r"|is|was|with|more|last|long|short|way|ways|big|little|good|bad|other|people|kids"
+    r"|cars?|less|hundred|thousand|percent|dollars?|bucks|round|laps?|friends?|new|old)"
+)
 _LONG_WORD = regex.compile(r"\p{L}{3,}")
 _DIGIT = regex.compile(r"\d")
 
@@ -78,6 +95,8 @@ class _Anchor:
     # After a cue such as "is on", an address has a word of its own ("Koprivna 31"),
     # not only a dose or a time ("3L NC", "7am").
     needs_word: bool = False
+    # Said in words: needs no digit ("forty four seventeen magnolia drive").
+    spoken: bool = False
 
 
 _ANCHORS: tuple[_Anchor, ...] = (
@@ -124,6 +143,21 @@ _ANCHORS: tuple[_Anchor, ...] = (
             r"\d{1,3}(?:st|nd|rd|th))(?![\w])(?![ ]+(?:grade|period|floor|place|base|time"
             r"|quarter|year|trimester|birthday|anniversary|street|st|avenue|ave)(?![\w]))"
         ),
+    ),
+    _Anchor(
+        builtin("phimin.address.spoken"),
+        # "forty four seventeen magnolia drive apartment two b", "at twelve oak lane": a
+        # house number in words (two words at least, or one after "at"/"on"/"live at"),
+        # one to three words, a street type, and a unit said the same way.
+        regex.compile(
+            rf"(?i)(?:(?<![\w'’-]){_SPOKEN}(?:[ -]{_SPOKEN}){{1,4}}"
+            rf"|(?<=(?<![\w])(?:at|on)[ ]){_SPOKEN})"
+            rf"(?:[ ]+(?!{_NOT_A_STREET_NAME}(?![\w]))\p{{L}}[\p{{L}}'’.-]*){{1,3}}"
+            rf"[ ]+(?:{_SPOKEN_STREET_TYPES})(?![\w'’-])"
+            rf"(?:[ ]+(?:apartment|apt|unit|suite|number)[ ]+{_SPOKEN}(?:[ -]{_SPOKEN})?"
+            r"(?:[ ]+[a-h](?![\w]))?)?"
+        ),
+        spoken=True,
     ),
     _Anchor(
         builtin("phimin.address.house_number"),
@@ -210,15 +244,14 @@ class AddressRecognizer(PhiminRecognizer):
     ENTITIES = ("STREET_ADDRESS",)
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
-        if not any(c.isdigit() for c in text):
-            return []
-        return list(self._find(text, case_of(text, nlp_artifacts)))
+        digits = any(c.isdigit() for c in text)
+        return list(self._find(text, case_of(text, nlp_artifacts), digits=digits))
 
-    def _find(self, text: str, mode: CaseMode) -> Iterator[Detection]:
+    def _find(self, text: str, mode: CaseMode, *, digits: bool = True) -> Iterator[Detection]:
         upper = mode == "upper"
-        lines = _digit_lines(text)
+        lines = _digit_lines(text) if digits else []
         for anchor in _ANCHORS:
-            if upper and anchor.needs_case:
+            if (upper and anchor.needs_case) or not (digits or anchor.spoken):
                 continue
             pattern = anchor.pattern
             try:
@@ -242,7 +275,7 @@ class AddressRecognizer(PhiminRecognizer):
                 if text[end - 1] == "." and (end == len(text) or text[end].isspace()):
                     end -= 1  # the sentence's period, even after "St.": "[ADDRESS_1]."
                 candidate = text[start:end]
-                if _plausible(candidate) and (
+                if (anchor.spoken or _plausible(candidate)) and (
                     not anchor.needs_word or _LONG_WORD.search(candidate)
                 ):
                     yield anchor.rule.at(start, end)

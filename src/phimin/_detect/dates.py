@@ -67,6 +67,18 @@ _NOT_A_DAY = (
     r"|ward|unit|street|avenue|district|precinct|patient|client|call|date|of[ ](?:many|them|us|those|these|all|my|his|her"
     r"|their|our|your|its|which)"
 )
+# An hour said or written after "at": "at ten", "at 3", "at 9:30", "at noon".
+_CLOCK_TIME = (
+    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:[ ]?[ap]\.?m\.?)?|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|noon|midnight)"
+)
+# A day of the month in Spanish words: "primero", "quince", "veintitrés", "treinta y uno".
+_SPANISH_DAY = (
+    r"(?:primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+    r"|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veintiuno|veintid[oó]s"
+    r"|veintitr[eé]s|veinticuatro|veinticinco|veintis[eé]is|veintisiete|veintiocho|veintinueve"
+    r"|treinta(?:[ ]y[ ]uno)?)"
+)
 _SPOKEN_NUMBER = (
     r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
@@ -233,7 +245,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "my birthday's the thirtieth": a dated event's day, any ordinal
         rf"|(?:birthday|anniversary|appointment|hearing|court[ ]date|due[ ]date|surgery"
         rf"|wedding|funeral|graduation)(?:['’]s|[ ]+is|[ ]+was)[ ]+(?:on[ ]+)?the[ ]+"
-        rf"(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED}))"
+        rf"(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})"
+        # "she's coming in the fifth at ten": a day, then the hour something happens
+        rf"|the[ ]+(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))"
+        rf"(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})(?=[ ]+at[ ]+{_CLOCK_TIME}(?![\w'’-])"
+        r"(?![ ]*(?:laps?|miles?|points?|percent|%|pounds?|lbs?|reps?|times|out[ ]of|of)(?![\w]))))"
         rf"(?![\w'’-])(?![ ]+(?:{_NOT_A_DAY})(?![\w]))",
         group="day",
         trigger=r"(?i)the[ ]",
@@ -249,6 +265,16 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"(?i)(?<![\w/.-])(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[-/.]"
         r"(?:(?:19|20)\d{2}|\d{2})(?![\w/]|[.-]\d)",
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    ),
+    PatternSpec(
+        builtin("phimin.date.spanish"),
+        # "el quince de agosto", "nací el 12 de diciembre del noventa", "el primero de
+        # mayo": a day and a month said in Spanish (the year after it is kept).
+        rf"(?i)(?<![\w])(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY})[ ]+de[ ]+(?:enero|febrero|marzo"
+        r"|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre))"
+        r"(?![\w])",
+        group="date",
+        trigger=r"(?i)[ ]de[ ]",
     ),
     PatternSpec(
         builtin("phimin.date.day_month_compact"),
@@ -335,6 +361,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
 
 
 _AGE_NUMBER = r"(?P<age>9\d|1[01]\d)"
+_SPANISH_UNITS = r"(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 # Ninety to a hundred and nineteen, in words.
 _AGE_SPOKEN = (
     rf"(?:ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?(?:{_UNITS}|ten|eleven"
@@ -394,13 +421,25 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # without "years old" (not an amount: "ninety dollars", "104 degrees").
         rf"(?i)(?<![\w])(?:{_AGE_SUBJECT}(?:['’]s|['’]ll[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be"
         rf"|turned|turns|turning|just[ ]turned|is[ ]turning))|(?:passed|died|passed[ ]away)"
-        rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning)[ ]+(?:(?:just|almost|nearly|about"
+        rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning|lived[ ]to(?:[ ]be)?|made[ ]it[ ]to)"
+        rf"[ ]+(?:(?:just|almost|nearly|about"
         rf"|like|now|only)[ ]+)?(?P<age>{_AGE_SPOKEN}|9\d|1[01]\d)(?![\w'’-])"
         r"(?![ ]*(?:%|percent|degrees?|dollars?|bucks|cents|pounds?|lbs?|kilos?|kg|minutes?"
         r"|mins?|hours?|hrs?|days?|weeks?|miles?|mg|times|over|out[ ]of|k\b|thousand|million"
         r"|calories|steps|pages|points|mph))",
         group="age",
         trigger=r"(?i)ninet|hundred|9\d|1[01]\d",
+    ),
+    PatternSpec(
+        builtin("phimin.age.spanish"),
+        # "mi abuela tiene noventa y tres años", "murió a los 96 años", "cumple cien años":
+        # an age of 90 and over said in Spanish.
+        rf"(?i)(?<![\w])(?:tiene|tenía|tenia|cumplió|cumplio|cumple|va[ ]a[ ]cumplir"
+        rf"|a[ ]los)[ ]+(?:casi[ ]+|ya[ ]+)?(?P<age>noventa(?:[ ]y[ ]{_SPANISH_UNITS})?|cien"
+        rf"|ciento[ ](?:{_SPANISH_UNITS}|diez|once|doce|trece|catorce|quince)|9\d|1[01]\d)"
+        r"[ ]+años(?![\w])(?![ ]+de[ ])",  # (not "cien años de historia")
+        group="age",
+        trigger=r"(?i)años",
     ),
     PatternSpec(
         builtin("phimin.age.words"),

@@ -25,7 +25,10 @@ __all__ = ["EmployerRecognizer"]
 
 _CUE = lazy(
     r"(?i)(?<![\w])(?:works?|worked|working|employed|job|retired|fired|laid[ ]off|hired"
-    r"|intern(?:ed|ing)?|volunteers?)[ ]+(?:at|for|from|by|with)[ ]+(?:the[ ]+)?"
+    r"|intern(?:ed|ing)?|volunteers?)[ ]+"
+    # "works nights at", "works part time for"
+    r"(?:(?:nights|days|weekends|overnights|mornings|evenings|doubles|shifts|part[ -]time"
+    r"|full[ -]time|there|now|still)[ ]+)?(?:at|for|from|by|with)[ ]+(?:the[ ]+)?"
     # "CEO of Acme", "an employee at Ridley's": a post and its company
     r"|(?P<post>ceo|cfo|coo|cto|founder|co-founder|owner|employee|vp|president)[ ]+(?:of|at)"
     r"[ ]+(?:the[ ]+)?(?=(?-i:\p{Lu}))"  # (a post's company only with a capital: not "of a dog")

@@ -136,7 +136,7 @@ class DetectionEngine:
             AddressRecognizer(),
             FacilityRecognizer(self.lexicon),
             EmployerRecognizer(self.lexicon),
-            NameRecognizer(self.lexicon, self.places.cities),
+            NameRecognizer(self.lexicon, self.places.cities, self.places.not_below_state),
             NerRecognizer(self.places, self.lexicon),
             CityRecognizer(self.places, self.lexicon),
             SensitiveRecognizer(rules),

@@ -26,10 +26,16 @@ __all__ = ["IDENTIFIER_SPECS"]
 _SEP = r"[ \t]*(?:(?:is|was|=|:|#|no\.?|number|num\.?)[ \t]*){0,3}[ \t]*"
 # An identifier value: starts alphanumeric, has a digit, 5-24 characters (so a bare
 # year after a label, "Medicaid 2019", is not taken for a member id).
+_GROUP = r"[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,6}(?![A-Za-z]{2})"
+# (after a short first group the rest may be one run: "w 44719203", said letter by digit)
+_LAST_GROUP = r"[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,14}(?![A-Za-z]{2})"
 _VALUE = (
     r"(?P<id>(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23}"
     # read in groups, as a card prints it: "W228 4410 73" (each group with a digit)
-    r"(?:[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,6}(?![A-Za-z]{2})){0,3})(?![\w-])"
+    rf"(?:{_GROUP}){{0,3}}"
+    # a short first group, then others, five digits in all: "W228 4410 73", "AB 1234 5678"
+    rf"|(?=(?:[A-Za-z ]{{0,6}}\d){{5}})(?:[A-Za-z]{{1,3}}|[A-Za-z]{{0,2}}\d[A-Za-z0-9]{{0,3}})"
+    rf"(?:(?:{_GROUP}){{1,3}}|{_LAST_GROUP}))(?![\w-])"
 )
 
 
@@ -60,7 +66,7 @@ _DIGIT_GROUPS = (
 _SOCIAL_CONTEXT = tuple(
     """ig insta instagram tiktok twitter handle snap snapchat account follow follows
     following followed dm dms username user profile youtube twitch discord posted posts
-    post page threads bluesky facebook fb reddit tagged tag""".split()
+    post page threads bluesky facebook fb reddit tagged tag venmo cashapp zelle""".split()
 )
 
 
@@ -75,6 +81,13 @@ def _phone_digits(value: str) -> bool | None:
 _ISO_DATE = regex.compile(r"(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
 
 
+_NUMBER_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred)"
+)
+
+
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- internet ---------------------------------------------------------------
     PatternSpec(
@@ -87,7 +100,10 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.email.spelled"),
         # (the word runs are possessive: what follows each starts with a space or a
         # bracket, so giving characters back could never help; it halves the scan)
-        r"(?i)(?<![\w])[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?[\w+-]{1,64}+){0,3}"
+        r"(?i)(?<![\w])[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | underscore | dash )"
+        r"[ ]?[\w+-]{1,64}+){0,3}"
+        # numbers said after the name: "dani dot reyes eighty eight at gmail dot com"
+        rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}}"
         r"[ ]?(?:\(at\)|\[at\]|\{at\}| at )[ ]?[\w-]{1,63}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot |\.)[ ]?[\w-]{1,63}){0,3}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
@@ -167,6 +183,15 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?<![\w.-])\d{3}([- .])\d{2}\1\d{4}(?![\w]|[-.]\d)",
         validate=v.valid_ssn,
         context=("ssn", "social", "security", "ss#", "soc"),
+    ),
+    PatternSpec(
+        builtin("phimin.ssn.last_four"),
+        # "last four of my social is 6621": a partial SSN still points at one person.
+        r"(?i)(?<![\w])last[ ](?:four|4)(?:[ ]digits)?[ ]of[ ](?:my|his|her|their|your|the)[ ]"
+        r"(?:social(?:[ ]security(?:[ ]number)?)?|ssn|ss\#)[ ]*(?:is|was|are|:|=)?[ ]*"
+        r"(?P<id>\d(?:[ ,.-]?\d){3})(?![\w])",
+        group="id",
+        trigger=r"(?i)last[ ]",
     ),
     _labelled(
         "phimin.ssn.labelled",
@@ -282,7 +307,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # email's "@", which has a word before it).
         # (with a small letter: in a note in capitals "@HOME", "@MGH" mean "at"; from a
         # letter on and three long: "@20mcg", "@4pm", "@nd" are a rate, a time, "and")
-        r"(?<![\w@.+-])@(?=[\w.]{0,29}[a-z])[A-Za-z_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
+        # (Venmo's handles take hyphens: "@marco-ruiz-7")
+        r"(?<![\w@.+-])@(?=[\w.-]{0,29}[a-z])[A-Za-z_](?:[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])"
         r"(?![\w@]|\.[A-Za-z])",
         # (a word of social media near it: alone, "@home", "@rest" mean "at")
         context=_SOCIAL_CONTEXT,
@@ -292,7 +318,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.device.mac"),
         # "3c:22:fb:9a:01:7e", "A4-5E-60-C2-11-0D", "3c22.fb9a.017e": a MAC address.
         r"(?i)(?<![\w:.-])(?:[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}"
-        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:.-])",
+        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-]|\.[0-9a-z])",
         validate=v.valid_mac,
         trigger=r"[:.-]",
     ),

@@ -27,6 +27,7 @@ import functools
 import importlib.util
 import math
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass, fields
 from importlib import resources
@@ -86,6 +87,13 @@ _INFLECTIONS = (
 def _plain(word: str) -> str:
     """The census writes O'Hara as OHARA."""
     return word.replace("'", "").replace("’", "") if "'" in word or "’" in word else word
+
+
+def fold_accents(word: str) -> str:
+    """ "martínez" as the census writes it, "martinez"."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)

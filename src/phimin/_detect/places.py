@@ -58,7 +58,16 @@ def _named_street(value: str) -> bool | None:
             return False
     if not words or any(w in STOP_WORDS for w in words):
         return False
+    if value.lower().endswith("way") and len(words) == 1 and words[0] in _NOT_A_WAY:
+        return False  # "we used to live way out", "to find way home"
     return None
+
+
+# Words before "way" that make it a manner or a distance, not a street.
+_NOT_A_WAY = frozenset(
+    "live lives lived living go goes went get gets got find make give lose pay work half long"
+    " right wrong fair easy hard same other".split()
+)
 
 
 def _named_county(value: str) -> bool | None:
@@ -115,7 +124,12 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.location.route"),
         # "the target off route 9", "way out on county road 12", "exit 41", "i-95".
         r"(?i)(?<![\w-])(?:county[ ]road|state[ ](?:road|route|highway)|route|rte\.?|highway"
-        r"|hwy\.?|interstate|exit|i-|us-)[ ]?(?:\d{1,4}[a-z]?)(?![\w/:-]|[.,]\d)",
+        r"|hwy\.?|interstate|exit|i-|us-)[ ]?(?:\d{1,4}[a-z]?(?![\w/:-]|[.,]\d)"
+        # said in words: "county road nine", "route sixty six" (not "route two blocks down")
+        r"|(?<=[a-z][ ])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three"
+        r"|four|five|six|seven|eight|nine))?)(?![\w'’-])(?![ ]+(?:blocks?|miles?|minutes?"
+        r"|hours?|times|more|of|or|and|exits?|lanes?)(?![\w])))",
         trigger=r"(?i)route|rte|highway|hwy|interstate|exit|i-|us-|road",
     ),
 )
@@ -170,6 +184,31 @@ _NAME_NOUNS = frozenset(
 _SPOKEN_NOUNS = frozenset({"high", "middle", "apartments", "baptist"})
 # In lower-case speech a facility's name is everyday words ("hollis creek elementary",
 # "cedar house shelter"): they count after a word that places it ("at", "to", "the").
+# A place on a street, then the street's name alone: "a place on delancey", "the
+# apartments on garfield" (an everyday word there is no street: "the house on fire").
+_PLACE_ON_STREET = lazy(
+    r"(?i)(?<![\w'’])(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
+    r"(?:place|apartments?|house|building|store|shop|ymca|ywca|walmart|target|church|shelter"
+    r"|clinic|gym|bar|diner|motel|hotel|laundromat|library|pharmacy|cvs|walgreens|bodega"
+    r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot)[ ]+"
+    r"(?:on|off)[ ]+(?P<street>\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th))(?![\w'’-])"
+    r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-])"
+)
+# Names that many US streets share, which are everyday words too.
+_STREET_NAMES = frozenset(
+    """main broadway market broad central elm oak maple pine cedar birch walnut chestnut
+    spruce cherry willow magnolia sycamore poplar hickory locust juniper dogwood laurel
+    washington lincoln jefferson madison monroe jackson adams garfield grant franklin
+    kennedy roosevelt wilson harrison""".split()
+)
+_ORDINAL_STREET = regex.compile(
+    r"\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|eleventh|twelfth"
+)
+_NOT_STREETS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december weekends weekdays""".split()
+)
 _SPOKEN_CUES = frozenset("at to from in into near by the attend attends attended attending".split())
 # "University of Oregon Hospital": the state or city names this hospital.
 _UNIVERSITY_OF = lazy(
@@ -214,6 +253,7 @@ _GENERIC = frozenset(
 
 
 _FACILITY = builtin("phimin.location.facility")
+_BARE_STREET = builtin("phimin.location.street_bare")
 _UNIVERSITY = builtin("phimin.location.university")
 _SAINT_NAME = builtin("phimin.location.saint")
 _TRANSFERRED = builtin("phimin.location.transfer")
@@ -240,6 +280,22 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._transfers(text)
         yield from self._acronyms(text, mode)
         yield from self._wards(text)
+        yield from self._bare_streets(text)
+
+    def _bare_streets(self, text: str) -> Iterator[Detection]:
+        """ "a place on delancey", "the ymca on elm": a street said by its name alone."""
+        for m in _PLACE_ON_STREET.finditer(text):
+            word = m.group("street").lower()
+            if word in STOP_WORDS or word in _NOT_STREETS:
+                continue
+            lex = self.lexicon
+            if (
+                word in _STREET_NAMES
+                or _ORDINAL_STREET.fullmatch(word)
+                or lex.is_clear_name(word)
+                or not (lex.is_common_word(word) or lex.is_spanish(word) or len(word) < 4)
+            ):
+                yield _BARE_STREET.at(m.start("street"), m.end())
 
     def _named(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         """The name words before a facility noun: "Larchmont Memorial Hospital"."""

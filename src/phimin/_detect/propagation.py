@@ -24,8 +24,17 @@ from phimin._detect.base import Detection, SpanFence, lower_same_length
 from phimin._detect.case import case_mode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names.clauses import name_word
-from phimin._detect.words import NON_NAME_WORDS, POSTNOMINALS, RELATIONS, TITLES
+from phimin._detect.names.clauses import name_part, name_word
+from phimin._detect.words import (
+    NON_NAME_WORDS,
+    NOUN_NAMES,
+    PERSON_VERBS,
+    POSTNOMINALS,
+    RELATIONS,
+    TITLES,
+    VERBS_BEFORE_YOU,
+    alternation,
+)
 from phimin._findings import Category
 
 __all__ = [
@@ -60,8 +69,10 @@ def spread(
     """
     learn_names(text, detections, lexicon, known_names)
     learn_places(text, detections, known_places, catalogue)
-    propagated = propagate_names(text, known_names) + propagate_names(
-        text, known_places, _PROPAGATED_PLACE
+    propagated = (
+        [d for d in propagate_names(text, known_names) if not _used_as_a_word(text, d, lexicon)]
+        + propagate_word_names(text, known_names)
+        + propagate_names(text, known_places, _PROPAGATED_PLACE)
     )
     # A learnt word inside phimin's own output or a rule-pack match stays as it is.
     sensitive = [
@@ -78,6 +89,36 @@ def spread(
 
 
 _WORD = regex.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+# An article, a determiner or a word of having just before a word ("the grace", "some
+# hope", "have faith"), and the same in Spanish ("la esperanza", "sin ningún consuelo").
+_ENGLISH_DETERMINER_BEFORE = regex.compile(
+    r"(?ri)(?<![\w'’])(?:the|a|an|this|that|these|those|some|any|no|every|my|your|his|her|our"
+    r"|their|have|has|had|lost|lose|losing|keep|kept|much|more|less)[ ]+$"
+)
+_SPANISH_DETERMINER_BEFORE = regex.compile(
+    r"(?ri)(?<![\w'’])(?:el|la|los|las|un|una|unos|unas|mi|tu|su|mis|tus|sus|ningún|ningun"
+    r"|ninguna|sin|mucha|mucho|muchos|muchas|poca|poco|mismos|mismas|mismo|misma|tanta|tanto"
+    r"|tantos|tantas)[ ]+$"
+)
+
+
+def _used_as_a_word(text: str, d: Detection, lexicon: NameLexicon) -> bool:
+    """A learnt name met again as the everyday word it also is: "mi hija esperanza ... no
+    pierdo la esperanza", "my sister faith ... just have faith". Only names that are as
+    often a thing ("faith", "hope") or an everyday Spanish word ("esperanza", "dolores"):
+    "does the karen seem" stays a person."""
+    word = text[d.start : d.end].lower()
+    if " " in word:
+        return False
+    window = max(0, d.start - 12)
+    if (word in NOUN_NAMES or word in VERBS_BEFORE_YOU) and _ENGLISH_DETERMINER_BEFORE.search(
+        text, window, d.start
+    ) is not None:
+        return True
+    return (
+        lexicon.is_spanish(word)
+        and _SPANISH_DETERMINER_BEFORE.search(text, window, d.start) is not None
+    )
 
 
 def learn_names(
@@ -112,7 +153,8 @@ def learn_names(
                 lexicon.is_name(lower) or lexicon.is_common_word(lower)
             ):
                 known[lower] = None
-            elif w[:1].isupper() and not w.isupper():
+            elif (w[:1].isupper() and not w.isupper()) or w.islower():
+                # (a lower-case one is sought only where it stands as a person: below)
                 known.setdefault(lower, w)
 
 
@@ -125,12 +167,40 @@ def propagate_names(
     mixed = case_mode(text) == "mixed"
     automaton: Any = ahocorasick.Automaton()
     for name, surface in known.items():
-        if surface is None or mixed or surface.isupper():
+        if surface is None or (mixed and not surface.islower()) or surface.isupper():
             automaton.add_word(name, (len(name), surface))
     if len(automaton) == 0:
         return []
     automaton.make_automaton()
     return [rule.at(start, end) for start, end in _matches(text, automaton)]
+
+
+# Where a learnt name that is also a word is the person again in lower-case speech: it
+# opens a clause before what a person does ("june might not make it", "will just
+# nodded"), or it is told, asked, seen or met ("i told june").
+_VERB_AFTER = alternation(
+    tuple(sorted(PERSON_VERBS | {"might", "would", "could", "should", "can't", "won't"}))
+)
+_WORD_NAME_PLACES = (
+    r"(?:(?<=^|[.!?;:\]][ \t]{{0,3}}|,[ ]|(?<![\w'’])(?:so|and|but|because|cause|that|then"
+    r"|um|uh|like|think|said|when|if)[ ]){name}(?=(?:[ ]+(?:just|still|never|always|really"
+    r"|even|finally|kinda|also|kind[ ]of|sort[ ]of)){{0,2}}[ ]+(?:{verbs})(?![\w'’]))"
+    r"|(?<=(?<![\w'’])(?:told|tell|asked|ask|texted|text|called|call|with|saw|see|love|miss"
+    r"|about)[ ]){name}(?![\w'’-]))"
+)
+
+
+def propagate_word_names(text: str, known: MutableMapping[str, str | None]) -> list[Detection]:
+    """In lower-case text, a learnt name that is also a word ("june", "will", "grace",
+    found once with strong evidence: "my sister june") where it stands as a person."""
+    words = [name for name, surface in known.items() if surface is not None and " " not in name]
+    if not words or case_mode(text) != "lower":
+        return []
+    names = "|".join(regex.escape(w) for w in sorted(words))
+    pattern = regex.compile(
+        "(?im)" + _WORD_NAME_PLACES.format(name=f"(?:{names})", verbs=_VERB_AFTER)
+    )
+    return [_PROPAGATED_NAME.at(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 def learn_places(
@@ -190,7 +260,7 @@ def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon)
         if d.entity != "PERSON":
             grown.append(d)
             continue
-        start, end = d.start, d.end
+        start, end = _hyphen_parts(text, d.start, d.end, lexicon)
         for _ in range(2):
             # A middle initial ("Ella H. Brandvold") joins with the word beyond it.
             # Searched in a short window: a failed reverse search would otherwise scan
@@ -212,6 +282,21 @@ def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon)
             end = offset + m.end(1)
         grown.append(d if (start, end) == (d.start, d.end) else d.spanning(start, end))
     return grown
+
+
+_PART_BEFORE = regex.compile(r"(?r)(?<![\w'’-])([^\W\d_]+)-$")
+_PART_AFTER = regex.compile(r"-([^\W\d_]+)(?![\w'’-])")
+
+
+def _hyphen_parts(text: str, start: int, end: int, lexicon: NameLexicon) -> tuple[int, int]:
+    """A name goes whole: "Ji-woo", "mary-kate" when a rule found one part of it."""
+    before = _PART_BEFORE.search(text, max(0, start - 20), start)
+    if before is not None and name_part(before.group(1).lower(), lexicon):
+        start = before.start(1)
+    after = _PART_AFTER.match(text, end)
+    if after is not None and name_part(after.group(1).lower(), lexicon):
+        end = after.end(1)
+    return start, end
 
 
 def _joins(word: str, mode: str, lexicon: NameLexicon) -> bool:

@@ -30,6 +30,7 @@ from phimin._detect.words import (
     RELATIONS,
     SUBJECT_VERBS,
     TITLES,
+    VERBS_BEFORE_YOU,
     alternation,
 )
 from phimin._lazy_regex import AnyPattern, lazy
@@ -38,7 +39,9 @@ __all__ = [
     "age_descriptions",
     "companions",
     "first_names_at",
+    "from_somewhere",
     "kin_appositives",
+    "name_part",
     "name_word",
     "objects",
     "presented",
@@ -53,6 +56,7 @@ PRESENTED = builtin("phimin.name.presented")
 OBJECT = builtin("phimin.name.object")
 QUESTION = builtin("phimin.name.question")
 COMPANION = builtin("phimin.name.companion")
+FROM_SOMEWHERE = builtin("phimin.name.from_somewhere")
 
 # Where a clause starts: a line, a speaker tag, the end of a sentence, or a comma; then
 # at most three words of discourse ("so", "and then", "honestly", "um").
@@ -95,7 +99,7 @@ _SUBJECT = lazy(
     # (two names joined: "so jack and ray came over")
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD})(?:[ ]+(?:and|&)[ ]+(?P<other>{_WORD}))?[ ]+"
     r"(?:(?:just|always|never|still|finally|really|also|even|literally|actually|kinda"
-    r"|basically|totally|then)[ ]+){0,2}"
+    r"|basically|totally|then|kind[ ]of|sort[ ]of|sorta)[ ]+){0,2}"
     rf"(?P<verb>{alternation(tuple(sorted(PERSON_VERBS | _WEAK_VERBS)))})(?![\w'’])"
 )
 _KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
@@ -104,6 +108,9 @@ _KIN_APPOSITIVE = lazy(
     r"(?:[ ]*,[ ]*(?:(?:that's|thats|he's|she's|they're|who's)[ ]+)?"
     r"|[ ]+(?:is|was|'s|’s|that's|thats|who's)[ ]+(?:like[ ]+)?)"
     rf"(?:my|our|his|her|their)[ ]+(?:{_KIN})(?![\w'’-])"
+    # "autumn my youngest starts school": one name and no pause at all
+    rf"|{_CLAUSE_START}(?:(?:so|and|but|well|um|uh|oh|yeah|okay|now)[ ]+)?"
+    rf"(?P<bare>{_WORD})[ ]+(?:my|our)[ ]+(?:{_KIN})(?![\w'’-])"
 )
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -138,8 +145,9 @@ _NOT_SEEN_PEOPLE = _MONTHS | _SEASONS  # ("i love summer", "i miss may")
 _OBJECT = lazy(
     r"(?i)(?<![\w'’])(?:told|tell|tells|asked|ask|asks|texted|text|texts|called|call|calls"
     r"|emailed|messaged|warned|promised|begged|reminded|thanked|dm'd|dmed)[ ]+"
-    rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she|we|they"
-    r"|it|it's|not|no|yes|how|what|when|why|so|because|cause|and|but|last|yesterday|today"
+    # (a speaker's tag ends the turn too: "when you told will [patient] um")
+    rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?\[]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she"
+    r"|we|they|it|it's|not|no|yes|how|what|when|why|so|because|cause|and|but|last|yesterday|today"
     r"|tonight|again|back|earlier|later|this[ ](?:morning|afternoon|evening|week|weekend))"
     r"(?![\w'’]))"
 )
@@ -167,8 +175,9 @@ _SOCIAL_OBJECT = lazy(
 # "miles's mom", "iris's birthday".
 _COMPANION = lazy(
     # (not a noun after a determiner or a word of time: "last spring and i")
+    # or a thing had or lost: "i have some hope and i will", "just have faith and i")
     r"(?i)(?<!(?<![\w'’])(?:last|this|next|every|the|a|an|that|each|early|late|mid|all|my|our"
-    r"|his|her|their|your)[ ]+)"
+    r"|his|her|their|your|some|any|no|much|more|have|has|had|lost|lose|keep|kept|of)[ ]+)"
     rf"(?<![\w'’])(?:(?P<name>{_WORD})[ ]+(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
     # (and a second name: "me and dawn and carol went")
     rf"|(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>{_WORD})(?:[ ]*,?[ ]+(?:and|&)[ ]+(?P<second>{_WORD}))?"
@@ -188,6 +197,17 @@ _QUESTION = lazy(
     r"|helping|staying|living|working|feeling|know|think|want|need|feel|say|said|call|called"
     r"|text|come|go|live|work|like|mind|agree|understand)(?![\w'’])"
 )
+# Someone known by where they are from, then what they did: "pat from my building checks
+# on me", "um dawn from the pharmacy called", "jess from group said".
+_FROM_SOMEWHERE = lazy(
+    rf"(?im){_CLAUSE_START}(?:(?:so|and|but|well|um|uh|oh|yeah|okay|like)[ ]+)?"
+    rf"(?P<name>{_WORD})[ ]+from[ ]+(?:work|church|school|group|class|hr|next[ ]door|upstairs"
+    r"|downstairs|(?:the|my|our|her|his|their)[ ]+[\w'’-]+)(?:[ ]+[\w'’-]+){0,2}?[ ]+"
+    rf"(?:{alternation(tuple(PERSON_VERBS))})(?![\w'’-])"
+)
+# First names that are as often the thing that comes from somewhere ("the bill from the
+# hospital came", "hope from my family keeps me going").
+_THINGS_FROM = frozenset("bill hope faith grace joy art chance will may mark rose help".split())
 _PRONOUNS = frozenset(
     "i you he she it we they this that who which what there here one someone somebody "
     "everyone everybody anyone anybody nobody".split()
@@ -223,11 +243,12 @@ def name_word(
         return False
     if not plain and lexicon.is_plain_word(w):
         return False
-    parts = w.split("-")  # "ji-woo", "min-jun"
+    parts = w.split("-")  # "ji-woo", "min-jun", "mary-kate"
     if len(parts) > 1:
-        return len(set(parts)) == len(parts) and all(
-            p not in STOP_WORDS and not lexicon.is_english(p) and not lexicon.is_common_word(p)
-            for p in parts
+        return (
+            len(set(parts)) == len(parts)
+            and not lexicon.is_common_word(w)
+            and all(name_part(p, lexicon) for p in parts)
         )
     if lexicon.is_first_name(w):
         return w not in SPANISH_STOP_WORDS  # ("ella", "nada" in a Spanish sentence)
@@ -281,18 +302,43 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             yield SUBJECT.at(m.start("other"), m.end("other"))
 
 
+def name_part(part: str, lexicon: NameLexicon) -> bool:
+    """A part of a hyphenated given name: a first name ("mary-kate"), a short syllable
+    the name lists know ("ji-woo", "min-jun": each is also a word somewhere), or a
+    word too rare to be English. Never grammar ("so-so", "x-ray", "co-op")."""
+    if part in STOP_WORDS or len(part) < 2:
+        return False
+    if lexicon.is_first_name(part) or (len(part) <= 3 and lexicon.is_name(part)):
+        return True
+    return not lexicon.is_english(part) and not lexicon.is_common_word(part)
+
+
+# First names that are also verbs taking a person ("call my brother" needs no list:
+# "call" is no name).
+_VERBS_BEFORE_KIN = VERBS_BEFORE_YOU | frozenset(
+    "sue rob bill pat jack drew chase grant bob nick rush sly dodge page hunter".split()
+)
+# Words that open a turn before the name said to be kin ("so ji-woo is my oldest").
+_OPENERS = frozenset({"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now"})
+
+
 def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "tomasz, that's my boyfriend", "chance is my oldest", "honestly will, my
     husband,": a name said to be kin."""
     for m in finditer_by_line(_KIN_APPOSITIVE, text):
-        words = m.group("name").split()
+        group = "name" if m.group("bare") is None else "bare"
+        words = m.group(group).split()
+        if len(words) == 2 and words[0].lower() in _OPENERS:
+            words = words[1:]
+        if group == "bare" and words[0].lower() in _VERBS_BEFORE_KIN:
+            continue  # "hope my sister calls", "sue my ex": a verb, then its object
         # (a first name that is also a word is the name here: "frank is my brother")
         if all(
             name_word(w, lexicon, modal=True)
             or (lexicon.is_first_name(w.lower()) and w.lower() not in STOP_WORDS)
             for w in words
         ):
-            yield KIN_APPOSITIVE.at(m.start("name"), m.end("name"))
+            yield KIN_APPOSITIVE.at(m.end(group) - len(" ".join(words)), m.end(group))
 
 
 def age_descriptions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
@@ -333,7 +379,16 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     lived with."""
     for m in finditer_by_line(_OBJECT, text):
         word = m.group("name")
-        if name_word(word, lexicon, modal=True) and lexicon.is_first_name(word.lower()):
+        w = word.lower()
+        if name_word(word, lexicon, modal=True) and (
+            lexicon.is_first_name(w)
+            # "i finally texted babajide back": a word no list knows
+            or (
+                len(w) >= 4
+                and any(c in "aeiouy" for c in w)  # not "mgmt"
+                and not (lexicon.is_name(w) or lexicon.is_common_word(w) or lexicon.is_spanish(w))
+            )
+        ):
             yield OBJECT.at(m.start("name"), m.end("name"))
     for start, end in first_names_at(_SOCIAL_OBJECT, text, lexicon, _NOT_SEEN_PEOPLE, modal=True):
         yield OBJECT.at(start, end)
@@ -363,6 +418,13 @@ def questions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         word = m.group("name")
         if name_word(word, lexicon, modal=True) and lexicon.is_first_name(word.lower()):
             yield QUESTION.at(m.start("name"), m.end("name"))
+
+
+def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "pat from my building checks on me", "dawn from the pharmacy called": a first name
+    said with where the person is from, then what they did."""
+    for start, end in first_names_at(_FROM_SOMEWHERE, text, lexicon, _THINGS_FROM, modal=True):
+        yield FROM_SOMEWHERE.at(start, end)
 
 
 def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

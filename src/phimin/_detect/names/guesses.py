@@ -69,6 +69,26 @@ _DETERMINERS = frozenset(
     "a an the this that these those some any no every each another such".split()
 )
 _SPANISH_DETERMINERS = frozenset("el la los las un una unos unas".split())
+_SPANISH_POSSESSIVES = frozenset("mi mis tu tus su sus nuestra nuestro".split())
+
+
+# Spanish words that make the next word a thing ("tengo dolores", "sin esperanza").
+_SPANISH_QUANTIFIERS = frozenset(
+    "tengo tiene tenía tenia tienen hay había habia sin mucha mucho muchos muchas poca poco"
+    " pocos pocas más mas ningún ningun ninguna mismos mismas".split()
+)
+
+
+def _spanish_noun_phrase(t: Tokens, prev: int, nxt: int) -> bool:
+    """ "tengo dolores de cabeza", "sin esperanza": a Spanish first name that is a noun,
+    used as one: "de" and a bare noun after it (not "dolores de la iglesia", a person
+    from somewhere), or a word of having or amount before it."""
+    if prev >= 0 and t.lower[prev] in _SPANISH_QUANTIFIERS:
+        return True
+    if nxt >= len(t) or t.lower[nxt] != "de":
+        return False
+    after = t.next_word(nxt)
+    return after < len(t) and t.lower[after] not in _SPANISH_DETERMINERS | _SPANISH_POSSESSIVES
 
 
 def _used_as_a_word(t: Tokens, i: int) -> bool:
@@ -82,6 +102,8 @@ def _used_as_a_word(t: Tokens, i: int) -> bool:
         return t.lexicon.is_english(w)
     if prev >= 0 and t.lower[prev] in _SPANISH_DETERMINERS:
         return t.lexicon.is_spanish(w)
+    if t.lexicon.is_spanish(w) and _spanish_noun_phrase(t, prev, t.next_word(i)):
+        return True
     return t.lexicon.is_plain_word(w) or w in NOUN_NAMES
 
 
@@ -102,13 +124,36 @@ def _capitalized_word_name(t: Tokens, i: int) -> bool:
     )
 
 
-def gazetteer(t: Tokens) -> Iterator[Span]:
+# Words before a state or a country named as where someone is from or went ("to" only
+# after a word of moving: "moved back to georgia", not "talked to georgia").
+_PLACE_BEFORE = frozenset("from in near outside across visiting en de".split())
+_MOVED = frozenset(
+    "moved move moving back went go going drove flew trip relocated came returned".split()
+)
+
+
+def _said_as_a_place(t: Tokens, i: int, regions: frozenset[str]) -> bool:
+    if t.lower[i] not in regions:
+        return False
+    prev = t.prev_word(i)
+    if prev < 0:
+        return False
+    if t.lower[prev] == "to":
+        before = t.prev_word(prev)
+        return before >= 0 and t.lower[before] in _MOVED
+    return t.lower[prev] in _PLACE_BEFORE
+
+
+def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span]:
     """A census name that is no everyday word ("Marchetti"), with the surname after a
-    first name ("Maria Lopez")."""
+    first name ("Maria Lopez"); never a state or country said as a place ("from
+    virginia"), which Safe Harbor keeps."""
     lex = t.lexicon
     mode = t.mode
     for i in range(len(t)):
         w = t.lower[i]
+        if _said_as_a_place(t, i, regions):
+            continue
         if not lex.is_clear_name(w):
             if mode == "mixed" and _capitalized_word_name(t, i):
                 yield Span(i, i + 1, GAZETTEER.score_for("word_name_capitalized"), GAZETTEER)
@@ -138,6 +183,8 @@ def gazetteer(t: Tokens) -> Iterator[Span]:
         )
         if mode == "mixed" and not (t.titlecase(i) or t.allcaps(i)):
             continue
+        if pair and mode == "lower" and t.lower[nxt] in lex.ambiguous and _used_as_a_word(t, i):
+            pair = False  # "crystal clear", "holly bush": the word, then another word
         spanish = lex.is_spanish(w) and w in SPANISH_STOP_WORDS  # "ella", "nada", "esta"
         if mode == "lower" and not pair and (_used_as_a_word(t, i) or spanish):
             continue

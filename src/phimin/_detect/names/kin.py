@@ -46,9 +46,17 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
     nickname = _nickname(t, j)
     if nickname is not None:
         return Span(j, nickname + 1, score, RELATION)
+    if _described(t, i) and not t.lexicon.is_clear_name(t.lower[j]):
+        return None  # "lost the baby weight", "a sister city": kin as a describing word
     if _relation_name(t, j) or _appositive(t, j) or _kin_only_name(t, j):
         return extend(t, j, score, RELATION)
     return None
+
+
+def _described(t: Tokens, i: int) -> bool:
+    """In lower-case text, is kin token i after an article ("the baby", "a sister")?"""
+    prev = t.prev_word(i)
+    return t.mode == "lower" and prev >= 0 and t.lower[prev] in ("the", "a", "an")
 
 
 _LIST_AND = frozenset({"and", "&", "y"})  # ("mis hijos ana y luis")

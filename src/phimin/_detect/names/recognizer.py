@@ -30,10 +30,16 @@ class NameRecognizer(PhiminRecognizer):
 
     ENTITIES = ("PERSON",)
 
-    def __init__(self, lexicon: NameLexicon, places: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        lexicon: NameLexicon,
+        places: frozenset[str] = frozenset(),
+        regions: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__()
         self.lexicon = lexicon
         self.places = places  # lower-case place names: left to the place recognizers
+        self.regions = regions  # states and countries ("virginia", "georgia")
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         doc: Doc | None = getattr(nlp_artifacts, "tokens", None)
@@ -71,6 +77,7 @@ class NameRecognizer(PhiminRecognizer):
             *clauses.objects(text, lex),
             *clauses.questions(text, lex),
             *clauses.companions(text, lex),
+            *clauses.from_somewhere(text, lex),
             *speech.turn_end_vocatives(text, lex),
         ]
 
@@ -87,6 +94,8 @@ class NameRecognizer(PhiminRecognizer):
             span: Span | None = None
             if w in TITLES:
                 span = titles.title_at(t, i, title)
+            elif w in titles.SPANISH_HONORIFICS:
+                span = titles.honorific_at(t, i, title)
             elif titles.is_postnominal(t, i):
                 span = titles.postnominal_at(t, i, postnominal)
             elif w in RELATIONS:
@@ -99,5 +108,5 @@ class NameRecognizer(PhiminRecognizer):
                 yield span
         yield from speech.introductions(t)
         yield from speech.leading_vocatives(t)
-        yield from guesses.gazetteer(t)
+        yield from guesses.gazetteer(t, self.regions)
         yield from guesses.proper_nouns(t, self.places)

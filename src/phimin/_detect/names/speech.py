@@ -173,6 +173,14 @@ def _spoken_vocative(t: Tokens, j: int) -> bool:
     return (t.candidate(j) or month) and name_word(t.text[j], t.lexicon)
 
 
+def _after_greeting(t: Tokens, i: int) -> bool:
+    """Is token i the first after a greeting ("hi", "hello,", "good morning")?"""
+    k = t.prev_word(i)
+    while k >= 0 and t.text[k] in (",", "!", "."):
+        k = t.prev_word(k)
+    return k >= 0 and t.lower[k] in GREETINGS
+
+
 def introductions(t: Tokens) -> Iterator[Span]:
     """ "my name is Quillon", "call me Bea", "I'm Maria": the name after an introduction."""
     mixed = t.mode == "mixed"
@@ -188,6 +196,9 @@ def introductions(t: Tokens) -> Iterator[Span]:
                 ok = t.candidate(j) and t.lexicon.is_clear_name(t.lower[j])
                 if ok and mixed:
                     ok = t.titlecase(j)
+                # "hi i'm priyanka", "hello this is oyelaran": after a greeting, any
+                # name-shaped word that is not common English
+                ok = ok or (_after_greeting(t, i) and t.accept_after_strong(j))
             else:
                 ok = t.accept_after_strong(j) or (
                     # "my name is will ferraro", "a guy named hunter": after the surest

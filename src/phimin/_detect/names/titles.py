@@ -8,11 +8,12 @@ from collections.abc import Iterator
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.case import CaseMode
 from phimin._detect.detection import Detection
-from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lexicon import NameLexicon, fold_accents
 from phimin._detect.names.tokens import (
     NAME_WORD,
     Span,
@@ -86,12 +87,42 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
         or _surname_after(t, w, j)
         or _month_surname(t, w, j)
         or _first_name_after(t, w, j)
+        or _accented_surname(t, j)
     ):
         return extend(t, j, score, TITLE)
     return None
 
 
 _MONTH_NAMES = frozenset({"january", "march", "april", "may", "june", "august"})
+
+# "don chuy", "ayer fui con don rigo": an honorific that is also an English first name
+# ("uncle don"), so no title: only a word no English list knows after it is a name.
+SPANISH_HONORIFICS = frozenset({"don"})
+
+
+def honorific_at(t: Tokens, i: int, score: float) -> Span | None:
+    j = t.next_word(i)
+    if j >= len(t) or t.gap(i, j) != " " or not t.candidate(j):
+        return None
+    w = t.lower[j]
+    lex = t.lexicon
+    if lex.is_common_word(w) or w in STOP_WORDS or len(w) < 3:
+        return None
+    return extend(t, j, score, TITLE)
+
+
+def _accented_surname(t: Tokens, j: int) -> bool:
+    """ "la doctora martínez", "el señor ramírez": after a title, a surname the census
+    writes without its accents (alone, "martínez" is also an everyday Spanish word)."""
+    w = t.lower[j]
+    folded = fold_accents(w)
+    return (
+        folded != w
+        and t.candidate(j)
+        and w not in SPANISH_STOP_WORDS
+        and folded in t.lexicon.last
+        and (t.mode != "mixed" or t.titlecase(j))
+    )
 
 
 def _month_surname(t: Tokens, title: str, j: int) -> bool:
