@@ -107,6 +107,31 @@ def _used_as_a_word(t: Tokens, i: int) -> bool:
     return t.lexicon.is_plain_word(w) or w in NOUN_NAMES
 
 
+# After a capitalized "Will" mid-sentence, the words that make it the modal of a quoted
+# question ("she asked, Will you come?").
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they this that there".split())
+
+
+# After the modal: a verb's base form or what stands between ("It Will be fine").
+_AFTER_MODAL = frozenset(
+    "be not never always probably definitely likely also still just have try go come get"
+    " make need do see call take keep start stop help feel follow continue return attend"
+    " contact discuss review monitor schedule reassess consider benefit require remain".split()
+)
+_BEFORE_MODAL = _SUBJECT_PRONOUNS | frozenset("who which client patient pt writer".split())
+
+
+def _modal_question(t: Tokens, i: int, nxt: int) -> bool:
+    """Is a capitalized "Will" the modal: a quoted question ("Will you"), after a
+    subject ("It Will be"), or before a verb ("Will try")?"""
+    prev = t.prev_word(i)
+    return (
+        (nxt < len(t) and t.lower[nxt] in _SUBJECT_PRONOUNS | _AFTER_MODAL)
+        or (prev >= 0 and t.text[prev] in (":", '"', "“", "'", "‘", ","))
+        or (prev >= 0 and t.lower[prev] in _BEFORE_MODAL)
+    )
+
+
 def _capitalized_word_name(t: Tokens, i: int) -> bool:
     """In mixed-case text, a first name that is also a word ("Will", "Hope", "Summer"),
     capitalized in mid-sentence: "see Will on Tuesday", "Session with Summer"."""
@@ -114,7 +139,7 @@ def _capitalized_word_name(t: Tokens, i: int) -> bool:
     nxt = t.next_word(i)
     return (
         len(w) >= 3
-        and w not in STOP_WORDS
+        and (w not in STOP_WORDS or (w == "will" and not _modal_question(t, i, nxt)))
         and t.titlecase(i)
         and t.lexicon.is_first_name(w)
         and t.candidate(i)
