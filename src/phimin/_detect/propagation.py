@@ -12,6 +12,7 @@ name then grows over neighbouring name words, and words listed with a name join 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from typing import Any
 
@@ -25,6 +26,7 @@ from phimin._detect.case import case_mode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names.clauses import name_part, name_word
+from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._detect.words import (
     NON_NAME_WORDS,
     NOUN_NAMES,
@@ -35,6 +37,7 @@ from phimin._detect.words import (
     VERBS_BEFORE_YOU,
     alternation,
 )
+from phimin._errors import DetectionError
 from phimin._findings import Category
 
 __all__ = [
@@ -193,14 +196,24 @@ _WORD_NAME_PLACES = (
 def propagate_word_names(text: str, known: MutableMapping[str, str | None]) -> list[Detection]:
     """In lower-case text, a learnt name that is also a word ("june", "will", "grace",
     found once with strong evidence: "my sister june") where it stands as a person."""
-    words = [name for name, surface in known.items() if surface is not None and " " not in name]
+    words = tuple(
+        sorted(name for name, surface in known.items() if surface is not None and " " not in name)
+    )
     if not words or case_mode(text) != "lower":
         return []
-    names = "|".join(regex.escape(w) for w in sorted(words))
-    pattern = regex.compile(
-        "(?im)" + _WORD_NAME_PLACES.format(name=f"(?:{names})", verbs=_VERB_AFTER)
-    )
-    return [_PROPAGATED_NAME.at(m.start(), m.end()) for m in pattern.finditer(text)]
+    try:
+        found = list(_word_name_pattern(words).finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
+    except TimeoutError as exc:  # fail closed, as every pattern does
+        raise DetectionError("finding learnt names exceeded its time limit") from exc
+    return [_PROPAGATED_NAME.at(m.start(), m.end()) for m in found]
+
+
+@functools.lru_cache(maxsize=32)
+def _word_name_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """The pattern for these learnt names, compiled once per set of names (a session's
+    windows and texts share it)."""
+    names = "|".join(regex.escape(w) for w in words)
+    return regex.compile("(?im)" + _WORD_NAME_PLACES.format(name=f"(?:{names})", verbs=_VERB_AFTER))
 
 
 def learn_places(

@@ -103,13 +103,17 @@ _SUBJECT = lazy(
     rf"(?P<verb>{alternation(tuple(sorted(PERSON_VERBS | _WEAK_VERBS)))})(?![\w'’])"
 )
 _KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
+# Words that open a turn before a name ("so ji-woo is my oldest", "um dawn from the
+# pharmacy called").
+_OPENERS = frozenset({"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now"})
+_OPENER = alternation(tuple(sorted(_OPENERS)))
 _KIN_APPOSITIVE = lazy(
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD}(?:[ ]{_WORD})?)"
     r"(?:[ ]*,[ ]*(?:(?:that's|thats|he's|she's|they're|who's)[ ]+)?"
     r"|[ ]+(?:is|was|'s|’s|that's|thats|who's)[ ]+(?:like[ ]+)?)"
     rf"(?:my|our|his|her|their)[ ]+(?:{_KIN})(?![\w'’-])"
     # "autumn my youngest starts school": one name and no pause at all
-    rf"|{_CLAUSE_START}(?:(?:so|and|but|well|um|uh|oh|yeah|okay|now)[ ]+)?"
+    rf"|{_CLAUSE_START}(?:(?:{_OPENER})[ ]+)?"
     rf"(?P<bare>{_WORD})[ ]+(?:my|our)[ ]+(?:{_KIN})(?![\w'’-])"
 )
 _NUMBER_WORDS = (
@@ -200,7 +204,7 @@ _QUESTION = lazy(
 # Someone known by where they are from, then what they did: "pat from my building checks
 # on me", "um dawn from the pharmacy called", "jess from group said".
 _FROM_SOMEWHERE = lazy(
-    rf"(?im){_CLAUSE_START}(?:(?:so|and|but|well|um|uh|oh|yeah|okay|like)[ ]+)?"
+    rf"(?im){_CLAUSE_START}(?:(?:{_OPENER})[ ]+)?"
     rf"(?P<name>{_WORD})[ ]+from[ ]+(?:work|church|school|group|class|hr|next[ ]door|upstairs"
     r"|downstairs|(?:the|my|our|her|his|their)[ ]+[\w'’-]+)(?:[ ]+[\w'’-]+){0,2}?[ ]+"
     rf"(?:{alternation(tuple(PERSON_VERBS))})(?![\w'’-])"
@@ -318,8 +322,6 @@ def name_part(part: str, lexicon: NameLexicon) -> bool:
 _VERBS_BEFORE_KIN = VERBS_BEFORE_YOU | frozenset(
     "sue rob bill pat jack drew chase grant bob nick rush sly dodge page hunter".split()
 )
-# Words that open a turn before the name said to be kin ("so ji-woo is my oldest").
-_OPENERS = frozenset({"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now"})
 
 
 def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
