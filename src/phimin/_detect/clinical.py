@@ -140,7 +140,10 @@ GUARD_PATTERNS = tuple(lazy(g) for g in (*_GUARDS, _EPONYM_PHRASE))
 _CLINICAL_WORD = lazy(
     r"(?:affective|phrenia|thymia|phobia|philia|mania|osis|itis|emia|pathy|algia|oma"
     r"|ectomy|otomy|ology|ologist|iatric|iatry|ism|orexia|ulimia|somnia|tonia|plegia|trophy"
-    r"|genic|ergic|azepam|oxetine|apine|idone|amine|olol|pril|sartan|statin|mab)$"
+    r"|genic|ergic|azepam|oxetine|apine|idone|amine|olol|pril|sartan|statin|mab"
+    # antibiotics, diuretics and other drug classes; procedures; anatomical Latin
+    r"|mycin|cillin|cycline|floxacin|azole|semide|thiazide|gliptin|gliflozin|parin|triptan"
+    r"|tripsy|plasty|scopy|alis|aris|oid)$"
 )
 
 

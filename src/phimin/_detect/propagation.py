@@ -28,6 +28,7 @@ from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names.clauses import name_part, name_word
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._detect.words import (
+    BEFORE_A_THING,
     NON_NAME_WORDS,
     NOUN_NAMES,
     PERSON_VERBS,
@@ -95,8 +96,7 @@ _WORD = regex.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 # An article, a determiner or a word of having just before a word ("the grace", "some
 # hope", "have faith"), and the same in Spanish ("la esperanza", "sin ningún consuelo").
 _ENGLISH_DETERMINER_BEFORE = regex.compile(
-    r"(?ri)(?<![\w'’])(?:the|a|an|this|that|these|those|some|any|no|every|my|your|his|her|our"
-    r"|their|have|has|had|lost|lose|losing|keep|kept|much|more|less)[ ]+$"
+    rf"(?ri)(?<![\w'’])(?:{alternation(tuple(sorted(BEFORE_A_THING)))})[ ]+$"
 )
 _SPANISH_DETERMINER_BEFORE = regex.compile(
     r"(?ri)(?<![\w'’])(?:el|la|los|las|un|una|unos|unas|mi|tu|su|mis|tus|sus|ningún|ningun"

@@ -14,6 +14,7 @@ from phimin._catalogue import shipped_yaml
 
 __all__ = [
     "AWARE_CUES",
+    "BEFORE_A_THING",
     "BRACKET_KIN",
     "BRACKET_ROLES",
     "CLIENT_CUES",
@@ -87,3 +88,4 @@ VERBS_BEFORE_YOU = frozenset(_words("verbs_before_you"))
 PERSON_VERBS = frozenset(_words("person_verbs"))
 KIN_ROLES = frozenset(_words("kin_roles"))
 NOUN_NAMES = frozenset(_words("noun_names"))
+BEFORE_A_THING = frozenset(_words("before_a_thing"))
