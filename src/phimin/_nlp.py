@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from phimin._detect.case import case_mode
 from phimin._errors import ModelError, describe
 from phimin._model_name import DEFAULT_MODEL
+from phimin._name_student import student_names
 
 __all__ = ["DEFAULT_MODEL", "PhiminNlpEngine", "load_model", "resolve_model"]
 
@@ -314,10 +315,15 @@ class PhiminNlpEngine(SpacyNlpEngine):
     def artifacts(self, texts: Iterable[str], batch_size: int = 8) -> Iterator[NlpArtifacts]:
         """One spaCy pass over many chunks (`nlp.pipe`)."""
         chunks = list(texts)
-        for chunk, doc in zip(
-            chunks, self.language.pipe(chunks, batch_size=batch_size), strict=True
-        ):
-            yield self._artifacts(doc, "en", chunk)
+        caseless = [i for i, chunk in enumerate(chunks) if case_mode(chunk) == "lower"]
+        # The case-robust name model reads the chunks without capitals (phimin._name_student).
+        found = student_names([chunks[i] for i in caseless], batch_size) if caseless else []
+        student = dict(zip(caseless, found, strict=True))
+        docs = self.language.pipe(chunks, batch_size=batch_size)
+        for i, (chunk, doc) in enumerate(zip(chunks, docs, strict=True)):
+            artifacts = self._artifacts(doc, "en", chunk)
+            artifacts.student_names = student.get(i, [])  # type: ignore[attr-defined]
+            yield artifacts
 
     def entity_label(self, label: str) -> str:
         return _LABELS.get(label, label)

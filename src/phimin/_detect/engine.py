@@ -27,7 +27,7 @@ from phimin._detect.employers import EmployerRecognizer
 from phimin._detect.geography import CityRecognizer, PlaceLexicon, load_places
 from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.lexicon import NameLexicon, load_lexicon
-from phimin._detect.names import NameRecognizer
+from phimin._detect.names import NameRecognizer, StudentNameRecognizer
 from phimin._detect.ner import NerRecognizer
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS, FacilityRecognizer
@@ -138,6 +138,7 @@ class DetectionEngine:
             EmployerRecognizer(self.lexicon),
             NameRecognizer(self.lexicon, self.places.cities, self.places.not_below_state),
             NerRecognizer(self.places, self.lexicon),
+            StudentNameRecognizer(self.lexicon, self.places.not_below_state),
             CityRecognizer(self.places, self.lexicon),
             SensitiveRecognizer(rules),
         ]

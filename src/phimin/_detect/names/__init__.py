@@ -12,6 +12,7 @@ in the rule catalogue (`_detect/records/names.yaml`). One module per rule family
 - `speech`: greetings, direct address, introductions, speaker turns;
 - `charting`: who was told, who called, who signed, who visited;
 - `guesses`: census names and unknown capitalized words, with no context;
+- `student`: what the case-robust name model reads in text without capitals;
 - `tokens`: what they share; `recognizer`: the order they run in.
 
 The text's case decides how much capitals mean: in mixed-case text a capital is
@@ -19,5 +20,6 @@ evidence; in all-caps or all-lower text it is not, and the lexicon must carry it
 """
 
 from phimin._detect.names.recognizer import NameRecognizer
+from phimin._detect.names.student import StudentNameRecognizer
 
-__all__ = ["NameRecognizer"]
+__all__ = ["NameRecognizer", "StudentNameRecognizer"]

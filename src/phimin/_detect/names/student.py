@@ -1,0 +1,129 @@
+"""Names the case-robust name model reads in text without capitals (`phimin._name_student`).
+
+Rule `phimin.name.student`. The model's spans are trimmed of titles, kin words and a
+possessive at their edges, like the main model's. A span is dropped when a word of it
+is clinical vocabulary or holds a digit; when it is an everyday English or Spanish word
+no given-name list has (the model guessing at a verb: "knee", "level"), or such a word
+after a determiner ("so much joy"); a state or country after "from", "in" or "through";
+a word no name list has beside a Spanish function word ("cruzamos la calle"). What is
+left is a guess: it loses to a rule in an overlap, and inside clinical content or a
+rule-pack match it is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
+
+from phimin._catalogue import builtin
+from phimin._detect.base import PhiminRecognizer
+from phimin._detect.case import case_of
+from phimin._detect.clinical import is_clinical_term
+from phimin._detect.detection import Detection
+from phimin._detect.lexicon import NameLexicon
+from phimin._detect.names.titles import SPANISH_HONORIFICS
+from phimin._detect.ner import CLINICAL_ABBREVIATIONS
+from phimin._detect.words import (
+    BEFORE_A_THING,
+    NON_NAME_WORDS,
+    NOUN_NAMES,
+    POSTNOMINALS,
+    RELATIONS,
+    TITLES,
+)
+
+__all__ = ["StudentNameRecognizer"]
+
+STUDENT = builtin("phimin.name.student")
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}'’]+)[ \t]+$")
+_WORD_AFTER = regex.compile(r"[ \t]+([\p{L}\p{M}'’]+)")
+_PLACE_PREPOSITIONS = frozenset(
+    "from in to through into across around near outside of visit visited visiting".split()
+)
+_EDGE = TITLES | SPANISH_HONORIFICS | RELATIONS | NON_NAME_WORDS | POSTNOMINALS
+
+
+class StudentNameRecognizer(PhiminRecognizer):
+    ENTITIES = ("PERSON",)
+
+    def __init__(self, lexicon: NameLexicon, regions: frozenset[str] = frozenset()) -> None:
+        super().__init__()
+        self.lexicon = lexicon
+        self.regions = regions  # states and countries ("georgia", "jordan")
+
+    def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
+        spans: list[tuple[int, int]] = getattr(nlp_artifacts, "student_names", None) or []
+        if not spans or case_of(text, nlp_artifacts) != "lower":
+            return []
+        return list(self._find(text, spans))
+
+    def _find(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Detection]:
+        for start, end in spans:
+            words = list(_WORD.finditer(text, start, end))
+            while words and _bare(words[0].group()) in _EDGE:
+                words.pop(0)
+            while words and _bare(words[-1].group()) in _EDGE:
+                words.pop()
+            if not words or any(ch.isdigit() for ch in text[start:end]):
+                continue
+            before = _word_before(text, words[0].start())
+            bare = [_bare(m.group()) for m in words]
+            if " ".join(bare) in self.regions and before in _PLACE_PREPOSITIONS:
+                continue  # "from jordan", "through georgia": a country or a state
+            if not any(self.lexicon.is_name(w) for w in bare) and _spanish_beside(text, start, end):
+                continue  # "cruzamos la calle": a Spanish word the model does not know
+            if self._plausible(bare, before):
+                yield STUDENT.at(words[0].start(), _name_end(words[-1]))
+
+    def _plausible(self, words: list[str], before: str) -> bool:
+        """A given name, or a word no English or Spanish list has (a name from elsewhere,
+        a nickname), then surnames; never clinical words, never an everyday word after
+        a determiner or a quantity ("so much joy", "the holly")."""
+        lex = self.lexicon
+        for k, word in enumerate(words):
+            if len(word) < 2 or word in CLINICAL_ABBREVIATIONS or is_clinical_term(word):
+                return False
+            everyday = (
+                lex.is_english(word)
+                or lex.is_common_word(word)
+                or lex.is_spanish(word)
+                or word in NOUN_NAMES
+            )
+            if k == 0 and everyday and before in BEFORE_A_THING:
+                return False
+            if lex.is_clear_name(word) or (k > 0 and lex.is_name(word)):
+                continue
+            if everyday and not (lex.is_first_name(word) or word in NOUN_NAMES):
+                return False  # "knee", "level": no given name
+        return True
+
+
+def _spanish_beside(text: str, start: int, end: int) -> bool:
+    """Is the word before or after a span a Spanish function word ("la", "que")?"""
+    after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
+    words = (_word_before(text, start), after.group(1).lower() if after else "")
+    return any(w in SPANISH_STOP_WORDS and w not in STOP_WORDS for w in words)
+
+
+def _word_before(text: str, start: int) -> str:
+    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return match.group(1).lower() if match else ""
+
+
+def _bare(word: str) -> str:
+    """The word in lower case without a possessive ending."""
+    return word.lower().removesuffix("'s").removesuffix("’s")
+
+
+def _name_end(match: regex.Match[str]) -> int:
+    """Where the name ends: before a possessive ending ("sky's" -> "sky")."""
+    word = match.group()
+    for suffix in ("'s", "’s"):
+        if word.lower().endswith(suffix):
+            return match.end() - len(suffix)
+    return match.end()

@@ -1,0 +1,113 @@
+"""The case-robust name model (phimin._name_student) and its recognizer's gates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+import yaml
+
+import phimin
+from phimin._detect.names.student import StudentNameRecognizer
+from phimin._errors import ModelError
+from phimin._name_student import STUDENT_PATH, load_student, student_names
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def recognizer(redactor: phimin.Redactor) -> StudentNameRecognizer:
+    engine = redactor.engine
+    return StudentNameRecognizer(engine.lexicon, engine.places.not_below_state)
+
+
+def found(recognizer: StudentNameRecognizer, text: str, spans: list[tuple[int, int]]) -> list[str]:
+    artifacts: Any = SimpleNamespace(student_names=spans, case_mode="lower")
+    return [text[d.start : d.end] for d in recognizer.find(text, artifacts)]
+
+
+def span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def test_the_model_ships_in_the_package_and_is_small() -> None:
+    size = sum(p.stat().st_size for p in STUDENT_PATH.rglob("*") if p.is_file())
+    assert (STUDENT_PATH / "ner" / "model").is_file()
+    assert size < 8_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("so sky texted me last night and we talked for an hour", "sky"),
+        ("autumn and river are staying with us this week", "river"),
+        ("i told babajide i was not coming back to that place", "babajide"),
+    ],
+)
+def test_the_model_reads_names_in_lower_case_speech(text: str, name: str) -> None:
+    (spans,) = student_names([text])
+    assert span(text, name) in spans
+
+
+def test_the_model_leaves_the_same_words_used_as_words() -> None:
+    texts = ["i hope so but we will see", "the sky was grey all week", "it may help to mark it"]
+    assert student_names(texts) == [[], [], []]
+
+
+def test_a_lower_case_name_with_no_cue_is_redacted(redact: Any) -> None:
+    assert redact("so sky texted me last night and we talked") == (
+        "so [PERSON_1] texted me last night and we talked"
+    )
+
+
+def test_mixed_case_text_never_asks_the_model(redactor: phimin.Redactor) -> None:
+    (mixed, lower) = redactor.engine.nlp_engine.artifacts(
+        ["Sky texted me last night.", "so sky texted me last night"]
+    )
+    assert mixed.student_names == []
+    assert lower.student_names
+
+
+def test_kin_words_and_a_possessive_are_trimmed(recognizer: StudentNameRecognizer) -> None:
+    text = "my sister sky's car broke down again"
+    assert found(recognizer, text, [span(text, "sister sky's")]) == ["sky"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("it brought me so much joy to hear it", "joy"),  # a quantity before it
+        ("the holly out front needs cutting", "holly"),  # a determiner before it
+        ("my knee pain is worse at night", "knee pain"),  # everyday words, no first name
+        ("they started clindamycin on monday", "clindamycin"),  # a drug
+        ("she came in at 4 pm", "4 pm"),  # digits
+        ("we drove through georgia on the way up", "georgia"),  # a state
+        ("cruzamos la calle corriendo", "cruzamos"),  # Spanish, no name list has it
+    ],
+)
+def test_guesses_the_gates_drop(recognizer: StudentNameRecognizer, text: str, words: str) -> None:
+    assert found(recognizer, text, [span(text, words)]) == []
+
+
+def test_a_surname_after_a_given_name_stays(recognizer: StudentNameRecognizer) -> None:
+    text = "i saw dana long at the pharmacy"
+    assert found(recognizer, text, [span(text, "dana long")]) == ["dana long"]
+
+
+def test_a_broken_model_fails_closed(tmp_path: Path) -> None:
+    (tmp_path / "config.cfg").write_text("not a config", encoding="utf-8")
+    with pytest.raises(ModelError, match="name model could not be loaded"):
+        load_student.__wrapped__(tmp_path)
+
+
+def test_the_training_templates_are_well_formed() -> None:
+    data = yaml.safe_load((ROOT / "scripts/name_student/templates.yaml").read_text("utf-8"))
+    assert len(data["names"]) >= 400 and len(data["words"]) >= 400
+    for line in data["names"]:
+        assert "{first}" in line or "{last}" in line or "{nick}" in line, line
+        assert line == line.lower(), line
+    for line in data["words"]:
+        assert "{" not in line and line == line.lower(), line
