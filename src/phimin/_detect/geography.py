@@ -42,6 +42,11 @@ _LOCATION_WORDS = frozenset(
     visited visiting born raised grew up back toward towards between via @ town en desde
     hacia cerca vive vivo vivimos""".split()
 )
+# Parts of a city said before its name ("east oakland", "downtown dallas").
+_DIRECTIONS = frozenset(
+    """east west north south northeast northwest southeast southwest downtown uptown midtown
+    central inner greater""".split()
+)
 # Spanish verbs of moving and going before "a" and a place.
 _SPANISH_MOTION = frozenset(
     """mudamos mudé mude mudó mudo mudaron mudarnos mudarme fui fuimos fue fueron vine
@@ -314,6 +319,10 @@ class CityRecognizer(PhiminRecognizer):
             if is_clinical_term(name):
                 continue
             previous = _previous_word(lowered, start)
+            if previous in _DIRECTIONS:  # "in east oakland", "from south philly"
+                previous = _previous_word(
+                    lowered, start - _spaces_before(lowered, start) - len(previous)
+                )
             after_preposition = previous in _LOCATION_WORDS or (
                 # Spanish "a" after a verb of moving: "nos mudamos a houston"
                 previous == "a"
@@ -331,9 +340,12 @@ class CityRecognizer(PhiminRecognizer):
                     continue
                 score = rule.score if after_preposition else rule.score_for("capitalized")
             elif after_preposition and (
-                not all(self.lexicon.is_plain_word(w) for w in name.split()) or _prefixed(name)
+                not all(self.lexicon.is_plain_word(w) for w in name.split())
+                or _prefixed(name)
+                or (not town and " " in name)
             ):
-                # "lives in hampton"; "transferred to saint cloud", "moved to lake city"
+                # "lives in hampton"; "transferred to saint cloud", "moved to lake city";
+                # a city of two plain words: "moved out to round rock", "in grand rapids"
                 score = rule.score_for("caseless_after_place_word")
             elif self._state_follows(lowered, end, name):
                 score = rule.score_for("before_its_state")  # "a rehab in towson maryland"

@@ -29,6 +29,7 @@ from phimin._detect.names.titles import SPANISH_HONORIFICS
 from phimin._detect.ner import CLINICAL_ABBREVIATIONS
 from phimin._detect.words import (
     BEFORE_A_THING,
+    NICKNAME_PREFIXES,
     NON_NAME_WORDS,
     NOUN_NAMES,
     POSTNOMINALS,
@@ -41,10 +42,11 @@ __all__ = ["StudentNameRecognizer"]
 STUDENT = builtin("phimin.name.student")
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}'’]+)[ \t]+$")
-_WORD_AFTER = regex.compile(r"[ \t]+([\p{L}\p{M}'’]+)")
-_PLACE_PREPOSITIONS = frozenset(
-    "from in to through into across around near outside of visit visited visiting".split()
-)
+# A name from elsewhere or a nickname: letters with a vowel, no letter thrice in a row
+# ("babajide", "t-bone"; never "xxxx" or "zzz").
+_NAME_SHAPE = regex.compile(r"^(?!.*(\p{L})\1\1)(?=.*[aeiouyáéíóú])[\p{L}][\p{L}'’-]{2,14}$")
+# Lines shorter than this are too short to tell speech from shorthand.
+_LONG_LINE = 4
 _EDGE = TITLES | SPANISH_HONORIFICS | RELATIONS | NON_NAME_WORDS | POSTNOMINALS
 
 
@@ -73,18 +75,24 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue
             before = _word_before(text, words[0].start())
             bare = [_bare(m.group()) for m in words]
-            if " ".join(bare) in self.regions and before in _PLACE_PREPOSITIONS:
+            if " ".join(bare) in self.regions:
                 continue  # "from jordan", "through georgia": a country or a state
-            if not any(self.lexicon.is_name(w) for w in bare) and _spanish_beside(text, start, end):
-                continue  # "cruzamos la calle": a Spanish word the model does not know
-            if self._plausible(bare, before):
+            line = _line_words(text, start, end)
+            if len(line) >= _LONG_LINE and not _speech(line):
+                continue  # ward shorthand, a config file: the model knows speech only
+            if _spanish(line) and not all(self.lexicon.is_name(w) for w in bare):
+                continue  # "cruzamos la calle": nor Spanish
+            if self._plausible(bare, before, len(line) >= _LONG_LINE and _speech(line)):
                 yield STUDENT.at(words[0].start(), _name_end(words[-1]))
 
-    def _plausible(self, words: list[str], before: str) -> bool:
-        """A given name, or a word no English or Spanish list has (a name from elsewhere,
-        a nickname), then surnames; never clinical words, never an everyday word after
-        a determiner or a quantity ("so much joy", "the holly")."""
+    def _plausible(self, words: list[str], before: str, speech: bool) -> bool:
+        """Given names (or names no dictionary has), then surnames; a word no list has
+        only in a line of speech and shaped like a name ("babajide", "t-bone"). Never a
+        clinical word, an everyday word no given-name list has ("knee", "bowels"), or an
+        everyday word after a determiner or a quantity ("so much joy", "the holly")."""
         lex = self.lexicon
+        if len(words) > 1 and words[0] in NICKNAME_PREFIXES:  # "lil peanut", "big mo"
+            return not any(w in CLINICAL_ABBREVIATIONS or is_clinical_term(w) for w in words)
         for k, word in enumerate(words):
             if len(word) < 2 or word in CLINICAL_ABBREVIATIONS or is_clinical_term(word):
                 return False
@@ -96,18 +104,33 @@ class StudentNameRecognizer(PhiminRecognizer):
             )
             if k == 0 and everyday and before in BEFORE_A_THING:
                 return False
-            if lex.is_clear_name(word) or (k > 0 and lex.is_name(word)):
+            if (k > 0 and lex.is_name(word)) or lex.is_first_name(word) or word in NOUN_NAMES:
                 continue
-            if everyday and not (lex.is_first_name(word) or word in NOUN_NAMES):
-                return False  # "knee", "level": no given name
+            if everyday:
+                return False  # "knee", "level", "iglesia": no given name
+            if lex.is_clear_name(word) or (speech and _NAME_SHAPE.match(word)):
+                continue
+            return False
         return True
 
 
-def _spanish_beside(text: str, start: int, end: int) -> bool:
-    """Is the word before or after a span a Spanish function word ("la", "que")?"""
-    after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
-    words = (_word_before(text, start), after.group(1).lower() if after else "")
-    return any(w in SPANISH_STOP_WORDS and w not in STOP_WORDS for w in words)
+def _line_words(text: str, start: int, end: int) -> list[str]:
+    """The lower-case words of the line a span is on (at most 200 characters each side)."""
+    left = max(text.rfind("\n", 0, start) + 1, start - 200)
+    right = text.find("\n", end)
+    right = min(len(text) if right < 0 else right, end + 200)
+    return [w.lower() for w in _WORD.findall(text, left, right)]
+
+
+def _speech(words: list[str]) -> bool:
+    """Does a line read like speech (a third of its words function words), not a ward
+    note's shorthand or a config file's keys?"""
+    return sum(w in STOP_WORDS for w in words) * 3 >= len(words)
+
+
+def _spanish(words: list[str]) -> bool:
+    """Two Spanish function words that are no English words ("la", "que", "porque")."""
+    return sum(w in SPANISH_STOP_WORDS and w not in STOP_WORDS for w in words) >= 2
 
 
 def _word_before(text: str, start: int) -> str:
