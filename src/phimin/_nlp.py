@@ -285,6 +285,8 @@ class PhiminNlpEngine(SpacyNlpEngine):
         )
         self.language = nlp
         self.nlp = {"en": nlp}  # type: ignore[assignment]  # Presidio annotates it as None
+        meta = nlp.meta
+        self.default_model = f"{meta.get('lang')}_{meta.get('name')}" == DEFAULT_MODEL
 
     def load(self) -> None:  # the model is loaded already; never download
         return None
@@ -313,16 +315,22 @@ class PhiminNlpEngine(SpacyNlpEngine):
         return artifacts
 
     def artifacts(self, texts: Iterable[str], batch_size: int = 8) -> Iterator[NlpArtifacts]:
-        """One spaCy pass over many chunks (`nlp.pipe`)."""
+        """One spaCy pass over many chunks (`nlp.pipe`), the name model's over those
+        without capitals."""
         chunks = list(texts)
-        caseless = [i for i, chunk in enumerate(chunks) if case_mode(chunk) == "lower"]
-        # The case-robust name model reads the chunks without capitals (phimin._name_student).
-        found = student_names([chunks[i] for i in caseless], batch_size) if caseless else []
-        student = dict(zip(caseless, found, strict=True))
-        docs = self.language.pipe(chunks, batch_size=batch_size)
-        for i, (chunk, doc) in enumerate(zip(chunks, docs, strict=True)):
+        caseless = {i for i, chunk in enumerate(chunks) if case_mode(chunk) == "lower"}
+        # The case-robust name model reads the chunks without capitals
+        # (phimin._name_student). There it stands in for the default model's entities,
+        # which find nothing in lower case that survives phimin's filters: those chunks
+        # are only tokenized. A model the user chose runs on every chunk.
+        names = iter(student_names([chunks[i] for i in sorted(caseless)], batch_size))
+        tagged = [i for i in range(len(chunks)) if not (i in caseless and self.default_model)]
+        piped = self.language.pipe([chunks[i] for i in tagged], batch_size=batch_size)
+        docs = dict(zip(tagged, piped, strict=True))
+        for i, chunk in enumerate(chunks):
+            doc = docs[i] if i in docs else self.language.make_doc(chunk)
             artifacts = self._artifacts(doc, "en", chunk)
-            artifacts.student_names = student.get(i, [])  # type: ignore[attr-defined]
+            artifacts.student_names = next(names) if i in caseless else []  # type: ignore[attr-defined]
             yield artifacts
 
     def entity_label(self, label: str) -> str:

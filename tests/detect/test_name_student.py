@@ -111,3 +111,20 @@ def test_the_training_templates_are_well_formed() -> None:
         assert line == line.lower(), line
     for line in data["words"]:
         assert "{" not in line and line == line.lower(), line
+
+
+def test_in_lower_case_the_name_model_stands_in_for_the_default_models_pass(
+    redactor: phimin.Redactor,
+) -> None:
+    from phimin._nlp import PhiminNlpEngine
+
+    engine = PhiminNlpEngine(redactor.engine.nlp_engine.language)
+    text = "so sky texted me from the bus stop"
+    assert engine.default_model
+    (artifacts,) = engine.artifacts([text])
+    assert not artifacts.tokens.has_annotation("ENT_IOB")  # tokenized only
+    assert artifacts.student_names == [span(text, "sky")]
+    engine.default_model = False  # a model the user chose runs on every chunk
+    (artifacts,) = engine.artifacts([text])
+    assert artifacts.tokens.has_annotation("ENT_IOB")
+    assert artifacts.student_names == [span(text, "sky")]
