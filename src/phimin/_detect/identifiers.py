@@ -88,6 +88,22 @@ _NUMBER_WORD = (
 )
 
 
+# Labels of a number a client reads out, and what such a number is said in: digits,
+# number words, single letters ("w as in william"), "dash".
+_SPOKEN_ID_LABELS = (
+    r"(?:member|policy|subscriber|group|account|medicaid|medicare|insurance|claim|case"
+    r"|confirmation|reference|license|licence|chart|record|badge|student|employee|tracking"
+    r"|prescription|rx|routing)[ ](?:id|number|no|num)|(?:license[ ]|licence[ ])?plate"
+    r"(?:[ ]number)?|mrn|id[ ]number"
+)
+_SPOKEN_DIGIT = rf"(?:(?:double[ ]|triple[ ])?(?:\d+|{_NUMBER_WORD}))(?![\w])"
+_SPOKEN_ID_TOKEN = (
+    rf"(?:{_SPOKEN_DIGIT}|dash|hyphen|[a-z](?:[ ]as[ ]in[ ][a-z]+)?(?![\w])"
+    # a group of two or three letters right before digits: "24 cr 1187", "abc 1234"
+    rf"|[a-z]{{2,3}}(?=[ ,-]+{_SPOKEN_DIGIT}))"
+)
+
+
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- internet ---------------------------------------------------------------
     PatternSpec(
@@ -300,6 +316,17 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         "phimin.other_id.labelled",
         r"id|identification|reference|ref|confirmation|claim|authorization|auth"
         r"|employee[ ]id|student[ ]id|badge|case[ ]manager[ ]id",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.spoken"),
+        # "my member id is w as in william four four two nine one", "the plate is seven k
+        # l m four two one", "claim number is ninety one dash four four seven two": a
+        # labelled number read aloud, letters, digits and number words, to its last digit.
+        rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})(?:[ ]+(?:is|was|it's|its|reads|says|=|:|\#))*"
+        rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT})(?![\w])",
+        group="id",
+        validate=v.spoken_id,
+        trigger=rf"(?i){_SPOKEN_ID_LABELS}",
     ),
     PatternSpec(
         builtin("phimin.other_id.handle"),
