@@ -104,6 +104,16 @@ _SPOKEN_ID_TOKEN = (
 )
 
 
+# Where people are found by a handle, said before it in speech.
+_PLATFORMS = (
+    r"(?:ig|insta|instagram|snap|snapchat|tiktok|venmo|cash[ ]?app|twitter|threads|discord"
+    r"|username|user[ ]name)"
+)
+_HANDLE_PART = r"[a-z0-9]{1,30}"
+# (the detection view reads "kayla_b99" as "kayla b99": a space before a part with a digit)
+_HANDLE_JOIN = r"(?:[ ](?:dot|underscore|dash)[ ]|[._-]|[ ](?=[a-z]{0,3}\d))"
+
+
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- internet ---------------------------------------------------------------
     PatternSpec(
@@ -327,6 +337,20 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         group="id",
         validate=v.spoken_id,
         trigger=rf"(?i){_SPOKEN_ID_LABELS}",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.handle_spoken"),
+        # "her snap is jessie dot b two", "my venmo is at marco-ruiz-7", "on instagram at
+        # lil underscore ray": a handle said aloud after its platform, joined by "dot",
+        # "underscore" or a dash, or holding a number (one bare word is left: "my snap
+        # is private").
+        rf"(?i)(?<![\w])(?:{_PLATFORMS})(?:[ ]+(?:is|was|it's|its|name[ ]is|handle[ ]is))?"
+        rf"[ ]+(?:at[ ]+)?(?P<id>(?!at[ ])(?=[a-z0-9]*[a-z])"
+        rf"(?={_HANDLE_PART}(?:[._-]|[ ](?:dot|underscore|dash)[ ]|[ ]?[a-z]{{0,3}}\d))"
+        rf"{_HANDLE_PART}(?:{_HANDLE_JOIN}{_HANDLE_PART})*"
+        rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}})(?![\w@.-])",
+        group="id",
+        trigger=rf"(?i){_PLATFORMS}",
     ),
     PatternSpec(
         builtin("phimin.other_id.handle"),
