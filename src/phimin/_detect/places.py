@@ -182,18 +182,6 @@ _NAME_NOUNS = frozenset(
 )
 # Facility nouns that are everyday words too: never one in a note in capitals.
 _SPOKEN_NOUNS = frozenset({"high", "middle", "apartments", "baptist"})
-# In lower-case speech a facility's name is everyday words ("hollis creek elementary",
-# "cedar house shelter"): they count after a word that places it ("at", "to", "the").
-# A place on a street, then the street's name alone: "a place on delancey", "the
-# apartments on garfield" (an everyday word there is no street: "the house on fire").
-_PLACE_ON_STREET = lazy(
-    r"(?i)(?<![\w'’])(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
-    r"(?:place|apartments?|house|building|store|shop|ymca|ywca|walmart|target|church|shelter"
-    r"|clinic|gym|bar|diner|motel|hotel|laundromat|library|pharmacy|cvs|walgreens|bodega"
-    r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot)[ ]+"
-    r"(?:on|off)[ ]+(?P<street>\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th))(?![\w'’-])"
-    r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-])"
-)
 # Names that many US streets share, which are everyday words too.
 _STREET_NAMES = frozenset(
     """main broadway market broad central elm oak maple pine cedar birch walnut chestnut
@@ -205,10 +193,27 @@ _ORDINAL_STREET = regex.compile(
     r"\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
     r"|tenth|eleventh|twelfth"
 )
+# A place on a street, then the street's name alone: "a place on delancey", "the
+# apartments on garfield" (an everyday word there is no street: "the house on fire"),
+# and the cross street of a corner.
+_PLACE_ON_STREET = lazy(
+    r"(?i)(?<![\w'’])(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
+    r"(?:place|apartments?|house|building|store|shop|ymca|ywca|walmart|target|church|shelter"
+    r"|clinic|gym|bar|diner|motel|hotel|laundromat|library|pharmacy|cvs|walgreens|bodega"
+    r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot|kroger"
+    r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station)[ ]+"
+    r"(?:on|off)[ ]+(?P<street>\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th))(?![\w'’-])"
+    r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-])"
+    # the cross street of a corner: "the shelter on fifth and main"
+    rf"(?:[ ]+(?:and|&)[ ]+(?:{_ORDINAL_STREET.pattern}|{'|'.join(sorted(_STREET_NAMES))})"
+    r"(?![\w'’-])(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-]))?"
+)
 _NOT_STREETS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december weekends weekdays""".split()
 )
+# In lower-case speech a facility's name is everyday words ("hollis creek elementary",
+# "cedar house shelter"): they count after a word that places it ("at", "to", "the").
 _SPOKEN_CUES = frozenset("at to from in into near by the attend attends attended attending".split())
 # "University of Oregon Hospital": the state or city names this hospital.
 _UNIVERSITY_OF = lazy(
