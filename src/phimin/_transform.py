@@ -58,6 +58,57 @@ _RESTRICTED_ZIP3 = frozenset(
 _YEAR = regex.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 
 
+_UNITS = {w: i for i, w in enumerate("one two three four five six seven eight nine".split(), 1)}
+_TEENS = {
+    w: i
+    for i, w in enumerate(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
+        10,
+    )
+}
+_TENS = {
+    w: i * 10
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_UNIT = "|".join(_UNITS)
+_TEEN = "|".join(_TEENS)
+_TEN = "|".join(_TENS)
+# A year said at the end of a date: "nineteen eighty seven", "twenty twenty one",
+# "twenty oh nine", "two thousand and nine".
+_SPOKEN_YEAR = regex.compile(
+    rf"(?i)(?<![\w])(?:(?P<century>nineteen|twenty)[ -](?:oh[ -](?P<oh>{_UNIT})|(?P<teen>{_TEEN})"
+    rf"|(?P<tens>{_TEN})(?:[ -](?P<unit>{_UNIT}))?)"
+    rf"|two[ ]thousand(?:[ ]and)?(?:[ ](?P<k_teen>{_TEEN})"
+    rf"|[ ](?P<k_tens>{_TEN})(?:[ -](?P<k_unit>{_UNIT}))?|[ ](?P<k_one>{_UNIT}))?)[ .,]*$"
+)
+
+
+def spoken_year(surface: str) -> str | None:
+    """The year a date said in words ends with, in digits ("march third twenty twenty
+    one" -> "2021"), or None."""
+    m = _SPOKEN_YEAR.search(surface)
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g["century"]:
+        base = 1900 if g["century"].lower() == "nineteen" else 2000
+        rest = (
+            _UNITS[g["oh"].lower()]
+            if g["oh"]
+            else _TEENS[g["teen"].lower()]
+            if g["teen"]
+            else _TENS[g["tens"].lower()] + (_UNITS[g["unit"].lower()] if g["unit"] else 0)
+        )
+        return str(base + rest)
+    if g["k_teen"]:
+        return str(2000 + _TEENS[g["k_teen"].lower()])
+    if g["k_tens"]:
+        return str(
+            2000 + _TENS[g["k_tens"].lower()] + (_UNITS[g["k_unit"].lower()] if g["k_unit"] else 0)
+        )
+    return str(2000 + (_UNITS[g["k_one"].lower()] if g["k_one"] else 0))
+
+
 def generalize(
     entity: str,
     surface: str,
@@ -86,7 +137,8 @@ def generalize(
             return (
                 year.group(1) if year.group(0) == surface.strip() else f"[date in {year.group(1)}]"
             )
-        return "[date]"
+        said = spoken_year(surface) if keep_year else None
+        return f"[date in {said}]" if said else "[date]"
     if entity == "AGE":
         return "90+"
     if entity == "ZIP_CODE":
