@@ -21,7 +21,7 @@ random with a fixed seed. A slice of the templates (every seventh) is held out a
 held-out precision and recall are printed, so a change to the templates is measured
 on sentences the model did not see.
 
-    python scripts/train_name_student.py [--epochs 12] [--out src/phimin/data/name_student]
+    python scripts/train_name_student.py [--epochs 12] [--copies 10] [--out DIR]
 
 Writes the model (tokenizer, vocabulary strings, `ner`) to `--out` and prints its size
 and the held-out scores. Takes a few minutes on two CPU cores.
@@ -197,7 +197,7 @@ def score(nlp: Language, held_out: list[Example]) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--epochs", type=int, default=12)
-    parser.add_argument("--copies", type=int, default=6, help="fills per name template")
+    parser.add_argument("--copies", type=int, default=10, help="fills per name template")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--templates", type=Path, default=TEMPLATES)
     args = parser.parse_args(argv)
