@@ -109,6 +109,24 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"(?i)county|parish|borough",
     ),
     PatternSpec(
+        builtin("phimin.location.neighborhood"),
+        # "we lived in boyle heights", "she grew up in rogers park", "my tía is in little
+        # saigon": a neighborhood after a word of place, a name word and a word that
+        # makes a place of it (or "little" before a country or a city).
+        r"(?i)(?<=(?<![\w'’])(?:in|from|to|near|around|outside|moved[ ]to|out[ ]in|over[ ]in"
+        r"|lives?[ ]in|lived[ ]in|grew[ ]up[ ]in|raised[ ]in)[ ]+)"
+        r"(?:(?!(?:the|an?|my|his|her|their|our|your|this|that|some|state|national|city|county"
+        r"|public|local|big|small|trailer|dog|water|amusement|theme|car|ball|skate|office"
+        r"|business|industrial|mobile)[ ])\p{L}[\p{L}'’-]+[ ]+)(?:heights|park|hills|village"
+        r"|gardens|terrace|springs|ridge|harbor|harbour|meadows|estates|acres|manor|commons"
+        r"|slope|flats)(?![\w'’-])"
+        r"|(?<=(?<![\w'’])(?:in|from|to|near|around|over[ ]in|out[ ]in)[ ]+)little[ ]+(?:saigon"
+        r"|havana|italy|haiti|tokyo|india|armenia|manila|ethiopia|bangladesh|odessa|seoul"
+        r"|korea|mexico|arabia|lebanon|kabul|yemen|guyana)(?![\w'’-])",
+        trigger=r"(?i)heights|park|hills|village|gardens|terrace|springs|ridge|harbou?r"
+        r"|meadows|estates|acres|manor|commons|slope|flats|little",
+    ),
+    PatternSpec(
         builtin("phimin.location.street"),
         # "the apartment on delancey street", "the park on orchard lane", "off old mill
         # road": a street named without its number (with one, it is an address).
