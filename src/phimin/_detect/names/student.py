@@ -1,13 +1,15 @@
 """Names the case-robust name model reads in text without capitals (`phimin._name_student`).
 
 Rule `phimin.name.student`. The model's spans are trimmed of titles, kin words and a
-possessive at their edges, like the main model's. A span is dropped when a word of it
-is clinical vocabulary or holds a digit; when it is an everyday English or Spanish word
-no given-name list has (the model guessing at a verb: "knee", "level"), or such a word
-after a determiner ("so much joy"); a state or country after "from", "in" or "through";
-a word no name list has beside a Spanish function word ("cruzamos la calle"). What is
-left is a guess: it loses to a rule in an overlap, and inside clinical content or a
-rule-pack match it is dropped.
+possessive at their edges, like the main model's. It learnt English speech, so nothing
+it finds in a line of ward shorthand or configuration keys (few function words) or in
+a Spanish line counts, unless a name list has every word of it. A span is dropped when
+it is a state or a country; when a word of it is clinical vocabulary or holds a digit;
+when it is an everyday English or Spanish word no given-name list has ("knee",
+"level"), or such a word after a determiner ("so much joy"); and a word no list has at
+all counts only in a line of speech and shaped like a name ("babajide", "t-bone").
+What is left is a guess: it loses to a rule in an overlap, and inside clinical content
+or a rule-pack match it is dropped.
 """
 
 from __future__ import annotations
@@ -45,8 +47,10 @@ _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}'’]+)[ \t]+$")
 # A name from elsewhere or a nickname: letters with a vowel, no letter thrice in a row
 # ("babajide", "t-bone"; never "xxxx" or "zzz").
 _NAME_SHAPE = regex.compile(r"^(?!.*(\p{L})\1\1)(?=.*[aeiouyáéíóú])[\p{L}][\p{L}'’-]{2,14}$")
-# Lines shorter than this are too short to tell speech from shorthand.
+# Lines shorter than this are too short to tell speech from shorthand; a line is read
+# this far on each side of a span.
 _LONG_LINE = 4
+_SIDE = 200
 _EDGE = TITLES | SPANISH_HONORIFICS | RELATIONS | NON_NAME_WORDS | POSTNOMINALS
 
 
@@ -78,11 +82,12 @@ class StudentNameRecognizer(PhiminRecognizer):
             if " ".join(bare) in self.regions:
                 continue  # "from jordan", "through georgia": a country or a state
             line = _line_words(text, start, end)
-            if len(line) >= _LONG_LINE and not _speech(line):
+            speech = _speech(line)
+            if len(line) >= _LONG_LINE and not speech:
                 continue  # ward shorthand, a config file: the model knows speech only
             if _spanish(line) and not all(self.lexicon.is_name(w) for w in bare):
                 continue  # "cruzamos la calle": nor Spanish
-            if self._plausible(bare, before, len(line) >= _LONG_LINE and _speech(line)):
+            if self._plausible(bare, before, len(line) >= _LONG_LINE and speech):
                 yield STUDENT.at(words[0].start(), _name_end(words[-1]))
 
     def _plausible(self, words: list[str], before: str, speech: bool) -> bool:
@@ -115,10 +120,11 @@ class StudentNameRecognizer(PhiminRecognizer):
 
 
 def _line_words(text: str, start: int, end: int) -> list[str]:
-    """The lower-case words of the line a span is on (at most 200 characters each side)."""
-    left = max(text.rfind("\n", 0, start) + 1, start - 200)
-    right = text.find("\n", end)
-    right = min(len(text) if right < 0 else right, end + 200)
+    """The lower-case words of the line a span is on (at most `_SIDE` characters each side)."""
+    window = max(0, start - _SIDE)
+    left = text.rfind("\n", window, start) + 1 or window
+    right = text.find("\n", end, end + _SIDE)
+    right = min(len(text), end + _SIDE) if right < 0 else right
     return [w.lower() for w in _WORD.findall(text, left, right)]
 
 
