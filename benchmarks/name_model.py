@@ -5,9 +5,10 @@
 Scores the shipped model (`phimin/data/name_student`) and the general model it started
 from (`en_core_web_sm`, its `ner` alone) on the templates `scripts/train_name_student.py`
 holds out (every seventh, filled with the same seed: sentences the model never saw),
-then times both on the same lower-case text (those held-out turns joined into 6,000-
-character chunks, about 100,000 characters in all), alternating, `--repeats` runs
-each, medians. Writes benchmarks/results/name_model.md. Needs no corpus.
+measures the memory loading it adds, then times both on the same lower-case text (those
+held-out turns joined into 6,000-character chunks, about 100,000 characters in all),
+alternating, `--repeats` runs each, medians. Writes benchmarks/results/name_model.md.
+Needs no corpus; needs the bench extra (psutil).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from types import ModuleType
 if __package__ in (None, ""):  # run as a script: python benchmarks/name_model.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import psutil
 import spacy
 
 from benchmarks.engines import MODEL, machine_info
@@ -81,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     general = spacy.load(
         MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
     )
+    before = psutil.Process().memory_info().rss
     student = load_student()
+    loaded = psutil.Process().memory_info().rss - before
     held_out = train.held_out_examples(general)
     scores = {
         name: train.score(nlp, held_out)
@@ -116,8 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines.append(f"| {label} | {precision:.3f} | {recall:.3f} | {rate[name] / 1000:.1f} k/s |")
     lines += [
         "",
-        f"Name model on disk: {size / 1e6:.1f} MB ({STUDENT_PATH.name}/); speed against the"
-        f" general model's: {rate['student'] / rate['general']:.2f}x.",
+        f"Name model on disk: {size / 1e6:.1f} MB ({STUDENT_PATH.name}/); loading it added"
+        f" {loaded / 1e6:.0f} MB to the process's resident memory; speed against the general"
+        f" model's: {rate['student'] / rate['general']:.2f}x.",
         "",
     ]
     text = "\n".join(lines)
