@@ -84,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
     )
     before = psutil.Process().memory_info().rss
+    started = time.perf_counter()
     student = load_student()
+    load_seconds = time.perf_counter() - started
     loaded = psutil.Process().memory_info().rss - before
     held_out = train.held_out_examples(general)
     scores = {
@@ -120,8 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines.append(f"| {label} | {precision:.3f} | {recall:.3f} | {rate[name] / 1000:.1f} k/s |")
     lines += [
         "",
-        f"Name model on disk: {size / 1e6:.1f} MB ({STUDENT_PATH.name}/); loading it added"
-        f" {loaded / 1e6:.0f} MB to the process's resident memory; speed against the general"
+        f"Name model on disk: {size / 1e6:.1f} MB ({STUDENT_PATH.name}/); loading it took"
+        f" {load_seconds:.2f} s and added {loaded / 1e6:.0f} MB to the process's resident"
+        f" memory; speed against the general"
         f" model's: {rate['student'] / rate['general']:.2f}x.",
         "",
     ]

@@ -427,3 +427,31 @@ def test_examples_draft_is_clean_and_transcript_is_not(run: Callable[..., Run]) 
     assert transcript.code == ExitCode.FINDINGS
     entities = {line.split()[2] for line in transcript.text.splitlines() if ".txt:" in line}
     assert {"PERSON", "PHONE_NUMBER", "DATE"} <= entities
+
+
+def test_examples_speech_transcript_loses_its_identifiers_and_keeps_the_rest(
+    run: Callable[..., Run],
+) -> None:
+    """examples/asr_transcript.txt: lower-case speech, as a scribe writes it."""
+    result = run(stdin=(EXAMPLES / "asr_transcript.txt").read_bytes())
+    assert result.code == ExitCode.OK
+    out = result.text
+    for planted in (
+        "sky came",
+        "marcus",
+        "round rock",
+        "autumn",
+        "jefferson",
+        "big mo",
+        "five one two",
+        "william",
+        "four four two",
+    ):
+        assert planted not in out, planted
+    for kept in (
+        "i hope they call back will you let me know",
+        "my phq-9 was a 14",
+        "yeah i will",
+        "on saturday",
+    ):
+        assert kept in out, kept

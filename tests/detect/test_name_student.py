@@ -86,6 +86,7 @@ def test_kin_words_and_a_possessive_are_trimmed(recognizer: StudentNameRecognize
         ("she came in at 4 pm", "4 pm"),  # digits
         ("we drove through georgia on the way up", "georgia"),  # a state
         ("cruzamos la calle corriendo", "cruzamos"),  # Spanish, no name list has it
+        ("i hope they call back will you let me know", "will"),  # the verb before "you"
     ],
 )
 def test_guesses_the_gates_drop(recognizer: StudentNameRecognizer, text: str, words: str) -> None:

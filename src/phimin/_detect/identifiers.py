@@ -332,7 +332,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "my member id is w as in william four four two nine one", "the plate is seven k
         # l m four two one", "claim number is ninety one dash four four seven two": a
         # labelled number read aloud, letters, digits and number words, to its last digit.
-        rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})(?:[ ]+(?:is|was|it's|its|reads|says|=|:|\#))*"
+        rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})"
+        r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|=|:|\#))*"
         rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT})(?![\w])",
         group="id",
         validate=v.spoken_id,

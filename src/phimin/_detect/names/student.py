@@ -4,10 +4,11 @@ Rule `phimin.name.student`. The model's spans are trimmed of titles, kin words a
 possessive at their edges, like the main model's. It learnt English speech, so nothing
 it finds in a line of ward shorthand or configuration keys (few function words) or in
 a Spanish line counts, unless a name list has every word of it. A span is dropped when
-it is a state or a country; when a word of it is clinical vocabulary or holds a digit;
-when it is an everyday English or Spanish word no given-name list has ("knee",
-"level"), or such a word after a determiner ("so much joy"); and a word no list has at
-all counts only in a line of speech and shaped like a name ("babajide", "t-bone").
+it is a state or a country, or a verb before a pronoun ("will you"); when a word of it
+is clinical vocabulary or holds a digit; when it is an everyday English or Spanish word
+no given-name list has ("knee", "level"), or such a word after a determiner ("so much
+joy"); and a word no list has at all counts only in a line of speech and shaped like a
+name ("babajide", "t-bone").
 What is left is a guess: it loses to a rule in an overlap, and inside clinical content
 or a rule-pack match it is dropped.
 """
@@ -37,6 +38,7 @@ from phimin._detect.words import (
     POSTNOMINALS,
     RELATIONS,
     TITLES,
+    VERBS_BEFORE_YOU,
 )
 
 __all__ = ["StudentNameRecognizer"]
@@ -51,6 +53,7 @@ _NAME_SHAPE = regex.compile(r"^(?!.*(\p{L})\1\1)(?=.*[aeiouyáéíóú])[\p{L}][
 # this far on each side of a span.
 _LONG_LINE = 4
 _SIDE = 200
+_PRONOUN_AFTER = regex.compile(r"[ \t]+(?:you|you're|ya|i|we|he|she|they|it)(?![\w'’])")
 _EDGE = TITLES | SPANISH_HONORIFICS | RELATIONS | NON_NAME_WORDS | POSTNOMINALS
 
 
@@ -81,6 +84,8 @@ class StudentNameRecognizer(PhiminRecognizer):
             bare = [_bare(m.group()) for m in words]
             if " ".join(bare) in self.regions:
                 continue  # "from jordan", "through georgia": a country or a state
+            if bare[0] in VERBS_BEFORE_YOU and len(bare) == 1 and _PRONOUN_AFTER.match(text, end):
+                continue  # "will you let me know", "hope you're well": the verb
             line = _line_words(text, start, end)
             speech = _speech(line)
             if len(line) >= _LONG_LINE and not speech:
