@@ -129,3 +129,20 @@ def test_in_lower_case_the_name_model_stands_in_for_the_default_models_pass(
     (artifacts,) = engine.artifacts([text])
     assert artifacts.tokens.has_annotation("ENT_IOB")
     assert artifacts.student_names == [span(text, "sky")]
+
+
+def test_nothing_counts_in_a_lower_case_note_where_nobody_says_i_or_you(
+    recognizer: StudentNameRecognizer,
+) -> None:
+    note = (
+        "she is arousable to voice and she is able to follow commands when she is awake, "
+        "and the family is with her at the bedside. she was given her evening meds and "
+        "she has been resting since then with her husband in the room with her"
+    )
+    dialogue = (
+        "so i told her you know i can't keep doing this and sky just looked at me "
+        "like i was the problem and i said you're not listening to me at all and she "
+        "said we can talk about it later but we never do"
+    )
+    assert found(recognizer, note, [span(note, "arousable")]) == []
+    assert found(recognizer, dialogue, [span(dialogue, "sky")]) == ["sky"]
