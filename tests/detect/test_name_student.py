@@ -87,6 +87,8 @@ def test_kin_words_and_a_possessive_are_trimmed(recognizer: StudentNameRecognize
         ("we drove through georgia on the way up", "georgia"),  # a state
         ("cruzamos la calle corriendo", "cruzamos"),  # Spanish, no name list has it
         ("i hope they call back will you let me know", "will"),  # the verb before "you"
+        ("honestly my mom will kill me if she finds out", "will"),  # a modal after kin
+        ("a good therapist will help you find the words", "will"),  # before a plain verb
     ],
 )
 def test_guesses_the_gates_drop(recognizer: StudentNameRecognizer, text: str, words: str) -> None:

@@ -59,6 +59,19 @@ _SHORT_CHUNK = 30
 _FIRST_AND_SECOND_PERSON = frozenset(
     "i i'm im i've i'll i'd me my mine you your yours you're you've we we're us our".split()
 )
+_MODALS = frozenset({"will", "may"})
+_SUBJECTS = frozenset(
+    "i you he she it we they who that which this there one what everyone someone nobody "
+    "something nothing everything i'll".split()
+)
+# What follows a modal: a verb in its plain form, "not", an adverb.
+_VERB_AFTER_MODAL = regex.compile(
+    r"[ \t]+(?:be|have|help|go|get|come|make|take|know|need|want|feel|find|give|see|say"
+    r"|tell|try|start|keep|work|understand|learn|look|become|allow|depend|continue|change"
+    r"|happen|mean|lead|cause|show|let|put|call|ask|use|do|not|never|also|likely|probably"
+    r"|always|just|really|still|definitely|certainly|only|soon|then|eventually|usually"
+    r"|often|most|all|both|each|surely|naturally|hopefully|actually|even)(?![\w'’])"
+)
 _PRONOUN_AFTER = regex.compile(r"[ \t]+(?:you|you're|ya|i|we|he|she|they|it)(?![\w'’])")
 _EDGE = TITLES | SPANISH_HONORIFICS | RELATIONS | NON_NAME_WORDS | POSTNOMINALS
 
@@ -90,8 +103,8 @@ class StudentNameRecognizer(PhiminRecognizer):
             bare = [_bare(m.group()) for m in words]
             if " ".join(bare) in self.regions:
                 continue  # "from jordan", "through georgia": a country or a state
-            if bare[0] in VERBS_BEFORE_YOU and len(bare) == 1 and _PRONOUN_AFTER.match(text, end):
-                continue  # "will you let me know", "hope you're well": the verb
+            if len(bare) == 1 and _verb_here(text, bare[0], before, end):
+                continue  # "will you let me know", "the therapist will help": the verb
             line = _line_words(text, start, end)
             speech = _speech(line)
             if len(line) >= _LONG_LINE and not speech:
@@ -128,6 +141,20 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue
             return False
         return True
+
+
+def _verb_here(text: str, word: str, before: str, end: int) -> bool:
+    """A name that is also a verb used as the verb: before a pronoun ("will you let me
+    know", "hope you're well"), or a modal after its subject or before a plain verb
+    ("they will understand", "my mom will kill me", "your therapist will help")."""
+    if word not in VERBS_BEFORE_YOU:
+        return False
+    if _PRONOUN_AFTER.match(text, end):
+        return True
+    if word not in _MODALS:
+        return False
+    subject = before in _SUBJECTS or before in RELATIONS  # "my mom will kill me"
+    return subject or _VERB_AFTER_MODAL.match(text, end) is not None
 
 
 def _conversation(text: str) -> bool:
