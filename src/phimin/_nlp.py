@@ -26,7 +26,7 @@ from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from phimin._detect.case import case_mode
+from phimin._detect.case import CaseMode, case_mode
 from phimin._errors import ModelError, describe
 from phimin._model_name import DEFAULT_MODEL
 from phimin._name_student import student_names
@@ -294,7 +294,9 @@ class PhiminNlpEngine(SpacyNlpEngine):
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         return self._artifacts(doc, language, None)
 
-    def _artifacts(self, doc: Doc, language: str, source: str | None) -> NlpArtifacts:
+    def _artifacts(
+        self, doc: Doc, language: str, source: str | None, mode: CaseMode | None = None
+    ) -> NlpArtifacts:
         # No lemmatizer runs: lower-cased tokens stand in for lemmas. (Read as arrays:
         # a Token object per token costs more than some recognizers.)
         entities = [ent for ent in doc.ents if ent.label_ in _LABELS]
@@ -311,14 +313,17 @@ class PhiminNlpEngine(SpacyNlpEngine):
         )
         # How far capitals can be trusted in this chunk: worked out once, read by every
         # recognizer (`phimin._detect.case.case_of`).
-        artifacts.case_mode = case_mode(source if source is not None else doc.text)  # type: ignore[attr-defined]
+        if mode is None:
+            mode = case_mode(source if source is not None else doc.text)
+        artifacts.case_mode = mode  # type: ignore[attr-defined]
         return artifacts
 
     def artifacts(self, texts: Iterable[str], batch_size: int = 8) -> Iterator[NlpArtifacts]:
         """One spaCy pass over many chunks (`nlp.pipe`), the name model's over those
         without capitals."""
         chunks = list(texts)
-        caseless = {i for i, chunk in enumerate(chunks) if case_mode(chunk) == "lower"}
+        modes = [case_mode(chunk) for chunk in chunks]
+        caseless = {i for i, mode in enumerate(modes) if mode == "lower"}
         # The case-robust name model reads the chunks without capitals
         # (phimin._name_student). There it stands in for the default model's entities,
         # which find nothing in lower case that survives phimin's filters: those chunks
@@ -329,7 +334,7 @@ class PhiminNlpEngine(SpacyNlpEngine):
         docs = dict(zip(tagged, piped, strict=True))
         for i, chunk in enumerate(chunks):
             doc = docs[i] if i in docs else self.language.make_doc(chunk)
-            artifacts = self._artifacts(doc, "en", chunk)
+            artifacts = self._artifacts(doc, "en", chunk, modes[i])
             artifacts.student_names = next(names) if i in caseless else []  # type: ignore[attr-defined]
             yield artifacts
 

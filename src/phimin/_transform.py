@@ -18,8 +18,10 @@ from typing import Any
 import regex
 from presidio_anonymizer.operators import Keep, Operator, OperatorType, Redact
 
+from phimin._detect.dates import YEAR_WORDS
 from phimin._detect.geography import PlaceLexicon
 from phimin._findings import Action
+from phimin._lazy_regex import lazy
 from phimin._placeholders import WORDING_NUMBER_SEP, PlaceholderBook
 from phimin._pseudonyms import NUMBER_PATTERN
 
@@ -58,29 +60,18 @@ _RESTRICTED_ZIP3 = frozenset(
 _YEAR = regex.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 
 
-_UNITS = {w: i for i, w in enumerate("one two three four five six seven eight nine".split(), 1)}
-_TEENS = {
-    w: i
-    for i, w in enumerate(
-        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
-        10,
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen".split()
     )
+} | {
+    w: 10 * n
+    for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
 }
-_TENS = {
-    w: i * 10
-    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
-}
-_UNIT = "|".join(_UNITS)
-_TEEN = "|".join(_TEENS)
-_TEN = "|".join(_TENS)
-# A year said at the end of a date: "nineteen eighty seven", "twenty twenty one",
-# "twenty oh nine", "two thousand and nine".
-_SPOKEN_YEAR = regex.compile(
-    rf"(?i)(?<![\w])(?:(?P<century>nineteen|twenty)[ -](?:oh[ -](?P<oh>{_UNIT})|(?P<teen>{_TEEN})"
-    rf"|(?P<tens>{_TEN})(?:[ -](?P<unit>{_UNIT}))?)"
-    rf"|two[ ]thousand(?:[ ]and)?(?:[ ](?P<k_teen>{_TEEN})"
-    rf"|[ ](?P<k_tens>{_TEN})(?:[ -](?P<k_unit>{_UNIT}))?|[ ](?P<k_one>{_UNIT}))?)[ .,]*$"
-)
+# A year said in words at the end of a date, as the date rules read one (`YEAR_WORDS`).
+_SPOKEN_YEAR = lazy(rf"(?i)(?<![\w]){YEAR_WORDS}[ .,]*$")
 
 
 def spoken_year(surface: str) -> str | None:
@@ -89,24 +80,10 @@ def spoken_year(surface: str) -> str | None:
     m = _SPOKEN_YEAR.search(surface)
     if m is None:
         return None
-    g = m.groupdict()
-    if g["century"]:
-        base = 1900 if g["century"].lower() == "nineteen" else 2000
-        rest = (
-            _UNITS[g["oh"].lower()]
-            if g["oh"]
-            else _TEENS[g["teen"].lower()]
-            if g["teen"]
-            else _TENS[g["tens"].lower()] + (_UNITS[g["unit"].lower()] if g["unit"] else 0)
-        )
-        return str(base + rest)
-    if g["k_teen"]:
-        return str(2000 + _TEENS[g["k_teen"].lower()])
-    if g["k_tens"]:
-        return str(
-            2000 + _TENS[g["k_tens"].lower()] + (_UNITS[g["k_unit"].lower()] if g["k_unit"] else 0)
-        )
-    return str(2000 + (_UNITS[g["k_one"].lower()] if g["k_one"] else 0))
+    words = [w for w in regex.split(r"[- ]+", m.group().strip(" .,").lower()) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return str(2000 + sum(_NUMBER_WORDS[w] for w in words[2:]))
+    return str(100 * _NUMBER_WORDS[words[0]] + sum(_NUMBER_WORDS[w] for w in words[1:]))
 
 
 def generalize(

@@ -13,7 +13,7 @@ import regex
 from phimin._catalogue import builtin
 from phimin._detect.patterns import PatternSpec
 
-__all__ = ["AGE_SPECS", "DATE_SPECS", "MONTH", "plausible_numeric_date"]
+__all__ = ["AGE_SPECS", "DATE_SPECS", "MONTH", "YEAR_WORDS", "plausible_numeric_date"]
 
 MONTH = (  # a month's name or abbreviation, in lower case: use it under (?i)
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -86,13 +86,14 @@ _SPOKEN_NUMBER = (
     r"|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
     r"|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|\d{1,4})"
 )
-_YEAR_WORDS = (
+# A year said in words: "nineteen eighty seven", "twenty oh nine", "two thousand and ten".
+YEAR_WORDS = (
     rf"(?:(?:nineteen|twenty)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[- ]{_UNITS})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     rf"|eighteen|nineteen|oh[- ]{_UNITS})|two thousand(?:(?: and)? {_UNITS}|(?: and)? ten"
     rf"|(?: and)? eleven|(?: and)? twelve)?)"
 )
-_YEAR = rf"(?:{_YEAR_DIGITS}|{_YEAR_WORDS})"
+_YEAR = rf"(?:{_YEAR_DIGITS}|{YEAR_WORDS})"
 _B = r"(?<![\w])"
 _E = r"(?![\w])"
 

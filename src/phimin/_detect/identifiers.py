@@ -114,6 +114,15 @@ _HANDLE_PART = r"[a-z0-9]{1,30}"
 _HANDLE_JOIN = r"(?:[ ](?:dot|underscore|dash)[ ]|[._-]|[ ](?=[a-z]{0,3}\d))"
 
 
+_SPOKEN_DIGITS = regex.compile(rf"(?i)\d|(?<![\w]){_NUMBER_WORD}(?![\w])")
+
+
+def _spoken_id(value: str) -> bool | None:
+    """A number read aloud holds four digits or number words at least ("w as in william
+    four four two nine one"), so "a two" or "the one" after a label is no identifier."""
+    return None if len(_SPOKEN_DIGITS.findall(value)) >= 4 else False
+
+
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- internet ---------------------------------------------------------------
     PatternSpec(
@@ -336,7 +345,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|=|:|\#))*"
         rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT})(?![\w])",
         group="id",
-        validate=v.spoken_id,
+        validate=_spoken_id,
         trigger=rf"(?i){_SPOKEN_ID_LABELS}",
     ),
     PatternSpec(

@@ -157,16 +157,3 @@ def valid_email(value: str) -> bool | None:
 
 def valid_iban_loose(value: str) -> bool:
     return valid_iban(_NON_ALNUM.sub("", value).upper())
-
-
-_SPOKEN_DIGITS = regex.compile(
-    r"(?i)\d|(?<![\w])(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?![\w])"
-)
-
-
-def spoken_id(value: str) -> bool | None:
-    """A number read aloud holds four digits or number words at least ("w as in william
-    four four two nine one"), so "a two" or "the one" after a label is no identifier."""
-    return None if len(_SPOKEN_DIGITS.findall(value)) >= 4 else False
