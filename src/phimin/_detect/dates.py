@@ -362,7 +362,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
 
 
 _AGE_NUMBER = r"(?P<age>9\d|1[01]\d)"
-_SPANISH_UNITS = r"(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_SPANISH_UNITS = r"(?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 # Ninety to a hundred and nineteen, in words.
 _AGE_SPOKEN = (
     rf"(?:ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?(?:{_UNITS}|ten|eleven"
@@ -374,6 +374,13 @@ _AGE_SUBJECT = (
     r"|grandpa|grandfather|grandad|granddad|great[ ]grandma|great[ ]grandpa|aunt|auntie|uncle"
     r"|husband|wife|mama|papa|abuela|abuelo|abuelita|abuelito|neighbor|neighbour|patient"
     r"|client|resident)"
+)
+_ORDINAL_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+# Ninetieth to a hundred and nineteenth, in words: "her ninety seventh birthday".
+_AGE_ORDINAL_SPOKEN = (
+    rf"(?:ninetieth|ninety[- ]{_ORDINAL_UNITS}|(?:(?:a|one)[ ])?hundredth|(?:a|one)[ ]hundred"
+    rf"[ ](?:and[ ])?(?:{_ORDINAL_UNITS}|tenth|eleventh|twelfth|thirteenth|fourteenth"
+    rf"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth))"
 )
 _AGE_WORDS = rf"(?P<age>ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?\w+)?)"
 
@@ -405,8 +412,9 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.age.birthday"),
         # (the ordinal's ending goes too: "her 90+ birthday", not "her 90+th")
-        rf"(?i){_B}(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th))[ ]+birthday",
+        rf"(?i){_B}(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})[ ]+birthday",
         group="age",
+        trigger=r"(?i)\d|ninet|hundred",
     ),
     PatternSpec(
         builtin("phimin.age.decade"),
@@ -420,7 +428,7 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # "she's ninety four", "my great aunt is ninety six", "grandma turned a hundred and
         # one", "he's 104", "passed at ninety seven": a person's age of 90 and over said
         # without "years old" (not an amount: "ninety dollars", "104 degrees").
-        rf"(?i)(?<![\w])(?:{_AGE_SUBJECT}(?:['’]s|['’]ll[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be"
+        rf"(?i)(?<![\w])(?:{_AGE_SUBJECT}(?:['’](?:s|m|re)|['’]ll[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be"
         rf"|turned|turns|turning|just[ ]turned|is[ ]turning))|(?:passed|died|passed[ ]away)"
         rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning|lived[ ]to(?:[ ]be)?|made[ ]it[ ]to)"
         rf"[ ]+(?:(?:just|almost|nearly|about"

@@ -105,7 +105,9 @@ _SUBJECT = lazy(
 _KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
 # Words that open a turn before a name ("so ji-woo is my oldest", "um dawn from the
 # pharmacy called").
-_OPENERS = frozenset({"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now"})
+_OPENERS = frozenset(
+    {"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now", "nah"}
+)
 _OPENER = alternation(tuple(sorted(_OPENERS)))
 _KIN_APPOSITIVE = lazy(
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD}(?:[ ]{_WORD})?)"
@@ -114,7 +116,7 @@ _KIN_APPOSITIVE = lazy(
     rf"(?:my|our|his|her|their)[ ]+(?:{_KIN})(?![\w'’-])"
     # "autumn my youngest starts school": one name and no pause at all
     rf"|{_CLAUSE_START}(?:(?:{_OPENER})[ ]+)?"
-    rf"(?P<bare>{_WORD})[ ]+(?:my|our)[ ]+(?:{_KIN})(?![\w'’-])"
+    rf"(?P<bare>{_WORD})[ ]+(?:my|our|mi)[ ]+(?:{_KIN})(?![\w'’-])"
 )
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -424,9 +426,23 @@ def questions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "pat from my building checks on me", "dawn from the pharmacy called": a first name
-    said with where the person is from, then what they did."""
-    for start, end in first_names_at(_FROM_SOMEWHERE, text, lexicon, _THINGS_FROM, modal=True):
-        yield FROM_SOMEWHERE.at(start, end)
+    said with where the person is from, then what they did; or a word no English list
+    knows, a nickname ("flaco from work keeps asking")."""
+    for m in finditer_by_line(_FROM_SOMEWHERE, text):
+        word = m.group("name")
+        w = word.lower()
+        if w in _THINGS_FROM:
+            continue
+        if (lexicon.is_first_name(w) and name_word(word, lexicon, modal=True)) or (
+            len(w) >= 3
+            and _NAME_SHAPE.match(w)
+            and w not in STOP_WORDS
+            and w not in SPANISH_STOP_WORDS
+            and w not in _PRONOUNS
+            and not lexicon.is_english(w)
+            and not lexicon.is_common_word(w)
+        ):
+            yield FROM_SOMEWHERE.at(*m.span("name"))
 
 
 def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
