@@ -82,6 +82,8 @@ _GUARDS = [
     r"|glass(?:es)?|miles?|hours?|days?|doses?|bags?|sandwich|plate|piece|bar|can|beer|joint"
     r"|gram|grams|tab|tabs)(?![\w])",
     r"(?<![\w/])\d/\d[ ]?-[ ]?\d/\d(?![\w/])",  # a range of fractions: "up 1/4-1/3"
+    # a thing cut into parts: "split the pill in 1/2", "broke it into 1/4s"
+    r"(?i)(?<=(?<![\w])(?:in|into|by)[ ]+)1/[234](?:s|'s)?(?![\w/])",
     r"(?i)(?<![\w])(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
     r"|craving|urges?|sleep|energy|severity|intensity|suds|worry|anger|irritability|motivation"
     r"|confidence|importance|readiness)(?:[ ]+\w+){0,4}[ :]+"

@@ -94,7 +94,7 @@ _SPOKEN_ID_LABELS = (
     r"(?:member|policy|subscriber|group|account|medicaid|medicare|insurance|claim|case"
     r"|confirmation|reference|license|licence|chart|record|badge|student|employee|tracking"
     r"|prescription|rx|routing)[ ](?:id|number|no|num)|(?:license[ ]|licence[ ])?plate"
-    r"(?:[ ]number)?|mrn|id[ ]number"
+    r"(?:[ ]number)?|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
 )
 _SPOKEN_DIGIT = rf"(?:(?:double[ ]|triple[ ])?(?:\d+|{_NUMBER_WORD}))(?![\w])"
 _SPOKEN_ID_TOKEN = (
@@ -107,7 +107,7 @@ _SPOKEN_ID_TOKEN = (
 # Where people are found by a handle, said before it in speech.
 _PLATFORMS = (
     r"(?:ig|insta|instagram|snap|snapchat|tiktok|venmo|cash[ ]?app|twitter|threads|discord"
-    r"|username|user[ ]name)"
+    r"|username|user[ ]name|(?:handle|screen[ ]name)(?=[ ]+(?:is|was)[ ]))"
 )
 _HANDLE_PART = r"[a-z0-9]{1,30}"
 # (the detection view reads "kayla_b99" as "kayla b99": a space before a part with a digit)
@@ -142,8 +142,19 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"[ ]?(?:\(at\)|\[at\]|\{at\}| at )[ ]?[\w-]{1,63}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot |\.)[ ]?[\w-]{1,63}){0,3}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
-        r"(?:com|org|net|edu|gov|us|io|co)(?![\w])",
+        r"(?:com|org|net|edu|gov|us|io|co)(?![\w])(?![ ]slash(?![\w]))",
         trigger=r"(?i)dot|\(at\)|\[at\]|\{at\}",
+    ),
+    PatternSpec(
+        builtin("phimin.url.spoken"),
+        # "gofundme dot com slash f slash help dash for dash dami", "tiktok dot com slash
+        # at jaydenmoves": a web address read aloud with its path (a site's name alone,
+        # "tiktok dot com", names nobody).
+        r"(?i)(?<![\w])(?:www[ ]dot[ ])?[a-z0-9-]{2,63}(?:[ ]dot[ ][a-z0-9-]{2,63})?[ ]dot[ ]"
+        r"(?:com|org|net|io|co|me|tv|us|edu|gov|ly|gg|info|biz)"
+        r"(?:[ ]slash[ ](?:at[ ])?[a-z0-9]{1,40}(?:[ ](?:dash|underscore|dot)[ ][a-z0-9]{1,40})*)+"
+        r"(?![\w])",
+        trigger=r"(?i)[ ]slash[ ]",
     ),
     PatternSpec(
         builtin("phimin.url.scheme"),
@@ -342,7 +353,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # l m four two one", "claim number is ninety one dash four four seven two": a
         # labelled number read aloud, letters, digits and number words, to its last digit.
         rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})"
-        r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|=|:|\#))*"
+        r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|=|:|\#"
+        # "the plate on his car was seven k z r four four one"
+        r"|on[ ]+(?:his|her|my|the|their|our|your)[ ]+(?:car|truck|van|suv|bike|motorcycle)))*"
         rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT})(?![\w])",
         group="id",
         validate=_spoken_id,

@@ -172,7 +172,7 @@ _SAINT = lazy(
     r"|ST\.[ ]+(?P<name>\p{Lu}[\p{L}'’-]+)"
     # in lower-case speech, with its "'s" or a church or school after it ("st. anselm's",
     # "saint luke church"); not a feast or a herb ("st. patrick's day", "st. john's wort")
-    r"|(?:st\.|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]+)(?=['’]s(?![\w]|[ ]+(?:day|wort|eve)(?![\w]))"
+    r"|(?:st\.?|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]+)(?=['’]s(?![\w]|[ ]+(?:day|wort|eve)(?![\w]))"
     r"|[ ]+(?:church|parish|cathedral|school|academy|hospital|chapel)(?![\w])))(?:'s|’s|'S)?"
 )
 _TRANSFER = lazy(
@@ -215,11 +215,14 @@ _ORDINAL_STREET = regex.compile(
 # apartments on garfield" (an everyday word there is no street: "the house on fire"),
 # and the cross street of a corner.
 _PLACE_ON_STREET = lazy(
-    r"(?i)(?<![\w'’])(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
+    r"(?i)(?<![\w'’])(?:(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
     r"(?:place|apartments?|house|building|store|shop|ymca|ywca|walmart|target|church|shelter"
     r"|clinic|gym|bar|diner|motel|hotel|laundromat|library|pharmacy|cvs|walgreens|bodega"
     r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot|kroger"
-    r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station)[ ]+"
+    r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
+    r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital)"
+    # where someone is or lives: "over on ashland", "she lives on delancey"
+    r"|over|down|lives?|lived|living|stay|stays|stayed|staying)[ ]+"
     r"(?:on|off)[ ]+(?P<street>\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th))(?![\w'’-])"
     r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-])"
     # the cross street of a corner: "the shelter on fifth and main"

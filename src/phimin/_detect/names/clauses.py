@@ -23,6 +23,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.words import (
+    BEFORE_A_THING,
     KIN_ROLES,
     NON_NAME_WORDS,
     PERSON_VERBS,
@@ -179,11 +180,20 @@ _SOCIAL_OBJECT = lazy(
 )
 # Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
 # "miles's mom", "iris's birthday".
+# (not after what asks about people: "what jack and i did")
+_NOT_A_COMPANION = (BEFORE_A_THING - {"what", "which", "whose"}) | {
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "all",
+}
 _COMPANION = lazy(
     # (not a noun after a determiner or a word of time: "last spring and i")
     # or a thing had or lost: "i have some hope and i will", "just have faith and i")
-    r"(?i)(?<!(?<![\w'’])(?:last|this|next|every|the|a|an|that|each|early|late|mid|all|my|our"
-    r"|his|her|their|your|some|any|no|much|more|have|has|had|lost|lose|keep|kept|of)[ ]+)"
+    # ("there's still hope and i": the shared list of words before a thing)
+    rf"(?i)(?<!(?<![\w'’])(?:{alternation(tuple(sorted(_NOT_A_COMPANION)))})[ ]+)"
     rf"(?<![\w'’])(?:(?P<name>{_WORD})[ ]+(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
     # (and a second name: "me and dawn and carol went")
     rf"|(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>{_WORD})(?:[ ]*,?[ ]+(?:and|&)[ ]+(?P<second>{_WORD}))?"

@@ -44,19 +44,28 @@ _PERSON = (
 _NICK = rf"(?P<name>(?:(?:big|lil['’]?|little)[ ]+)?(?P<word>{_WORD})(?:[ ]+(?P=word))?)"
 _NAMED = lazy(
     rf"(?i)(?<![\w'’-])(?:"
-    rf"(?:call|calls|called|calling|nicknamed|nicknames)[ ]+{_PERSON}"
+    rf"(?P<verb>call|calls|called|calling|nicknamed|nicknames)[ ]+{_PERSON}"
     rf"|refer(?:s|red|ring)?[ ]+to[ ]+{_PERSON}(?:[ ]+(?:only|just|always|mostly))?[ ]+as"
     r"|(?:goes|go|going|went|gone)[ ]+by(?:[ ]+the[ ]+name(?:[ ]+of)?)?"
     r"|aka|a\.k\.a\.?|also[ ]+known[ ]+as"
     r"|nickname(?:['’]s|[ ]+is|[ ]+was|[ ]+for[ ]+(?:me|him|her)[ ]+(?:is|was))"
     rf")[ ]+(?:(?:just|only|always)[ ]+)?{_NICK}(?![\w'’-])"
 )
+# "called" is as often a call made: before a word that is also a verb, adjective or
+# adverb it names someone only as a habit ("my grandma always called me peanut").
+_PHONED = frozenset({"called", "calling"})
+_HABIT = lazy(
+    r"(?i)(?<![\w'’])(?:always|used[ ]to|would|never|still|everybody|everyone|they[ ]all"
+    r"|we[ ]all|people)(?![\w'’])"
+)
+_PERSON_VERBS = alternation(tuple(sorted(PERSON_VERBS)))
 # "lil tee got jumped", "says reggie or big reg": not "a big deal", "the lil one".
 _PREFIXED = lazy(
     rf"(?i)(?<![\w'’-])(?<!(?:a|an|the|my|his|her|our|their|your|that|this|so|too|very|really"
     rf"|pretty|such|how|some|no|one|real|kinda|kind[ ]of)[ ]+)"
     rf"(?P<name>(?P<prefix>lil['’]?|big)[ ]+(?P<word>{_WORD}))(?![\w'’-])"
-    rf"(?=[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|or|from|was|is|'s|’s|had|has|got|gets|just|{alternation(tuple(sorted(PERSON_VERBS)))})(?![\w'’-]))"
+    rf"(?=[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|or|from|was|is|'s|’s|had|has|got|gets|just"
+    rf"|{_PERSON_VERBS})(?![\w'’-]))"
 )
 
 
@@ -86,8 +95,17 @@ def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "my grandma always called me peanut", "everybody calls my brother bam bam", "she
     goes by jo now", "refers to boyfriend only as Cornbread"."""
     for m in finditer_by_line(_NAMED, text):
-        if _nickname_word(m.group("word"), lexicon):
-            yield NAMED_AS.at(*m.span("name"))
+        word = m.group("word")
+        if not _nickname_word(word, lexicon):
+            continue
+        if (
+            (m.group("verb") or "").lower() in _PHONED
+            and lexicon.is_plain_word(word.lower())
+            and m.group("word") == m.group("name")
+            and not _HABIT.search(text, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "he called his sponsor instead": a call made, unless a habit
+        yield NAMED_AS.at(*m.span("name"))
 
 
 def prefixed(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
