@@ -66,6 +66,9 @@ _GUARDS = [
     # (a word of its own: "follow-up 3/14", "pickup 3/14" are dates)
     r"(?i)(?<![\w-])(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",
     r"(?<![\w/])\d{1,2}-\d{1,2}/10(?![\w/])",  # a rated range: "3-4/10"
+    # a rating that moved: "SUDS decreased from 8/10 to 3/10", "7/10 -> 4/10"
+    r"(?i)(?<![\w/])\d{1,2}(?:\.\d)?[ ]?/[ ]?10[ ]*(?:to|->|→|then|down[ ]to|up[ ]to)[ ]*"
+    r"\d{1,2}(?:\.\d)?[ ]?/[ ]?10(?![\w/])",
     # A rating out of ten said as one: after an article or a word that states a level
     # ("a 6/10", "like 8/10", "was 7/10", "down to 3/10"). Elsewhere 9/10 is as likely
     # September 10th ("OR 6/10 for a CABG"); the rating words above cover "pain 7/10".

@@ -376,6 +376,18 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         trigger=rf"(?i){_PLATFORMS}",
     ),
     PatternSpec(
+        builtin("phimin.other_id.handle_underscore"),
+        # "it's at luna underscore dreams", "at big underscore sad underscore dan": a handle
+        # said aloud after "at" with an underscore in it, on whatever platform.
+        rf"(?i)(?<![\w])at[ ]+(?P<id>(?=[a-z0-9]*[a-z]){_HANDLE_PART}"
+        rf"(?:[ ](?:underscore|dot)[ ]{_HANDLE_PART})*[ ]underscore[ ]{_HANDLE_PART}"
+        rf"(?:[ ](?:underscore|dot)[ ]{_HANDLE_PART})*"
+        rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}})(?![\w@.-])"
+        r"(?![ ]+at[ ])",  # (not an email's name: "dani underscore b at gmail dot com")
+        group="id",
+        trigger=r"(?i)underscore",
+    ),
+    PatternSpec(
         builtin("phimin.other_id.handle"),
         # "@sadgirlsnacks", "her ig is @marisol.bakes": a social-media handle (not an
         # email's "@", which has a word before it).
@@ -392,9 +404,12 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.device.mac"),
         # "3c:22:fb:9a:01:7e", "A4-5E-60-C2-11-0D", "3c22.fb9a.017e": a MAC address.
         r"(?i)(?<![\w:.-])(?:[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}"
-        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-]|\.[0-9a-z])",
+        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}"
+        # read out in pairs after its label: "the mac address was a4 c3 f0 85 ac 2d"
+        r"|(?<=mac(?:[ ]address)?(?:[ ]+(?:is|was|it's|=|:))?[ ]+)[0-9a-f]{2}(?:[ ][0-9a-f]{2}){5})"
+        r"(?![\w:-]|\.[0-9a-z])",
         validate=v.valid_mac,
-        trigger=r"[:.-]",
+        trigger=r"(?i)[:.-]|mac",
     ),
     PatternSpec(
         builtin("phimin.other_id.hash_number"),

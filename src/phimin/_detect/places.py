@@ -88,8 +88,10 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # After its label any postal code's shape counts ("ZIP: 3962", "postcode B0J 2H0",
         # "zip 60614-220"): the label says what it is.
         r"(?i)(?<![\w])(?:zip|zipcode|zip[ ]code|postal[ ]code|postcode|post[ ]code)[ ]*"
-        rf"(?:is|:|#|no\.?)?[ ]*(?P<zip>(?=[A-Za-z]{{0,5}}\d)[A-Za-z\d]{{2,6}}(?:[ -](?!{_STATE_CODE}(?![\w]))(?-i:[A-Z\d]{{2,4}}))?)"
-        r"(?![\w-])(?<=[\w]{3}|[\w][ -][\w]{2,})",
+        rf"(?:is|:|#|no\.?)?[ ]*(?P<zip>(?=[A-Za-z]{{0,5}}\d)[A-Za-z\d]{{2,6}}(?:[ -](?!{_STATE_CODE}(?![\w]))(?-i:[A-Z\d]{{2,4}}))?"
+        # (said digit by digit: "my zip is six oh six two three" reads "6 0 6 2 3")
+        r"|\d(?:[ ,]+\d){4}(?![ ,]*\d))"
+        r"(?![\w-])(?<=[\w]{3}|[\w][ -][\w]{2,}|\d)",
         group="zip",
     ),
     PatternSpec(
@@ -159,7 +161,8 @@ _FACILITY_NOUN = lazy(
     r"|treatment[ ]center|recovery[ ]center|behavioral[ ]health|elementary|high[ ]school"
     r"|middle[ ]school|university|college|academy|church|shelter|jail|prison"
     r"|correctional[ ]facility|detention[ ]center|campus|medical|rehab|memorial|apartments"
-    r"|chapel|temple|mosque|synagogue|cathedral|ministries|baptist|high(?![ ]+school)"
+    r"|chapel|temple|mosque|synagogue|cathedral|ministries|baptist|tabernacle|ame|a\.m\.e\."
+    r"|methodist|lutheran|presbyterian|pentecostal|episcopal|fellowship|high(?![ ]+school)"
     r"|middle(?![ ]+school)"
     r"|regional(?![ ]+(?:anesthesia|block|wall|lymph|nodes?|pain|enteritis|variation)))(?![\w])"
 )
