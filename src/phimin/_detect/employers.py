@@ -68,6 +68,12 @@ _BRANDS = frozenset(
 )
 
 
+_BRAND = lazy(
+    rf"(?i)(?:{'|'.join(sorted((b.replace('_', '[ ]') for b in _BRANDS), key=len, reverse=True))})"
+    r"(?![\w'’-])"
+)
+
+
 # Words inside a company's name between two of its words.
 _CONNECTORS = frozenset({"&", "of", "and", "for", "the", "without", "de", "del", "y"})
 
@@ -101,6 +107,10 @@ class EmployerRecognizer(PhiminRecognizer):
         mixed = mode == "mixed"
         for cue in _CUE.finditer(text):
             pos = cue.end()
+            brand = _BRAND.match(text, pos)
+            if brand is not None:  # "works at home depot": a chain, though "home" is generic
+                yield _EMPLOYER.at(pos, brand.end())
+                continue
             start = end = pos
             for _ in range(5):
                 m = _WORD.match(text, pos)

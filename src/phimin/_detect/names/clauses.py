@@ -147,6 +147,7 @@ _PRESENTED = lazy(
 _MODAL_NAMES = frozenset({"will", "may"})
 _SEASONS = frozenset({"summer", "winter", "autumn", "spring"})
 _NOT_SEEN_PEOPLE = _MONTHS | _SEASONS  # ("i love summer", "i miss may")
+_NOT_LET = _NOT_SEEN_PEOPLE | frozenset({"hope", "faith", "grace", "chance", "love", "joy"})
 # Telling, asking, calling someone, then what was said: "i told mark i'm not going",
 # "i asked june if she could", "texted will that".
 _OBJECT = lazy(
@@ -177,6 +178,13 @@ _SOCIAL_OBJECT = lazy(
     rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:at|on|but|and|yesterday|today|tonight"
     r"|last|this|again|since|after|before|so|because|cause|anymore|every|all|about|lately"
     r"|from|to|off|up|over|home|too|he|she|they)(?![\w'’]))"
+)
+# Letting someone do something or down: "i let river down again", "why i let penny talk
+# to me like that", "let june know".
+_LET_OBJECT = lazy(
+    rf"(?i)(?<![\w'’])(?:let|lets|letting)[ ]+(?P<name>{_WORD})[ ]+(?:down|talk|treat|walk"
+    r"|speak|get[ ]away|know|borrow|use|drive|stay|move[ ]in|in|back[ ]in|yell|push|hit|control"
+    r"|take|have|see|decide|come[ ]over|sleep[ ]over|win)(?![\w'’])"
 )
 # Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
 # "miles's mom", "iris's birthday".
@@ -405,6 +413,8 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         ):
             yield OBJECT.at(m.start("name"), m.end("name"))
     for start, end in first_names_at(_SOCIAL_OBJECT, text, lexicon, _NOT_SEEN_PEOPLE, modal=True):
+        yield OBJECT.at(start, end)
+    for start, end in first_names_at(_LET_OBJECT, text, lexicon, _NOT_LET, modal=True):
         yield OBJECT.at(start, end)
 
 
