@@ -143,7 +143,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot |\.)[ ]?[\w-]{1,63}){0,3}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
         r"(?:com|org|net|edu|gov|us|io|co)(?![\w])(?![ ]slash(?![\w]))",
-        trigger=r"(?i)dot|\(at\)|\[at\]|\{at\}",
+        trigger=r"(?i)dot|\(at\)|\[at\]|\{at\}|[ ]at[ ][\w-]+\.(?:com|org|net|edu|gov|us|io|co)\b",
     ),
     PatternSpec(
         builtin("phimin.url.spoken"),
@@ -163,14 +163,15 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.url.www"),
-        r"(?i)(?<![\w./])www\d{0,3}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])",
+        r"(?i)(?<![\w./])www\d{0,3}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?"
+        r"(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])",
         trigger=r"(?i)www",
     ),
     PatternSpec(
         builtin("phimin.url.domain"),
         r"(?i)(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}"
         r"(?:com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk)"
-        r"(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w@-])",
+        r"(?::\d{1,5})?(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w@-])",
         validate=v.valid_domain,
         trigger=r"\.",
     ),
@@ -399,6 +400,21 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # (a word of social media near it: alone, "@home", "@rest" mean "at")
         context=_SOCIAL_CONTEXT,
         trigger="@",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.handle_shaped"),
+        # "@john_gmail", "@janedoe42": a handle with an underscore or a digit needs no word
+        # of social media near it (from a letter on: "@4pm", "@20mcg" are no handles).
+        r"(?<![\w@.+-])@(?=[A-Za-z0-9_.]{0,29}[_\d])(?=[\w.-]{0,29}[a-z])[A-Za-z]"
+        r"[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_](?![\w@]|\.[A-Za-z])",
+        trigger="@",
+    ),
+    PatternSpec(
+        builtin("phimin.device.mac_labelled"),
+        # "MAC: 00:11:22:33:44:55": after its label a MAC needs no letter among its digits
+        r"(?i)(?<=(?<![\w])mac(?:[ ]address)?[ ]*(?:is|was|=|:|\#)?[ ]*)"
+        r"[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}(?![\w:-])",
+        trigger=r"(?i)mac",
     ),
     PatternSpec(
         builtin("phimin.device.mac"),

@@ -95,6 +95,21 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         group="zip",
     ),
     PatternSpec(
+        builtin("phimin.zip.uk"),
+        # "M1 1AA", "EC3M 5AD", "BX1 1LT": a UK postcode, in capitals (an inward code's
+        # letters never hold C, I, K, M, O or V).
+        r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ ]?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])",
+        trigger=r"\d[A-Z]{2}",
+    ),
+    PatternSpec(
+        builtin("phimin.zip.where_lived"),
+        # "he lived in 90210.", "we moved to 60614": a ZIP where someone lives or lived.
+        r"(?i)(?<=(?<![\w])(?:live[sd]?|living|moved|moving|move|born|grew[ ]up|stay(?:s|ed|ing)?"
+        r"|reside[sd]?|residing)[ ]+(?:in|to|near|at)[ ]+)(?P<zip>\d{5}(?:-\d{4})?)(?![\w-])"
+        r"(?![ ]*(?:%|percent|dollars?|miles?|people|steps))",
+        group="zip",
+    ),
+    PatternSpec(
         builtin("phimin.location.county"),
         r"(?<![\w])(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Z]{3,}(?:[ ][A-Z]{3,})?)[ ]"
         r"(?:County|Parish|Borough|COUNTY|PARISH)(?![\w])",
