@@ -77,6 +77,19 @@ def _named_county(value: str) -> bool | None:
     return None
 
 
+# The UK's postcode areas (BX is the Royal Mail's non-geographic area).
+_UK_AREAS = "|".join(
+    sorted(
+        """AB AL B BA BB BD BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH
+        DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA
+        KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO
+        PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W
+        WA WC WD WF WN WR WS WV YO ZE""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
 PLACE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.zip.after_state"),
@@ -96,9 +109,10 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.zip.uk"),
-        # "M1 1AA", "EC3M 5AD", "BX1 1LT": a UK postcode, in capitals (an inward code's
-        # letters never hold C, I, K, M, O or V).
-        r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ ]?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])",
+        # "M1 1AA", "EC3M 5AD", "BX1 1LT": a UK postcode, in capitals: one of the postcode
+        # areas, then the district, the sector and a unit (whose letters never hold C, I, K,
+        # M, O or V).
+        rf"(?<![\w-])(?:{_UK_AREAS})\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{{2}}(?![\w-])",
         trigger=r"\d[A-Z]{2}",
     ),
     PatternSpec(
