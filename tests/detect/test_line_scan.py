@@ -51,6 +51,15 @@ SPEC_LISTS = ((*DATE_SPECS, *AGE_SPECS), IDENTIFIER_SPECS, PLACE_SPECS)
         (r"a(?s:.)b", False),
         (r"a$", False),  # "$" would match before the cut line's break
         (r"a\Z", False),
+        (r"\Aa", False),
+        (r"(?m)a$", True),  # with MULTILINE it does so in the whole text too
+        (r"(?m)^a", True),  # "^" holds after a line break, never at any other pos
+        (r"^a", True),  # (without MULTILINE only at the text's start, either way)
+        (r"(?m)a(?-m:$)", False),  # a flag switched inside: not read
+        (r"(?m)a(?=\s*$)", False),
+        (r"(?P<d>\d)|a(?P<d>b)", True),  # a group name given twice (`regex` allows it)
+        (r"(?P<d>\d)|(?P<d>\s)", False),
+        (r"(?P<d>a)|(?P<d>b)(?P=d)", False),  # a reference back: not read
         (r"(?=\s\w)a", False),  # a look-ahead that could look into the next line
         (r"x?", False),  # an empty match
         (r"\p{L}+[ ]\p{Lu}", True),  # a letter property never holds a line break

@@ -4,9 +4,13 @@ A pattern whose matches can never hold a line break, and whose look-aheads canno
 look past one, finds the same matches when it runs line by line (`finditer` with
 `pos` and `endpos`; look-behinds see the whole text either way). `single_line`
 proves this from the syntax tree; `lines_with` lists the lines holding a trigger, a
-text every match needs, so the other lines are never scanned. Anything the proof
-cannot read (syntax only `regex` knows, `.` with DOTALL, `^`, `$`, `\\Z`, an empty
-match) makes the pattern run over the whole text as before.
+text every match needs, so the other lines are never scanned. Anchors read the same
+on whole lines: `regex`'s `^` matches only at the text's start or, with MULTILINE,
+after a line break, never at an arbitrary `pos`; with MULTILINE, `$` holds before a
+line break, and at `endpos` (just after one) only where no match can reach. Anything
+the proof cannot read (syntax only `regex` knows, `.` with DOTALL, `$` without
+MULTILINE, `\\A`, `\\Z`, a flag switched inside the pattern, an empty match) makes
+the pattern run over the whole text as before.
 """
 
 from __future__ import annotations
@@ -71,9 +75,9 @@ _ANY_PROPERTY = regex.compile(r"\\[pP]\{[\w=]+\}")
 def single_line(pattern: str) -> bool:
     """True when running `pattern` line by line finds exactly its whole-text matches."""
     tree = standard_tree(_SAFE_PROPERTY.sub("a", pattern))
-    if tree is None or tree.state.flags & _LINE_FLAGS or tree.getwidth()[0] == 0:
+    if tree is None or tree.state.flags & re.DOTALL or tree.getwidth()[0] == 0:
         return False
-    return _never_newline(tree)
+    return _never_newline(tree, bool(tree.state.flags & re.MULTILINE))
 
 
 def _class_holds_newline(items: Any) -> bool | None:
@@ -93,8 +97,10 @@ def _class_holds_newline(items: Any) -> bool | None:
     return holds != negate
 
 
-def _never_newline(items: Any) -> bool:
-    """No element consumes a line break, and no look-ahead needs to look past one."""
+def _never_newline(items: Any, multiline: bool) -> bool:
+    """No element consumes a line break, and no look-ahead needs to look past one.
+    `multiline`: the pattern's MULTILINE flag (`$` before a line break, not only at the
+    end of the text)."""
     for op, av in items:
         if op is SYNTAX.LITERAL:
             if av == _NEWLINE:
@@ -107,34 +113,38 @@ def _never_newline(items: Any) -> bool:
         elif op is SYNTAX.IN:
             if _class_holds_newline(av) is not False:
                 return False
-        elif op is SYNTAX.SUBPATTERN:
-            if av[1] & _LINE_FLAGS or not _never_newline(av[-1]):
+        elif op is SYNTAX.SUBPATTERN:  # (group, flags added, flags removed, body)
+            if (av[1] | av[2]) & _LINE_FLAGS or not _never_newline(av[-1], multiline):
                 return False
         elif op is SYNTAX.BRANCH:
-            if not all(_never_newline(branch) for branch in av[1]):
+            if not all(_never_newline(branch, multiline) for branch in av[1]):
                 return False
         elif op in REPEAT_OPS:
-            if not _never_newline(av[2]):
+            if not _never_newline(av[2], multiline):
                 return False
         elif op is SYNTAX.AT:
-            if av not in _BOUNDARIES:
+            if not (
+                av in _BOUNDARIES
+                or av is SYNTAX.AT_BEGINNING
+                or (multiline and av is SYNTAX.AT_END)
+            ):
                 return False
         elif op in (SYNTAX.ASSERT, SYNTAX.ASSERT_NOT):
             # a look-behind sees the whole text whatever pos is; a look-ahead stops at endpos
-            if av[0] > 0 and not _never_newline(av[1]):
+            if av[0] > 0 and not _never_newline(av[1], multiline):
                 return False
         elif op is getattr(SYNTAX, "ATOMIC_GROUP", None):
-            if not _never_newline(av):
+            if not _never_newline(av, multiline):
                 return False
         elif op is SYNTAX.GROUPREF_EXISTS:
-            if not all(_never_newline(b) for b in av[1:] if b is not None):
+            if not all(_never_newline(b, multiline) for b in av[1:] if b is not None):
                 return False
         elif op is not SYNTAX.GROUPREF:  # a backreference repeats a group checked above
             return False
     return True
 
 
-def lines_with(trigger: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
+def lines_with(trigger: AnyPattern, text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of lines holding a trigger match, line breaks included."""
     ranges: list[tuple[int, int]] = []
     pos = 0
@@ -151,7 +161,7 @@ def lines_with(trigger: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def finditer_by_line(
-    pattern: AnyPattern, text: str, trigger: regex.Pattern[str] | None = None
+    pattern: AnyPattern, text: str, trigger: AnyPattern | None = None
 ) -> Iterator[regex.Match[str]]:
     """`pattern.finditer(text)`, on the lines holding a trigger only when that is proved
     the same.

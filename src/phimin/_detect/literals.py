@@ -194,13 +194,36 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 def standard_tree(pattern: str) -> Any:
     """The standard library's syntax tree of a `regex` pattern, or None when the
-    pattern uses syntax only `regex` knows or the standard parser rejects it."""
+    pattern uses syntax only `regex` knows or the standard parser rejects it.
+
+    `regex` lets one group name stand in several branches ("(?P<day>...)|...(?P<day>
+    ...)"), which the standard parser refuses: such a pattern is read with the repeated
+    names dropped (the groups stay, so the tree matches the same texts), unless it
+    refers back to a group, where the numbering of the two parsers would differ."""
     if _FOREIGN.search(pattern):
         return None
+    source = _BACKSLASH_K.sub(r"\1", pattern)
     try:
-        return _parser.parse(_BACKSLASH_K.sub(r"\1", pattern))
-    except Exception:  # the standard parser rejects it: the caller assumes nothing
+        return _parser.parse(source)
+    except Exception:  # the standard parser rejects it: perhaps a repeated group name
+        pass
+    if _BACKREFERENCE.search(source):
         return None
+    try:
+        return _parser.parse(source, 0, _NamesMayRepeat())
+    except Exception:  # rejected for another reason: the caller assumes nothing
+        return None
+
+
+def _open_group(state: Any, name: str | None = None) -> Any:
+    """`State.opengroup`, with a name already given left off this group."""
+    return _parser.State.opengroup(state, None if name in state.groupdict else name)
+
+
+# The standard parser's state, letting a group name repeat (see `standard_tree`).
+_NamesMayRepeat: Any = type("_NamesMayRepeat", (_parser.State,), {"opengroup": _open_group})
+# Anything that may refer back to a group: a numbered or named reference, a condition.
+_BACKREFERENCE = regex.compile(r"\\[1-9]|\\g|\(\?P=|\(\?\(")
 
 
 class LiteralGate:
