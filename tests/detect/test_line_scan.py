@@ -23,7 +23,7 @@ from phimin._detect.lines import (
     lines_with_words,
     single_line,
 )
-from phimin._detect.names import charting, kin
+from phimin._detect.names import charting, clauses, kin
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS
 
@@ -236,6 +236,9 @@ def test_guard_near_every_line_is_the_whole_guard() -> None:
 # from the pattern itself, or given).
 CUED_RULES = [
     (kin._KIN, None),
+    (clauses._KIN_APPOSITIVE, clauses._KIN_APPOSITIVE_CUE),
+    (clauses._COMPANION, clauses._COMPANION_CUE),
+    (clauses._FROM_SOMEWHERE, None),
     (charting._AWARE, None),
     (charting._CALLED_CUE, None),
     (places._ACRONYM_DEPARTMENT, places._DEPARTMENT),
@@ -253,6 +256,18 @@ _CUED_PIECES = [
     "family",
     "(",
     "aware",
+    "kwame, that's my boyfriend",
+    "so autumn my youngest",
+    "Chance is my oldest",
+    "robin and i went",
+    "me and dawn, and carol",
+    "she and destiny got",
+    "miles's mom",
+    "Pat from my building checks on me",
+    "um dawn from the pharmacy called",
+    "THERAPIST: ",
+    "my",
+    "and",
     "",
 ]
 
