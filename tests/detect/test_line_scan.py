@@ -242,6 +242,7 @@ CUED_RULES = [
     (charting._AWARE, None),
     (charting._CALLED_CUE, None),
     (places._ACRONYM_DEPARTMENT, places._DEPARTMENT),
+    (places._FACILITY_NOUN, None),
 ]
 _CUED_PIECES = [
     "the Okafor family",
@@ -266,6 +267,8 @@ _CUED_PIECES = [
     "Pat from my building checks on me",
     "um dawn from the pharmacy called",
     "THERAPIST: ",
+    "Larchmont Memorial Hospital",
+    "at lakeview high",
     "my",
     "and",
     "",

@@ -71,7 +71,9 @@ _FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
 
 def gate_fold(text: str) -> str:
     """The text as the gate searches it: ASCII literals match it case-insensitively."""
-    return text.translate(_FOLD_TO_ASCII).lower()
+    if "\u0130" in text or "\u017f" in text or "\u212a" in text:
+        return text.translate(_FOLD_TO_ASCII).lower()
+    return text.lower()  # nothing to translate (a per-character table lookup is slow)
 
 
 def _minimal(words: set[str]) -> frozenset[str]:

@@ -322,7 +322,7 @@ class FacilityRecognizer(PhiminRecognizer):
 
     def _named(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         """The name words before a facility noun: "Larchmont Memorial Hospital"."""
-        for m in _FACILITY_NOUN.finditer(text):
+        for m in finditer_by_line(_FACILITY_NOUN, text):  # (only lines with its nouns)
             start = m.start()
             words = 0
             while words < 5:
