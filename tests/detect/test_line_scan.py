@@ -295,3 +295,15 @@ def test_cued_rules_by_line_find_what_a_whole_text_scan_finds(
     for pattern, trigger in CUED_RULES:
         by_line = [m.span() for m in finditer_by_line(pattern, text, trigger)]
         assert by_line == [m.span() for m in pattern.finditer(text)]
+
+
+def test_glued_labels_are_read_on_the_lines_with_four_digits() -> None:
+    from phimin._normalize import _FOUR_DIGITS, _GLUED_LABEL, normalize
+
+    # The by-line scan is exact only for a pattern that cannot cross a line break.
+    assert single_line(_GLUED_LABEL.pattern)
+    assert lines_with(_FOUR_DIGITS, "a\nMRN12\nx 2024\n") == [(8, 15)]
+    text = "SSN417382906\nid12 and MRN0045821\nPG100000 ext 12\nfax5551234"
+    assert (
+        normalize(text).text == "SSN 417382906\nid12 and MRN 0045821\nPG 100000 ext 12\nfax 5551234"
+    )
