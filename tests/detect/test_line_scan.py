@@ -307,3 +307,22 @@ def test_glued_labels_are_read_on_the_lines_with_four_digits() -> None:
     assert (
         normalize(text).text == "SSN 417382906\nid12 and MRN 0045821\nPG 100000 ext 12\nfax 5551234"
     )
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_PIECES, "MEMBER ID 44", "Harbour Park", "Sept", "xmas"]), max_size=8
+    ),
+    st.lists(st.sampled_from(["\n", " ", ", "]), min_size=1, max_size=4),
+)
+def test_trigger_words_find_every_line_the_trigger_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    from phimin._detect.patterns import _trigger_lines
+
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    for recognizer in BY_LINE:
+        for compiled in recognizer._specs:
+            covered = {i for s, e in _trigger_lines(compiled, text) for i in range(s, e)}
+            exact = lines_with(compiled.trigger, text)
+            assert all(i in covered for s, e in exact for i in range(s, e))
