@@ -256,9 +256,21 @@ class LiteralGate:
 
     def candidates(self, text: str) -> frozenset[int]:
         """Indices of the patterns that may match `text` (all others cannot)."""
+        return self.always | frozenset(self.words_at(text))
+
+    def words_at(self, text: str) -> dict[int, list[int]]:
+        """Index -> where in `text` its words end (the offset of each one's last
+        character), for every pattern with words that may match `text`; the patterns
+        in `always` are not listed. An empty list: found, but not where (a text whose
+        folding changes its length, which does not happen)."""
+        found: dict[int, list[int]] = {}
         if self._automaton is None:
-            return self.always
-        found: set[int] = set(self.always)
-        for _end, indices in self._automaton.iter(gate_fold(text)):
-            found |= indices
-        return frozenset(found)
+            return found
+        folded = gate_fold(text)
+        placed = len(folded) == len(text)
+        for end, indices in self._automaton.iter(folded):
+            for i in indices:
+                ends = found.setdefault(i, [])
+                if placed:
+                    ends.append(end)
+        return found
