@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import phimin
-from phimin._detect import places
+from phimin._detect import addresses, employers, places
 from phimin._detect.clinical import clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
@@ -326,3 +326,47 @@ def test_trigger_words_find_every_line_the_trigger_finds(
             covered = {i for s, e in _trigger_lines(compiled, text) for i in range(s, e)}
             exact = lines_with(compiled.trigger, text)
             assert all(i in covered for s, e in exact for i in range(s, e))
+
+
+# Rules whose words are short ("tx", "rn", "po"): by line all the same, and address
+# anchors by line where their words allow.
+SHORT_CUED = [employers._CUE, places._TRANSFER, charting._SIGNATURE_CREDENTIAL]
+_SHORT_PIECES = [
+    "works at Acme Corp",
+    "CEO of Ridley's",
+    "transferred to Mount Carmel",
+    "tx'd from Good Shepherd",
+    "linda harrow rn",
+    "Dana Whitcomb, LCSW",
+    "forty four seventeen magnolia drive apartment two b",
+    "at twelve oak lane",
+    "PSC 1234, Box 5678",
+    "APO AE 09012",
+    "apt 4b",
+    "Suite 200",
+    "P.O. Box 77",
+    "rn",
+    "",
+]
+
+
+def test_short_cued_rules_run_by_line() -> None:
+    for pattern in SHORT_CUED:
+        assert single_line(pattern.pattern)
+        assert derived_words(pattern.pattern, 2) is not None
+
+
+@given(
+    st.lists(st.sampled_from(_SHORT_PIECES + _CUED_PIECES), min_size=1, max_size=10),
+    st.lists(st.sampled_from(["\n", " ", ", ", "\n\n", ". "]), min_size=1, max_size=6),
+)
+def test_short_cued_rules_and_address_anchors_by_line_find_what_a_whole_scan_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    for pattern in SHORT_CUED:
+        by_line = [m.span() for m in finditer_by_line(pattern, text, shortest=2)]
+        assert by_line == [m.span() for m in pattern.finditer(text)]
+    for anchor in addresses._ANCHORS:
+        by_line = [m.span() for m in finditer_by_line(anchor.pattern, text)]
+        assert by_line == [m.span() for m in anchor.pattern.finditer(text)]

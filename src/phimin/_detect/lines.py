@@ -23,6 +23,7 @@ from typing import Any
 import regex
 
 from phimin._detect.literals import (
+    MIN_LITERAL,
     REPEAT_OPS,
     SYNTAX,
     gate_fold,
@@ -161,37 +162,40 @@ def lines_with(trigger: AnyPattern, text: str) -> list[tuple[int, int]]:
 
 
 def finditer_by_line(
-    pattern: AnyPattern, text: str, trigger: AnyPattern | None = None
+    pattern: AnyPattern,
+    text: str,
+    trigger: AnyPattern | None = None,
+    *,
+    shortest: int = MIN_LITERAL,
+    timeout: float | None = None,
 ) -> Iterator[regex.Match[str]]:
     """`pattern.finditer(text)`, on the lines holding a trigger only when that is proved
     the same.
 
     The trigger is a pattern every match holds; by default, the words one of which
-    every match contains, read from the pattern's own syntax tree. A pattern with no
-    such words, or that can match across a line break, scans the whole text.
+    every match contains, read from the pattern's own syntax tree (`shortest`
+    characters long at least: shorter ones are in most lines). A pattern with no such
+    words, or that can match across a line break, scans the whole text. `timeout` is
+    the engine's, for each range scanned.
     """
-    if not single_line(pattern.pattern):
-        yield from pattern.finditer(text)
-        return
-    if trigger is not None:
-        ranges = lines_with(trigger, text)
-    else:
-        words = derived_words(pattern.pattern)
-        if words is None:
-            yield from pattern.finditer(text)
-            return
-        ranges = lines_with_words(words, text)
+    ranges = [(0, len(text))]
+    if single_line(pattern.pattern):
+        if trigger is not None:
+            ranges = lines_with(trigger, text)
+        elif (words := derived_words(pattern.pattern, shortest)) is not None:
+            ranges = lines_with_words(words, text)
     for start, end in ranges:
-        yield from pattern.finditer(text, start, end)
+        yield from pattern.finditer(text, start, end, timeout=timeout)
 
 
 @functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
-def derived_words(pattern: str) -> frozenset[str] | None:
-    """The words (lower-case ASCII) one of which every match of `pattern` holds,
-    ignoring case (see `literals.required_literals`), or None if there are none."""
+def derived_words(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] | None:
+    """The words (lower-case ASCII, `shortest` characters or more) one of which every
+    match of `pattern` holds, ignoring case (see `literals.required_literals`), or None
+    if there are none."""
     # A Unicode property never spells a word: as a class of word characters it reads
     # the same to the literal finder, which cannot parse `regex`'s own syntax.
-    return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern)) or None
+    return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern), shortest) or None
 
 
 def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:

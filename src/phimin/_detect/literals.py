@@ -86,13 +86,13 @@ def _minimal(words: set[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
-def _usable(words: frozenset[str] | None) -> bool:
-    return bool(words) and all(len(w) >= MIN_LITERAL and w.isascii() for w in words or ())
+def _usable(words: frozenset[str] | None, shortest: int) -> bool:
+    return bool(words) and all(len(w) >= shortest and w.isascii() for w in words or ())
 
 
-def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+def _best(candidates: list[frozenset[str]], shortest: int) -> frozenset[str] | None:
     """The most selective usable set: the one whose shortest word is longest."""
-    found = [c for c in candidates if _usable(c)]
+    found = [c for c in candidates if _usable(c, shortest)]
     if not found:
         return None
     return max(found, key=lambda s: min(len(w) for w in s))
@@ -142,7 +142,7 @@ def _exact_sequence(items: Any) -> set[str] | None:
     return spellings
 
 
-def _required(items: Any) -> frozenset[str] | None:
+def _required(items: Any, shortest: int) -> frozenset[str] | None:
     """A set of words one of which every match of `items` contains, or None."""
     candidates: list[frozenset[str]] = []
     run: set[str] = {""}  # every spelling of the exact elements since the last break
@@ -167,31 +167,31 @@ def _required(items: Any) -> frozenset[str] | None:
             continue
         inner: frozenset[str] | None = None
         if op is _c.SUBPATTERN:
-            inner = _required(av[-1])
+            inner = _required(av[-1], shortest)
         elif op is _c.BRANCH:
-            branches = [_required(b) for b in av[1]]
+            branches = [_required(b, shortest) for b in av[1]]
             if all(b is not None for b in branches):
                 inner = _minimal(set().union(*(b for b in branches if b is not None)))
         elif op in REPEAT_OPS and av[0] >= 1:
-            inner = _required(av[2])
+            inner = _required(av[2], shortest)
         elif op is getattr(_c, "ATOMIC_GROUP", None):
-            inner = _required(av)
+            inner = _required(av, shortest)
         # Anything else (classes, lookarounds, backreferences) needs no word.
         if inner is not None:
             candidates.append(inner)
     flush()
-    return _best(candidates)
+    return _best(candidates, shortest)
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
+def required_literals(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] | None:
     """Lower-case ASCII words, one of which (ignoring case) is in every match, or None.
 
     None means "always run this pattern": the pattern uses syntax only `regex` knows,
-    the standard parser rejects it, or no word of at least MIN_LITERAL characters is
+    the standard parser rejects it, or no word of at least `shortest` characters is
     certain.
     """
     tree = standard_tree(pattern)
-    return None if tree is None else _required(tree)
+    return None if tree is None else _required(tree, shortest)
 
 
 def standard_tree(pattern: str) -> Any:

@@ -396,7 +396,7 @@ class FacilityRecognizer(PhiminRecognizer):
                 yield _SAINT_NAME.at(m.start(), m.end())
 
     def _transfers(self, text: str) -> Iterator[Detection]:
-        for m in _TRANSFER.finditer(text):
+        for m in finditer_by_line(_TRANSFER, text, shortest=2):  # (lines with its words)
             # "transferred to Mount Carmel", "from Good Shepherd": a hospital's pious name.
             name = m.group("name")
             if name.lower().rstrip(".") in TITLES:  # "referred by Dr. May": a person follows
