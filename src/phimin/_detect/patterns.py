@@ -171,11 +171,12 @@ def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Detection]:
 
 def _trigger_lines(compiled: _Compiled, text: str) -> list[tuple[int, int]]:
     """The runs of lines holding the spec's trigger (`lines.lines_with`), or more: when
-    every trigger match holds one of some words ("jan", "feb", ...), the lines holding
-    one of those, found as substrings (`lines.lines_with_words`); the regex engine
-    scans an alternation of words several times slower. A line without the trigger
-    holds no match, so the extra lines change nothing but a little time."""
-    words = derived_words(compiled.spec.trigger)
+    every trigger match holds one of some words ("jan", "feb", "rd", ...), the lines
+    holding one of those, found as substrings (`lines.lines_with_words`); the regex
+    engine scans an alternation of words several times slower. A line without the
+    trigger holds no match, so the extra lines change nothing but a little time (most
+    triggers are their words: two letters are as selective as the trigger itself)."""
+    words = derived_words(compiled.spec.trigger, 2)
     if words is None:
         return lines_with(compiled.trigger, text)
     return lines_with_words(words, text)
