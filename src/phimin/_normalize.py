@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
+from phimin._detect.lines import lines_with
 from phimin._entities import ENTITIES
 from phimin._errors import DetectionError
 from phimin._lazy_regex import AnyPattern, lazy
@@ -190,6 +191,7 @@ _GLUED_LABEL = regex.compile(
     r"(?i)(?<![^\W_])(?:ssn|mrn|phone|tel|cell|fax|id|dob|acct|account|member|npi|dea|vin"
     r"|case|pager|pg|ext)(?=\d{4,})"
 )
+_FOUR_DIGITS = regex.compile(r"\d{4}")
 
 
 # Emails, web addresses and paths keep their underscores ("j_doe@clinic.org"), and so
@@ -211,7 +213,13 @@ def _glued_pieces(text: str) -> Iterator[tuple[int, int, str]]:
         ]
     else:
         pieces = []
-    pieces += [(m.end(), m.end(), " ") for m in _finditer(_GLUED_LABEL, text)]
+    # (the label's four digits are on its line: only lines holding four are scanned,
+    # which finds the same, `lines.single_line`)
+    pieces += [
+        (m.end(), m.end(), " ")
+        for start, end in lines_with(_FOUR_DIGITS, text)
+        for m in _finditer(_GLUED_LABEL, text, start, end)
+    ]
     yield from sorted(pieces)
 
 
@@ -271,10 +279,12 @@ def _spaced_digit_pieces(text: str) -> Iterator[tuple[int, int, str]]:
             yield gap.start(), gap.end(), ""
 
 
-def _finditer(pattern: AnyPattern, text: str) -> list[regex.Match[str]]:
+def _finditer(
+    pattern: AnyPattern, text: str, pos: int = 0, endpos: int | None = None
+) -> list[regex.Match[str]]:
     """All matches, or DetectionError if the pattern takes too long (fail closed)."""
     try:
-        return list(pattern.finditer(text, timeout=_TIMEOUT_SECONDS))
+        return list(pattern.finditer(text, pos, endpos, timeout=_TIMEOUT_SECONDS))
     except TimeoutError:
         raise DetectionError("normalization exceeded its time limit") from None
 

@@ -156,8 +156,7 @@ class Redactor:
         effective = self._policy(policy)
         self._check_subject(effective, subject)
         state = self.new_state(subject)
-        _reserve(state, text)
-        piece = self._window(text, final=True, state=state, policy=effective)
+        piece = self._window(_reserved(state, text), final=True, state=state, policy=effective)
         return Redaction(text=piece.text, findings=piece.findings)
 
     def redact_stream(
@@ -193,8 +192,7 @@ class Redactor:
             while len(buffer) >= window_chars:
                 out, buffer = self._emit(buffer, state, effective)
                 yield out
-        _reserve(state, buffer)
-        yield self._window(buffer, final=True, state=state, policy=effective)
+        yield self._window(_reserved(state, buffer), final=True, state=state, policy=effective)
 
     def redact_many(
         self,
@@ -258,7 +256,7 @@ class Redactor:
             n = len(prepared.chunk_texts)
             state = shared if shared is not None else self.new_state(prepared.subject)
             base = state.offset
-            _reserve(state, prepared.text)
+            _reserve(state, prepared.text, prepared.view.text)
             run = functools.partial(
                 self._finish, prepared, detected[start : start + n], True, state, policy, None
             )
@@ -280,8 +278,8 @@ class Redactor:
     ) -> RedactedPiece:
         """Redact `text` as the next part of a document or conversation."""
         check_text(text)
-        _reserve(state, text)
-        return self._window(text, final=True, state=state, policy=self._policy(policy))
+        prepared = _reserved(state, text)
+        return self._window(prepared, final=True, state=state, policy=self._policy(policy))
 
     def _subject_of(self, policy: Policy, subject: str | None) -> str | None:
         self._check_subject(policy, subject)
@@ -301,19 +299,19 @@ class Redactor:
         memory stays bounded on a single-line input, and the text before the cut was
         still judged with `_WINDOW_TAIL` characters of context after it.
         """
-        _reserve(state, buffer)
+        prepared = _reserved(state, buffer)
         limit = len(buffer) - _WINDOW_TAIL
         cut = buffer.rfind("\n", 0, limit)
         if cut <= limit // 2:
             cut = buffer.rfind(" ", limit // 2, limit)
         cut = cut + 1 if cut > limit // 2 else limit
         before = state.offset
-        piece = self._window(buffer, final=False, state=state, policy=policy, emit_until=cut)
+        piece = self._window(prepared, final=False, state=state, policy=policy, emit_until=cut)
         return piece, buffer[state.offset - before :]
 
     def _window(
         self,
-        text: str,
+        prepared: _Prepared,
         *,
         final: bool,
         state: DocumentState,
@@ -321,7 +319,6 @@ class Redactor:
         emit_until: int | None = None,
     ) -> RedactedPiece:
         def run() -> RedactedPiece:
-            prepared = _prepare(text)
             detections = self._detect_chunks(prepared.chunk_texts)
             return self._finish(prepared, detections, final, state, policy, emit_until)
 
@@ -550,13 +547,21 @@ def _guarded(run: Callable[[], _T]) -> _T:
     raise PhiminError(f"redaction failed: {failure}")
 
 
-def _reserve(state: DocumentState, text: str) -> None:
+def _reserved(state: DocumentState, text: str) -> _Prepared:
+    """`text` made ready for detection, its placeholder numbers reserved in `state`
+    (`_reserve`), from one normalization for both."""
+    prepared = _guarded(functools.partial(_prepare, text))
+    _reserve(state, text, prepared.view.text)
+    return prepared
+
+
+def _reserve(state: DocumentState, text: str, view: str) -> None:
     """Never issue a number the input already uses, in any form an LLM would read as
-    ours ("[person_1]", "PERSON_1", "[ PERSON_1 ]"), disguised or not."""
+    ours ("[person_1]", "PERSON_1", "[ PERSON_1 ]"), disguised or not (`view`: the
+    text's normalized view)."""
 
     def literals() -> set[str]:
         found = placeholder_literals(text)
-        view = normalize(text).text
         return found | placeholder_literals(view) if view != text else found
 
     state.book.reserve_existing(" ".join(sorted(_guarded(literals))))

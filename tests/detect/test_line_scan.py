@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import phimin
-from phimin._detect import places
+from phimin._detect import addresses, employers, places
 from phimin._detect.clinical import clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
@@ -23,7 +23,7 @@ from phimin._detect.lines import (
     lines_with_words,
     single_line,
 )
-from phimin._detect.names import charting, kin
+from phimin._detect.names import charting, clauses, kin
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS
 
@@ -51,6 +51,15 @@ SPEC_LISTS = ((*DATE_SPECS, *AGE_SPECS), IDENTIFIER_SPECS, PLACE_SPECS)
         (r"a(?s:.)b", False),
         (r"a$", False),  # "$" would match before the cut line's break
         (r"a\Z", False),
+        (r"\Aa", False),
+        (r"(?m)a$", True),  # with MULTILINE it does so in the whole text too
+        (r"(?m)^a", True),  # "^" holds after a line break, never at any other pos
+        (r"^a", True),  # (without MULTILINE only at the text's start, either way)
+        (r"(?m)a(?-m:$)", False),  # a flag switched inside: not read
+        (r"(?m)a(?=\s*$)", False),
+        (r"(?P<d>\d)|a(?P<d>b)", True),  # a group name given twice (`regex` allows it)
+        (r"(?P<d>\d)|(?P<d>\s)", False),
+        (r"(?P<d>a)|(?P<d>b)(?P=d)", False),  # a reference back: not read
         (r"(?=\s\w)a", False),  # a look-ahead that could look into the next line
         (r"x?", False),  # an empty match
         (r"\p{L}+[ ]\p{Lu}", True),  # a letter property never holds a line break
@@ -227,9 +236,13 @@ def test_guard_near_every_line_is_the_whole_guard() -> None:
 # from the pattern itself, or given).
 CUED_RULES = [
     (kin._KIN, None),
+    (clauses._KIN_APPOSITIVE, clauses._KIN_APPOSITIVE_CUE),
+    (clauses._COMPANION, clauses._COMPANION_CUE),
+    (clauses._FROM_SOMEWHERE, None),
     (charting._AWARE, None),
     (charting._CALLED_CUE, None),
     (places._ACRONYM_DEPARTMENT, places._DEPARTMENT),
+    (places._FACILITY_NOUN, None),
 ]
 _CUED_PIECES = [
     "the Okafor family",
@@ -244,6 +257,20 @@ _CUED_PIECES = [
     "family",
     "(",
     "aware",
+    "kwame, that's my boyfriend",
+    "so autumn my youngest",
+    "Chance is my oldest",
+    "robin and i went",
+    "me and dawn, and carol",
+    "she and destiny got",
+    "miles's mom",
+    "Pat from my building checks on me",
+    "um dawn from the pharmacy called",
+    "THERAPIST: ",
+    "Larchmont Memorial Hospital",
+    "at lakeview high",
+    "my",
+    "and",
     "",
 ]
 
@@ -268,3 +295,78 @@ def test_cued_rules_by_line_find_what_a_whole_text_scan_finds(
     for pattern, trigger in CUED_RULES:
         by_line = [m.span() for m in finditer_by_line(pattern, text, trigger)]
         assert by_line == [m.span() for m in pattern.finditer(text)]
+
+
+def test_glued_labels_are_read_on_the_lines_with_four_digits() -> None:
+    from phimin._normalize import _FOUR_DIGITS, _GLUED_LABEL, normalize
+
+    # The by-line scan is exact only for a pattern that cannot cross a line break.
+    assert single_line(_GLUED_LABEL.pattern)
+    assert lines_with(_FOUR_DIGITS, "a\nMRN12\nx 2024\n") == [(8, 15)]
+    text = "SSN417382906\nid12 and MRN0045821\nPG100000 ext 12\nfax5551234"
+    assert (
+        normalize(text).text == "SSN 417382906\nid12 and MRN 0045821\nPG 100000 ext 12\nfax 5551234"
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_PIECES, "MEMBER ID 44", "Harbour Park", "Sept", "xmas"]), max_size=8
+    ),
+    st.lists(st.sampled_from(["\n", " ", ", "]), min_size=1, max_size=4),
+)
+def test_trigger_words_find_every_line_the_trigger_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    from phimin._detect.patterns import _trigger_lines
+
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    for recognizer in BY_LINE:
+        for compiled in recognizer._specs:
+            covered = {i for s, e in _trigger_lines(compiled, text) for i in range(s, e)}
+            exact = lines_with(compiled.trigger, text)
+            assert all(i in covered for s, e in exact for i in range(s, e))
+
+
+# Rules whose words are short ("tx", "rn", "po"): by line all the same, and address
+# anchors by line where their words allow.
+SHORT_CUED = [employers._CUE, places._TRANSFER, charting._SIGNATURE_CREDENTIAL]
+_SHORT_PIECES = [
+    "works at Acme Corp",
+    "CEO of Ridley's",
+    "transferred to Mount Carmel",
+    "tx'd from Good Shepherd",
+    "linda harrow rn",
+    "Dana Whitcomb, LCSW",
+    "forty four seventeen magnolia drive apartment two b",
+    "at twelve oak lane",
+    "PSC 1234, Box 5678",
+    "APO AE 09012",
+    "apt 4b",
+    "Suite 200",
+    "P.O. Box 77",
+    "rn",
+    "",
+]
+
+
+def test_short_cued_rules_run_by_line() -> None:
+    for pattern in SHORT_CUED:
+        assert single_line(pattern.pattern)
+        assert derived_words(pattern.pattern, 2) is not None
+
+
+@given(
+    st.lists(st.sampled_from(_SHORT_PIECES + _CUED_PIECES), min_size=1, max_size=10),
+    st.lists(st.sampled_from(["\n", " ", ", ", "\n\n", ". "]), min_size=1, max_size=6),
+)
+def test_short_cued_rules_and_address_anchors_by_line_find_what_a_whole_scan_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    for pattern in SHORT_CUED:
+        by_line = [m.span() for m in finditer_by_line(pattern, text, shortest=2)]
+        assert by_line == [m.span() for m in pattern.finditer(text)]
+    for anchor in addresses._ANCHORS:
+        by_line = [m.span() for m in finditer_by_line(anchor.pattern, text)]
+        assert by_line == [m.span() for m in anchor.pattern.finditer(text)]

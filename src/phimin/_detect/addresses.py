@@ -21,6 +21,7 @@ from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import MEDICATIONS
 from phimin._detect.dates import MONTH
 from phimin._detect.detection import Detection
+from phimin._detect.lines import finditer_by_line
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._errors import DetectionError
 from phimin._lazy_regex import lazy
@@ -261,8 +262,8 @@ class AddressRecognizer(PhiminRecognizer):
                         for start, end in lines
                         for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
                     ]
-                else:
-                    matches = list(pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
+                else:  # (only the lines with its words, where that finds the same)
+                    matches = list(finditer_by_line(pattern, text, timeout=REGEX_TIMEOUT_SECONDS))
             except TimeoutError as exc:
                 raise DetectionError(
                     f"pattern {anchor.rule.id} exceeded {REGEX_TIMEOUT_SECONDS}s"

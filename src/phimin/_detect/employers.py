@@ -19,6 +19,7 @@ from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import finditer_by_line
 from phimin._lazy_regex import lazy
 
 __all__ = ["EmployerRecognizer"]
@@ -105,7 +106,7 @@ class EmployerRecognizer(PhiminRecognizer):
 
     def _find(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         mixed = mode == "mixed"
-        for cue in _CUE.finditer(text):
+        for cue in finditer_by_line(_CUE, text, shortest=2):  # (lines with its words)
             pos = cue.end()
             brand = _BRAND.match(text, pos)
             if brand is not None:  # "works at home depot": a chain, though "home" is generic

@@ -4,9 +4,13 @@ A pattern whose matches can never hold a line break, and whose look-aheads canno
 look past one, finds the same matches when it runs line by line (`finditer` with
 `pos` and `endpos`; look-behinds see the whole text either way). `single_line`
 proves this from the syntax tree; `lines_with` lists the lines holding a trigger, a
-text every match needs, so the other lines are never scanned. Anything the proof
-cannot read (syntax only `regex` knows, `.` with DOTALL, `^`, `$`, `\\Z`, an empty
-match) makes the pattern run over the whole text as before.
+text every match needs, so the other lines are never scanned. Anchors read the same
+on whole lines: `regex`'s `^` matches only at the text's start or, with MULTILINE,
+after a line break, never at an arbitrary `pos`; with MULTILINE, `$` holds before a
+line break, and at `endpos` (just after one) only where no match can reach. Anything
+the proof cannot read (syntax only `regex` knows, `.` with DOTALL, `$` without
+MULTILINE, `\\A`, `\\Z`, a flag switched inside the pattern, an empty match) makes
+the pattern run over the whole text as before.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 import regex
 
 from phimin._detect.literals import (
+    MIN_LITERAL,
     REPEAT_OPS,
     SYNTAX,
     gate_fold,
@@ -71,9 +76,9 @@ _ANY_PROPERTY = regex.compile(r"\\[pP]\{[\w=]+\}")
 def single_line(pattern: str) -> bool:
     """True when running `pattern` line by line finds exactly its whole-text matches."""
     tree = standard_tree(_SAFE_PROPERTY.sub("a", pattern))
-    if tree is None or tree.state.flags & _LINE_FLAGS or tree.getwidth()[0] == 0:
+    if tree is None or tree.state.flags & re.DOTALL or tree.getwidth()[0] == 0:
         return False
-    return _never_newline(tree)
+    return _never_newline(tree, bool(tree.state.flags & re.MULTILINE))
 
 
 def _class_holds_newline(items: Any) -> bool | None:
@@ -93,8 +98,10 @@ def _class_holds_newline(items: Any) -> bool | None:
     return holds != negate
 
 
-def _never_newline(items: Any) -> bool:
-    """No element consumes a line break, and no look-ahead needs to look past one."""
+def _never_newline(items: Any, multiline: bool) -> bool:
+    """No element consumes a line break, and no look-ahead needs to look past one.
+    `multiline`: the pattern's MULTILINE flag (`$` before a line break, not only at the
+    end of the text)."""
     for op, av in items:
         if op is SYNTAX.LITERAL:
             if av == _NEWLINE:
@@ -107,34 +114,38 @@ def _never_newline(items: Any) -> bool:
         elif op is SYNTAX.IN:
             if _class_holds_newline(av) is not False:
                 return False
-        elif op is SYNTAX.SUBPATTERN:
-            if av[1] & _LINE_FLAGS or not _never_newline(av[-1]):
+        elif op is SYNTAX.SUBPATTERN:  # (group, flags added, flags removed, body)
+            if (av[1] | av[2]) & _LINE_FLAGS or not _never_newline(av[-1], multiline):
                 return False
         elif op is SYNTAX.BRANCH:
-            if not all(_never_newline(branch) for branch in av[1]):
+            if not all(_never_newline(branch, multiline) for branch in av[1]):
                 return False
         elif op in REPEAT_OPS:
-            if not _never_newline(av[2]):
+            if not _never_newline(av[2], multiline):
                 return False
         elif op is SYNTAX.AT:
-            if av not in _BOUNDARIES:
+            if not (
+                av in _BOUNDARIES
+                or av is SYNTAX.AT_BEGINNING
+                or (multiline and av is SYNTAX.AT_END)
+            ):
                 return False
         elif op in (SYNTAX.ASSERT, SYNTAX.ASSERT_NOT):
             # a look-behind sees the whole text whatever pos is; a look-ahead stops at endpos
-            if av[0] > 0 and not _never_newline(av[1]):
+            if av[0] > 0 and not _never_newline(av[1], multiline):
                 return False
         elif op is getattr(SYNTAX, "ATOMIC_GROUP", None):
-            if not _never_newline(av):
+            if not _never_newline(av, multiline):
                 return False
         elif op is SYNTAX.GROUPREF_EXISTS:
-            if not all(_never_newline(b) for b in av[1:] if b is not None):
+            if not all(_never_newline(b, multiline) for b in av[1:] if b is not None):
                 return False
         elif op is not SYNTAX.GROUPREF:  # a backreference repeats a group checked above
             return False
     return True
 
 
-def lines_with(trigger: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
+def lines_with(trigger: AnyPattern, text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of lines holding a trigger match, line breaks included."""
     ranges: list[tuple[int, int]] = []
     pos = 0
@@ -151,37 +162,40 @@ def lines_with(trigger: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def finditer_by_line(
-    pattern: AnyPattern, text: str, trigger: regex.Pattern[str] | None = None
+    pattern: AnyPattern,
+    text: str,
+    trigger: AnyPattern | None = None,
+    *,
+    shortest: int = MIN_LITERAL,
+    timeout: float | None = None,
 ) -> Iterator[regex.Match[str]]:
     """`pattern.finditer(text)`, on the lines holding a trigger only when that is proved
     the same.
 
     The trigger is a pattern every match holds; by default, the words one of which
-    every match contains, read from the pattern's own syntax tree. A pattern with no
-    such words, or that can match across a line break, scans the whole text.
+    every match contains, read from the pattern's own syntax tree (`shortest`
+    characters long at least: shorter ones are in most lines). A pattern with no such
+    words, or that can match across a line break, scans the whole text. `timeout` is
+    the engine's, for each range scanned.
     """
-    if not single_line(pattern.pattern):
-        yield from pattern.finditer(text)
-        return
-    if trigger is not None:
-        ranges = lines_with(trigger, text)
-    else:
-        words = derived_words(pattern.pattern)
-        if words is None:
-            yield from pattern.finditer(text)
-            return
-        ranges = lines_with_words(words, text)
+    ranges = [(0, len(text))]
+    if single_line(pattern.pattern):
+        if trigger is not None:
+            ranges = lines_with(trigger, text)
+        elif (words := derived_words(pattern.pattern, shortest)) is not None:
+            ranges = lines_with_words(words, text)
     for start, end in ranges:
-        yield from pattern.finditer(text, start, end)
+        yield from pattern.finditer(text, start, end, timeout=timeout)
 
 
 @functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
-def derived_words(pattern: str) -> frozenset[str] | None:
-    """The words (lower-case ASCII) one of which every match of `pattern` holds,
-    ignoring case (see `literals.required_literals`), or None if there are none."""
+def derived_words(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] | None:
+    """The words (lower-case ASCII, `shortest` characters or more) one of which every
+    match of `pattern` holds, ignoring case (see `literals.required_literals`), or None
+    if there are none."""
     # A Unicode property never spells a word: as a class of word characters it reads
     # the same to the literal finder, which cannot parse `regex`'s own syntax.
-    return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern)) or None
+    return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern), shortest) or None
 
 
 def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:

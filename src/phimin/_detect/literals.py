@@ -71,7 +71,9 @@ _FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
 
 def gate_fold(text: str) -> str:
     """The text as the gate searches it: ASCII literals match it case-insensitively."""
-    return text.translate(_FOLD_TO_ASCII).lower()
+    if "\u0130" in text or "\u017f" in text or "\u212a" in text:
+        return text.translate(_FOLD_TO_ASCII).lower()
+    return text.lower()  # nothing to translate (a per-character table lookup is slow)
 
 
 def _minimal(words: set[str]) -> frozenset[str]:
@@ -84,13 +86,13 @@ def _minimal(words: set[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
-def _usable(words: frozenset[str] | None) -> bool:
-    return bool(words) and all(len(w) >= MIN_LITERAL and w.isascii() for w in words or ())
+def _usable(words: frozenset[str] | None, shortest: int) -> bool:
+    return bool(words) and all(len(w) >= shortest and w.isascii() for w in words or ())
 
 
-def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+def _best(candidates: list[frozenset[str]], shortest: int) -> frozenset[str] | None:
     """The most selective usable set: the one whose shortest word is longest."""
-    found = [c for c in candidates if _usable(c)]
+    found = [c for c in candidates if _usable(c, shortest)]
     if not found:
         return None
     return max(found, key=lambda s: min(len(w) for w in s))
@@ -140,7 +142,7 @@ def _exact_sequence(items: Any) -> set[str] | None:
     return spellings
 
 
-def _required(items: Any) -> frozenset[str] | None:
+def _required(items: Any, shortest: int) -> frozenset[str] | None:
     """A set of words one of which every match of `items` contains, or None."""
     candidates: list[frozenset[str]] = []
     run: set[str] = {""}  # every spelling of the exact elements since the last break
@@ -165,42 +167,65 @@ def _required(items: Any) -> frozenset[str] | None:
             continue
         inner: frozenset[str] | None = None
         if op is _c.SUBPATTERN:
-            inner = _required(av[-1])
+            inner = _required(av[-1], shortest)
         elif op is _c.BRANCH:
-            branches = [_required(b) for b in av[1]]
+            branches = [_required(b, shortest) for b in av[1]]
             if all(b is not None for b in branches):
                 inner = _minimal(set().union(*(b for b in branches if b is not None)))
         elif op in REPEAT_OPS and av[0] >= 1:
-            inner = _required(av[2])
+            inner = _required(av[2], shortest)
         elif op is getattr(_c, "ATOMIC_GROUP", None):
-            inner = _required(av)
+            inner = _required(av, shortest)
         # Anything else (classes, lookarounds, backreferences) needs no word.
         if inner is not None:
             candidates.append(inner)
     flush()
-    return _best(candidates)
+    return _best(candidates, shortest)
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
+def required_literals(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] | None:
     """Lower-case ASCII words, one of which (ignoring case) is in every match, or None.
 
     None means "always run this pattern": the pattern uses syntax only `regex` knows,
-    the standard parser rejects it, or no word of at least MIN_LITERAL characters is
+    the standard parser rejects it, or no word of at least `shortest` characters is
     certain.
     """
     tree = standard_tree(pattern)
-    return None if tree is None else _required(tree)
+    return None if tree is None else _required(tree, shortest)
 
 
 def standard_tree(pattern: str) -> Any:
     """The standard library's syntax tree of a `regex` pattern, or None when the
-    pattern uses syntax only `regex` knows or the standard parser rejects it."""
+    pattern uses syntax only `regex` knows or the standard parser rejects it.
+
+    `regex` lets one group name stand in several branches ("(?P<day>...)|...(?P<day>
+    ...)"), which the standard parser refuses: such a pattern is read with the repeated
+    names dropped (the groups stay, so the tree matches the same texts), unless it
+    refers back to a group, where the numbering of the two parsers would differ."""
     if _FOREIGN.search(pattern):
         return None
+    source = _BACKSLASH_K.sub(r"\1", pattern)
     try:
-        return _parser.parse(_BACKSLASH_K.sub(r"\1", pattern))
-    except Exception:  # the standard parser rejects it: the caller assumes nothing
+        return _parser.parse(source)
+    except Exception:  # the standard parser rejects it: perhaps a repeated group name
+        pass
+    if _BACKREFERENCE.search(source):
         return None
+    try:
+        return _parser.parse(source, 0, _NamesMayRepeat())
+    except Exception:  # rejected for another reason: the caller assumes nothing
+        return None
+
+
+def _open_group(state: Any, name: str | None = None) -> Any:
+    """`State.opengroup`, with a name already given left off this group."""
+    return _parser.State.opengroup(state, None if name in state.groupdict else name)
+
+
+# The standard parser's state, letting a group name repeat (see `standard_tree`).
+_NamesMayRepeat: Any = type("_NamesMayRepeat", (_parser.State,), {"opengroup": _open_group})
+# Anything that may refer back to a group: a numbered or named reference, a condition.
+_BACKREFERENCE = regex.compile(r"\\[1-9]|\\g|\(\?P=|\(\?\(")
 
 
 class LiteralGate:
@@ -231,9 +256,21 @@ class LiteralGate:
 
     def candidates(self, text: str) -> frozenset[int]:
         """Indices of the patterns that may match `text` (all others cannot)."""
+        return self.always | frozenset(self.words_at(text))
+
+    def words_at(self, text: str) -> dict[int, list[int]]:
+        """Index -> where in `text` its words end (the offset of each one's last
+        character), for every pattern with words that may match `text`; the patterns
+        in `always` are not listed. An empty list: found, but not where (a text whose
+        folding changes its length, which does not happen)."""
+        found: dict[int, list[int]] = {}
         if self._automaton is None:
-            return self.always
-        found: set[int] = set(self.always)
-        for _end, indices in self._automaton.iter(gate_fold(text)):
-            found |= indices
-        return frozenset(found)
+            return found
+        folded = gate_fold(text)
+        placed = len(folded) == len(text)
+        for end, indices in self._automaton.iter(folded):
+            for i in indices:
+                ends = found.setdefault(i, [])
+                if placed:
+                    ends.append(end)
+        return found

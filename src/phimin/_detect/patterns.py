@@ -16,7 +16,7 @@ import regex
 from phimin._catalogue import RuleRecord
 from phimin._detect.base import PhiminRecognizer
 from phimin._detect.detection import Detection
-from phimin._detect.lines import lines_with, single_line
+from phimin._detect.lines import derived_words, lines_with, lines_with_words, single_line
 from phimin._detect.literals import gate_fold
 from phimin._detect.pattern_facts import PatternFacts, pattern_facts
 from phimin._errors import DetectionError
@@ -149,7 +149,7 @@ def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Detection]:
             if not any(word in folded for word in compiled.words):
                 continue
         if spec.trigger not in lines:
-            lines[spec.trigger] = lines_with(compiled.trigger, text)
+            lines[spec.trigger] = _trigger_lines(compiled, text)
         ranges = lines[spec.trigger]
         if compiled.min_digits > 1 and ranges:
             if compiled.single_line:
@@ -167,6 +167,19 @@ def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Detection]:
             raise DetectionError(
                 f"pattern {spec.rule_id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
             ) from exc
+
+
+def _trigger_lines(compiled: _Compiled, text: str) -> list[tuple[int, int]]:
+    """The runs of lines holding the spec's trigger (`lines.lines_with`), or more: when
+    every trigger match holds one of some words ("jan", "feb", "rd", ...), the lines
+    holding one of those, found as substrings (`lines.lines_with_words`); the regex
+    engine scans an alternation of words several times slower. A line without the
+    trigger holds no match, so the extra lines change nothing but a little time (most
+    triggers are their words: two letters are as selective as the trigger itself)."""
+    words = derived_words(compiled.spec.trigger, 2)
+    if words is None:
+        return lines_with(compiled.trigger, text)
+    return lines_with_words(words, text)
 
 
 _DIGIT = regex.compile(r"\d")  # every character a pattern's `\d` or `[0-9]` matches

@@ -357,7 +357,7 @@ class FacilityRecognizer(PhiminRecognizer):
 
     def _named(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         """The name words before a facility noun: "Larchmont Memorial Hospital"."""
-        for m in _FACILITY_NOUN.finditer(text):
+        for m in finditer_by_line(_FACILITY_NOUN, text):  # (only lines with its nouns)
             start = m.start()
             words = 0
             while words < 5:
@@ -431,7 +431,7 @@ class FacilityRecognizer(PhiminRecognizer):
                 yield _SAINT_NAME.at(m.start(), m.end())
 
     def _transfers(self, text: str) -> Iterator[Detection]:
-        for m in _TRANSFER.finditer(text):
+        for m in finditer_by_line(_TRANSFER, text, shortest=2):  # (lines with its words)
             # "transferred to Mount Carmel", "from Good Shepherd": a hospital's pious name.
             name = m.group("name")
             if name.lower().rstrip(".") in TITLES:  # "referred by Dr. May": a person follows

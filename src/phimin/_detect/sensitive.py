@@ -3,8 +3,10 @@
 All phrases of all rules go into one Aho-Corasick automaton (one for case-insensitive
 phrases, one for case-sensitive ones); token patterns and regexes run per rule with a
 timeout, each only on chunks that contain a word it cannot match without (see
-`literals`). A match is dropped when a negative pattern of the same rule overlaps it.
-A regex is compiled when it first runs: most never meet a text that holds their words.
+`literals`), and one that cannot cross a line break only on the lines holding such a
+word (`lines.single_line`: the same matches). A match is dropped when a negative
+pattern of the same rule overlaps it. A regex is compiled when it first runs: most
+never meet a text that holds their words.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import regex
 
 from phimin._detect.base import PhiminRecognizer, lower_same_length
 from phimin._detect.detection import Detection
+from phimin._detect.lines import lines_around, single_line
 from phimin._detect.literals import LiteralGate
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._errors import DetectionError, RulePackError
@@ -62,6 +65,7 @@ class SensitiveRecognizer(PhiminRecognizer):
             if broken:
                 raise RulePackError(sorted(set(broken.values())))
         self._compiled: list[regex.Pattern[str] | None] = [None] * len(self._regexes)
+        self._one_line: list[bool | None] = [None] * len(self._regexes)
         self._gate = LiteralGate(patterns, [words[p] for p in patterns]) if gated else None
         super().__init__(entities=sorted(rules.entities) or ["SENSITIVE"])
         self._folded = _automaton(
@@ -99,19 +103,34 @@ class SensitiveRecognizer(PhiminRecognizer):
                 if _bounded(haystack, start, end):
                     for i, negative in values:
                         yield i, start, end, negative
-        runnable = None if self._gate is None else self._gate.candidates(text)
+        gate = self._gate
+        found = None if gate is None else gate.words_at(text)
+        always = frozenset() if gate is None else gate.always
+        whole = [(0, len(text))]
         for k, (i, _, negative) in enumerate(self._regexes):
-            if runnable is not None and k not in runnable:
+            ends = None if found is None else found.get(k)
+            if found is not None and ends is None and k not in always:
                 continue  # a word every match needs is not in this text
             pattern = self._compiled[k] or self._compile(k)
+            ranges = whole
+            if ends and self._single_line(k):  # only the lines holding its words
+                ranges = lines_around(text, [(e, e + 1) for e in ends])
             try:
-                for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
-                    if m.end() > m.start():
-                        yield i, m.start(), m.end(), negative
+                for start, end in ranges:
+                    for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
+                        if m.end() > m.start():
+                            yield i, m.start(), m.end(), negative
             except TimeoutError as exc:
                 raise DetectionError(
                     f"rule {self._rules[i].id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
                 ) from exc
+
+    def _single_line(self, k: int) -> bool:
+        """Whether regex `k` never matches across a line break, worked out on first need."""
+        one_line = self._one_line[k]
+        if one_line is None:
+            one_line = self._one_line[k] = single_line(self._regexes[k][1])
+        return one_line
 
     def _compile(self, k: int) -> regex.Pattern[str]:
         """Compile regex `k` on its first run (two threads may both compile it: same result)."""

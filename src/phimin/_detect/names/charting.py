@@ -99,7 +99,7 @@ def cues(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 def signatures(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "linda harrow rn" at a line's end: a first name and a surname before a credential."""
-    for credential in _SIGNATURE_CREDENTIAL.finditer(text):
+    for credential in finditer_by_line(_SIGNATURE_CREDENTIAL, text, shortest=2):
         line_start = text.rfind("\n", 0, credential.start()) + 1
         m = _SIGNATURE_NAME.search(text, line_start, credential.start())
         if m is None:

@@ -110,15 +110,19 @@ _OPENERS = frozenset(
     {"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now", "nah"}
 )
 _OPENER = alternation(tuple(sorted(_OPENERS)))
+_MY_KIN = rf"(?:my|our|his|her|their|mi)[ ]+(?:{_KIN})(?![\w'’-])"
 _KIN_APPOSITIVE = lazy(
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD}(?:[ ]{_WORD})?)"
     r"(?:[ ]*,[ ]*(?:(?:that's|thats|he's|she's|they're|who's)[ ]+)?"
     r"|[ ]+(?:is|was|'s|’s|that's|thats|who's)[ ]+(?:like[ ]+)?)"
-    rf"(?:my|our|his|her|their)[ ]+(?:{_KIN})(?![\w'’-])"
+    rf"{_MY_KIN}"
     # "autumn my youngest starts school": one name and no pause at all
     rf"|{_CLAUSE_START}(?:(?:{_OPENER})[ ]+)?"
     rf"(?P<bare>{_WORD})[ ]+(?:my|our|mi)[ ]+(?:{_KIN})(?![\w'’-])"
 )
+# What every match of _KIN_APPOSITIVE holds ("my sister"): it runs only on the lines
+# holding this, a cheaper scan than its own (`lines.finditer_by_line`).
+_KIN_APPOSITIVE_CUE = lazy(rf"(?i){_MY_KIN}")
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -188,6 +192,13 @@ _LET_OBJECT = lazy(
 )
 # Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
 # "miles's mom", "iris's birthday".
+_AND_I = r"(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
+_ME_AND = r"(?:me|i)[ ]+(?:and|&|n)[ ]+"
+_THEY_AND = r"(?:he|she|him|her|they|them)[ ]+(?:and|&)[ ]+"
+_OWNS = (
+    rf"['’]s[ ]+(?:{_KIN}|house|place|car|birthday|phone|room|wedding|funeral"
+    r"|party|apartment|school|job|kids|baby|mom's|dad's)(?![\w'’])"
+)
 # (not after what asks about people: "what jack and i did")
 _NOT_A_COMPANION = (BEFORE_A_THING - {"what", "which", "whose"}) | {
     "last",
@@ -202,18 +213,20 @@ _COMPANION = lazy(
     # or a thing had or lost: "i have some hope and i will", "just have faith and i")
     # ("there's still hope and i": the shared list of words before a thing)
     rf"(?i)(?<!(?<![\w'’])(?:{alternation(tuple(sorted(_NOT_A_COMPANION)))})[ ]+)"
-    rf"(?<![\w'’])(?:(?P<name>{_WORD})[ ]+(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
+    rf"(?<![\w'’])(?:(?P<name>{_WORD})[ ]+{_AND_I}"
     # (and a second name: "me and dawn and carol went")
-    rf"|(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>{_WORD})(?:[ ]*,?[ ]+(?:and|&)[ ]+(?P<second>{_WORD}))?"
+    rf"|{_ME_AND}(?P<name>{_WORD})(?:[ ]*,?[ ]+(?:and|&)[ ]+(?P<second>{_WORD}))?"
     r"(?![\w'’])"
     # another person and a name, then what the two did: "she and destiny got into a fight"
-    rf"|(?:he|she|him|her|they|them)[ ]+(?:and|&)[ ]+(?P<name>{_WORD})(?=[ ]+(?:got|get|are|were"
+    rf"|{_THEY_AND}(?P<name>{_WORD})(?=[ ]+(?:got|get|are|were"
     r"|went|go|have|had|came|come|started|broke|fight|fought|argue|argued|used|live|lived|moved"
     r"|left|stopped|split|don't|didn't|haven't|hadn't|aren't|weren't|never|always|still|both)"
     r"(?![\w'’]))"
-    rf"|(?P<name>{_WORD})['’]s[ ]+(?:{_KIN}|house|place|car|birthday|phone|room|wedding|funeral"
-    r"|party|apartment|school|job|kids|baby|mom's|dad's)(?![\w'’]))"
+    rf"|(?P<name>{_WORD}){_OWNS})"
 )
+# What every match of _COMPANION holds, one part of each branch ("and i", "me and",
+# "she and", "'s mom"): it runs only on the lines holding one.
+_COMPANION_CUE = lazy(rf"(?i){_AND_I}|{_ME_AND}|{_THEY_AND}|{_OWNS}")
 # A question about someone: "is august still doing the night feeds", "did will call".
 _QUESTION = lazy(
     r"(?i)(?<![\w'’])(?:is|was|does|did|has|had|will|would|can|could|should)[ ]+"
@@ -347,7 +360,7 @@ _VERBS_BEFORE_KIN = VERBS_BEFORE_YOU | frozenset(
 def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "tomasz, that's my boyfriend", "chance is my oldest", "honestly will, my
     husband,": a name said to be kin."""
-    for m in finditer_by_line(_KIN_APPOSITIVE, text):
+    for m in finditer_by_line(_KIN_APPOSITIVE, text, _KIN_APPOSITIVE_CUE):
         group = "name" if m.group("bare") is None else "bare"
         words = m.group(group).split()
         if len(words) == 2 and words[0].lower() in _OPENERS:
@@ -468,7 +481,7 @@ def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "robin and i went", "me and dawn", "miles's mom": a first name beside "me" or
     "I", or owning what people own."""
-    for m in finditer_by_line(_COMPANION, text):
+    for m in finditer_by_line(_COMPANION, text, _COMPANION_CUE):
         for group in ("name", "second"):
             word = m.group(group)
             if (

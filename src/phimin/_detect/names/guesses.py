@@ -136,12 +136,11 @@ def _capitalized_word_name(t: Tokens, i: int) -> bool:
     """In mixed-case text, a first name that is also a word ("Will", "Hope", "Summer"),
     capitalized in mid-sentence: "see Will on Tuesday", "Session with Summer"."""
     w = t.lower[i]
+    if len(w) < 3 or not t.titlecase(i) or not t.lexicon.is_first_name(w):
+        return False  # (the cheap tests first: most tokens fail one)
     nxt = t.next_word(i)
     return (
-        len(w) >= 3
-        and (w not in STOP_WORDS or (w == "will" and not _modal_question(t, i, nxt)))
-        and t.titlecase(i)
-        and t.lexicon.is_first_name(w)
+        (w not in STOP_WORDS or (w == "will" and not _modal_question(t, i, nxt)))
         and t.candidate(i)
         and not t.clinical(i)
         and not t.sentence_start(i)

@@ -20,9 +20,27 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import charting, clauses, guesses, kin, nicknames, speech, titles
 from phimin._detect.names.tokens import Span, Tokens, to_detections
-from phimin._detect.words import PLURAL_RELATIONS, RELATIONS, TITLES
+from phimin._detect.words import (
+    GREETINGS,
+    PLURAL_RELATIONS,
+    POSTNOMINALS,
+    RELATIONS,
+    TITLES,
+)
 
 __all__ = ["NameRecognizer"]
+
+# Every word a branch of `_spans`' loop starts from (`titles.is_postnominal` needs one of
+# POSTNOMINALS, `speech.greeting` one of GREETINGS or "thank"): most tokens are none.
+_CUES = (
+    TITLES
+    | titles.SPANISH_HONORIFICS
+    | POSTNOMINALS
+    | RELATIONS
+    | PLURAL_RELATIONS
+    | GREETINGS
+    | {"thank"}
+)
 
 
 class NameRecognizer(PhiminRecognizer):
@@ -91,8 +109,9 @@ class NameRecognizer(PhiminRecognizer):
         )
         relation = kin.RELATION.score if mixed else kin.RELATION.score_for("caseless")
         listed = kin.RELATION_LIST.score if mixed else kin.RELATION_LIST.score_for("caseless")
-        for i in range(len(t)):
-            w = t.lower[i]
+        for i, w in enumerate(t.lower):
+            if w not in _CUES:
+                continue  # none of the branches below can start here
             span: Span | None = None
             if w in TITLES:
                 span = titles.title_at(t, i, title)
