@@ -46,7 +46,7 @@ _NAMED = lazy(
     rf"(?i)(?<![\w'’-])(?:"
     rf"(?P<verb>call|calls|called|calling|nicknamed|nicknames)[ ]+{_PERSON}"
     rf"|refer(?:s|red|ring)?[ ]+to[ ]+{_PERSON}(?:[ ]+(?:only|just|always|mostly))?[ ]+as"
-    r"|(?:goes|go|going|went|gone)[ ]+by(?:[ ]+the[ ]+name(?:[ ]+of)?)?"
+    r"|(?P<by>(?:goes|go|going|went|gone)[ ]+by)(?:[ ]+the[ ]+name(?:[ ]+of)?)?"
     r"|aka|a\.k\.a\.?|also[ ]+known[ ]+as"
     r"|nickname(?:['’]s|[ ]+is|[ ]+was|[ ]+for[ ]+(?:me|him|her)[ ]+(?:is|was))"
     rf")[ ]+(?:(?:just|only|always)[ ]+)?{_NICK}(?![\w'’-])"
@@ -61,8 +61,8 @@ _HABIT = lazy(
 _PERSON_VERBS = alternation(tuple(sorted(PERSON_VERBS)))
 # "lil tee got jumped", "says reggie or big reg": not "a big deal", "the lil one".
 _PREFIXED = lazy(
-    rf"(?i)(?<![\w'’-])(?<!(?:a|an|the|my|his|her|our|their|your|that|this|so|too|very|really"
-    rf"|pretty|such|how|some|no|one|real|kinda|kind[ ]of)[ ]+)"
+    rf"(?i)(?<![\w'’-])(?<!(?<![\w'’])(?:a|an|the|my|his|her|our|their|your|that|this|so|too"
+    rf"|very|really|pretty|such|how|some|no|one|real|kinda|kind[ ]of)[ ]+)"
     rf"(?P<name>(?P<prefix>lil['’]?|big)[ ]+(?P<word>{_WORD}))(?![\w'’-])"
     rf"(?=[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|or|from|was|is|'s|’s|had|has|got|gets|just"
     rf"|{_PERSON_VERBS})(?![\w'’-]))"
@@ -98,6 +98,10 @@ def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         word = m.group("word")
         if not _nickname_word(word, lexicon):
             continue
+        if m.group("by") and not (
+            lexicon.is_first_name(word.lower()) or not lexicon.is_english(word.lower())
+        ):
+            continue  # "we go by bus", "go by feel": a way, not a name
         if (
             (m.group("verb") or "").lower() in _PHONED
             and lexicon.is_plain_word(word.lower())
