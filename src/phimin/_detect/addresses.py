@@ -76,6 +76,14 @@ _NOT_A_STREET_NAME = (
     r"|is|was|with|more|last|long|short|way|ways|big|little|good|bad|other|people|kids"
     r"|cars?|less|hundred|thousand|percent|dollars?|bucks|round|laps?|friends?|new|old)"
 )
+# What follows a number that is an amount, a time or a measure, never a house number.
+_AMOUNT_AFTER = (
+    r"(?:years?|yrs?|months?|mos?|weeks?|wks?|days?|times?|hours?|hrs?|minutes?|mins?|x"
+    r"|dollars?|bucks|cents?|grand|k|percent|pct|am|pm|a\.m|p\.m|o['’]?clock|tonight|today"
+    r"|tomorrow|sharp|ish|mg|mcg|g|kg|lbs?|pounds?|miles?|mph|points?|degrees?|out|of|or|and"
+    r"|to|on|in|at|by|for|now|right|a|an|the|percent|milligrams?|units?|drinks?|pills?)"
+)
+
 _LONG_WORD = regex.compile(r"\p{L}{3,}")
 _DIGIT = regex.compile(r"\d")
 
@@ -203,7 +211,10 @@ _ANCHORS: tuple[_Anchor, ...] = (
             # (not through a duration: "moved to Boston 3 years ago"; not a date: "is on
             # March 14th", "is on Monday the 3rd")
             rf"(?!(?:{MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-            r"(?P<addr>(?-i:[\p{Lu}\d])(?:(?!\d+[ ]?(?:years?|yrs?|months?|mos?|weeks?|wks?"
+            # (a number only before a word, and no amount: "is at 4 dollars", "is at 7
+            # percent", "is at 10 tonight")
+            rf"(?P<addr>(?:(?-i:\p{{Lu}})|\d[\d\p{{L}}/-]*[ ,]+(?!{_AMOUNT_AFTER}(?![\w]))(?=\p{{L}}))"
+            r"(?:(?!\d+[ ]?(?:years?|yrs?|months?|mos?|weeks?|wks?"
             r"|days?|times?|hours?|hrs?|minutes?|mins?|x)\b)[^\n.?!]){0,60}?)"
             r"(?=[ ]*(?:[\n.?!]|$|,[ ]|[ ]+(?:in|for|after|last|with|and|or|but)[ ]))"
         ),

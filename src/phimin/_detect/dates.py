@@ -44,6 +44,15 @@ _HOLIDAY_TRIGGER = (
     r"(?i)christmas|xmas|thanksgiving|easter|new|halloween|valentine|independence"
     r"|july|memorial|labor|mother|father|juneteenth"
 )
+# A month's full name, "may" aside (a modal as often), and a day said as a plain number.
+_MONTH_FULL = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december)"
+)
+_CARDINAL_DAY = (
+    r"(?:thirty(?:[- ]one)?|twenty(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|one|two|three|four|five|six|seven|eight|nine)"
+)
 _DAY_WORD = (
     rf"(?:{_ORDINAL_UNITS}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
     rf"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
@@ -155,7 +164,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.date.iso"),
-        r"(?<![\w/.-])(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)",
+        # (an ISO time may follow: "2024-03-14T10:30:00Z" is the date and its hour)
+        r"(?<![\w/.-])(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
+        r"(?=T\d{2}:\d{2}|(?![\w/]|[.-]\d))",
     ),
     PatternSpec(
         builtin("phimin.date.month_day"),
@@ -182,6 +193,18 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i){_B}{_MONTH_BEFORE_DAY}[ ]+(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})"
         rf"(?:,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}|{_EARLY_YEAR})?{_E}",
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    ),
+    PatternSpec(
+        builtin("phimin.date.month_cardinal_day"),
+        # "we talked on march twenty", "born on june three", "it was april fifteen when":
+        # a month then its day as a plain number, after a word that dates (not "in march
+        # twenty people came", "by june ten of them", "may" a modal).
+        rf"(?i)(?<![\w])(?:on|since|until|till|by|before|after|from|born|is|was|it's|'s"
+        rf"|due|through|thru|as[ ]of|starting|dated)[ ]+(?P<date>{_MONTH_FULL}[ ]+"
+        rf"{_CARDINAL_DAY})(?![\w'’-])(?![ ]+(?:{_NOT_A_DAY}|{_SPOKEN_NUMBER}|percent|dollars"
+        rf"|bucks|pounds|mg|of|or|to|out|more|less|and[ ]+(?:a|an|one|two|three)|hundred)(?![\w]))",
+        group="date",
+        trigger=r"(?i)jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec",
     ),
     PatternSpec(
         builtin("phimin.date.day_month_name"),

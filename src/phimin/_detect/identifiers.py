@@ -342,6 +342,29 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.case_number.state"),
         r"(?i)(?<![\w])\d{2,4}-?(?:CR|CF|CM|CV|DR|FA|JV|TR|MM|MI|FE|DV|CJ|JD)-?\d{3,8}(?![\w])",
     ),
+    PatternSpec(
+        builtin("phimin.other_id.national_labelled"),
+        # A national, tax or health number of another country after its label: "SIN 046
+        # 454 286", "Aadhaar: 2345 6789 0123", "CPF 123.456.789-09", "my TFN is 123 456
+        # 782" ("sin", "pan" in lower case are words: their labels only in capitals).
+        r"(?i)(?<![\w])(?:social[ ]insurance(?:[ ]number)?|(?-i:SIN|NI|PAN|TFN|DNI|NIE|NIF|BSN"
+        r"|CPF|CURP|RFC|NIR|PPS|PESEL|NINO|NHS|CHI)|national[ ]insurance|nhs|aadhaa?r|pesel"
+        r"|personnummer|health[ ]card|ohip|medicare[ ]card|national[ ]id(?:entity)?"
+        r"|citizen(?:ship)?[ ]id|identity[ ]card|id[ ]card|tax[ ](?:file[ ])?(?:id|number)"
+        r"|codice[ ]fiscale|carte[ ]vitale|cedula|cédula|dni|curp)(?![\w])"
+        rf"{_SEP}(?P<id>(?=(?:[A-Za-z ./-]{{0,4}}\d){{5}})[A-Za-z0-9]{{1,12}}"
+        r"(?:[ ./-](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,12}){0,4})(?![\w]|[./-]\w)",
+        group="id",
+        trigger=r"\d{2}",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.crypto_wallet"),
+        # A Bitcoin address (its checksum holds) or an Ethereum one: a wallet is one
+        # person's account.
+        r"(?<![\w])(?:(?:bc1|[13])[a-zA-HJ-NP-Z0-9]{25,59}|0x[0-9a-fA-F]{40})(?![\w])",
+        validate=v.valid_crypto_wallet,
+        trigger=r"bc1|[13][a-zA-HJ-NP-Z0-9]{25}|0x[0-9a-fA-F]{40}",
+    ),
     # --- anything else that is unmistakably a number for one thing -------------
     _labelled(
         "phimin.other_id.labelled",
@@ -437,8 +460,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.other_id.code"),
-        # (not settings and amounts such as 600X12 or 1000U)
-        r"(?<![\w-])(?!\d+[XU]\d*(?![\w-]))(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])"
+        # (not settings and amounts such as 600X12 or 1000U, nor an ISO date and time)
+        r"(?<![\w-])(?!\d+[XU]\d*(?![\w-]))(?!\d{4}-\d{2}-\d{2}T\d)(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])"
         r"[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\w-])",
     ),
 )

@@ -121,6 +121,12 @@ class NerRecognizer(PhiminRecognizer):
             return None
         if all(w in NON_NAME_WORDS for w in words):
             return None
+        if all(
+            self.lexicon.is_english(w) and not self.lexicon.is_first_name(w) for w in words
+        ) and any(not self.lexicon.is_name(w) for w in words):
+            # "Female Admit Age", "Heart Rate Goal": a heading of everyday words, no first
+            # name among them and one no name at all ("Smith Baker" stays: both are names)
+            return None
         if any(ch.isdigit() or ch in "@/" for ch in span.text):
             return None  # an address or a number the model read as a name
         # In all-capital or all-lower text the model is guessing: a hint, not evidence,

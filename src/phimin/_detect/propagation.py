@@ -144,8 +144,13 @@ def learn_names(
             for w in _WORD.findall(surface)
             if w.lower() not in TITLES and w.lower() not in POSTNOMINALS
         ]
+        lowered = [w.lower() for w in words]
+        if len(words) > 1 and all(
+            lexicon.is_english(w) and not lexicon.is_first_name(w) for w in lowered
+        ):
+            continue  # a heading the model took for a name ("Female Admit Age: 69")
         if len(words) > 1:
-            known.setdefault(" ".join(w.lower() for w in words), None)
+            known.setdefault(" ".join(lowered), None)
         for w in words:
             lower = w.lower()
             if len(lower) < 3 or lower in NON_NAME_WORDS or is_clinical_term(lower):

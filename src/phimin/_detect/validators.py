@@ -12,7 +12,7 @@ import ipaddress
 from typing import TYPE_CHECKING
 
 import regex
-from stdnum import iban, imei, luhn
+from stdnum import bitcoin, iban, imei, luhn
 from stdnum.us import rtn, ssn
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ __all__ = [
     "digits",
     "valid_aba_routing",
     "valid_card",
+    "valid_crypto_wallet",
     "valid_dea",
     "valid_domain",
     "valid_email",
@@ -51,6 +52,13 @@ def valid_ssn(value: str) -> bool:
 def valid_card(value: str) -> bool:
     number = digits(value)
     return 13 <= len(number) <= 19 and bool(luhn.is_valid(number))
+
+
+def valid_crypto_wallet(value: str) -> bool:
+    """A Bitcoin address whose checksum holds, or an Ethereum address (40 hex digits)."""
+    if value.startswith("0x"):
+        return len(value) == 42
+    return bool(bitcoin.is_valid(value))
 
 
 def valid_iban(value: str) -> bool:

@@ -28,6 +28,7 @@ from phimin._detect.words import (
     INTRODUCTIONS,
     NICKNAME_PREFIXES,
     NON_NAME_WORDS,
+    NOT_NICKNAMES,
     TITLES,
     VERBS_BEFORE_YOU,
     WEAK_INTRODUCTIONS,
@@ -60,8 +61,8 @@ _PHRASES_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
 for _phrase, _weak in [(p, False) for p in INTRODUCTIONS] + [(p, True) for p in WEAK_INTRODUCTIONS]:
     _PHRASES_BY_FIRST_WORD.setdefault(_phrase[0], []).append((_phrase, _weak))
 _SPEAKER_LINE = regex.compile(
-    r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*[:\]]"
-)
+    r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*(?::(?!:)|\])"
+)  # ("MyClass::toString" is code, no turn)
 _SAID = regex.compile(r"\p{L}{2}")  # a word after a speaker's tag
 _ADDRESSED = frozenset({"you", "your", "you're", "u"})
 _PAUSE = frozenset({",", ".", "!", "?", ";", ":"})
@@ -93,6 +94,9 @@ _SURE_INTRODUCTIONS = frozenset(
         "mi nombre es",
     )
 )
+# What someone is called by others ("she calls me mija", "he called her stupid"): an
+# endearment or an insult there is no name.
+_CALLED = frozenset({"call", "calls", "called"})
 _QUESTION_WORDS = frozenset({"how", "what", "what's"})
 # Months that are first names and no verb: after "hi" or "morning", the name.
 _GREETED_MONTHS = frozenset({"june", "april", "august"})
@@ -192,6 +196,8 @@ def introductions(t: Tokens) -> Iterator[Span]:
                 continue
             j = t.next_word(i + n - 1)
             if j >= len(t):
+                continue
+            if phrase[0] in _CALLED and t.lower[j] in NOT_NICKNAMES:
                 continue
             if weak:
                 ok = t.candidate(j) and t.lexicon.is_clear_name(t.lower[j])

@@ -35,6 +35,7 @@ from phimin._detect.words import (
     BEFORE_A_THING,
     NICKNAME_PREFIXES,
     NON_NAME_WORDS,
+    NOT_NICKNAMES,
     NOUN_NAMES,
     POSTNOMINALS,
     RELATIONS,
@@ -136,6 +137,8 @@ class StudentNameRecognizer(PhiminRecognizer):
         for k, word in enumerate(words):
             if len(word) < 2 or word in CLINICAL_ABBREVIATIONS or is_clinical_term(word):
                 return False
+            if word in NOT_NICKNAMES and not lex.is_first_name(word):
+                return False  # "mija", "babe", "crackhead": what someone is called, no name
             everyday = (
                 lex.is_english(word)
                 or lex.is_common_word(word)

@@ -176,13 +176,46 @@ def is_postnominal(t: Tokens, i: int) -> bool:
 
 
 def postnominal_at(t: Tokens, i: int, score: float) -> Span | None:
-    """ "Dana Whitcomb, LCSW": the name before credential token i (`is_postnominal`)."""
+    """ "Dana Whitcomb, LCSW": the name before credential token i (`is_postnominal`);
+    a signature's inverted name whole ("Smith, John A., MD")."""
+    inverted = _inverted_name_before(t, i)
+    if inverted is not None:
+        return Span(inverted, t.prev_word(i), score, POSTNOMINAL)
     j = t.prev_word(i)
     if j >= 0 and t.text[j] == ",":
         j = t.prev_word(j)
     if j >= 0 and t.accept_after_strong(j):
         return extend_back(t, j, score, POSTNOMINAL)
     return None
+
+
+def _inverted_name_before(t: Tokens, i: int) -> int | None:
+    """Where "Surname, Given I.," or "Surname, Given," (a first name) ends at credential
+    token i, in mixed case: the surname's token."""
+    k = t.prev_word(i)
+    if t.mode != "mixed" or k < 0 or t.text[k] != ",":
+        return None
+    k = t.prev_word(k)
+    initial = k >= 0 and regex.fullmatch(r"\p{Lu}\.?", t.text[k]) is not None
+    if initial:
+        k = t.prev_word(k)  # the middle initial
+    given = k
+    comma = t.prev_word(given) if given >= 0 else -1
+    surname = t.prev_word(comma) if comma >= 0 else -1
+    if not (
+        surname >= 0
+        and t.text[comma] == ","
+        and t.titlecase(given)
+        and t.candidate(given)
+        and t.titlecase(surname)
+        and t.candidate(surname)
+        and (t.lexicon.is_first_name(t.lower[given]) or initial)
+    ):
+        return None
+    before = t.prev_word(surname)
+    if before >= 0 and t.lower[before] in _PLACE_PREPOSITIONS:
+        return None  # "in Towson, Baltimore, MD": places
+    return surname
 
 
 def _postnominal_marker(t: Tokens, i: int) -> bool:
