@@ -40,7 +40,7 @@ __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 _LOCATION_WORDS = frozenset(
     """in from to at near of around outside moved move moving live lives lived living visit
     visited visiting born raised grew up back toward towards between via @ town en desde
-    hacia cerca vive vivo vivimos""".split()
+    hacia cerca vive vivo vivimos left fled escaped crossed village pueblo""".split()
 )
 # Parts of a city said before its name ("east oakland", "downtown dallas").
 _DIRECTIONS = frozenset(
@@ -150,17 +150,22 @@ def _build_places() -> PlaceLexicon:
     state_names = {code: s["name"] for code, s in gc.get_us_states().items()}
     city_states: dict[str, set[str]] = {}
     cities: set[str] = set()
+    abroad: set[str] = set()  # cities of other countries
     for city in gc.get_cities().values():
         for name in _spellings(city["name"]):
             cities.add(name)
             if city["countrycode"] == "US" and city["admin1code"] in state_names:
                 city_states.setdefault(name, set()).add(state_names[city["admin1code"]])
+            elif city["countrycode"] != "US":
+                abroad.add(name)
     towns: set[str] = set()
     for name, codes in _us_places():
         if name not in cities:
             towns.add(name)
         states = {state_names[c] for c in codes if c in state_names}
-        if name in towns or name not in city_states:
+        # (a small US town that shares a foreign city's name gives it no state: "aleppo"
+        # is Syria's before it is a village in Pennsylvania)
+        if name in towns or (name not in city_states and name not in abroad):
             city_states.setdefault(name, set()).update(states)
     big = {s.lower() for s in state_names.values()}
     big |= {c["name"].lower() for c in gc.get_countries().values()}

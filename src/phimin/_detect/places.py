@@ -24,7 +24,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.patterns import PatternSpec
-from phimin._detect.words import TITLES
+from phimin._detect.words import PLACE_KINDS, TITLES, alternation
 from phimin._lazy_regex import lazy
 
 __all__ = ["PLACE_SPECS", "STATE_CODES", "FacilityRecognizer"]
@@ -158,6 +158,19 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|meadows|estates|acres|manor|commons|slope|flats|little",
     ),
     PatternSpec(
+        builtin("phimin.location.called"),
+        # "a small village called san miguel el alto", "this town named xalapa": a place
+        # named after the kind of place it is, to a pause or a word that goes on.
+        rf"(?i)(?<=(?<![\w'’])(?:{alternation(PLACE_KINDS)})[ ]+(?:called|named"
+        r"|by[ ]the[ ]name[ ]of)[ ]+)(?!(?:the|an?|that|this|it|me|him|her|us|them|to|for|back"
+        r"|off|out|up|in|on|at|and|but|so|about|after|before|because|when|every|all)(?![\w]))"
+        r"\p{L}[\p{L}'’-]*(?:[ ]+(?!(?:kind|kinda|near|in|on|at|by|and|but|so|where|which|that"
+        r"|with|outside|about|just|like|because|when|after|before|for|i|we|he|she|they|it|is"
+        r"|was|up|down|over|out|there|back|right|somewhere|or|if|then|now)(?![\w]))"
+        r"\p{L}[\p{L}'’-]*){0,3}",
+        trigger=r"(?i)called|named|name[ ]of",
+    ),
+    PatternSpec(
         builtin("phimin.location.street"),
         # "the apartment on delancey street", "the park on orchard lane", "off old mill
         # road": a street named without its number (with one, it is an address).
@@ -189,7 +202,7 @@ _FACILITY_NOUN = lazy(
     r"|health[ ]system|rehab(?:ilitation)?[ ](?:center|facility|hospital)|nursing[ ]home|hospice"
     r"|treatment[ ]center|recovery[ ]center|behavioral[ ]health|elementary|high[ ]school"
     r"|middle[ ]school|university|college|academy|church|shelter|jail|prison"
-    r"|correctional[ ]facility|detention[ ]center|campus|medical|rehab|memorial|apartments"
+    r"|correctional[ ](?:facility|center|institution)|penitentiary|detention[ ]center|campus|medical|rehab|memorial|apartments"
     r"|chapel|temple|mosque|synagogue|cathedral|ministries|baptist|tabernacle|ame|a\.m\.e\."
     r"|methodist|lutheran|presbyterian|pentecostal|episcopal|fellowship|high(?![ ]+school)"
     r"|middle(?![ ]+school)"

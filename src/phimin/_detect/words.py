@@ -32,6 +32,7 @@ __all__ = [
     "NOUN_NAMES",
     "PARTICLES",
     "PERSON_VERBS",
+    "PLACE_KINDS",
     "PLURAL_RELATIONS",
     "POSTNOMINALS",
     "RELATIONS",
@@ -93,3 +94,4 @@ NOUN_NAMES = frozenset(_words("noun_names"))
 BEFORE_A_THING = frozenset(_words("before_a_thing"))
 NOT_NICKNAMES = frozenset(_words("not_nicknames"))
 NOT_AFTER_LIL = frozenset(_words("not_after_lil"))
+PLACE_KINDS = _words("place_kinds")

@@ -29,6 +29,7 @@ from phimin._detect.words import (
     NICKNAME_PREFIXES,
     NON_NAME_WORDS,
     NOT_NICKNAMES,
+    PLACE_KINDS,
     TITLES,
     VERBS_BEFORE_YOU,
     WEAK_INTRODUCTIONS,
@@ -97,6 +98,7 @@ _SURE_INTRODUCTIONS = frozenset(
 # What someone is called by others ("she calls me mija", "he called her stupid"): an
 # endearment or an insult there is no name.
 _CALLED = frozenset({"call", "calls", "called"})
+_PLACE_KINDS = frozenset(PLACE_KINDS)
 _QUESTION_WORDS = frozenset({"how", "what", "what's"})
 # Months that are first names and no verb: after "hi" or "morning", the name.
 _GREETED_MONTHS = frozenset({"june", "april", "august"})
@@ -199,6 +201,8 @@ def introductions(t: Tokens) -> Iterator[Span]:
                 continue
             if phrase[0] in _CALLED and t.lower[j] in NOT_NICKNAMES:
                 continue
+            if n == 1 and i > 0 and t.lower[t.prev_word(i)] in _PLACE_KINDS:
+                continue  # "a town named xalapa": a place's name (`location.called`)
             if weak:
                 ok = t.candidate(j) and t.lexicon.is_clear_name(t.lower[j])
                 if ok and mixed:
