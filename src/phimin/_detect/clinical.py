@@ -143,12 +143,16 @@ GUARD_PATTERNS = tuple(lazy(g) for g in (*_GUARDS, _EPONYM_PHRASE))
 
 # Word endings of diagnoses and clinical terms: a capital on them is a typo, not a name.
 _CLINICAL_WORD = lazy(
-    r"(?:affective|phrenia|thymia|phobia|philia|mania|osis|itis|emia|pathy|algia|oma"
+    # ("-oma" after a consonant or an "i", or a long stem's "e": "lipoma", "glioma",
+    # "osteoma", never the name "ifeoma")
+    r"(?:affective|phrenia|thymia|phobia|philia|mania|osis|itis|emia|pathy|algia"
+    r"|(?:(?<![aeouy])|(?<=\w{3}e))oma"
     r"|ectomy|otomy|ology|ologist|iatric|iatry|ism|orexia|ulimia|somnia|tonia|plegia|trophy"
     r"|genic|ergic|azepam|oxetine|apine|idone|amine|olol|pril|sartan|statin|mab"
     # antibiotics, diuretics and other drug classes; procedures; anatomical Latin
     r"|mycin|cillin|cycline|floxacin|azole|semide|thiazide|gliptin|gliflozin|parin|triptan"
-    r"|tripsy|plasty|scopy|alis|aris|oid)$"
+    # (Latin "-alis", "-aris" after a stem: "vulgaris", not "paris" or "charis")
+    r"|tripsy|plasty|scopy|(?<=\w{4})(?:alis|aris)|oid)$"
 )
 
 

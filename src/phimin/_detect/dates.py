@@ -26,7 +26,10 @@ _MONTH_ABBR_DOT = rf"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.|
 # ordinal day ("may 2nd", "may the third"); "I may 2 times" and "1 may be" are not.
 _MONTH_BEFORE_DAY = _MONTH_ABBR_DOT.replace(
     "|may|",
-    "|(?-i:May|MAY)|may(?=[ ]+(?:the[ ]+)?(?:\\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)\\b"
+    # (lower-case "may" after a subject is the modal: "i may first try")
+    "|(?-i:May|MAY)|(?<!(?<![\\w'’])(?:i|you|we|they|he|she|it|who|that|which|this|there|one)[ ])"
+    "may(?=[ ]+(?:the[ ]+)?(?:\\d{1,2}(?:st|nd|rd|th)"
+    "|(?:(?:twenty|thirty)[ -])?[a-z]+(?:th|st|nd|rd)\\b"
     "|\\d{1,2},?[ ]+(?:19|20)\\d{2}))|",
 )
 _MONTH_AFTER_DAY = _MONTH_ABBR_DOT.replace("|may|", "|(?-i:May|MAY)|(?<=of[ ]+)may|")
@@ -263,7 +266,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i)(?<![\w])(?:(?P<day>{_WEEKDAY}[ ]+the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
         rf"|(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
         rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|around|about"
-        rf"|through|thru|as[ ]of)[ ]+the"
+        rf"|through|thru|as[ ]of|now[ ]and)[ ]+the"
         rf"[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})|(?:is|was|'s|it's|that's|to|for"
         # "i go back to work the fifteenth", "he gets out the twelfth"
         rf"|back|work|off|leave|leaves|leaving|return|returns|returning|arrive|arrives"

@@ -31,6 +31,7 @@ __all__ = [
     "NOT_NICKNAMES",
     "NOUN_NAMES",
     "PARTICLES",
+    "PAST_TENSE_NAMES",
     "PERSON_VERBS",
     "PLACE_KINDS",
     "PLURAL_RELATIONS",
@@ -95,3 +96,4 @@ BEFORE_A_THING = frozenset(_words("before_a_thing"))
 NOT_NICKNAMES = frozenset(_words("not_nicknames"))
 NOT_AFTER_LIL = frozenset(_words("not_after_lil"))
 PLACE_KINDS = _words("place_kinds")
+PAST_TENSE_NAMES = frozenset(_words("past_tense_names"))

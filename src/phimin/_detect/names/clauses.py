@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
-from phimin._detect.clinical import is_clinical_term
+from phimin._detect.clinical import MEDICATIONS, is_clinical_term, looks_clinical
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
@@ -26,9 +26,11 @@ from phimin._detect.words import (
     BEFORE_A_THING,
     KIN_ROLES,
     NON_NAME_WORDS,
+    PAST_TENSE_NAMES,
     PERSON_VERBS,
     POSTNOMINALS,
     RELATIONS,
+    ROLES,
     SUBJECT_VERBS,
     TITLES,
     VERBS_BEFORE_YOU,
@@ -48,6 +50,7 @@ __all__ = [
     "presented",
     "questions",
     "subjects",
+    "the_one_who",
 ]
 
 SUBJECT = builtin("phimin.name.subject")
@@ -65,7 +68,8 @@ _CLAUSE_START = (
     r"(?:^|(?<=[.!?;:\]][ \t]{0,3})|(?<=,[ ])"
     # after a word that opens a clause: "do you think sage needed", "because grace said"
     r"|(?<=(?<![\w'’])(?:think|thought|guess|know|knew|feel|felt|wish|said|says|because"
-    r"|since|when|if|that|until|while|after|before|whether|what|how|why)[ ]))[ \t]*"
+    r"|since|when|if|that|until|while|after|before|whether|what|how|why|hope|bet|swear"
+    r"|heard|noticed|realized|figured|pray|wonder|worried|glad|afraid|scared)[ ]))[ \t]*"
     r"(?:(?:so|and|then|um|uh|but|honestly|yeah|yes|well|like|cause|because|okay|ok|alright"
     r"|oh|now|plus|anyway|see|apparently|basically)[ ,]+){0,3}"
 )
@@ -104,6 +108,13 @@ _SUBJECT = lazy(
     rf"(?P<verb>{alternation(tuple(sorted(PERSON_VERBS | _WEAK_VERBS)))})(?![\w'’])"
 )
 _KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
+# "smoke was the one who introduced us": a word that opens a clause said to be the
+# person who did something is what that person is called.
+_THE_ONE_WHO = lazy(
+    rf"(?im){_CLAUSE_START}(?P<name>{_WORD})[ ]+(?:is|was|'s|’s)[ ]+(?:(?:always|really"
+    r"|actually|literally|basically)[ ]+)?the[ ]+(?:only[ ]+)?(?:one|person|guy|girl)[ ]+who"
+    r"(?![\w'’])"
+)
 # Words that open a turn before a name ("so ji-woo is my oldest", "um dawn from the
 # pharmacy called").
 _OPENERS = frozenset(
@@ -251,6 +262,15 @@ _PRONOUNS = frozenset(
 )
 
 
+def _ward_word_name(w: str, lexicon: NameLexicon) -> bool:
+    """A first name that ward notes also use as a word ("amber" urine, an "aline"), not
+    short or shaped like a clinical term: where the context rules the word out ("i
+    asked amber if"), the name."""
+    return (
+        len(w) >= 4 and lexicon.is_first_name(w) and not looks_clinical(w) and w not in MEDICATIONS
+    )
+
+
 def name_word(
     word: str,
     lexicon: NameLexicon,
@@ -275,7 +295,7 @@ def name_word(
         or w in TITLES
         or w in RELATIONS
         or w in POSTNOMINALS
-        or is_clinical_term(w)
+        or (is_clinical_term(w) and not (modal and _ward_word_name(w, lexicon)))
     ):
         return False
     if not plain and lexicon.is_plain_word(w):
@@ -337,6 +357,28 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         ):  # both first names, before what people do ("salt and pepper" never came over)
             yield SUBJECT.at(m.start("name"), m.end("name"))
             yield SUBJECT.at(m.start("other"), m.end("other"))
+
+
+def the_one_who(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "smoke was the one who introduced us", "dre's the only one who calls": a name,
+    or any word that names no kind of person, said to be the one who did a thing."""
+    for m in finditer_by_line(_THE_ONE_WHO, text):
+        word = m.group("name")
+        w = word.lower()
+        if name_word(word, lexicon, modal=True) or not (
+            len(w) < 3
+            or w in STOP_WORDS
+            or w in _PRONOUNS
+            or w in NON_NAME_WORDS
+            or w in RELATIONS
+            or w in KIN_ROLES
+            or w in TITLES
+            or w in ROLES
+            or is_clinical_term(w)
+            or w.endswith(("ly", "ing"))
+            or (w.endswith("s") and lexicon.is_english(w))  # "cops was the one who"
+        ):
+            yield SUBJECT.at(m.start("name"), m.end("name"))
 
 
 def name_part(part: str, lexicon: NameLexicon) -> bool:
@@ -488,5 +530,19 @@ def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 word is not None
                 and lexicon.is_first_name(word.lower())
                 and name_word(word, lexicon, modal=True)
+                and not _past_tense_verb(text, word, m.start(group))
             ):
                 yield COMPANION.at(m.start(group), m.end(group))
+
+
+_WORD_BEFORE = regex.compile(r"(?r)([\w'’]+)[ ]+$")
+
+
+def _past_tense_verb(text: str, word: str, start: int) -> bool:
+    """ "the bread actually rose and i": a name that is a verb's past, after an adverb or
+    a subject pronoun, is the verb."""
+    if word.lower() not in PAST_TENSE_NAMES:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    w = before.group(1).lower() if before else ""
+    return w.endswith("ly") or w in {"i", "you", "he", "she", "it", "we", "they", "that", "which"}

@@ -18,6 +18,7 @@ from phimin._detect.words import (
     BRACKET_KIN,
     BRACKET_ROLES,
     NICKNAME_PREFIXES,
+    NOT_NICKNAMES,
     PERSON_VERBS,
     alternation,
 )
@@ -59,13 +60,43 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
         or _appositive(t, j)
         or _kin_only_name(t, j)
         or _subject_after_kin(t, j)
+        or _named_then_resumed(t, j)
     ):
         return extend(t, j, score, RELATION)
     return None
 
 
 # Spoken fillers no word list marks as words ("my mom sorta said").
-_FILLERS = frozenset({"sorta", "kinda", "prolly", "lowkey", "def", "gonna", "wanna", "gotta"})
+_FILLERS = frozenset(
+    {"sorta", "kinda", "prolly", "lowkey", "def", "gonna", "wanna", "gotta", "tho", "lately"}
+)
+# After a pause, words that take up the one just named: "my husband cash, yeah that's
+# his real name", "my best friend cookie, she's been with me".
+_RESUMED = frozenset(
+    """he she they he's she's they're hes shes who who's yeah that's thats""".split()
+)
+
+
+def _named_then_resumed(t: Tokens, j: int) -> bool:
+    """In speech, after kin, a word then a pause and a pronoun or "yeah" that takes it up:
+    the word is what the person is called ("my best friend cookie, she's been there"),
+    unless it is grammar, a filler, an adverb, an endearment or a time ("my sister
+    though, she", "my mom today, she")."""
+    w = t.lower[j]
+    if (
+        t.mode != "lower"
+        or not t.candidate(j)
+        or w in STOP_WORDS
+        or w in _FILLERS
+        or w in NOT_NICKNAMES
+        or w.endswith("ly")
+        or t.clinical(j)
+        or t.gap(t.prev_word(j), j) != " "
+    ):
+        return False
+    comma = t.next_word(j)
+    after = t.next_word(comma) if comma < len(t) else len(t)
+    return comma < len(t) and t.text[comma] == "," and after < len(t) and t.lower[after] in _RESUMED
 
 
 def _subject_after_kin(t: Tokens, j: int) -> bool:

@@ -30,7 +30,7 @@ from phimin._detect.words import (
 )
 from phimin._lazy_regex import lazy
 
-__all__ = ["named_as", "prefixed"]
+__all__ = ["named_as", "named_first", "prefixed"]
 
 NAMED_AS = builtin("phimin.name.nickname")
 PREFIXED = builtin("phimin.name.nickname_prefix")
@@ -46,10 +46,19 @@ _NAMED = lazy(
     rf"(?i)(?<![\w'’-])(?:"
     rf"(?P<verb>call|calls|called|calling|nicknamed|nicknames)[ ]+{_PERSON}"
     rf"|refer(?:s|red|ring)?[ ]+to[ ]+{_PERSON}(?:[ ]+(?:only|just|always|mostly))?[ ]+as"
+    rf"|(?:know|knows|knew|known)[ ]+{_PERSON}(?:[ ]+(?:only|just|always|mostly))?[ ]+as"
+    r"|known[ ]+to[ ]+(?:everyone|everybody|people|us|them|most|all)[ ]+as"
     r"|(?P<by>(?:goes|go|going|went|gone)[ ]+by)(?:[ ]+the[ ]+name(?:[ ]+of)?)?"
     r"|aka|a\.k\.a\.?|also[ ]+known[ ]+as"
     r"|nickname(?:['’]s|[ ]+is|[ ]+was|[ ]+for[ ]+(?:me|him|her)[ ]+(?:is|was))"
     rf")[ ]+(?:(?:just|only|always)[ ]+)?{_NICK}(?![\w'’-])"
+)
+# Said first: "bubba is what we all call my older brother".
+_NAMED_FIRST = lazy(
+    rf"(?i)(?:^|(?<=[.!?,:;][ ]*)|(?<=(?<![\w'’])(?:so|and|but|oh|like|um|yeah)[ ]+))"
+    rf"{_NICK}[ ]+(?:is|was|'s|’s)[ ]+what[ ]+(?:we|they|everybody|everyone|people|you|i)"
+    r"(?:[ ]+all)?[ ]+(?:call|calls|called|used[ ]to[ ]call)[ ]+(?:me|him|her|them|us|my|our"
+    r"|his|their|the)(?![\w'’-])"
 )
 # "called" is as often a call made: before a word that is also a verb, adjective or
 # adverb it names someone only as a habit ("my grandma always called me peanut").
@@ -110,6 +119,13 @@ def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         ):
             continue  # "he called his sponsor instead": a call made, unless a habit
         yield NAMED_AS.at(*m.span("name"))
+
+
+def named_first(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "bubba is what we all call my older brother": the nickname, then who it names."""
+    for m in finditer_by_line(_NAMED_FIRST, text):
+        if _nickname_word(m.group("word"), lexicon):
+            yield NAMED_AS.at(*m.span("name"))
 
 
 def prefixed(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

@@ -96,7 +96,9 @@ class NameRecognizer(PhiminRecognizer):
             *clauses.questions(text, lex),
             *clauses.companions(text, lex),
             *clauses.from_somewhere(text, lex),
+            *clauses.the_one_who(text, lex),
             *nicknames.named_as(text, lex),
+            *nicknames.named_first(text, lex),
             *nicknames.prefixed(text, lex),
             *speech.turn_end_vocatives(text, lex),
         ]

@@ -37,6 +37,7 @@ from phimin._detect.words import (
     NON_NAME_WORDS,
     NOT_NICKNAMES,
     NOUN_NAMES,
+    PAST_TENSE_NAMES,
     POSTNOMINALS,
     RELATIONS,
     TITLES,
@@ -168,6 +169,8 @@ def _verb_here(text: str, word: str, before: str, end: int) -> bool:
     """A name that is also a verb used as the verb: before a pronoun ("will you let me
     know", "hope you're well"), or a modal after its subject or before a plain verb
     ("they will understand", "my mom will kill me", "your therapist will help")."""
+    if word in PAST_TENSE_NAMES and (before in _SUBJECTS or before.endswith("ly")):
+        return True  # "the bread actually rose", "it rose again": the verb's past
     if word not in VERBS_BEFORE_YOU:
         return False
     if _PRONOUN_AFTER.match(text, end):
