@@ -50,6 +50,8 @@ _PLAIN_STREET_WORDS = frozenset(
 
 def _named_street(value: str) -> bool | None:
     """A street's own name, not its description: "marigold street", "old mill road"."""
+    if value.lower() in _STREET_IDIOMS:
+        return False
     words = value.lower().split()[:-1]  # without the street type
     if words and words[0] == "the":
         words = words[1:]
@@ -63,6 +65,8 @@ def _named_street(value: str) -> bool | None:
     return None
 
 
+# Streets only said as a figure of speech ("down memory lane").
+_STREET_IDIOMS = frozenset({"memory lane", "easy street", "the high road", "the low road"})
 # Words before "way" that make it a manner or a distance, not a street.
 _NOT_A_WAY = frozenset(
     "live lives lived living go goes went get gets got find make give lose pay work half long"
@@ -220,6 +224,15 @@ _SAINT = lazy(
     r"|(?:st\.?|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]+)(?=['’]s(?![\w]|[ ]+(?:day|wort|eve)(?![\w]))"
     r"|[ ]+(?:church|parish|cathedral|school|academy|hospital|chapel)(?![\w])))(?:'s|’s|'S)?"
 )
+# A venue named after its kind, at the place someone goes ("we met at cafe luna", "the
+# pantry at our lady of guadalupe"): the name after the noun.
+_VENUE = lazy(
+    r"(?i)(?<=(?<![\w'’])(?:at|to|from|near|outside|by|behind|across[ ]from)[ ]+(?:the[ ]+)?)"
+    r"(?:(?P<kind>cafe|café|caffe|club|pub|bar|diner|hotel|motel|taqueria|panaderia|bistro"
+    r"|tavern|lounge|grill|casa|rancho|hotel)[ ]+(?P<name>\p{L}[\p{L}'’-]+)"
+    r"|our[ ]+lady[ ]+of[ ]+(?:the[ ]+)?(?P<name>\p{L}[\p{L}'’-]+)(?:[ ]+(?:help|grace|hope"
+    r"|mercy|sorrows|peace|victory|lourdes|fatima|guadalupe))?)(?![\w'’-])"
+)
 _TRANSFER = lazy(
     r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
@@ -247,7 +260,7 @@ _NAME_NOUNS = frozenset(
 _SPOKEN_NOUNS = frozenset({"high", "middle", "apartments", "baptist"})
 # Names that many US streets share, which are everyday words too.
 _STREET_NAMES = frozenset(
-    """main broadway market broad central elm oak maple pine cedar birch walnut chestnut
+    """main broadway market broad central grand state division elm oak maple pine cedar birch walnut chestnut
     spruce cherry willow magnolia sycamore poplar hickory locust juniper dogwood laurel
     washington lincoln jefferson madison monroe jackson adams garfield grant franklin
     kennedy roosevelt wilson harrison""".split()
@@ -260,15 +273,18 @@ _ORDINAL_STREET = regex.compile(
 # apartments on garfield" (an everyday word there is no street: "the house on fire"),
 # and the cross street of a corner.
 _PLACE_ON_STREET = lazy(
-    r"(?i)(?<![\w'’])(?:(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
+    r"(?i)(?<![\w'’])(?:(?:(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
     r"(?:place|apartments?|house|building|store|shop|ymca|ywca|walmart|target|church|shelter"
     r"|clinic|gym|bar|diner|motel|hotel|laundromat|library|pharmacy|cvs|walgreens|bodega"
     r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot|kroger"
     r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
     r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital)"
     # where someone is or lives: "over on ashland", "she lives on delancey"
-    r"|over|down|lives?|lived|living|stay|stays|stayed|staying)[ ]+"
-    r"(?:on|off)[ ]+(?P<street>\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th))(?![\w'’-])"
+    r"|over|down|lives?|lived|living|stay|stays|stayed|staying)[ ]+(?:on|off)"
+    # a corner's first street ("the corner of fifth and maple"); a street gone along
+    # ("the bus down halsted": a word no everyday list has)
+    r"|corner[ ]+of|(?<=(?:bus|walk|walked|walking|drive|drove|driving|go|went|going|ride|rode)"
+    r"[ ]+)(?:down|up|along))[ ]+(?P<street>\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th))(?![\w'’-])"
     r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-])"
     # the cross street of a corner: "the shelter on fifth and main"
     rf"(?:[ ]+(?:and|&)[ ]+(?:{_ORDINAL_STREET.pattern}|{'|'.join(sorted(_STREET_NAMES))})"
@@ -329,6 +345,7 @@ _UNIVERSITY = builtin("phimin.location.university")
 _SAINT_NAME = builtin("phimin.location.saint")
 _TRANSFERRED = builtin("phimin.location.transfer")
 _ACRONYM = builtin("phimin.location.acronym")
+_VENUE_NAME = builtin("phimin.location.venue")
 _WARD_FLOOR = builtin("phimin.location.transfer.ward")
 
 
@@ -352,6 +369,21 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._acronyms(text, mode)
         yield from self._wards(text)
         yield from self._bare_streets(text)
+        yield from self._venues(text)
+
+    def _venues(self, text: str) -> Iterator[Detection]:
+        """ "at cafe luna", "at our lady of guadalupe": a venue named after its kind (the
+        name no everyday word or grammar: "at the bar tonight", "at the club with")."""
+        for m in finditer_by_line(_VENUE, text):
+            word = m.group("name").lower()
+            lex = self.lexicon
+            if m.group("kind") is not None and (
+                word in STOP_WORDS
+                or word in _NOT_STREETS
+                or (lex.is_common_word(word) and not lex.is_clear_name(word))
+            ):
+                continue
+            yield _VENUE_NAME.at(m.start(), m.end())
 
     def _bare_streets(self, text: str) -> Iterator[Detection]:
         """ "a place on delancey", "the ymca on elm": a street said by its name alone."""
