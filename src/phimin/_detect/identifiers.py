@@ -183,7 +183,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
             trigger=r"[.:]",
         )
         for p in IpRecognizer.PATTERNS
-        if p.name in ("IPv4", "IPv6")
+        # (an IPv4 address inside an IPv6 one goes whole: "::ffff:192.0.2.1")
+        if p.name in ("IPv4", "IPv6", "IPv4_mapped", "IPv4_embedded")
     ),
     # --- phone and fax ----------------------------------------------------------
     PatternSpec(
@@ -248,6 +249,12 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.card"),
         CreditCardRecognizer.PATTERNS[0].regex,
         validate=v.valid_card,
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.card_shaped"),
+        # Four groups of four digits, as a card prints them, whatever its checksum: an
+        # account's number ("9876-5432-1987-6543").
+        r"(?<![\w.,/-])\d{4}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?![\w-]|[.,]\d)",
     ),
     PatternSpec(
         builtin("phimin.iban"),

@@ -162,6 +162,17 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|meadows|estates|acres|manor|commons|slope|flats|little",
     ),
     PatternSpec(
+        builtin("phimin.location.san"),
+        # "six years in san quentin", "my family is from santa ana": a place named for a
+        # saint in Spanish or Portuguese, after a word of place (not "santa claus", "a
+        # letter to santa for christmas").
+        r"(?i)(?<=(?<![\w'’])(?:in|from|to|at|near|outside|around|of|left|leaving|back[ ]in)"
+        r"[ ]+)(?:san|santa|santo|são|sao)[ ]+(?!(?:claus|clause|and|or|for|to|at|in|on|the|a|was"
+        r"|is|this|that|with|i|we|he|she|they)(?![\w]))\p{L}[\p{L}'’-]+(?:[ ]+(?:de|del|de[ ]la"
+        r"|la|los|las|el|do|da|dos)[ ]+\p{L}[\p{L}'’-]+)?(?![\w'’-])",
+        trigger=r"(?i)san|sao|são",
+    ),
+    PatternSpec(
         builtin("phimin.location.called"),
         # "a small village called san miguel el alto", "this town named xalapa": a place
         # named after the kind of place it is, to a pause or a word that goes on.
