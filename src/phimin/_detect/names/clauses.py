@@ -26,6 +26,7 @@ from phimin._detect.words import (
     BEFORE_A_THING,
     KIN_ROLES,
     NON_NAME_WORDS,
+    NOT_NICKNAMES,
     PAST_TENSE_NAMES,
     PERSON_VERBS,
     POSTNOMINALS,
@@ -414,8 +415,40 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             name_word(w, lexicon, modal=True)
             or (lexicon.is_first_name(w.lower()) and w.lower() not in STOP_WORDS)
             for w in words
-        ):
+        ) or (len(words) == 1 and _set_off(text, m, group) and _called_word(words[0])):
             yield KIN_APPOSITIVE.at(m.end(group) - len(" ".join(words)), m.end(group))
+
+
+# "flaco, my cousin from back home, we grew up": kin set off by commas on both sides.
+_SET_OFF = lazy(r"[ ]*,[ ]*(?:my|our|his|her|their|mi)[ ]+[\w'’]+(?:[ ]+[\w'’]+){0,4}?[ ]*,")
+# Words that open a turn before a pause and never name anyone.
+_NOT_CALLED = frozenset(
+    """anyway anyways honestly yeah yes no okay ok well so like basically again also plus
+    then now sometimes lately today yesterday tonight bueno pues oye mira claro entonces
+    ahora bien vale ya si sí growing christmas thanksgiving easter birthday summer winter
+    spring fall weekends""".split()
+)
+
+
+def _set_off(text: str, m: regex.Match[str], group: str) -> bool:
+    """Is the word of `group` followed by kin between commas ("flaco, my cousin, ...")?"""
+    return group == "name" and _SET_OFF.match(text, m.end(group)) is not None
+
+
+def _called_word(word: str) -> bool:
+    """A word that can be what someone is called: no grammar, filler, time or adverb."""
+    w = word.lower()
+    return (
+        len(w) >= 3
+        and w not in STOP_WORDS
+        and w not in SPANISH_STOP_WORDS
+        and w not in _NOT_CALLED
+        and w not in NOT_NICKNAMES
+        and w not in NON_NAME_WORDS
+        and w not in RELATIONS
+        and not w.endswith("ly")
+        and not is_clinical_term(w)
+    )
 
 
 def age_descriptions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
