@@ -459,8 +459,8 @@ class Redactor:
                         "keep_year": policy.keep_year,
                         "shift_dates": policy.shift_dates,
                         "year_only": c.rule.has(Trait.YEAR_ONLY),
-                        "at_a_place": _AT_A_PLACE.search(text, max(0, c.start - 6), c.start)
-                        is not None,
+                        "at_a_place": c.rule.has(Trait.FACILITY)
+                        or _AT_A_PLACE.search(text, max(0, c.start - 6), c.start) is not None,
                     },
                 )
                 if new_text == text[c.start : c.end]:

@@ -101,8 +101,9 @@ def generalize(
     `year_only`: the finding is a year alone, however written ("1987", "'87", "MI 87"):
     with `keep_year` it stays as it is. `at_a_place`: the place was named after "at"
     ("seen at Hopkins"), where a city's name is as often a hospital's short name, or
-    after "on" or "off", where it is a street ("the place on delancey"): it becomes
-    "[location]", never a city in some state.
+    after "on" or "off", where it is a street ("the place on delancey"), or by a
+    facility's rule ("go to Sacred Heart"): it becomes "[location]", never a city in
+    some state.
     """
     if wording is not None:
         return wording

@@ -213,7 +213,7 @@ _ANCHORS: tuple[_Anchor, ...] = (
             rf"(?!(?:{MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
             # (a number only before a word, and no amount: "is at 4 dollars", "is at 7
             # percent", "is at 10 tonight")
-            rf"(?P<addr>(?:(?-i:\p{{Lu}})|\d[\d\p{{L}}/-]*[ ,]+(?!{_AMOUNT_AFTER}(?![\w]))(?=\p{{L}}))"
+            rf"(?P<addr>(?:(?-i:\p{{Lu}})|\d[\d\p{{L}}/-]*(?:[ ,]+\d[\d\p{{L}}/-]*)*[ ,]+(?!{_AMOUNT_AFTER}(?![\w]))(?=\p{{L}}))"
             r"(?:(?!\d+[ ]?(?:years?|yrs?|months?|mos?|weeks?|wks?"
             r"|days?|times?|hours?|hrs?|minutes?|mins?|x)\b)[^\n.?!]){0,60}?)"
             r"(?=[ ]*(?:[\n.?!]|$|,[ ]|[ ]+(?:in|for|after|last|with|and|or|but)[ ]))"

@@ -247,7 +247,8 @@ _VENUE = lazy(
 _TRANSFER = lazy(
     r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
-    r"|arrival|referred|medflight|medflighted|presented|followed|retired|went|came|c/o)"
+    r"|arrival|referred|medflight|medflighted|presented|followed|retired|went|came|c/o"
+    r"|go|goes|going|gone|headed|heading)"
     r"[ ]+(?:back[ ]+)?(?:to|from|at|by|in|into)[ ]+(?:the[ ]+)?(?:\d{1,4}[ ]+)?"
     r"(?P<name>(?P<pious>(?:holy|good|sacred|mount|mt\.?)[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’]))"
     r"(?:[ ]?\d{1,2}(?![\w/]))?"

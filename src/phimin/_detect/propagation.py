@@ -85,7 +85,18 @@ def spread(
         if catalogue.get(d.rule_id, d.entity).category is Category.SENSITIVE
     ]
     fenced = SpanFence([*protected, *sensitive])
-    found = detections + [d for d in propagated if not fenced.overlaps(d.start, d.end)]
+    # (a facility's name met where it was learnt adds nothing, and would hide the rule
+    # that found it: "go to Sacred Heart" stays a facility's name, no town's)
+    spans = {
+        (d.start, d.end)
+        for d in detections
+        if catalogue.get(d.rule_id, d.entity).has(Trait.FACILITY)
+    }
+    found = detections + [
+        d
+        for d in propagated
+        if (d.start, d.end) not in spans and not fenced.overlaps(d.start, d.end)
+    ]
     found = grow_names(text, found, lexicon)
     return found + [
         d for d in coordinated_names(text, found, lexicon) if not fenced.overlaps(d.start, d.end)
