@@ -18,6 +18,7 @@ from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.lines import (
     derived_words,
     finditer_by_line,
+    finditer_in,
     lines_around,
     lines_with,
     lines_with_words,
@@ -49,12 +50,12 @@ SPEC_LISTS = ((*DATE_SPECS, *AGE_SPECS), IDENTIFIER_SPECS, PLACE_SPECS)
         (r"(?:a|\n)", False),
         (r"(?s)a.b", False),
         (r"a(?s:.)b", False),
-        (r"a$", False),  # "$" would match before the cut line's break
-        (r"a\Z", False),
-        (r"\Aa", False),
-        (r"(?m)a$", True),  # with MULTILINE it does so in the whole text too
-        (r"(?m)^a", True),  # "^" holds after a line break, never at any other pos
-        (r"^a", True),  # (without MULTILINE only at the text's start, either way)
+        (r"a$", True),  # each line is read one character past its break (finditer_in)
+        (r"a\Z", True),
+        (r"\Aa", True),  # "\A" and "^" never hold at an arbitrary pos
+        (r"(?m)a$", True),
+        (r"(?m)^a", True),  # "^" with MULTILINE: after a line break, as in the whole text
+        (r"^a", True),
         (r"(?m)a(?-m:$)", False),  # a flag switched inside: not read
         (r"(?m)a(?=\s*$)", False),
         (r"(?P<d>\d)|a(?P<d>b)", True),  # a group name given twice (`regex` allows it)
@@ -370,3 +371,32 @@ def test_short_cued_rules_and_address_anchors_by_line_find_what_a_whole_scan_fin
     for anchor in addresses._ANCHORS:
         by_line = [m.span() for m in finditer_by_line(anchor.pattern, text)]
         assert by_line == [m.span() for m in anchor.pattern.finditer(text)]
+
+
+_ANCHORED = [
+    r"\w+$",
+    r"(?m)\w+$",
+    r"\w\Z",
+    r"^\w",
+    r"(?m)^\w+",
+    r"\Aa",
+    r"a(?=[ ]*$)",
+    r"(?i)b(?=[ ]*(?:[,.]|$))",
+    r"x(?![ ]*$)",
+    r"(?m)(?:^|(?<=[.][ ]))a\w*(?=,|$)",
+]
+
+
+@given(st.text(alphabet="abxAB ,.\n", max_size=40), st.data())
+def test_anchored_patterns_by_line_find_what_a_whole_scan_finds(
+    text: str, data: st.DataObject
+) -> None:
+    # Every line on its own, or runs of lines: the finest and coarser cuts.
+    lines = [m.span() for m in regex.finditer(r"[^\n]*\n|[^\n]+$", text)]
+    if data.draw(st.booleans()) and lines:
+        lines = [(lines[0][0], lines[-1][1])]
+    for source in _ANCHORED:
+        pattern = regex.compile(source)
+        assert single_line(source), source
+        by_line = [m.span() for m in finditer_in(pattern, text, lines)]
+        assert by_line == [m.span() for m in pattern.finditer(text)], source

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Sequence
 from importlib import resources
 
-from phimin._detect.lines import lines_around, single_line
+from phimin._detect.lines import finditer_in, lines_around, single_line
 from phimin._lazy_regex import lazy
 
 __all__ = [
@@ -176,6 +176,5 @@ def clinical_spans(
     return sorted(
         m.span()
         for pattern in GUARD_PATTERNS
-        for start, end in (lines if single_line(pattern.pattern) else everywhere)
-        for m in pattern.finditer(text, start, end)
+        for m in finditer_in(pattern, text, lines if single_line(pattern.pattern) else everywhere)
     )

@@ -1,16 +1,17 @@
 """Run a pattern only on the lines where it can match.
 
 A pattern whose matches can never hold a line break, and whose look-aheads cannot
-look past one, finds the same matches when it runs line by line (`finditer` with
-`pos` and `endpos`; look-behinds see the whole text either way). `single_line`
-proves this from the syntax tree; `lines_with` lists the lines holding a trigger, a
-text every match needs, so the other lines are never scanned. Anchors read the same
-on whole lines: `regex`'s `^` matches only at the text's start or, with MULTILINE,
-after a line break, never at an arbitrary `pos`; with MULTILINE, `$` holds before a
-line break, and at `endpos` (just after one) only where no match can reach. Anything
-the proof cannot read (syntax only `regex` knows, `.` with DOTALL, `$` without
-MULTILINE, `\\A`, `\\Z`, a flag switched inside the pattern, an empty match) makes
-the pattern run over the whole text as before.
+look past one, finds the same matches when it runs line by line (`finditer_in`:
+`finditer` with `pos` and `endpos`; look-behinds see the whole text either way).
+`single_line` proves this from the syntax tree; `lines_with` lists the lines holding
+a trigger, a text every match needs, so the other lines are never scanned. Anchors
+read the same on whole lines: `regex`'s `^` and `\\A` never match at an arbitrary
+`pos`, only at the text's start (or, `^` with MULTILINE, after a line break); and
+each run of lines is read one character past its line break, so that `$` and `\\Z`,
+which hold at `endpos`, can hold there only for a match starting on the next line,
+which is left to that line. Anything the proof cannot read (syntax only `regex`
+knows, `.` with DOTALL, a flag switched inside the pattern, an empty match) makes the
+pattern run over the whole text as before.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from phimin._lazy_regex import AnyPattern
 __all__ = [
     "derived_words",
     "finditer_by_line",
+    "finditer_in",
     "lines_around",
     "lines_with",
     "lines_with_words",
@@ -63,6 +65,9 @@ _BOUNDARIES = frozenset(
     )
     if hasattr(SYNTAX, name)
 )
+_ANCHORS = _BOUNDARIES | frozenset(
+    (SYNTAX.AT_BEGINNING, SYNTAX.AT_BEGINNING_STRING, SYNTAX.AT_END, SYNTAX.AT_END_STRING)
+)
 _LINE_FLAGS = re.DOTALL | re.MULTILINE
 
 
@@ -78,7 +83,7 @@ def single_line(pattern: str) -> bool:
     tree = standard_tree(_SAFE_PROPERTY.sub("a", pattern))
     if tree is None or tree.state.flags & re.DOTALL or tree.getwidth()[0] == 0:
         return False
-    return _never_newline(tree, bool(tree.state.flags & re.MULTILINE))
+    return _never_newline(tree)
 
 
 def _class_holds_newline(items: Any) -> bool | None:
@@ -98,10 +103,8 @@ def _class_holds_newline(items: Any) -> bool | None:
     return holds != negate
 
 
-def _never_newline(items: Any, multiline: bool) -> bool:
-    """No element consumes a line break, and no look-ahead needs to look past one.
-    `multiline`: the pattern's MULTILINE flag (`$` before a line break, not only at the
-    end of the text)."""
+def _never_newline(items: Any) -> bool:
+    """No element consumes a line break, and no look-ahead needs to look past one."""
     for op, av in items:
         if op is SYNTAX.LITERAL:
             if av == _NEWLINE:
@@ -115,30 +118,26 @@ def _never_newline(items: Any, multiline: bool) -> bool:
             if _class_holds_newline(av) is not False:
                 return False
         elif op is SYNTAX.SUBPATTERN:  # (group, flags added, flags removed, body)
-            if (av[1] | av[2]) & _LINE_FLAGS or not _never_newline(av[-1], multiline):
+            if (av[1] | av[2]) & _LINE_FLAGS or not _never_newline(av[-1]):
                 return False
         elif op is SYNTAX.BRANCH:
-            if not all(_never_newline(branch, multiline) for branch in av[1]):
+            if not all(_never_newline(branch) for branch in av[1]):
                 return False
         elif op in REPEAT_OPS:
-            if not _never_newline(av[2], multiline):
+            if not _never_newline(av[2]):
                 return False
-        elif op is SYNTAX.AT:
-            if not (
-                av in _BOUNDARIES
-                or av is SYNTAX.AT_BEGINNING
-                or (multiline and av is SYNTAX.AT_END)
-            ):
+        elif op is SYNTAX.AT:  # anchors and word boundaries: see the module's docstring
+            if av not in _ANCHORS:
                 return False
         elif op in (SYNTAX.ASSERT, SYNTAX.ASSERT_NOT):
             # a look-behind sees the whole text whatever pos is; a look-ahead stops at endpos
-            if av[0] > 0 and not _never_newline(av[1], multiline):
+            if av[0] > 0 and not _never_newline(av[1]):
                 return False
         elif op is getattr(SYNTAX, "ATOMIC_GROUP", None):
-            if not _never_newline(av, multiline):
+            if not _never_newline(av):
                 return False
         elif op is SYNTAX.GROUPREF_EXISTS:
-            if not all(_never_newline(b, multiline) for b in av[1:] if b is not None):
+            if not all(_never_newline(b) for b in av[1:] if b is not None):
                 return False
         elif op is not SYNTAX.GROUPREF:  # a backreference repeats a group checked above
             return False
@@ -184,8 +183,28 @@ def finditer_by_line(
             ranges = lines_with(trigger, text)
         elif (words := derived_words(pattern.pattern, shortest)) is not None:
             ranges = lines_with_words(words, text)
+    return finditer_in(pattern, text, ranges, timeout=timeout)
+
+
+def finditer_in(
+    pattern: AnyPattern,
+    text: str,
+    ranges: Iterable[tuple[int, int]],
+    *,
+    timeout: float | None = None,
+) -> Iterator[regex.Match[str]]:
+    """The matches of `pattern` in `text` that start in `ranges`, runs of whole lines
+    (line breaks included, as `lines_with` gives them), as a scan of the whole text finds
+    them, for a pattern `single_line` proves (or a single range, the whole text).
+    Each range is read one character on, past its line break: there `$` and `\\Z` hold
+    only for what starts on the next line, and that is left to it (see the module's
+    docstring). `timeout` is the engine's, for each range."""
+    size = len(text)
     for start, end in ranges:
-        yield from pattern.finditer(text, start, end, timeout=timeout)
+        for m in pattern.finditer(text, start, min(end + 1, size), timeout=timeout):
+            if m.start() >= end:
+                break
+            yield m
 
 
 @functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once

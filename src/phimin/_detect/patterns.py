@@ -16,7 +16,13 @@ import regex
 from phimin._catalogue import RuleRecord
 from phimin._detect.base import PhiminRecognizer
 from phimin._detect.detection import Detection
-from phimin._detect.lines import derived_words, lines_with, lines_with_words, single_line
+from phimin._detect.lines import (
+    derived_words,
+    finditer_in,
+    lines_with,
+    lines_with_words,
+    single_line,
+)
 from phimin._detect.literals import gate_fold
 from phimin._detect.pattern_facts import PatternFacts, pattern_facts
 from phimin._errors import DetectionError
@@ -160,9 +166,13 @@ def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Detection]:
             continue
         pattern = compiled.pattern
         try:
-            for start, end in ranges if compiled.single_line else whole:
-                for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
-                    yield from _hit(compiled, text, m)
+            for m in finditer_in(
+                pattern,
+                text,
+                ranges if compiled.single_line else whole,
+                timeout=REGEX_TIMEOUT_SECONDS,
+            ):
+                yield from _hit(compiled, text, m)
         except TimeoutError as exc:
             raise DetectionError(
                 f"pattern {spec.rule_id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
