@@ -84,3 +84,31 @@ def test_the_gated_scan_finds_what_the_plain_scan_finds_on_mixed_lines(
 ) -> None:
     text = sep.join(pieces)
     assert _scan_all(text, with_facts=True) == _scan_all(text, with_facts=False)
+
+
+_TRIGGER_EXAMPLES = [
+    "192.168.0.1",
+    "10.0.0.255/24",
+    "fe80::1ff:fe23:4567:890a",
+    "2001:db8::8a2e:370:7334",
+    "::1",
+    "1::",
+    "::ffff:10.0.0.1",
+    "3c:22:fb:9a:01:7e",
+    "A4-5E-60-C2-11-0D",
+    "3c22.fb9a.017e",
+    "see clinic-notes.example.org/a",
+    "WWW.Example.CO.UK",
+]
+
+
+def test_every_match_holds_its_spec_trigger() -> None:
+    # A spec runs only on the lines holding its trigger: every match must hold one.
+    checked = 0
+    for spec in SPECS:
+        compiled, trigger = regex.compile(spec.pattern), regex.compile(spec.trigger)
+        for text in [*TEXTS, *_TRIGGER_EXAMPLES]:
+            for m in compiled.finditer(text):
+                checked += 1
+                assert trigger.search(m.group()), (spec.rule_id, m.group())
+    assert checked > 200

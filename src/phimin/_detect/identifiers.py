@@ -123,6 +123,11 @@ def _spoken_id(value: str) -> bool | None:
     return None if len(_SPOKEN_DIGITS.findall(value)) >= 4 else False
 
 
+_TLDS = r"com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk"
+# What every match of Presidio's IP patterns holds: two digits about a dot (IPv4); a hex
+# digit before a colon, or two colons (each form of IPv6).
+_IP_TRIGGERS = {"IPv4": r"\d\.\d", "IPv6": r"[0-9A-Fa-f]:|::"}
+
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- internet ---------------------------------------------------------------
     PatternSpec(
@@ -158,17 +163,17 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.url.domain"),
         r"(?i)(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}"
-        r"(?:com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk)"
+        rf"(?:{_TLDS})"
         r"(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w@-])",
         validate=v.valid_domain,
-        trigger=r"\.",
+        trigger=rf"(?i)\.(?:{_TLDS})",  # (in every match: a dot, then the domain's end)
     ),
     *(
         PatternSpec(
             builtin(f"phimin.ip.{p.name.lower()}"),
             p.regex,
             validate=v.valid_ip,
-            trigger=r"[.:]",
+            trigger=_IP_TRIGGERS[p.name],
         )
         for p in IpRecognizer.PATTERNS
         if p.name in ("IPv4", "IPv6")
@@ -381,7 +386,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?i)(?<![\w:.-])(?:[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}"
         r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-]|\.[0-9a-z])",
         validate=v.valid_mac,
-        trigger=r"[:.-]",
+        trigger=r"(?i)[0-9a-f]{2}[:.-][0-9a-f]{2}",  # (in either form: "3c:22", "22.fb")
     ),
     PatternSpec(
         builtin("phimin.other_id.hash_number"),
