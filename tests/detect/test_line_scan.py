@@ -58,6 +58,11 @@ SPEC_LISTS = ((*DATE_SPECS, *AGE_SPECS), IDENTIFIER_SPECS, PLACE_SPECS)
         (r"^a", True),
         (r"(?m)a(?-m:$)", False),  # a flag switched inside: not read
         (r"(?m)a(?=\s*$)", False),
+        (r"a(?=[ ]*(?:[,\n]|$))", True),  # a look-ahead may read a line break last
+        (r"a(?=\s)", True),
+        (r"a(?=\s\w)", False),  # ...but nothing after it
+        (r"a(?=\n$)", False),
+        (r"a(?!\s\w)", False),
         (r"(?P<d>\d)|a(?P<d>b)", True),  # a group name given twice (`regex` allows it)
         (r"(?P<d>\d)|(?P<d>\s)", False),
         (r"(?P<d>a)|(?P<d>b)(?P=d)", False),  # a reference back: not read
@@ -384,6 +389,10 @@ _ANCHORED = [
     r"(?i)b(?=[ ]*(?:[,.]|$))",
     r"x(?![ ]*$)",
     r"(?m)(?:^|(?<=[.][ ]))a\w*(?=,|$)",
+    r"a(?=[ ]*(?:[,\n]|$))",
+    r"b(?![ ]*\n)",
+    r"(?i)a(?=[ ]?(?:\s|$))",
+    r"(?i)(?:ab|x)(?=[ ]*(?:[.\n]|$|,[ ]|[ ]+b[ ]))",
 ]
 
 

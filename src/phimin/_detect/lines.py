@@ -103,6 +103,27 @@ def _class_holds_newline(items: Any) -> bool | None:
     return holds != negate
 
 
+def _ends_by_newline(items: Any) -> bool:
+    """A look-ahead's body that reads a line break, if at all, only as the last character
+    it reads ("(?=[ ]*(?:[,\\n]|$))"): `finditer_in` reads each range one character past
+    its line break, so such a look-ahead sees what it sees in the whole text."""
+    items = list(items)
+    if not items or _never_newline(items):
+        return True
+    *head, (op, av) = items
+    if not _never_newline(head):
+        return False
+    if op in (SYNTAX.LITERAL, SYNTAX.NOT_LITERAL, SYNTAX.IN):  # one character
+        return True
+    if op is SYNTAX.SUBPATTERN:
+        return not (av[1] | av[2]) & _LINE_FLAGS and _ends_by_newline(av[-1])
+    if op is SYNTAX.BRANCH:
+        return all(_ends_by_newline(branch) for branch in av[1])
+    if op in REPEAT_OPS and av[1] <= 1:  # "x?": once or not at all
+        return _ends_by_newline(av[2])
+    return False
+
+
 def _never_newline(items: Any) -> bool:
     """No element consumes a line break, and no look-ahead needs to look past one."""
     for op, av in items:
@@ -131,7 +152,7 @@ def _never_newline(items: Any) -> bool:
                 return False
         elif op in (SYNTAX.ASSERT, SYNTAX.ASSERT_NOT):
             # a look-behind sees the whole text whatever pos is; a look-ahead stops at endpos
-            if av[0] > 0 and not _never_newline(av[1]):
+            if av[0] > 0 and not _ends_by_newline(av[1]):
                 return False
         elif op is getattr(SYNTAX, "ATOMIC_GROUP", None):
             if not _never_newline(av):
