@@ -351,6 +351,10 @@ _SHORT_PIECES = [
     "apt 4b",
     "Suite 200",
     "P.O. Box 77",
+    "the corner of 5th and Main,",
+    "at 3rd and pine",
+    "by Whitmore and 5TH",
+    "his address: Koprivna 31, Lesnovo",
     "rn",
     "",
 ]
@@ -374,7 +378,7 @@ def test_short_cued_rules_and_address_anchors_by_line_find_what_a_whole_scan_fin
         by_line = [m.span() for m in finditer_by_line(pattern, text, shortest=2)]
         assert by_line == [m.span() for m in pattern.finditer(text)]
     for anchor in addresses._ANCHORS:
-        by_line = [m.span() for m in finditer_by_line(anchor.pattern, text)]
+        by_line = [m.span() for m in finditer_by_line(anchor.pattern, text, anchor.cue)]
         assert by_line == [m.span() for m in anchor.pattern.finditer(text)]
 
 
