@@ -18,6 +18,7 @@ from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.lines import (
     derived_words,
     finditer_by_line,
+    finditer_from,
     finditer_in,
     lines_around,
     lines_with,
@@ -413,3 +414,40 @@ def test_anchored_patterns_by_line_find_what_a_whole_scan_finds(
         assert single_line(source), source
         by_line = [m.span() for m in finditer_in(pattern, text, lines)]
         assert by_line == [m.span() for m in pattern.finditer(text)], source
+
+
+_TURN_PIECES = [
+    "THERAPIST:",
+    "CLIENT: ",
+    "[tracy]",
+    "] ",
+    "logan, what happened",
+    "okay max let's",
+    "so Destiny what was",
+    "Al,",
+    "bo how",
+    ".",
+    "?",
+    "!",
+    ":",
+    "  ",
+    "",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_TURN_PIECES), min_size=1, max_size=10),
+    st.lists(st.sampled_from(["\n", " ", "", ". ", "?   ", ":\t"]), min_size=1, max_size=6),
+)
+def test_opening_vocatives_tried_at_turn_starts_find_what_a_whole_scan_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    from phimin._detect.literals import standard_tree
+    from phimin._detect.names import speech
+
+    assert standard_tree(speech._OPENING.pattern.replace(r"\p{L}", "a")).getwidth()[0] > 0
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    whole = [m.span() for m in speech._OPENING.finditer(text)]
+    assert {start for start, _ in whole} <= set(speech._turn_starts(text))
+    tried = finditer_from(speech._OPENING, text, speech._turn_starts(text))
+    assert [m.span() for m in tried] == whole

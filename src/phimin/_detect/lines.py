@@ -36,6 +36,7 @@ from phimin._lazy_regex import AnyPattern
 __all__ = [
     "derived_words",
     "finditer_by_line",
+    "finditer_from",
     "finditer_in",
     "lines_around",
     "lines_with",
@@ -226,6 +227,20 @@ def finditer_in(
             if m.start() >= end:
                 break
             yield m
+
+
+def finditer_from(
+    pattern: AnyPattern, text: str, starts: Iterable[int]
+) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that never matches empty and whose every
+    match starts at one of `starts` (ascending): tried there alone, not at every position
+    of the text (a search finds the first of them where a match starts, and goes on
+    from its end)."""
+    after = 0
+    for start in starts:
+        if start >= after and (m := pattern.match(text, start)) is not None:
+            yield m
+            after = m.end()
 
 
 @functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
