@@ -451,3 +451,41 @@ def test_opening_vocatives_tried_at_turn_starts_find_what_a_whole_scan_finds(
     assert {start for start, _ in whole} <= set(speech._turn_starts(text))
     tried = finditer_from(speech._OPENING, text, speech._turn_starts(text))
     assert [m.span() for m in tried] == whole
+
+
+_CLAUSE_PIECES = [
+    "so will said",
+    "Grace texted me",
+    "kwame wants to move",
+    "because hope WAS crying",
+    "and then, um, jack and ray came over",
+    "i think sage needed",
+    "honestly she just never called",
+    "ſam ASKED",
+    "it's; dana doesn't care",
+    "] bo told",
+    ":",
+    ".",
+    "\t",
+    "",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_CLAUSE_PIECES), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["\n", " ", ", ", ". ", "?  ", ": ", " - "]), min_size=1, max_size=6),
+)
+def test_subjects_tried_at_clause_starts_find_what_a_whole_scan_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    from phimin._detect.names import clauses
+
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    tried = finditer_from(clauses._SUBJECT, text, clauses._subject_starts(text))
+    assert [m.span() for m in tried] == [m.span() for m in clauses._SUBJECT.finditer(text)]
+
+
+def test_each_subject_verb_is_one_run_of_word_characters() -> None:
+    from phimin._detect.names import clauses
+
+    assert all(clauses._RUN.fullmatch(v) for v in clauses._SUBJECT_VERBS)
