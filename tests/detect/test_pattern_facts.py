@@ -112,3 +112,14 @@ def test_every_match_holds_its_spec_trigger() -> None:
                 checked += 1
                 assert trigger.search(m.group()), (spec.rule_id, m.group())
     assert checked > 200
+
+
+@given(st.lists(st.sampled_from(TEXTS), min_size=1, max_size=6), st.sampled_from([" ", "\n"]))
+def test_the_word_index_finds_what_word_by_word_search_finds(pieces: list[str], sep: str) -> None:
+    from phimin._detect.patterns import _WordIndex
+
+    text = sep.join(pieces)
+    facts = pattern_facts("test", [s.pattern for s in SPECS])
+    compiled = [compile_spec(s, facts[s.pattern]) for s in SPECS]
+    indexed = list(scan(compiled, text, _WordIndex(compiled)))
+    assert indexed == list(scan(compiled, text))
