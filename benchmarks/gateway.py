@@ -37,7 +37,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: python benchmarks/gateway.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.engines import machine_info
+from benchmarks.engines import machine_info, write_report
 
 __all__ = ["Conversation", "conversations", "main"]
 
@@ -591,9 +591,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         upstream.terminate()
         upstream.wait(timeout=30)
     text = report(runs, args.conversations, args.turns)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
-    print(text)
+    write_report(args.out, text)
     return 0
 
 

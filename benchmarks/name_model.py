@@ -28,7 +28,7 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/name_model.p
 import psutil
 import spacy
 
-from benchmarks.engines import MODEL, machine_info
+from benchmarks.engines import MODEL, machine_info, write_report
 from phimin._name_student import STUDENT_PATH, load_student
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,9 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
     ]
     text = "\n".join(lines)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
-    print(text)
+    write_report(args.out, text)
     return 0
 
 

@@ -41,7 +41,7 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/spark.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import corpora
-from benchmarks.engines import machine_info
+from benchmarks.engines import machine_info, write_report
 from benchmarks.throughput import _name, _phone
 
 __all__ = ["Run", "main", "synthetic_notes"]
@@ -426,9 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = list(argv) if argv is not None else sys.argv[1:]
     command = " ".join(["python benchmarks/spark.py", *given])
     text = render(runs, tables, info, args.partitions_per_core, rss, skipped, command)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
-    print(text)
+    write_report(args.out, text)
     return 0
 
 

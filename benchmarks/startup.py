@@ -51,7 +51,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.engines import MODEL, machine_info
+from benchmarks.engines import MODEL, machine_info, write_report
 
 __all__ = ["Command", "Timing", "commands", "main", "measure", "report"]
 
@@ -353,9 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json is not None:
         raw = {k: [[t.wall, t.cpu] for t in v] for k, v in timings.items()}
         args.json.write_text(json.dumps(raw) + "\n", encoding="utf-8")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
-    print(text)
+    write_report(args.out, text)
     return 0
 
 

@@ -234,10 +234,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=10, help="fills per name template")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--templates", type=Path, default=TEMPLATES)
+    parser.add_argument(
+        "--seed", type=int, default=SEED, help="training seed (the shipped model's is the default)"
+    )
     args = parser.parse_args(argv)
 
-    rng = random.Random(SEED)
-    spacy.util.fix_random_seed(SEED)
+    rng = random.Random(args.seed)
+    spacy.util.fix_random_seed(args.seed)
     nlp = spacy.load(
         TEACHER, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
     )

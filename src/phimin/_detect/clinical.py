@@ -66,6 +66,9 @@ _GUARDS = [
     # (a word of its own: "follow-up 3/14", "pickup 3/14" are dates)
     r"(?i)(?<![\w-])(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",
     r"(?<![\w/])\d{1,2}-\d{1,2}/10(?![\w/])",  # a rated range: "3-4/10"
+    # a rating that moved: "SUDS decreased from 8/10 to 3/10", "7/10 -> 4/10"
+    r"(?i)(?<![\w/])\d{1,2}(?:\.\d)?[ ]?/[ ]?10[ ]*(?:to|->|→|then|down[ ]to|up[ ]to)[ ]*"
+    r"\d{1,2}(?:\.\d)?[ ]?/[ ]?10(?![\w/])",
     # A rating out of ten said as one: after an article or a word that states a level
     # ("a 6/10", "like 8/10", "was 7/10", "down to 3/10"). Elsewhere 9/10 is as likely
     # September 10th ("OR 6/10 for a CABG"); the rating words above cover "pain 7/10".
@@ -82,6 +85,8 @@ _GUARDS = [
     r"|glass(?:es)?|miles?|hours?|days?|doses?|bags?|sandwich|plate|piece|bar|can|beer|joint"
     r"|gram|grams|tab|tabs)(?![\w])",
     r"(?<![\w/])\d/\d[ ]?-[ ]?\d/\d(?![\w/])",  # a range of fractions: "up 1/4-1/3"
+    # a thing cut into parts: "split the pill in 1/2", "broke it into 1/4s"
+    r"(?i)(?<=(?<![\w])(?:in|into|by)[ ]+)1/[234](?:s|'s)?(?![\w/])",
     r"(?i)(?<![\w])(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
     r"|craving|urges?|sleep|energy|severity|intensity|suds|worry|anger|irritability|motivation"
     r"|confidence|importance|readiness)(?:[ ]+\w+){0,4}[ :]+"

@@ -2,7 +2,8 @@
 
 Safe Harbor removes every date element but the year, so a full date, a month and day,
 a month alone used as a date, all count. Relative time ("last Tuesday", "six months
-ago"), durations ("4 weeks") and weekdays are not date elements and are left alone,
+ago"), durations ("4 weeks") and weekdays are not date elements and are left alone
+(a weekday said with its day goes with the day: "monday the twelfth"),
 as are scores written like fractions ("pain 7/10").
 """
 
@@ -235,9 +236,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "on the ninth", "moved to the 21st", "starts the first", "thursday the 8th", "the
         # twenty third": a day of the month said alone (not "the first time", "the fifth
         # floor", "the 2nd grade"). "the first/second/third" only after a word of time.
-        rf"(?i)(?<![\w])(?:(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
+        # (a weekday before the day goes with it: "monday the twelfth" names the date)
+        rf"(?i)(?<![\w])(?:(?P<day>{_WEEKDAY}[ ]+the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
+        rf"|(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
         rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|around|about"
-        rf"|through|thru|as[ ]of|{_WEEKDAY})[ ]+the"
+        rf"|through|thru|as[ ]of)[ ]+the"
         rf"[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})|(?:is|was|'s|it's|that's|to|for"
         # "i go back to work the fifteenth", "he gets out the twelfth"
         rf"|back|work|off|leave|leaves|leaving|return|returns|returning|arrive|arrives"
@@ -289,11 +292,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "date of birth four twelve eighty eight", "dob ten seventeen nineteen ninety": a
         # date of birth said as numbers.
         rf"(?i)(?<![\w])(?:(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is)?"
-        rf"|born(?:[ ]on)?)[ ]*[:?,.]?(?:[ ]+(?:is|it's|its|um|uh|\[patient\]|patient:|client:|\[client\]))*"
+        rf"|born(?:[ ]on)?)[ ]*[:?,.]?(?:[ ]+(?:is|it's|its|um|uh|oh|so|yeah|like|\[patient\]|patient:"
+        rf"|client:|\[client\])[,]?)*"
         rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{1,5}})(?![\w'’-])"
         # ...or said first: "three nine seventy one is my birthday"
-        rf"|(?<![\w'’-])(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{2,5}})[ ]+(?:is|was|'s)"
-        rf"[ ]+(?:my|his|her|their|your)[ ]+(?:birthday|date[ ]of[ ]birth|dob|birth[ ]?date)(?![\w]))",
+        rf"|(?<![\w'’-])(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{2,5}})(?:[ ]+(?:is|was|'s)"
+        rf"|[ ]*,?[ ]+(?:that's|thats|that[ ]is|that[ ]was))[ ]+(?:my|his|her|their|your)[ ]+(?:birthday|date[ ]of[ ]birth|dob|birth[ ]?date)(?![\w]))",
         group="date",
         trigger=r"(?i)birth|dob|d\.o\.b|born",
     ),
@@ -362,7 +366,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
 
 
 _AGE_NUMBER = r"(?P<age>9\d|1[01]\d)"
-_SPANISH_UNITS = r"(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_SPANISH_UNITS = r"(?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 # Ninety to a hundred and nineteen, in words.
 _AGE_SPOKEN = (
     rf"(?:ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?(?:{_UNITS}|ten|eleven"
@@ -373,7 +377,15 @@ _AGE_SUBJECT = (
     r"(?:she|he|they|i|you|who|mom|mother|dad|father|grandma|grandmother|granny|nana"
     r"|grandpa|grandfather|grandad|granddad|great[ ]grandma|great[ ]grandpa|aunt|auntie|uncle"
     r"|husband|wife|mama|papa|abuela|abuelo|abuelita|abuelito|neighbor|neighbour|patient"
+    r"|(?:mother|father|grandmother|grandfather)[- ]in[- ]law"
     r"|client|resident)"
+)
+_ORDINAL_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+# Ninetieth to a hundred and nineteenth, in words: "her ninety seventh birthday".
+_AGE_ORDINAL_SPOKEN = (
+    rf"(?:ninetieth|ninety[- ]{_ORDINAL_UNITS}|(?:(?:a|one)[ ])?hundredth|(?:a|one)[ ]hundred"
+    rf"[ ](?:and[ ])?(?:{_ORDINAL_UNITS}|tenth|eleventh|twelfth|thirteenth|fourteenth"
+    rf"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth))"
 )
 _AGE_WORDS = rf"(?P<age>ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?\w+)?)"
 
@@ -405,8 +417,9 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.age.birthday"),
         # (the ordinal's ending goes too: "her 90+ birthday", not "her 90+th")
-        rf"(?i){_B}(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th))[ ]+birthday",
+        rf"(?i){_B}(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})[ ]+birthday",
         group="age",
+        trigger=r"(?i)\d|ninet|hundred",
     ),
     PatternSpec(
         builtin("phimin.age.decade"),
@@ -420,7 +433,7 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # "she's ninety four", "my great aunt is ninety six", "grandma turned a hundred and
         # one", "he's 104", "passed at ninety seven": a person's age of 90 and over said
         # without "years old" (not an amount: "ninety dollars", "104 degrees").
-        rf"(?i)(?<![\w])(?:{_AGE_SUBJECT}(?:['’]s|['’]ll[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be"
+        rf"(?i)(?<![\w])(?:{_AGE_SUBJECT}(?:['’](?:s|m|re)|['’]ll[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be"
         rf"|turned|turns|turning|just[ ]turned|is[ ]turning))|(?:passed|died|passed[ ]away)"
         rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning|lived[ ]to(?:[ ]be)?|made[ ]it[ ]to)"
         rf"[ ]+(?:(?:just|almost|nearly|about"

@@ -33,6 +33,11 @@ _CUE = lazy(
     # "CEO of Acme", "an employee at Ridley's": a post and its company
     r"|(?P<post>ceo|cfo|coo|cto|founder|co-founder|owner|employee|vp|president)[ ]+(?:of|at)"
     r"[ ]+(?:the[ ]+)?(?=(?-i:\p{Lu}))"  # (a post's company only with a capital: not "of a dog")
+    # "i'm a line cook at olive garden", "she's a cashier at kroger": a job and where
+    r"|(?<![\w])(?:an?|the|as[ ]an?)[ ]+(?:[\w-]+[ ]+)?(?:cook|cashier|server|waitress|waiter"
+    r"|bartender|barista|manager|driver|clerk|janitor|custodian|worker|associate|stocker"
+    r"|dishwasher|receptionist|guard|mechanic|electrician|assistant|technician|tech"
+    r"|supervisor|teller|housekeeper|nanny|caregiver)[ ]+(?:at|for)[ ]+(?:the[ ]+)?"
 )
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’&.-]*")
 # Where people work that names no one: "works at home", "works at night".
@@ -56,6 +61,20 @@ _COMPANY_WORDS = frozenset(
 )
 
 
+# Chains whose names are everyday words ("works at target", "a cook at olive garden").
+_BRANDS = frozenset(
+    """target home_depot olive_garden best_buy whole_foods dollar_general dollar_tree
+    family_dollar old_navy red_lobster taco_bell burger_king pizza_hut foot_locker
+    general_motors general_electric five_guys panda_express jack_in_the_box""".split()
+)
+
+
+_BRAND = lazy(
+    rf"(?i)(?:{'|'.join(sorted((b.replace('_', '[ ]') for b in _BRANDS), key=len, reverse=True))})"
+    r"(?![\w'’-])"
+)
+
+
 # Words inside a company's name between two of its words.
 _CONNECTORS = frozenset({"&", "of", "and", "for", "the", "without", "de", "del", "y"})
 
@@ -76,6 +95,8 @@ class EmployerRecognizer(PhiminRecognizer):
         lowered = [w.lower().strip(".,") for w in words]
         if len(lowered) > 1 and lowered[-1] in _COMPANY_WORDS:
             return False
+        if any("_".join(lowered[:n]) in _BRANDS for n in range(1, len(lowered) + 1)):
+            return False
         if lex.is_spanish(lowered[0]) and not lex.is_english(lowered[0]):
             return True
         return all(lex.is_english(w) or lex.is_spanish(w) for w in lowered)
@@ -87,6 +108,10 @@ class EmployerRecognizer(PhiminRecognizer):
         mixed = mode == "mixed"
         for cue in finditer_by_line(_CUE, text, shortest=2):  # (lines with its words)
             pos = cue.end()
+            brand = _BRAND.match(text, pos)
+            if brand is not None:  # "works at home depot": a chain, though "home" is generic
+                yield _EMPLOYER.at(pos, brand.end())
+                continue
             start = end = pos
             for _ in range(5):
                 m = _WORD.match(text, pos)

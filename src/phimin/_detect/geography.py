@@ -316,7 +316,8 @@ class CityRecognizer(PhiminRecognizer):
         lowered = text.lower()
         for start, end, name, town in _bounded_hits(lowered, len(text), self._hits(lowered, text)):
             surface = text[start:end]
-            if is_clinical_term(name):
+            state_follows = self._state_follows(lowered, end, name)
+            if is_clinical_term(name) and not state_follows:  # ("mobile alabama")
                 continue
             previous = _previous_word(lowered, start)
             if previous in _DIRECTIONS:  # "in east oakland", "from south philly"
@@ -329,8 +330,10 @@ class CityRecognizer(PhiminRecognizer):
                 and _previous_word(lowered, start - _spaces_before(lowered, start) - 1)
                 in _SPANISH_MOTION
             )
-            if town and not (after_preposition and self._no_word(name)):
-                continue  # a small town only after a word of place, and no English word
+            if town and not (after_preposition and (self._no_word(name) or state_follows)):
+                # a small town only after a word of place, and no English word or before
+                # its state ("lives in hope arkansas")
+                continue
             common = all(self.lexicon.is_common_word(w) for w in name.split())
             capitalized = all(w[:1].isupper() for w in surface.split())
             if mode == "mixed":
@@ -347,8 +350,10 @@ class CityRecognizer(PhiminRecognizer):
                 # "lives in hampton"; "transferred to saint cloud", "moved to lake city";
                 # a city of two plain words: "moved out to round rock", "in grand rapids"
                 score = rule.score_for("caseless_after_place_word")
-            elif self._state_follows(lowered, end, name):
+            elif state_follows:
                 score = rule.score_for("before_its_state")  # "a rehab in towson maryland"
+            elif not town and " " in name and self._not_everyday(name):
+                score = rule.score_for("caseless_many_words")  # "we left san pedro sula"
             elif not common and mode == "upper" and len(name) >= 6:
                 score = rule.score_for("capitals_not_a_word")
             else:
@@ -368,6 +373,13 @@ class CityRecognizer(PhiminRecognizer):
     def _no_word(self, name: str) -> bool:
         return not any(
             self.lexicon.is_english(w) or self.lexicon.is_common_word(w) for w in name.split()
+        )
+
+    def _not_everyday(self, name: str) -> bool:
+        """A word of `name` is no everyday English or Spanish word ("sula", not "la
+        esperanza")."""
+        return not all(
+            self.lexicon.is_common_word(w) or self.lexicon.is_spanish(w) for w in name.split()
         )
 
     def _state_follows(self, lowered: str, end: int, city: str) -> bool:

@@ -94,7 +94,7 @@ _SPOKEN_ID_LABELS = (
     r"(?:member|policy|subscriber|group|account|medicaid|medicare|insurance|claim|case"
     r"|confirmation|reference|license|licence|chart|record|badge|student|employee|tracking"
     r"|prescription|rx|routing)[ ](?:id|number|no|num)|(?:license[ ]|licence[ ])?plate"
-    r"(?:[ ]number)?|mrn|id[ ]number"
+    r"(?:[ ]number)?|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
 )
 _SPOKEN_DIGIT = rf"(?:(?:double[ ]|triple[ ])?(?:\d+|{_NUMBER_WORD}))(?![\w])"
 _SPOKEN_ID_TOKEN = (
@@ -107,7 +107,7 @@ _SPOKEN_ID_TOKEN = (
 # Where people are found by a handle, said before it in speech.
 _PLATFORMS = (
     r"(?:ig|insta|instagram|snap|snapchat|tiktok|venmo|cash[ ]?app|twitter|threads|discord"
-    r"|username|user[ ]name)"
+    r"|username|user[ ]name|(?:handle|screen[ ]name)(?=[ ]+(?:is|was)[ ]))"
 )
 _HANDLE_PART = r"[a-z0-9]{1,30}"
 # (the detection view reads "kayla_b99" as "kayla b99": a space before a part with a digit)
@@ -147,8 +147,19 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"[ ]?(?:\(at\)|\[at\]|\{at\}| at )[ ]?[\w-]{1,63}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot |\.)[ ]?[\w-]{1,63}){0,3}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
-        r"(?:com|org|net|edu|gov|us|io|co)(?![\w])",
-        trigger=r"(?i)dot|\(at\)|\[at\]|\{at\}",
+        r"(?:com|org|net|edu|gov|us|io|co)(?![\w])(?![ ]slash(?![\w]))",
+        trigger=r"(?i)dot|\(at\)|\[at\]|\{at\}|[ ]at[ ][\w-]+\.(?:com|org|net|edu|gov|us|io|co)\b",
+    ),
+    PatternSpec(
+        builtin("phimin.url.spoken"),
+        # "gofundme dot com slash f slash help dash for dash dami", "tiktok dot com slash
+        # at jaydenmoves": a web address read aloud with its path (a site's name alone,
+        # "tiktok dot com", names nobody).
+        r"(?i)(?<![\w])(?:www[ ]dot[ ])?[a-z0-9-]{2,63}(?:[ ]dot[ ][a-z0-9-]{2,63})?[ ]dot[ ]"
+        r"(?:com|org|net|io|co|me|tv|us|edu|gov|ly|gg|info|biz)"
+        r"(?:[ ]slash[ ](?:at[ ])?[a-z0-9]{1,40}(?:[ ](?:dash|underscore|dot)[ ][a-z0-9]{1,40})*)+"
+        r"(?![\w])",
+        trigger=r"(?i)[ ]slash[ ]",
     ),
     PatternSpec(
         builtin("phimin.url.scheme"),
@@ -157,14 +168,15 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.url.www"),
-        r"(?i)(?<![\w./])www\d{0,3}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])",
+        r"(?i)(?<![\w./])www\d{0,3}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?"
+        r"(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])",
         trigger=r"(?i)www",
     ),
     PatternSpec(
         builtin("phimin.url.domain"),
         r"(?i)(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}"
         rf"(?:{_TLDS})"
-        r"(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w@-])",
+        r"(?::\d{1,5})?(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w@-])",
         validate=v.valid_domain,
         trigger=rf"(?i)\.(?:{_TLDS})",  # (in every match: a dot, then the domain's end)
     ),
@@ -347,7 +359,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # l m four two one", "claim number is ninety one dash four four seven two": a
         # labelled number read aloud, letters, digits and number words, to its last digit.
         rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})"
-        r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|=|:|\#))*"
+        r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|=|:|\#"
+        # "the plate on his car was seven k z r four four one"
+        r"|on[ ]+(?:his|her|my|the|their|our|your)[ ]+(?:car|truck|van|suv|bike|motorcycle)))*"
         rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT})(?![\w])",
         group="id",
         validate=_spoken_id,
@@ -368,6 +382,18 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         trigger=rf"(?i){_PLATFORMS}",
     ),
     PatternSpec(
+        builtin("phimin.other_id.handle_underscore"),
+        # "it's at luna underscore dreams", "at big underscore sad underscore dan": a handle
+        # said aloud after "at" with an underscore in it, on whatever platform.
+        rf"(?i)(?<![\w])at[ ]+(?P<id>(?=[a-z0-9]*[a-z]){_HANDLE_PART}"
+        rf"(?:[ ](?:underscore|dot)[ ]{_HANDLE_PART})*[ ]underscore[ ]{_HANDLE_PART}"
+        rf"(?:[ ](?:underscore|dot)[ ]{_HANDLE_PART})*"
+        rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}})(?![\w@.-])"
+        r"(?![ ]+at[ ])",  # (not an email's name: "dani underscore b at gmail dot com")
+        group="id",
+        trigger=r"(?i)underscore",
+    ),
+    PatternSpec(
         builtin("phimin.other_id.handle"),
         # "@sadgirlsnacks", "her ig is @marisol.bakes": a social-media handle (not an
         # email's "@", which has a word before it).
@@ -381,12 +407,32 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         trigger="@",
     ),
     PatternSpec(
+        builtin("phimin.other_id.handle_shaped"),
+        # "@john_gmail", "@janedoe42": a handle with an underscore or a digit needs no word
+        # of social media near it (from a letter on: "@4pm", "@20mcg" are no handles).
+        r"(?<![\w@.+-])@(?=[A-Za-z0-9_.]{0,29}[_\d])(?=[\w.-]{0,29}[a-z])[A-Za-z]"
+        r"[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_](?![\w@]|\.[A-Za-z])",
+        trigger="@",
+    ),
+    PatternSpec(
+        builtin("phimin.device.mac_labelled"),
+        # "MAC: 00:11:22:33:44:55": after its label a MAC needs no letter among its digits
+        r"(?i)(?<=(?<![\w])mac(?:[ ]address)?[ ]*(?:is|was|=|:|\#)?[ ]*)"
+        r"[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}(?![\w:-])",
+        trigger=r"(?i)mac",
+    ),
+    PatternSpec(
         builtin("phimin.device.mac"),
         # "3c:22:fb:9a:01:7e", "A4-5E-60-C2-11-0D", "3c22.fb9a.017e": a MAC address.
         r"(?i)(?<![\w:.-])(?:[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}"
-        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-]|\.[0-9a-z])",
+        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}"
+        # read out in pairs after its label: "the mac address was a4 c3 f0 85 ac 2d"
+        r"|(?<=mac(?:[ ]address)?(?:[ ]+(?:is|was|it's|=|:))?[ ]+)[0-9a-f]{2}(?:[ ][0-9a-f]{2}){5})"
+        r"(?![\w:-]|\.[0-9a-z])",
         validate=v.valid_mac,
-        trigger=r"(?i)[0-9a-f]{2}[:.-][0-9a-f]{2}",  # (in either form: "3c:22", "22.fb")
+        # (in the separated forms: "3c:22", "22.fb"; the pairs read out follow "mac" on
+        # their line)
+        trigger=r"(?i)[0-9a-f]{2}[:.-][0-9a-f]{2}|mac",
     ),
     PatternSpec(
         builtin("phimin.other_id.hash_number"),

@@ -77,6 +77,19 @@ def _named_county(value: str) -> bool | None:
     return None
 
 
+# The UK's postcode areas (BX is the Royal Mail's non-geographic area).
+_UK_AREAS = "|".join(
+    sorted(
+        """AB AL B BA BB BD BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH
+        DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA
+        KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO
+        PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W
+        WA WC WD WF WN WR WS WV YO ZE""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
 PLACE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.zip.after_state"),
@@ -88,8 +101,26 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # After its label any postal code's shape counts ("ZIP: 3962", "postcode B0J 2H0",
         # "zip 60614-220"): the label says what it is.
         r"(?i)(?<![\w])(?:zip|zipcode|zip[ ]code|postal[ ]code|postcode|post[ ]code)[ ]*"
-        rf"(?:is|:|#|no\.?)?[ ]*(?P<zip>(?=[A-Za-z]{{0,5}}\d)[A-Za-z\d]{{2,6}}(?:[ -](?!{_STATE_CODE}(?![\w]))(?-i:[A-Z\d]{{2,4}}))?)"
-        r"(?![\w-])(?<=[\w]{3}|[\w][ -][\w]{2,})",
+        rf"(?:is|:|#|no\.?)?[ ]*(?P<zip>(?=[A-Za-z]{{0,5}}\d)[A-Za-z\d]{{2,6}}(?:[ -](?!{_STATE_CODE}(?![\w]))(?-i:[A-Z\d]{{2,4}}))?"
+        # (said digit by digit: "my zip is six oh six two three" reads "6 0 6 2 3")
+        r"|\d(?:[ ,]+\d){4}(?![ ,]*\d))"
+        r"(?![\w-])(?<=[\w]{3}|[\w][ -][\w]{2,}|\d)",
+        group="zip",
+    ),
+    PatternSpec(
+        builtin("phimin.zip.uk"),
+        # "M1 1AA", "EC3M 5AD", "BX1 1LT": a UK postcode, in capitals: one of the postcode
+        # areas, then the district, the sector and a unit (whose letters never hold C, I, K,
+        # M, O or V).
+        rf"(?<![\w-])(?:{_UK_AREAS})\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{{2}}(?![\w-])",
+        trigger=r"\d[A-Z]{2}",
+    ),
+    PatternSpec(
+        builtin("phimin.zip.where_lived"),
+        # "he lived in 90210.", "we moved to 60614": a ZIP where someone lives or lived.
+        r"(?i)(?<=(?<![\w])(?:live[sd]?|living|moved|moving|move|born|grew[ ]up|stay(?:s|ed|ing)?"
+        r"|reside[sd]?|residing)[ ]+(?:in|to|near|at)[ ]+)(?P<zip>\d{5}(?:-\d{4})?)(?![\w-])"
+        r"(?![ ]*(?:%|percent|dollars?|miles?|people|steps))",
         group="zip",
     ),
     PatternSpec(
@@ -159,7 +190,8 @@ _FACILITY_NOUN = lazy(
     r"|treatment[ ]center|recovery[ ]center|behavioral[ ]health|elementary|high[ ]school"
     r"|middle[ ]school|university|college|academy|church|shelter|jail|prison"
     r"|correctional[ ]facility|detention[ ]center|campus|medical|rehab|memorial|apartments"
-    r"|chapel|temple|mosque|synagogue|cathedral|ministries|baptist|high(?![ ]+school)"
+    r"|chapel|temple|mosque|synagogue|cathedral|ministries|baptist|tabernacle|ame|a\.m\.e\."
+    r"|methodist|lutheran|presbyterian|pentecostal|episcopal|fellowship|high(?![ ]+school)"
     r"|middle(?![ ]+school)"
     r"|regional(?![ ]+(?:anesthesia|block|wall|lymph|nodes?|pain|enteritis|variation)))(?![\w])"
 )
@@ -172,7 +204,7 @@ _SAINT = lazy(
     r"|ST\.[ ]+(?P<name>\p{Lu}[\p{L}'’-]+)"
     # in lower-case speech, with its "'s" or a church or school after it ("st. anselm's",
     # "saint luke church"); not a feast or a herb ("st. patrick's day", "st. john's wort")
-    r"|(?:st\.|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]+)(?=['’]s(?![\w]|[ ]+(?:day|wort|eve)(?![\w]))"
+    r"|(?:st\.?|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]+)(?=['’]s(?![\w]|[ ]+(?:day|wort|eve)(?![\w]))"
     r"|[ ]+(?:church|parish|cathedral|school|academy|hospital|chapel)(?![\w])))(?:'s|’s|'S)?"
 )
 _TRANSFER = lazy(
@@ -215,11 +247,14 @@ _ORDINAL_STREET = regex.compile(
 # apartments on garfield" (an everyday word there is no street: "the house on fire"),
 # and the cross street of a corner.
 _PLACE_ON_STREET = lazy(
-    r"(?i)(?<![\w'’])(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
+    r"(?i)(?<![\w'’])(?:(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
     r"(?:place|apartments?|house|building|store|shop|ymca|ywca|walmart|target|church|shelter"
     r"|clinic|gym|bar|diner|motel|hotel|laundromat|library|pharmacy|cvs|walgreens|bodega"
     r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot|kroger"
-    r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station)[ ]+"
+    r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
+    r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital)"
+    # where someone is or lives: "over on ashland", "she lives on delancey"
+    r"|over|down|lives?|lived|living|stay|stays|stayed|staying)[ ]+"
     r"(?:on|off)[ ]+(?P<street>\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th))(?![\w'’-])"
     r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-])"
     # the cross street of a corner: "the shelter on fifth and main"

@@ -27,6 +27,8 @@ __all__ = [
     "NICKNAME_PREFIXES",
     "NON_NAME_WORDS",
     "NOT_AFTER_CUE",
+    "NOT_AFTER_LIL",
+    "NOT_NICKNAMES",
     "NOUN_NAMES",
     "PARTICLES",
     "PERSON_VERBS",
@@ -89,3 +91,5 @@ PERSON_VERBS = frozenset(_words("person_verbs"))
 KIN_ROLES = frozenset(_words("kin_roles"))
 NOUN_NAMES = frozenset(_words("noun_names"))
 BEFORE_A_THING = frozenset(_words("before_a_thing"))
+NOT_NICKNAMES = frozenset(_words("not_nicknames"))
+NOT_AFTER_LIL = frozenset(_words("not_after_lil"))

@@ -25,6 +25,7 @@ from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line, finditer_from
 from phimin._detect.literals import gate_fold
 from phimin._detect.words import (
+    BEFORE_A_THING,
     KIN_ROLES,
     NON_NAME_WORDS,
     PERSON_VERBS,
@@ -119,9 +120,11 @@ _RUN = regex.compile(r"[\w'’]+")  # each verb is one run (checked by a test)
 _KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
 # Words that open a turn before a name ("so ji-woo is my oldest", "um dawn from the
 # pharmacy called").
-_OPENERS = frozenset({"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now"})
+_OPENERS = frozenset(
+    {"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now", "nah"}
+)
 _OPENER = alternation(tuple(sorted(_OPENERS)))
-_MY_KIN = rf"(?:my|our|his|her|their)[ ]+(?:{_KIN})(?![\w'’-])"
+_MY_KIN = rf"(?:my|our|his|her|their|mi)[ ]+(?:{_KIN})(?![\w'’-])"
 _KIN_APPOSITIVE = lazy(
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD}(?:[ ]{_WORD})?)"
     r"(?:[ ]*,[ ]*(?:(?:that's|thats|he's|she's|they're|who's)[ ]+)?"
@@ -129,7 +132,7 @@ _KIN_APPOSITIVE = lazy(
     rf"{_MY_KIN}"
     # "autumn my youngest starts school": one name and no pause at all
     rf"|{_CLAUSE_START}(?:(?:{_OPENER})[ ]+)?"
-    rf"(?P<bare>{_WORD})[ ]+(?:my|our)[ ]+(?:{_KIN})(?![\w'’-])"
+    rf"(?P<bare>{_WORD})[ ]+(?:my|our|mi)[ ]+(?:{_KIN})(?![\w'’-])"
 )
 # What every match of _KIN_APPOSITIVE holds ("my sister"): it runs only on the lines
 # holding this, a cheaper scan than its own (`lines.finditer_by_line`).
@@ -162,6 +165,7 @@ _PRESENTED = lazy(
 _MODAL_NAMES = frozenset({"will", "may"})
 _SEASONS = frozenset({"summer", "winter", "autumn", "spring"})
 _NOT_SEEN_PEOPLE = _MONTHS | _SEASONS  # ("i love summer", "i miss may")
+_NOT_LET = _NOT_SEEN_PEOPLE | frozenset({"hope", "faith", "grace", "chance", "love", "joy"})
 # Telling, asking, calling someone, then what was said: "i told mark i'm not going",
 # "i asked june if she could", "texted will that".
 _OBJECT = lazy(
@@ -193,6 +197,13 @@ _SOCIAL_OBJECT = lazy(
     r"|last|this|again|since|after|before|so|because|cause|anymore|every|all|about|lately"
     r"|from|to|off|up|over|home|too|he|she|they)(?![\w'’]))"
 )
+# Letting someone do something or down: "i let river down again", "why i let penny talk
+# to me like that", "let june know".
+_LET_OBJECT = lazy(
+    rf"(?i)(?<![\w'’])(?:let|lets|letting)[ ]+(?P<name>{_WORD})[ ]+(?:down|talk|treat|walk"
+    r"|speak|get[ ]away|know|borrow|use|drive|stay|move[ ]in|in|back[ ]in|yell|push|hit|control"
+    r"|take|have|see|decide|come[ ]over|sleep[ ]over|win)(?![\w'’])"
+)
 # Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
 # "miles's mom", "iris's birthday".
 _AND_I = r"(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
@@ -202,11 +213,20 @@ _OWNS = (
     rf"['’]s[ ]+(?:{_KIN}|house|place|car|birthday|phone|room|wedding|funeral"
     r"|party|apartment|school|job|kids|baby|mom's|dad's)(?![\w'’])"
 )
+# (not after what asks about people: "what jack and i did")
+_NOT_A_COMPANION = (BEFORE_A_THING - {"what", "which", "whose"}) | {
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "all",
+}
 _COMPANION = lazy(
     # (not a noun after a determiner or a word of time: "last spring and i")
     # or a thing had or lost: "i have some hope and i will", "just have faith and i")
-    r"(?i)(?<!(?<![\w'’])(?:last|this|next|every|the|a|an|that|each|early|late|mid|all|my|our"
-    r"|his|her|their|your|some|any|no|much|more|have|has|had|lost|lose|keep|kept|of)[ ]+)"
+    # ("there's still hope and i": the shared list of words before a thing)
+    rf"(?i)(?<!(?<![\w'’])(?:{alternation(tuple(sorted(_NOT_A_COMPANION)))})[ ]+)"
     rf"(?<![\w'’])(?:(?P<name>{_WORD})[ ]+{_AND_I}"
     # (and a second name: "me and dawn and carol went")
     rf"|{_ME_AND}(?P<name>{_WORD})(?:[ ]*,?[ ]+(?:and|&)[ ]+(?P<second>{_WORD}))?"
@@ -442,6 +462,8 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             yield OBJECT.at(m.start("name"), m.end("name"))
     for start, end in first_names_at(_SOCIAL_OBJECT, text, lexicon, _NOT_SEEN_PEOPLE, modal=True):
         yield OBJECT.at(start, end)
+    for start, end in first_names_at(_LET_OBJECT, text, lexicon, _NOT_LET, modal=True):
+        yield OBJECT.at(start, end)
 
 
 def first_names_at(
@@ -472,9 +494,23 @@ def questions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "pat from my building checks on me", "dawn from the pharmacy called": a first name
-    said with where the person is from, then what they did."""
-    for start, end in first_names_at(_FROM_SOMEWHERE, text, lexicon, _THINGS_FROM, modal=True):
-        yield FROM_SOMEWHERE.at(start, end)
+    said with where the person is from, then what they did; or a word no English list
+    knows, a nickname ("flaco from work keeps asking")."""
+    for m in finditer_by_line(_FROM_SOMEWHERE, text):
+        word = m.group("name")
+        w = word.lower()
+        if w in _THINGS_FROM:
+            continue
+        if (lexicon.is_first_name(w) and name_word(word, lexicon, modal=True)) or (
+            len(w) >= 3
+            and _NAME_SHAPE.match(w)
+            and w not in STOP_WORDS
+            and w not in SPANISH_STOP_WORDS
+            and w not in _PRONOUNS
+            and not lexicon.is_english(w)
+            and not lexicon.is_common_word(w)
+        ):
+            yield FROM_SOMEWHERE.at(*m.span("name"))
 
 
 def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

@@ -14,7 +14,13 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.names.tokens import NAME_WORD, Span, Tokens, extend, ok_after_cue
-from phimin._detect.words import BRACKET_KIN, BRACKET_ROLES, NICKNAME_PREFIXES, alternation
+from phimin._detect.words import (
+    BRACKET_KIN,
+    BRACKET_ROLES,
+    NICKNAME_PREFIXES,
+    PERSON_VERBS,
+    alternation,
+)
 from phimin._lazy_regex import lazy
 
 __all__ = ["family", "relation_at", "relation_list_at"]
@@ -48,9 +54,34 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
         return Span(j, nickname + 1, score, RELATION)
     if _described(t, i) and not t.lexicon.is_clear_name(t.lower[j]):
         return None  # "lost the baby weight", "a sister city": kin as a describing word
-    if _relation_name(t, j) or _appositive(t, j) or _kin_only_name(t, j):
+    if (
+        _relation_name(t, j)
+        or _appositive(t, j)
+        or _kin_only_name(t, j)
+        or _subject_after_kin(t, j)
+    ):
         return extend(t, j, score, RELATION)
     return None
+
+
+# Spoken fillers no word list marks as words ("my mom sorta said").
+_FILLERS = frozenset({"sorta", "kinda", "prolly", "lowkey", "def", "gonna", "wanna", "gotta"})
+
+
+def _subject_after_kin(t: Tokens, j: int) -> bool:
+    """ "my brother bubba got out", "my boss dre says": in speech, after kin, a word that
+    is then the subject of what a person does: a first name, or a word that is neither
+    English nor a filler."""
+    w = t.lower[j]
+    if t.mode != "lower" or not t.candidate(j) or w in STOP_WORDS or w in _FILLERS:
+        return False
+    k = t.next_word(j)
+    if k >= len(t) or t.gap(j, k) != " " or t.lower[k] not in PERSON_VERBS:
+        return False
+    lex = t.lexicon
+    return not t.clinical(j) and (
+        lex.is_first_name(w) or (len(w) >= 3 and not lex.is_english(w) and not lex.is_spanish(w))
+    )
 
 
 def _described(t: Tokens, i: int) -> bool:

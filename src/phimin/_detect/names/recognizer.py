@@ -18,7 +18,7 @@ from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import case_of
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names import charting, clauses, guesses, kin, speech, titles
+from phimin._detect.names import charting, clauses, guesses, kin, nicknames, speech, titles
 from phimin._detect.names.tokens import Span, Tokens, to_detections
 from phimin._detect.words import (
     GREETINGS,
@@ -96,6 +96,8 @@ class NameRecognizer(PhiminRecognizer):
             *clauses.questions(text, lex),
             *clauses.companions(text, lex),
             *clauses.from_somewhere(text, lex),
+            *nicknames.named_as(text, lex),
+            *nicknames.prefixed(text, lex),
             *speech.turn_end_vocatives(text, lex),
         ]
 

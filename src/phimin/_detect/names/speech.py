@@ -62,6 +62,7 @@ for _phrase, _weak in [(p, False) for p in INTRODUCTIONS] + [(p, True) for p in 
 _SPEAKER_LINE = regex.compile(
     r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*[:\]]"
 )
+_SAID = regex.compile(r"\p{L}{2}")  # a word after a speaker's tag
 _ADDRESSED = frozenset({"you", "your", "you're", "u"})
 _PAUSE = frozenset({",", ".", "!", "?", ";", ":"})
 # Words a conversation goes on with after a name in direct address ("hi keanu how was
@@ -264,6 +265,13 @@ def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
             and not any(lexicon.is_common_word(w) or lexicon.is_english(w) for w in lowered)
             and not lexicon.is_name(first)
         )
+        # a speaker then says something ("Loopback: 127.0.0.1" is a field and its value);
+        # a field's name is an English word no given-name list has ("Sender: me")
+        said = text[m.end() : text.find("\n", m.end()) % (len(text) + 1)]
+        if not _SAID.search(said) or (
+            len(words) == 1 and lexicon.is_english(first) and not lexicon.is_first_name(first)
+        ):
+            continue
         if lexicon.is_clear_name(first) or rare:
             yield SPEAKER.at(m.start("name"), m.end("name"))
 

@@ -105,6 +105,8 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue  # "from jordan", "through georgia": a country or a state
             if len(bare) == 1 and _verb_here(text, bare[0], before, end):
                 continue  # "will you let me know", "the therapist will help": the verb
+            if len(bare) == 1 and self._said(text, bare[0], before, end):
+                continue  # "pastor dave said grace and then": what was said, a word
             line = _line_words(text, start, end)
             speech = _speech(line)
             if len(line) >= _LONG_LINE and not speech:
@@ -113,6 +115,15 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue  # "cruzamos la calle": nor Spanish
             if self._plausible(bare, before, len(line) >= _LONG_LINE and speech):
                 yield STUDENT.at(words[0].start(), _name_end(words[-1]))
+
+    def _said(self, text: str, word: str, before: str, end: int) -> bool:
+        """An everyday word said, then a pause ("said grace and then"), not a subject."""
+        lex = self.lexicon
+        return (
+            before in _SAYING
+            and _SAID_THING.match(text, end) is not None
+            and (lex.is_english(word) or lex.is_common_word(word))
+        )
 
     def _plausible(self, words: list[str], before: str, speech: bool) -> bool:
         """Given names (or names no dictionary has), then surnames; a word no list has
@@ -141,6 +152,13 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue
             return False
         return True
+
+
+# A word said, then a pause: "said grace and", "say it." (not "said grace was": a subject)
+_SAYING = frozenset({"say", "says", "said", "saying"})
+_SAID_THING = regex.compile(
+    r"(?i)[ ]*(?:[.;!?]|$|(?:and|then|before|first|together|at|for)(?![\w'’]))"
+)
 
 
 def _verb_here(text: str, word: str, before: str, end: int) -> bool:

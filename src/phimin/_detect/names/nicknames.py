@@ -1,0 +1,126 @@
+"""Nicknames: what people are called, said as they are named ("everybody calls my
+brother bam bam", "she goes by jo", "refers to boyfriend only as Cornbread") or with a
+nickname's prefix ("lil tee got jumped", "big reg").
+
+A nickname is often an everyday noun ("peanut", "scooter"), so it is taken only where
+the words around it name someone: never an endearment, an insult, a time or a word that
+describes ("called me honey", "called me trash", "called him tuesday", "called me
+stupid", "called her back": the lists in `name_words.yaml`, `not_nicknames`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from phimin._catalogue import builtin
+from phimin._detect.clinical import is_clinical_term
+from phimin._detect.detection import Detection
+from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import finditer_by_line
+from phimin._detect.words import (
+    KIN_ROLES,
+    NOT_AFTER_LIL,
+    NOT_NICKNAMES,
+    PERSON_VERBS,
+    RELATIONS,
+    TITLES,
+    alternation,
+)
+from phimin._lazy_regex import lazy
+
+__all__ = ["named_as", "prefixed"]
+
+NAMED_AS = builtin("phimin.name.nickname")
+PREFIXED = builtin("phimin.name.nickname_prefix")
+
+_WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
+_PERSON = (
+    rf"(?:me|him|her|them|us|(?:(?:my|our|his|her|their|the|a)[ ]+)?"
+    rf"(?:{alternation(tuple(sorted(RELATIONS | KIN_ROLES, key=len, reverse=True)))}))"
+)
+# The nickname: one word, doubled ("bam bam", "pop pop"), or after "big"/"lil".
+_NICK = rf"(?P<name>(?:(?:big|lil['’]?|little)[ ]+)?(?P<word>{_WORD})(?:[ ]+(?P=word))?)"
+_NAMED = lazy(
+    rf"(?i)(?<![\w'’-])(?:"
+    rf"(?P<verb>call|calls|called|calling|nicknamed|nicknames)[ ]+{_PERSON}"
+    rf"|refer(?:s|red|ring)?[ ]+to[ ]+{_PERSON}(?:[ ]+(?:only|just|always|mostly))?[ ]+as"
+    r"|(?P<by>(?:goes|go|going|went|gone)[ ]+by)(?:[ ]+the[ ]+name(?:[ ]+of)?)?"
+    r"|aka|a\.k\.a\.?|also[ ]+known[ ]+as"
+    r"|nickname(?:['’]s|[ ]+is|[ ]+was|[ ]+for[ ]+(?:me|him|her)[ ]+(?:is|was))"
+    rf")[ ]+(?:(?:just|only|always)[ ]+)?{_NICK}(?![\w'’-])"
+)
+# "called" is as often a call made: before a word that is also a verb, adjective or
+# adverb it names someone only as a habit ("my grandma always called me peanut").
+_PHONED = frozenset({"called", "calling"})
+_HABIT = lazy(
+    r"(?i)(?<![\w'’])(?:always|used[ ]to|would|never|still|everybody|everyone|they[ ]all"
+    r"|we[ ]all|people)(?![\w'’])"
+)
+_PERSON_VERBS = alternation(tuple(sorted(PERSON_VERBS)))
+# "lil tee got jumped", "says reggie or big reg": not "a big deal", "the lil one".
+_PREFIXED = lazy(
+    rf"(?i)(?<![\w'’-])(?<!(?<![\w'’])(?:a|an|the|my|his|her|our|their|your|that|this|so|too"
+    rf"|very|really|pretty|such|how|some|no|one|real|kinda|kind[ ]of)[ ]+)"
+    rf"(?P<name>(?P<prefix>lil['’]?|big)[ ]+(?P<word>{_WORD}))(?![\w'’-])"
+    rf"(?=[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|or|from|was|is|'s|’s|had|has|got|gets|just"
+    rf"|{_PERSON_VERBS})(?![\w'’-]))"
+)
+
+
+# Adjectives and adverbs by their ending ("worthless", "selfish", "constantly"): said
+# of someone, never what they are called.
+_DESCRIPTIVE_ENDINGS = ("less", "ful", "ous", "ive", "ing", "ed", "able", "ible", "ish", "ic", "ly")
+
+
+def _nickname_word(word: str, lexicon: NameLexicon, *, clinical: bool = True) -> bool:
+    """Could `word` be what someone is called: no grammar, endearment, insult, time or
+    descriptive word, no kin word or title (with `clinical`, no clinical term). Everyday
+    nouns can ("peanut", "scooter")."""
+    w = word.lower().replace("’", "'")
+    return not (
+        len(w) < 2
+        or w in STOP_WORDS
+        or w in NOT_NICKNAMES
+        or w in RELATIONS
+        or w in KIN_ROLES
+        or w in TITLES
+        or (len(w) > 5 and w.endswith(_DESCRIPTIVE_ENDINGS) and lexicon.is_english(w))
+        or (clinical and is_clinical_term(w))
+    )
+
+
+def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "my grandma always called me peanut", "everybody calls my brother bam bam", "she
+    goes by jo now", "refers to boyfriend only as Cornbread"."""
+    for m in finditer_by_line(_NAMED, text):
+        word = m.group("word")
+        if not _nickname_word(word, lexicon):
+            continue
+        if m.group("by") and not (
+            lexicon.is_first_name(word.lower()) or not lexicon.is_english(word.lower())
+        ):
+            continue  # "we go by bus", "go by feel": a way, not a name
+        if (
+            (m.group("verb") or "").lower() in _PHONED
+            and lexicon.is_plain_word(word.lower())
+            and m.group("word") == m.group("name")
+            and not _HABIT.search(text, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "he called his sponsor instead": a call made, unless a habit
+        yield NAMED_AS.at(*m.span("name"))
+
+
+def prefixed(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "lil tee got jumped", "big mo said": a nickname's prefix before a word that is a
+    nickname ("lil": any but "bit", "sis"...; "big": a first name or no English word)."""
+    for m in finditer_by_line(_PREFIXED, text):
+        w = m.group("word").lower()
+        if not _nickname_word(w, lexicon, clinical=False) or w in NOT_AFTER_LIL:
+            continue
+        if m.group("prefix").lower() == "big" and not (
+            lexicon.is_first_name(w) or not lexicon.is_english(w)
+        ):
+            continue
+        yield PREFIXED.at(*m.span("name"))
