@@ -3,6 +3,8 @@ scan that skips patterns by them: the same detections as a scan that knows nothi
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import regex
 from hypothesis import given
@@ -10,6 +12,8 @@ from hypothesis import strategies as st
 
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
+from phimin._detect.lines import derived_words
+from phimin._detect.literals import gate_fold
 from phimin._detect.pattern_facts import min_digits, pattern_facts
 from phimin._detect.patterns import PatternSpec, compile_spec, scan
 from phimin._detect.places import PLACE_SPECS
@@ -103,25 +107,112 @@ _TRIGGER_EXAMPLES = [
 
 
 # Specs whose trigger is the label their look-behind reads on the match's line ("mac"
-# before "a4 c3 f0 85 ac 2d"), not a part of the match.
+# before "a4 c3 f0 85 ac 2d"), not a part of the match: for them the line before the
+# match's end must hold it.
 _LABEL_TRIGGERS = {"phimin.device.mac", "phimin.device.mac_labelled"}
 
 
+def _spec_lists() -> list[PatternSpec]:
+    """Every `PatternSpec` in a tuple of them at the top of a module of `phimin._detect`."""
+    import importlib
+    import pkgutil
+
+    import phimin._detect
+
+    found: list[PatternSpec] = []
+    for module in pkgutil.walk_packages(phimin._detect.__path__, "phimin._detect."):
+        for value in vars(importlib.import_module(module.name)).values():
+            if (
+                isinstance(value, tuple)
+                and value
+                and all(isinstance(x, PatternSpec) for x in value)
+            ):
+                found += value
+    return found
+
+
+def _record_views() -> list[str]:
+    """The record texts as the specs read them: the detection view ("six six two one" is
+    "6621" there) and lower-cased (as speech-to-text writes), each once."""
+    from phimin._detect.base import lower_same_length
+    from phimin._normalize import normalize
+
+    seen = set(TEXTS)
+    views = {v: None for t in TEXTS for v in (normalize(t).text, lower_same_length(t))}
+    return [v for v in views if v not in seen]
+
+
+VIEWS = _record_views()
+
+
+def test_the_specs_checked_here_are_every_spec() -> None:
+    assert {s.rule_id for s in _spec_lists()} == {s.rule_id for s in SPECS}
+
+
+def _trigger_misses(spec: PatternSpec, texts: list[str]) -> tuple[int, list[str]]:
+    """How many matches of `spec` the texts hold, and those whose trigger is missing:
+    not in the match (nor, for a look-behind's label, on its line before its end), or no
+    word of it (`lines.derived_words`, what the word search looks for) there either."""
+    pattern, trigger = regex.compile(spec.pattern), regex.compile(spec.trigger)
+    words = derived_words(spec.trigger, 2)
+    checked, misses = 0, []
+    for text in texts:
+        for m in pattern.finditer(text):
+            checked += 1
+            start = m.start()
+            if spec.rule_id in _LABEL_TRIGGERS and not trigger.search(m.group()):
+                start = text.rfind("\n", 0, start) + 1
+            if trigger.search(text, start, m.end()) is None:
+                misses.append(f"{m.group()!r} does not hold {spec.trigger!r}")
+            elif words is not None and not any(
+                w in gate_fold(text[start : m.end()]) for w in words
+            ):
+                misses.append(f"{m.group()!r} holds none of {sorted(words)}")
+    return checked, misses
+
+
 def test_every_match_holds_its_spec_trigger() -> None:
-    # A spec runs only on the lines holding its trigger: every match must hold one (or
-    # its line, before its end, the label its look-behind reads).
+    """A spec runs only on the lines holding its trigger (`PatternSpec.trigger`), found by
+    its regex or by its words: a match without it would never be found. Every match of
+    every spec on the record texts, their detection views and lower-cased, holds it."""
     checked = 0
+    hidden: dict[str, list[str]] = {}
     for spec in SPECS:
-        compiled, trigger = regex.compile(spec.pattern), regex.compile(spec.trigger)
-        for text in [*TEXTS, *_TRIGGER_EXAMPLES]:
-            for m in compiled.finditer(text):
-                checked += 1
-                if spec.rule_id in _LABEL_TRIGGERS and not trigger.search(m.group()):
-                    line_start = text.rfind("\n", 0, m.start()) + 1
-                    assert trigger.search(text, line_start, m.end()), (spec.rule_id, m.group())
-                else:
-                    assert trigger.search(m.group()), (spec.rule_id, m.group())
-    assert checked > 200
+        count, misses = _trigger_misses(spec, [*TEXTS, *VIEWS, *_TRIGGER_EXAMPLES])
+        checked += count
+        if misses:
+            hidden[spec.rule_id] = misses
+    assert not hidden, "a trigger hides these matches: " + "; ".join(
+        f"{rule}: {', '.join(misses[:3])}" for rule, misses in hidden.items()
+    )
+    assert checked > 300
+    # each spec is checked on some match (its own cases reach it)
+    assert all(_trigger_misses(spec, [*TEXTS, *VIEWS])[0] for spec in SPECS)
+
+
+def _every_line(spec: PatternSpec) -> PatternSpec:
+    return dataclasses.replace(spec, trigger=r"(?s).")  # a trigger every line holds
+
+
+def test_no_prefilter_hides_a_match_of_a_record_text() -> None:
+    """The scan as the pattern sets run it (the specs' facts, their triggers, found by
+    regex or through the word index) finds on every record text, view and all, what
+    each spec's regex finds running over every line."""
+    from phimin._detect.patterns import _WordIndex
+
+    facts = pattern_facts("test", [s.pattern for s in SPECS])
+    gated = [compile_spec(s, facts[s.pattern]) for s in SPECS]
+    plain = [compile_spec(_every_line(s)) for s in SPECS]
+    index = _WordIndex(gated)
+    found = 0
+    for text in [*TEXTS, *VIEWS, "\n".join([*TEXTS, *VIEWS])]:
+        want = sorted((d.rule_id, d.start, d.end, d.score) for d in scan(plain, text))
+        assert sorted((d.rule_id, d.start, d.end, d.score) for d in scan(gated, text)) == want
+        assert (
+            sorted((d.rule_id, d.start, d.end, d.score) for d in scan(gated, text, index)) == want
+        )
+        found += len(want)
+    assert found > 400
 
 
 @given(st.lists(st.sampled_from(TEXTS), min_size=1, max_size=6), st.sampled_from([" ", "\n"]))
