@@ -22,8 +22,10 @@ from phimin._detect.lines import (
     finditer_in,
     lines_around,
     lines_with,
+    lines_with_in,
     lines_with_words,
     single_line,
+    words_are_all,
 )
 from phimin._detect.names import charting, clauses, kin
 from phimin._detect.patterns import PatternRecognizerSet
@@ -333,6 +335,46 @@ def test_trigger_words_find_every_line_the_trigger_finds(
             covered = {i for s, e in _trigger_lines(compiled, text) for i in range(s, e)}
             exact = lines_with(compiled.trigger, text)
             assert all(i in covered for s, e in exact for i in range(s, e))
+
+
+@pytest.mark.parametrize(
+    ("trigger", "alone"),
+    [
+        (r"(?i)jan|feb|mar", True),
+        (r"(?i)the[ ]", True),
+        (r"(?i)\.(?:com|org)", True),
+        (r"(?i)\d(?:st|nd|rd|th)", False),  # its words are in "the", "first", "and"
+        (r"(?i)the[ ]+(?:first|second)", False),  # a repeat: more than one spelling
+        (r"(?i)(?<![\w])jan", False),  # what it reads around the word counts too
+        (r"(?i)(?:jan(?=\d))", False),
+        (r"\d", False),  # no word
+    ],
+)
+def test_words_are_all(trigger: str, alone: bool) -> None:
+    assert words_are_all(trigger, 2) is alone
+
+
+@given(
+    st.lists(st.sampled_from(["the 4th", "on the", "1st", "this", "x", "th\n", "4", "st"])),
+    st.lists(st.sampled_from(["\n", " ", ""]), min_size=1, max_size=3),
+)
+def test_lines_with_in_the_word_lines_are_the_trigger_lines(
+    pieces: list[str], seps: list[str]
+) -> None:
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    trigger = regex.compile(r"(?i)\d(?:st|nd|rd|th)")
+    near = lines_with_words(["st", "nd", "rd", "th"], text)
+    assert lines_with_in(trigger, text, near) == lines_with(trigger, text)
+
+
+def test_a_trigger_more_than_its_words_scans_only_its_own_lines() -> None:
+    from phimin._detect.patterns import _trigger_lines, compile_spec
+
+    (spec,) = [s for s in DATE_SPECS if s.rule_id == "phimin.date.ordinal_day"]
+    compiled = compile_spec(spec)
+    assert compiled.narrowed
+    text = "so the thing is\nthat was on the 3rd.\nand then the rest\n"
+    assert _trigger_lines(compiled, text) == [(16, 37)]  # not the lines with "th"
 
 
 # Rules whose words are short ("tx", "rn", "po"): by line all the same, and address

@@ -27,6 +27,7 @@ from phimin._detect.literals import (
     MIN_LITERAL,
     REPEAT_OPS,
     SYNTAX,
+    exact_spellings,
     gate_fold,
     required_literals,
     standard_tree,
@@ -40,8 +41,10 @@ __all__ = [
     "finditer_in",
     "lines_around",
     "lines_with",
+    "lines_with_in",
     "lines_with_words",
     "single_line",
+    "words_are_all",
 ]
 
 _NEWLINE = 10
@@ -251,6 +254,41 @@ def derived_words(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] |
     # A Unicode property never spells a word: as a class of word characters it reads
     # the same to the literal finder, which cannot parse `regex`'s own syntax.
     return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern), shortest) or None
+
+
+@functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
+def words_are_all(pattern: str, shortest: int = MIN_LITERAL) -> bool:
+    """Is `pattern` nothing but its `derived_words` ("jan|feb", "the[ ]"), so that the
+    lines holding one of them are the lines holding a match (ignoring case)? Not so for
+    "\\d(?:st|nd)", whose words ("st", "nd") are in many more lines than it is."""
+    words = derived_words(pattern, shortest)
+    spellings = exact_spellings(pattern)
+    return words is not None and spellings is not None and spellings == words
+
+
+def lines_with_in(
+    trigger: AnyPattern, text: str, ranges: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`lines_with(trigger, text)` for a trigger that `single_line` proves, when every
+    line holding a match is in `ranges` (runs of whole lines, as `lines_around` gives
+    them): only those are searched, each as `finditer_in` reads it."""
+    size = len(text)
+    found: list[tuple[int, int]] = []
+    for start, end in ranges:
+        pos = start
+        while pos < end:
+            m = trigger.search(text, pos, min(end + 1, size))
+            if m is None or m.start() >= end:
+                break
+            first = text.rfind("\n", 0, m.start()) + 1
+            last = text.find("\n", m.end())
+            last = size if last < 0 else last + 1
+            if found and found[-1][1] == first:
+                found[-1] = (found[-1][0], last)
+            else:
+                found.append((first, last))
+            pos = last
+    return found
 
 
 def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:

@@ -22,8 +22,10 @@ from phimin._detect.lines import (
     finditer_in,
     lines_around,
     lines_with,
+    lines_with_in,
     lines_with_words,
     single_line,
+    words_are_all,
 )
 from phimin._detect.literals import gate_fold
 from phimin._detect.pattern_facts import PatternFacts, pattern_facts
@@ -38,6 +40,7 @@ REGEX_TIMEOUT_SECONDS = 2.0
 
 Validator = Callable[[str], "bool | None"]
 
+_TRIGGER_WORD = 2  # the shortest word a trigger's lines are found by (`_trigger_lines`)
 _VALID_SCORE = 0.95  # a validator's pass, where the record names no `valid` score
 _CONTEXT_BEFORE = 48
 _CONTEXT_AFTER = 20
@@ -79,6 +82,9 @@ class _Compiled:
     single_line: bool  # runs only on the lines holding its trigger (see `lines`)
     words: frozenset[str] | None = None  # one is in every match (`pattern_facts`)
     min_digits: int = 0  # every match holds this many digits at least
+    # the lines holding the trigger's words are searched for the trigger itself (its
+    # words are not all of it: "\d(?:st|nd|rd|th)" is in far fewer lines than "th")
+    narrowed: bool = False
 
     @property
     def pattern(self) -> regex.Pattern[str]:
@@ -107,6 +113,9 @@ def compile_spec(spec: PatternSpec, facts: PatternFacts | None = None) -> _Compi
         single_line(spec.pattern) if facts is None else facts.single_line,
         None if facts is None else facts.words,
         0 if facts is None else facts.min_digits,
+        derived_words(spec.trigger, _TRIGGER_WORD) is not None
+        and not words_are_all(spec.trigger, _TRIGGER_WORD)
+        and single_line(spec.trigger),
     )
 
 
@@ -166,7 +175,8 @@ def scan(
         if spec.trigger not in lines:
             if found is not None and spec.trigger in found.starts:
                 starts = found.starts[spec.trigger]
-                lines[spec.trigger] = lines_around(text, ((s, s + 1) for s in starts))
+                near = lines_around(text, ((s, s + 1) for s in starts))
+                lines[spec.trigger] = _narrowed(compiled, text, near)
             else:
                 lines[spec.trigger] = _trigger_lines(compiled, text)
         ranges = lines[spec.trigger]
@@ -198,11 +208,18 @@ def _trigger_lines(compiled: _Compiled, text: str) -> list[tuple[int, int]]:
     holding one of those, found as substrings (`lines.lines_with_words`); the regex
     engine scans an alternation of words several times slower. A line without the
     trigger holds no match, so the extra lines change nothing but a little time (most
-    triggers are their words: two letters are as selective as the trigger itself)."""
-    words = derived_words(compiled.spec.trigger, 2)
+    triggers are their words: two letters are as selective as the trigger itself); a
+    trigger that is more than its words searches their lines for itself (`_narrowed`)."""
+    words = derived_words(compiled.spec.trigger, _TRIGGER_WORD)
     if words is None:
         return lines_with(compiled.trigger, text)
-    return lines_with_words(words, text)
+    return _narrowed(compiled, text, lines_with_words(words, text))
+
+
+def _narrowed(compiled: _Compiled, text: str, near: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`near`, the lines holding the trigger's words, or those of them holding the
+    trigger where its words are not all of it (`_Compiled.narrowed`)."""
+    return lines_with_in(compiled.trigger, text, near) if compiled.narrowed else near
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +240,7 @@ class _WordIndex:
         for i, compiled in enumerate(specs):
             for word in compiled.words or ():
                 table.setdefault(word, (set(), set()))[0].add(i)
-            words = derived_words(compiled.spec.trigger, 2)
+            words = derived_words(compiled.spec.trigger, _TRIGGER_WORD)
             if words is not None:
                 self._triggers.add(compiled.spec.trigger)
                 for word in words:
