@@ -225,6 +225,27 @@ def test_guard_near_spans_finds_every_guard_span_touching_them(
     assert touching <= set(local)
 
 
+@given(
+    st.lists(st.sampled_from([*_CLINICAL_PIECES, "PAIN 7", "x", "4"]), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["\n", " ", "; ", "\n\n"]), min_size=1, max_size=8),
+)
+def test_guards_skipping_lines_by_words_and_digits_find_what_each_pattern_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    from phimin._detect.clinical import GUARD_PATTERNS
+
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    plain = sorted(m.span() for p in GUARD_PATTERNS for m in p.compiled.finditer(text))
+    assert clinical_spans(text) == plain
+
+
+def test_guards_skip_lines_without_their_digits() -> None:
+    from phimin._detect.clinical import _guard_facts
+
+    assert sum(f.min_digits > 0 for f in _guard_facts()) >= len(_guard_facts()) // 2
+    assert clinical_spans("so my pain was bad and i rated it high\n") == []
+
+
 def test_artifacts_read_as_arrays_match_the_tokens(redactor: phimin.Redactor) -> None:
     engine = redactor.engine.nlp_engine
     doc = engine.language("Ana Ruiz saw Dr. Lee on 3/14.\nIt’s fine — İstanbul trip.")
