@@ -17,10 +17,11 @@ from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from phimin._errors import ModelError, describe
 
-__all__ = ["STUDENT_PATH", "load_student", "student_names"]
+__all__ = ["STUDENT_PATH", "load_student", "names_in", "student_docs", "student_names"]
 
 STUDENT_PATH = Path(str(resources.files("phimin").joinpath("data").joinpath("name_student")))
 _LOCK = threading.Lock()
@@ -38,14 +39,20 @@ def load_student(path: Path = STUDENT_PATH) -> Language:
     raise ModelError(f"phimin's name model could not be loaded ({failure}); reinstall phimin")
 
 
-def student_names(texts: Sequence[str], batch_size: int = 8) -> list[list[tuple[int, int]]]:
-    """The character spans the student reads as a person's name, per text."""
+def student_docs(texts: Sequence[str], batch_size: int = 8) -> list[Doc]:
+    """The student's reading of each text: its tokens and its entities (`names_in`)."""
     if not texts:
         return []
     with _LOCK:
         nlp = load_student()
-        docs = list(nlp.pipe(texts, batch_size=batch_size))
-    return [
-        [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
-        for doc in docs
-    ]
+        return list(nlp.pipe(texts, batch_size=batch_size))
+
+
+def names_in(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans the student read as a person's name in `doc`."""
+    return [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+
+
+def student_names(texts: Sequence[str], batch_size: int = 8) -> list[list[tuple[int, int]]]:
+    """The character spans the student reads as a person's name, per text."""
+    return [names_in(doc) for doc in student_docs(texts, batch_size)]

@@ -22,14 +22,15 @@ from typing import Any
 
 import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LOWER, ORTH, SPACY
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from phimin._detect.case import CaseMode, case_mode
 from phimin._errors import ModelError, describe
 from phimin._model_name import DEFAULT_MODEL
-from phimin._name_student import student_names
+from phimin._name_student import load_student, names_in, student_docs
 
 __all__ = ["DEFAULT_MODEL", "PhiminNlpEngine", "load_model", "resolve_model"]
 
@@ -233,8 +234,10 @@ def _split_dash_runs(nlp: Language) -> None:
     # as spaCy's own `Tokenizer.from_bytes` does, they load once, at the end.
     rules = dict(tokenizer.rules)
     tokenizer.rules = {}
-    tokenizer.infix_finditer = _Widened(infix, _DASH_RUN_INFIX, "--").finditer
-    tokenizer.suffix_search = _Widened(suffix, _TRAILING_DASH_SUFFIX, "-").search
+    # (a piece of a text matches the infix only where the whole text does: its look-arounds
+    # ask for letters, which the text has too; the suffix needs two capitals and a dash)
+    tokenizer.infix_finditer = _Widened(infix, _DASH_RUN_INFIX, "--", _DASH_RUN_INFIX).finditer
+    tokenizer.suffix_search = _Widened(suffix, _TRAILING_DASH_SUFFIX, "-", r"[A-Z]{2}-").search
     tokenizer.rules = rules
 
 
@@ -247,14 +250,25 @@ class _Widened:
     the widened one compiles on the first string `extra` matches in.
     """
 
-    __slots__ = ("_extra", "_model", "_needs", "_source", "_widened")
+    __slots__ = ("_absent", "_extra", "_model", "_needs", "_source", "_widened")
 
-    def __init__(self, model: re.Pattern[str], extra: str, needs: str) -> None:
+    def __init__(self, model: re.Pattern[str], extra: str, needs: str, absent: str) -> None:
         self._model = model
         self._extra = re.compile(extra, model.flags)
         self._needs = needs  # a text every match of `extra` holds: the cheapest check
+        # a pattern that matches a text wherever `extra` matches a piece of it (the
+        # tokenizer reads a text piece by piece): where it does not, none is widened
+        self._absent = re.compile(absent, model.flags)
         self._source = f"{model.pattern}|{extra}"
         self._widened: re.Pattern[str] | None = None
+
+    @property
+    def model(self) -> re.Pattern[str]:
+        return self._model
+
+    def never_widens(self, text: str) -> bool:
+        """Does the model's pattern answer for every piece of `text`?"""
+        return self._needs not in text or self._absent.search(text) is None
 
     def _for(self, string: str) -> re.Pattern[str]:
         if self._needs not in string or self._extra.search(string) is None:
@@ -269,6 +283,46 @@ class _Widened:
 
     def search(self, string: str) -> re.Match[str] | None:
         return self._for(string).search(string)
+
+
+_TOKENIZER_PARTS = ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")
+
+
+def _widened_parts(tokenizer: Any) -> list[_Widened]:
+    parts = (getattr(getattr(tokenizer, a, None), "__self__", None) for a in _TOKENIZER_PARTS)
+    return [p for p in parts if isinstance(p, _Widened)]
+
+
+def _same_rules(a: Any, b: Any) -> bool:
+    """Do tokenizers `a` and `b` cut every text alike, phimin's widening of `a` aside?
+    Their affix and match patterns, special cases and heuristics are the same."""
+    if not (isinstance(a, Tokenizer) and isinstance(b, Tokenizer)):
+        return False
+
+    def pattern(fn: Any) -> Any:
+        owner = getattr(fn, "__self__", None)
+        if isinstance(owner, _Widened):
+            owner = owner.model
+        if isinstance(owner, re.Pattern):
+            return (owner.pattern, owner.flags)
+        return fn  # None, or something only itself is known to equal
+
+    return (
+        all(pattern(getattr(a, p)) == pattern(getattr(b, p)) for p in _TOKENIZER_PARTS)
+        and a.faster_heuristics == b.faster_heuristics
+        and a.rules == b.rules
+    )
+
+
+def _words_of(doc: Doc, nlp: Language) -> Doc:
+    """`doc`'s tokens (words and the spaces after them) in a Doc of `nlp`'s vocabulary.
+
+    It is the Doc `nlp`'s tokenizer gives for the same cuts, but for the norm a special
+    case gives a piece ("gonna" -> "gon", "na": "going", "to"), which phimin never
+    reads; every attribute it reads is the word's own, or the token's place."""
+    strings = doc.vocab.strings
+    orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+    return Doc(nlp.vocab, words=[strings[h] for h in orths], spaces=[bool(s) for s in spaces])
 
 
 class PhiminNlpEngine(SpacyNlpEngine):
@@ -287,6 +341,7 @@ class PhiminNlpEngine(SpacyNlpEngine):
         self.nlp = {"en": nlp}  # type: ignore[assignment]  # Presidio annotates it as None
         meta = nlp.meta
         self.default_model = f"{meta.get('lang')}_{meta.get('name')}" == DEFAULT_MODEL
+        self._student_tokenizes_alike: bool | None = None  # worked out on first need
 
     def load(self) -> None:  # the model is loaded already; never download
         return None
@@ -328,15 +383,35 @@ class PhiminNlpEngine(SpacyNlpEngine):
         # (phimin._name_student). There it stands in for the default model's entities,
         # which find nothing in lower case that survives phimin's filters: those chunks
         # are only tokenized. A model the user chose runs on every chunk.
-        names = iter(student_names([chunks[i] for i in sorted(caseless)], batch_size))
+        read = sorted(caseless)
+        student = dict(zip(read, student_docs([chunks[i] for i in read], batch_size), strict=True))
         tagged = [i for i in range(len(chunks)) if not (i in caseless and self.default_model)]
         piped = self.language.pipe([chunks[i] for i in tagged], batch_size=batch_size)
         docs = dict(zip(tagged, piped, strict=True))
         for i, chunk in enumerate(chunks):
-            doc = docs[i] if i in docs else self.language.make_doc(chunk)
+            if i in docs:
+                doc = docs[i]
+            elif i in student and self._tokenizes_as_student(chunk):
+                doc = _words_of(student[i], self.language)
+            else:
+                doc = self.language.make_doc(chunk)
             artifacts = self._artifacts(doc, "en", chunk, modes[i])
-            artifacts.student_names = next(names) if i in caseless else []  # type: ignore[attr-defined]
+            artifacts.student_names = names_in(student[i]) if i in student else []  # type: ignore[attr-defined]
             yield artifacts
+
+    def _tokenizes_as_student(self, text: str) -> bool:
+        """Would the model's tokenizer cut `text` as the name model's did? It does when
+        both tokenizers are built alike (the default model's are: the student is its
+        fine-tuned `ner`) and phimin's dash splits (`_Widened`) never widen on `text`.
+        Then the name model's tokens stand in for a second tokenization of the chunk."""
+        if len(text) > self.language.max_length:  # (make_doc refuses it: let it say so)
+            return False
+        alike = self._student_tokenizes_alike
+        if alike is None:
+            alike = self._student_tokenizes_alike = _same_rules(
+                self.language.tokenizer, load_student().tokenizer
+            )
+        return alike and all(w.never_widens(text) for w in _widened_parts(self.language.tokenizer))
 
     def entity_label(self, label: str) -> str:
         return _LABELS.get(label, label)

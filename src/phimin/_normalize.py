@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from phimin._detect.lines import lines_with
+from phimin._detect.lines import finditer_in, lines_with
 from phimin._entities import ENTITIES
 from phimin._errors import DetectionError
 from phimin._lazy_regex import AnyPattern, lazy
@@ -215,11 +215,8 @@ def _glued_pieces(text: str) -> Iterator[tuple[int, int, str]]:
         pieces = []
     # (the label's four digits are on its line: only lines holding four are scanned,
     # which finds the same, `lines.single_line`)
-    pieces += [
-        (m.end(), m.end(), " ")
-        for start, end in lines_with(_FOUR_DIGITS, text)
-        for m in _finditer(_GLUED_LABEL, text, start, end)
-    ]
+    lines = lines_with(_FOUR_DIGITS, text)
+    pieces += [(m.end(), m.end(), " ") for m in _finditer(_GLUED_LABEL, text, lines)]
     yield from sorted(pieces)
 
 
@@ -280,11 +277,14 @@ def _spaced_digit_pieces(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _finditer(
-    pattern: AnyPattern, text: str, pos: int = 0, endpos: int | None = None
+    pattern: AnyPattern, text: str, lines: list[tuple[int, int]] | None = None
 ) -> list[regex.Match[str]]:
-    """All matches, or DetectionError if the pattern takes too long (fail closed)."""
+    """All matches (in `lines` only, for a pattern that cannot cross a line break), or
+    DetectionError if the pattern takes too long (fail closed)."""
     try:
-        return list(pattern.finditer(text, pos, endpos, timeout=_TIMEOUT_SECONDS))
+        if lines is not None:
+            return list(finditer_in(pattern, text, lines, timeout=_TIMEOUT_SECONDS))
+        return list(pattern.finditer(text, timeout=_TIMEOUT_SECONDS))
     except TimeoutError:
         raise DetectionError("normalization exceeded its time limit") from None
 

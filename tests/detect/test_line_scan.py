@@ -18,10 +18,14 @@ from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.lines import (
     derived_words,
     finditer_by_line,
+    finditer_from,
+    finditer_in,
     lines_around,
     lines_with,
+    lines_with_in,
     lines_with_words,
     single_line,
+    words_are_all,
 )
 from phimin._detect.names import charting, clauses, kin
 from phimin._detect.patterns import PatternRecognizerSet
@@ -49,14 +53,19 @@ SPEC_LISTS = ((*DATE_SPECS, *AGE_SPECS), IDENTIFIER_SPECS, PLACE_SPECS)
         (r"(?:a|\n)", False),
         (r"(?s)a.b", False),
         (r"a(?s:.)b", False),
-        (r"a$", False),  # "$" would match before the cut line's break
-        (r"a\Z", False),
-        (r"\Aa", False),
-        (r"(?m)a$", True),  # with MULTILINE it does so in the whole text too
-        (r"(?m)^a", True),  # "^" holds after a line break, never at any other pos
-        (r"^a", True),  # (without MULTILINE only at the text's start, either way)
+        (r"a$", True),  # each line is read one character past its break (finditer_in)
+        (r"a\Z", True),
+        (r"\Aa", True),  # "\A" and "^" never hold at an arbitrary pos
+        (r"(?m)a$", True),
+        (r"(?m)^a", True),  # "^" with MULTILINE: after a line break, as in the whole text
+        (r"^a", True),
         (r"(?m)a(?-m:$)", False),  # a flag switched inside: not read
         (r"(?m)a(?=\s*$)", False),
+        (r"a(?=[ ]*(?:[,\n]|$))", True),  # a look-ahead may read a line break last
+        (r"a(?=\s)", True),
+        (r"a(?=\s\w)", False),  # ...but nothing after it
+        (r"a(?=\n$)", False),
+        (r"a(?!\s\w)", False),
         (r"(?P<d>\d)|a(?P<d>b)", True),  # a group name given twice (`regex` allows it)
         (r"(?P<d>\d)|(?P<d>\s)", False),
         (r"(?P<d>a)|(?P<d>b)(?P=d)", False),  # a reference back: not read
@@ -216,6 +225,27 @@ def test_guard_near_spans_finds_every_guard_span_touching_them(
     assert touching <= set(local)
 
 
+@given(
+    st.lists(st.sampled_from([*_CLINICAL_PIECES, "PAIN 7", "x", "4"]), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["\n", " ", "; ", "\n\n"]), min_size=1, max_size=8),
+)
+def test_guards_skipping_lines_by_words_and_digits_find_what_each_pattern_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    from phimin._detect.clinical import GUARD_PATTERNS
+
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    plain = sorted(m.span() for p in GUARD_PATTERNS for m in p.compiled.finditer(text))
+    assert clinical_spans(text) == plain
+
+
+def test_guards_skip_lines_without_their_digits() -> None:
+    from phimin._detect.clinical import _guard_facts
+
+    assert sum(f.min_digits > 0 for f in _guard_facts()) >= len(_guard_facts()) // 2
+    assert clinical_spans("so my pain was bad and i rated it high\n") == []
+
+
 def test_artifacts_read_as_arrays_match_the_tokens(redactor: phimin.Redactor) -> None:
     engine = redactor.engine.nlp_engine
     doc = engine.language("Ana Ruiz saw Dr. Lee on 3/14.\nIt’s fine — İstanbul trip.")
@@ -328,6 +358,46 @@ def test_trigger_words_find_every_line_the_trigger_finds(
             assert all(i in covered for s, e in exact for i in range(s, e))
 
 
+@pytest.mark.parametrize(
+    ("trigger", "alone"),
+    [
+        (r"(?i)jan|feb|mar", True),
+        (r"(?i)the[ ]", True),
+        (r"(?i)\.(?:com|org)", True),
+        (r"(?i)\d(?:st|nd|rd|th)", False),  # its words are in "the", "first", "and"
+        (r"(?i)the[ ]+(?:first|second)", False),  # a repeat: more than one spelling
+        (r"(?i)(?<![\w])jan", False),  # what it reads around the word counts too
+        (r"(?i)(?:jan(?=\d))", False),
+        (r"\d", False),  # no word
+    ],
+)
+def test_words_are_all(trigger: str, alone: bool) -> None:
+    assert words_are_all(trigger, 2) is alone
+
+
+@given(
+    st.lists(st.sampled_from(["the 4th", "on the", "1st", "this", "x", "th\n", "4", "st"])),
+    st.lists(st.sampled_from(["\n", " ", ""]), min_size=1, max_size=3),
+)
+def test_lines_with_in_the_word_lines_are_the_trigger_lines(
+    pieces: list[str], seps: list[str]
+) -> None:
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    trigger = regex.compile(r"(?i)\d(?:st|nd|rd|th)")
+    near = lines_with_words(["st", "nd", "rd", "th"], text)
+    assert lines_with_in(trigger, text, near) == lines_with(trigger, text)
+
+
+def test_a_trigger_more_than_its_words_scans_only_its_own_lines() -> None:
+    from phimin._detect.patterns import _trigger_lines, compile_spec
+
+    (spec,) = [s for s in DATE_SPECS if s.rule_id == "phimin.date.ordinal_day"]
+    compiled = compile_spec(spec)
+    assert compiled.narrowed
+    text = "so the thing is\nthat was on the 3rd.\nand then the rest\n"
+    assert _trigger_lines(compiled, text) == [(16, 37)]  # not the lines with "th"
+
+
 # Rules whose words are short ("tx", "rn", "po"): by line all the same, and address
 # anchors by line where their words allow.
 SHORT_CUED = [employers._CUE, places._TRANSFER, charting._SIGNATURE_CREDENTIAL]
@@ -345,6 +415,10 @@ _SHORT_PIECES = [
     "apt 4b",
     "Suite 200",
     "P.O. Box 77",
+    "the corner of 5th and Main,",
+    "at 3rd and pine",
+    "by Whitmore and 5TH",
+    "his address: Koprivna 31, Lesnovo",
     "rn",
     "",
 ]
@@ -368,5 +442,113 @@ def test_short_cued_rules_and_address_anchors_by_line_find_what_a_whole_scan_fin
         by_line = [m.span() for m in finditer_by_line(pattern, text, shortest=2)]
         assert by_line == [m.span() for m in pattern.finditer(text)]
     for anchor in addresses._ANCHORS:
-        by_line = [m.span() for m in finditer_by_line(anchor.pattern, text)]
+        by_line = [m.span() for m in finditer_by_line(anchor.pattern, text, anchor.cue)]
         assert by_line == [m.span() for m in anchor.pattern.finditer(text)]
+
+
+_ANCHORED = [
+    r"\w+$",
+    r"(?m)\w+$",
+    r"\w\Z",
+    r"^\w",
+    r"(?m)^\w+",
+    r"\Aa",
+    r"a(?=[ ]*$)",
+    r"(?i)b(?=[ ]*(?:[,.]|$))",
+    r"x(?![ ]*$)",
+    r"(?m)(?:^|(?<=[.][ ]))a\w*(?=,|$)",
+    r"a(?=[ ]*(?:[,\n]|$))",
+    r"b(?![ ]*\n)",
+    r"(?i)a(?=[ ]?(?:\s|$))",
+    r"(?i)(?:ab|x)(?=[ ]*(?:[.\n]|$|,[ ]|[ ]+b[ ]))",
+]
+
+
+@given(st.text(alphabet="abxAB ,.\n", max_size=40), st.data())
+def test_anchored_patterns_by_line_find_what_a_whole_scan_finds(
+    text: str, data: st.DataObject
+) -> None:
+    # Every line on its own, or runs of lines: the finest and coarser cuts.
+    lines = [m.span() for m in regex.finditer(r"[^\n]*\n|[^\n]+$", text)]
+    if data.draw(st.booleans()) and lines:
+        lines = [(lines[0][0], lines[-1][1])]
+    for source in _ANCHORED:
+        pattern = regex.compile(source)
+        assert single_line(source), source
+        by_line = [m.span() for m in finditer_in(pattern, text, lines)]
+        assert by_line == [m.span() for m in pattern.finditer(text)], source
+
+
+_TURN_PIECES = [
+    "THERAPIST:",
+    "CLIENT: ",
+    "[tracy]",
+    "] ",
+    "logan, what happened",
+    "okay max let's",
+    "so Destiny what was",
+    "Al,",
+    "bo how",
+    ".",
+    "?",
+    "!",
+    ":",
+    "  ",
+    "",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_TURN_PIECES), min_size=1, max_size=10),
+    st.lists(st.sampled_from(["\n", " ", "", ". ", "?   ", ":\t"]), min_size=1, max_size=6),
+)
+def test_opening_vocatives_tried_at_turn_starts_find_what_a_whole_scan_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    from phimin._detect.literals import standard_tree
+    from phimin._detect.names import speech
+
+    assert standard_tree(speech._OPENING.pattern.replace(r"\p{L}", "a")).getwidth()[0] > 0
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    whole = [m.span() for m in speech._OPENING.finditer(text)]
+    assert {start for start, _ in whole} <= set(speech._turn_starts(text))
+    tried = finditer_from(speech._OPENING, text, speech._turn_starts(text))
+    assert [m.span() for m in tried] == whole
+
+
+_CLAUSE_PIECES = [
+    "so will said",
+    "Grace texted me",
+    "kwame wants to move",
+    "because hope WAS crying",
+    "and then, um, jack and ray came over",
+    "i think sage needed",
+    "honestly she just never called",
+    "ſam ASKED",
+    "it's; dana doesn't care",
+    "] bo told",
+    ":",
+    ".",
+    "\t",
+    "",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_CLAUSE_PIECES), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["\n", " ", ", ", ". ", "?  ", ": ", " - "]), min_size=1, max_size=6),
+)
+def test_subjects_tried_at_clause_starts_find_what_a_whole_scan_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    from phimin._detect.names import clauses
+
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    tried = finditer_from(clauses._SUBJECT, text, clauses._subject_starts(text))
+    assert [m.span() for m in tried] == [m.span() for m in clauses._SUBJECT.finditer(text)]
+
+
+def test_each_subject_verb_is_one_run_of_word_characters() -> None:
+    from phimin._detect.names import clauses
+
+    assert all(clauses._RUN.fullmatch(v) for v in clauses._SUBJECT_VERBS)

@@ -133,6 +133,71 @@ def test_in_lower_case_the_name_model_stands_in_for_the_default_models_pass(
     assert artifacts.student_names == [span(text, "sky")]
 
 
+_TOKEN_ATTRS = ("ORTH", "LOWER", "IDX", "LENGTH", "SPACY", "IS_SPACE", "IS_ALPHA", "IS_PUNCT")
+_TOKEN_ATTRS += ("IS_DIGIT", "LIKE_NUM", "IS_STOP", "SHAPE", "PREFIX", "SUFFIX")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so sky texted me from the bus stop",
+        "gonna wanna 'cause ain't can't y'all o'clock e.g. dr. lee's, we'll see :) x-ray",
+        "client: i dunno.\n\ntherapist: okay... so 3-4/10, mm-hmm, at 5:30pm w/ mom (her words)",
+        "niece mindy---617 555-0123 and the lex-- the lexapro",  # dashes phimin splits
+        "she's@home.com #42 $5.00 -- 10% “quoted” — dash",
+    ],
+)
+def test_in_lower_case_the_name_models_tokens_are_the_default_models(
+    redactor: phimin.Redactor, text: str
+) -> None:
+    """The default model tokenizes a chunk without capitals only for the recognizers; the
+    name model's tokens stand in for that pass where both cut alike. The Doc is the
+    tokenizer's in all phimin reads (a special case's norm, "gonna" -> "going", aside)."""
+    import re
+
+    from spacy import attrs
+
+    from phimin import _nlp
+
+    engine = redactor.engine.nlp_engine
+    assert _nlp._same_rules(engine.language.tokenizer, load_student().tokenizer)
+    (artifacts,) = engine.artifacts([text])
+    doc, expected = artifacts.tokens, engine.language.make_doc(text)
+    assert doc.vocab is expected.vocab and doc.text == text
+    ids = [getattr(attrs, a) for a in _TOKEN_ATTRS]
+    assert doc.to_array(ids).tolist() == expected.to_array(ids).tolist()
+    # (where phimin splits a run of dashes between letters, the default model tokenizes)
+    splits = re.search(_nlp._DASH_RUN_INFIX, text) is not None
+    assert engine._tokenizes_as_student(text) == (not splits) == ("mindy" not in text)
+
+
+def test_no_recognizer_reads_a_tokens_norm() -> None:
+    # (the name model's tokens stand in for the tokenizer's without a special case's norm)
+    import re
+
+    source = ROOT / "src" / "phimin"
+    reads = re.compile(r"\.norm_?\b|\bNORM\b|\bnorm_\b")
+    assert not [p.name for p in source.rglob("*.py") if reads.search(p.read_text("utf-8"))]
+
+
+def test_a_tokenizer_cut_otherwise_is_not_taken_for_the_name_models(
+    redactor: phimin.Redactor,
+) -> None:
+    import copy
+
+    from phimin import _nlp
+
+    language = redactor.engine.nlp_engine.language
+    other = copy.deepcopy(language)
+    other.tokenizer.add_special_case("skytext", [{"ORTH": "sky"}, {"ORTH": "text"}])
+    assert _nlp._same_rules(language.tokenizer, load_student().tokenizer)
+    assert not _nlp._same_rules(other.tokenizer, load_student().tokenizer)
+    engine = _nlp.PhiminNlpEngine(other)
+    text = "so skytext me from the bus stop"
+    (artifacts,) = engine.artifacts([text])
+    assert [t.text for t in artifacts.tokens][:3] == ["so", "sky", "text"]
+
+
 def test_nothing_counts_in_a_lower_case_note_where_nobody_says_i_or_you(
     recognizer: StudentNameRecognizer,
 ) -> None:

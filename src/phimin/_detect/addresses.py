@@ -106,6 +106,8 @@ class _Anchor:
     needs_word: bool = False
     # Said in words: needs no digit ("forty four seventeen magnolia drive").
     spoken: bool = False
+    # What every match holds on its line: the pattern runs only on the lines holding it.
+    cue: regex.Pattern[str] | None = None
 
 
 _ANCHORS: tuple[_Anchor, ...] = (
@@ -152,6 +154,7 @@ _ANCHORS: tuple[_Anchor, ...] = (
             r"\d{1,3}(?:st|nd|rd|th))(?![\w])(?![ ]+(?:grade|period|floor|place|base|time"
             r"|quarter|year|trimester|birthday|anniversary|street|st|avenue|ave)(?![\w]))"
         ),
+        cue=regex.compile(r"(?i)the[ ]corner[ ]of|\d(?:st|nd|rd|th)"),  # (either branch)
     ),
     _Anchor(
         builtin("phimin.address.spoken"),
@@ -274,7 +277,9 @@ class AddressRecognizer(PhiminRecognizer):
                         for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
                     ]
                 else:  # (only the lines with its words, where that finds the same)
-                    matches = list(finditer_by_line(pattern, text, timeout=REGEX_TIMEOUT_SECONDS))
+                    matches = list(
+                        finditer_by_line(pattern, text, anchor.cue, timeout=REGEX_TIMEOUT_SECONDS)
+                    )
             except TimeoutError as exc:
                 raise DetectionError(
                     f"pattern {anchor.rule.id} exceeded {REGEX_TIMEOUT_SECONDS}s"

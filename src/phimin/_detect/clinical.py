@@ -7,11 +7,16 @@ checksum is unmistakable (an SSN, an email, a labelled MRN) are never dropped.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from importlib import resources
 
-from phimin._detect.lines import lines_around, single_line
+import regex
+
+from phimin._detect.lines import finditer_in, lines_around
+from phimin._detect.literals import gate_fold
+from phimin._detect.pattern_facts import PatternFacts, pattern_facts
 from phimin._lazy_regex import lazy
 
 __all__ = [
@@ -172,19 +177,45 @@ def looks_clinical(word: str) -> bool:
     return _CLINICAL_WORD.search(word) is not None
 
 
+@functools.lru_cache(maxsize=1)
+def _guard_facts() -> tuple[PatternFacts, ...]:
+    """What each guard pattern's every match holds (`pattern_facts`), read once."""
+    facts = pattern_facts("guards", [p.pattern for p in GUARD_PATTERNS])
+    return tuple(facts[p.pattern] for p in GUARD_PATTERNS)
+
+
+_DIGIT = regex.compile(r"\d")  # every character a pattern's `\d` or `[0-9]` matches
+
+
 def clinical_spans(
     text: str, near: Sequence[tuple[int, int]] | None = None
 ) -> list[tuple[int, int]]:
     """Spans of clinical content in `text`, sorted, possibly overlapping.
 
     With `near`, only the spans that can overlap one of those: a guard pattern that
-    cannot cross a line break scans only the lines they are on.
+    cannot cross a line break scans only the lines they are on. A pattern scans only
+    the runs of lines holding one of the words its every match holds, and as many
+    digits as it needs (`pattern_facts`): most guards need digits, which lines of
+    speech seldom have.
     """
     everywhere = [(0, len(text))]
     lines = everywhere if near is None else lines_around(text, near)
-    return sorted(
-        m.span()
-        for pattern in GUARD_PATTERNS
-        for start, end in (lines if single_line(pattern.pattern) else everywhere)
-        for m in pattern.finditer(text, start, end)
-    )
+    folded = gate_fold(text)
+    if len(folded) != len(text):  # (folding keeps every length; were it ever not so)
+        folded = ""
+    digits = [m.start() for m in _DIGIT.finditer(text)]
+
+    def may_hold(facts: PatternFacts, start: int, end: int) -> bool:
+        if facts.min_digits:
+            held = bisect.bisect_left(digits, end) - bisect.bisect_left(digits, start)
+            if held < facts.min_digits:
+                return False
+        if facts.words is None or not folded:
+            return True
+        return any(folded.find(w, start, end) >= 0 for w in facts.words)
+
+    spans: list[tuple[int, int]] = []
+    for pattern, facts in zip(GUARD_PATTERNS, _guard_facts(), strict=True):
+        ranges = [r for r in (lines if facts.single_line else everywhere) if may_hold(facts, *r)]
+        spans.extend(m.span() for m in finditer_in(pattern, text, ranges))
+    return sorted(spans)

@@ -282,7 +282,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"(?![ ]*(?:laps?|miles?|points?|percent|%|pounds?|lbs?|reps?|times|out[ ]of|of)(?![\w]))))"
         rf"(?![\w'’-])(?![ ]+(?:{_NOT_A_DAY})(?![\w]))",
         group="day",
-        trigger=r"(?i)the[ ]",
+        # (every branch has "the", then the day: lines of speech nearly all hold "the ")
+        trigger=rf"(?i)the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED})",
     ),
     PatternSpec(
         builtin("phimin.date.month_year_full"),

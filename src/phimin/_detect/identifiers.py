@@ -123,6 +123,11 @@ def _spoken_id(value: str) -> bool | None:
     return None if len(_SPOKEN_DIGITS.findall(value)) >= 4 else False
 
 
+_TLDS = r"com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk"
+# What every match of Presidio's IP patterns holds: two digits about a dot (IPv4); a hex
+# digit before a colon, or two colons (each form of IPv6).
+_IP_TRIGGERS = {"IPv4": r"\d\.\d", "IPv6": r"[0-9A-Fa-f]:|::"}
+
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- internet ---------------------------------------------------------------
     PatternSpec(
@@ -170,17 +175,17 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.url.domain"),
         r"(?i)(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}"
-        r"(?:com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk)"
+        rf"(?:{_TLDS})"
         r"(?::\d{1,5})?(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w@-])",
         validate=v.valid_domain,
-        trigger=r"\.",
+        trigger=rf"(?i)\.(?:{_TLDS})",  # (in every match: a dot, then the domain's end)
     ),
     *(
         PatternSpec(
             builtin(f"phimin.ip.{p.name.lower()}"),
             p.regex,
             validate=v.valid_ip,
-            trigger=r"[.:]",
+            trigger=_IP_TRIGGERS[p.name],
         )
         for p in IpRecognizer.PATTERNS
         # (an IPv4 address inside an IPv6 one goes whole: "::ffff:192.0.2.1")
@@ -362,7 +367,6 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"{_SEP}(?P<id>(?=(?:[A-Za-z ./-]{{0,4}}\d){{5}})[A-Za-z0-9]{{1,12}}"
         r"(?:[ ./-](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,12}){0,4})(?![\w]|[./-]\w)",
         group="id",
-        trigger=r"\d{2}",
     ),
     PatternSpec(
         builtin("phimin.other_id.crypto_wallet"),
@@ -455,7 +459,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"|(?<=mac(?:[ ]address)?(?:[ ]+(?:is|was|it's|=|:))?[ ]+)[0-9a-f]{2}(?:[ ][0-9a-f]{2}){5})"
         r"(?![\w:-]|\.[0-9a-z])",
         validate=v.valid_mac,
-        trigger=r"(?i)[:.-]|mac",
+        # (in the separated forms: "3c:22", "22.fb"; the pairs read out follow "mac" on
+        # their line)
+        trigger=r"(?i)[0-9a-f]{2}[:.-][0-9a-f]{2}|mac",
     ),
     PatternSpec(
         builtin("phimin.other_id.hash_number"),

@@ -1,16 +1,17 @@
 """Run a pattern only on the lines where it can match.
 
 A pattern whose matches can never hold a line break, and whose look-aheads cannot
-look past one, finds the same matches when it runs line by line (`finditer` with
-`pos` and `endpos`; look-behinds see the whole text either way). `single_line`
-proves this from the syntax tree; `lines_with` lists the lines holding a trigger, a
-text every match needs, so the other lines are never scanned. Anchors read the same
-on whole lines: `regex`'s `^` matches only at the text's start or, with MULTILINE,
-after a line break, never at an arbitrary `pos`; with MULTILINE, `$` holds before a
-line break, and at `endpos` (just after one) only where no match can reach. Anything
-the proof cannot read (syntax only `regex` knows, `.` with DOTALL, `$` without
-MULTILINE, `\\A`, `\\Z`, a flag switched inside the pattern, an empty match) makes
-the pattern run over the whole text as before.
+look past one, finds the same matches when it runs line by line (`finditer_in`:
+`finditer` with `pos` and `endpos`; look-behinds see the whole text either way).
+`single_line` proves this from the syntax tree; `lines_with` lists the lines holding
+a trigger, a text every match needs, so the other lines are never scanned. Anchors
+read the same on whole lines: `regex`'s `^` and `\\A` never match at an arbitrary
+`pos`, only at the text's start (or, `^` with MULTILINE, after a line break); and
+each run of lines is read one character past its line break, so that `$` and `\\Z`,
+which hold at `endpos`, can hold there only for a match starting on the next line,
+which is left to that line. Anything the proof cannot read (syntax only `regex`
+knows, `.` with DOTALL, a flag switched inside the pattern, an empty match) makes the
+pattern run over the whole text as before.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from phimin._detect.literals import (
     MIN_LITERAL,
     REPEAT_OPS,
     SYNTAX,
+    exact_spellings,
     gate_fold,
     required_literals,
     standard_tree,
@@ -35,10 +37,14 @@ from phimin._lazy_regex import AnyPattern
 __all__ = [
     "derived_words",
     "finditer_by_line",
+    "finditer_from",
+    "finditer_in",
     "lines_around",
     "lines_with",
+    "lines_with_in",
     "lines_with_words",
     "single_line",
+    "words_are_all",
 ]
 
 _NEWLINE = 10
@@ -63,6 +69,9 @@ _BOUNDARIES = frozenset(
     )
     if hasattr(SYNTAX, name)
 )
+_ANCHORS = _BOUNDARIES | frozenset(
+    (SYNTAX.AT_BEGINNING, SYNTAX.AT_BEGINNING_STRING, SYNTAX.AT_END, SYNTAX.AT_END_STRING)
+)
 _LINE_FLAGS = re.DOTALL | re.MULTILINE
 
 
@@ -78,7 +87,7 @@ def single_line(pattern: str) -> bool:
     tree = standard_tree(_SAFE_PROPERTY.sub("a", pattern))
     if tree is None or tree.state.flags & re.DOTALL or tree.getwidth()[0] == 0:
         return False
-    return _never_newline(tree, bool(tree.state.flags & re.MULTILINE))
+    return _never_newline(tree)
 
 
 def _class_holds_newline(items: Any) -> bool | None:
@@ -98,10 +107,29 @@ def _class_holds_newline(items: Any) -> bool | None:
     return holds != negate
 
 
-def _never_newline(items: Any, multiline: bool) -> bool:
-    """No element consumes a line break, and no look-ahead needs to look past one.
-    `multiline`: the pattern's MULTILINE flag (`$` before a line break, not only at the
-    end of the text)."""
+def _ends_by_newline(items: Any) -> bool:
+    """A look-ahead's body that reads a line break, if at all, only as the last character
+    it reads ("(?=[ ]*(?:[,\\n]|$))"): `finditer_in` reads each range one character past
+    its line break, so such a look-ahead sees what it sees in the whole text."""
+    items = list(items)
+    if not items or _never_newline(items):
+        return True
+    *head, (op, av) = items
+    if not _never_newline(head):
+        return False
+    if op in (SYNTAX.LITERAL, SYNTAX.NOT_LITERAL, SYNTAX.IN):  # one character
+        return True
+    if op is SYNTAX.SUBPATTERN:
+        return not (av[1] | av[2]) & _LINE_FLAGS and _ends_by_newline(av[-1])
+    if op is SYNTAX.BRANCH:
+        return all(_ends_by_newline(branch) for branch in av[1])
+    if op in REPEAT_OPS and av[1] <= 1:  # "x?": once or not at all
+        return _ends_by_newline(av[2])
+    return False
+
+
+def _never_newline(items: Any) -> bool:
+    """No element consumes a line break, and no look-ahead needs to look past one."""
     for op, av in items:
         if op is SYNTAX.LITERAL:
             if av == _NEWLINE:
@@ -115,30 +143,26 @@ def _never_newline(items: Any, multiline: bool) -> bool:
             if _class_holds_newline(av) is not False:
                 return False
         elif op is SYNTAX.SUBPATTERN:  # (group, flags added, flags removed, body)
-            if (av[1] | av[2]) & _LINE_FLAGS or not _never_newline(av[-1], multiline):
+            if (av[1] | av[2]) & _LINE_FLAGS or not _never_newline(av[-1]):
                 return False
         elif op is SYNTAX.BRANCH:
-            if not all(_never_newline(branch, multiline) for branch in av[1]):
+            if not all(_never_newline(branch) for branch in av[1]):
                 return False
         elif op in REPEAT_OPS:
-            if not _never_newline(av[2], multiline):
+            if not _never_newline(av[2]):
                 return False
-        elif op is SYNTAX.AT:
-            if not (
-                av in _BOUNDARIES
-                or av is SYNTAX.AT_BEGINNING
-                or (multiline and av is SYNTAX.AT_END)
-            ):
+        elif op is SYNTAX.AT:  # anchors and word boundaries: see the module's docstring
+            if av not in _ANCHORS:
                 return False
         elif op in (SYNTAX.ASSERT, SYNTAX.ASSERT_NOT):
             # a look-behind sees the whole text whatever pos is; a look-ahead stops at endpos
-            if av[0] > 0 and not _never_newline(av[1], multiline):
+            if av[0] > 0 and not _ends_by_newline(av[1]):
                 return False
         elif op is getattr(SYNTAX, "ATOMIC_GROUP", None):
-            if not _never_newline(av, multiline):
+            if not _never_newline(av):
                 return False
         elif op is SYNTAX.GROUPREF_EXISTS:
-            if not all(_never_newline(b, multiline) for b in av[1:] if b is not None):
+            if not all(_never_newline(b) for b in av[1:] if b is not None):
                 return False
         elif op is not SYNTAX.GROUPREF:  # a backreference repeats a group checked above
             return False
@@ -184,8 +208,42 @@ def finditer_by_line(
             ranges = lines_with(trigger, text)
         elif (words := derived_words(pattern.pattern, shortest)) is not None:
             ranges = lines_with_words(words, text)
+    return finditer_in(pattern, text, ranges, timeout=timeout)
+
+
+def finditer_in(
+    pattern: AnyPattern,
+    text: str,
+    ranges: Iterable[tuple[int, int]],
+    *,
+    timeout: float | None = None,
+) -> Iterator[regex.Match[str]]:
+    """The matches of `pattern` in `text` that start in `ranges`, runs of whole lines
+    (line breaks included, as `lines_with` gives them), as a scan of the whole text finds
+    them, for a pattern `single_line` proves (or a single range, the whole text).
+    Each range is read one character on, past its line break: there `$` and `\\Z` hold
+    only for what starts on the next line, and that is left to it (see the module's
+    docstring). `timeout` is the engine's, for each range."""
+    size = len(text)
     for start, end in ranges:
-        yield from pattern.finditer(text, start, end, timeout=timeout)
+        for m in pattern.finditer(text, start, min(end + 1, size), timeout=timeout):
+            if m.start() >= end:
+                break
+            yield m
+
+
+def finditer_from(
+    pattern: AnyPattern, text: str, starts: Iterable[int]
+) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that never matches empty and whose every
+    match starts at one of `starts` (ascending): tried there alone, not at every position
+    of the text (a search finds the first of them where a match starts, and goes on
+    from its end)."""
+    after = 0
+    for start in starts:
+        if start >= after and (m := pattern.match(text, start)) is not None:
+            yield m
+            after = m.end()
 
 
 @functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
@@ -196,6 +254,41 @@ def derived_words(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] |
     # A Unicode property never spells a word: as a class of word characters it reads
     # the same to the literal finder, which cannot parse `regex`'s own syntax.
     return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern), shortest) or None
+
+
+@functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
+def words_are_all(pattern: str, shortest: int = MIN_LITERAL) -> bool:
+    """Is `pattern` nothing but its `derived_words` ("jan|feb", "the[ ]"), so that the
+    lines holding one of them are the lines holding a match (ignoring case)? Not so for
+    "\\d(?:st|nd)", whose words ("st", "nd") are in many more lines than it is."""
+    words = derived_words(pattern, shortest)
+    spellings = exact_spellings(pattern)
+    return words is not None and spellings is not None and spellings == words
+
+
+def lines_with_in(
+    trigger: AnyPattern, text: str, ranges: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`lines_with(trigger, text)` for a trigger that `single_line` proves, when every
+    line holding a match is in `ranges` (runs of whole lines, as `lines_around` gives
+    them): only those are searched, each as `finditer_in` reads it."""
+    size = len(text)
+    found: list[tuple[int, int]] = []
+    for start, end in ranges:
+        pos = start
+        while pos < end:
+            m = trigger.search(text, pos, min(end + 1, size))
+            if m is None or m.start() >= end:
+                break
+            first = text.rfind("\n", 0, m.start()) + 1
+            last = text.find("\n", m.end())
+            last = size if last < 0 else last + 1
+            if found and found[-1][1] == first:
+                found[-1] = (found[-1][0], last)
+            else:
+                found.append((first, last))
+            pos = last
+    return found
 
 
 def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ __all__ = [
     "REPEAT_OPS",
     "SYNTAX",
     "LiteralGate",
+    "exact_spellings",
     "gate_fold",
     "required_literals",
     "standard_tree",
@@ -192,6 +193,30 @@ def required_literals(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[st
     """
     tree = standard_tree(pattern)
     return None if tree is None else _required(tree, shortest)
+
+
+def exact_spellings(pattern: str) -> frozenset[str] | None:
+    """Every text `pattern` matches, lower-case, when they are a short list of words
+    and the pattern reads nothing around them ("jan|feb", "the[ ]"), else None."""
+    tree = standard_tree(pattern)
+    if tree is None or _reads_around(tree):
+        return None
+    found = _exact_sequence(tree)
+    return None if found is None or "" in found else _minimal(found)
+
+
+def _reads_around(items: Any) -> bool:
+    """Does an anchor, a word boundary or a look-around appear anywhere in `items`?"""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            return True
+        if op is _c.SUBPATTERN and _reads_around(av[-1]):
+            return True
+        if op is _c.BRANCH and any(_reads_around(b) for b in av[1]):
+            return True
+        if op in REPEAT_OPS and _reads_around(av[2]):
+            return True
+    return False
 
 
 def standard_tree(pattern: str) -> Any:

@@ -11,12 +11,22 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import ahocorasick
 import regex
 
 from phimin._catalogue import RuleRecord
 from phimin._detect.base import PhiminRecognizer
 from phimin._detect.detection import Detection
-from phimin._detect.lines import derived_words, lines_with, lines_with_words, single_line
+from phimin._detect.lines import (
+    derived_words,
+    finditer_in,
+    lines_around,
+    lines_with,
+    lines_with_in,
+    lines_with_words,
+    single_line,
+    words_are_all,
+)
 from phimin._detect.literals import gate_fold
 from phimin._detect.pattern_facts import PatternFacts, pattern_facts
 from phimin._errors import DetectionError
@@ -30,6 +40,7 @@ REGEX_TIMEOUT_SECONDS = 2.0
 
 Validator = Callable[[str], "bool | None"]
 
+_TRIGGER_WORD = 2  # the shortest word a trigger's lines are found by (`_trigger_lines`)
 _VALID_SCORE = 0.95  # a validator's pass, where the record names no `valid` score
 _CONTEXT_BEFORE = 48
 _CONTEXT_AFTER = 20
@@ -71,6 +82,9 @@ class _Compiled:
     single_line: bool  # runs only on the lines holding its trigger (see `lines`)
     words: frozenset[str] | None = None  # one is in every match (`pattern_facts`)
     min_digits: int = 0  # every match holds this many digits at least
+    # the lines holding the trigger's words are searched for the trigger itself (its
+    # words are not all of it: "\d(?:st|nd|rd|th)" is in far fewer lines than "th")
+    narrowed: bool = False
 
     @property
     def pattern(self) -> regex.Pattern[str]:
@@ -99,6 +113,9 @@ def compile_spec(spec: PatternSpec, facts: PatternFacts | None = None) -> _Compi
         single_line(spec.pattern) if facts is None else facts.single_line,
         None if facts is None else facts.words,
         0 if facts is None else facts.min_digits,
+        derived_words(spec.trigger, _TRIGGER_WORD) is not None
+        and not words_are_all(spec.trigger, _TRIGGER_WORD)
+        and single_line(spec.trigger),
     )
 
 
@@ -129,27 +146,39 @@ def _score(compiled: _Compiled, text: str, start: int, end: int) -> float | None
     return score
 
 
-def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Detection]:
+def scan(
+    specs: Sequence[_Compiled], text: str, index: _WordIndex | None = None
+) -> Iterator[Detection]:
     """Run every spec over `text`; raise `DetectionError` if any regex times out.
 
     A spec runs only where its facts allow a match: the text holds one of its words,
     and a line holds its trigger and as many digits as every match needs (the whole
     text, for a pattern that may cross a line). A spec that cannot run is never
-    compiled.
+    compiled. `index` (of these specs) finds all their words in one pass.
     """
     lines: dict[str, list[tuple[int, int]]] = {}  # trigger -> the lines holding it
     digits = _DigitCounts(text)
     folded: str | None = None
     whole = [(0, len(text))]
-    for compiled in specs:
+    found = None if index is None else index.read(text)
+    for i, compiled in enumerate(specs):
         spec = compiled.spec
         if compiled.words is not None:
-            if folded is None:
-                folded = gate_fold(text)
-            if not any(word in folded for word in compiled.words):
-                continue
+            if found is not None:
+                if i not in found.specs:
+                    continue
+            else:
+                if folded is None:
+                    folded = gate_fold(text)
+                if not any(word in folded for word in compiled.words):
+                    continue
         if spec.trigger not in lines:
-            lines[spec.trigger] = _trigger_lines(compiled, text)
+            if found is not None and spec.trigger in found.starts:
+                starts = found.starts[spec.trigger]
+                near = lines_around(text, ((s, s + 1) for s in starts))
+                lines[spec.trigger] = _narrowed(compiled, text, near)
+            else:
+                lines[spec.trigger] = _trigger_lines(compiled, text)
         ranges = lines[spec.trigger]
         if compiled.min_digits > 1 and ranges:
             if compiled.single_line:
@@ -160,9 +189,13 @@ def scan(specs: Sequence[_Compiled], text: str) -> Iterator[Detection]:
             continue
         pattern = compiled.pattern
         try:
-            for start, end in ranges if compiled.single_line else whole:
-                for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
-                    yield from _hit(compiled, text, m)
+            for m in finditer_in(
+                pattern,
+                text,
+                ranges if compiled.single_line else whole,
+                timeout=REGEX_TIMEOUT_SECONDS,
+            ):
+                yield from _hit(compiled, text, m)
         except TimeoutError as exc:
             raise DetectionError(
                 f"pattern {spec.rule_id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"
@@ -175,11 +208,61 @@ def _trigger_lines(compiled: _Compiled, text: str) -> list[tuple[int, int]]:
     holding one of those, found as substrings (`lines.lines_with_words`); the regex
     engine scans an alternation of words several times slower. A line without the
     trigger holds no match, so the extra lines change nothing but a little time (most
-    triggers are their words: two letters are as selective as the trigger itself)."""
-    words = derived_words(compiled.spec.trigger, 2)
+    triggers are their words: two letters are as selective as the trigger itself); a
+    trigger that is more than its words searches their lines for itself (`_narrowed`)."""
+    words = derived_words(compiled.spec.trigger, _TRIGGER_WORD)
     if words is None:
         return lines_with(compiled.trigger, text)
-    return lines_with_words(words, text)
+    return _narrowed(compiled, text, lines_with_words(words, text))
+
+
+def _narrowed(compiled: _Compiled, text: str, near: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`near`, the lines holding the trigger's words, or those of them holding the
+    trigger where its words are not all of it (`_Compiled.narrowed`)."""
+    return lines_with_in(compiled.trigger, text, near) if compiled.narrowed else near
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    specs: set[int]  # the specs one of whose words the text holds
+    starts: dict[str, list[int]]  # trigger (with words) -> where its words start
+
+
+class _WordIndex:
+    """The words of a set's specs (their facts) and of their triggers (`_trigger_lines`)
+    in one Aho-Corasick automaton: one pass over a text says which specs may match and
+    where each trigger's words are, as `word in text` and `lines_with_words` would,
+    word by word."""
+
+    def __init__(self, specs: Sequence[_Compiled]) -> None:
+        table: dict[str, tuple[set[int], set[str]]] = {}
+        self._triggers: set[str] = set()  # the triggers with words (all listed in `read`)
+        for i, compiled in enumerate(specs):
+            for word in compiled.words or ():
+                table.setdefault(word, (set(), set()))[0].add(i)
+            words = derived_words(compiled.spec.trigger, _TRIGGER_WORD)
+            if words is not None:
+                self._triggers.add(compiled.spec.trigger)
+                for word in words:
+                    table.setdefault(word, (set(), set()))[1].add(compiled.spec.trigger)
+        self._automaton: Any = None
+        if table:
+            self._automaton = ahocorasick.Automaton()
+            for word, (indices, triggers) in table.items():
+                self._automaton.add_word(word, (len(word), frozenset(indices), tuple(triggers)))
+            self._automaton.make_automaton()
+
+    def read(self, text: str) -> _Found | None:
+        """None when the folded text's offsets are not the text's (which does not happen)."""
+        folded = gate_fold(text)
+        if self._automaton is None or len(folded) != len(text):
+            return None
+        found = _Found(set(), {trigger: [] for trigger in self._triggers})
+        for end, (length, indices, triggers) in self._automaton.iter(folded):
+            found.specs.update(indices)
+            for trigger in triggers:
+                found.starts[trigger].append(end - length + 1)
+        return found
 
 
 _DIGIT = regex.compile(r"\d")  # every character a pattern's `\d` or `[0-9]` matches
@@ -251,6 +334,7 @@ class PatternRecognizerSet(PhiminRecognizer):
         listed = tuple(specs)
         facts = pattern_facts(name or "patterns", [s.pattern for s in listed])
         self._specs = tuple(compile_spec(s, facts[s.pattern]) for s in listed)
+        self._index: _WordIndex | None = None  # built on the first text
         super().__init__(entities=sorted({c.spec.rule.entity for c in self._specs}))
         if name:
             self.name = name
@@ -260,4 +344,7 @@ class PatternRecognizerSet(PhiminRecognizer):
         return tuple(c.spec for c in self._specs)
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
-        return scan(self._specs, text)
+        index = self._index
+        if index is None:  # (two threads may both build it: the same index)
+            index = self._index = _WordIndex(self._specs)
+        return scan(self._specs, text, index)

@@ -19,7 +19,7 @@ import regex
 
 from phimin._detect.base import PhiminRecognizer, lower_same_length
 from phimin._detect.detection import Detection
-from phimin._detect.lines import lines_around, single_line
+from phimin._detect.lines import finditer_in, lines_around, single_line
 from phimin._detect.literals import LiteralGate
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._errors import DetectionError, RulePackError
@@ -116,10 +116,9 @@ class SensitiveRecognizer(PhiminRecognizer):
             if ends and self._single_line(k):  # only the lines holding its words
                 ranges = lines_around(text, [(e, e + 1) for e in ends])
             try:
-                for start, end in ranges:
-                    for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
-                        if m.end() > m.start():
-                            yield i, m.start(), m.end(), negative
+                for m in finditer_in(pattern, text, ranges, timeout=REGEX_TIMEOUT_SECONDS):
+                    if m.end() > m.start():
+                        yield i, m.start(), m.end(), negative
             except TimeoutError as exc:
                 raise DetectionError(
                     f"rule {self._rules[i].id} exceeded {REGEX_TIMEOUT_SECONDS}s on one chunk"

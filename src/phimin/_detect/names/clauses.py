@@ -11,6 +11,7 @@ only at the start of a clause ("my hope is" is the word).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import regex
@@ -21,7 +22,8 @@ from phimin._catalogue import builtin
 from phimin._detect.clinical import MEDICATIONS, is_clinical_term, looks_clinical
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.lines import finditer_by_line
+from phimin._detect.lines import finditer_by_line, finditer_from
+from phimin._detect.literals import gate_fold
 from phimin._detect.words import (
     BEFORE_A_THING,
     KIN_ROLES,
@@ -65,15 +67,21 @@ FROM_SOMEWHERE = builtin("phimin.name.from_somewhere")
 
 # Where a clause starts: a line, a speaker tag, the end of a sentence, or a comma; then
 # at most three words of discourse ("so", "and then", "honestly", "um").
+# after a word that opens a clause: "do you think sage needed", "because grace said"
+_CLAUSE_WORDS = (
+    r"(?:think|thought|guess|know|knew|feel|felt|wish|said|says|because"
+    r"|since|when|if|that|until|while|after|before|whether|what|how|why|hope|bet|swear"
+    r"|heard|noticed|realized|figured|pray|wonder|worried|glad|afraid|scared)"
+)
 _CLAUSE_START = (
     r"(?:^|(?<=[.!?;:\]][ \t]{0,3})|(?<=,[ ])"
-    # after a word that opens a clause: "do you think sage needed", "because grace said"
-    r"|(?<=(?<![\w'’])(?:think|thought|guess|know|knew|feel|felt|wish|said|says|because"
-    r"|since|when|if|that|until|while|after|before|whether|what|how|why|hope|bet|swear"
-    r"|heard|noticed|realized|figured|pray|wonder|worried|glad|afraid|scared)[ ]))[ \t]*"
+    rf"|(?<=(?<![\w'’]){_CLAUSE_WORDS}[ ]))[ \t]*"
     r"(?:(?:so|and|then|um|uh|but|honestly|yeah|yes|well|like|cause|because|okay|ok|alright"
     r"|oh|now|plus|anyway|see|apparently|basically)[ ,]+){0,3}"
 )
+# What _CLAUSE_START's look-behinds hold after (a match of this ends where a clause may
+# start, or, after [.!?;:\]], anywhere in its spaces), case aside, as in the patterns.
+_CLAUSE_MARK = regex.compile(rf"(?i)[.!?;:\]][ \t]{{0,3}}|,[ ]|\n|(?<![\w'’]){_CLAUSE_WORDS}[ ]")
 _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
 _MONTHS = frozenset({"april", "may", "june", "august", "march", "january"})
 # What a person does and nothing else: after a name that is also a word, only these.
@@ -101,13 +109,19 @@ _WEAK_VERBS = SUBJECT_VERBS | frozenset(
     "doesn't didn't won't wouldn't can't couldn't isn't wasn't hasn't hadn't keeps needs "
     "knows thinks feels gets got".split()
 )
+_SUBJECT_VERBS = PERSON_VERBS | _WEAK_VERBS
 _SUBJECT = lazy(
     # (two names joined: "so jack and ray came over")
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD})(?:[ ]+(?:and|&)[ ]+(?P<other>{_WORD}))?[ ]+"
     r"(?:(?:just|always|never|still|finally|really|also|even|literally|actually|kinda"
     r"|basically|totally|then|kind[ ]of|sort[ ]of|sorta)[ ]+){0,2}"
-    rf"(?P<verb>{alternation(tuple(sorted(PERSON_VERBS | _WEAK_VERBS)))})(?![\w'’])"
+    rf"(?P<verb>{alternation(tuple(sorted(_SUBJECT_VERBS)))})(?![\w'’])"
 )
+# Every character a _SUBJECT match holds after its clause start is one of these (words,
+# spaces, commas, "&"): a clause start is worth trying only where one of its verbs comes
+# before the next other character (".", ":", a line break, a bracket...).
+_NOT_IN_SUBJECT = regex.compile(r"[^\w'’\- \t,&]")
+_RUN = regex.compile(r"[\w'’]+")  # each verb is one run (checked by a test)
 _KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
 # "smoke was the one who introduced us": a word that opens a clause said to be the
 # person who did something is what that person is called.
@@ -319,10 +333,31 @@ def name_word(
     return len(w) >= 3 and not (lexicon.is_name(w) or lexicon.is_common_word(w))
 
 
+def _subject_starts(text: str) -> list[int]:
+    """The positions _SUBJECT may match from, ascending: where a clause may start
+    (`_CLAUSE_MARK`, and the text's start) with one of its verbs, as a whole run of word
+    characters read case-blind (`gate_fold`), before the clause runs into a character no
+    match holds. Trying it there alone (`lines.finditer_from`) finds what a scan finds."""
+    verbs = [m.start() for m in _RUN.finditer(text) if gate_fold(m.group()) in _SUBJECT_VERBS]
+    stops = [m.start() for m in _NOT_IN_SUBJECT.finditer(text)]
+    starts = {0}
+    for m in _CLAUSE_MARK.finditer(text):
+        start, end = m.span()
+        starts.update(range(start + 1, end + 1) if text[start] in ".!?;:]" else (end,))
+    kept = []
+    for start in sorted(starts):
+        i = bisect.bisect_left(stops, start)
+        stop = stops[i] if i < len(stops) else len(text)
+        j = bisect.bisect_left(verbs, start)
+        if j < len(verbs) and verbs[j] < stop:
+            kept.append(start)
+    return kept
+
+
 def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "so will said", "grace texted me", "kwame wants to move": a name that opens a
     clause before a verb of what people do."""
-    for m in finditer_by_line(_SUBJECT, text):
+    for m in finditer_from(_SUBJECT, text, _subject_starts(text)):
         word = m.group("name")
         w = word.lower()
         verb = m.group("verb").lower()

@@ -20,7 +20,7 @@ from phimin._detect.case import CaseMode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.lines import finditer_by_line
+from phimin._detect.lines import finditer_by_line, finditer_from
 from phimin._detect.names.clauses import first_names_at, name_word
 from phimin._detect.names.tokens import Span, Tokens, extend
 from phimin._detect.words import (
@@ -120,6 +120,9 @@ _OPENING = lazy(
     r"|could|do|did|are|were|you|your|you're|i|i'm|let's|lets|good|nice|great|thanks|welcome"
     r"|it's|it|we|please|come|have|so)(?![\w'’]))"
 )
+# Where _TURN_START can hold, and more: the text's start, after a line break, a colon or
+# a bracket, and after [.!?:\]] and one to three spaces (each position of them).
+_AFTER_TURN_MARK = regex.compile(r"[.!?:\]][ ]{1,3}|[\n:\]]")
 _CLOSING = lazy(
     r"(?i)(?<![\w'’])(?:thanks|thank[ ]you(?:[ ]so[ ]much)?|bye|bye-bye|goodbye|good[ ]?bye"
     r"|take[ ]care|see[ ]you(?:[ ](?:next[ ](?:week|time)|tomorrow|later|soon|then|again"
@@ -286,7 +289,7 @@ def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
 def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "logan, what happened", "okay max let's pick up", "therapist: Destiny what was":
     a name that opens a turn, then talk to the one named."""
-    for m in finditer_by_line(_OPENING, text):
+    for m in finditer_from(_OPENING, text, _turn_starts(text)):
         word = m.group("name")
         w = word.lower()
         comma = m.group("after").strip() == ","
@@ -299,6 +302,15 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         wh = m.group("after").strip().lower() in _QUESTION_WORDS
         if name_word(word, lexicon, plain=comma or wh, modal=wh):
             yield OPENING_VOCATIVE.at(m.start("name"), m.end("name"))
+
+
+def _turn_starts(text: str) -> list[int]:
+    """Every position where a turn may start (`_TURN_START`), ascending: _OPENING is tried
+    there alone (`lines.finditer_from`), not at every character."""
+    starts = {0}
+    for m in _AFTER_TURN_MARK.finditer(text):
+        starts.update(range(m.start() + 1, m.end() + 1))
+    return sorted(starts)
 
 
 def closing_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

@@ -190,8 +190,14 @@ def _conversation(text: str) -> bool:
     words = _WORD.findall(text)
     if len(words) < _SHORT_CHUNK:
         return True
-    said = sum(w.lower().replace("’", "'") in _FIRST_AND_SECOND_PERSON for w in words)
-    return said * 50 >= len(words)
+    needed = -(-len(words) // 50)  # said * 50 >= len(words): counted until it holds
+    said = 0
+    for w in words:
+        if w.lower().replace("’", "'") in _FIRST_AND_SECOND_PERSON:
+            said += 1
+            if said >= needed:
+                return True
+    return False
 
 
 def _line_words(text: str, start: int, end: int) -> list[str]:
