@@ -126,7 +126,13 @@ def _spoken_id(value: str) -> bool | None:
 _TLDS = r"com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk"
 # What every match of Presidio's IP patterns holds: two digits about a dot (IPv4); a hex
 # digit before a colon, or two colons (each form of IPv6).
-_IP_TRIGGERS = {"IPv4": r"\d\.\d", "IPv6": r"[0-9A-Fa-f]:|::"}
+# The part every match of each holds (an IPv4 inside an IPv6 one: its dotted tail).
+_IP_TRIGGERS = {
+    "IPv4": r"\d\.\d",
+    "IPv6": r"[0-9A-Fa-f]:|::",
+    "IPv4_mapped": r"::",
+    "IPv4_embedded": r"[0-9A-Fa-f]:",
+}
 
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- internet ---------------------------------------------------------------
