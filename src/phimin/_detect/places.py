@@ -176,13 +176,14 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.location.called"),
         # "a small village called san miguel el alto", "this town named xalapa": a place
         # named after the kind of place it is, to a pause or a word that goes on.
-        rf"(?i)(?<=(?<![\w'’])(?:{alternation(PLACE_KINDS)})[ ]+(?:called|named"
-        r"|by[ ]the[ ]name[ ]of)[ ]+)(?!(?:the|an?|that|this|it|me|him|her|us|them|to|for|back"
-        r"|off|out|up|in|on|at|and|but|so|about|after|before|because|when|every|all)(?![\w]))"
-        r"\p{L}[\p{L}'’-]*(?:[ ]+(?!(?:kind|kinda|near|in|on|at|by|and|but|so|where|which|that"
-        r"|with|outside|about|just|like|because|when|after|before|for|i|we|he|she|they|it|is"
-        r"|was|up|down|over|out|there|back|right|somewhere|or|if|then|now)(?![\w]))"
-        r"\p{L}[\p{L}'’-]*){0,3}",
+        rf"(?i)(?<![\w'’])(?:{alternation(PLACE_KINDS)})[ ]+(?:called|named"
+        r"|by[ ]the[ ]name[ ]of)[ ]+(?P<place>(?!(?:the|an?|that|this|it|me|him|her|us|them|to"
+        r"|for|back|off|out|up|in|on|at|and|but|so|about|after|before|because|when|every|all)"
+        r"(?![\w]))\p{L}[\p{L}'’-]*(?:[ ]+(?!(?:kind|kinda|near|in|on|at|by|and|but|so|where"
+        r"|which|that|with|outside|about|just|like|because|when|after|before|for|i|we|he|she"
+        r"|they|it|is|was|up|down|over|out|there|back|right|somewhere|or|if|then|now)(?![\w]))"
+        r"\p{L}[\p{L}'’-]*){0,3})",
+        group="place",
         trigger=r"(?i)called|named|name[ ]of",
     ),
     PatternSpec(
