@@ -137,7 +137,7 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.location.county_spoken"),
         # "we just moved to jefferson county", "my family's from harlan county": a county
         # after a word of place, in any case.
-        r"(?i)(?<=(?<![\w'’])(?:in|from|to|of|near|outside|moved[ ]to|out[ ]in|lives?[ ]in"
+        r"(?i)(?<=(?<![\w'’])(?:in|from|to|of|near|outside|at|moved[ ]to|out[ ]in|lives?[ ]in"
         r"|lived[ ]in|grew[ ]up[ ]in)[ ]+)(?:the[ ]+)?\p{L}[\p{L}'’.-]+(?:[ ]\p{L}[\p{L}'’.-]+)?"
         r"[ ]+(?:county|parish|borough)(?![\w])",
         validate=_named_county,

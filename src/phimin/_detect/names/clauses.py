@@ -31,6 +31,7 @@ from phimin._detect.words import (
     NOT_NICKNAMES,
     PAST_TENSE_NAMES,
     PERSON_VERBS,
+    PLACE_KINDS,
     POSTNOMINALS,
     RELATIONS,
     ROLES,
@@ -518,6 +519,9 @@ def presented(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         yield PRESENTED.at(m.start("first"), end)
 
 
+_NAMED_PLACE = lazy(rf"(?i)(?<![\w'’])(?:{alternation(PLACE_KINDS)})[ ]+(?:called|named)[ ]+$")
+
+
 def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "i told mark i'm not going", "i asked june if she could": a name told or asked;
     "i saw faith at church", "she moved in with ray last year": someone seen, loved or
@@ -525,6 +529,8 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     for m in finditer_by_line(_OBJECT, text):
         word = m.group("name")
         w = word.lower()
+        if _NAMED_PLACE.search(text, max(0, m.start() - 30), m.start("name")):
+            continue  # "a little town called tlacolula": a place's name (`location.called`)
         if name_word(word, lexicon, modal=True) and (
             lexicon.is_first_name(w)
             # "i finally texted babajide back": a word no list knows
