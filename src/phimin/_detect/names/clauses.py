@@ -24,11 +24,11 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line, finditer_from
 from phimin._detect.literals import gate_fold
+from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.words import (
     BEFORE_A_THING,
     KIN_ROLES,
     NON_NAME_WORDS,
-    NOT_NICKNAMES,
     PAST_TENSE_NAMES,
     PERSON_VERBS,
     PLACE_KINDS,
@@ -402,18 +402,12 @@ def the_one_who(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     for m in finditer_by_line(_THE_ONE_WHO, text):
         word = m.group("name")
         w = word.lower()
-        if name_word(word, lexicon, modal=True) or not (
-            len(w) < 3
-            or w in STOP_WORDS
-            or w in _PRONOUNS
-            or w in NON_NAME_WORDS
-            or w in RELATIONS
-            or w in KIN_ROLES
-            or w in TITLES
-            or w in ROLES
-            or is_clinical_term(w)
-            or w.endswith(("ly", "ing"))
-            or (w.endswith("s") and lexicon.is_english(w))  # "cops was the one who"
+        if name_word(word, lexicon, modal=True) or (
+            _called_word(w, lexicon)
+            and w not in _PRONOUNS
+            and w not in ROLES
+            and not w.endswith("ing")
+            and not (w.endswith("s") and lexicon.is_english(w))  # "cops was the one who"
         ):
             yield SUBJECT.at(m.start("name"), m.end("name"))
 
@@ -451,7 +445,7 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             name_word(w, lexicon, modal=True)
             or (lexicon.is_first_name(w.lower()) and w.lower() not in STOP_WORDS)
             for w in words
-        ) or (len(words) == 1 and _set_off(text, m, group) and _called_word(words[0])):
+        ) or (len(words) == 1 and _set_off(text, m, group) and _called_word(words[0], lexicon)):
             yield KIN_APPOSITIVE.at(m.end(group) - len(" ".join(words)), m.end(group))
 
 
@@ -471,19 +465,17 @@ def _set_off(text: str, m: regex.Match[str], group: str) -> bool:
     return group == "name" and _SET_OFF.match(text, m.end(group)) is not None
 
 
-def _called_word(word: str) -> bool:
-    """A word that can be what someone is called: no grammar, filler, time or adverb."""
+def _called_word(word: str, lexicon: NameLexicon) -> bool:
+    """A word that can be what someone is called (`nicknames.nickname_word`), and no
+    filler, heading, Spanish grammar or adverb opening a turn ("anyway", "bueno")."""
     w = word.lower()
     return (
-        len(w) >= 3
-        and w not in STOP_WORDS
+        nickname_word(w, lexicon)
+        and len(w) >= 3
         and w not in SPANISH_STOP_WORDS
         and w not in _NOT_CALLED
-        and w not in NOT_NICKNAMES
         and w not in NON_NAME_WORDS
-        and w not in RELATIONS
         and not w.endswith("ly")
-        and not is_clinical_term(w)
     )
 
 

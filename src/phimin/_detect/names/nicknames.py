@@ -30,7 +30,7 @@ from phimin._detect.words import (
 )
 from phimin._lazy_regex import lazy
 
-__all__ = ["named_as", "named_first", "prefixed"]
+__all__ = ["named_as", "named_first", "nickname_word", "prefixed"]
 
 NAMED_AS = builtin("phimin.name.nickname")
 PREFIXED = builtin("phimin.name.nickname_prefix")
@@ -83,7 +83,7 @@ _PREFIXED = lazy(
 _DESCRIPTIVE_ENDINGS = ("less", "ful", "ous", "ive", "ing", "ed", "able", "ible", "ish", "ic", "ly")
 
 
-def _nickname_word(word: str, lexicon: NameLexicon, *, clinical: bool = True) -> bool:
+def nickname_word(word: str, lexicon: NameLexicon, *, clinical: bool = True) -> bool:
     """Could `word` be what someone is called: no grammar, endearment, insult, time or
     descriptive word, no kin word or title (with `clinical`, no clinical term). Everyday
     nouns can ("peanut", "scooter")."""
@@ -105,7 +105,7 @@ def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     goes by jo now", "refers to boyfriend only as Cornbread"."""
     for m in finditer_by_line(_NAMED, text):
         word = m.group("word")
-        if not _nickname_word(word, lexicon):
+        if not nickname_word(word, lexicon):
             continue
         if m.group("by") and not (
             lexicon.is_first_name(word.lower()) or not lexicon.is_english(word.lower())
@@ -124,7 +124,7 @@ def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 def named_first(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "bubba is what we all call my older brother": the nickname, then who it names."""
     for m in finditer_by_line(_NAMED_FIRST, text):
-        if _nickname_word(m.group("word"), lexicon):
+        if nickname_word(m.group("word"), lexicon):
             yield NAMED_AS.at(*m.span("name"))
 
 
@@ -133,7 +133,7 @@ def prefixed(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     nickname ("lil": any but "bit", "sis"...; "big": a first name or no English word)."""
     for m in finditer_by_line(_PREFIXED, text):
         w = m.group("word").lower()
-        if not _nickname_word(w, lexicon, clinical=False) or w in NOT_AFTER_LIL:
+        if not nickname_word(w, lexicon, clinical=False) or w in NOT_AFTER_LIL:
             continue
         if m.group("prefix").lower() == "big" and not (
             lexicon.is_first_name(w) or not lexicon.is_english(w)
