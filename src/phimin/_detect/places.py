@@ -241,7 +241,7 @@ _SAINT = lazy(
 _VENUE = lazy(
     r"(?i)(?<=(?<![\w'’])(?:at|to|from|near|outside|by|behind|across[ ]from)[ ]+(?:the[ ]+)?)"
     r"(?:(?P<kind>cafe|café|caffe|club|pub|bar|diner|hotel|motel|taqueria|panaderia|bistro"
-    r"|tavern|lounge|grill|casa|rancho|hotel)[ ]+(?P<name>\p{L}[\p{L}'’-]+)"
+    r"|tavern|lounge|grill)[ ]+(?P<name>\p{L}[\p{L}'’-]+)"
     r"|our[ ]+lady[ ]+of[ ]+(?:the[ ]+)?(?P<name>\p{L}[\p{L}'’-]+)(?:[ ]+(?:help|grace|hope"
     r"|mercy|sorrows|peace|victory|lourdes|fatima|guadalupe))?)(?![\w'’-])"
 )

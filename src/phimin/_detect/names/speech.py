@@ -204,7 +204,7 @@ def introductions(t: Tokens) -> Iterator[Span]:
                 continue
             if phrase[0] in _CALLED and t.lower[j] in NOT_NICKNAMES:
                 continue
-            if n == 1 and i > 0 and t.lower[t.prev_word(i)] in _PLACE_KINDS:
+            if n == 1 and t.prev_word(i) >= 0 and t.lower[t.prev_word(i)] in _PLACE_KINDS:
                 continue  # "a town named xalapa": a place's name (`location.called`)
             if weak:
                 ok = t.candidate(j) and t.lexicon.is_clear_name(t.lower[j])
