@@ -245,6 +245,18 @@ _VENUE = lazy(
     r"|our[ ]+lady[ ]+of[ ]+(?:the[ ]+)?(?P<name>\p{L}[\p{L}'’-]+)(?:[ ]+(?:help|grace|hope"
     r"|mercy|sorrows|peace|victory|lourdes|fatima|guadalupe))?)(?![\w'’-])"
 )
+# Where someone is, was or was sent, then a word and a pause or a word of time: the
+# place's own name if no list knows the word (`FacilityRecognizer._unknown_places`).
+_BEEN_AT = lazy(
+    # (a person is somewhere: "he's in", "she was at"; not "salt is in", "time to")
+    r"(?i)(?:(?<=(?<![\w'’])(?:he|she|i|we|they|you|who))['’](?:s|m|re)"
+    r"|(?<![\w'’])(?:(?:he|she|i|we|they|you|who)[ ]+(?:was|were|is|am|are|been)|been|stayed"
+    r"|stay|stays|staying|living|live|lives|lived|sent|went|go|goes|going|locked[ ]up|admitted"
+    r"|transferred|working|works|worked))[ ]+(?:at|in|to|into|over[ ]at|out[ ]at|up[ ]at|down[ ]at)[ ]+"
+    r"(?P<name>\p{L}{4,})(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:for|again|now|when|after|before|since"
+    r"|until|last|this|and|but|with|because|yesterday|today|tonight|right|all|till|or|so)"
+    r"(?![\w'’]))"
+)
 _TRANSFER = lazy(
     r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
@@ -359,6 +371,7 @@ _SAINT_NAME = builtin("phimin.location.saint")
 _TRANSFERRED = builtin("phimin.location.transfer")
 _ACRONYM = builtin("phimin.location.acronym")
 _VENUE_NAME = builtin("phimin.location.venue")
+_UNKNOWN_PLACE = builtin("phimin.location.unknown_place")
 _WARD_FLOOR = builtin("phimin.location.transfer.ward")
 
 
@@ -383,6 +396,25 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._wards(text)
         yield from self._bare_streets(text)
         yield from self._venues(text)
+        yield from self._unknown_places(text)
+
+    def _unknown_places(self, text: str) -> Iterator[Detection]:
+        """ "he's in rikers again", "doing time at attica", "i was at harborview for a
+        week": where someone is, was or was sent, a word no English, Spanish or name list
+        has is that place's own name."""
+        for m in finditer_by_line(_BEEN_AT, text):
+            word = m.group("name").lower()
+            lex = self.lexicon
+            if (
+                word in STOP_WORDS
+                or lex.is_english(word)
+                or lex.is_common_word(word)
+                or lex.is_spanish(word)
+                or lex.is_name(word)
+                or is_clinical_term(word)
+            ):
+                continue
+            yield _UNKNOWN_PLACE.at(m.start("name"), m.end("name"))
 
     def _venues(self, text: str) -> Iterator[Detection]:
         """ "at cafe luna", "at our lady of guadalupe": a venue named after its kind (the
