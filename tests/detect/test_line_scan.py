@@ -527,6 +527,10 @@ _CLAUSE_PIECES = [
     "ſam ASKED",
     "it's; dana doesn't care",
     "] bo told",
+    "THİNK sam said",  # (a dotted capital I, a Kelvin sign: folded as the patterns fold)
+    "thinK jo WAS crying",
+    "’think al said",
+    "that said bo said",
     ":",
     ".",
     "\t",
