@@ -379,7 +379,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"{_HANDLE_PART}(?:{_HANDLE_JOIN}{_HANDLE_PART})*"
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}})(?![\w@.-])",
         group="id",
-        trigger=rf"(?i){_PLATFORMS}",
+        trigger=rf"(?i)(?<![\w]){_PLATFORMS}",  # (a word: "ig" is in "thing", "right")
     ),
     PatternSpec(
         builtin("phimin.other_id.handle_underscore"),

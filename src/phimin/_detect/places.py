@@ -167,7 +167,8 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         rf"|\d{{1,3}}(?:st|nd|rd|th))[ ]+){{1,3}}?"
         rf"(?:{_STREET_TYPE})(?![\w'’-])",
         validate=_named_street,
-        trigger=rf"(?i){_STREET_TYPE}",
+        # (a word of its own: "st" and "rd" are in "just" and "word")
+        trigger=rf"(?i)(?<![\w'’-])(?:{_STREET_TYPE})(?![\w'’-])",
     ),
     PatternSpec(
         builtin("phimin.location.route"),
