@@ -25,6 +25,7 @@ from phimin._detect.lines import (
     lines_with_in,
     lines_with_words,
     single_line,
+    split_alternation,
     words_are_all,
 )
 from phimin._detect.names import charting, clauses, kin
@@ -373,6 +374,37 @@ def test_trigger_words_find_every_line_the_trigger_finds(
 )
 def test_words_are_all(trigger: str, alone: bool) -> None:
     assert words_are_all(trigger, 2) is alone
+
+
+@pytest.mark.parametrize(
+    ("pattern", "branches"),
+    [
+        (r"(?i)jan|\d", [r"(?i)jan", r"(?i)\d"]),
+        (r"\d|ninet|hundred", [r"\d", "ninet", "hundred"]),
+        (r"[|]|x", [r"[|]", "x"]),
+        (r"\||x", [r"\|", "x"]),
+        (r"[]|]|y", [r"[]|]", "y"]),
+        (r"[^]|]x|y", [r"[^]|]x", "y"]),
+        (r"a(?:b|c)", None),
+        (r"(?i)(?:jan|feb)", None),
+        (r"(a|b", None),
+    ],
+)
+def test_split_alternation(pattern: str, branches: list[str] | None) -> None:
+    assert split_alternation(pattern) == branches
+
+
+def test_a_trigger_split_into_branches_finds_the_lines_the_trigger_finds() -> None:
+    from phimin._detect.patterns import _trigger_lines, compile_spec, trigger_parts
+
+    split = [s for specs in SPEC_LISTS for s in specs if len(trigger_parts(s.trigger)) > 1]
+    assert len(split) >= 3
+    text = "\n".join(
+        ["mac address a4:c3:f0", "the stomach", "ninety one", "he is 9 and 10", "x", "101", ""]
+    )
+    for spec in split:
+        compiled = compile_spec(spec)
+        assert _trigger_lines(compiled, text) == lines_with(compiled.trigger, text), spec.rule_id
 
 
 @given(

@@ -44,6 +44,7 @@ __all__ = [
     "lines_with_in",
     "lines_with_words",
     "single_line",
+    "split_alternation",
     "words_are_all",
 ]
 
@@ -254,6 +255,44 @@ def derived_words(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] |
     # A Unicode property never spells a word: as a class of word characters it reads
     # the same to the literal finder, which cannot parse `regex`'s own syntax.
     return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern), shortest) or None
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def split_alternation(pattern: str) -> list[str] | None:
+    """The branches of a pattern that is an alternation at its top level, each with the
+    pattern's leading flags ("(?i)jan|\\d" -> ["(?i)jan", "(?i)\\d"]), or None. A text
+    position matches the pattern where it matches one of them."""
+    flags = _GLOBAL_FLAGS.match(pattern)
+    head = flags.group() if flags else ""
+    body = pattern[len(head) :]
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 2 if body.startswith("^]", i + 1) else 1  # "[]..." and "[^]...": a literal ]
+            if body.startswith("]", i):
+                i += 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            branches.append(body[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class or not branches:
+        return None
+    branches.append(body[start:])
+    return [head + b for b in branches]
 
 
 @functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
