@@ -28,6 +28,7 @@ from phimin._detect.lines import (
     split_alternation,
     words_are_all,
 )
+from phimin._detect.literals import gate_fold
 from phimin._detect.names import charting, clauses, kin
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS
@@ -118,6 +119,24 @@ def test_words_find_every_line_the_case_blind_pattern_finds(
     by_words = lines_with_words(words, text)
     covered = {i for start, end in by_words for i in range(start, end)}
     assert all(i in covered for start, end in by_pattern for i in range(start, end))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Aunt", "aun", "\u212aIN", "kin", "ſon", "SON", "x", "İ", "niece", "\n"]),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", "\n", "", "-"]), min_size=1, max_size=4),
+)
+def test_many_words_are_found_in_one_pass_as_one_by_one(pieces: list[str], seps: list[str]) -> None:
+    from phimin._detect import lines
+
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    words = ["aunt", "kin", "son", "niece", "nephew", "uncle", "mom", "dad", "sis", "on"]
+    assert len(words) > lines._FIND_AT_MOST  # the automaton's pass
+    folded = gate_fold(text)
+    starts = [i for w in words for i in range(len(text)) if folded.startswith(w, i)]
+    assert lines_with_words(words, text) == lines_around(text, [(i, i + 1) for i in starts])
 
 
 _PIECES = [

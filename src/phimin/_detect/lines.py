@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import ahocorasick
 import regex
 
 from phimin._detect.literals import (
@@ -337,6 +338,10 @@ def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
     folded = gate_fold(text)
     if len(folded) != len(text):  # (folding keeps every length; were it ever not so)
         return [(0, len(text))]
+    words = frozenset(words)
+    if len(words) > _FIND_AT_MOST:  # one pass of an automaton for them all
+        ends = _automaton(words).iter(folded)
+        return lines_around(text, ((end - size + 1, end - size + 2) for end, size in ends))
     starts = []
     for word in words:
         at = folded.find(word)
@@ -344,6 +349,20 @@ def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
             starts.append(at)
             at = folded.find(word, at + 1)
     return lines_around(text, ((at, at + 1) for at in starts))
+
+
+# Up to this many words, a search for each is quicker than an automaton's pass.
+_FIND_AT_MOST = 8
+
+
+@functools.lru_cache(maxsize=256)  # word sets are read from module constants
+def _automaton(words: frozenset[str]) -> Any:
+    """An Aho-Corasick automaton of `words`, each giving its length."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 def lines_around(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
