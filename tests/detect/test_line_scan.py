@@ -449,6 +449,44 @@ def test_a_trigger_more_than_its_words_scans_only_its_own_lines() -> None:
     assert _trigger_lines(compiled, text) == [(16, 37)]  # not the lines with "th"
 
 
+_ON_A_LINE_PIECES = [
+    "a place on delancey",
+    "she lives ON Ashland",
+    "the ymca off elm st",
+    "transferred to lakeside 4",
+    "on 5 north",
+    "per NP Lindgren",
+    "w/rn abernathy",
+    "the therapist. dana",
+    "turn left",
+    "therapist:",
+    "x",
+    "",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_ON_A_LINE_PIECES), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["\n", " ", ", ", "\n\n", " on "]), min_size=1, max_size=5),
+)
+def test_place_streets_wards_and_roles_by_line_find_what_a_whole_scan_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    from phimin._detect.names import titles
+
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    on_off = lines_with_words(places._ON_OFF, text)
+    assert [m.span() for m in finditer_in(places._PLACE_ON_STREET, text, on_off)] == [
+        m.span() for m in places._PLACE_ON_STREET.finditer(text)
+    ]
+    digits = lines_with(places._DIGIT, text)
+    assert [m.span() for m in finditer_in(places._WARD, text, digits)] == [
+        m.span() for m in places._WARD.finditer(text)
+    ]
+    by_line = finditer_by_line(titles._ROLE_NAME, text, titles._ROLE_CUE)
+    assert [m.span() for m in by_line] == [m.span() for m in titles._ROLE_NAME.finditer(text)]
+
+
 # Rules whose words are short ("tx", "rn", "po"): by line all the same, and address
 # anchors by line where their words allow.
 SHORT_CUED = [employers._CUE, places._TRANSFER, charting._SIGNATURE_CREDENTIAL]
