@@ -444,9 +444,14 @@ def test_a_trigger_more_than_its_words_scans_only_its_own_lines() -> None:
 
     (spec,) = [s for s in DATE_SPECS if s.rule_id == "phimin.date.ordinal_day"]
     compiled = compile_spec(spec)
-    assert compiled.narrowed
+    assert not compiled.narrowed  # (a regex that opens with a digit: searched as it is)
     text = "so the thing is\nthat was on the 3rd.\nand then the rest\n"
     assert _trigger_lines(compiled, text) == [(16, 37)]  # not the lines with "th"
+    (spec,) = [s for s in PLACE_SPECS if s.rule_id == "phimin.location.street"]
+    compiled = compile_spec(spec)
+    assert compiled.narrowed  # (it opens with a look-behind: its words' lines first)
+    text = "i just walked\nthe place on elm street\nfirst of all\n"
+    assert _trigger_lines(compiled, text) == [(14, 38)]  # not "just", "first"
 
 
 _ON_A_LINE_PIECES = [

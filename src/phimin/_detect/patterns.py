@@ -29,7 +29,7 @@ from phimin._detect.lines import (
     split_alternation,
     words_are_all,
 )
-from phimin._detect.literals import gate_fold
+from phimin._detect.literals import SYNTAX, gate_fold, standard_tree
 from phimin._detect.pattern_facts import PatternFacts, pattern_facts
 from phimin._errors import DetectionError
 from phimin._lazy_regex import LazyPattern
@@ -151,10 +151,29 @@ def trigger_parts(trigger: str) -> tuple[_TriggerPart, ...]:
 
 def _trigger_part(source: str) -> _TriggerPart:
     words = derived_words(source, _TRIGGER_WORD)
-    narrowed = (
-        words is not None and not words_are_all(source, _TRIGGER_WORD) and single_line(source)
-    )
+    narrowed = False
+    if words is not None and not words_are_all(source, _TRIGGER_WORD):
+        if single_line(source) and _opens_with_a_choice(source):
+            narrowed = True
+        elif single_line(source):
+            # A regex that opens with a letter or a class ("\\d(?:st|nd)", "the[ ]+...") is
+            # quick to search; its words ("st", "the") are in most lines.
+            words = None
     return _TriggerPart(source, regex.compile(source), words, narrowed)
+
+
+def _opens_with_a_choice(pattern: str) -> bool:
+    """Does `pattern` open with a look-around or an alternation, which the engine tries at
+    every position of a text (a letter or a class, it finds quickly)?"""
+    tree = standard_tree(pattern)
+    items = [] if tree is None else list(tree)
+    while items:
+        op, av = items[0]
+        if op is SYNTAX.SUBPATTERN:
+            items = list(av[-1])
+            continue
+        return op in (SYNTAX.ASSERT, SYNTAX.ASSERT_NOT, SYNTAX.BRANCH)
+    return False
 
 
 def _has_context(compiled: _Compiled, text: str, start: int, end: int) -> bool:
