@@ -401,8 +401,9 @@ print(redactor.redact(sys.stdin.read()).text)
 """
 
 
-# The recognizers whose patterns' facts are kept (`phimin._detect.pattern_facts`).
-_PATTERN_SETS = ("IdentifierRecognizer", "DateAgeRecognizer", "PlaceRecognizer")
+# The recognizers whose patterns' facts are kept (`phimin._detect.pattern_facts`), and
+# the clinical guard's (`phimin._detect.clinical`).
+_PATTERN_SETS = ("IdentifierRecognizer", "DateAgeRecognizer", "PlaceRecognizer", "guards")
 
 
 def test_the_cache_never_holds_text_nor_a_users_own_pack(tmp_path: Path) -> None:
