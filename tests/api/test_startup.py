@@ -401,8 +401,9 @@ print(redactor.redact(sys.stdin.read()).text)
 """
 
 
-# The recognizers whose patterns' facts are kept (`phimin._detect.pattern_facts`).
-_PATTERN_SETS = ("IdentifierRecognizer", "DateAgeRecognizer", "PlaceRecognizer")
+# The recognizers whose patterns' facts are kept (`phimin._detect.pattern_facts`), and
+# the clinical guard's (`phimin._detect.clinical`).
+_PATTERN_SETS = ("IdentifierRecognizer", "DateAgeRecognizer", "PlaceRecognizer", "guards")
 
 
 def test_the_cache_never_holds_text_nor_a_users_own_pack(tmp_path: Path) -> None:
@@ -425,8 +426,7 @@ def test_the_cache_never_holds_text_nor_a_users_own_pack(tmp_path: Path) -> None
     assert "Brimbleton" not in run.stdout and "Zorvath" not in run.stdout
     kinds = {f.name.rsplit("-", 1)[0] for f in cache.iterdir()}
     parsed = {k for k in kinds if k.startswith("yaml-")}
-    # (and the clinical guards' facts: which lines each guard can match on)
-    facts = {f"pattern-facts-{name}" for name in (*_PATTERN_SETS, "guards")}
+    facts = {f"pattern-facts-{name}" for name in _PATTERN_SETS}
     assert kinds - parsed == {"name-lexicon", "place-lexicon", "rule-regexes", *facts}
     packs = {f"yaml-pack-{f.name}" for f in default_rules_dir().glob("*.yaml")}
     records = {f"yaml-record-{f.name}" for f in _RECORDS.glob("*.yaml")}

@@ -25,8 +25,10 @@ from phimin._detect.lines import (
     lines_with_in,
     lines_with_words,
     single_line,
+    split_alternation,
     words_are_all,
 )
+from phimin._detect.literals import gate_fold
 from phimin._detect.names import charting, clauses, kin
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS
@@ -117,6 +119,24 @@ def test_words_find_every_line_the_case_blind_pattern_finds(
     by_words = lines_with_words(words, text)
     covered = {i for start, end in by_words for i in range(start, end)}
     assert all(i in covered for start, end in by_pattern for i in range(start, end))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Aunt", "aun", "\u212aIN", "kin", "ſon", "SON", "x", "İ", "niece", "\n"]),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", "\n", "", "-"]), min_size=1, max_size=4),
+)
+def test_many_words_are_found_in_one_pass_as_one_by_one(pieces: list[str], seps: list[str]) -> None:
+    from phimin._detect import lines
+
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    words = ["aunt", "kin", "son", "niece", "nephew", "uncle", "mom", "dad", "sis", "on"]
+    assert len(words) > lines._FIND_AT_MOST  # the automaton's pass
+    folded = gate_fold(text)
+    starts = [i for w in words for i in range(len(text)) if folded.startswith(w, i)]
+    assert lines_with_words(words, text) == lines_around(text, [(i, i + 1) for i in starts])
 
 
 _PIECES = [
@@ -375,6 +395,37 @@ def test_words_are_all(trigger: str, alone: bool) -> None:
     assert words_are_all(trigger, 2) is alone
 
 
+@pytest.mark.parametrize(
+    ("pattern", "branches"),
+    [
+        (r"(?i)jan|\d", [r"(?i)jan", r"(?i)\d"]),
+        (r"\d|ninet|hundred", [r"\d", "ninet", "hundred"]),
+        (r"[|]|x", [r"[|]", "x"]),
+        (r"\||x", [r"\|", "x"]),
+        (r"[]|]|y", [r"[]|]", "y"]),
+        (r"[^]|]x|y", [r"[^]|]x", "y"]),
+        (r"a(?:b|c)", None),
+        (r"(?i)(?:jan|feb)", None),
+        (r"(a|b", None),
+    ],
+)
+def test_split_alternation(pattern: str, branches: list[str] | None) -> None:
+    assert split_alternation(pattern) == branches
+
+
+def test_a_trigger_split_into_branches_finds_the_lines_the_trigger_finds() -> None:
+    from phimin._detect.patterns import _trigger_lines, compile_spec, trigger_parts
+
+    split = [s for specs in SPEC_LISTS for s in specs if len(trigger_parts(s.trigger)) > 1]
+    assert len(split) >= 3
+    text = "\n".join(
+        ["mac address a4:c3:f0", "the stomach", "ninety one", "he is 9 and 10", "x", "101", ""]
+    )
+    for spec in split:
+        compiled = compile_spec(spec)
+        assert _trigger_lines(compiled, text) == lines_with(compiled.trigger, text), spec.rule_id
+
+
 @given(
     st.lists(st.sampled_from(["the 4th", "on the", "1st", "this", "x", "th\n", "4", "st"])),
     st.lists(st.sampled_from(["\n", " ", ""]), min_size=1, max_size=3),
@@ -393,9 +444,52 @@ def test_a_trigger_more_than_its_words_scans_only_its_own_lines() -> None:
 
     (spec,) = [s for s in DATE_SPECS if s.rule_id == "phimin.date.ordinal_day"]
     compiled = compile_spec(spec)
-    assert compiled.narrowed
+    assert not compiled.narrowed  # (a regex that opens with a digit: searched as it is)
     text = "so the thing is\nthat was on the 3rd.\nand then the rest\n"
     assert _trigger_lines(compiled, text) == [(16, 37)]  # not the lines with "th"
+    (spec,) = [s for s in PLACE_SPECS if s.rule_id == "phimin.location.street"]
+    compiled = compile_spec(spec)
+    assert compiled.narrowed  # (it opens with a look-behind: its words' lines first)
+    text = "i just walked\nthe place on elm street\nfirst of all\n"
+    assert _trigger_lines(compiled, text) == [(14, 38)]  # not "just", "first"
+
+
+_ON_A_LINE_PIECES = [
+    "a place on delancey",
+    "she lives ON Ashland",
+    "the ymca off elm st",
+    "transferred to lakeside 4",
+    "on 5 north",
+    "per NP Lindgren",
+    "w/rn abernathy",
+    "the therapist. dana",
+    "turn left",
+    "therapist:",
+    "x",
+    "",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_ON_A_LINE_PIECES), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["\n", " ", ", ", "\n\n", " on "]), min_size=1, max_size=5),
+)
+def test_place_streets_wards_and_roles_by_line_find_what_a_whole_scan_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    from phimin._detect.names import titles
+
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    on_off = lines_with_words(places._ON_OFF, text)
+    assert [m.span() for m in finditer_in(places._PLACE_ON_STREET, text, on_off)] == [
+        m.span() for m in places._PLACE_ON_STREET.finditer(text)
+    ]
+    digits = lines_with(places._DIGIT, text)
+    assert [m.span() for m in finditer_in(places._WARD, text, digits)] == [
+        m.span() for m in places._WARD.finditer(text)
+    ]
+    by_line = finditer_by_line(titles._ROLE_NAME, text, titles._ROLE_CUE)
+    assert [m.span() for m in by_line] == [m.span() for m in titles._ROLE_NAME.finditer(text)]
 
 
 # Rules whose words are short ("tx", "rn", "po"): by line all the same, and address
@@ -527,6 +621,10 @@ _CLAUSE_PIECES = [
     "ſam ASKED",
     "it's; dana doesn't care",
     "] bo told",
+    "THİNK sam said",  # (a dotted capital I, a Kelvin sign: folded as the patterns fold)
+    "thinK jo WAS crying",
+    "’think al said",
+    "that said bo said",
     ":",
     ".",
     "\t",

@@ -126,10 +126,11 @@ def _spoken_id(value: str) -> bool | None:
 _TLDS = r"com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk"
 # What every match of Presidio's IP patterns holds: two digits about a dot (IPv4); a hex
 # digit before a colon, or two colons (each form of IPv6).
-# The part every match of each holds (an IPv4 inside an IPv6 one: its dotted tail).
+# The part every match of each holds, as one character class where it can be (an IPv4
+# inside an IPv6 one: the colons before its dotted tail).
 _IP_TRIGGERS = {
     "IPv4": r"\d\.\d",
-    "IPv6": r"[0-9A-Fa-f]:|::",
+    "IPv6": r"[0-9A-Fa-f:]:",
     "IPv4_mapped": r"::",
     "IPv4_embedded": r"[0-9A-Fa-f]:",
 }
@@ -154,7 +155,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot |\.)[ ]?[\w-]{1,63}){0,3}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
         r"(?:com|org|net|edu|gov|us|io|co)(?![\w])(?![ ]slash(?![\w]))",
-        trigger=r"(?i)dot|\(at\)|\[at\]|\{at\}|[ ]at[ ][\w-]+\.(?:com|org|net|edu|gov|us|io|co)\b",
+        # ("\x7b" is "{": spelled so, the trigger's words are read, see `trigger_parts`)
+        trigger=r"(?i)dot|\(at\)|\[at\]|\x7bat\x7d|[ ]at[ ][\w-]+\.(?:com|org|net|edu|gov|us|io|co)\b",
     ),
     PatternSpec(
         builtin("phimin.url.spoken"),
@@ -414,7 +416,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"{_HANDLE_PART}(?:{_HANDLE_JOIN}{_HANDLE_PART})*"
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}})(?![\w@.-])",
         group="id",
-        trigger=rf"(?i){_PLATFORMS}",
+        trigger=rf"(?i)(?<![\w]){_PLATFORMS}",  # (a word: "ig" is in "thing", "right")
     ),
     PatternSpec(
         builtin("phimin.other_id.handle_underscore"),

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import ahocorasick
 import regex
 
 from phimin._detect.literals import (
@@ -44,6 +45,7 @@ __all__ = [
     "lines_with_in",
     "lines_with_words",
     "single_line",
+    "split_alternation",
     "words_are_all",
 ]
 
@@ -256,6 +258,44 @@ def derived_words(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] |
     return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern), shortest) or None
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def split_alternation(pattern: str) -> list[str] | None:
+    """The branches of a pattern that is an alternation at its top level, each with the
+    pattern's leading flags ("(?i)jan|\\d" -> ["(?i)jan", "(?i)\\d"]), or None. A text
+    position matches the pattern where it matches one of them."""
+    flags = _GLOBAL_FLAGS.match(pattern)
+    head = flags.group() if flags else ""
+    body = pattern[len(head) :]
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 2 if body.startswith("^]", i + 1) else 1  # "[]..." and "[^]...": a literal ]
+            if body.startswith("]", i):
+                i += 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            branches.append(body[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class or not branches:
+        return None
+    branches.append(body[start:])
+    return [head + b for b in branches]
+
+
 @functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
 def words_are_all(pattern: str, shortest: int = MIN_LITERAL) -> bool:
     """Is `pattern` nothing but its `derived_words` ("jan|feb", "the[ ]"), so that the
@@ -298,6 +338,10 @@ def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
     folded = gate_fold(text)
     if len(folded) != len(text):  # (folding keeps every length; were it ever not so)
         return [(0, len(text))]
+    words = frozenset(words)
+    if len(words) > _FIND_AT_MOST:  # one pass of an automaton for them all
+        ends = _automaton(words).iter(folded)
+        return lines_around(text, ((end - size + 1, end - size + 2) for end, size in ends))
     starts = []
     for word in words:
         at = folded.find(word)
@@ -305,6 +349,20 @@ def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
             starts.append(at)
             at = folded.find(word, at + 1)
     return lines_around(text, ((at, at + 1) for at in starts))
+
+
+# Up to this many words, a search for each is quicker than an automaton's pass.
+_FIND_AT_MOST = 8
+
+
+@functools.lru_cache(maxsize=256)  # word sets are read from module constants
+def _automaton(words: frozenset[str]) -> Any:
+    """An Aho-Corasick automaton of `words`, each giving its length."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 def lines_around(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

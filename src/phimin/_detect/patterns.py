@@ -7,6 +7,7 @@ closed), never a skipped pattern (Presidio logs and skips).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,9 +26,10 @@ from phimin._detect.lines import (
     lines_with_in,
     lines_with_words,
     single_line,
+    split_alternation,
     words_are_all,
 )
-from phimin._detect.literals import gate_fold
+from phimin._detect.literals import SYNTAX, gate_fold, standard_tree
 from phimin._detect.pattern_facts import PatternFacts, pattern_facts
 from phimin._errors import DetectionError
 from phimin._lazy_regex import LazyPattern
@@ -82,9 +84,11 @@ class _Compiled:
     single_line: bool  # runs only on the lines holding its trigger (see `lines`)
     words: frozenset[str] | None = None  # one is in every match (`pattern_facts`)
     min_digits: int = 0  # every match holds this many digits at least
-    # the lines holding the trigger's words are searched for the trigger itself (its
-    # words are not all of it: "\d(?:st|nd|rd|th)" is in far fewer lines than "th")
-    narrowed: bool = False
+    parts: tuple[_TriggerPart, ...] = ()  # how the trigger's lines are found
+
+    @property
+    def narrowed(self) -> bool:
+        return any(part.narrowed for part in self.parts)
 
     @property
     def pattern(self) -> regex.Pattern[str]:
@@ -113,10 +117,63 @@ def compile_spec(spec: PatternSpec, facts: PatternFacts | None = None) -> _Compi
         single_line(spec.pattern) if facts is None else facts.single_line,
         None if facts is None else facts.words,
         0 if facts is None else facts.min_digits,
-        derived_words(spec.trigger, _TRIGGER_WORD) is not None
-        and not words_are_all(spec.trigger, _TRIGGER_WORD)
-        and single_line(spec.trigger),
+        trigger_parts(spec.trigger),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _TriggerPart:
+    """A trigger, or one branch of it (`trigger_parts`), and how its lines are found:
+    by its `words` where it has some (`lines.derived_words`), else by its regex. Where
+    the words are not all it matches ("\\d(?:st|nd|rd|th)" is in far fewer lines than
+    "th"), the lines holding them are searched for the regex (`narrowed`)."""
+
+    source: str
+    compiled: regex.Pattern[str]
+    words: frozenset[str] | None
+    narrowed: bool
+
+
+@functools.lru_cache(maxsize=256)  # triggers are module constants: each is read once
+def trigger_parts(trigger: str) -> tuple[_TriggerPart, ...]:
+    """The trigger as one part; or, for an alternation that is more than its words (or has
+    none) where some of its branches are words ("(?i)\\d|ninet|hundred"), a part per
+    branch, the words found by word search and the rest by a smaller regex: the engine
+    tries every branch at every position. A line holds the trigger where it holds a
+    branch (none crosses a line)."""
+    branches = None
+    if single_line(trigger) and not words_are_all(trigger, _TRIGGER_WORD):
+        branches = split_alternation(trigger)
+    if not branches or all(derived_words(b, _TRIGGER_WORD) is None for b in branches):
+        branches = [trigger]
+    return tuple(_trigger_part(b) for b in branches)
+
+
+def _trigger_part(source: str) -> _TriggerPart:
+    words = derived_words(source, _TRIGGER_WORD)
+    narrowed = False
+    if words is not None and not words_are_all(source, _TRIGGER_WORD):
+        if single_line(source) and _opens_with_a_choice(source):
+            narrowed = True
+        elif single_line(source):
+            # A regex that opens with a letter or a class ("\\d(?:st|nd)", "the[ ]+...") is
+            # quick to search; its words ("st", "the") are in most lines.
+            words = None
+    return _TriggerPart(source, regex.compile(source), words, narrowed)
+
+
+def _opens_with_a_choice(pattern: str) -> bool:
+    """Does `pattern` open with a look-around or an alternation, which the engine tries at
+    every position of a text (a letter or a class, it finds quickly)?"""
+    tree = standard_tree(pattern)
+    items = [] if tree is None else list(tree)
+    while items:
+        op, av = items[0]
+        if op is SYNTAX.SUBPATTERN:
+            items = list(av[-1])
+            continue
+        return op in (SYNTAX.ASSERT, SYNTAX.ASSERT_NOT, SYNTAX.BRANCH)
+    return False
 
 
 def _has_context(compiled: _Compiled, text: str, start: int, end: int) -> bool:
@@ -173,12 +230,7 @@ def scan(
                 if not any(word in folded for word in compiled.words):
                     continue
         if spec.trigger not in lines:
-            if found is not None and spec.trigger in found.starts:
-                starts = found.starts[spec.trigger]
-                near = lines_around(text, ((s, s + 1) for s in starts))
-                lines[spec.trigger] = _narrowed(compiled, text, near)
-            else:
-                lines[spec.trigger] = _trigger_lines(compiled, text)
+            lines[spec.trigger] = _trigger_lines(compiled, text, found)
         ranges = lines[spec.trigger]
         if compiled.min_digits > 1 and ranges:
             if compiled.single_line:
@@ -202,24 +254,31 @@ def scan(
             ) from exc
 
 
-def _trigger_lines(compiled: _Compiled, text: str) -> list[tuple[int, int]]:
+def _trigger_lines(
+    compiled: _Compiled, text: str, found: _Found | None = None
+) -> list[tuple[int, int]]:
     """The runs of lines holding the spec's trigger (`lines.lines_with`), or more: when
     every trigger match holds one of some words ("jan", "feb", "rd", ...), the lines
-    holding one of those, found as substrings (`lines.lines_with_words`); the regex
+    holding one of those, found as substrings (`lines.lines_with_words`, or where
+    `found`, the word index's reading of the text, says they start); the regex
     engine scans an alternation of words several times slower. A line without the
     trigger holds no match, so the extra lines change nothing but a little time (most
     triggers are their words: two letters are as selective as the trigger itself); a
-    trigger that is more than its words searches their lines for itself (`_narrowed`)."""
-    words = derived_words(compiled.spec.trigger, _TRIGGER_WORD)
-    if words is None:
-        return lines_with(compiled.trigger, text)
-    return _narrowed(compiled, text, lines_with_words(words, text))
-
-
-def _narrowed(compiled: _Compiled, text: str, near: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`near`, the lines holding the trigger's words, or those of them holding the
-    trigger where its words are not all of it (`_Compiled.narrowed`)."""
-    return lines_with_in(compiled.trigger, text, near) if compiled.narrowed else near
+    trigger that is more than its words searches their lines for itself, and one split
+    into branches (`trigger_parts`) takes the lines of each."""
+    runs = []
+    for part in compiled.parts:
+        if part.words is None:
+            runs.append(lines_with(part.compiled, text))
+            continue
+        if found is not None and part.source in found.starts:
+            near = lines_around(text, ((s, s + 1) for s in found.starts[part.source]))
+        else:
+            near = lines_with_words(part.words, text)
+        runs.append(lines_with_in(part.compiled, text, near) if part.narrowed else near)
+    if len(runs) == 1:
+        return runs[0]
+    return lines_around(text, [run for ranges in runs for run in ranges])
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,11 +299,11 @@ class _WordIndex:
         for i, compiled in enumerate(specs):
             for word in compiled.words or ():
                 table.setdefault(word, (set(), set()))[0].add(i)
-            words = derived_words(compiled.spec.trigger, _TRIGGER_WORD)
-            if words is not None:
-                self._triggers.add(compiled.spec.trigger)
-                for word in words:
-                    table.setdefault(word, (set(), set()))[1].add(compiled.spec.trigger)
+            for part in compiled.parts:
+                if part.words is not None:
+                    self._triggers.add(part.source)
+                    for word in part.words:
+                        table.setdefault(word, (set(), set()))[1].add(part.source)
         self._automaton: Any = None
         if table:
             self._automaton = ahocorasick.Automaton()

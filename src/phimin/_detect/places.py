@@ -22,7 +22,7 @@ from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.lines import finditer_by_line
+from phimin._detect.lines import finditer_by_line, finditer_in, lines_with, lines_with_words
 from phimin._detect.patterns import PatternSpec
 from phimin._detect.words import PLACE_KINDS, TITLES, alternation
 from phimin._lazy_regex import lazy
@@ -196,7 +196,8 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         rf"|\d{{1,3}}(?:st|nd|rd|th))[ ]+){{1,3}}?"
         rf"(?:{_STREET_TYPE})(?![\w'’-])",
         validate=_named_street,
-        trigger=rf"(?i){_STREET_TYPE}",
+        # (a word of its own: "st" and "rd" are in "just" and "word")
+        trigger=rf"(?i)(?<![\w'’-])(?:{_STREET_TYPE})(?![\w'’-])",
     ),
     PatternSpec(
         builtin("phimin.location.route"),
@@ -297,6 +298,8 @@ _ORDINAL_STREET = regex.compile(
 # A place on a street, then the street's name alone: "a place on delancey", "the
 # apartments on garfield" (an everyday word there is no street: "the house on fire"),
 # and the cross street of a corner.
+_ON_OFF = (" on ", " off ")
+_DIGIT = regex.compile(r"\d")
 _PLACE_ON_STREET = lazy(
     r"(?i)(?<![\w'’])(?:(?:(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
     r"(?:place|apartments?|house|building|store|shop|ymca|ywca|walmart|target|church|shelter"
@@ -432,7 +435,8 @@ class FacilityRecognizer(PhiminRecognizer):
 
     def _bare_streets(self, text: str) -> Iterator[Detection]:
         """ "a place on delancey", "the ymca on elm": a street said by its name alone."""
-        for m in _PLACE_ON_STREET.finditer(text):
+        # (every match holds " on " or " off ", and no line break)
+        for m in finditer_in(_PLACE_ON_STREET, text, lines_with_words(_ON_OFF, text)):
             word = m.group("street").lower()
             if word in STOP_WORDS or word in _NOT_STREETS:
                 continue
@@ -538,7 +542,7 @@ class FacilityRecognizer(PhiminRecognizer):
                 yield _ACRONYM.at(m.start("name"), m.end("name"))
 
     def _wards(self, text: str) -> Iterator[Detection]:
-        for m in _WARD.finditer(text):
+        for m in finditer_in(_WARD, text, lines_with(_DIGIT, text)):  # (a digit, one line)
             if self._unusual(m.group("name")) and not self.lexicon.is_common_word(
                 m.group("name").lower()
             ):

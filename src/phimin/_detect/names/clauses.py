@@ -11,7 +11,6 @@ only at the start of a clause ("my hope is" is the word).
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 
 import regex
@@ -81,8 +80,10 @@ _CLAUSE_START = (
     r"|oh|now|plus|anyway|see|apparently|basically)[ ,]+){0,3}"
 )
 # What _CLAUSE_START's look-behinds hold after (a match of this ends where a clause may
-# start, or, after [.!?;:\]], anywhere in its spaces), case aside, as in the patterns.
-_CLAUSE_MARK = regex.compile(rf"(?i)[.!?;:\]][ \t]{{0,3}}|,[ ]|\n|(?<![\w'’]){_CLAUSE_WORDS}[ ]")
+# start, or, after [.!?;:\]], anywhere in its spaces), but the words that open a clause,
+# which `_subject_starts` reads from the runs of word characters.
+_CLAUSE_MARK = regex.compile(r"[.!?;:\]][ \t]{0,3}|,[ ]|\n")
+_CLAUSE_WORD_SET = frozenset(_CLAUSE_WORDS[3:-1].split("|"))
 _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
 _MONTHS = frozenset({"april", "may", "june", "august", "march", "january"})
 # What a person does and nothing else: after a name that is also a word, only these.
@@ -336,21 +337,39 @@ def name_word(
 
 def _subject_starts(text: str) -> list[int]:
     """The positions _SUBJECT may match from, ascending: where a clause may start
-    (`_CLAUSE_MARK`, and the text's start) with one of its verbs, as a whole run of word
-    characters read case-blind (`gate_fold`), before the clause runs into a character no
-    match holds. Trying it there alone (`lines.finditer_from`) finds what a scan finds."""
-    verbs = [m.start() for m in _RUN.finditer(text) if gate_fold(m.group()) in _SUBJECT_VERBS]
-    stops = [m.start() for m in _NOT_IN_SUBJECT.finditer(text)]
+    (`_CLAUSE_MARK`, a word that opens a clause and a space, and the text's start) with
+    one of its verbs, as a whole run of word characters read case-blind (`gate_fold`),
+    before the clause runs into a character no match holds. Trying it there alone
+    (`lines.finditer_from`) finds what a scan finds."""
+    folded = gate_fold(text)
+    if len(folded) != len(text):  # (folding keeps every length; were it ever not so)
+        return list(range(len(text)))
+    verbs = []
     starts = {0}
+    for m in _RUN.finditer(text):  # (the look-behind's "(?<![\w'’])": a run starts there)
+        start, end = m.span()
+        word = folded[start:end]  # (a fold to ASCII letters reads no context)
+        if word in _SUBJECT_VERBS:
+            verbs.append(start)
+        if word in _CLAUSE_WORD_SET and text.startswith(" ", end):  # ("said" is both)
+            starts.add(end + 1)
     for m in _CLAUSE_MARK.finditer(text):
         start, end = m.span()
         starts.update(range(start + 1, end + 1) if text[start] in ".!?;:]" else (end,))
+    if not verbs:
+        return []
+    stops = [m.start() for m in _NOT_IN_SUBJECT.finditer(text)]
+    stops.append(len(text))
     kept = []
+    i = j = 0  # the first stop, and the first verb, at or after each start
     for start in sorted(starts):
-        i = bisect.bisect_left(stops, start)
-        stop = stops[i] if i < len(stops) else len(text)
-        j = bisect.bisect_left(verbs, start)
-        if j < len(verbs) and verbs[j] < stop:
+        while stops[i] < start:
+            i += 1
+        while j < len(verbs) and verbs[j] < start:
+            j += 1
+        if j == len(verbs):
+            break
+        if verbs[j] < stops[i]:
             kept.append(start)
     return kept
 

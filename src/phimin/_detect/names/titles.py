@@ -14,6 +14,7 @@ from phimin._catalogue import builtin
 from phimin._detect.case import CaseMode
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon, fold_accents
+from phimin._detect.lines import finditer_by_line
 from phimin._detect.names.tokens import (
     NAME_WORD,
     Span,
@@ -71,6 +72,9 @@ _INITIAL_NAME_UPPER = regex.compile(
 _ROLE_NAME = lazy(
     rf"(?i)(?:(?<![\w/])|(?<=(?<![\w])w/))(?:{alternation(ROLE_CUES)})[ .]+(?P<a>{NAME_WORD})"
 )
+# What every line holding a _ROLE_NAME match holds: the role as a word, a space or a dot
+# after it ("rn" is in "turn", "therapist" ends a speaker's tag).
+_ROLE_CUE = lazy(rf"(?i)(?<![\w])(?:w/)?(?:{alternation(ROLE_CUES)})[ .]")
 # Words after which "Frederick, MD" is a town and its state, not a physician.
 _PLACE_PREPOSITIONS = frozenset("in from near outside around into toward towards".split())
 
@@ -312,7 +316,7 @@ def initials(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
 
 def roles(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "per NP Lindgren", "RN Abernathy": a clear name after a clinical role."""
-    for m in _ROLE_NAME.finditer(text):
+    for m in finditer_by_line(_ROLE_NAME, text, _ROLE_CUE):
         word = m.group("a")
         lower = word.lower()
         if ok_after_cue(word, lexicon) and (
