@@ -298,7 +298,7 @@ _ORDINAL_STREET = regex.compile(
 # A place on a street, then the street's name alone: "a place on delancey", "the
 # apartments on garfield" (an everyday word there is no street: "the house on fire"),
 # and the cross street of a corner.
-_ON_OFF = (" on ", " off ")
+_ON_OFF = (" on ", " off ", " of ", " down ", " up ", " along ")
 _DIGIT = regex.compile(r"\d")
 _PLACE_ON_STREET = lazy(
     r"(?i)(?<![\w'’])(?:(?:(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
@@ -435,7 +435,8 @@ class FacilityRecognizer(PhiminRecognizer):
 
     def _bare_streets(self, text: str) -> Iterator[Detection]:
         """ "a place on delancey", "the ymca on elm": a street said by its name alone."""
-        # (every match holds " on " or " off ", and no line break)
+        # (every match holds " on ", " off ", "corner of " or a way gone along, and no
+        # line break)
         for m in finditer_in(_PLACE_ON_STREET, text, lines_with_words(_ON_OFF, text)):
             word = m.group("street").lower()
             if word in STOP_WORDS or word in _NOT_STREETS:
