@@ -81,7 +81,7 @@ _AMOUNT_AFTER = (
     r"(?:years?|yrs?|months?|mos?|weeks?|wks?|days?|times?|hours?|hrs?|minutes?|mins?|x"
     r"|dollars?|bucks|cents?|grand|k|percent|pct|am|pm|a\.m|p\.m|o['’]?clock|tonight|today"
     r"|tomorrow|sharp|ish|mg|mcg|g|kg|lbs?|pounds?|miles?|mph|points?|degrees?|out|of|or|and"
-    r"|to|on|in|at|by|for|now|right|a|an|the|percent|milligrams?|units?|drinks?|pills?)"
+    r"|to|on|in|at|by|for|now|right|a|an|the|milligrams?|units?|drinks?|pills?)"
 )
 
 _LONG_WORD = regex.compile(r"\p{L}{3,}")

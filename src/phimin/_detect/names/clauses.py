@@ -42,6 +42,7 @@ from phimin._detect.words import (
 from phimin._lazy_regex import AnyPattern, lazy
 
 __all__ = [
+    "SUBJECT_WORDS",
     "age_descriptions",
     "companions",
     "first_names_at",
@@ -50,6 +51,7 @@ __all__ = [
     "name_part",
     "name_word",
     "objects",
+    "past_tense_verb",
     "presented",
     "questions",
     "subjects",
@@ -615,19 +617,26 @@ def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 word is not None
                 and lexicon.is_first_name(word.lower())
                 and name_word(word, lexicon, modal=True)
-                and not _past_tense_verb(text, word, m.start(group))
+                and not past_tense_verb(word, _word_before(text, m.start(group)))
             ):
                 yield COMPANION.at(m.start(group), m.end(group))
 
 
 _WORD_BEFORE = regex.compile(r"(?r)([\w'’]+)[ ]+$")
+# Words a verb's subject can be ("it rose", "she drew").
+SUBJECT_WORDS = frozenset(
+    "i you he she it we they who that which this there one what everyone someone nobody "
+    "something nothing everything i'll".split()
+)
 
 
-def _past_tense_verb(text: str, word: str, start: int) -> bool:
-    """ "the bread actually rose and i": a name that is a verb's past, after an adverb or
-    a subject pronoun, is the verb."""
-    if word.lower() not in PAST_TENSE_NAMES:
-        return False
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    w = before.group(1).lower() if before else ""
-    return w.endswith("ly") or w in {"i", "you", "he", "she", "it", "we", "they", "that", "which"}
+def _word_before(text: str, start: int) -> str:
+    """The word before `start`, in lower case ("" if none)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before.group(1).lower() if before else ""
+
+
+def past_tense_verb(word: str, before: str) -> bool:
+    """ "the bread actually rose and i": a name that is a verb's past (`PAST_TENSE_NAMES`),
+    after an adverb or a subject (`before`, in lower case), is the verb."""
+    return word.lower() in PAST_TENSE_NAMES and (before in SUBJECT_WORDS or before.endswith("ly"))

@@ -29,6 +29,7 @@ from phimin._detect.case import case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.names.clauses import SUBJECT_WORDS, past_tense_verb
 from phimin._detect.names.titles import SPANISH_HONORIFICS
 from phimin._detect.ner import CLINICAL_ABBREVIATIONS
 from phimin._detect.words import (
@@ -37,7 +38,6 @@ from phimin._detect.words import (
     NON_NAME_WORDS,
     NOT_NICKNAMES,
     NOUN_NAMES,
-    PAST_TENSE_NAMES,
     POSTNOMINALS,
     RELATIONS,
     TITLES,
@@ -62,10 +62,6 @@ _FIRST_AND_SECOND_PERSON = frozenset(
     "i i'm im i've i'll i'd me my mine you your yours you're you've we we're us our".split()
 )
 _MODALS = frozenset({"will", "may"})
-_SUBJECTS = frozenset(
-    "i you he she it we they who that which this there one what everyone someone nobody "
-    "something nothing everything i'll".split()
-)
 # What follows a modal: a verb in its plain form, "not", an adverb.
 _VERB_AFTER_MODAL = regex.compile(
     r"[ \t]+(?:be|have|help|go|get|come|make|take|know|need|want|feel|find|give|see|say"
@@ -169,7 +165,7 @@ def _verb_here(text: str, word: str, before: str, end: int) -> bool:
     """A name that is also a verb used as the verb: before a pronoun ("will you let me
     know", "hope you're well"), or a modal after its subject or before a plain verb
     ("they will understand", "my mom will kill me", "your therapist will help")."""
-    if word in PAST_TENSE_NAMES and (before in _SUBJECTS or before.endswith("ly")):
+    if past_tense_verb(word, before):
         return True  # "the bread actually rose", "it rose again": the verb's past
     if word not in VERBS_BEFORE_YOU:
         return False
@@ -177,7 +173,7 @@ def _verb_here(text: str, word: str, before: str, end: int) -> bool:
         return True
     if word not in _MODALS:
         return False
-    subject = before in _SUBJECTS or before in RELATIONS  # "my mom will kill me"
+    subject = before in SUBJECT_WORDS or before in RELATIONS  # "my mom will kill me"
     return subject or _VERB_AFTER_MODAL.match(text, end) is not None
 
 
