@@ -104,20 +104,33 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.zip.labelled"),
         # After its label any postal code's shape counts ("ZIP: 3962", "postcode B0J 2H0",
         # "zip 60614-220"): the label says what it is.
-        r"(?i)(?<![\w])(?:zip|zipcode|zip[ ]code|postal[ ]code|postcode|post[ ]code)[ ]*"
-        rf"(?:is|:|#|no\.?)?[ ]*(?P<zip>(?=[A-Za-z]{{0,5}}\d)[A-Za-z\d]{{2,6}}(?:[ -](?!{_STATE_CODE}(?![\w]))(?-i:[A-Z\d]{{2,4}}))?"
+        r"(?i)(?<![\w])(?:zip|zipcode|zip[ ]code|postal[ ]code|postcode|post[ ]code)s?[ ]*"
+        rf"(?:is|are|were|was|:|#|no\.?)?[ ]*(?P<zip>(?=[A-Za-z]{{0,5}}\d)[A-Za-z\d]{{2,6}}"
+        # (the second part in capitals, or a UK inward code in any case: "sw1a 0aa")
+        rf"(?:[ -](?!{_STATE_CODE}(?![\w]))(?:(?-i:[A-Z\d]{{2,4}})|(?<=[A-Za-z]\w{{1,3}}[ ])\d[a-z]{{2}}))?"
         # (said digit by digit: "my zip is six oh six two three" reads "6 0 6 2 3")
         r"|\d(?:[ ,]+\d){4}(?![ ,]*\d))"
         r"(?![\w-])(?<=[\w]{3}|[\w][ -][\w]{2,}|\d)",
         group="zip",
     ),
     PatternSpec(
+        builtin("phimin.zip.listed"),
+        # "the zips were 90210 and 09865", "zip codes 21204, 21286 or 21093": every ZIP
+        # in a list after its label, not only the first.
+        r"(?<=(?i:(?<![\w])(?:zip|zipcode|zip[ ]code|postal[ ]code|postcode)s?(?![\w]))"
+        r"[^.;\n]{0,40}?\d{5}(?:-\d{4})?(?:,|,?[ ]+(?:and|or|&))[ ]+)"
+        r"\d{5}(?:-\d{4})?(?![\w-])(?![ ]*(?:%|percent|dollars?|bucks|miles?|people|steps))",
+    ),
+    PatternSpec(
         builtin("phimin.zip.uk"),
         # "M1 1AA", "EC3M 5AD", "BX1 1LT": a UK postcode, in capitals: one of the postcode
         # areas, then the district, the sector and a unit (whose letters never hold C, I, K,
         # M, O or V).
-        rf"(?<![\w-])(?:{_UK_AREAS})\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{{2}}(?![\w-])",
-        trigger=r"\d[A-Z]{2}",
+        rf"(?<![\w-])(?:{_UK_AREAS})\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{{2}}(?![\w-])"
+        # (in lower case only where someone lives, moved or writes from: "moved from m1 1ae")
+        r"|(?<=(?i:(?<![\w])(?:from|in|to|at|near|postcode|post[ ]code))[ ]+)"
+        rf"(?i:(?:{_UK_AREAS})\d[A-Z\d]?[ ]?(?!\d(?:st|nd|rd|th)(?![\w]))\d[ABD-HJLNP-UW-Z]{{2}})(?![\w-])",
+        trigger=r"(?i)\d[A-Z]{2}",
     ),
     PatternSpec(
         builtin("phimin.zip.where_lived"),
