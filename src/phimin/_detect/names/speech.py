@@ -130,14 +130,17 @@ _CLOSING = lazy(
     r"(?:see|seeing|meet|meeting)[ ]you(?:[ ]again|[ ]today)?|any(?:[ ]other)?[ ]questions"
     r"|welcome(?:[ ]back)?|sounds[ ]good|have[ ]a[ ](?:good|great|nice)[ ](?:one|day|night"
     r"|week|weekend)|for[ ]waiting|for[ ]coming(?:[ ]in)?|come(?:[ ]on)?[ ]in|have[ ]a[ ]seat)[ ,]+"
-    rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?,\n]|$|\[|\p{{L}}{{2,12}}[ ]?:))"
+    rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?,\n]|$|\[)|[ ]+\p{{L}}{{2,12}}[ ]?:"
+    # (or before another closing: "thanks dawn see you next week")
+    r"|[ ]+(?:see[ ]you|bye|take[ ]care|have[ ]a[ ](?:good|great|nice)|talk[ ](?:soon|later)"
+    r"|good[ ]?night)(?![\w]))"
 )
 # A name that ends a turn after the words a sentence or a question ends with: "how was
 # your week robin", "did you take your meds miles", "is that right iris?".
 _TURN_END = lazy(
     r"(?i)(?<![\w'’])(?:you|it|okay|ok|right|thanks|today|tonight|now|yet|there|again|week"
     r"|weekend|time|then|too|though|yeah|yes|no|sure|please)[ ,]+"
-    rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?]|\n|$|\[|\p{{L}}{{2,12}}[ ]?:))"
+    rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?]|\n|$|\[)|[ ]+\p{{L}}{{2,12}}[ ]?:)"
 )
 _LETTERS = regex.compile(r"(?<![\w'’-])\p{L}(?:[ -]\p{L}){3,}(?![\w'’-])")
 _SPELLING_CUE = regex.compile(r"(?i)(?<![\w])(?:spell|spelled|spells|spelling|name|that's|it's)")
