@@ -137,6 +137,28 @@ def test_places_that_look_like_people(redactor: phimin.Redactor, text: str, expe
     assert redactor.redact(text).text == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a chain guessed as a person or a place names no one
+        (
+            "we met at applebee's and then he took me to olive garden",
+            "we met at applebee's and then he took me to olive garden",
+        ),
+        (
+            "We met at Applebee's and then went to Olive Garden.",
+            "We met at Applebee's and then went to Olive Garden.",
+        ),
+        # a surname that is also a chain, after a title, is still a name
+        ("i talked to mr kroger about the rent", "i talked to mr [PERSON_1] about the rent"),
+        # and a chain that employs someone is still an employer
+        ("She works at Applebee's on weekends.", "She works at [ORG_1] on weekends."),
+    ],
+)
+def test_chains(redactor: phimin.Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected
+
+
 # Ward shorthand: names glued to dashes, surnames that are also words after a title in
 # an all-capital note, a name after a role and before "made aware", a verb before
 # "X FAMILY". (text, exact output under the default policy)

@@ -32,6 +32,7 @@ from phimin._detect.ner import NerRecognizer
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS, FacilityRecognizer
 from phimin._detect.sensitive import SensitiveRecognizer
+from phimin._detect.words import BRANDS, TITLES
 from phimin._entities import ENTITIES, placeholder_label
 from phimin._errors import DetectionError, PhiminError, describe
 from phimin._findings import Category
@@ -113,6 +114,23 @@ def _clashes(d: Detection, rule: RuleRecord, start: int, end: int) -> bool:
     if rule.evidence is Evidence.MODEL:
         return start < d.end and d.start < end
     return start <= d.start and d.end <= end
+
+
+_BRAND_GUESSES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+_POSSESSIVE = regex.compile(r"['’]s(?![\w])")
+_WORD_BEFORE = regex.compile(r"([\w]+)\.?[ \t]+$")
+
+
+def _brand(chunk: str, d: Detection) -> bool:
+    """Is a guessed person, place or organization a chain ("met at applebee's", "olive garden"), not
+    someone's name after a title ("mr mcdonald")?"""
+    said = chunk[d.start : d.end].lower().replace("’", "'")
+    if said not in BRANDS:
+        tail = _POSSESSIVE.match(chunk, d.end)
+        if tail is None or said + "'s" not in BRANDS:
+            return False
+    before = _WORD_BEFORE.search(chunk, max(0, d.start - 20), d.start)
+    return before is None or before.group(1).lower() not in TITLES
 
 
 def yields_to_sensitive(rule: RuleRecord) -> bool:
@@ -209,6 +227,8 @@ class DetectionEngine:
                 continue  # a guess inside a rule-pack match: the rule generalizes it
             if rule.has(Trait.GUARDED) and any(_clashes(d, rule, s, e) for s, e in guarded):
                 continue
+            if rule.has(Trait.GUESS) and d.entity in _BRAND_GUESSES and _brand(chunk, d):
+                continue  # a chain restaurant or shop names no one
             kept.append(d)
         return kept
 

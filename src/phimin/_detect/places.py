@@ -207,7 +207,7 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         rf"|across|of|in)[ ]+)(?:the[ ]+)?(?:(?!(?:the|an?|on|off|at|by|near|in|of|to|from|and|or"
         rf"|my|his|her|their|our|your|this|that|is|was)[ ])(?:\p{{L}}[\p{{L}}'’.-]*"
         rf"|\d{{1,3}}(?:st|nd|rd|th))[ ]+){{1,3}}?"
-        rf"(?:{_STREET_TYPE})(?![\w'’-])",
+        rf"(?:{_STREET_TYPE})(?![\w'’-])(?![ -](?:thru|through|in)(?![\w]))",
         validate=_named_street,
         # (a word of its own: "st" and "rd" are in "just" and "word")
         trigger=rf"(?i)(?<![\w'’-])(?:{_STREET_TYPE})(?![\w'’-])",

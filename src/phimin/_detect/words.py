@@ -16,6 +16,7 @@ __all__ = [
     "AWARE_CUES",
     "BEFORE_A_THING",
     "BRACKET_KIN",
+    "BRANDS",
     "BRACKET_ROLES",
     "CLIENT_CUES",
     "CONTACT_VERBS",
@@ -97,3 +98,4 @@ NOT_NICKNAMES = frozenset(_words("not_nicknames"))
 NOT_AFTER_LIL = frozenset(_words("not_after_lil"))
 PLACE_KINDS = _words("place_kinds")
 PAST_TENSE_NAMES = frozenset(_words("past_tense_names"))
+BRANDS = frozenset(_words("brands"))

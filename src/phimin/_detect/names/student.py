@@ -141,6 +141,7 @@ class StudentNameRecognizer(PhiminRecognizer):
                 or lex.is_common_word(word)
                 or lex.is_spanish(word)
                 or word in NOUN_NAMES
+                or self._compound_of_words(word)
             )
             if k == 0 and everyday and before in BEFORE_A_THING:
                 return False
@@ -152,6 +153,18 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue
             return False
         return True
+
+    def _compound_of_words(self, word: str) -> bool:
+        """A hyphenated word made of everyday words none of which is a name ("drive-thru",
+        "follow-up"), unlike "jean-luc" or "t-bone"."""
+        lex = self.lexicon
+        parts = word.split("-")
+        return len(parts) > 1 and all(
+            part
+            and (lex.is_english(part) or lex.is_common_word(part))
+            and not lex.is_name(part)
+            for part in parts
+        )
 
 
 # A word said, then a pause: "said grace and", "say it." (not "said grace was": a subject)
