@@ -20,6 +20,7 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
+from phimin._detect.words import BRANDS, alternation
 from phimin._lazy_regex import lazy
 
 __all__ = ["EmployerRecognizer"]
@@ -27,9 +28,16 @@ __all__ = ["EmployerRecognizer"]
 _CUE = lazy(
     r"(?i)(?<![\w])(?:works?|worked|working|employed|job|retired|fired|laid[ ]off|hired"
     r"|intern(?:ed|ing)?|volunteers?)[ ]+"
-    # "works nights at", "works part time for"
+    # "works nights at", "works part time for", "i work security at"
     r"(?:(?:nights|days|weekends|overnights|mornings|evenings|doubles|shifts|part[ -]time"
-    r"|full[ -]time|there|now|still)[ ]+)?(?:at|for|from|by|with)[ ]+(?:the[ ]+)?"
+    r"|full[ -]time|there|now|still|security|maintenance|retail|construction|registers?"
+    r"|overtime|the[ ]+(?:register|desk|counter|floor|line|grill|door|front))[ ]+)?"
+    r"(?:at|for|from|by|with)[ ]+(?:the[ ]+)?"
+    # "my boss at home depot", "got written up at walgreens", "i drive for fedex", "i
+    # teach third grade at saint brigid's": someone at work, and where
+    r"|(?<![\w])(?:boss|manager|supervisor|co-?workers?|shift[ ]lead|foreman|written[ ]up"
+    r"|clocked[ ](?:in|out)|i[ ](?:drive|deliver)|teach(?:es|ing)?(?:[ ]+\w+){0,2})[ ]+"
+    r"(?:at|for|from)[ ]+(?:the[ ]+)?"
     # "CEO of Acme", "an employee at Ridley's": a post and its company
     r"|(?P<post>ceo|cfo|coo|cto|founder|co-founder|owner|employee|vp|president)[ ]+(?:of|at)"
     r"[ ]+(?:the[ ]+)?(?=(?-i:\p{Lu}))"  # (a post's company only with a capital: not "of a dog")
@@ -61,18 +69,8 @@ _COMPANY_WORDS = frozenset(
 )
 
 
-# Chains whose names are everyday words ("works at target", "a cook at olive garden").
-_BRANDS = frozenset(
-    """target home_depot olive_garden best_buy whole_foods dollar_general dollar_tree
-    family_dollar old_navy red_lobster taco_bell burger_king pizza_hut foot_locker
-    general_motors general_electric five_guys panda_express jack_in_the_box""".split()
-)
-
-
-_BRAND = lazy(
-    rf"(?i)(?:{'|'.join(sorted((b.replace('_', '[ ]') for b in _BRANDS), key=len, reverse=True))})"
-    r"(?![\w'’-])"
-)
+# Chains, whose names may be everyday words ("works at target", "a cook at olive garden").
+_BRAND = lazy(rf"(?i)(?:{alternation(tuple(sorted(BRANDS, key=len, reverse=True)))})(?![\w'’-])")
 
 
 # Words inside a company's name between two of its words.
@@ -94,8 +92,6 @@ class EmployerRecognizer(PhiminRecognizer):
         lex = self.lexicon
         lowered = [w.lower().strip(".,") for w in words]
         if len(lowered) > 1 and lowered[-1] in _COMPANY_WORDS:
-            return False
-        if any("_".join(lowered[:n]) in _BRANDS for n in range(1, len(lowered) + 1)):
             return False
         if lex.is_spanish(lowered[0]) and not lex.is_english(lowered[0]):
             return True
