@@ -100,6 +100,17 @@ def test_a_surname_after_a_given_name_stays(recognizer: StudentNameRecognizer) -
     assert found(recognizer, text, [span(text, "dana long")]) == ["dana long"]
 
 
+def test_a_guess_that_says_a_word_twice_ends_before_it(recognizer: StudentNameRecognizer) -> None:
+    # ("my roommate sage burns sage": the model read all three words as one name)
+    text = "i saw dana long dana at the pharmacy"
+    assert found(recognizer, text, [span(text, "dana long dana")]) == ["dana long"]
+
+
+def test_a_compound_of_everyday_words_is_no_name(recognizer: StudentNameRecognizer) -> None:
+    text = "we sat in the drive-thru for an hour"
+    assert found(recognizer, text, [span(text, "drive-thru")]) == []
+
+
 def test_a_broken_model_fails_closed(tmp_path: Path) -> None:
     (tmp_path / "config.cfg").write_text("not a config", encoding="utf-8")
     with pytest.raises(ModelError, match="name model could not be loaded"):

@@ -618,8 +618,27 @@ def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 and lexicon.is_first_name(word.lower())
                 and name_word(word, lexicon, modal=True)
                 and not past_tense_verb(word, _word_before(text, m.start(group)))
+                and not _described_noun(text, m.start(group), lexicon)
             ):
                 yield COMPANION.at(m.start(group), m.end(group))
+
+
+_DETERMINERS = frozenset("the a an this that my your his her our their".split())
+
+
+def _described_noun(text: str, start: int, lexicon: NameLexicon) -> bool:
+    """A word after a determiner and a describing word: "in the left lane and i", "my
+    little joy and i"; not a name said after one ("the one jack and i")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return (
+        _word_before(text, before.start(1)) in _DETERMINERS
+        and lexicon.is_english(word)
+        and not lexicon.is_first_name(word)
+        and word not in STOP_WORDS
+    )
 
 
 _WORD_BEFORE = regex.compile(r"(?r)([\w'’]+)[ ]+$")

@@ -97,8 +97,12 @@ class StudentNameRecognizer(PhiminRecognizer):
                 words.pop()
             if not words or any(ch.isdigit() for ch in text[start:end]):
                 continue
-            before = _word_before(text, words[0].start())
             bare = [_bare(m.group()) for m in words]
+            repeat = next((k for k in range(1, len(bare)) if bare[k] in bare[:k]), None)
+            if repeat is not None:  # a name says no word twice: "sage burns sage"
+                words, bare = words[:repeat], bare[:repeat]
+                end = words[-1].end()
+            before = _word_before(text, words[0].start())
             if " ".join(bare) in self.regions:
                 continue  # "from jordan", "through georgia": a country or a state
             if len(bare) == 1 and _verb_here(text, bare[0], before, end):

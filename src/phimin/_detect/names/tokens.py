@@ -222,6 +222,8 @@ def extend(t: Tokens, j: int, score: float, rule: RuleRecord) -> Span:
             end = k + 1
             continue
         lower = t.lower[nxt]
+        if any(t.lower[w] == lower for w in range(j, k + 1)):
+            break  # a name says no word twice: "my roommate sage burns sage"
         ok = t.candidate(nxt) and (
             (t.mode == "mixed" and t.titlecase(nxt))
             # "MR FOSTER RESTING": an English word that is no name ends it; so does what
