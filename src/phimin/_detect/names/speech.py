@@ -118,8 +118,19 @@ _TURN_START = (
 _OPENING = lazy(
     rf"(?im){_TURN_START}(?P<name>{_WORD})(?P<after>[ ]*,|[ ]+(?:what|what's|how|tell|can"
     r"|could|do|did|are|were|you|your|you're|i|i'm|let's|lets|good|nice|great|thanks|welcome"
-    r"|it's|it|we|please|come|have|so)(?![\w'’]))"
+    r"|it's|it|we|please|come|have|so|we're|we'll|we've|i'll|i've|you'll|you've)(?![\w'’]))"
 )
+# A subject and its verb in one word: no noun, adjective or verb comes right before one
+# at a turn's start ("okay bill we're gonna bump it"), but a verb of thinking does ("hope
+# i'm not late", "guess we'll see").
+_SUBJECT_CONTRACTIONS = frozenset(
+    "you're we're we'll we've i'll i've you'll you've i'm let's lets".split()
+)
+_THINKING_VERBS = frozenset(
+    "hope guess bet wish trust swear mean say think figure pray promise believe know feel"
+    " suppose".split()
+)
+_SEASONS = frozenset({"summer", "winter", "autumn", "spring", "fall"})  # "summer we're off"
 # Where _TURN_START can hold, and more: the text's start, after a line break, a colon or
 # a bracket, and after [.!?:\]] and one to three spaces (each position of them).
 _AFTER_TURN_MARK = regex.compile(r"[.!?:\]][ ]{1,3}|[\n:\]]")
@@ -169,6 +180,9 @@ def vocative_at(t: Tokens, i: int) -> Span | None:
     after = t.next_word(span.end - 1)
     if after >= len(t) or t.text[after] in _PAUSE or "\n" in t.text[after]:
         return span
+    label = t.next_word(after)
+    if label < len(t) and t.text[label] == ":" and t.text[after].isalpha():
+        return span  # the next speaker's label: "good morning rose pt: morning"
     w = t.lower[j]
     # ("hi hope you're well", "hey will you sign": a wish and a question, not a name)
     wish = w in VERBS_BEFORE_YOU and t.lower[after] in _TO_YOU
@@ -302,8 +316,10 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue  # a rare word opening a line is as often shorthand as a name
         # a name that is also a verb or an adjective only before a comma, or a question
         # word no verb or modal comes before ("so will how did it go")
-        wh = m.group("after").strip().lower() in _QUESTION_WORDS
-        if name_word(word, lexicon, plain=comma or wh, modal=wh):
+        after = m.group("after").strip().lower()
+        wh = after in _QUESTION_WORDS
+        subject = after in _SUBJECT_CONTRACTIONS and w not in _THINKING_VERBS | _SEASONS
+        if name_word(word, lexicon, plain=comma or wh or subject, modal=wh):
             yield OPENING_VOCATIVE.at(m.start("name"), m.end("name"))
 
 
