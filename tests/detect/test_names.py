@@ -39,6 +39,8 @@ FOUND = [
     # a hyphenated name goes whole when a rule found one part of it
     ("Pt's partner, Ji-woo Park, joined for the last 15 minutes.", ["Ji-woo", "woo"]),
     ("mary-kate o'donnell from hr pulled me into her office", ["mary", "kate"]),
+    # in lower case, a word no list has after a found name is its surname
+    ("my therapist before you was dana whitcombe and she moved", ["dana", "whitcombe"]),
 ]
 
 # Common words that are also names, used as words: must survive.
@@ -86,6 +88,13 @@ def test_common_words_survive(redactor: phimin.Redactor, text: str) -> None:
     result = redactor.redact(text)
     assert [f for f in result.findings if f.entity == "PERSON"] == []
     assert result.text == text
+
+
+def test_a_drug_or_a_filler_after_a_name_is_no_surname(redactor: phimin.Redactor) -> None:
+    text = "my friend jen ozempic helped, and my sister maria lol she's funny"
+    out = redactor.redact(text).text
+    assert "jen" not in out and "maria" not in out
+    assert "ozempic" in out and "lol" in out
 
 
 def test_same_person_same_placeholder(redactor: phimin.Redactor) -> None:

@@ -302,11 +302,14 @@ def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon)
             if m is None or not _joins(m.group(1), mode, lexicon):
                 break
             start = m.start(1)
-        for _ in range(2):
+        for k in range(2):
             initial = _INITIAL_AFTER.match(text, end) if mode == "mixed" else None
             offset = initial.end() if initial else end
             m = _WORD_AFTER.match(text[offset : offset + 64])
-            if m is None or not _joins(m.group(1), mode, lexicon):
+            if m is None or not (
+                _joins(m.group(1), mode, lexicon)
+                or (k == 0 and mode == "lower" and _rare_surname(m.group(1), lexicon))
+            ):
                 break
             end = offset + m.end(1)
         grown.append(d if (start, end) == (d.start, d.end) else d.spanning(start, end))
@@ -340,6 +343,22 @@ def _joins(word: str, mode: str, lexicon: NameLexicon) -> bool:
         return lexicon.is_clear_name(lower)
     return lexicon.is_clear_name(lower) or not (
         lexicon.is_name(lower) or lexicon.is_common_word(lower)
+    )
+
+
+def _rare_surname(word: str, lexicon: NameLexicon) -> bool:
+    """In lower-case speech, right after a name, a word no list has, English, Spanish or
+    names: the surname ("my therapist was dana whitcombe")."""
+    lower = word.lower()
+    return (
+        len(lower) >= 4
+        and lower.isalpha()  # ("we're", "y'all")
+        and lower not in _STOP_GROWING
+        and not is_clinical_term(lower)
+        and not lexicon.is_name(lower)
+        and not lexicon.is_common_word(lower)
+        and not lexicon.is_english(lower)
+        and not lexicon.is_spanish(lower)
     )
 
 
