@@ -141,6 +141,8 @@ _OPENERS = frozenset(
 )
 _OPENER = alternation(tuple(sorted(_OPENERS)))
 _MY_KIN = rf"(?:my|our|his|her|their|mi)[ ]+(?:{_KIN})(?![\w'’-])"
+# ("bubba my older brother he's been checking on me")
+_KIN_DESCRIBED = r"(?:(?:older|younger|little|big|baby|twin|late|other|new|old)[ ]+)?"
 _KIN_APPOSITIVE = lazy(
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD}(?:[ ]{_WORD})?)"
     r"(?:[ ]*,[ ]*(?:(?:that's|thats|he's|she's|they're|who's)[ ]+)?"
@@ -148,11 +150,14 @@ _KIN_APPOSITIVE = lazy(
     rf"{_MY_KIN}"
     # "autumn my youngest starts school": one name and no pause at all
     rf"|{_CLAUSE_START}(?:(?:{_OPENER})[ ]+)?"
-    rf"(?P<bare>{_WORD})[ ]+(?:my|our|mi)[ ]+(?:{_KIN})(?![\w'’-])"
+    rf"(?P<bare>{_WORD})[ ]+(?:my|our|mi)[ ]+{_KIN_DESCRIBED}(?:{_KIN})(?![\w'’-])"
+    # ("chase my ex um he still has the kids": a pronoun takes up the one named)
+    r"(?=(?P<resumed>[ ]+(?:(?:um|uh|like|yeah|so)[ ]+)?(?:he|she|they|he's|she's|they're"
+    r"|who|who's)(?![\w'’])))?"
 )
 # What every match of _KIN_APPOSITIVE holds ("my sister"): it runs only on the lines
 # holding this, a cheaper scan than its own (`lines.finditer_by_line`).
-_KIN_APPOSITIVE_CUE = lazy(rf"(?i){_MY_KIN}")
+_KIN_APPOSITIVE_CUE = lazy(rf"(?i)(?:my|our|his|her|their|mi)[ ]+{_KIN_DESCRIBED}(?:{_KIN})(?![\w'’-])")
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -459,14 +464,18 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         words = m.group(group).split()
         if len(words) == 2 and words[0].lower() in _OPENERS:
             words = words[1:]
-        if group == "bare" and words[0].lower() in _VERBS_BEFORE_KIN:
+        if group == "bare" and words[0].lower() in _VERBS_BEFORE_KIN and not m.group("resumed"):
             continue  # "hope my sister calls", "sue my ex": a verb, then its object
         # (a first name that is also a word is the name here: "frank is my brother")
         if all(
             name_word(w, lexicon, modal=True)
             or (lexicon.is_first_name(w.lower()) and w.lower() not in STOP_WORDS)
             for w in words
-        ) or (len(words) == 1 and _set_off(text, m, group) and _called_word(words[0], lexicon)):
+        ) or (
+            len(words) == 1
+            and (_set_off(text, m, group) or (group == "bare" and m.group("resumed")))
+            and _called_word(words[0], lexicon)
+        ):
             yield KIN_APPOSITIVE.at(m.end(group) - len(" ".join(words)), m.end(group))
 
 
