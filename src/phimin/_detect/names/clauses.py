@@ -11,6 +11,7 @@ only at the start of a clause ("my hope is" is the word).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -31,6 +32,7 @@ from phimin._detect.words import (
     PAST_TENSE_NAMES,
     PERSON_VERBS,
     PLACE_KINDS,
+    PLURAL_RELATIONS,
     POSTNOMINALS,
     RELATIONS,
     ROLES,
@@ -143,6 +145,7 @@ _OPENER = alternation(tuple(sorted(_OPENERS)))
 _MY_KIN = rf"(?:my|our|his|her|their|mi)[ ]+(?:{_KIN})(?![\w'’-])"
 # ("bubba my older brother he's been checking on me")
 _KIN_DESCRIBED = r"(?:(?:older|younger|little|big|baby|twin|late|other|new|old)[ ]+)?"
+_PLURAL_KIN = alternation(tuple(sorted(PLURAL_RELATIONS)))
 _KIN_APPOSITIVE = lazy(
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD}(?:[ ]{_WORD})?)"
     r"(?:[ ]*,[ ]*(?:(?:that's|thats|he's|she's|they're|who's)[ ]+)?"
@@ -154,10 +157,17 @@ _KIN_APPOSITIVE = lazy(
     # ("chase my ex um he still has the kids": a pronoun takes up the one named)
     r"(?=(?P<resumed>[ ]+(?:(?:um|uh|like|yeah|so)[ ]+)?(?:he|she|they|he's|she's|they're"
     r"|who|who's)(?![\w'’])))?"
+    # "hope and faith are my twin sisters": two names said to be kin
+    rf"|{_CLAUSE_START}(?P<first>{_WORD})[ ]+(?:and|&|y)[ ]+(?P<second>{_WORD})[ ]+"
+    rf"(?:are|were|son|eran)[ ]+(?:my|our|mis|nuestros|nuestras)[ ]+{_KIN_DESCRIBED}"
+    rf"(?:{_PLURAL_KIN})(?![\w'’-])"
 )
 # What every match of _KIN_APPOSITIVE holds ("my sister"): it runs only on the lines
 # holding this, a cheaper scan than its own (`lines.finditer_by_line`).
-_KIN_APPOSITIVE_CUE = lazy(rf"(?i)(?:my|our|his|her|their|mi)[ ]+{_KIN_DESCRIBED}(?:{_KIN})(?![\w'’-])")
+_KIN_APPOSITIVE_CUE = lazy(
+    rf"(?i)(?:my|our|his|her|their|mi|mis|nuestros|nuestras)[ ]+{_KIN_DESCRIBED}"
+    rf"(?:{_KIN}|{_PLURAL_KIN})(?![\w'’-])"
+)
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -460,6 +470,14 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "tomasz, that's my boyfriend", "chance is my oldest", "honestly will, my
     husband,": a name said to be kin."""
     for m in finditer_by_line(_KIN_APPOSITIVE, text, _KIN_APPOSITIVE_CUE):
+        if m.group("first") is not None:
+            pair = ("first", "second")
+            # (both first names, accents or none: "salt and pepper are my babies" are none)
+            words = [_unaccented(m.group(g)) for g in pair]
+            if all(name_word(w, lexicon, modal=True) and lexicon.is_first_name(w) for w in words):
+                for g in pair:
+                    yield KIN_APPOSITIVE.at(*m.span(g))
+            continue
         group = "name" if m.group("bare") is None else "bare"
         words = m.group(group).split()
         if len(words) == 2 and words[0].lower() in _OPENERS:
@@ -477,6 +495,12 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             and _called_word(words[0], lexicon)
         ):
             yield KIN_APPOSITIVE.at(m.end(group) - len(" ".join(words)), m.end(group))
+
+
+def _unaccented(word: str) -> str:
+    """ "lucía" -> "lucia": the census lists names without accents."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # "flaco, my cousin from back home, we grew up": kin set off by commas on both sides.

@@ -89,7 +89,8 @@ class StudentNameRecognizer(PhiminRecognizer):
         return list(self._find(text, spans))
 
     def _find(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Detection]:
-        for start, end in spans:
+        for start, span_end in spans:
+            end = span_end
             words = list(_WORD.finditer(text, start, end))
             while words and _bare(words[0].group()) in _EDGE:
                 words.pop(0)
@@ -164,9 +165,7 @@ class StudentNameRecognizer(PhiminRecognizer):
         lex = self.lexicon
         parts = word.split("-")
         return len(parts) > 1 and all(
-            part
-            and (lex.is_english(part) or lex.is_common_word(part))
-            and not lex.is_name(part)
+            part and (lex.is_english(part) or lex.is_common_word(part)) and not lex.is_name(part)
             for part in parts
         )
 
