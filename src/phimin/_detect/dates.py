@@ -319,8 +319,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "date of birth four twelve eighty eight", "dob ten seventeen nineteen ninety": a
         # date of birth said as numbers.
         rf"(?i)(?<![\w])(?:(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is)?"
-        rf"|born(?:[ ]on)?)[ ]*[:?,.]?(?:[ ]+(?:is|it's|its|um|uh|oh|so|yeah|like|\[patient\]|patient:"
-        rf"|client:|\[client\])[,]?)*"
+        rf"|born(?:[ ]on)?)(?:[ ]+(?:for[ ]+me|please|again))?[ ]*[:?,.]?(?:[ ]+(?:is|it's|its|um"
+        rf"|uh|oh(?![ ]+{_SPOKEN_NUMBER}(?![\w'’-]))|so|yeah|like|sure|\[patient\]|\[client\]|\p{{L}}{{2,12}}(?:[ ]\d)?[ ]?:)[,]?)*"
         rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{1,5}})(?![\w'’-])"
         # ...or said first: "three nine seventy one is my birthday"
         rf"|(?<![\w'’-])(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{2,5}})(?:[ ]+(?:is|was|'s)"
@@ -464,12 +464,24 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         rf"|turned|turns|turning|just[ ]turned|is[ ]turning))|(?:passed|died|passed[ ]away)"
         rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning|lived[ ]to(?:[ ]be)?|made[ ]it[ ]to)"
         rf"[ ]+(?:(?:just|almost|nearly|about"
-        rf"|like|now|only)[ ]+)?(?P<age>{_AGE_SPOKEN}|9\d|1[01]\d)(?![\w'’-])"
+        rf"|like|now|only)[ ]+)?(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]and[ ]a[ ]half)?)(?![\w'’-])"
         r"(?![ ]*(?:%|percent|degrees?|dollars?|bucks|cents|pounds?|lbs?|kilos?|kg|minutes?"
         r"|mins?|hours?|hrs?|days?|weeks?|miles?|mg|times|over|out[ ]of|k\b|thousand|million"
         r"|calories|steps|pages|points|mph))",
         group="age",
         trigger=r"(?i)ninet|hundred|9\d|1[01]\d",
+    ),
+    PatternSpec(
+        builtin("phimin.age.asked"),
+        # "how old are you now? speaker 2: ninety one and a half": an age of 90 and over
+        # given as the answer to how old someone is.
+        r"(?i)(?<![\w])how[ ]old[ ]+(?:are|is|was|were)[ ]+(?:you|she|he|they|your[ ]+\w+|\w+)"
+        r"(?:[ ]+(?:now|today|again))?[ ]*[?.,]?(?:[ ]+\p{L}{2,12}(?:[ ]\d)?[ ]?:)?(?:[ ]+(?:um|uh"
+        r"|oh|well|i'm|im|i[ ]am|she's|he's|shes|hes|just|almost|nearly|gonna[ ]be|about))*"
+        rf"[ ]+(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]and[ ]a[ ]half)?)(?![\w'’-])"
+        r"(?![ ]*(?:%|percent|degrees?|dollars?|pounds?|lbs?|minutes?|days?|weeks?))",
+        group="age",
+        trigger=r"(?i)how[ ]old",
     ),
     PatternSpec(
         builtin("phimin.age.spanish"),

@@ -107,7 +107,8 @@ _SPOKEN_ID_TOKEN = (
 # Where people are found by a handle, said before it in speech.
 _PLATFORMS = (
     r"(?:ig|insta|instagram|snap|snapchat|tiktok|venmo|cash[ ]?app|twitter|threads|discord"
-    r"|username|user[ ]name|(?:handle|screen[ ]name)(?=[ ]+(?:is|was)[ ]))"
+    r"|username|user[ ]name|(?:handle|screen[ ]name|gamer[ ]?tag)(?=[ ]+(?:is|was)[ ]|['’]s[ ]))"
+    r"(?:['’]s)?"
 )
 _HANDLE_PART = r"[a-z0-9]{1,30}"
 # (the detection view reads "kayla_b99" as "kayla b99": a space before a part with a digit)
@@ -147,7 +148,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.email.spelled"),
         # (the word runs are possessive: what follows each starts with a space or a
         # bracket, so giving characters back could never help; it halves the scan)
-        r"(?i)(?<![\w])[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | underscore | dash )"
+        # (no verb as its name: "her shop is at lunabakes dot net" is a site)
+        r"(?i)(?<![\w])(?!(?:is|was|it's|its|are|were|be|been|live|lives|stay|stays)[ ]at[ ])"
+        r"[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | underscore | dash )"
         r"[ ]?[\w+-]{1,64}+){0,3}"
         # numbers said after the name: "dani dot reyes eighty eight at gmail dot com"
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}}"
@@ -168,6 +171,18 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?:[ ]slash[ ](?:at[ ])?[a-z0-9]{1,40}(?:[ ](?:dash|underscore|dot)[ ][a-z0-9]{1,40})*)+"
         r"(?![\w])",
         trigger=r"(?i)[ ]slash[ ]",
+    ),
+    PatternSpec(
+        builtin("phimin.url.spoken_own"),
+        # "my blog healingwithtess dot com", "her shop is at lunabakes dot net": a site of
+        # someone's own read aloud, after what it is (a site alone, "psychology dot com",
+        # names nobody).
+        r"(?i)(?<![\w])(?:my|his|her|their|our|your)[ ]+(?:blog|site|website|web[ ]site|page"
+        r"|podcast|channel|shop|store|newsletter|portfolio|substack)(?:[ ]+(?:is|was|it's|its"
+        r"|called|at|on))*[ ]+(?P<url>(?:www[ ]dot[ ])?[a-z0-9-]{2,63}(?:[ ]dot[ ][a-z0-9-]{2,63})?"
+        r"[ ]dot[ ](?:com|org|net|io|co|me|tv|us|edu|blog|info|biz|art|shop))(?![\w])",
+        group="url",
+        trigger=r"(?i)[ ]dot[ ]",
     ),
     PatternSpec(
         builtin("phimin.url.scheme"),
@@ -398,11 +413,21 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})"
         r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|=|:|\#"
         # "the plate on his car was seven k z r four four one"
-        r"|on[ ]+(?:his|her|my|the|their|our|your)[ ]+(?:car|truck|van|suv|bike|motorcycle)))*"
+        r"|on[ ]+(?:his|her|my|the|their|our|your)[ ]+(?:car|truck|van|suv|bike|motorcycle)"
+        # "the case number from child protective services is ...": who gave it
+        r"|(?:from|with|for|at)[ ]+(?:[a-z'’]+[ ]+){0,3}?[a-z'’]+(?=[ ]+(?:is|was|it's)[ ])))*"
         rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT})(?![\w])",
         group="id",
         validate=_spoken_id,
         trigger=rf"(?i){_SPOKEN_ID_LABELS}",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.spoken_letters"),
+        # "um x j h four four seven two nine one zero": letters spelled out, then four
+        # digits or more, read from a card (no "a" or "i": they are words).
+        rf"(?i)(?<![\w'’])(?:[b-hj-np-z][ ,]+){{2,4}}{_SPOKEN_DIGIT}(?:[ ,-]+{_SPOKEN_DIGIT})*",
+        validate=_spoken_id,
+        trigger=r"(?i)(?<![\w'’])[b-hj-np-z][ ,]+[b-hj-np-z][ ,]",
     ),
     PatternSpec(
         builtin("phimin.other_id.handle_spoken"),
