@@ -261,6 +261,25 @@ _VENUE = lazy(
 )
 # Where someone is, was or was sent, then a word and a pause or a word of time: the
 # place's own name if no list knows the word (`FacilityRecognizer._unknown_places`).
+# A park, a river, a lake or a bay by its name, where someone goes or is: "fish in the
+# kickapoo river", "walk around green lake", "drove out to bodega bay".
+_FEATURE = lazy(
+    r"(?i)(?<![\w'’])(?:in|at|to|around|along|by|near|from|on|into|across|past|behind|over"
+    r"|off|up|down|climbed|hiked|visited)[ ]+(?:(?P<the>the[ ]+)?(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)??)[ ]+"
+    r"(?P<kind>river|creek|lake|bay|park|beach|pond|falls|canyon|mountains?|woods|forest"
+    r"|trail|reservoir|island|springs|valley|hills|harbor|harbour|lagoon|bayou|gorge"
+    r"|state[ ]park|national[ ]park)"
+    # (or the kind first: "near lake tahoe", "up mount rainier")
+    r"|(?P<kind>lake|mount|mt\.?)[ ]+(?P<name>\p{L}[\p{L}'’-]+))(?![\w'’-])"
+)
+# Words that say what kind of park or water it is, or which, and name none.
+_NOT_FEATURE_NAMES = frozenset(
+    """dog skate water theme amusement trailer ball national state city county public local
+    nearby neighborhood neighbourhood community big little small old new same nice deep
+    dark other whole main back front next last first second school church hospital
+    apartment our my his her their your this that these those some any every one two
+    three near far north south east west upper lower middle high low open closed""".split()
+)
 _BEEN_AT = lazy(
     # (a person is somewhere: "he's in", "she was at"; not "salt is in", "time to")
     r"(?i)(?:(?<=(?<![\w'’])(?:he|she|i|we|they|you|who))['’](?:s|m|re)"
@@ -388,6 +407,7 @@ _TRANSFERRED = builtin("phimin.location.transfer")
 _ACRONYM = builtin("phimin.location.acronym")
 _VENUE_NAME = builtin("phimin.location.venue")
 _UNKNOWN_PLACE = builtin("phimin.location.unknown_place")
+_FEATURE_NAME = builtin("phimin.location.feature")
 _WARD_FLOOR = builtin("phimin.location.transfer.ward")
 
 
@@ -413,6 +433,26 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._bare_streets(text)
         yield from self._venues(text)
         yield from self._unknown_places(text)
+        yield from self._features(text)
+
+    def _features(self, text: str) -> Iterator[Detection]:
+        """ "fish in the kickapoo river", "walk around green lake", "drove out to bodega
+        bay": a park or a water by its name. After "the", a name no dictionary has or a
+        census name ("the hudson river", not "the big river"); with no article, any
+        word that is not a kind or a which ("green lake", not "dog park")."""
+        lex = self.lexicon
+        for m in finditer_by_line(_FEATURE, text):
+            words = m.group("name").lower().split()
+            if any(
+                w in STOP_WORDS or w in _NOT_FEATURE_NAMES or is_clinical_term(w) for w in words
+            ):
+                continue
+            if m.group("the") is not None and all(
+                lex.is_plain_word(w) and not lex.is_name(w) for w in words
+            ):
+                continue  # "in the rushing river": a described water
+            start = min(m.start("name"), m.start("kind"))  # (the kind first: it goes too)
+            yield _FEATURE_NAME.at(start, m.end("name"))
 
     def _unknown_places(self, text: str) -> Iterator[Detection]:
         """ "he's in rikers again", "doing time at attica", "i was at harborview for a
