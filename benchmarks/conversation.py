@@ -9,8 +9,8 @@ look like PHI but are not and must survive ("i {hope} so", "a {6/10}").
 Scores, per class and overall:
 - identifier recall: labelled identifier spans whose every word character was removed
   (a year kept inside "[date in 2024]" counts as removed, as Safe Harbor allows; so does
-  an article or preposition inside the span, or a facility's generic noun: "on the
-  [date]", "[location] hospital");
+  an article or preposition inside the span, or a facility's, a park's or a water's
+  generic noun: "on the [date]", "[location] hospital", "[location] river");
 - sensitive recall: labelled sensitive spans that a change covers (at least one word
   character of the span is inside a change that generalized it);
 - keep: keep spans none of whose word characters were changed.
@@ -151,10 +151,13 @@ def ratio(pair: Sequence[int]) -> float | None:
 
 # Words inside a labelled span that need not be removed for it to count as caught: a
 # preposition or article ("on the ninth" caught as "on the [date]"), and the generic
-# noun after a facility's name ("mercy ridge hospital" as "[location] hospital").
+# noun after a facility's or a park's or a water's name ("mercy ridge hospital" as
+# "[location] hospital", "the kickapoo river" as "the [location] river").
 NOT_IDENTIFYING = frozenset(
     """the a an on in at of el la los las de del hospital clinic shelter church school
-    college university community elementary middle high center apartments""".split()
+    college university community elementary middle high center apartments park river
+    creek lake bay beach pond falls canyon mountains woods forest trail reservoir island
+    springs valley hills harbor lagoon""".split()
 )
 _WORDS = re.compile(r"\w+")
 
