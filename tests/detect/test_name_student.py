@@ -89,6 +89,8 @@ def test_kin_words_and_a_possessive_are_trimmed(recognizer: StudentNameRecognize
         ("i hope they call back will you let me know", "will"),  # the verb before "you"
         ("honestly my mom will kill me if she finds out", "will"),  # a modal after kin
         ("a good therapist will help you find the words", "will"),  # before a plain verb
+        ("i was in the left lane and had to pull over", "lane"),  # a described thing
+        ("so what brings you joy these days", "joy"),  # a thing given to someone
     ],
 )
 def test_guesses_the_gates_drop(recognizer: StudentNameRecognizer, text: str, words: str) -> None:

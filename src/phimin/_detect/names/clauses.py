@@ -47,6 +47,7 @@ __all__ = [
     "SUBJECT_WORDS",
     "age_descriptions",
     "companions",
+    "described_noun",
     "first_names_at",
     "from_somewhere",
     "kin_appositives",
@@ -651,7 +652,7 @@ def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 and lexicon.is_first_name(word.lower())
                 and name_word(word, lexicon, modal=True)
                 and not past_tense_verb(word, _word_before(text, m.start(group)))
-                and not _described_noun(text, m.start(group), lexicon)
+                and not described_noun(text, m.start(group), lexicon)
             ):
                 yield COMPANION.at(m.start(group), m.end(group))
 
@@ -659,9 +660,10 @@ def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 _DETERMINERS = frozenset("the a an this that my your his her our their".split())
 
 
-def _described_noun(text: str, start: int, lexicon: NameLexicon) -> bool:
+def described_noun(text: str, start: int, lexicon: NameLexicon) -> bool:
     """A word after a determiner and a describing word: "in the left lane and i", "my
-    little joy and i"; not a name said after one ("the one jack and i")."""
+    little joy and i"; not a name said after one ("the one jack and i"), nor after kin
+    or a role ("my sister sky")."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
@@ -671,6 +673,9 @@ def _described_noun(text: str, start: int, lexicon: NameLexicon) -> bool:
         and lexicon.is_english(word)
         and not lexicon.is_first_name(word)
         and word not in STOP_WORDS
+        and word not in RELATIONS
+        and word not in KIN_ROLES
+        and word not in ROLES
     )
 
 

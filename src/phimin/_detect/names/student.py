@@ -29,7 +29,7 @@ from phimin._detect.case import case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names.clauses import SUBJECT_WORDS, past_tense_verb
+from phimin._detect.names.clauses import SUBJECT_WORDS, described_noun, past_tense_verb
 from phimin._detect.names.titles import SPANISH_HONORIFICS
 from phimin._detect.ner import CLINICAL_ABBREVIATIONS
 from phimin._detect.words import (
@@ -110,6 +110,8 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue  # "will you let me know", "the therapist will help": the verb
             if len(bare) == 1 and self._said(text, bare[0], before, end):
                 continue  # "pastor dave said grace and then": what was said, a word
+            if len(bare) == 1 and self._a_thing(text, bare[0], words[0].start(), before):
+                continue  # "in the left lane", "what brings you joy": a thing
             line = _line_words(text, start, end)
             speech = _speech(line)
             if len(line) >= _LONG_LINE and not speech:
@@ -118,6 +120,22 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue  # "cruzamos la calle": nor Spanish
             if self._plausible(bare, before, len(line) >= _LONG_LINE and speech):
                 yield STUDENT.at(words[0].start(), _name_end(words[-1]))
+
+    def _a_thing(self, text: str, word: str, start: int, before: str) -> bool:
+        """An everyday word after a determiner and a describing word ("in the left
+        lane"), or given to someone ("what brings you joy", "gives me hope")."""
+        lex = self.lexicon
+        if not (lex.is_english(word) or word in NOUN_NAMES):
+            return False
+        if described_noun(text, start, lex):
+            return True
+        given = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        return (
+            before in _GIVEN_TO
+            and given is not None
+            and _word_before(text, given.start(1)) in _GIVING
+            and word in NOUN_NAMES
+        )
 
     def _said(self, text: str, word: str, before: str, end: int) -> bool:
         """An everyday word said, then a pause ("said grace and then"), not a subject."""
@@ -168,6 +186,11 @@ class StudentNameRecognizer(PhiminRecognizer):
             part and (lex.is_english(part) or lex.is_common_word(part)) and not lex.is_name(part)
             for part in parts
         )
+
+
+# Verbs that give a thing to someone, and who gets it ("brings you joy").
+_GIVING = frozenset("bring brings brought bringing give gives gave giving".split())
+_GIVEN_TO = frozenset("you me him her us them".split())
 
 
 # A word said, then a pause: "said grace and", "say it." (not "said grace was": a subject)
