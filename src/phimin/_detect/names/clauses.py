@@ -57,6 +57,7 @@ __all__ = [
     "past_tense_verb",
     "presented",
     "questions",
+    "role_appositives",
     "subjects",
     "the_one_who",
 ]
@@ -502,6 +503,34 @@ def _unaccented(word: str) -> str:
     """ "lucía" -> "lucia": the census lists names without accents."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# "is it okay if summer the nursing student sits in", "ask ravi the interpreter": a name,
+# then "the" and the role of someone in the room.
+_ROLE_APPOSITIVE = lazy(
+    rf"(?i)(?<![\w'’-])(?P<name>{_WORD})[ ]+the[ ]+(?:[a-z]+[ ]+)?(?:student|intern|resident"
+    r"|nurse|aide|chaplain|interpreter|translator|volunteer|tech|medic|scribe|fellow|social"
+    r"[ ]worker|case[ ]manager|peer[ ](?:specialist|counselor|mentor|advocate)|advocate|doula"
+    r"|midwife|pharmacist)(?![\w'’-])"
+)
+# Verbs of thinking before a clause: "hope the nurse comes back".
+_CLAUSE_VERBS = frozenset("hope guess bet wish trust swear mean say think figure pray".split())
+
+
+def role_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "is it okay if summer the nursing student sits in": a first name, then who that
+    person is in the room; not a verb before its object ("bill the insurance", "hope
+    the nurse comes back")."""
+    for m in finditer_by_line(_ROLE_APPOSITIVE, text):
+        word = m.group("name")
+        w = word.lower()
+        if (
+            (lexicon.is_first_name(w) or not lexicon.is_english(w))
+            and name_word(word, lexicon)
+            and w not in _VERBS_BEFORE_KIN
+            and w not in _CLAUSE_VERBS
+        ):
+            yield KIN_APPOSITIVE.at(*m.span("name"))
 
 
 # "flaco, my cousin from back home, we grew up": kin set off by commas on both sides.

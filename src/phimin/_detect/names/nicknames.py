@@ -56,7 +56,8 @@ _NAMED = lazy(
 # Said first: "bubba is what we all call my older brother".
 _NAMED_FIRST = lazy(
     rf"(?i)(?:^|(?<=[.!?,:;][ ]*)|(?<=(?<![\w'’])(?:so|and|but|oh|like|um|yeah)[ ]+))"
-    rf"{_NICK}[ ]+(?:is|was|'s|’s)[ ]+what[ ]+(?:we|they|everybody|everyone|people|you|i)"
+    rf"{_NICK}[ ]+(?:is|was|'s|’s)[ ]+(?:just[ ]+|only[ ]+)?what[ ]+(?:we|they|everybody"
+    r"|everyone|people|you|i|she|he|the[ ]+(?:kids|family|guys|girls))"
     r"(?:[ ]+all)?[ ]+(?:call|calls|called|used[ ]to[ ]call)[ ]+(?:me|him|her|them|us|my|our"
     r"|his|their|the)(?![\w'’-])"
 )

@@ -90,6 +90,7 @@ class NameRecognizer(PhiminRecognizer):
             *speech.spelled_names(text),
             *clauses.subjects(text, lex),
             *clauses.kin_appositives(text, lex),
+            *clauses.role_appositives(text, lex),
             *clauses.age_descriptions(text, lex),
             *clauses.presented(text, lex),
             *clauses.objects(text, lex),
