@@ -24,7 +24,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line, finditer_in, lines_with, lines_with_words
 from phimin._detect.patterns import PatternSpec
-from phimin._detect.words import PLACE_KINDS, TITLES, alternation
+from phimin._detect.words import BRANDS, PLACE_KINDS, TITLES, alternation
 from phimin._lazy_regex import lazy
 
 __all__ = ["PLACE_SPECS", "STATE_CODES", "FacilityRecognizer"]
@@ -236,7 +236,13 @@ _FACILITY_NOUN = lazy(
     r"|chapel|temple|mosque|synagogue|cathedral|ministries|baptist|tabernacle|ame|a\.m\.e\."
     r"|methodist|lutheran|presbyterian|pentecostal|episcopal|fellowship|high(?![ ]+school)"
     r"|middle(?![ ]+school)"
-    r"|regional(?![ ]+(?:anesthesia|block|wall|lymph|nodes?|pain|enteritis|variation)))(?![\w])"
+    r"|regional(?![ ]+(?:anesthesia|block|wall|lymph|nodes?|pain|enteritis|variation))"
+    # "admitted at mercy general": a hospital's short name (not a post: "attorney general")
+    r"|(?<!(?:attorney|surgeon|major|brigadier|lieutenant|consul|solicitor|postmaster"
+    r"|inspector|secretary|governor|adjutant|dollar|in|of)[ ])general(?![ ]+(?:anesthesia"
+    r"|surgery|practice|practitioner|population|public|health|medicine|hospital|idea|rule"
+    r"|sense|knowledge|store|manager|contractor|education|assembly|counsel|election"
+    r"|admission|ward|appearance|consent|condition|terms|exam|labor|labour)))(?![\w])"
 )
 # (a word starts after a space, or after ">", "(", "/" or a quote: "911>FULTON HOSPITAL")
 _WORD_BEFORE = regex.compile(r"(?r)(?:^|(?<=[ \t>(/\"]))([\p{L}][\p{L}'’.&-]*)[ \t]+$")
@@ -261,6 +267,21 @@ _VENUE = lazy(
 )
 # Where someone is, was or was sent, then a word and a pause or a word of time: the
 # place's own name if no list knows the word (`FacilityRecognizer._unknown_places`).
+# "my choir practice is at first baptist": a church by the name so many share, after a
+# word that places it; "the walmart on route 9", "the applebee's off exit 12": a chain's
+# store known by the street it is on.
+_FIRST_CHURCH = lazy(
+    r"(?i)(?<=(?<![\w'’])(?:at|to|from|attend|attends|attended|attending|joined|in)[ ]+)"
+    r"first[ ]+(?:baptist|methodist|presbyterian|lutheran|congregational|christian"
+    r"|united[ ]methodist|church)(?:[ ]+church)?(?![\w'’-])"
+)
+_CHAIN_ON_STREET = lazy(
+    rf"(?i)(?<![\w'’-])(?P<chain>{alternation(tuple(sorted(BRANDS, key=len, reverse=True)))})"
+    r"(?:['’]s)?[ ]+(?:on|off|at[ ]the[ ]corner[ ]of)[ ]+(?=(?:route|rte|highway|hwy|exit"
+    r"|interstate|i-|us-|county[ ]road|state[ ]route)(?![\w'’])|\d|(?:(?!the[ ]|a[ ])[\p{L}'’-]+[ ]+)"
+    r"{1,2}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|highway|hwy|parkway"
+    r"|pkwy|pike|place|court|ct)(?![\w'’]))"
+)
 # A park, a river, a lake or a bay by its name, where someone goes or is: "fish in the
 # kickapoo river", "walk around green lake", "drove out to bodega bay".
 _FEATURE = lazy(
@@ -312,10 +333,21 @@ _DENOMINATIONS = frozenset(
     "orthodox evangelical mormon".split()
 )
 _NAME_NOUNS = frozenset(
-    {"memorial", "rehab", "regional", "high", "middle", "elementary", "apartments", "baptist"}
+    {
+        "memorial",
+        "rehab",
+        "regional",
+        "high",
+        "middle",
+        "elementary",
+        "apartments",
+        "baptist",
+        "general",
+        "fellowship",
+    }
 )
 # Facility nouns that are everyday words too: never one in a note in capitals.
-_SPOKEN_NOUNS = frozenset({"high", "middle", "apartments", "baptist"})
+_SPOKEN_NOUNS = frozenset({"high", "middle", "apartments", "baptist", "general"})
 # Names that many US streets share, which are everyday words too.
 _STREET_NAMES = frozenset(
     """main broadway market broad central grand state division elm oak maple pine cedar birch walnut chestnut
@@ -434,6 +466,10 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._venues(text)
         yield from self._unknown_places(text)
         yield from self._features(text)
+        for m in finditer_by_line(_FIRST_CHURCH, text):
+            yield _FACILITY.at(*m.span())
+        for m in finditer_by_line(_CHAIN_ON_STREET, text):
+            yield _FACILITY.at(*m.span("chain"))
 
     def _features(self, text: str) -> Iterator[Detection]:
         """ "fish in the kickapoo river", "walk around green lake", "drove out to bodega
@@ -514,6 +550,8 @@ class FacilityRecognizer(PhiminRecognizer):
                     break
                 start, words = w.start(1), words + 1
             spoken_noun = m.group().lower() in _SPOKEN_NOUNS
+            if m.group().lower() == "general" and not self._hospital_name(text[start : m.start()]):
+                start, words = m.start(), 0  # "Physical Exam General:", a heading
             if spoken_noun and (mode == "upper" or (mode == "lower" and words)):
                 # "SATS HIGH", "bp high": in a ward note these are no schools; in
                 # lower case only after a word that places a name ("at lakeview high")
@@ -523,17 +561,32 @@ class FacilityRecognizer(PhiminRecognizer):
             if mode == "lower" and all(x.lower().strip(".") in plain for x in name.split()):
                 # (no name word before it, or a denomination alone: "zion" is in a
                 # dictionary, so "mount zion baptist church" is everyday words after "to")
-                start, words = self._spoken_name(text, m.start(), plain=not spoken_noun)
+                # (an apartment complex is named with everyday words: "maple crest")
+                noun = m.group().lower()
+                plain_ok = not spoken_noun or noun == "apartments"
+                start, words = self._spoken_name(
+                    text, m.start(), plain=plain_ok, pious=noun == "general"
+                )
                 name = text[start : m.start()].strip()
             if words and not all(x.lower().strip(".") in plain for x in name.split()):
                 # "Frederick Memorial", "Baltimore Rehab": the noun is part of the name.
                 end = m.end() if m.group().lower() in _NAME_NOUNS else start + len(name)
                 yield _FACILITY.at(start, end)
 
-    def _spoken_name(self, text: str, noun: int, *, plain: bool) -> tuple[int, int]:
+    def _hospital_name(self, name: str) -> bool:
+        """Words that can name a hospital before "general": pious names and words no
+        dictionary has ("Tufts", "Massachusetts"), not a heading ("Physical Exam")."""
+        lex = self.lexicon
+        words = [w.lower().strip(".") for w in name.split()]
+        return all(w in _NAME_WORDS or not lex.is_english(w) for w in words)
+
+    def _spoken_name(
+        self, text: str, noun: int, *, plain: bool, pious: bool = False
+    ) -> tuple[int, int]:
         """(start, words) of everyday words naming a facility in lower-case speech, after a
         word that places it: "at hollis creek elementary"; (noun, 0) if there are none.
-        Without `plain`, no verb, adjective or adverb ("to right middle lobe")."""
+        Without `plain`, no verb, adjective or adverb ("to right middle lobe"). With
+        `pious`, a hospital's pious name alone will do ("at mercy general")."""
         start, words = noun, 0
         while words < 3:
             w = _WORD_BEFORE.search(text, max(0, start - 64), start)
@@ -549,7 +602,10 @@ class FacilityRecognizer(PhiminRecognizer):
             words
             and cue is not None
             and cue.group(1).lower() in _SPOKEN_CUES
-            and not all(x in _NAME_WORDS or x in _GENERIC or x in _DENOMINATIONS for x in name)
+            and not all(
+                (x in _NAME_WORDS and not pious) or x in _GENERIC or x in _DENOMINATIONS
+                for x in name
+            )
         ):
             return start, words
         return noun, 0
@@ -584,6 +640,8 @@ class FacilityRecognizer(PhiminRecognizer):
             name = m.group("name")
             if name.lower().rstrip(".") in TITLES:  # "referred by Dr. May": a person follows
                 continue
+            if name.lower().replace("’", "'") in BRANDS:
+                continue  # "went to walmart on friday": a chain names no place alone
             if m.group("pious") or self._unusual(name):
                 yield _TRANSFERRED.at(m.start("name"), m.end())
 
