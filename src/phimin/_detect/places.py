@@ -200,6 +200,21 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"(?i)called|named|name[ ]of",
     ),
     PatternSpec(
+        builtin("phimin.location.spanish_kind"),
+        # "mi hermana vive en la colonia roma", "somos del barrio san felipe", "del pueblo
+        # de tlacolula": a place named after its kind in Spanish, to a word of grammar.
+        r"(?i)(?<![\w'’])(?:la[ ]+colonia|el[ ]+barrio|la[ ]+vecindad|el[ ]+fraccionamiento"
+        r"|(?:el|mi|su|nuestro)[ ]+pueblo[ ]+de|el[ ]+municipio[ ]+de|el[ ]+rancho|el[ ]+ejido"
+        r"|la[ ]+aldea[ ]+de)[ ]+(?P<place>(?!(?:de|del|la|el|los|las|que|donde|con|en|por|para"
+        r"|y|o|pero|porque|cuando|a|al|un|una|mi|su|no|se|me|es|era|está|esta|allá|alla|aquí"
+        r"|aqui|ahí|ahi|origen|nacimiento|mis|sus|mío|mio)(?![\w]))\p{L}[\p{L}'’-]*(?:[ ]+(?!(?:de|del|la|el|los|las|que|donde"
+        r"|con|en|por|para|y|o|pero|porque|cuando|a|al|un|una|mi|su|no|se|me|es|era|está"
+        r"|esta|allá|alla|aquí|aqui|ahí|ahi|vive|vivo|vivía|vivia|viven|estaba|está|queda"
+        r"|and|but|where|is|was|that|in|with|so|like)(?![\w]))\p{L}[\p{L}'’-]*){0,2})",
+        group="place",
+        trigger=r"(?i)colonia|barrio|vecindad|fraccionamiento|pueblo|municipio|rancho|ejido|aldea",
+    ),
+    PatternSpec(
         builtin("phimin.location.street"),
         # "the apartment on delancey street", "the park on orchard lane", "off old mill
         # road": a street named without its number (with one, it is an address).
