@@ -230,6 +230,17 @@ _SOCIAL_OBJECT = lazy(
     r"|last|this|again|since|after|before|so|because|cause|anymore|every|all|about|lately"
     r"|from|to|off|up|over|home|too|he|she|they)(?![\w'’]))"
 )
+# A month's name that is a first name, seen, told or spoken to as a person: "when's the
+# last time you saw april", "i said something mean to may at dinner" (a month is never
+# seen or spoken to; "i miss may", "i love june" are left: the month is missed too).
+_MONTH_OBJECT = lazy(
+    r"(?i)(?<![\w'’])(?:saw|seen|met|visited|hugged|told|asked|texted|thanked|(?:talk|talked"
+    r"|talking|spoke|speak|lied|mean|nice|rude|apologized|apologize|listen|listened|wrote"
+    r"|write|yelled|yell)(?:[ ]+[a-z]+){0,2}?[ ]+(?:to|at))[ ]+(?P<name>april|may|june|august)"
+    r"(?=[ ]*(?:[,.;!?\[]|$)|[ ]+(?:at|about|but|yesterday|today|tonight|again|when|because"
+    r"|cause|he|she|they|i|we|and[ ](?!(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)(?![\w]))|\p{L}{2,12}[ ]?:)(?![\w'’]))"
+)
 # Letting someone do something or down: "i let river down again", "why i let penny talk
 # to me like that", "let june know".
 _LET_OBJECT = lazy(
@@ -247,7 +258,17 @@ _OWNS = (
     r"|party|apartment|school|job|kids|baby|mom's|dad's)(?![\w'’])"
 )
 # (not after what asks about people: "what jack and i did")
+# (nor a time: "the report was due in may and i told my boss")
 _NOT_A_COMPANION = (BEFORE_A_THING - {"what", "which", "whose"}) | {
+    "in",
+    "by",
+    "until",
+    "till",
+    "since",
+    "during",
+    "through",
+    "before",
+    "after",
     "last",
     "next",
     "early",
@@ -621,6 +642,8 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         yield OBJECT.at(start, end)
     for start, end in first_names_at(_LET_OBJECT, text, lexicon, _NOT_LET, modal=True):
         yield OBJECT.at(start, end)
+    for m in finditer_by_line(_MONTH_OBJECT, text):
+        yield OBJECT.at(*m.span("name"))
 
 
 def first_names_at(
