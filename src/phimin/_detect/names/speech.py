@@ -30,6 +30,7 @@ from phimin._detect.words import (
     NON_NAME_WORDS,
     NOT_NICKNAMES,
     PLACE_KINDS,
+    RELATIONS,
     TITLES,
     VERBS_BEFORE_YOU,
     WEAK_INTRODUCTIONS,
@@ -239,6 +240,9 @@ def introductions(t: Tokens) -> Iterator[Span]:
                     and t.lexicon.is_first_name(t.lower[j])
                     and (not mixed or t.titlecase(j))
                 )
+            # "i'm will his son", "this is hope, her daughter": a first name, even a word,
+            # then who the speaker is to someone
+            ok = ok or (t.lexicon.is_first_name(t.lower[j]) and _kin_follows(t, j))
             if not ok and not weak and t.lower[j] in NICKNAME_PREFIXES:
                 # "we called him papa joe", "goes by lil kenji": the nickname whole
                 k = t.next_word(j)
@@ -250,6 +254,18 @@ def introductions(t: Tokens) -> Iterator[Span]:
             if ok:
                 rule = WEAK_INTRODUCTION if weak else INTRODUCTION
                 yield extend(t, j, rule.score if mixed else rule.score_for("caseless"), rule)
+
+
+_WHOSE = frozenset({"his", "her", "their", "your", "the", "her's"})
+
+
+def _kin_follows(t: Tokens, j: int) -> bool:
+    """Is name token j followed by whose kin the speaker is ("his son", ", her daughter")?"""
+    k = t.next_word(j)
+    if k < len(t) and t.text[k] == ",":
+        k = t.next_word(k)
+    kin = t.next_word(k) if k < len(t) else len(t)
+    return k < len(t) and t.lower[k] in _WHOSE and kin < len(t) and t.lower[kin] in RELATIONS
 
 
 def leading_vocatives(t: Tokens) -> Iterator[Span]:
