@@ -414,6 +414,11 @@ def _subject_starts(text: str) -> list[int]:
     return kept
 
 
+# Nouns for a person that the census also lists as names ("Guy"), and what points at one.
+_PERSON_NOUNS = frozenset("guy dude girl kid man lady boy woman chick".split())
+_POINTING = frozenset("that this the a some one every each no any".split())
+
+
 def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "so will said", "grace texted me", "kwame wants to move": a name that opens a
     clause before a verb of what people do."""
@@ -425,6 +430,8 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         modal = verb in PERSON_VERBS and verb not in _BASE_FORMS
         if not name_word(word, lexicon, modal=modal):
             continue
+        if w in _PERSON_NOUNS and _word_before(text, m.start("name")) in _POINTING:
+            continue  # "that guy kinda said": a person pointed at, no Guy
         known = lexicon.is_name(w)
         clear = lexicon.is_clear_name(w) or not known
         # "hope is", "faith can", "june was": the word as often as the name, unless

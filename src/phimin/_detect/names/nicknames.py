@@ -21,6 +21,7 @@ from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.words import (
     KIN_ROLES,
+    NON_NAME_WORDS,
     NOT_AFTER_LIL,
     NOT_NICKNAMES,
     PERSON_VERBS,
@@ -30,7 +31,7 @@ from phimin._detect.words import (
 )
 from phimin._lazy_regex import lazy
 
-__all__ = ["named_as", "named_first", "nickname_word", "prefixed"]
+__all__ = ["named_as", "named_first", "nickname_word", "pointed_at", "prefixed"]
 
 NAMED_AS = builtin("phimin.name.nickname")
 PREFIXED = builtin("phimin.name.nickname_prefix")
@@ -73,8 +74,10 @@ _PERSON_VERBS = alternation(tuple(sorted(PERSON_VERBS)))
 _PREFIXED = lazy(
     rf"(?i)(?<![\w'’-])(?<!(?<![\w'’])(?:a|an|the|my|his|her|our|their|your|that|this|so|too"
     rf"|very|really|pretty|such|how|some|no|one|real|kinda|kind[ ]of)[ ]+)"
-    rf"(?P<name>(?P<prefix>lil['’]?|big)[ ]+(?P<word>{_WORD}))(?![\w'’-])"
-    rf"(?=[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|or|from|was|is|'s|’s|had|has|got|gets|just"
+    # (the word may be said twice: "lil ray ray that's my cousin")
+    rf"(?P<name>(?P<prefix>lil['’]?|big)[ ]+(?P<word>{_WORD})(?:[ ]+(?P=word))?)(?![\w'’-])"
+    rf"(?=[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|or|from|was|is|'s|’s|had|has|got|gets|just|that's"
+    rf"|thats|who|who's"
     rf"|{_PERSON_VERBS})(?![\w'’-]))"
 )
 
@@ -120,6 +123,35 @@ def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         ):
             continue  # "he called his sponsor instead": a call made, unless a habit
         yield NAMED_AS.at(*m.span("name"))
+
+
+# "this guy smoke from the block keeps coming around", "this girl peaches who works
+# there": a person pointed at, then what they go by, then where from or who they are.
+_THIS_GUY = lazy(
+    rf"(?i)(?<![\w'’-])(?:this|that|some|a|the|one)[ ]+(?:guy|dude|girl|lady|kid|man|woman"
+    rf"|boy|chick|homie|homeboy|friend)[ ]+(?P<name>(?P<word>{_WORD}))[ ]+(?:from|who|who's"
+    r"|that's|thats|keeps|kept|used[ ]to|always|said|says)(?![\w'’-])"
+)
+
+
+_FILLERS = frozenset("kinda sorta gonna wanna gotta prolly lowkey literally".split())
+
+
+def pointed_at(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "this guy smoke from the block keeps coming around": what a person pointed at goes
+    by (not a word that describes or does: "this guy kinda", "some kid yelling")."""
+    for m in finditer_by_line(_THIS_GUY, text):
+        word = m.group("word")
+        w = word.lower()
+        if (
+            nickname_word(word, lexicon)
+            and len(w) >= 3
+            and not w.endswith(("ing", "ly", "ed"))
+            and w not in NON_NAME_WORDS
+            and w not in _FILLERS
+            and not lexicon.is_spanish(w)
+        ):
+            yield NAMED_AS.at(*m.span("name"))
 
 
 def named_first(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

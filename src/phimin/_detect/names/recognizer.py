@@ -100,6 +100,7 @@ class NameRecognizer(PhiminRecognizer):
             *clauses.the_one_who(text, lex),
             *nicknames.named_as(text, lex),
             *nicknames.named_first(text, lex),
+            *nicknames.pointed_at(text, lex),
             *nicknames.prefixed(text, lex),
             *speech.turn_end_vocatives(text, lex),
         ]
