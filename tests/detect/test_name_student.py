@@ -91,6 +91,7 @@ def test_kin_words_and_a_possessive_are_trimmed(recognizer: StudentNameRecognize
         ("a good therapist will help you find the words", "will"),  # before a plain verb
         ("i was in the left lane and had to pull over", "lane"),  # a described thing
         ("so what brings you joy these days", "joy"),  # a thing given to someone
+        ("she's into crystals and burning sage at night", "sage"),  # a thing done
     ],
 )
 def test_guesses_the_gates_drop(recognizer: StudentNameRecognizer, text: str, words: str) -> None:

@@ -129,6 +129,8 @@ class StudentNameRecognizer(PhiminRecognizer):
             return False
         if described_noun(text, start, lex):
             return True
+        if word in NOUN_NAMES and before.endswith("ing") and before not in _PERSON_GERUNDS:
+            return True  # "burning sage", "growing ivy" (not "seeing grace")
         given = _WORD_BEFORE.search(text, max(0, start - 40), start)
         return (
             before in _GIVEN_TO
@@ -188,6 +190,12 @@ class StudentNameRecognizer(PhiminRecognizer):
         )
 
 
+# What one does to a person, said with "-ing" ("seeing grace tomorrow").
+_PERSON_GERUNDS = frozenset(
+    """seeing meeting visiting calling texting telling asking helping hugging dating marrying
+    watching picking dropping taking bringing driving missing loving hating blaming trusting
+    avoiding ignoring following thanking paying babysitting raising""".split()
+)
 # Verbs that give a thing to someone, and who gets it ("brings you joy").
 _GIVING = frozenset("bring brings brought bringing give gives gave giving".split())
 _GIVEN_TO = frozenset("you me him her us them".split())
