@@ -125,7 +125,7 @@ _OPENING = lazy(
 # at a turn's start ("okay bill we're gonna bump it"), but a verb of thinking does ("hope
 # i'm not late", "guess we'll see").
 _SUBJECT_CONTRACTIONS = frozenset(
-    "you're we're we'll we've i'll i've you'll you've i'm let's lets".split()
+    "i you're we're we'll we've i'll i've you'll you've i'm let's lets".split()
 )
 _THINKING_VERBS = frozenset(
     "hope guess bet wish trust swear mean say think figure pray promise believe know feel"
