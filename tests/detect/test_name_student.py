@@ -92,6 +92,8 @@ def test_kin_words_and_a_possessive_are_trimmed(recognizer: StudentNameRecognize
         ("i was in the left lane and had to pull over", "lane"),  # a described thing
         ("so what brings you joy these days", "joy"),  # a thing given to someone
         ("she's into crystals and burning sage at night", "sage"),  # a thing done
+        ("things have been rocky at home since then", "rocky"),  # a word describing
+        ("okay so mark the date on your calendar", "mark"),  # a verb before its object
     ],
 )
 def test_guesses_the_gates_drop(recognizer: StudentNameRecognizer, text: str, words: str) -> None:

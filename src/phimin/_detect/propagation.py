@@ -19,6 +19,7 @@ from typing import Any
 import ahocorasick
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import Catalogue, RuleRecord, Trait, builtin
 from phimin._detect.base import Detection, SpanFence, lower_same_length
@@ -111,6 +112,7 @@ _ENGLISH_DETERMINER_BEFORE = regex.compile(
 )
 _SPANISH_DETERMINER_BEFORE = regex.compile(
     r"(?ri)(?<![\w'’])(?:el|la|los|las|un|una|unos|unas|mi|tu|su|mis|tus|sus|ningún|ningun"
+    r"|tener|tengo|tiene|tienes|tenemos|tienen|perder|pierdo|pierde|hay|con|de"
     r"|ninguna|sin|mucha|mucho|muchos|muchas|poca|poco|mismos|mismas|mismo|misma|tanta|tanto"
     r"|tantos|tantas)[ ]+$"
 )
@@ -340,7 +342,7 @@ def _joins(word: str, mode: str, lexicon: NameLexicon) -> bool:
     if mode == "upper" and not word.isupper():
         return False
     if mode != "mixed":
-        return lexicon.is_clear_name(lower)
+        return lexicon.is_clear_name(lower) and lower not in SPANISH_STOP_WORDS
     return lexicon.is_clear_name(lower) or not (
         lexicon.is_name(lower) or lexicon.is_common_word(lower)
     )

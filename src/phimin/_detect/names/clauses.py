@@ -102,7 +102,8 @@ _PERSON_AFTER = lazy(
     r"|pregnant|drunk|high|sober|clean|lonely|depressed|furious|annoyed|the[ ]one[ ]who"
     r"|care|listen|understand|answer|call|text|talk|believe|remember|get[ ]it|want[ ]to"
     r"|know[ ]how|able[ ]to[ ](?:come|make[ ]it|go|visit|stay|help|talk|call|get|join|attend)"
-    r"|coming|late|sick|asleep|awake|\d{1,3}(?![\d/.:%,]\d|[\d/:%]|[ ]?(?:percent|%|mg|kg|lbs?|pounds|points?"
+    r"|coming|late|sick|asleep|awake"
+    r"|\d{1,3}(?![\d/.:%,]\d|[\d/:%]|[ ]?(?:percent|%|mg|kg|lbs?|pounds|points?"
     r"|out[ ]of|/)))(?![\w'’])"
 )
 # What only people do: a word no name list knows is a name before these alone.

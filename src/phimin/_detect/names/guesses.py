@@ -74,7 +74,8 @@ _SPANISH_POSSESSIVES = frozenset("mi mis tu tus su sus nuestra nuestro".split())
 
 # Spanish words that make the next word a thing ("tengo dolores", "sin esperanza").
 _SPANISH_QUANTIFIERS = frozenset(
-    "tengo tiene tenía tenia tienen hay había habia sin mucha mucho muchos muchas poca poco"
+    "tener tengo tiene tienes tenemos tenía tenia tienen perder pierdo pierde hay había habia"
+    " sin mucha mucho muchos muchas poca poco"
     " pocos pocas más mas ningún ningun ninguna mismos mismas".split()
 )
 
@@ -185,6 +186,8 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
         if not t.candidate(i) or t.clinical(i):
             continue
         first = lex.is_first_name(w)
+        if mode == "lower" and lex.is_spanish(w) and not first:
+            continue  # "hay que tener", "pero": Spanish that a surname list also has
         nxt = t.next_word(i)
         pair = (
             nxt < len(t)
@@ -196,6 +199,7 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
                 (
                     lex.is_name(t.lower[nxt])
                     and t.lower[nxt] not in STOP_WORDS
+                    and t.lower[nxt] not in SPANISH_STOP_WORDS  # ("esperanza pero ella")
                     # (nor what a person does: "so john said", "RAY TOLD HER")
                     and t.lower[nxt] not in PERSON_VERBS
                 )

@@ -170,6 +170,14 @@ def _nickname(t: Tokens, j: int) -> int | None:
     return None
 
 
+_PARTICLES = frozenset("out up off away down over".split())
+
+
+def _particle_after(t: Tokens, j: int) -> bool:
+    k = t.next_word(j)
+    return k < len(t) and t.gap(j, k) == " " and t.lower[k] in _PARTICLES
+
+
 def _kin_only_name(t: Tokens, j: int) -> bool:
     """ "aunt april", "my dad art": right after kin, a first name that is elsewhere a
     month or a clinical abbreviation (in mixed-case text, capitalized)."""
@@ -201,6 +209,8 @@ def _relation_name(t: Tokens, j: int) -> bool:
         and not t.clinical(j)
         # "son bill" is a name; "daughter phoned", "SISTER, STATES" are verbs
         and not (w.endswith(("ed", "s", "ing")) and t.lexicon.is_plain_word(w))
+        # nor is a verb before its particle: "let my daughter blow out the candles"
+        and not (t.lexicon.is_plain_word(w) and _particle_after(t, j))
     )
 
 

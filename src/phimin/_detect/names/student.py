@@ -131,6 +131,10 @@ class StudentNameRecognizer(PhiminRecognizer):
             return True
         if word in NOUN_NAMES and before.endswith("ing") and before not in _PERSON_GERUNDS:
             return True  # "burning sage", "growing ivy" (not "seeing grace")
+        if before in _DESCRIBING and lex.is_plain_word(word):
+            return True  # "things have been rocky", "it felt so joyful"
+        if word in _VERB_NAMES and _DETERMINER_AFTER.match(text, start + len(word)):
+            return True  # "so mark the date", "skip the meeting": the verb
         given = _WORD_BEFORE.search(text, max(0, start - 40), start)
         return (
             before in _GIVEN_TO
@@ -190,6 +194,14 @@ class StudentNameRecognizer(PhiminRecognizer):
         )
 
 
+# After these, a word that is an adjective describes ("been rocky", "felt so free").
+_DESCRIBING = frozenset(
+    "been be being very really pretty too kinda felt feel feels seem seems seemed looks look"
+    " looked getting".split()
+)
+# First names that are verbs taking a thing, before its determiner ("mark the date").
+_VERB_NAMES = frozenset("mark skip chase bill rob sue pat grant jack drew rush page".split())
+_DETERMINER_AFTER = regex.compile(r"[ ]+(?:the|a|an|this|that|these|those|it|your|my)(?![\w'’])")
 # What one does to a person, said with "-ing" ("seeing grace tomorrow").
 _PERSON_GERUNDS = frozenset(
     """seeing meeting visiting calling texting telling asking helping hugging dating marrying
