@@ -35,9 +35,11 @@ _CUE = lazy(
     r"(?:at|for|from|by|with)[ ]+(?:the[ ]+)?"
     # "my boss at home depot", "got written up at walgreens", "i drive for fedex", "i
     # teach third grade at saint brigid's": someone at work, and where
-    r"|(?<![\w])(?:boss|manager|supervisor|co-?workers?|shift[ ]lead|foreman|written[ ]up"
-    r"|clocked[ ](?:in|out)|i[ ](?:drive|deliver)|teach(?:es|ing)?(?:[ ]+\w+){0,2})[ ]+"
-    r"(?:at|for|from)[ ]+(?:the[ ]+)?"
+    r"|(?<![\w])(?:(?:boss|manager|supervisor|co-?workers?|shift[ ]lead|foreman|lead)"
+    # (the boss's name may come between: "my manager keisha at waffle house")
+    r"(?:[ ]+(?!at|for|from)[a-z]+)?|written[ ]up|clocked[ ](?:in|out)|shifts?"
+    r"|(?:drive|drives|driving|deliver|delivers|delivering)|stock(?:s|ing)?[ ]shelves"
+    r"|teach(?:es|ing)?(?:[ ]+\w+){0,2})[ ]+(?:at|for|from)[ ]+(?:the[ ]+)?"
     # "CEO of Acme", "an employee at Ridley's": a post and its company
     r"|(?P<post>ceo|cfo|coo|cto|founder|co-founder|owner|employee|vp|president)[ ]+(?:of|at)"
     r"[ ]+(?:the[ ]+)?(?=(?-i:\p{Lu}))"  # (a post's company only with a capital: not "of a dog")
@@ -65,7 +67,8 @@ _COMPANY_WORDS = frozenset(
     """health healthcare group inc llc corp corporation co systems services solutions
     foods motors logistics industries technologies partners associates insurance realty
     consulting enterprises manufacturing holdings labs laboratories pharmaceuticals
-    airlines bank financial media studios""".split()
+    airlines bank financial media studios roofing plumbing landscaping trucking cleaning
+    towing painting construction""".split()
 )
 
 
@@ -127,6 +130,12 @@ class EmployerRecognizer(PhiminRecognizer):
                 end = m.end()
                 if m.group().endswith(".") or text[end : end + 1] != " ":
                     break  # a full stop ends the name; so does anything but a space
+                if (
+                    not mixed
+                    and m.group().lower() in _COMPANY_WORDS
+                    and end > start + len(m.group())
+                ):
+                    break  # "hendricks roofing lets me": a company's last word ends it
                 pos = end + 1
             while end > start and text[end - 1] in ".,":  # the sentence's, not the name's
                 end -= 1

@@ -93,7 +93,8 @@ _NUMBER_WORD = (
 _SPOKEN_ID_LABELS = (
     r"(?:member|policy|subscriber|group|account|medicaid|medicare|insurance|claim|case"
     r"|confirmation|reference|license|licence|chart|record|badge|student|employee|tracking"
-    r"|prescription|rx|routing)[ ](?:id|number|no|num)|(?:license[ ]|licence[ ])?plate"
+    r"|prescription|rx|routing|inmate|booking|docket|doc|offender|probation|visa)"
+    r"[ ](?:id|number|no|num)|(?:license[ ]|licence[ ])?plate"
     r"(?:[ ]number)?|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
 )
 _SPOKEN_DIGIT = rf"(?:(?:double[ ]|triple[ ])?(?:\d+|{_NUMBER_WORD}))(?![\w])"
@@ -113,6 +114,8 @@ _PLATFORMS = (
 _HANDLE_PART = r"[a-z0-9]{1,30}"
 # (the detection view reads "kayla_b99" as "kayla b99": a space before a part with a digit)
 _HANDLE_JOIN = r"(?:[ ](?:dot|underscore|dash)[ ]|[._-]|[ ](?=[a-z]{0,3}\d))"
+# What follows a handle's part where the handle goes on: a join, a digit, or numbers said.
+_HANDLE_SIGNAL = rf"(?:[._-]|[ ](?:dot|underscore|dash)[ ]|[ ]?[a-z]{{0,3}}\d|[ ]{_NUMBER_WORD}[ ]{_NUMBER_WORD}(?![\w]))"
 
 
 _SPOKEN_DIGITS = regex.compile(rf"(?i)\d|(?<![\w]){_NUMBER_WORD}(?![\w])")
@@ -150,16 +153,17 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # bracket, so giving characters back could never help; it halves the scan)
         # (no verb as its name: "her shop is at lunabakes dot net" is a site)
         r"(?i)(?<![\w])(?!(?:is|was|it's|its|are|were|be|been|live|lives|stay|stays)[ ]at[ ])"
-        r"[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | underscore | dash )"
-        r"[ ]?[\w+-]{1,64}+){0,3}"
+        r"[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | punto | underscore | dash"
+        r" | guion bajo | guion )[ ]?[\w+-]{1,64}+){0,3}"
         # numbers said after the name: "dani dot reyes eighty eight at gmail dot com"
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}}"
-        r"[ ]?(?:\(at\)|\[at\]|\{at\}| at )[ ]?[\w-]{1,63}"
-        r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot |\.)[ ]?[\w-]{1,63}){0,3}"
-        r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
-        r"(?:com|org|net|edu|gov|us|io|co)(?![\w])(?![ ]slash(?![\w]))",
+        # (in Spanish "arroba" and "punto": "marisela punto vega arroba hotmail punto com")
+        r"[ ]?(?:\(at\)|\[at\]|\{at\}| at | arroba )[ ]?[\w-]{1,63}"
+        r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | punto |\.)[ ]?[\w-]{1,63}){0,3}"
+        r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | punto )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
+        r"(?:com|org|net|edu|gov|us|io|co|mx)(?![\w])(?![ ]slash(?![\w]))",
         # ("\x7b" is "{": spelled so, the trigger's words are read, see `trigger_parts`)
-        trigger=r"(?i)dot|\(at\)|\[at\]|\x7bat\x7d|[ ]at[ ][\w-]+\.(?:com|org|net|edu|gov|us|io|co)\b",
+        trigger=r"(?i)dot|punto|\(at\)|\[at\]|\x7bat\x7d|[ ]at[ ][\w-]+\.(?:com|org|net|edu|gov|us|io|co)\b",
     ),
     PatternSpec(
         builtin("phimin.url.spoken"),
@@ -177,9 +181,10 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "my blog healingwithtess dot com", "her shop is at lunabakes dot net": a site of
         # someone's own read aloud, after what it is (a site alone, "psychology dot com",
         # names nobody).
-        r"(?i)(?<![\w])(?:my|his|her|their|our|your)[ ]+(?:blog|site|website|web[ ]site|page"
+        r"(?i)(?<![\w])(?:my|his|her|their|our|your|the)[ ]+(?:blog|site|website|web[ ]site|page"
         r"|podcast|channel|shop|store|newsletter|portfolio|substack)(?:[ ]+(?:is|was|it's|its"
-        r"|called|at|on))*[ ]+(?P<url>(?:www[ ]dot[ ])?[a-z0-9-]{2,63}(?:[ ]dot[ ][a-z0-9-]{2,63})?"
+        r"|called|at|on))*[ ]+(?P<url>(?:www[ ]dot[ ])?(?:[a-z0-9-]{2,30}[ ]){0,2}[a-z0-9-]{2,63}"
+        r"(?:[ ]dot[ ][a-z0-9-]{2,63})?"
         r"[ ]dot[ ](?:com|org|net|io|co|me|tv|us|edu|blog|info|biz|art|shop))(?![\w])",
         group="url",
         trigger=r"(?i)[ ]dot[ ]",
@@ -415,7 +420,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "the plate on his car was seven k z r four four one"
         r"|on[ ]+(?:his|her|my|the|their|our|your)[ ]+(?:car|truck|van|suv|bike|motorcycle)"
         # "the case number from child protective services is ...": who gave it
-        r"|(?:from|with|for|at)[ ]+(?:[a-z'’]+[ ]+){0,3}?[a-z'’]+(?=[ ]+(?:is|was|it's)[ ])))*"
+        r"|(?:from|with|for|at|on|in)[ ]+(?:[a-z'’]+[ ]+){0,3}?[a-z'’]+(?=[ ]+(?:is|was|it's)[ ])))*"
         rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT})(?![\w])",
         group="id",
         validate=_spoken_id,
@@ -437,9 +442,12 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # is private").
         rf"(?i)(?<![\w])(?:{_PLATFORMS})(?:[ ]+(?:is|was|it's|its|name[ ]is|handle[ ]is))?"
         rf"[ ]+(?:at[ ]+)?(?P<id>(?!at[ ])(?=[a-z0-9]*[a-z])"
-        rf"(?={_HANDLE_PART}(?:[._-]|[ ](?:dot|underscore|dash)[ ]|[ ]?[a-z]{{0,3}}\d))"
+        # (two words may come before the join: "lil dre underscore official", "sad girl dot
+        # exe", "baby girl kay two zero zero six")
+        rf"(?:{_HANDLE_PART}[ ](?={_HANDLE_PART}(?:[ ]{_HANDLE_PART})?{_HANDLE_SIGNAL})){{0,2}}"
+        rf"(?={_HANDLE_PART}{_HANDLE_SIGNAL})"
         rf"{_HANDLE_PART}(?:{_HANDLE_JOIN}{_HANDLE_PART})*"
-        rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}})(?![\w@.-])",
+        rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,4}})(?![\w@.-])",
         group="id",
         trigger=rf"(?i)(?<![\w]){_PLATFORMS}",  # (a word: "ig" is in "thing", "right")
     ),

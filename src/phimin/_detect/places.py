@@ -232,6 +232,8 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # "the target off route 9", "way out on county road 12", "exit 41", "i-95".
         r"(?i)(?<![\w-])(?:county[ ]road|state[ ](?:road|route|highway)|route|rte\.?|highway"
         r"|hwy\.?|interstate|exit|i-|us-)[ ]?(?:\d{1,4}[a-z]?(?![\w/:-]|[.,]\d)"
+        # a county road named by letters: "county road b", "county road kk"
+        r"|(?<=county[ ]road[ ])(?![ai](?![\w]))[a-z]{1,2}(?![\w'’-])"
         # said in words: "county road nine", "route sixty six" (not "route two blocks down")
         r"|(?<=[a-z][ ])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
         r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three"
