@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.base import PhiminRecognizer
@@ -92,6 +93,35 @@ _UK_AREAS = "|".join(
         key=len,
         reverse=True,
     )
+)
+
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday lunes martes miércoles"
+    " miercoles jueves viernes sábado sabado domingo every".split()
+)
+_PLACE_GRAMMAR = frozenset(
+    "origen nacimiento cerca lejos enfrente junto atrás atras detrás detras near past right"
+    " left".split()
+)
+_SPANISH_NUMBERS = frozenset(
+    "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince"
+    " veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien".split()
+)
+# A word of a place's name after its kind in Spanish: no grammar, in Spanish or English.
+_PLACE_WORD = (
+    r"(?!(?:"
+    + alternation(
+        tuple(
+            sorted(
+                (STOP_WORDS | SPANISH_STOP_WORDS | _WEEKDAYS | _PLACE_GRAMMAR)
+                - {"san", "santa"}
+                - _SPANISH_NUMBERS,  # ("calle ocho")
+                key=len,
+                reverse=True,
+            )
+        )
+    )
+    + r")(?![\w'’]))\p{L}[\p{L}'’-]*"
 )
 
 PLACE_SPECS: tuple[PatternSpec, ...] = (
@@ -202,17 +232,20 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.location.spanish_kind"),
         # "mi hermana vive en la colonia roma", "somos del barrio san felipe", "del pueblo
-        # de tlacolula": a place named after its kind in Spanish, to a word of grammar.
-        r"(?i)(?<![\w'’])(?:la[ ]+colonia|el[ ]+barrio|la[ ]+vecindad|el[ ]+fraccionamiento"
+        # de tlacolula", "on calle ocho": a place named after its kind in Spanish, to a
+        # word of grammar in either language; "iglesia pentecostal el shaddai": a church,
+        # its denomination and its name, whole.
+        r"(?i)(?<![\w'’])(?:(?:la[ ]+colonia|el[ ]+barrio|la[ ]+vecindad|el[ ]+fraccionamiento"
         r"|(?:el|mi|su|nuestro)[ ]+pueblo[ ]+de|el[ ]+municipio[ ]+de|el[ ]+rancho|el[ ]+ejido"
-        r"|la[ ]+aldea[ ]+de)[ ]+(?P<place>(?!(?:de|del|la|el|los|las|que|donde|con|en|por|para"
-        r"|y|o|pero|porque|cuando|a|al|un|una|mi|su|no|se|me|es|era|está|esta|allá|alla|aquí"
-        r"|aqui|ahí|ahi|origen|nacimiento|mis|sus|mío|mio)(?![\w]))\p{L}[\p{L}'’-]*(?:[ ]+(?!(?:de|del|la|el|los|las|que|donde"
-        r"|con|en|por|para|y|o|pero|porque|cuando|a|al|un|una|mi|su|no|se|me|es|era|está"
-        r"|esta|allá|alla|aquí|aqui|ahí|ahi|vive|vivo|vivía|vivia|viven|estaba|está|queda"
-        r"|and|but|where|is|was|that|in|with|so|like)(?![\w]))\p{L}[\p{L}'’-]*){0,2})",
+        r"|la[ ]+aldea[ ]+de)[ ]+"
+        rf"(?P<place>{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,2}})"
+        rf"|(?:la[ ]+)?(?P<place>(?:calle|avenida)[ ]+{_PLACE_WORD}(?:[ ]+{_PLACE_WORD})?)"
+        r"|(?P<place>iglesia[ ]+(?:pentecostal|bautista|cat[oó]lica|cristiana|evang[eé]lica"
+        rf"|adventista|metodista|apost[oó]lica)(?:[ ]+(?:el|la|de))?[ ]+{_PLACE_WORD}"
+        rf"(?:[ ]+{_PLACE_WORD})?))",
         group="place",
-        trigger=r"(?i)colonia|barrio|vecindad|fraccionamiento|pueblo|municipio|rancho|ejido|aldea",
+        trigger=r"(?i)colonia|barrio|vecindad|fraccionamiento|pueblo|municipio|rancho|ejido|aldea"
+        r"|calle|avenida|iglesia",
     ),
     PatternSpec(
         builtin("phimin.location.street"),
@@ -251,6 +284,7 @@ _FACILITY_NOUN = lazy(
     r"|middle[ ]school|university|college|academy|church|shelter|jail|prison"
     r"|correctional[ ](?:facility|center|institution)|penitentiary|detention[ ]center|campus|medical|rehab|memorial|apartments"
     r"|chapel|temple|mosque|synagogue|cathedral|ministries|baptist|tabernacle|ame|a\.m\.e\."
+    r"|cemetery|mission|rec[ ]center|recreation[ ]center|community[ ]center|youth[ ]center"
     r"|methodist|lutheran|presbyterian|pentecostal|episcopal|fellowship|high(?![ ]+school)"
     r"|middle(?![ ]+school)"
     r"|regional(?![ ]+(?:anesthesia|block|wall|lymph|nodes?|pain|enteritis|variation))"
@@ -308,7 +342,7 @@ _FEATURE = lazy(
     r"|trail|reservoir|island|springs|valley|hills|harbor|harbour|lagoon|bayou|gorge"
     r"|state[ ]park|national[ ]park)"
     # (or the kind first: "near lake tahoe", "up mount rainier")
-    r"|(?P<kind>lake|mount|mt\.?)[ ]+(?P<name>\p{L}[\p{L}'’-]+))(?![\w'’-])"
+    r"|(?P<kind>lake|mount|mt\.?|camp|fort|ft\.?)[ ]+(?P<name>\p{L}[\p{L}'’-]+))(?![\w'’-])"
 )
 # Words that say what kind of park or water it is, or which, and name none.
 _NOT_FEATURE_NAMES = frozenset(
@@ -323,7 +357,8 @@ _BEEN_AT = lazy(
     r"(?i)(?:(?<=(?<![\w'’])(?:he|she|i|we|they|you|who))['’](?:s|m|re)"
     r"|(?<![\w'’])(?:(?:he|she|i|we|they|you|who)[ ]+(?:was|were|is|am|are|been)|been|stayed"
     r"|stay|stays|staying|living|live|lives|lived|sent|went|go|goes|going|locked[ ]up|admitted"
-    r"|transferred|working|works|worked))[ ]+(?:at|in|to|into|over[ ]at|out[ ]at|up[ ]at|down[ ]at)[ ]+"
+    r"|transferred|working|works|worked|bid|stint))[ ]+(?:at|in|to"
+    r"|into|over[ ]at|out[ ]at|up[ ]at|down[ ]at)[ ]+"
     r"(?P<name>\p{L}{4,})(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:for|again|now|when|after|before|since"
     r"|until|last|this|and|but|with|because|yesterday|today|tonight|right|all|till|or|so)"
     r"(?![\w'’]))"
@@ -364,7 +399,7 @@ _NAME_NOUNS = frozenset(
     }
 )
 # Facility nouns that are everyday words too: never one in a note in capitals.
-_SPOKEN_NOUNS = frozenset({"high", "middle", "apartments", "baptist", "general"})
+_SPOKEN_NOUNS = frozenset({"high", "middle", "apartments", "baptist", "general", "mission"})
 # Names that many US streets share, which are everyday words too.
 _STREET_NAMES = frozenset(
     """main broadway market broad central grand state division elm oak maple pine cedar birch walnut chestnut
@@ -580,7 +615,7 @@ class FacilityRecognizer(PhiminRecognizer):
                 # dictionary, so "mount zion baptist church" is everyday words after "to")
                 # (an apartment complex is named with everyday words: "maple crest")
                 noun = m.group().lower()
-                plain_ok = not spoken_noun or noun == "apartments"
+                plain_ok = not spoken_noun or noun in ("apartments", "mission")
                 start, words = self._spoken_name(
                     text, m.start(), plain=plain_ok, pious=noun == "general"
                 )
