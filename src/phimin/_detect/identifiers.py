@@ -114,6 +114,11 @@ _PLATFORMS = (
 _HANDLE_PART = r"[a-z0-9]{1,30}"
 # (the detection view reads "kayla_b99" as "kayla b99": a space before a part with a digit)
 _HANDLE_JOIN = r"(?:[ ](?:dot|underscore|dash)[ ]|[._-]|[ ](?=[a-z]{0,3}\d))"
+# What someone has online of their own, said before its address.
+_OWN_SITE = (
+    r"(?:blog|site|website|web[ ]site|page|podcast|channel|shop|store|newsletter|portfolio"
+    r"|substack)"
+)
 # What follows a handle's part where the handle goes on: a join, a digit, or numbers said.
 _HANDLE_SIGNAL = rf"(?:[._-]|[ ](?:dot|underscore|dash)[ ]|[ ]?[a-z]{{0,3}}\d|[ ]{_NUMBER_WORD}[ ]{_NUMBER_WORD}(?![\w]))"
 
@@ -181,9 +186,11 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "my blog healingwithtess dot com", "her shop is at lunabakes dot net": a site of
         # someone's own read aloud, after what it is (a site alone, "psychology dot com",
         # names nobody).
-        r"(?i)(?<![\w])(?:my|his|her|their|our|your|the)[ ]+(?:blog|site|website|web[ ]site|page"
-        r"|podcast|channel|shop|store|newsletter|portfolio|substack)(?:[ ]+(?:is|was|it's|its"
-        r"|called|at|on))*[ ]+(?P<url>(?:www[ ]dot[ ])?(?:[a-z0-9-]{2,30}[ ]){0,2}[a-z0-9-]{2,63}"
+        # ("the website is dre beats dot com"; not "the website 988lifeline dot org", a
+        # public one)
+        rf"(?i)(?<![\w])(?:(?:my|his|her|their|our|your)[ ]+{_OWN_SITE}(?:[ ]+(?:is|was|it's|its"
+        rf"|called|at|on))*|the[ ]+{_OWN_SITE}(?:[ ]+(?:is|was|it's))+)[ ]+"
+        r"(?P<url>(?:www[ ]dot[ ])?(?:[a-z0-9-]{2,30}[ ]){0,2}[a-z0-9-]{2,63}"
         r"(?:[ ]dot[ ][a-z0-9-]{2,63})?"
         r"[ ]dot[ ](?:com|org|net|io|co|me|tv|us|edu|blog|info|biz|art|shop))(?![\w])",
         group="url",

@@ -235,9 +235,10 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # de tlacolula", "on calle ocho": a place named after its kind in Spanish, to a
         # word of grammar in either language; "iglesia pentecostal el shaddai": a church,
         # its denomination and its name, whole.
-        r"(?i)(?<![\w'’])(?:(?:la[ ]+colonia|el[ ]+barrio|la[ ]+vecindad|el[ ]+fraccionamiento"
-        r"|(?:el|mi|su|nuestro)[ ]+pueblo[ ]+de|el[ ]+municipio[ ]+de|el[ ]+rancho|el[ ]+ejido"
-        r"|la[ ]+aldea[ ]+de)[ ]+"
+        # (a neighbourhood's or a street's kind goes with its name: "colonia obrera")
+        r"(?i)(?<![\w'’])(?:(?:la|el)[ ]+(?P<place>(?:colonia|barrio|vecindad|fraccionamiento"
+        rf"|rancho|ejido)[ ]+{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,2}})"
+        r"|(?:(?:el|mi|su|nuestro)[ ]+pueblo[ ]+de|el[ ]+municipio[ ]+de|la[ ]+aldea[ ]+de)[ ]+"
         rf"(?P<place>{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,2}})"
         rf"|(?:la[ ]+)?(?P<place>(?:calle|avenida)[ ]+{_PLACE_WORD}(?:[ ]+{_PLACE_WORD})?)"
         r"|(?P<place>iglesia[ ]+(?:pentecostal|bautista|cat[oó]lica|cristiana|evang[eé]lica"
@@ -271,7 +272,8 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|(?<=[a-z][ ])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
         r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three"
         r"|four|five|six|seven|eight|nine))?)(?![\w'’-])(?![ ]+(?:blocks?|miles?|minutes?"
-        r"|hours?|times|more|of|or|and|exits?|lanes?)(?![\w])))",
+        r"|hours?|times|more|of|exits?|lanes?|(?:and|or)[ ](?:one|two|three|four|five|six|seven"
+        r"|eight|nine|ten))(?![\w])))",
         trigger=r"(?i)route|rte|highway|hwy|interstate|exit|i-|us-|road",
     ),
 )

@@ -83,7 +83,7 @@ _CLAUSE_START = (
     r"(?:^|(?<=[.!?;:\]][ \t]{0,3})|(?<=,[ ])"
     rf"|(?<=(?<![\w'’]){_CLAUSE_WORDS}[ ]))[ \t]*"
     r"(?:(?:so|and|then|um|uh|but|honestly|yeah|yes|well|like|cause|because|okay|ok|alright"
-    r"|oh|now|plus|anyway|see|apparently|basically)[ ,]+){0,3}"
+    r"|oh|now|plus|anyway|see|apparently|basically|no)[ ,]+){0,3}"
 )
 # What _CLAUSE_START's look-behinds hold after (a match of this ends where a clause may
 # start, or, after [.!?;:\]], anywhere in its spaces), but the words that open a clause,
@@ -143,24 +143,28 @@ _THE_ONE_WHO = lazy(
 # Words that open a turn before a name ("so ji-woo is my oldest", "um dawn from the
 # pharmacy called").
 _OPENERS = frozenset(
-    {"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now", "nah"}
+    {"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now", "nah", "no"}
 )
 _OPENER = alternation(tuple(sorted(_OPENERS)))
 _MY_KIN = rf"(?:my|our|his|her|their|mi)[ ]+(?:{_KIN})(?![\w'’-])"
 # ("bubba my older brother he's been checking on me")
 _KIN_DESCRIBED = r"(?:(?:older|younger|little|big|baby|twin|late|other|new|old)[ ]+)?"
 _PLURAL_KIN = alternation(tuple(sorted(PLURAL_RELATIONS)))
+# After kin, a pronoun that takes up the one just named ("... my youngest she's four").
+_RESUMED = (
+    r"(?=(?P<resumed>[ ]+(?:(?:um|uh|like|yeah|so)[ ]+)?(?:he|she|they|he's|she's|they're"
+    r"|who|who's)(?![\w'’])))?"
+)
 _KIN_APPOSITIVE = lazy(
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD}(?:[ ]{_WORD})?)"
     r"(?:[ ]*,[ ]*(?:(?:that's|thats|he's|she's|they're|who's)[ ]+)?"
     r"|[ ]+(?:is|was|'s|’s|that's|thats|who's)[ ]+(?:like[ ]+)?)"
-    rf"{_MY_KIN}"
+    rf"{_MY_KIN}{_RESUMED.replace('resumed', 'taken_up')}"
     # "autumn my youngest starts school": one name and no pause at all
     rf"|{_CLAUSE_START}(?:(?:{_OPENER})[ ]+)?"
     rf"(?P<bare>{_WORD})[ ]+(?:my|our|mi)[ ]+{_KIN_DESCRIBED}(?:{_KIN})(?![\w'’-])"
     # ("chase my ex um he still has the kids": a pronoun takes up the one named)
-    r"(?=(?P<resumed>[ ]+(?:(?:um|uh|like|yeah|so)[ ]+)?(?:he|she|they|he's|she's|they're"
-    r"|who|who's)(?![\w'’])))?"
+    rf"{_RESUMED}"
     # "hope and faith are my twin sisters": two names said to be kin
     rf"|{_CLAUSE_START}(?P<first>{_WORD})[ ]+(?:and|&|y)[ ]+(?P<second>{_WORD})[ ]+"
     rf"(?:are|were|son|eran)[ ]+(?:my|our|mis|nuestros|nuestras)[ ]+{_KIN_DESCRIBED}"
@@ -523,7 +527,11 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             for w in words
         ) or (
             len(words) == 1
-            and (_set_off(text, m, group) or (group == "bare" and m.group("resumed")))
+            and (
+                _set_off(text, m, group)
+                or (group == "bare" and m.group("resumed"))
+                or (group == "name" and m.group("taken_up"))
+            )
             and _called_word(words[0], lexicon)
         ):
             yield KIN_APPOSITIVE.at(m.end(group) - len(" ".join(words)), m.end(group))
