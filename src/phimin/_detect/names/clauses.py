@@ -102,7 +102,8 @@ _PERSON_AFTER = lazy(
     r"|pregnant|drunk|high|sober|clean|lonely|depressed|furious|annoyed|the[ ]one[ ]who"
     r"|care|listen|understand|answer|call|text|talk|believe|remember|get[ ]it|want[ ]to"
     r"|know[ ]how|able[ ]to[ ](?:come|make[ ]it|go|visit|stay|help|talk|call|get|join|attend)"
-    r"|coming|late|sick|asleep|awake"
+    r"|coming|late|sick|asleep|awake|banging|knocking|begging|threatening|harassing"
+    r"|stalking|bugging|nagging|following[ ]me|blowing[ ]up[ ]my"
     r"|\d{1,3}(?![\d/.:%,]\d|[\d/:%]|[ ]?(?:percent|%|mg|kg|lbs?|pounds|points?"
     r"|out[ ]of|/)))(?![\w'’])"
 )

@@ -73,7 +73,7 @@ _PAUSE = frozenset({",", ".", "!", "?", ";", ":"})
 _GOES_ON = frozenset(
     """how what what's whats so are is you your you're i i'm it's its come good nice great
     thanks thank welcome long okay ok well let's lets have did do can could were was sorry
-    take tell we we're please just it this glad""".split()
+    take tell we we're please just it this glad before""".split()
 )
 # ...and these after a name that is no English word ("hey sean will you", not "hi hope
 # will you").
