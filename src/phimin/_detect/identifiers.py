@@ -108,7 +108,8 @@ _SPOKEN_ID_TOKEN = (
 # Where people are found by a handle, said before it in speech.
 _PLATFORMS = (
     r"(?:ig|insta|instagram|snap|snapchat|tiktok|venmo|cash[ ]?app|twitter|threads|discord"
-    r"|username|user[ ]name|(?:handle|screen[ ]name|gamer[ ]?tag)(?=[ ]+(?:is|was)[ ]|['’]s[ ]))"
+    r"|username|user[ ]name|(?:handle|screen[ ]name|gamer[ ]?tag|(?<=(?:my|his|her|their|your)[ ])tag)"
+    r"(?=[ ]+(?:is|was)[ ]|['’]s[ ]))"
     r"(?:['’]s)?"
 )
 _HANDLE_PART = r"[a-z0-9]{1,30}"
@@ -448,7 +449,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "underscore" or a dash, or holding a number (one bare word is left: "my snap
         # is private").
         rf"(?i)(?<![\w])(?:{_PLATFORMS})(?:[ ]+(?:is|was|it's|its|name[ ]is|handle[ ]is))?"
-        rf"[ ]+(?:at[ ]+)?(?P<id>(?!at[ ])(?=[a-z0-9]*[a-z])"
+        rf"[ ]+(?:at[ ]+)?(?P<id>(?!at[ ]|{_NUMBER_WORD}(?![\w]))(?=[a-z0-9]*[a-z])"
         # (two words may come before the join: "lil dre underscore official", "sad girl dot
         # exe", "baby girl kay two zero zero six")
         rf"(?:{_HANDLE_PART}[ ](?={_HANDLE_PART}(?:[ ]{_HANDLE_PART})?{_HANDLE_SIGNAL})){{0,2}}"

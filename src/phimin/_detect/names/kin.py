@@ -77,6 +77,11 @@ _RESUMED = frozenset(
 )
 
 
+# Without a pause, only a pronoun and its verb in one word takes a name up ("he's").
+_TAKEN_UP = frozenset({"he", "she", "they"})
+_ITS_VERB = frozenset({"'s", "’s", "'re", "’re"})
+
+
 def _named_then_resumed(t: Tokens, j: int) -> bool:
     """In speech, after kin, a word then a pause and a pronoun or "yeah" that takes it up:
     the word is what the person is called ("my best friend cookie, she's been there"),
@@ -96,6 +101,10 @@ def _named_then_resumed(t: Tokens, j: int) -> bool:
         return False
     comma = t.next_word(j)
     after = t.next_word(comma) if comma < len(t) else len(t)
+    if comma < len(t) and t.lower[comma] in _TAKEN_UP:
+        # no pause, then "he's": "my uncle scooter he's been clean five years"
+        verb = t.next_word(comma)
+        return verb < len(t) and t.gap(comma, verb) == "" and t.lower[verb] in _ITS_VERB
     return comma < len(t) and t.text[comma] == "," and after < len(t) and t.lower[after] in _RESUMED
 
 
