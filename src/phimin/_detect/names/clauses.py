@@ -426,6 +426,23 @@ _PERSON_NOUNS = frozenset("guy dude girl kid man lady boy woman chick".split())
 _POINTING = frozenset("that this the a some one every each no any".split())
 
 
+def _name_and_nickname(word: str, other: str, lexicon: NameLexicon) -> bool:
+    """ "dre and peanut came by": a name no dictionary has beside what someone is called
+    (not two everyday words: "salt and pepper came over")."""
+
+    def rare(w: str) -> bool:
+        lower = w.lower()
+        return (
+            len(lower) >= 3
+            and nickname_word(w, lexicon)
+            and not (lexicon.is_english(lower) or lexicon.is_spanish(lower))
+        )
+
+    return (rare(word) and nickname_word(other, lexicon)) or (
+        rare(other) and nickname_word(word, lexicon)
+    )
+
+
 def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "so will said", "grace texted me", "kwame wants to move": a name that opens a
     clause before a verb of what people do."""
@@ -435,6 +452,11 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         verb = m.group("verb").lower()
         # ("will said": a modal never comes before a verb's past or third person)
         modal = verb in PERSON_VERBS and verb not in _BASE_FORMS
+        other = m.group("other")
+        if other is not None and verb in PERSON_VERBS and _name_and_nickname(word, other, lexicon):
+            yield SUBJECT.at(m.start("name"), m.end("name"))
+            yield SUBJECT.at(m.start("other"), m.end("other"))
+            continue
         if not name_word(word, lexicon, modal=modal):
             continue
         if w in _PERSON_NOUNS and _word_before(text, m.start("name")) in _POINTING:
@@ -458,7 +480,6 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         # texted"): in a chart "uop dropped", "oet is", "mivf started" are not people.
         if not known and "-" not in w and verb not in _HUMAN_VERBS:
             continue
-        other = m.group("other")
         if other is None:
             yield SUBJECT.at(m.start("name"), m.end("name"))
         elif verb in PERSON_VERBS and all(
