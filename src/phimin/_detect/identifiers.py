@@ -485,6 +485,19 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         trigger="@",
     ),
     PatternSpec(
+        builtin("phimin.other_id.cashtag"),
+        # "my cashapp is $tmoney4", "cash app dollar sign t money four": a Cash App
+        # name, written or said, near the app's name (alone "$tmoney" is rare; "$5" no name).
+        r"(?i)(?<![\w$])(?P<id>\$[a-z][a-z0-9_]{1,19})(?![\w])"
+        r"|(?<=cash[ ]?app[^.\n]{0,20}?)dollar[ ]sign[ ](?P<id>(?:[a-z0-9]+[ ]){0,3}[a-z0-9]+)"
+        r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:if|and|so|please|when|or|thanks|for|to|by|today"
+        r"|tonight|now)(?![\w]))",
+        group="id",
+        context=("cash", "cashapp", "cashtag", "app", "venmo", "send", "sent", "pay", "paid"),
+        needs_context=True,
+        trigger=r"(?i)\$[a-z]|dollar[ ]sign",
+    ),
+    PatternSpec(
         builtin("phimin.other_id.handle_shaped"),
         # "@john_gmail", "@janedoe42": a handle with an underscore or a digit needs no word
         # of social media near it (from a letter on: "@4pm", "@20mcg" are no handles).
