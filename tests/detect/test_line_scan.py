@@ -293,6 +293,7 @@ CUED_RULES = [
     (charting._CALLED_CUE, None),
     (places._ACRONYM_DEPARTMENT, places._DEPARTMENT),
     (places._FACILITY_NOUN, None),
+    (clauses._THE_ONE_WHO, None),  # (by the rarest of its words: "the", "one", "who")
 ]
 _CUED_PIECES = [
     "the Okafor family",
@@ -319,6 +320,10 @@ _CUED_PIECES = [
     "THERAPIST: ",
     "Larchmont Memorial Hospital",
     "at lakeview high",
+    "smoke was the one who introduced us",
+    "dre's the only one who calls",
+    "the one",
+    "who",
     "my",
     "and",
     "",

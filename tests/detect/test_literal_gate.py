@@ -10,7 +10,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import phimin
-from phimin._detect.literals import LiteralGate, gate_fold, required_literals
+from phimin._detect.literals import (
+    LiteralGate,
+    gate_fold,
+    required_literal_sets,
+    required_literals,
+)
 from phimin._detect.sensitive import SensitiveRecognizer
 from phimin._rulepacks import compile_rule_regex
 
@@ -40,6 +45,20 @@ RULE_REGEXES = sorted({p for rule in RULES.rules for p in (*rule.regexes, *rule.
 def test_required_literals(pattern: str, words: set[str] | None) -> None:
     found = required_literals(pattern)
     assert (None if found is None else set(found)) == words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "sets"),
+    [
+        (r"the[ ]+(?:one|person)[ ]+who\b", [{"the"}, {"one", "person"}, {"who"}]),
+        (r"\bfoot(?:ball)? \d+ yards", [{" yards"}, {"foot ", "football "}]),  # longest first
+        (r"\bod\b", []),
+    ],
+)
+def test_required_literal_sets(pattern: str, sets: list[set[str]]) -> None:
+    found = required_literal_sets(pattern)
+    assert [set(s) for s in found] == sets
+    assert (found[0] if found else None) == required_literals(pattern)
 
 
 def test_fold_covers_every_character_ignorecase_equates_with_ascii() -> None:

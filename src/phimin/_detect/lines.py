@@ -30,12 +30,14 @@ from phimin._detect.literals import (
     SYNTAX,
     exact_spellings,
     gate_fold,
+    required_literal_sets,
     required_literals,
     standard_tree,
 )
 from phimin._lazy_regex import AnyPattern
 
 __all__ = [
+    "derived_word_sets",
     "derived_words",
     "finditer_by_line",
     "finditer_from",
@@ -208,9 +210,22 @@ def finditer_by_line(
     if single_line(pattern.pattern):
         if trigger is not None:
             ranges = lines_with(trigger, text)
-        elif (words := derived_words(pattern.pattern, shortest)) is not None:
-            ranges = lines_with_words(words, text)
+        elif word_sets := derived_word_sets(pattern.pattern, shortest):
+            ranges = lines_with_words(_rarest(word_sets, text), text)
     return finditer_in(pattern, text, ranges, timeout=timeout)
+
+
+def _rarest(word_sets: tuple[frozenset[str], ...], text: str) -> frozenset[str]:
+    """The set of words found least often in `text`: a word of each is in every match,
+    so the lines holding any one set's words hold every match ("the[ ]+one[ ]+who" is
+    in the lines holding "who", far fewer than those holding "the"). Sets of more words
+    than are searched one by one are not counted (an automaton finds those); the first,
+    `derived_words`' choice, always is."""
+    if len(word_sets) == 1:
+        return word_sets[0]
+    folded = gate_fold(text)
+    counted = [s for i, s in enumerate(word_sets) if i == 0 or len(s) <= _FIND_AT_MOST]
+    return min(counted, key=lambda words: sum(folded.count(w) for w in words))
 
 
 def finditer_in(
@@ -256,6 +271,13 @@ def derived_words(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] |
     # A Unicode property never spells a word: as a class of word characters it reads
     # the same to the literal finder, which cannot parse `regex`'s own syntax.
     return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern), shortest) or None
+
+
+@functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
+def derived_word_sets(pattern: str, shortest: int = MIN_LITERAL) -> tuple[frozenset[str], ...]:
+    """Every set of words (`literals.required_literal_sets`) a word of which each match
+    of `pattern` holds, `derived_words` first; empty where it is None."""
+    return required_literal_sets(_ANY_PROPERTY.sub(r"\\w", pattern), shortest)
 
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")

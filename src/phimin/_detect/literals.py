@@ -25,6 +25,7 @@ __all__ = [
     "LiteralGate",
     "exact_spellings",
     "gate_fold",
+    "required_literal_sets",
     "required_literals",
     "standard_tree",
 ]
@@ -145,6 +146,12 @@ def _exact_sequence(items: Any) -> set[str] | None:
 
 def _required(items: Any, shortest: int) -> frozenset[str] | None:
     """A set of words one of which every match of `items` contains, or None."""
+    return _best(_candidates(items, shortest), shortest)
+
+
+def _candidates(items: Any, shortest: int) -> list[frozenset[str]]:
+    """Sets of words, one word of each set in every match of `items` (every set is
+    required: they are read from the elements of one sequence)."""
     candidates: list[frozenset[str]] = []
     run: set[str] = {""}  # every spelling of the exact elements since the last break
 
@@ -181,7 +188,7 @@ def _required(items: Any, shortest: int) -> frozenset[str] | None:
         if inner is not None:
             candidates.append(inner)
     flush()
-    return _best(candidates, shortest)
+    return candidates
 
 
 def required_literals(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] | None:
@@ -193,6 +200,20 @@ def required_literals(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[st
     """
     tree = standard_tree(pattern)
     return None if tree is None else _required(tree, shortest)
+
+
+def required_literal_sets(pattern: str, shortest: int = MIN_LITERAL) -> tuple[frozenset[str], ...]:
+    """Every set of words `required_literals` chooses from, the one it chooses first: each
+    match of `pattern` holds a word of each set ("the[ ]+one[ ]+who": "the", "one" and
+    "who"). Empty where `required_literals` is None."""
+    tree = standard_tree(pattern)
+    if tree is None:
+        return ()
+    candidates = _candidates(tree, shortest)
+    best = _best(candidates, shortest)
+    if best is None:
+        return ()
+    return (best, *(c for c in dict.fromkeys(candidates) if c != best and _usable(c, shortest)))
 
 
 def exact_spellings(pattern: str) -> frozenset[str] | None:
