@@ -13,6 +13,7 @@ import phimin
 from phimin._detect.literals import (
     LiteralGate,
     gate_fold,
+    opening_spellings,
     required_literal_sets,
     required_literals,
 )
@@ -59,6 +60,30 @@ def test_required_literal_sets(pattern: str, sets: list[set[str]]) -> None:
     found = required_literal_sets(pattern)
     assert [set(s) for s in found] == sets
     assert (found[0] if found else None) == required_literals(pattern)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "openings"),
+    [
+        (r"(?i)(?<![\w])(?:is|was)[ ]+\w+", {"is ", "was "}),
+        (r"saw|seen", {"saw", "seen"}),  # (the parser takes the "s" out of the choice)
+        (r"call|calls|called", {"call"}),  # a text that begins "calls" begins "call"
+        (r"(?:w/)?(?:np|pa)\b", {"w/np", "w/pa", "np", "pa"}),
+        (r"(?:(?<!\w)|(?<=w/))rn\b", {"rn"}),  # a choice of look-arounds consumes nothing
+        (r"(?:hang|live)[ ]with|talk[ ]to", {"hang with", "live with", "talk to"}),
+        (r"\bcaf[eé]\b", {"cafe", "café"}),
+        (r"\w+ed", None),
+        (r"(?:x)?\d", None),  # a match may begin with a digit
+        (r"a|\d", None),
+        (r"(?:ab)*c", None),
+        (r"foo\Kbar", None),  # "\K": the match begins at "bar"
+        (r"\b", None),
+        (r"(?r)abc", None),  # syntax only `regex` knows
+    ],
+)
+def test_opening_spellings(pattern: str, openings: set[str] | None) -> None:
+    found = opening_spellings(pattern)
+    assert (None if found is None else set(found)) == openings
 
 
 def test_fold_covers_every_character_ignorecase_equates_with_ascii() -> None:

@@ -30,15 +30,18 @@ from phimin._detect.literals import (
     SYNTAX,
     exact_spellings,
     gate_fold,
+    opening_spellings,
     required_literal_sets,
     required_literals,
     standard_tree,
 )
-from phimin._lazy_regex import AnyPattern
+from phimin._lazy_regex import AnyPattern, LazyPattern
 
 __all__ = [
+    "derived_openings",
     "derived_word_sets",
     "derived_words",
+    "finditer_at_openings",
     "finditer_by_line",
     "finditer_from",
     "finditer_in",
@@ -212,7 +215,70 @@ def finditer_by_line(
             ranges = lines_with(trigger, text)
         elif word_sets := derived_word_sets(pattern.pattern, shortest):
             ranges = lines_with_words(_rarest(word_sets, text), text)
+    openings = derived_openings(pattern.pattern)
+    if openings is not None:
+        return finditer_at_openings(pattern, text, openings, ranges, timeout=timeout)
     return finditer_in(pattern, text, ranges, timeout=timeout)
+
+
+# The shortest opening worth trying a pattern at: one letter is at every other position.
+_OPENING_MIN = 2
+
+
+@functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
+def derived_openings(pattern: str) -> frozenset[str] | None:
+    """How every match of `pattern` begins (`literals.opening_spellings`), when each
+    opening is ASCII and `_OPENING_MIN` characters or more, else None."""
+    found = opening_spellings(_ANY_PROPERTY.sub(r"\\w", pattern))  # (as `derived_words`)
+    if found is None:
+        return None
+    # ("café": a match that begins so begins with "caf", which folding finds)
+    heads = frozenset(
+        w[: next((i for i, c in enumerate(w) if not c.isascii()), len(w))] for w in found
+    )
+    if not all(len(w) >= _OPENING_MIN for w in heads):
+        return None
+    return heads
+
+
+def finditer_at_openings(
+    pattern: AnyPattern,
+    text: str,
+    openings: frozenset[str],
+    ranges: Iterable[tuple[int, int]],
+    *,
+    timeout: float | None = None,
+) -> Iterator[regex.Match[str]]:
+    """`finditer_in(pattern, text, ranges)` for a pattern every match of which begins
+    with one of `openings` (`derived_openings`): tried only where one begins, ignoring
+    case, in `ranges`. The engine tries a pattern that opens with a look-around or a
+    choice of words at every position; these are a few. Each try is the whole text's
+    (`match` at that position: what a scan of the whole text tries there), from the
+    end of the last match on, as a scan goes on; every match begins at such a
+    position, so the same matches are found. (`ranges` are the whole text, or runs of
+    lines every match of a pattern `single_line` proves starts in.)"""
+    folded = gate_fold(text)
+    if len(folded) != len(text):  # (folding keeps every length; were it ever not so)
+        yield from finditer_in(pattern, text, ranges, timeout=timeout)
+        return
+    starts: list[int] = []
+    if len(openings) > _FIND_AT_MOST:
+        automaton = _automaton(openings)
+        for start, end in ranges:
+            starts.extend(at - size + 1 for at, size in automaton.iter(folded, start, end))
+    else:
+        for start, end in ranges:
+            for word in openings:
+                at = folded.find(word, start, end)
+                while at >= 0:
+                    starts.append(at)
+                    at = folded.find(word, at + 1, end)
+    compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
+    after = 0
+    for start in sorted(set(starts)):
+        if start >= after and (m := compiled.match(text, start, timeout=timeout)) is not None:
+            yield m
+            after = m.end()
 
 
 def _rarest(word_sets: tuple[frozenset[str], ...], text: str) -> frozenset[str]:
