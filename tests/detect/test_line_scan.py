@@ -719,3 +719,16 @@ def test_patterns_tried_at_their_openings_find_what_a_whole_scan_finds(
         tried = finditer_at_openings(pattern, text, openings, [(0, len(text))])
         assert [m.span() for m in tried] == whole, pattern.pattern
         assert [m.span() for m in finditer_by_line(pattern, text)] == whole, pattern.pattern
+        if single_line(pattern.pattern):  # every other line: the matches that start there
+            lines = lines_around(text, [(m.start(), m.start() + 1) for m in _LINE.finditer(text)])
+            some = lines_around(text, [(a, a + 1) for a, _ in _each_line(text)[::2]])
+            inside = [(a, b) for a, b in whole if any(s <= a < e for s, e in some)]
+            assert [m.span() for m in finditer_in(pattern, text, some)] == inside
+            assert [m.span() for m in finditer_in(pattern, text, lines)] == whole
+
+
+_LINE = regex.compile(r"[^\n]*\n?")
+
+
+def _each_line(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _LINE.finditer(text) if m.end() > m.start()]

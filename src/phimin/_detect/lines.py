@@ -17,6 +17,7 @@ pattern run over the whole text as before.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -215,9 +216,6 @@ def finditer_by_line(
             ranges = lines_with(trigger, text)
         elif word_sets := derived_word_sets(pattern.pattern, shortest):
             ranges = lines_with_words(_rarest(word_sets, text), text)
-    openings = derived_openings(pattern.pattern)
-    if openings is not None:
-        return finditer_at_openings(pattern, text, openings, ranges, timeout=timeout)
     return finditer_in(pattern, text, ranges, timeout=timeout)
 
 
@@ -225,7 +223,7 @@ def finditer_by_line(
 _OPENING_MIN = 2
 
 
-@functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
+@functools.lru_cache(maxsize=4096)  # built-in patterns and the rule packs': each read once
 def derived_openings(pattern: str) -> frozenset[str] | None:
     """How every match of `pattern` begins (`literals.opening_spellings`), when each
     opening is ASCII and `_OPENING_MIN` characters or more, else None."""
@@ -257,26 +255,38 @@ def finditer_at_openings(
     end of the last match on, as a scan goes on; every match begins at such a
     position, so the same matches are found. (`ranges` are the whole text, or runs of
     lines every match of a pattern `single_line` proves starts in.)"""
+    ranges = list(ranges)
     folded = gate_fold(text)
-    if len(folded) != len(text):  # (folding keeps every length; were it ever not so)
-        yield from finditer_in(pattern, text, ranges, timeout=timeout)
+    ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(ranges))
+    if len(folded) != len(text) or not ordered:  # (neither happens)
+        yield from _finditer_ranges(pattern, text, ranges, timeout=timeout)
         return
-    starts: list[int] = []
+    if not ranges:
+        return
+    low, high = ranges[0][0], ranges[-1][1]  # (searched from the first range to the last)
+    found: list[int] = []
     if len(openings) > _FIND_AT_MOST:
-        automaton = _automaton(openings)
-        for start, end in ranges:
-            starts.extend(at - size + 1 for at, size in automaton.iter(folded, start, end))
+        found.extend(at - size + 1 for at, size in _automaton(openings).iter(folded, low, high))
     else:
-        for start, end in ranges:
-            for word in openings:
-                at = folded.find(word, start, end)
-                while at >= 0:
-                    starts.append(at)
-                    at = folded.find(word, at + 1, end)
+        for word in openings:
+            at = folded.find(word, low, high)
+            while at >= 0:
+                found.append(at)
+                at = folded.find(word, at + 1, high)
     compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
+    spans = iter(ranges)
+    span_end = -1
     after = 0
-    for start in sorted(set(starts)):
-        if start >= after and (m := compiled.match(text, start, timeout=timeout)) is not None:
+    for start in sorted(set(found)):
+        while start >= span_end:  # the range `start` may lie in
+            span = next(spans, None)
+            if span is None:
+                return
+            span_start, span_end = span
+        if start < span_start or start < after:
+            continue
+        m = compiled.match(text, start, timeout=timeout)
+        if m is not None:
             yield m
             after = m.end()
 
@@ -302,11 +312,27 @@ def finditer_in(
     timeout: float | None = None,
 ) -> Iterator[regex.Match[str]]:
     """The matches of `pattern` in `text` that start in `ranges`, runs of whole lines
-    (line breaks included, as `lines_with` gives them), as a scan of the whole text finds
-    them, for a pattern `single_line` proves (or a single range, the whole text).
-    Each range is read one character on, past its line break: there `$` and `\\Z` hold
-    only for what starts on the next line, and that is left to it (see the module's
-    docstring). `timeout` is the engine's, for each range."""
+    (line breaks included, as `lines_with` gives them), in order, as a scan of the whole
+    text finds them, for a pattern `single_line` proves (or a single range, the whole
+    text). A pattern whose matches begin with words (`derived_openings`) is tried only
+    where they are (`finditer_at_openings`); any other is scanned range by range.
+    `timeout` is the engine's, for each range scanned or each try."""
+    openings = derived_openings(pattern.pattern)
+    if openings is not None:
+        return finditer_at_openings(pattern, text, openings, ranges, timeout=timeout)
+    return _finditer_ranges(pattern, text, ranges, timeout=timeout)
+
+
+def _finditer_ranges(
+    pattern: AnyPattern,
+    text: str,
+    ranges: Iterable[tuple[int, int]],
+    *,
+    timeout: float | None = None,
+) -> Iterator[regex.Match[str]]:
+    """`finditer_in`, range by range. Each range is read one character on, past its line
+    break: there `$` and `\\Z` hold only for what starts on the next line, and that is
+    left to it (see the module's docstring)."""
     size = len(text)
     for start, end in ranges:
         for m in pattern.finditer(text, start, min(end + 1, size), timeout=timeout):
