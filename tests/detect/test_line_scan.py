@@ -692,6 +692,10 @@ _OPENING_PIECES = [
     "THANKS JO.",
     "\u212aIM",  # (a Kelvin sign: "KIM", as case-blind matching reads it)
     "\u017fAW dana",
+    "me and dawn",
+    "robin’s mom",
+    "miles's car",
+    "she & i",
     "called him Smoke.",
     "ok ray",
     "right iris?",
@@ -719,6 +723,7 @@ def test_patterns_tried_at_their_openings_find_what_a_whole_scan_finds(
         tried = finditer_at_openings(pattern, text, openings, [(0, len(text))])
         assert [m.span() for m in tried] == whole, pattern.pattern
         assert [m.span() for m in finditer_by_line(pattern, text)] == whole, pattern.pattern
+        assert lines_with(pattern, text) == _lines_searched(pattern, text)
         if single_line(pattern.pattern):  # every other line: the matches that start there
             lines = lines_around(text, [(m.start(), m.start() + 1) for m in _LINE.finditer(text)])
             some = lines_around(text, [(a, a + 1) for a, _ in _each_line(text)[::2]])
@@ -728,6 +733,22 @@ def test_patterns_tried_at_their_openings_find_what_a_whole_scan_finds(
 
 
 _LINE = regex.compile(r"[^\n]*\n?")
+
+
+def _lines_searched(trigger: LazyPattern, text: str) -> list[tuple[int, int]]:
+    """`lines_with` as a search from the end of each match's last line finds them."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    while (m := trigger.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end + 1
+        if ranges and ranges[-1][1] == start:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+        pos = end
+    return ranges
 
 
 def _each_line(text: str) -> list[tuple[int, int]]:

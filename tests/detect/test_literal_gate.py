@@ -95,6 +95,18 @@ def test_fold_covers_every_character_ignorecase_equates_with_ascii() -> None:
             assert folded.isascii() and regex.fullmatch(folded, c, regex.IGNORECASE), hex(cp)
 
 
+def test_a_character_without_case_matches_itself_alone_ignoring_case() -> None:
+    """An opening keeps such a character (`lines.derived_openings`): the folded text
+    holds it wherever a case-blind pattern matches it."""
+    from phimin._detect.lines import _folds_as_itself
+
+    every = "".join(chr(cp) for cp in range(0x80, 0x10000) if not 0xD800 <= cp < 0xE000)
+    caseless = [c for c in every if _folds_as_itself(c) and not c.isspace()]
+    assert "’" in caseless and "é" not in caseless and "\u212a" not in caseless
+    for c in caseless:
+        assert regex.findall(regex.escape(c), every, regex.IGNORECASE) == [c], hex(ord(c))
+
+
 def test_gate_finds_words_behind_unusual_case() -> None:
     gate = LiteralGate([r"\bsober\b", r"\bkicked\b", r"\d+"])
     assert gate.candidates("SO\u017fBER kept") == {2}  # "SOſBER" is not "sober"

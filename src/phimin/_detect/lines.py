@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -178,9 +179,15 @@ def _never_newline(items: Any) -> bool:
 
 
 def lines_with(trigger: AnyPattern, text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of lines holding a trigger match, line breaks included."""
+    """(start, end) of each run of lines holding a trigger match, line breaks included.
+    A trigger that opens with words (`derived_openings`) is tried only where they are."""
     ranges: list[tuple[int, int]] = []
     pos = 0
+    openings = derived_openings(trigger.pattern)
+    if openings is not None:
+        folded = gate_fold(text)
+        if len(folded) == len(text):  # (folding keeps every length; were it ever not so)
+            return _lines_at_openings(trigger, text, folded, openings)
     while (m := trigger.search(text, pos)) is not None:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())  # a match may span lines: take all of them
@@ -191,6 +198,42 @@ def lines_with(trigger: AnyPattern, text: str) -> list[tuple[int, int]]:
             ranges.append((start, end))
         pos = end
     return ranges
+
+
+def _lines_at_openings(
+    trigger: AnyPattern, text: str, folded: str, openings: frozenset[str]
+) -> list[tuple[int, int]]:
+    """`lines_with`, the trigger tried where its openings are (the first that matches at
+    or after where the search would go on is where the search would find one)."""
+    compiled = trigger.compiled if isinstance(trigger, LazyPattern) else trigger
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for at in _openings_at(openings, folded, 0, len(folded)):
+        if at < pos or (m := compiled.match(text, at)) is None:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end + 1
+        if ranges and ranges[-1][1] == start:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+        pos = end
+    return ranges
+
+
+def _openings_at(openings: frozenset[str], folded: str, low: int, high: int) -> list[int]:
+    """Where in folded[low:high] each of `openings` begins, ascending."""
+    found: list[int] = []
+    if len(openings) > _FIND_AT_MOST:
+        found.extend(at - size + 1 for at, size in _automaton(openings).iter(folded, low, high))
+    else:
+        for word in openings:
+            at = folded.find(word, low, high)
+            while at >= 0:
+                found.append(at)
+                at = folded.find(word, at + 1, high)
+    return sorted(set(found))
 
 
 def finditer_by_line(
@@ -230,13 +273,20 @@ def derived_openings(pattern: str) -> frozenset[str] | None:
     found = opening_spellings(_ANY_PROPERTY.sub(r"\\w", pattern))  # (as `derived_words`)
     if found is None:
         return None
-    # ("café": a match that begins so begins with "caf", which folding finds)
+    # ("café": a match that begins so begins with "caf", which folding finds; a character
+    # with no case, "’", matches itself alone)
     heads = frozenset(
-        w[: next((i for i, c in enumerate(w) if not c.isascii()), len(w))] for w in found
+        w[: next((i for i, c in enumerate(w) if not _folds_as_itself(c)), len(w))] for w in found
     )
     if not all(len(w) >= _OPENING_MIN for w in heads):
         return None
     return heads
+
+
+def _folds_as_itself(c: str) -> bool:
+    """Is `c` found in the folded text wherever a case-blind pattern matches it: ASCII
+    (`literals.gate_fold`), or punctuation ("’", "–"), which has no case?"""
+    return c.isascii() or unicodedata.category(c).startswith("P")
 
 
 def finditer_at_openings(
@@ -263,21 +313,12 @@ def finditer_at_openings(
         return
     if not ranges:
         return
-    low, high = ranges[0][0], ranges[-1][1]  # (searched from the first range to the last)
-    found: list[int] = []
-    if len(openings) > _FIND_AT_MOST:
-        found.extend(at - size + 1 for at, size in _automaton(openings).iter(folded, low, high))
-    else:
-        for word in openings:
-            at = folded.find(word, low, high)
-            while at >= 0:
-                found.append(at)
-                at = folded.find(word, at + 1, high)
     compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
     spans = iter(ranges)
     span_end = -1
     after = 0
-    for start in sorted(set(found)):
+    # (searched from the first range to the last)
+    for start in _openings_at(openings, folded, ranges[0][0], ranges[-1][1]):
         while start >= span_end:  # the range `start` may lie in
             span = next(spans, None)
             if span is None:
