@@ -224,10 +224,10 @@ def _lines_at_openings(
 
 def _openings_at(openings: frozenset[str], folded: str, low: int, high: int) -> list[int]:
     """Where in folded[low:high] each of `openings` begins, ascending."""
-    found: list[int] = []
     if len(openings) > _FIND_AT_MOST:
-        found.extend(at - size + 1 for at, size in _automaton(openings).iter(folded, low, high))
+        found = [at - size + 1 for at, size in _automaton(openings).iter(folded, low, high)]
     else:
+        found = []
         for word in openings:
             at = folded.find(word, low, high)
             while at >= 0:
