@@ -278,10 +278,16 @@ class _Widened:
             widened = self._widened = re.compile(self._source, self._model.flags)
         return widened
 
+    # (called for every piece of every token: the model's own pattern, at once, for a piece
+    # without what `extra` needs)
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        if self._needs not in string:
+            return self._model.finditer(string)
         return self._for(string).finditer(string)
 
     def search(self, string: str) -> re.Match[str] | None:
+        if self._needs not in string:
+            return self._model.search(string)
         return self._for(string).search(string)
 
 

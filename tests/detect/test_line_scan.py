@@ -11,12 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import phimin
+from phimin import _lazy_regex
 from phimin._detect import addresses, employers, places
 from phimin._detect.clinical import clinical_spans
 from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.identifiers import IDENTIFIER_SPECS
 from phimin._detect.lines import (
+    derived_openings,
     derived_words,
+    finditer_at_openings,
     finditer_by_line,
     finditer_from,
     finditer_in,
@@ -32,6 +35,7 @@ from phimin._detect.literals import gate_fold
 from phimin._detect.names import charting, clauses, kin
 from phimin._detect.patterns import PatternRecognizerSet
 from phimin._detect.places import PLACE_SPECS
+from phimin._lazy_regex import LazyPattern
 
 SPEC_LISTS = ((*DATE_SPECS, *AGE_SPECS), IDENTIFIER_SPECS, PLACE_SPECS)
 
@@ -293,6 +297,7 @@ CUED_RULES = [
     (charting._CALLED_CUE, None),
     (places._ACRONYM_DEPARTMENT, places._DEPARTMENT),
     (places._FACILITY_NOUN, None),
+    (clauses._THE_ONE_WHO, None),  # (by the rarest of its words: "the", "one", "who")
 ]
 _CUED_PIECES = [
     "the Okafor family",
@@ -319,6 +324,10 @@ _CUED_PIECES = [
     "THERAPIST: ",
     "Larchmont Memorial Hospital",
     "at lakeview high",
+    "smoke was the one who introduced us",
+    "dre's the only one who calls",
+    "the one",
+    "who",
     "my",
     "and",
     "",
@@ -650,3 +659,97 @@ def test_each_subject_verb_is_one_run_of_word_characters() -> None:
     from phimin._detect.names import clauses
 
     assert all(clauses._RUN.fullmatch(v) for v in clauses._SUBJECT_VERBS)
+
+
+def _patterns_with_openings() -> list[LazyPattern]:
+    import phimin._detect.engine  # noqa: F401 - every detection module makes its patterns
+
+    return [p for p in _lazy_regex._made if derived_openings(p.pattern) is not None]
+
+
+def test_many_patterns_are_tried_only_where_a_match_can_begin() -> None:
+    from phimin._detect.names import clauses, speech
+
+    with_openings = _patterns_with_openings()
+    assert len(with_openings) >= 30
+    assert {speech._TURN_END, clauses._QUESTION, clauses._SOCIAL_OBJECT} <= set(with_openings)
+
+
+# Texts where matches begin: the openings, cased and glued in odd ways, then names.
+_OPENING_PIECES = [
+    "thanks robin.",
+    "how was your week robin",
+    "is august still doing",
+    "did will call",
+    "i saw dana yesterday",
+    "talked to Sam because",
+    "transferred to Mercy 3",
+    "at cafe luna,",
+    "at the café Luna",
+    "we met at Club Nine and",
+    "NP Jen Lowe",
+    "w/rn Ana",
+    "THANKS JO.",
+    "\u212aIM",  # (a Kelvin sign: "KIM", as case-blind matching reads it)
+    "\u017fAW dana",
+    "me and dawn",
+    "robin’s mom",
+    "miles's car",
+    "she & i",
+    "called him Smoke.",
+    "ok ray",
+    "right iris?",
+    "you",
+    "Thanks",
+    "is",
+    "xis will",
+    "dr",
+    "",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_OPENING_PIECES), min_size=1, max_size=10),
+    st.lists(st.sampled_from(["\n", " ", ", ", ". ", "?", "-", ""]), min_size=1, max_size=6),
+)
+def test_patterns_tried_at_their_openings_find_what_a_whole_scan_finds(
+    pieces: list[str], seps: list[str]
+) -> None:
+    text = "".join(p + seps[i % len(seps)] for i, p in enumerate(pieces))
+    for pattern in _patterns_with_openings():
+        whole = [m.span() for m in pattern.finditer(text)]
+        openings = derived_openings(pattern.pattern)
+        assert openings is not None
+        tried = finditer_at_openings(pattern, text, openings, [(0, len(text))])
+        assert [m.span() for m in tried] == whole, pattern.pattern
+        assert [m.span() for m in finditer_by_line(pattern, text)] == whole, pattern.pattern
+        assert lines_with(pattern, text) == _lines_searched(pattern, text)
+        if single_line(pattern.pattern):  # every other line: the matches that start there
+            lines = lines_around(text, [(m.start(), m.start() + 1) for m in _LINE.finditer(text)])
+            some = lines_around(text, [(a, a + 1) for a, _ in _each_line(text)[::2]])
+            inside = [(a, b) for a, b in whole if any(s <= a < e for s, e in some)]
+            assert [m.span() for m in finditer_in(pattern, text, some)] == inside
+            assert [m.span() for m in finditer_in(pattern, text, lines)] == whole
+
+
+_LINE = regex.compile(r"[^\n]*\n?")
+
+
+def _lines_searched(trigger: LazyPattern, text: str) -> list[tuple[int, int]]:
+    """`lines_with` as a search from the end of each match's last line finds them."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    while (m := trigger.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end + 1
+        if ranges and ranges[-1][1] == start:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+        pos = end
+    return ranges
+
+
+def _each_line(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _LINE.finditer(text) if m.end() > m.start()]

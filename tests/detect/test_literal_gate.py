@@ -10,7 +10,13 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import phimin
-from phimin._detect.literals import LiteralGate, gate_fold, required_literals
+from phimin._detect.literals import (
+    LiteralGate,
+    gate_fold,
+    opening_spellings,
+    required_literal_sets,
+    required_literals,
+)
 from phimin._detect.sensitive import SensitiveRecognizer
 from phimin._rulepacks import compile_rule_regex
 
@@ -42,6 +48,44 @@ def test_required_literals(pattern: str, words: set[str] | None) -> None:
     assert (None if found is None else set(found)) == words
 
 
+@pytest.mark.parametrize(
+    ("pattern", "sets"),
+    [
+        (r"the[ ]+(?:one|person)[ ]+who\b", [{"the"}, {"one", "person"}, {"who"}]),
+        (r"\bfoot(?:ball)? \d+ yards", [{" yards"}, {"foot ", "football "}]),  # longest first
+        (r"\bod\b", []),
+    ],
+)
+def test_required_literal_sets(pattern: str, sets: list[set[str]]) -> None:
+    found = required_literal_sets(pattern)
+    assert [set(s) for s in found] == sets
+    assert (found[0] if found else None) == required_literals(pattern)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "openings"),
+    [
+        (r"(?i)(?<![\w])(?:is|was)[ ]+\w+", {"is ", "was "}),
+        (r"saw|seen", {"saw", "seen"}),  # (the parser takes the "s" out of the choice)
+        (r"call|calls|called", {"call"}),  # a text that begins "calls" begins "call"
+        (r"(?:w/)?(?:np|pa)\b", {"w/np", "w/pa", "np", "pa"}),
+        (r"(?:(?<!\w)|(?<=w/))rn\b", {"rn"}),  # a choice of look-arounds consumes nothing
+        (r"(?:hang|live)[ ]with|talk[ ]to", {"hang with", "live with", "talk to"}),
+        (r"\bcaf[eé]\b", {"cafe", "café"}),
+        (r"\w+ed", None),
+        (r"(?:x)?\d", None),  # a match may begin with a digit
+        (r"a|\d", None),
+        (r"(?:ab)*c", None),
+        (r"foo\Kbar", None),  # "\K": the match begins at "bar"
+        (r"\b", None),
+        (r"(?r)abc", None),  # syntax only `regex` knows
+    ],
+)
+def test_opening_spellings(pattern: str, openings: set[str] | None) -> None:
+    found = opening_spellings(pattern)
+    assert (None if found is None else set(found)) == openings
+
+
 def test_fold_covers_every_character_ignorecase_equates_with_ascii() -> None:
     letter = regex.compile("[a-z]", regex.IGNORECASE)
     for cp in range(0x80, 0x30000):
@@ -49,6 +93,18 @@ def test_fold_covers_every_character_ignorecase_equates_with_ascii() -> None:
         if letter.fullmatch(c):
             folded = gate_fold(c)
             assert folded.isascii() and regex.fullmatch(folded, c, regex.IGNORECASE), hex(cp)
+
+
+def test_a_character_without_case_matches_itself_alone_ignoring_case() -> None:
+    """An opening keeps such a character (`lines.derived_openings`): the folded text
+    holds it wherever a case-blind pattern matches it."""
+    from phimin._detect.lines import _folds_as_itself
+
+    every = "".join(chr(cp) for cp in range(0x80, 0x10000) if not 0xD800 <= cp < 0xE000)
+    caseless = [c for c in every if _folds_as_itself(c) and not c.isspace()]
+    assert "’" in caseless and "é" not in caseless and "\u212a" not in caseless
+    for c in caseless:
+        assert regex.findall(regex.escape(c), every, regex.IGNORECASE) == [c], hex(ord(c))
 
 
 def test_gate_finds_words_behind_unusual_case() -> None:

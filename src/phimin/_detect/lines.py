@@ -17,7 +17,9 @@ pattern run over the whole text as before.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -30,13 +32,18 @@ from phimin._detect.literals import (
     SYNTAX,
     exact_spellings,
     gate_fold,
+    opening_spellings,
+    required_literal_sets,
     required_literals,
     standard_tree,
 )
-from phimin._lazy_regex import AnyPattern
+from phimin._lazy_regex import AnyPattern, LazyPattern
 
 __all__ = [
+    "derived_openings",
+    "derived_word_sets",
     "derived_words",
+    "finditer_at_openings",
     "finditer_by_line",
     "finditer_from",
     "finditer_in",
@@ -172,9 +179,15 @@ def _never_newline(items: Any) -> bool:
 
 
 def lines_with(trigger: AnyPattern, text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of lines holding a trigger match, line breaks included."""
+    """(start, end) of each run of lines holding a trigger match, line breaks included.
+    A trigger that opens with words (`derived_openings`) is tried only where they are."""
     ranges: list[tuple[int, int]] = []
     pos = 0
+    openings = derived_openings(trigger.pattern)
+    if openings is not None:
+        folded = gate_fold(text)
+        if len(folded) == len(text):  # (folding keeps every length; were it ever not so)
+            return _lines_at_openings(trigger, text, folded, openings)
     while (m := trigger.search(text, pos)) is not None:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())  # a match may span lines: take all of them
@@ -185,6 +198,42 @@ def lines_with(trigger: AnyPattern, text: str) -> list[tuple[int, int]]:
             ranges.append((start, end))
         pos = end
     return ranges
+
+
+def _lines_at_openings(
+    trigger: AnyPattern, text: str, folded: str, openings: frozenset[str]
+) -> list[tuple[int, int]]:
+    """`lines_with`, the trigger tried where its openings are (the first that matches at
+    or after where the search would go on is where the search would find one)."""
+    compiled = trigger.compiled if isinstance(trigger, LazyPattern) else trigger
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for at in _openings_at(openings, folded, 0, len(folded)):
+        if at < pos or (m := compiled.match(text, at)) is None:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end + 1
+        if ranges and ranges[-1][1] == start:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+        pos = end
+    return ranges
+
+
+def _openings_at(openings: frozenset[str], folded: str, low: int, high: int) -> list[int]:
+    """Where in folded[low:high] each of `openings` begins, ascending."""
+    if len(openings) > _FIND_AT_MOST:
+        found = [at - size + 1 for at, size in _automaton(openings).iter(folded, low, high)]
+    else:
+        found = []
+        for word in openings:
+            at = folded.find(word, low, high)
+            while at >= 0:
+                found.append(at)
+                at = folded.find(word, at + 1, high)
+    return sorted(set(found))
 
 
 def finditer_by_line(
@@ -208,9 +257,92 @@ def finditer_by_line(
     if single_line(pattern.pattern):
         if trigger is not None:
             ranges = lines_with(trigger, text)
-        elif (words := derived_words(pattern.pattern, shortest)) is not None:
-            ranges = lines_with_words(words, text)
+        elif word_sets := derived_word_sets(pattern.pattern, shortest):
+            ranges = lines_with_words(_rarest(word_sets, text), text)
     return finditer_in(pattern, text, ranges, timeout=timeout)
+
+
+# The shortest opening worth trying a pattern at: one letter is at every other position.
+_OPENING_MIN = 2
+
+
+@functools.lru_cache(maxsize=4096)  # built-in patterns and the rule packs': each read once
+def derived_openings(pattern: str) -> frozenset[str] | None:
+    """How every match of `pattern` begins (`literals.opening_spellings`), when each
+    opening is ASCII and `_OPENING_MIN` characters or more, else None."""
+    found = opening_spellings(_ANY_PROPERTY.sub(r"\\w", pattern))  # (as `derived_words`)
+    if found is None:
+        return None
+    # ("café": a match that begins so begins with "caf", which folding finds; a character
+    # with no case, "’", matches itself alone)
+    heads = frozenset(
+        w[: next((i for i, c in enumerate(w) if not _folds_as_itself(c)), len(w))] for w in found
+    )
+    if not all(len(w) >= _OPENING_MIN for w in heads):
+        return None
+    return heads
+
+
+def _folds_as_itself(c: str) -> bool:
+    """Is `c` found in the folded text wherever a case-blind pattern matches it: ASCII
+    (`literals.gate_fold`), or punctuation ("’", "–"), which has no case?"""
+    return c.isascii() or unicodedata.category(c).startswith("P")
+
+
+def finditer_at_openings(
+    pattern: AnyPattern,
+    text: str,
+    openings: frozenset[str],
+    ranges: Iterable[tuple[int, int]],
+    *,
+    timeout: float | None = None,
+) -> Iterator[regex.Match[str]]:
+    """`finditer_in(pattern, text, ranges)` for a pattern every match of which begins
+    with one of `openings` (`derived_openings`): tried only where one begins, ignoring
+    case, in `ranges`. The engine tries a pattern that opens with a look-around or a
+    choice of words at every position; these are a few. Each try is the whole text's
+    (`match` at that position: what a scan of the whole text tries there), from the
+    end of the last match on, as a scan goes on; every match begins at such a
+    position, so the same matches are found. (`ranges` are the whole text, or runs of
+    lines every match of a pattern `single_line` proves starts in.)"""
+    ranges = list(ranges)
+    folded = gate_fold(text)
+    ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(ranges))
+    if len(folded) != len(text) or not ordered:  # (neither happens)
+        yield from _finditer_ranges(pattern, text, ranges, timeout=timeout)
+        return
+    if not ranges:
+        return
+    compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
+    spans = iter(ranges)
+    span_end = -1
+    after = 0
+    # (searched from the first range to the last)
+    for start in _openings_at(openings, folded, ranges[0][0], ranges[-1][1]):
+        while start >= span_end:  # the range `start` may lie in
+            span = next(spans, None)
+            if span is None:
+                return
+            span_start, span_end = span
+        if start < span_start or start < after:
+            continue
+        m = compiled.match(text, start, timeout=timeout)
+        if m is not None:
+            yield m
+            after = m.end()
+
+
+def _rarest(word_sets: tuple[frozenset[str], ...], text: str) -> frozenset[str]:
+    """The set of words found least often in `text`: a word of each is in every match,
+    so the lines holding any one set's words hold every match ("the[ ]+one[ ]+who" is
+    in the lines holding "who", far fewer than those holding "the"). Sets of more words
+    than are searched one by one are not counted (an automaton finds those); the first,
+    `derived_words`' choice, always is."""
+    if len(word_sets) == 1:
+        return word_sets[0]
+    folded = gate_fold(text)
+    counted = [s for i, s in enumerate(word_sets) if i == 0 or len(s) <= _FIND_AT_MOST]
+    return min(counted, key=lambda words: sum(folded.count(w) for w in words))
 
 
 def finditer_in(
@@ -221,11 +353,27 @@ def finditer_in(
     timeout: float | None = None,
 ) -> Iterator[regex.Match[str]]:
     """The matches of `pattern` in `text` that start in `ranges`, runs of whole lines
-    (line breaks included, as `lines_with` gives them), as a scan of the whole text finds
-    them, for a pattern `single_line` proves (or a single range, the whole text).
-    Each range is read one character on, past its line break: there `$` and `\\Z` hold
-    only for what starts on the next line, and that is left to it (see the module's
-    docstring). `timeout` is the engine's, for each range."""
+    (line breaks included, as `lines_with` gives them), in order, as a scan of the whole
+    text finds them, for a pattern `single_line` proves (or a single range, the whole
+    text). A pattern whose matches begin with words (`derived_openings`) is tried only
+    where they are (`finditer_at_openings`); any other is scanned range by range.
+    `timeout` is the engine's, for each range scanned or each try."""
+    openings = derived_openings(pattern.pattern)
+    if openings is not None:
+        return finditer_at_openings(pattern, text, openings, ranges, timeout=timeout)
+    return _finditer_ranges(pattern, text, ranges, timeout=timeout)
+
+
+def _finditer_ranges(
+    pattern: AnyPattern,
+    text: str,
+    ranges: Iterable[tuple[int, int]],
+    *,
+    timeout: float | None = None,
+) -> Iterator[regex.Match[str]]:
+    """`finditer_in`, range by range. Each range is read one character on, past its line
+    break: there `$` and `\\Z` hold only for what starts on the next line, and that is
+    left to it (see the module's docstring)."""
     size = len(text)
     for start, end in ranges:
         for m in pattern.finditer(text, start, min(end + 1, size), timeout=timeout):
@@ -256,6 +404,13 @@ def derived_words(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] |
     # A Unicode property never spells a word: as a class of word characters it reads
     # the same to the literal finder, which cannot parse `regex`'s own syntax.
     return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern), shortest) or None
+
+
+@functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
+def derived_word_sets(pattern: str, shortest: int = MIN_LITERAL) -> tuple[frozenset[str], ...]:
+    """Every set of words (`literals.required_literal_sets`) a word of which each match
+    of `pattern` holds, `derived_words` first; empty where it is None."""
+    return required_literal_sets(_ANY_PROPERTY.sub(r"\\w", pattern), shortest)
 
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")

@@ -25,6 +25,8 @@ __all__ = [
     "LiteralGate",
     "exact_spellings",
     "gate_fold",
+    "opening_spellings",
+    "required_literal_sets",
     "required_literals",
     "standard_tree",
 ]
@@ -145,6 +147,12 @@ def _exact_sequence(items: Any) -> set[str] | None:
 
 def _required(items: Any, shortest: int) -> frozenset[str] | None:
     """A set of words one of which every match of `items` contains, or None."""
+    return _best(_candidates(items, shortest), shortest)
+
+
+def _candidates(items: Any, shortest: int) -> list[frozenset[str]]:
+    """Sets of words, one word of each set in every match of `items` (every set is
+    required: they are read from the elements of one sequence)."""
     candidates: list[frozenset[str]] = []
     run: set[str] = {""}  # every spelling of the exact elements since the last break
 
@@ -181,7 +189,7 @@ def _required(items: Any, shortest: int) -> frozenset[str] | None:
         if inner is not None:
             candidates.append(inner)
     flush()
-    return _best(candidates, shortest)
+    return candidates
 
 
 def required_literals(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] | None:
@@ -193,6 +201,66 @@ def required_literals(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[st
     """
     tree = standard_tree(pattern)
     return None if tree is None else _required(tree, shortest)
+
+
+def required_literal_sets(pattern: str, shortest: int = MIN_LITERAL) -> tuple[frozenset[str], ...]:
+    """Every set of words `required_literals` chooses from, the one it chooses first: each
+    match of `pattern` holds a word of each set ("the[ ]+one[ ]+who": "the", "one" and
+    "who"). Empty where `required_literals` is None."""
+    tree = standard_tree(pattern)
+    if tree is None:
+        return ()
+    candidates = _candidates(tree, shortest)
+    best = _best(candidates, shortest)
+    if best is None:
+        return ()
+    return (best, *(c for c in dict.fromkeys(candidates) if c != best and _usable(c, shortest)))
+
+
+def opening_spellings(pattern: str) -> frozenset[str] | None:
+    """Texts one of which every match of `pattern` begins with, lower-case: the exact
+    elements it opens with, spelled out, and the openings of the first element that is
+    not exact ("(?<![\\w])(?:is|was)[ ]+\\w+": "is", "was"), or None where a match may
+    begin anyhow. (A `\\K` moves a match's start: such a pattern gives None.)"""
+    tree = None if _BACKSLASH_K.search(pattern) else standard_tree(pattern)
+    found = None if tree is None else _opening(tree)
+    if not found or "" in found:
+        return None
+    return frozenset(w for w in found if not any(w.startswith(o) and w != o for o in found))
+
+
+def _opening(items: Any) -> set[str] | None:
+    """Openings of a sequence: every match of it begins with one of these."""
+    openings: set[str] = {""}
+    for op, av in items:
+        found = _exact(op, av)  # (a look-around or an anchor: "", nothing consumed)
+        if found is not None:
+            joined = _concat(openings, found)
+            if joined is None:  # too many spellings: what is read so far begins a match
+                return openings
+            openings = joined
+            continue
+        inner: set[str] | None = None
+        if op is _c.SUBPATTERN:
+            inner = _opening(av[-1])
+        elif op is _c.BRANCH:
+            inner = set()
+            for branch in av[1]:
+                begins = _opening(branch)
+                if begins is None:
+                    inner = None
+                    break
+                inner |= begins
+        elif op in REPEAT_OPS and av[0] >= 1:
+            inner = _opening(av[2])
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            inner = _opening(av)
+        if inner is not None:  # (an opening of the element: nothing after it is read)
+            if openings == {""}:
+                return inner
+            return _concat(openings, inner) or openings
+        return openings  # a class, a repeat that may be absent...: stop here
+    return openings
 
 
 def exact_spellings(pattern: str) -> frozenset[str] | None:

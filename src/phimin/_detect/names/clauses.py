@@ -11,9 +11,12 @@ only at the start of a clause ("my hope is" is the word).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
+import ahocorasick
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
@@ -133,6 +136,7 @@ _SUBJECT = lazy(
 # before the next other character (".", ":", a line break, a bracket...).
 _NOT_IN_SUBJECT = regex.compile(r"[^\w'’\- \t,&]")
 _RUN = regex.compile(r"[\w'’]+")  # each verb is one run (checked by a test)
+_RUN_CHAR = regex.compile(r"[\w'’]")
 _KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
 # "smoke was the one who introduced us": a word that opens a clause said to be the
 # person who did something is what that person is called.
@@ -393,12 +397,18 @@ def _subject_starts(text: str) -> list[int]:
         return list(range(len(text)))
     verbs = []
     starts = {0}
-    for m in _RUN.finditer(text):  # (the look-behind's "(?<![\w'’])": a run starts there)
-        start, end = m.span()
-        word = folded[start:end]  # (a fold to ASCII letters reads no context)
-        if word in _SUBJECT_VERBS:
+    # Each verb or clause word where it is a whole run of word characters (the
+    # look-behind's "(?<![\w'’])": a run starts there), read case-blind: the words are
+    # found in the folded text in one pass, and a find with a run character on either
+    # side is inside a longer run ("is" in "this"). (A fold to ASCII letters reads no
+    # context; each word's characters are run characters.)
+    for last, (size, verb, clause) in _start_words().iter(folded):
+        start, end = last - size + 1, last + 1
+        if (start and _RUN_CHAR.match(text, start - 1)) or _RUN_CHAR.match(text, end):
+            continue
+        if verb:
             verbs.append(start)
-        if word in _CLAUSE_WORD_SET and text.startswith(" ", end):  # ("said" is both)
+        if clause and text.startswith(" ", end):  # ("said" is both)
             starts.add(end + 1)
     for m in _CLAUSE_MARK.finditer(text):
         start, end = m.span()
@@ -419,6 +429,17 @@ def _subject_starts(text: str) -> list[int]:
         if verbs[j] < stops[i]:
             kept.append(start)
     return kept
+
+
+@functools.cache
+def _start_words() -> Any:
+    """An automaton of the subject verbs and the clause words: each gives its length and
+    whether it is one and the other."""
+    automaton = ahocorasick.Automaton()
+    for word in _SUBJECT_VERBS | _CLAUSE_WORD_SET:
+        automaton.add_word(word, (len(word), word in _SUBJECT_VERBS, word in _CLAUSE_WORD_SET))
+    automaton.make_automaton()
+    return automaton
 
 
 # Nouns for a person that the census also lists as names ("Guy"), and what points at one.

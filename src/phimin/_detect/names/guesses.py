@@ -175,8 +175,17 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
     virginia"), which Safe Harbor keeps."""
     lex = t.lexicon
     mode = t.mode
+    # The words the loop reads further: a state or country, a clear name, or in mixed
+    # case a first name (`_capitalized_word_name`); it passes any other untouched.
+    read = {
+        w
+        for w in set(t.lower)
+        if w in regions or lex.is_clear_name(w) or (mode == "mixed" and lex.is_first_name(w))
+    }
     for i in range(len(t)):
         w = t.lower[i]
+        if w not in read:
+            continue
         if _said_as_a_place(t, i, regions):
             continue
         if not lex.is_clear_name(w):
