@@ -189,15 +189,21 @@ def lines_with(trigger: AnyPattern, text: str) -> list[tuple[int, int]]:
         if len(folded) == len(text):  # (folding keeps every length; were it ever not so)
             return _lines_at_openings(trigger, text, folded, openings)
     while (m := trigger.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())  # a match may span lines: take all of them
-        end = len(text) if end < 0 else end + 1
-        if ranges and ranges[-1][1] == start:
-            ranges[-1] = (ranges[-1][0], end)
-        else:
-            ranges.append((start, end))
-        pos = end
+        pos = _add_lines(ranges, text, m)
     return ranges
+
+
+def _add_lines(ranges: list[tuple[int, int]], text: str, m: regex.Match[str]) -> int:
+    """Add the lines match m is on to `ranges` (joined to the last range if they touch);
+    return where the search goes on: the end of its last line."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())  # a match may span lines: take all of them
+    end = len(text) if end < 0 else end + 1
+    if ranges and ranges[-1][1] == start:
+        ranges[-1] = (ranges[-1][0], end)
+    else:
+        ranges.append((start, end))
+    return end
 
 
 def _lines_at_openings(
@@ -211,14 +217,7 @@ def _lines_at_openings(
     for at in _openings_at(openings, folded, 0, len(folded)):
         if at < pos or (m := compiled.match(text, at)) is None:
             continue
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end + 1
-        if ranges and ranges[-1][1] == start:
-            ranges[-1] = (ranges[-1][0], end)
-        else:
-            ranges.append((start, end))
-        pos = end
+        pos = _add_lines(ranges, text, m)
     return ranges
 
 
