@@ -449,14 +449,16 @@ _POINTING = frozenset("that this the a some one every each no any".split())
 
 def _name_and_nickname(word: str, other: str, lexicon: NameLexicon) -> bool:
     """ "dre and peanut came by": a name no dictionary has beside what someone is called
-    (not two everyday words: "salt and pepper came over")."""
+    (not two everyday words: "salt and pepper came over"), both plain lower-case words
+    (not a ward note's "SOCIAL-son & dauther visited")."""
+    if not all(w.isalpha() and w.islower() for w in (word, other)):
+        return False
 
     def rare(w: str) -> bool:
-        lower = w.lower()
         return (
-            len(lower) >= 3
+            len(w) >= 3
             and nickname_word(w, lexicon)
-            and not (lexicon.is_english(lower) or lexicon.is_spanish(lower))
+            and not (lexicon.is_english(w) or lexicon.is_spanish(w))
         )
 
     return (rare(word) and nickname_word(other, lexicon)) or (
