@@ -111,6 +111,12 @@ def test_a_guess_that_says_a_word_twice_ends_before_it(recognizer: StudentNameRe
     assert found(recognizer, text, [span(text, "dana long dana")]) == ["dana long"]
 
 
+def test_a_name_after_a_verb_that_takes_no_thing_stays(recognizer: StudentNameRecognizer) -> None:
+    # ("burning sage" is the herb; "thanks for listening sky" is a person)
+    text = "thanks for listening sky, i mean it"
+    assert found(recognizer, text, [span(text, "sky")]) == ["sky"]
+
+
 def test_a_compound_of_everyday_words_is_no_name(recognizer: StudentNameRecognizer) -> None:
     text = "we sat in the drive-thru for an hour"
     assert found(recognizer, text, [span(text, "drive-thru")]) == []

@@ -141,7 +141,8 @@ _CLOSING = lazy(
     r"|around|monday|tuesday|wednesday|thursday|friday))?|(?:good|nice|great)[ ](?:to[ ])?"
     r"(?:see|seeing|meet|meeting)[ ]you(?:[ ]again|[ ]today)?|any(?:[ ]other)?[ ]questions"
     r"|welcome(?:[ ]back)?|sounds[ ]good|have[ ]a[ ](?:good|great|nice)[ ](?:one|day|night"
-    r"|week|weekend)|for[ ]waiting|for[ ]coming(?:[ ]in)?|come(?:[ ]on)?[ ]in|have[ ]a[ ]seat)[ ,]+"
+    r"|week|weekend)|for[ ]waiting|for[ ]listening|for[ ]sharing|for[ ]coming(?:[ ]in)?"
+    r"|come(?:[ ]on)?[ ]in|have[ ]a[ ]seat)[ ,]+"
     rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?,\n]|$|\[)|[ ]+\p{{L}}{{2,12}}[ ]?:"
     # (or before another closing: "thanks dawn see you next week")
     r"|[ ]+(?:see[ ]you|bye|take[ ]care|have[ ]a[ ](?:good|great|nice)|talk[ ](?:soon|later)"

@@ -202,11 +202,14 @@ _DESCRIBING = frozenset(
 # First names that are verbs taking a thing, before its determiner ("mark the date").
 _VERB_NAMES = frozenset("mark skip chase bill rob sue pat grant jack drew rush page".split())
 _DETERMINER_AFTER = regex.compile(r"[ ]+(?:the|a|an|this|that|these|those|it|your|my)(?![\w'’])")
-# What one does to a person, said with "-ing" ("seeing grace tomorrow").
+# What one does to a person, said with "-ing" ("seeing grace tomorrow"), and what takes
+# no thing after it ("thanks for listening sky").
 _PERSON_GERUNDS = frozenset(
     """seeing meeting visiting calling texting telling asking helping hugging dating marrying
     watching picking dropping taking bringing driving missing loving hating blaming trusting
-    avoiding ignoring following thanking paying babysitting raising""".split()
+    avoiding ignoring following thanking paying babysitting raising listening waiting coming
+    talking going sitting standing walking sleeping staying working living crying laughing
+    sharing trying""".split()
 )
 # Verbs that give a thing to someone, and who gets it ("brings you joy").
 _GIVING = frozenset("bring brings brought bringing give gives gave giving".split())
