@@ -35,11 +35,12 @@ _CUE = lazy(
     r"(?:at|for|from|by|with)[ ]+(?:the[ ]+)?"
     # "my boss at home depot", "got written up at walgreens", "i drive for fedex", "i
     # teach third grade at saint brigid's": someone at work, and where
-    r"|(?<![\w])(?:(?:boss|manager|supervisor|co-?workers?|shift[ ]lead|foreman|lead)"
+    r"|(?<![\w])(?:(?:(?:boss|manager|supervisor|co-?workers?|shift[ ]lead|foreman|lead)"
     # (the boss's name may come between: "my manager keisha at waffle house")
     r"(?:[ ]+(?!at|for|from)[a-z]+)?|written[ ]up|clocked[ ](?:in|out)|shifts?"
-    r"|(?:drive|drives|driving|deliver|delivers|delivering)|stock(?:s|ing)?[ ]shelves"
-    r"|teach(?:es|ing)?(?:[ ]+\w+){0,2})[ ]+(?:at|for|from)[ ]+(?:the[ ]+)?"
+    r"|stock(?:s|ing)?[ ]shelves|teach(?:es|ing)?(?:[ ]+\w+){0,2})[ ]+at"
+    # (driving for someone, not from somewhere: "we drive from chicago")
+    r"|(?:drive|drives|driving|deliver|delivers|delivering)[ ]+for)[ ]+(?:the[ ]+)?"
     # "CEO of Acme", "an employee at Ridley's": a post and its company
     r"|(?P<post>ceo|cfo|coo|cto|founder|co-founder|owner|employee|vp|president)[ ]+(?:of|at)"
     r"[ ]+(?:the[ ]+)?(?=(?-i:\p{Lu}))"  # (a post's company only with a capital: not "of a dog")
