@@ -352,7 +352,9 @@ _NOT_FEATURE_NAMES = frozenset(
     nearby neighborhood neighbourhood community big little small old new same nice deep
     dark other whole main back front next last first second school church hospital
     apartment our my his her their your this that these those some any every one two
-    three near far north south east west upper lower middle high low open closed""".split()
+    three near far north south east west upper lower middle high low open closed today
+    tomorrow tonight yesterday week weekend weekends month year summer winter spring fall
+    morning night day days house cabin trip""".split()
 )
 _BEEN_AT = lazy(
     # (a person is somewhere: "he's in", "she was at"; not "salt is in", "time to")
