@@ -196,7 +196,7 @@ class StudentNameRecognizer(PhiminRecognizer):
 
 # After these, a word that is an adjective describes ("been rocky", "felt so free").
 _DESCRIBING = frozenset(
-    "been be being very really pretty too kinda felt feel feels seem seems seemed looks look"
+    "been be being very really pretty too kinda felt feel feels seem seems seemed looks"
     " looked getting".split()
 )
 # First names that are verbs taking a thing, before its determiner ("mark the date").
