@@ -94,6 +94,8 @@ def test_kin_words_and_a_possessive_are_trimmed(recognizer: StudentNameRecognize
         ("she's into crystals and burning sage at night", "sage"),  # a thing done
         ("things have been rocky at home since then", "rocky"),  # a word describing
         ("okay so mark the date on your calendar", "mark"),  # a verb before its object
+        ("i didn't even chase after him", "chase"),  # a verb after "didn't even"
+        ("we were up till dawn talking", "dawn"),  # a time of day
     ],
 )
 def test_guesses_the_gates_drop(recognizer: StudentNameRecognizer, text: str, words: str) -> None:

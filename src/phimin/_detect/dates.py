@@ -321,7 +321,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i)(?<![\w])(?:(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is)?"
         rf"|born(?:[ ]on)?)(?:[ ]+(?:for[ ]+me|please|again))?[ ]*[:?,.]?(?:[ ]+(?:is|it's|its|um"
         rf"|uh|oh(?![ ]+{_SPOKEN_NUMBER}(?![\w'’-]))|so|yeah|like|sure|\[patient\]|\[client\]|\p{{L}}{{2,12}}(?:[ ]\d)?[ ]?:)[,]?)*"
-        rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{1,7}})(?![\w'’-])"
+        rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:(?:[ -]+|[ ]slash[ ]){_SPOKEN_NUMBER}){{1,7}})(?![\w'’-])"
         # ...or said first: "three nine seventy one is my birthday"
         rf"|(?<![\w'’-])(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{2,5}})(?:[ ]+(?:is|was|'s)"
         rf"|[ ]*,?[ ]+(?:that's|thats|that[ ]is|that[ ]was))[ ]+(?:my|his|her|their|your)[ ]+(?:birthday|date[ ]of[ ]birth|dob|birth[ ]?date)(?![\w]))",

@@ -93,7 +93,8 @@ _NUMBER_WORD = (
 _SPOKEN_ID_LABELS = (
     r"(?:member|policy|subscriber|group|account|medicaid|medicare|insurance|claim|case"
     r"|confirmation|reference|license|licence|chart|record|badge|student|employee|tracking"
-    r"|prescription|rx|routing|inmate|booking|docket|doc|offender|probation|visa)"
+    r"|prescription|rx|routing|inmate|booking|docket|doc|offender|probation|visa|patient"
+    r"|application|social[ ]security|social)"
     r"[ ](?:id|number|no|num)|(?:license[ ]|licence[ ])?plate"
     r"(?:[ ]number)?|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
 )

@@ -63,11 +63,18 @@ def _named_street(value: str) -> bool | None:
         return False
     if value.lower().endswith("way") and len(words) == 1 and words[0] in _NOT_A_WAY:
         return False  # "we used to live way out", "to find way home"
+    if value.lower().endswith("lane") and words[-1] in _ROAD_LANES:
+        return False  # "cut me off in the turn lane": a lane of a road
     return None
 
 
 # Streets only said as a figure of speech ("down memory lane").
 _STREET_IDIOMS = frozenset({"memory lane", "easy street", "the high road", "the low road"})
+# Lanes of a road, not a street named Lane: "cut me off in the turn lane".
+_ROAD_LANES = frozenset(
+    "turn left right fast slow bike bus carpool passing middle inside outside express hov exit"
+    " far other wrong".split()
+)
 # Words before "way" that make it a manner or a distance, not a street.
 _NOT_A_WAY = frozenset(
     "live lives lived living go goes went get gets got find make give lose pay work half long"
@@ -339,9 +346,9 @@ _CHAIN_ON_STREET = lazy(
 # kickapoo river", "walk around green lake", "drove out to bodega bay".
 _FEATURE = lazy(
     r"(?i)(?<![\w'’])(?:in|at|to|around|along|by|near|from|on|into|across|past|behind|over"
-    r"|off|up|down|climbed|hiked|visited)[ ]+(?:(?P<the>the[ ]+)?(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)??)[ ]+"
+    r"|off|up|down|under|climbed|hiked|visited)[ ]+(?:(?P<the>the[ ]+)?(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)??)[ ]+"
     r"(?P<kind>river|creek|lake|bay|park|beach|pond|falls|canyon|mountains?|woods|forest"
-    r"|trail|reservoir|island|springs|valley|hills|harbor|harbour|lagoon|bayou|gorge"
+    r"|trail|reservoir|island|springs|valley|hills|harbor|harbour|lagoon|bayou|gorge|bridge"
     r"|state[ ]park|national[ ]park)"
     # (or the kind first: "near lake tahoe", "up mount rainier")
     r"|(?P<kind>lake|mount|mt\.?|camp|fort|ft\.?)[ ]+(?P<name>\p{L}[\p{L}'’-]+))(?![\w'’-])"

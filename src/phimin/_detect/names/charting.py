@@ -91,6 +91,8 @@ def cues(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         if all(
             ok_after_cue(w, lexicon)
             and not lexicon.is_english(w)
+            # (nor Spanish: "client: yo tomaba mucho" is what the client said)
+            and not (lexicon.is_spanish(w) and not lexicon.is_first_name(w))
             and (lexicon.is_name(w) or not lexicon.is_common_word(w))
             for w in lowered
         ):

@@ -133,8 +133,12 @@ class StudentNameRecognizer(PhiminRecognizer):
             return True  # "burning sage", "growing ivy" (not "seeing grace")
         if before in _DESCRIBING and lex.is_plain_word(word):
             return True  # "things have been rocky", "it felt so joyful"
-        if word in _VERB_NAMES and _DETERMINER_AFTER.match(text, start + len(word)):
-            return True  # "so mark the date", "skip the meeting": the verb
+        if word in _VERB_NAMES and (
+            _DETERMINER_AFTER.match(text, start + len(word)) or before in _BEFORE_A_VERB
+        ):
+            return True  # "so mark the date", "didn't even chase after him": the verb
+        if word in _TIMES_OF_DAY and before in _TIME_PREPOSITIONS:
+            return True  # "up till dawn"
         given = _WORD_BEFORE.search(text, max(0, start - 40), start)
         return (
             before in _GIVEN_TO
@@ -199,6 +203,14 @@ _DESCRIBING = frozenset(
     "been be being very really pretty too kinda felt feel feels seem seems seemed looks"
     " looked getting".split()
 )
+# Words before a verb's plain form ("didn't even chase after him").
+_BEFORE_A_VERB = frozenset(
+    "didn't don't doesn't won't can't couldn't wouldn't shouldn't to even gonna wanna gotta"
+    " never".split()
+)
+# A first name that is a time of day, after a word of time ("up till dawn").
+_TIMES_OF_DAY = frozenset({"dawn"})
+_TIME_PREPOSITIONS = frozenset("till until before after since by at from".split())
 # First names that are verbs taking a thing, before its determiner ("mark the date").
 _VERB_NAMES = frozenset("mark skip chase bill rob sue pat grant jack drew rush page".split())
 _DETERMINER_AFTER = regex.compile(r"[ ]+(?:the|a|an|this|that|these|those|it|your|my)(?![\w'’])")
