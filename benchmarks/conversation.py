@@ -157,7 +157,7 @@ NOT_IDENTIFYING = frozenset(
     """the a an on in at of el la los las de del hospital clinic shelter church school
     college university community elementary middle high center apartments park river
     creek lake bay beach pond falls canyon mountains woods forest trail reservoir island
-    springs valley hills harbor lagoon cemetery mission rec""".split()
+    springs valley hills harbor lagoon cemetery mission rec bridge""".split()
 )
 _WORDS = re.compile(r"\w+")
 
