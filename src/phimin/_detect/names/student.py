@@ -134,7 +134,9 @@ class StudentNameRecognizer(PhiminRecognizer):
         if before in _DESCRIBING and lex.is_plain_word(word):
             return True  # "things have been rocky", "it felt so joyful"
         if word in _VERB_NAMES and (
-            _DETERMINER_AFTER.match(text, start + len(word)) or before in _BEFORE_A_VERB
+            _DETERMINER_AFTER.match(text, start + len(word))
+            or before in _BEFORE_A_VERB
+            or _NOT_EVEN.search(text, max(0, start - 30), start) is not None
         ):
             return True  # "so mark the date", "didn't even chase after him": the verb
         if word in _TIMES_OF_DAY and before in _TIME_PREPOSITIONS:
@@ -204,9 +206,12 @@ _DESCRIBING = frozenset(
     " looked getting".split()
 )
 # Words before a verb's plain form ("didn't even chase after him").
+# ("to" and "even" alone are not: "gave it to bill", "even mark said so")
 _BEFORE_A_VERB = frozenset(
-    "didn't don't doesn't won't can't couldn't wouldn't shouldn't to even gonna wanna gotta"
-    " never".split()
+    "didn't don't doesn't won't can't couldn't wouldn't shouldn't gonna wanna gotta never".split()
+)
+_NOT_EVEN = regex.compile(
+    r"(?:didn't|don't|doesn't|won't|can't|couldn't|wouldn't|shouldn't|never)[ ]+even[ ]+$"
 )
 # A first name that is a time of day, after a word of time ("up till dawn").
 _TIMES_OF_DAY = frozenset({"dawn"})
