@@ -21,6 +21,7 @@ __all__ = [
     "CLIENT_CUES",
     "CONTACT_VERBS",
     "DOCTOR_TITLES",
+    "FILLERS",
     "GREETINGS",
     "INITIAL_CUES",
     "INTRODUCTIONS",
@@ -99,3 +100,4 @@ NOT_AFTER_LIL = frozenset(_words("not_after_lil"))
 PLACE_KINDS = _words("place_kinds")
 PAST_TENSE_NAMES = frozenset(_words("past_tense_names"))
 BRANDS = frozenset(_words("brands"))
+FILLERS = frozenset(_words("fillers"))

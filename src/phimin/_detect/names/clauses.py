@@ -47,7 +47,9 @@ from phimin._detect.words import (
 from phimin._lazy_regex import AnyPattern, lazy
 
 __all__ = [
+    "SEASONS",
     "SUBJECT_WORDS",
+    "THINKING_VERBS",
     "age_descriptions",
     "companions",
     "described_noun",
@@ -207,8 +209,13 @@ _PRESENTED = lazy(
     r"|who[ ]is|here[ ]for|presenting|for[ ]a|age[ ]|a[ ]\d)))"
 )
 _MODAL_NAMES = frozenset({"will", "may"})
-_SEASONS = frozenset({"summer", "winter", "autumn", "spring"})
-_NOT_SEEN_PEOPLE = _MONTHS | _SEASONS  # ("i love summer", "i miss may")
+SEASONS = frozenset({"summer", "winter", "autumn", "spring", "fall"})
+# Verbs of thinking or saying before a clause ("hope i'm not late", "hope the nurse comes").
+THINKING_VERBS = frozenset(
+    "hope guess bet wish trust swear mean say think figure pray promise believe know feel"
+    " suppose".split()
+)
+_NOT_SEEN_PEOPLE = _MONTHS | SEASONS  # ("i love summer", "i miss may")
 _NOT_LET = _NOT_SEEN_PEOPLE | frozenset({"hope", "faith", "grace", "chance", "love", "joy"})
 # Telling, asking, calling someone, then what was said: "i told mark i'm not going",
 # "i asked june if she could", "texted will that".
@@ -596,8 +603,6 @@ _ROLE_APPOSITIVE = lazy(
     r"[ ]worker|case[ ]manager|peer[ ](?:specialist|counselor|mentor|advocate)|advocate|doula"
     r"|midwife|pharmacist)(?![\w'’-])"
 )
-# Verbs of thinking before a clause: "hope the nurse comes back".
-_CLAUSE_VERBS = frozenset("hope guess bet wish trust swear mean say think figure pray".split())
 
 
 def role_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
@@ -611,7 +616,7 @@ def role_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             (lexicon.is_first_name(w) or not lexicon.is_english(w))
             and name_word(word, lexicon)
             and w not in _VERBS_BEFORE_KIN
-            and w not in _CLAUSE_VERBS
+            and w not in THINKING_VERBS
         ):
             yield KIN_APPOSITIVE.at(*m.span("name"))
 

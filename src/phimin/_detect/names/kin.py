@@ -17,6 +17,7 @@ from phimin._detect.names.tokens import NAME_WORD, Span, Tokens, extend, ok_afte
 from phimin._detect.words import (
     BRACKET_KIN,
     BRACKET_ROLES,
+    FILLERS,
     NICKNAME_PREFIXES,
     NOT_NICKNAMES,
     PERSON_VERBS,
@@ -66,10 +67,6 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
     return None
 
 
-# Spoken fillers no word list marks as words ("my mom sorta said").
-_FILLERS = frozenset(
-    {"sorta", "kinda", "prolly", "lowkey", "def", "gonna", "wanna", "gotta", "tho", "lately"}
-)
 # After a pause, words that take up the one just named: "my husband cash, yeah that's
 # his real name", "my best friend cookie, she's been with me".
 _RESUMED = frozenset(
@@ -92,7 +89,7 @@ def _named_then_resumed(t: Tokens, j: int) -> bool:
         t.mode != "lower"
         or not t.candidate(j)
         or w in STOP_WORDS
-        or w in _FILLERS
+        or w in FILLERS
         or w in NOT_NICKNAMES
         or w.endswith("ly")
         or t.clinical(j)
@@ -113,7 +110,7 @@ def _subject_after_kin(t: Tokens, j: int) -> bool:
     is then the subject of what a person does: a first name, or a word that is neither
     English nor a filler."""
     w = t.lower[j]
-    if t.mode != "lower" or not t.candidate(j) or w in STOP_WORDS or w in _FILLERS:
+    if t.mode != "lower" or not t.candidate(j) or w in STOP_WORDS or w in FILLERS:
         return False
     k = t.next_word(j)
     if k >= len(t) or t.gap(j, k) != " " or t.lower[k] not in PERSON_VERBS:

@@ -20,6 +20,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.words import (
+    FILLERS,
     KIN_ROLES,
     NON_NAME_WORDS,
     NOT_AFTER_LIL,
@@ -134,9 +135,6 @@ _THIS_GUY = lazy(
 )
 
 
-_FILLERS = frozenset("kinda sorta gonna wanna gotta prolly lowkey literally".split())
-
-
 def pointed_at(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "this guy smoke from the block keeps coming around": what a person pointed at goes
     by (not a word that describes or does: "this guy kinda", "some kid yelling")."""
@@ -148,7 +146,7 @@ def pointed_at(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             and len(w) >= 3
             and not w.endswith(("ing", "ly", "ed"))
             and w not in NON_NAME_WORDS
-            and w not in _FILLERS
+            and w not in FILLERS
             and not lexicon.is_spanish(w)
         ):
             yield NAMED_AS.at(*m.span("name"))

@@ -21,7 +21,7 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line, finditer_from
-from phimin._detect.names.clauses import first_names_at, name_word
+from phimin._detect.names.clauses import SEASONS, THINKING_VERBS, first_names_at, name_word
 from phimin._detect.names.tokens import Span, Tokens, extend
 from phimin._detect.words import (
     GREETINGS,
@@ -127,11 +127,6 @@ _OPENING = lazy(
 _SUBJECT_CONTRACTIONS = frozenset(
     "i you're we're we'll we've i'll i've you'll you've i'm let's lets".split()
 )
-_THINKING_VERBS = frozenset(
-    "hope guess bet wish trust swear mean say think figure pray promise believe know feel"
-    " suppose".split()
-)
-_SEASONS = frozenset({"summer", "winter", "autumn", "spring", "fall"})  # "summer we're off"
 # Where _TURN_START can hold, and more: the text's start, after a line break, a colon or
 # a bracket, and after [.!?:\]] and one to three spaces (each position of them).
 _AFTER_TURN_MARK = regex.compile(r"[.!?:\]][ ]{1,3}|[\n:\]]")
@@ -335,7 +330,8 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         # word no verb or modal comes before ("so will how did it go")
         after = m.group("after").strip().lower()
         wh = after in _QUESTION_WORDS
-        subject = after in _SUBJECT_CONTRACTIONS and w not in _THINKING_VERBS | _SEASONS
+        # (not a verb of thinking, nor a season: "summer we're off")
+        subject = after in _SUBJECT_CONTRACTIONS and w not in THINKING_VERBS | SEASONS
         if name_word(word, lexicon, plain=comma or wh or subject, modal=wh):
             yield OPENING_VOCATIVE.at(m.start("name"), m.end("name"))
 

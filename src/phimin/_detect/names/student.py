@@ -42,6 +42,7 @@ from phimin._detect.words import (
     RELATIONS,
     TITLES,
     VERBS_BEFORE_YOU,
+    alternation,
 )
 
 __all__ = ["StudentNameRecognizer"]
@@ -210,9 +211,7 @@ _DESCRIBING = frozenset(
 _BEFORE_A_VERB = frozenset(
     "didn't don't doesn't won't can't couldn't wouldn't shouldn't gonna wanna gotta never".split()
 )
-_NOT_EVEN = regex.compile(
-    r"(?:didn't|don't|doesn't|won't|can't|couldn't|wouldn't|shouldn't|never)[ ]+even[ ]+$"
-)
+_NOT_EVEN = regex.compile(rf"(?:{alternation(tuple(sorted(_BEFORE_A_VERB)))})[ ]+even[ ]+$")
 # A first name that is a time of day, after a word of time ("up till dawn").
 _TIMES_OF_DAY = frozenset({"dawn"})
 _TIME_PREPOSITIONS = frozenset("till until before after since by at from".split())
