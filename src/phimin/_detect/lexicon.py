@@ -4,7 +4,9 @@
   package (public-domain Census data; package MIT); and the first names given in the
   US since 1950 (`data/ssa_first_names.tsv`, from the Social Security
   Administration's public-domain counts: `scripts/build_first_names.py`), which hold
-  the names of people born after 1990 the census cannot (Aiden, Jaylen, Ximena).
+  the names of people born after 1990 the census cannot (Aiden, Jaylen, Ximena);
+  and the names given to fewer US children (`data/ssa_rare_first_names.tsv`: Tomasz,
+  Amadou, Thandiwe), names in a name's place but no guess alone.
 - How common a word is in English: `wordfreq` (code Apache-2.0, data CC-BY-SA 4.0).
 - Which words are ordinary English words: the WordNet-derived word index bundled with
   the spaCy model's lemmatizer, when the model has one.
@@ -56,6 +58,11 @@ _NOUN_EXCESS = 0.6
 _RARE_ZIPF = 3.3
 # ...and everyday Spanish from this frequency on.
 _SPANISH_ZIPF = 3.5
+# A first name given to few US children (the rare table: Tomasz, Amadou) yields to
+# Spanish text's word when Spanish uses the word from this frequency on, and this much
+# more than English text does.
+_SPANISH_WORD_ZIPF = 2.5
+_SPANISH_LEAN = 0.5
 
 
 _INFLECTIONS = (
@@ -105,6 +112,10 @@ class NameLexicon:
     english: frozenset[str] = frozenset()  # WordNet base forms, if the model has them
     word_classes: frozenset[str] = frozenset()  # ...of verbs, adjectives and adverbs
     spanish: frozenset[str] = frozenset()  # everyday Spanish words and stop words
+    # First names few US children were given (Tomasz, Amadou): names in a name's place,
+    # but alone, with nothing around them, a ward note's "vue", "spiro", "pearla" are
+    # more often an abbreviation or a typo.
+    rare_first: frozenset[str] = frozenset()
 
     def is_plain_word(self, word: str) -> bool:
         """A verb, adjective or adverb ("reading", "mobile"): never a place or a name alone."""
@@ -162,19 +173,22 @@ def _census_shares() -> tuple[dict[str, float], dict[str, float]]:
     return first, last
 
 
-def _ssa_shares() -> dict[str, float]:
+def _ssa_shares(table: str = "ssa_first_names.tsv") -> dict[str, float]:
     """Each first name given since 1950 and its highest share of a year's births of
     one sex, halved as the census's shares of each sex are (a share of everyone)."""
     shares: dict[str, float] = {}
-    for line in _ssa_first_names().read_text(encoding="utf-8").splitlines():
+    for line in _ssa_first_names(table).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, share = line.split("\t")
             shares[word] = float(share) / 2.0
     return shares
 
 
-def _ssa_first_names() -> Any:
-    return resources.files("phimin").joinpath("data").joinpath("ssa_first_names.tsv")
+def _ssa_first_names(table: str = "ssa_first_names.tsv") -> Any:
+    return resources.files("phimin").joinpath("data").joinpath(table)
+
+
+_RARE_TABLE = "ssa_rare_first_names.tsv"
 
 
 def _word_index(nlp: Language | None) -> Any:
@@ -207,21 +221,34 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
     nouns, word_classes = dictionary
     first, last = _census_shares()
     freq = wordfreq.get_frequency_dict("en")
+    freq_es = wordfreq.get_frequency_dict("es")
 
-    def zipf(word: str) -> float:
-        f = freq.get(word, 0.0)
+    def zipf(word: str, table: dict[str, float] = freq) -> float:
+        f = table.get(word, 0.0)
         return math.log10(f * 1e9) if f > 0 else 0.0
 
     # Names of people born since 1990 the census lacks, where they are no English word:
     # "aiden", "jaylen", not "cadence", "messiah" (a census name keeps its own share).
-    for word, share in _ssa_shares().items():
+    # A name few children were given that Spanish text uses well beyond English text's
+    # use of it is a Spanish word first: "vence", "tomara", "mija", not "tomasz", "rajesh".
+    rare = _ssa_shares(_RARE_TABLE)
+    rare_names: set[str] = set()
+    for word, share in (_ssa_shares() | rare).items():
         if (
             word not in first
+            and not (word in rare and word in last)  # (a census surname stays one)
             and zipf(word) < _RARE_ZIPF
             and word not in nouns
             and word not in word_classes
+            and not (
+                word in rare
+                and zipf(word, freq_es) >= _SPANISH_WORD_ZIPF
+                and zipf(word, freq_es) - zipf(word) >= _SPANISH_LEAN
+            )
         ):
             first[word] = share
+            if word in rare:
+                rare_names.add(word)
     ambiguous = set()
     for word in first.keys() | last.keys():
         share = max(first.get(word, 0.0), last.get(word, 0.0), 0.0002)
@@ -240,7 +267,7 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
     )
     spanish = frozenset(
         w
-        for w, f in wordfreq.get_frequency_dict("es").items()
+        for w, f in freq_es.items()
         if f > 0 and math.log10(f * 1e9) >= _SPANISH_ZIPF and w.isalpha()
     )
     return NameLexicon(
@@ -251,6 +278,7 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
         nouns | word_classes,
         word_classes,
         spanish | SPANISH_STOP_WORDS,
+        frozenset(rare_names),
     )
 
 
@@ -275,6 +303,7 @@ def _fingerprint(nlp: Language | None) -> Fingerprint:
         .words(SPANISH_STOP_WORDS)
         .data(b"" if index is None else index.to_bytes())
         .data(_ssa_first_names().read_bytes())
+        .data(_ssa_first_names(_RARE_TABLE).read_bytes())
     )
     for path in _source_files():
         fingerprint.installed(path)

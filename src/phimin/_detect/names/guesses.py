@@ -220,6 +220,12 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
         )
         if mode == "mixed" and not (t.titlecase(i) or t.allcaps(i)):
             continue
+        if w in lex.rare_first and not (
+            pair and lex.is_clear_name(t.lower[nxt]) and t.lower[nxt] not in lex.rare_first
+        ):
+            # alone, or before a word ("vue flow", "spiro indep"): a chart's word, an
+            # abbreviation, a typo more often than a name few children were given
+            continue
         if pair and mode == "lower" and t.lower[nxt] in lex.ambiguous and _used_as_a_word(t, i):
             pair = False  # "crystal clear", "holly bush": the word, then another word
         spanish = lex.is_spanish(w) and w in SPANISH_STOP_WORDS  # "ella", "nada", "esta"
