@@ -405,6 +405,7 @@ _AGE_SUBJECT = (
     r"|grandpa|grandfather|grandad|granddad|great[ ]grandma|great[ ]grandpa|aunt|auntie|uncle"
     r"|husband|wife|mama|papa|abuela|abuelo|abuelita|abuelito|neighbor|neighbour|patient"
     r"|(?:mother|father|grandmother|grandfather)[- ]in[- ]law"
+    r"|sister|brother|cousin|godmother|godfather|tía|tia|tío|tio|friend"
     r"|client|resident)"
 )
 _ORDINAL_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -460,9 +461,13 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # "she's ninety four", "my great aunt is ninety six", "grandma turned a hundred and
         # one", "he's 104", "passed at ninety seven": a person's age of 90 and over said
         # without "years old" (not an amount: "ninety dollars", "104 degrees").
-        rf"(?i)(?<![\w])(?:{_AGE_SUBJECT}(?:['’](?:s|m|re)|['’]ll[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be"
+        # (not a feeling: "i feel like i'm ninety")
+        rf"(?i)(?<![\w])(?<!(?:feel|feels|felt|feeling|look|looks|act|acts)[ ]like[ ])"
+        rf"(?:{_AGE_SUBJECT}(?:['’](?:s|m|re)|['’]ll[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be"
         rf"|turned|turns|turning|just[ ]turned|is[ ]turning))|(?:passed|died|passed[ ]away)"
-        rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning|lived[ ]to(?:[ ]be)?|made[ ]it[ ]to)"
+        rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning|lived[ ]to(?:[ ]be)?|made[ ]it[ ]to"
+        # "that makes me ninety two": a birth year's sum
+        rf"|makes[ ](?:me|her|him|them))"
         rf"[ ]+(?:(?:just|almost|nearly|about"
         rf"|like|now|only)[ ]+)?(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]and[ ]a[ ]half)?)(?![\w'’-])"
         r"(?![ ]*(?:%|percent|degrees?|dollars?|bucks|cents|pounds?|lbs?|kilos?|kg|minutes?"
@@ -487,12 +492,16 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.age.spanish"),
         # "mi abuela tiene noventa y tres años", "murió a los 96 años", "cumple cien años":
         # an age of 90 and over said in Spanish.
+        # (said between languages too: "my abuela has noventa y siete años")
         rf"(?i)(?<![\w])(?:tiene|tenía|tenia|cumplió|cumplio|cumple|va[ ]a[ ]cumplir"
-        rf"|a[ ]los)[ ]+(?:casi[ ]+|ya[ ]+)?(?P<age>noventa(?:[ ]y[ ]{_SPANISH_UNITS})?|cien"
+        rf"|a[ ]los|has|is|was|turned|turns)[ ]+(?:casi[ ]+|ya[ ]+)?(?P<age>noventa(?:[ ]y[ ]{_SPANISH_UNITS})?|cien"
         rf"|ciento[ ](?:{_SPANISH_UNITS}|diez|once|doce|trece|catorce|quince)|9\d|1[01]\d)"
-        r"[ ]+años(?![\w])(?![ ]+de[ ])",  # (not "cien años de historia")
+        r"(?:[ ]+años(?![\w])(?![ ]+de[ ])"  # (not "cien años de historia")
+        # a birthday needs no "años": "mi abuelo cumple noventa y uno el ocho de diciembre"
+        r"|(?<=(?:cumple|cumplió|cumplio|cumplir)[ ]+(?:casi[ ]+|ya[ ]+)?[\w ]{2,20})"
+        r"(?![\w])(?![ ]+(?:días|dias|meses|semanas|años|de)(?![\w])))",
         group="age",
-        trigger=r"(?i)años",
+        trigger=r"(?i)años|cumpl",
     ),
     PatternSpec(
         builtin("phimin.age.words"),
