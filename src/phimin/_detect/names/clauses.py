@@ -169,19 +169,22 @@ _KIN_APPOSITIVE = lazy(
     rf"{_MY_KIN}{_RESUMED.replace('resumed', 'taken_up')}"
     # "autumn my youngest starts school": one name and no pause at all
     rf"|{_CLAUSE_START}(?:(?:{_OPENER})[ ]+)?"
-    rf"(?P<bare>{_WORD})[ ]+(?:my|our|mi)[ ]+{_KIN_DESCRIBED}(?:{_KIN})(?![\w'’-])"
+    # ("dmitri my husband's brother keeps calling": kin of kin)
+    rf"(?P<bare>{_WORD})[ ]+(?:my|our|mi)[ ]+(?:(?:{_KIN})['’]s[ ]+)?{_KIN_DESCRIBED}(?:{_KIN})"
+    r"(?![\w'’-])"
     # ("chase my ex um he still has the kids": a pronoun takes up the one named)
     rf"{_RESUMED}"
     # "hope and faith are my twin sisters": two names said to be kin
+    # ("tomasz and agnieszka my parents they don't speak english": no verb between)
     rf"|{_CLAUSE_START}(?P<first>{_WORD})[ ]+(?:and|&|y)[ ]+(?P<second>{_WORD})[ ]+"
-    rf"(?:are|were|son|eran)[ ]+(?:my|our|mis|nuestros|nuestras)[ ]+{_KIN_DESCRIBED}"
+    rf"(?:(?:are|were|son|eran)[ ]+)?(?:my|our|mis|nuestros|nuestras)[ ]+{_KIN_DESCRIBED}"
     rf"(?:{_PLURAL_KIN})(?![\w'’-])"
 )
 # What every match of _KIN_APPOSITIVE holds ("my sister"): it runs only on the lines
 # holding this, a cheaper scan than its own (`lines.finditer_by_line`).
 _KIN_APPOSITIVE_CUE = lazy(
-    rf"(?i)(?:my|our|his|her|their|mi|mis|nuestros|nuestras)[ ]+{_KIN_DESCRIBED}"
-    rf"(?:{_KIN}|{_PLURAL_KIN})(?![\w'’-])"
+    rf"(?i)(?:my|our|his|her|their|mi|mis|nuestros|nuestras)[ ]+"
+    rf"(?:(?:{_KIN})['’]s[ ]+)?{_KIN_DESCRIBED}(?:{_KIN}|{_PLURAL_KIN})(?![\w'’-])"
 )
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -644,6 +647,7 @@ def _called_word(word: str, lexicon: NameLexicon) -> bool:
     return (
         nickname_word(w, lexicon)
         and len(w) >= 3
+        and _NAME_SHAPE.match(w.replace("’", "'")) is not None  # ("she's my mom's sister")
         and w not in SPANISH_STOP_WORDS
         and w not in _NOT_CALLED
         and w not in NON_NAME_WORDS

@@ -177,11 +177,13 @@ def _nickname(t: Tokens, j: int) -> int | None:
 
 
 _PARTICLES = frozenset("out up off away down over".split())
+# ...or its object: "my sister found me", "my roommate left us", "my dad sold his truck".
+_OBJECTS = frozenset("me us him them my his our their your".split())
 
 
 def _particle_after(t: Tokens, j: int) -> bool:
     k = t.next_word(j)
-    return k < len(t) and t.gap(j, k) == " " and t.lower[k] in _PARTICLES
+    return k < len(t) and t.gap(j, k) == " " and t.lower[k] in _PARTICLES | _OBJECTS
 
 
 def _kin_only_name(t: Tokens, j: int) -> bool:
@@ -215,7 +217,8 @@ def _relation_name(t: Tokens, j: int) -> bool:
         and not t.clinical(j)
         # "son bill" is a name; "daughter phoned", "SISTER, STATES" are verbs
         and not (w.endswith(("ed", "s", "ing")) and t.lexicon.is_plain_word(w))
-        # nor is a verb before its particle: "let my daughter blow out the candles"
+        # nor is a verb before its particle or object: "let my daughter blow out the
+        # candles", "my sister found me"
         and not (t.lexicon.is_plain_word(w) and _particle_after(t, j))
     )
 
