@@ -68,7 +68,14 @@ _NAMED_FIRST = lazy(
 _PHONED = frozenset({"called", "calling"})
 _HABIT = lazy(
     r"(?i)(?<![\w'’])(?:always|used[ ]to|would|never|still|everybody|everyone|they[ ]all"
-    r"|we[ ]all|people)(?![\w'’])"
+    r"|we[ ]all|people|stop|quit|keeps|keep|kept)(?![\w'’])"
+)
+# ...or with why or where the name was given: "they called him ghost in the unit", "we
+# called him red cause of his hair" (a call made goes on with "back", a time, "about").
+_WHY_CALLED = lazy(
+    r"(?i)[ ]+(?:cause|because|'cause|’cause|cuz|since|for[ ]short|back[ ]then|growing[ ]up"
+    r"|as[ ]a[ ]kid|in[ ]front[ ]of|in[ ](?:the[ ])?(?:unit|army|navy|marines|service|school"
+    r"|high[ ]school|the[ ]neighborhood|the[ ]hood|the[ ]family|the[ ]band|the[ ]crew))(?![\w'’])"
 )
 _PERSON_VERBS = alternation(tuple(sorted(PERSON_VERBS)))
 # "lil tee got jumped", "says reggie or big reg": not "a big deal", "the lil one".
@@ -121,6 +128,7 @@ def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             and lexicon.is_plain_word(word.lower())
             and m.group("word") == m.group("name")
             and not _HABIT.search(text, max(0, m.start() - 30), m.start())
+            and not _WHY_CALLED.match(text, m.end())
         ):
             continue  # "he called his sponsor instead": a call made, unless a habit
         yield NAMED_AS.at(*m.span("name"))

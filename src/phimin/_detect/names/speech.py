@@ -22,6 +22,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line, finditer_from
 from phimin._detect.names.clauses import SEASONS, THINKING_VERBS, first_names_at, name_word
+from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.names.tokens import Span, Tokens, extend
 from phimin._detect.words import (
     GREETINGS,
@@ -111,15 +112,33 @@ _CLOSING_WORDS = frozenset(
 )
 _NOT_AT_TURN_END = _MONTHS | _CLOSING_WORDS
 _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
+# Said to the one just named, as a comma is: "sky honey can you let your mom answer".
+_ENDEARMENT = r"(?:honey|sweetie|sweetheart|baby|babe|hon|buddy|bud|kiddo|mija|mijo)"
 # A turn's first words: a speaker tag or a line's start, and a word of discourse.
 _TURN_START = (
-    r"(?:^|(?<=\][ ]?)|(?<=^[ \t]*\p{L}{2,12}[ ]?:[ ]?)|(?<=[.!?][ ]{1,3}))[ \t]*"
+    # (a speaker's tag may hold a number: "speaker 1: hunter you wanna share first")
+    r"(?:^|(?<=\][ ]?)|(?<=^[ \t]*\p{L}{2,12}(?:[ ]\d{1,2})?[ ]?:[ ]?)|(?<=[.!?][ ]{1,3}))[ \t]*"
     r"(?:(?:okay|ok|so|alright|all[ ]right|well|now|um|uh|and|hey|right)[ ,]+){0,2}"
+)
+_ENDEARING = regex.compile(_ENDEARMENT)
+# Words that open a turn before an endearment and name no one ("morning honey", "thanks
+# baby", "come here buddy").
+_NOT_ENDEARED = _GOES_ON | _CLOSING_WORDS | frozenset(
+    """thanks yes yeah sure right look listen wait hold stop hi hey hello bye night morning
+    goodnight oh ah aw aww alright sorry congrats congratulations easy careful relax calm
+    hush shh enough go wow yep nope nah here there love night bless poor lord god damn shit
+    dang gosh geez jeez lordy child mercy""".split()
+)
+# After "you": what the one just named is asked or told ("hunter you wanna share").
+_ASKED = regex.compile(
+    r"(?i)[ ]+(?:wanna|want[ ]to|gonna|going[ ]to|can|could|need[ ]to|have[ ]to|got[ ]to"
+    r"|gotta|ready|okay|ok|good|doing|feeling|mind|still|remember|wanted)(?![\w'’])"
 )
 _OPENING = lazy(
     rf"(?im){_TURN_START}(?P<name>{_WORD})(?P<after>[ ]*,|[ ]+(?:what|what's|how|tell|can"
     r"|could|do|did|are|were|you|your|you're|i|i'm|let's|lets|good|nice|great|thanks|welcome"
-    r"|it's|it|we|please|come|have|so|we're|we'll|we've|i'll|i've|you'll|you've)(?![\w'’]))"
+    r"|it's|it|we|please|come|have|so|we're|we'll|we've|i'll|i've|you'll|you've"
+    rf"|{_ENDEARMENT})(?![\w'’]))"
 )
 # A subject and its verb in one word: no noun, adjective or verb comes right before one
 # at a turn's start ("okay bill we're gonna bump it"), but a verb of thinking does ("hope
@@ -321,9 +340,15 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     for m in finditer_from(_OPENING, text, _turn_starts(text)):
         word = m.group("name")
         w = word.lower()
-        comma = m.group("after").strip() == ","
+        endeared = _ENDEARING.fullmatch(m.group("after").strip()) is not None
+        comma = m.group("after").strip() == "," or endeared
         if w in _MONTHS and not comma:
             continue  # "june i think we moved": the month
+        if endeared and nickname_word(w, lexicon) and w not in _NOT_ENDEARED:
+            # "sky honey can you let your mom answer", "bubba baby come here": what
+            # someone is called, then a word of endearment to them
+            yield OPENING_VOCATIVE.at(m.start("name"), m.end("name"))
+            continue
         if not (lexicon.is_first_name(w) or lexicon.is_clear_name(w)):
             continue  # a rare word opening a line is as often shorthand as a name
         # a name that is also a verb or an adjective only before a comma, or a question
@@ -331,7 +356,11 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         after = m.group("after").strip().lower()
         wh = after in _QUESTION_WORDS
         # (not a verb of thinking, nor a season: "summer we're off")
-        subject = after in _SUBJECT_CONTRACTIONS and w not in THINKING_VERBS | SEASONS
+        subject = (
+            after in _SUBJECT_CONTRACTIONS
+            # "hunter you wanna share first": "you" and what the one named is asked to do
+            or (after == "you" and _ASKED.match(text, m.end()) is not None)
+        ) and w not in THINKING_VERBS | SEASONS
         if name_word(word, lexicon, plain=comma or wh or subject, modal=wh):
             yield OPENING_VOCATIVE.at(m.start("name"), m.end("name"))
 
