@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.case import CaseMode
@@ -51,6 +52,8 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
         j = t.next_word(j)
     if j >= len(t):
         return None
+    if len(t.lower[j]) <= 3 and t.lower[j] in SPANISH_STOP_WORDS:
+        return None  # "mi abuela le dice", "mi hermana se fue": a pronoun, not "Le"
     nickname = _nickname(t, j)
     if nickname is not None:
         return Span(j, nickname + 1, score, RELATION)
@@ -177,6 +180,8 @@ def _nickname(t: Tokens, j: int) -> int | None:
 
 
 _PARTICLES = frozenset("out up off away down over".split())
+# Spoken words that join clauses and no stop-word list has ("till", "cuz").
+_JOINING_WORDS = frozenset("till til cause cuz cos coz tho".split())
 # ...or its object: "my sister found me", "my roommate left us", "my dad sold his truck".
 _OBJECTS = frozenset("me us him them my his our their your".split())
 
@@ -212,6 +217,7 @@ def _relation_name(t: Tokens, j: int) -> bool:
         and t.candidate(j)
         and t.lexicon.is_name(w)
         and w not in STOP_WORDS
+        and w not in _JOINING_WORDS  # "see my mom till friday"
         # "mi hermana tiene", "a su papá cuando": Spanish, not a name
         and not (t.lexicon.is_spanish(w) and not t.lexicon.is_first_name(w))
         and not t.clinical(j)

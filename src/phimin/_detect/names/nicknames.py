@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
@@ -53,6 +54,9 @@ _NAMED = lazy(
     r"|(?P<by>(?:goes|go|going|went|gone)[ ]+by)(?:[ ]+the[ ]+name(?:[ ]+of)?)?"
     r"|aka|a\.k\.a\.?|also[ ]+known[ ]+as"
     r"|nickname(?:['’]s|[ ]+is|[ ]+was|[ ]+for[ ]+(?:me|him|her)[ ]+(?:is|was))"
+    # in Spanish: "a mi hermana le dicen la güera", "mi abuela le dice paloma"
+    r"|(?P<es>(?:le|les|me|te|nos|lo)[ ]+(?:dicen|dice|decimos|decían|decian|decía|decia"
+    r"|llaman|llama|llamamos|llamaban|llamaba)(?:[ ]+(?P<article>la|el))?)"
     rf")[ ]+(?:(?:just|only|always)[ ]+)?{_NICK}(?![\w'’-])"
 )
 # Said first: "bubba is what we all call my older brother".
@@ -112,6 +116,14 @@ def nickname_word(word: str, lexicon: NameLexicon, *, clinical: bool = True) -> 
     )
 
 
+def _spanish_nickname(w: str, lexicon: NameLexicon, article: str | None) -> bool:
+    """After "le dicen": with "la" or "el" any word but grammar ("la güera", "el flaco");
+    bare, a first name or a word no Spanish list has ("paloma", not "mentiras")."""
+    if w in SPANISH_STOP_WORDS or len(w) < 3:
+        return False
+    return article is not None or lexicon.is_first_name(w) or not lexicon.is_spanish(w)
+
+
 def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "my grandma always called me peanut", "everybody calls my brother bam bam", "she
     goes by jo now", "refers to boyfriend only as Cornbread"."""
@@ -119,6 +131,8 @@ def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         word = m.group("word")
         if not nickname_word(word, lexicon):
             continue
+        if m.group("es") and not _spanish_nickname(word.lower(), lexicon, m.group("article")):
+            continue  # "me dice que", "le dice mentiras": what is said, not a name
         if m.group("by") and not (
             lexicon.is_first_name(word.lower()) or not lexicon.is_english(word.lower())
         ):
