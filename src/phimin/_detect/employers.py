@@ -27,7 +27,7 @@ __all__ = ["EmployerRecognizer"]
 
 _CUE = lazy(
     r"(?i)(?<![\w])(?:works?|worked|working|employed|job|retired|fired|laid[ ]off|hired"
-    r"|intern(?:ed|ing)?|volunteers?)[ ]+"
+    r"|hired[ ]on|let[ ]go|intern(?:ed|ing)?|volunteers?)[ ]+"
     # "works nights at", "works part time for", "i work security at"
     r"(?:(?:nights|days|weekends|overnights|mornings|evenings|doubles|shifts|part[ -]time"
     r"|full[ -]time|there|now|still|security|maintenance|retail|construction|registers?"
@@ -38,9 +38,12 @@ _CUE = lazy(
     r"|(?<![\w])(?:(?:(?:boss|manager|supervisor|co-?workers?|shift[ ]lead|foreman|lead)"
     # (the boss's name may come between: "my manager keisha at waffle house")
     r"(?:[ ]+(?!at|for|from)[a-z]+)?|written[ ]up|clocked[ ](?:in|out)|shifts?"
-    r"|stock(?:s|ing)?[ ]shelves|teach(?:es|ing)?(?:[ ]+\w+){0,2})[ ]+at"
-    # (driving for someone, not from somewhere: "we drive from chicago")
-    r"|(?:drive|drives|driving|deliver|delivers|delivering)[ ]+for)[ ]+(?:the[ ]+)?"
+    r"|stock(?:s|ing)?[ ]shelves|teach(?:es|ing)?(?:[ ]+\w+){0,2}"
+    # "i run a register at hartman's grocery", "wojcik from hr at meridian logistics"
+    r"|run(?:s|ning)?[ ]a[ ]register|(?:from|in)[ ]hr|human[ ]resources)[ ]+at"
+    # "i drove for buckner and sons trucking" (driving for someone, not from somewhere:
+    # "we drive from chicago")
+    r"|(?:drive|drives|driving|drove|deliver|delivers|delivering|delivered)[ ]+for)[ ]+(?:the[ ]+)?"
     # "CEO of Acme", "an employee at Ridley's": a post and its company
     r"|(?P<post>ceo|cfo|coo|cto|founder|co-founder|owner|employee|vp|president)[ ]+(?:of|at)"
     r"[ ]+(?:the[ ]+)?(?=(?-i:\p{Lu}))"  # (a post's company only with a capital: not "of a dog")
@@ -69,7 +72,9 @@ _COMPANY_WORDS = frozenset(
     foods motors logistics industries technologies partners associates insurance realty
     consulting enterprises manufacturing holdings labs laboratories pharmaceuticals
     airlines bank financial media studios roofing plumbing landscaping trucking cleaning
-    towing painting construction""".split()
+    towing painting construction mechanical distribution distributors grocery market
+    supply electric automotive freight transport transportation lumber hardware dairy
+    farms mutual""".split()
 )
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import ahocorasick
+import regex
 
 from phimin._catalogue import builtin
 from phimin._derived import Fingerprint, derived
@@ -39,7 +40,7 @@ __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 
 _LOCATION_WORDS = frozenset(
     """in from to at near of around outside moved move moving live lives lived living visit
-    visited visiting born raised grew up back toward towards between via @ town en desde
+    visited visiting born raised grew up back toward towards between via @ town en desde past
     hacia cerca vive vivo vivimos left fled escaped crossed village pueblo""".split()
 )
 # Parts of a city said before its name ("east oakland", "downtown dallas").
@@ -335,9 +336,23 @@ class CityRecognizer(PhiminRecognizer):
                 and _previous_word(lowered, start - _spaces_before(lowered, start) - 1)
                 in _SPANISH_MOTION
             )
-            if town and not (after_preposition and (self._no_word(name) or state_follows)):
+            lived_in = _lived_in(lowered, start)  # ("lives out on rosebud")
+            after_preposition = after_preposition or lived_in
+            if town and not (
+                after_preposition
+                and (
+                    self._no_word(name)
+                    or state_follows
+                    or (
+                        lived_in
+                        and self._rare_noun(name)
+                        and not _FEATURE_AFTER.match(lowered, end)  # ("bodega bay")
+                    )
+                )
+            ):
                 # a small town only after a word of place, and no English word or before
-                # its state ("lives in hope arkansas")
+                # its state ("lives in hope arkansas"), or a rare noun where someone lives
+                # or goes ("the home over in clarion", "still lives out on rosebud")
                 continue
             common = all(self.lexicon.is_common_word(w) for w in name.split())
             capitalized = all(w[:1].isupper() for w in surface.split())
@@ -380,6 +395,13 @@ class CityRecognizer(PhiminRecognizer):
             self.lexicon.is_english(w) or self.lexicon.is_common_word(w) for w in name.split()
         )
 
+    def _rare_noun(self, name: str) -> bool:
+        """No everyday word, nor a verb, adjective or adverb ("clarion", "rosebud"; not
+        "hope", "liberty")."""
+        return not any(
+            self.lexicon.is_common_word(w) or self.lexicon.is_plain_word(w) for w in name.split()
+        )
+
     def _not_everyday(self, name: str) -> bool:
         """A word of `name` is no everyday English or Spanish word ("sula", not "la
         esperanza")."""
@@ -405,6 +427,26 @@ class CityRecognizer(PhiminRecognizer):
 
 # The first word of many places' names, as in "saint cloud", "fort worth", "lake city":
 # with a second word after it, a place's name even where both are words.
+# Two words before a place where someone lives or goes: "over in", "out past", "lives
+# out on", "grew up in" (`_lived_in`).
+_LIVED_IN = regex.compile(
+    r"(?:(?:over|out|up|down|back)[ ]+(?:in|on|past|by|near|to)|(?:live|lives|lived|living"
+    r"|grew[ ]up|raised|moved(?:[ ]out)?|stays|stayed|staying)[ ]+(?:out[ ]+)?(?:in|on|to))"
+    r"[ ]+$"
+)
+
+
+# A kind of place after a name makes it part of a longer one: "out to bodega bay".
+_FEATURE_AFTER = regex.compile(
+    r"[ ]+(?:bay|lake|river|creek|park|beach|mountains?|hills?|falls|springs|valley|island"
+    r"|point|county|harbor|heights|woods|ridge|canyon)(?![\w'’])"
+)
+
+
+def _lived_in(lowered: str, start: int) -> bool:
+    return _LIVED_IN.search(lowered, max(0, start - 24), start) is not None
+
+
 _PLACE_PREFIXES = frozenset(
     "saint st. st san santa fort ft. port mount mt. lake palm glen el la las los".split()
 )

@@ -131,7 +131,42 @@ _PLACE_WORD = (
     + r")(?![\w'’]))\p{L}[\p{L}'’-]*"
 )
 
+# Where someone stays, a name before a kind of house ("we stayed at hope haven", "a bed
+# at harbor light"); never someone's own ("at my mom's house", "at grandma house").
+_SHELTER_KINDS = (
+    r"haven|house|light|lodge|manor|commons|village|gardens|inn|refuge|center|centre|harbor"
+    r"|harbour|home|shelter"
+)
+_NOT_A_SHELTER_NAME = (
+    r"the|a|an|my|his|her|our|their|your|this|that|some|one|grandma|grandpa|granny|nana|mom"
+    r"|dad|mama|papa|aunt|auntie|uncle|tia|tía|abuela|friend|friends|group|halfway|foster"
+    r"|nursing|sober|safe|care|boarding|rooming|trap|crack|frat|big|little|tiny|old|new"
+)
 PLACE_SPECS: tuple[PatternSpec, ...] = (
+    PatternSpec(
+        builtin("phimin.location.shelter"),
+        r"(?i)(?<=(?<![\w'’])(?:stayed|stay|stays|staying|lived|placed|bed|room|spot|cot"
+        r"|slept|sleeping|intake)[ ]+(?:at|in|into|over[ ]at)[ ]+)"
+        rf"(?!(?:{_NOT_A_SHELTER_NAME})[ ])(?P<place>\p{{L}}[\p{{L}}-]*(?:[ ](?!(?:{_NOT_A_SHELTER_NAME})[ ])"
+        rf"\p{{L}}[\p{{L}}-]*)?[ ](?:{_SHELTER_KINDS}))(?![\w'’-])",
+        group="place",
+        trigger=rf"(?i)(?<![\w'’])(?:{_SHELTER_KINDS})(?![\w'’-])",
+    ),
+    PatternSpec(
+        builtin("phimin.location.burial"),
+        # "my dad is buried at holy cross", "she was laid to rest in oak hill": where
+        # someone lies is a place by its own name (not "buried at sea", "in the yard")
+        r"(?i)(?<![\w'’])(?:is|was|are|were|got|be|been|being|get|gets)[ ]+(?:buried"
+        r"|laid[ ]to[ ]rest|interred)[ ]+(?:at|in|out[ ]at|over[ ]at|up[ ]at|down[ ]at)[ ]+"
+        r"(?!(?:the|a|an|my|his|her|our|their|your|this|that|sea|home|back|there|here"
+        r"|mexico|puerto|work|paperwork|homework|debt|bills|snow|laundry|emails|papers|stuff"
+        r"|it|them|blankets|sand)(?![\w'’]))"
+        r"(?P<place>\p{L}[\p{L}'’-]*(?:[ ]\p{L}[\p{L}'’-]*){0,2}?)"
+        r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:and|cemetery|memorial|next|with|by|where|near|so|but|i|we"
+        r"|he|she|they|on|since|because|cause|right|now|today|in)(?![\w'’]))",
+        group="place",
+        trigger=r"(?i)buried|laid[ ]to[ ]rest|interred",
+    ),
     PatternSpec(
         builtin("phimin.zip.after_state"),
         rf"(?<![\w]){_STATE_CODE}\.?,?[ ]{{1,2}}(?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\w-])",
@@ -296,6 +331,9 @@ _FACILITY_NOUN = lazy(
     r"|cemetery|mission|rec[ ]center|recreation[ ]center|community[ ]center|youth[ ]center"
     r"|methodist|lutheran|presbyterian|pentecostal|episcopal|fellowship|high(?![ ]+school)"
     r"|middle(?![ ]+school)"
+    # "i hate it at maple grove assisted living", "hired at sunrise senior living", "at
+    # the eastgate mall", "new bethel missionary baptist"
+    r"|assisted[ ]living|senior[ ]living|mall|missionary[ ]baptist"
     r"|regional(?![ ]+(?:anesthesia|block|wall|lymph|nodes?|pain|enteritis|variation))"
     # "admitted at mercy general": a hospital's short name (not a post: "attorney general")
     r"|(?<!(?:attorney|surgeon|major|brigadier|lieutenant|consul|solicitor|postmaster"
@@ -314,7 +352,11 @@ _SAINT = lazy(
     # in lower-case speech, with its "'s" or a church or school after it ("st. anselm's",
     # "saint luke church"); not a feast or a herb ("st. patrick's day", "st. john's wort")
     r"|(?:st\.?|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]+)(?=['’]s(?![\w]|[ ]+(?:day|wort|eve)(?![\w]))"
-    r"|[ ]+(?:church|parish|cathedral|school|academy|hospital|chapel)(?![\w])))(?:'s|’s|'S)?"
+    r"|[ ]+(?:church|parish|cathedral|school|academy|hospital|chapel)(?![\w]))"
+    # or where someone went or was: "where did you deliver? at st agnes, the one downtown"
+    r"|(?<=(?<![\w'’])(?:at|to|from|into)[ ]+)(?:st\.?|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]{2,})"
+    r"(?![\w'’-])(?![ ]+(?:day|wort|eve)(?![\w]))"
+    r")(?:'s|’s|'S)?"
 )
 # A venue named after its kind, at the place someone goes ("we met at cafe luna", "the
 # pantry at our lady of guadalupe"): the name after the noun.
@@ -407,10 +449,27 @@ _NAME_NOUNS = frozenset(
         "baptist",
         "general",
         "fellowship",
+        "assisted living",
+        "senior living",
+        "mall",
+        "missionary baptist",
     }
 )
 # Facility nouns that are everyday words too: never one in a note in capitals.
-_SPOKEN_NOUNS = frozenset({"high", "middle", "apartments", "baptist", "general", "mission"})
+_SPOKEN_NOUNS = frozenset(
+    {
+        "high",
+        "middle",
+        "apartments",
+        "baptist",
+        "general",
+        "mission",
+        "assisted living",
+        "senior living",
+        "mall",
+        "missionary baptist",
+    }
+)
 # Names that many US streets share, which are everyday words too.
 _STREET_NAMES = frozenset(
     """main broadway market broad central grand state division elm oak maple pine cedar birch walnut chestnut
