@@ -94,7 +94,7 @@ _SPOKEN_ID_LABELS = (
     r"(?:member|policy|subscriber|group|account|medicaid|medicare|insurance|claim|case"
     r"|confirmation|reference|license|licence|chart|record|badge|student|employee|tracking"
     r"|prescription|rx|routing|inmate|booking|docket|doc|offender|probation|visa|patient"
-    r"|application|social[ ]security|social)"
+    r"|application|social[ ]security|social|service|serial)"
     r"[ ](?:id|number|no|num)|(?:license[ ]|licence[ ])?plate"
     r"(?:[ ]number)?|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
 )
@@ -126,12 +126,28 @@ _HANDLE_SIGNAL = rf"(?:[._-]|[ ](?:dot|underscore|dash)[ ]|[ ]?[a-z]{{0,3}}\d|[ 
 
 
 _SPOKEN_DIGITS = regex.compile(rf"(?i)\d|(?<![\w]){_NUMBER_WORD}(?![\w])")
+_SPOKEN_LETTERS = regex.compile(r"(?i)(?<![\w])[a-z](?![\w])")
+
+
+# Long words said after a platform and "at" that are a time or a place, not a handle.
+_TIME_WORDS = frozenset(
+    """thanksgiving christmastime christmas graduation everything everywhere somewhere
+    halloween wednesday nighttime lunchtime dinnertime breakfast afternoon midnight
+    workplace restaurant basketball""".split()
+)
+
+
+def _no_time_word(value: str) -> bool | None:
+    return False if value.lower() in _TIME_WORDS else None
 
 
 def _spoken_id(value: str) -> bool | None:
     """A number read aloud holds four digits or number words at least ("w as in william
-    four four two nine one"), so "a two" or "the one" after a label is no identifier."""
-    return None if len(_SPOKEN_DIGITS.findall(value)) >= 4 else False
+    four four two nine one"), or three and as many letters, as a plate does ("k l m seven
+    four two"), so "a two" or "the one" after a label is no identifier."""
+    digits = len(_SPOKEN_DIGITS.findall(value))
+    letters = len(_SPOKEN_LETTERS.findall(value))
+    return None if digits >= 4 or (digits >= 3 and letters >= 3) else False
 
 
 _TLDS = r"com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk"
@@ -197,6 +213,14 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"[ ]dot[ ](?:com|org|net|io|co|me|tv|us|edu|blog|info|biz|art|shop))(?![\w])",
         group="url",
         trigger=r"(?i)[ ]dot[ ]",
+    ),
+    PatternSpec(
+        builtin("phimin.url.www_spoken"),
+        # "a website www dot mariasbakes dot com": "www" read aloud makes it an address
+        r"(?i)(?<![\w])www[ ](?:dot|punto)[ ][a-z0-9-]{2,63}(?:[ ](?:dot|punto)[ ][a-z0-9-]{2,63})"
+        r"{0,2}?[ ](?:dot|punto)[ ](?:com|org|net|io|co|me|tv|us|edu|gov|info|biz|art|shop"
+        r"|blog|mx)(?![\w])",
+        trigger=r"(?i)www[ ]",
     ),
     PatternSpec(
         builtin("phimin.url.scheme"),
@@ -279,7 +303,10 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "last four of my social is 6621": a partial SSN still points at one person.
         r"(?i)(?<![\w])last[ ](?:four|4)(?:[ ]digits)?[ ]of[ ](?:my|his|her|their|your|the)[ ]"
         r"(?:social(?:[ ]security(?:[ ]number)?)?|ssn|ss\#)[ ]*(?:is|was|are|:|=)?[ ]*"
-        r"(?P<id>\d(?:[ ,.-]?\d){3})(?![\w])",
+        # (asked, then answered after the next speaker's label, in digits or words:
+        # "last four of your social / client: four four one nine")
+        r"(?:[/?.,]?[ ]*\p{L}{2,12}(?:[ ]\d)?[ ]?:[ ]*(?:(?:um|uh|it's|its|yeah)[ ,]+){0,3})?"
+        rf"(?P<id>\d(?:[ ,.-]?\d){{3}}|{_NUMBER_WORD}(?:[ ,]+{_NUMBER_WORD}){{3}})(?![\w])",
         group="id",
         trigger=r"(?i)last[ ]",
     ),
@@ -429,7 +456,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "the plate on his car was seven k z r four four one"
         r"|on[ ]+(?:his|her|my|the|their|our|your)[ ]+(?:car|truck|van|suv|bike|motorcycle)"
         # "the case number from child protective services is ...": who gave it
-        r"|(?:from|with|for|at|on|in)[ ]+(?:[a-z'’]+[ ]+){0,3}?[a-z'’]+(?=[ ]+(?:is|was|it's)[ ])))*"
+        r"|(?:from|with|for|at|on|in)[ ]+(?:[a-z'’]+[ ]+){0,3}?[a-z'’]+"
+        r"(?=[ ]+(?:is|was|it's|says|said|reads)[ ])))*"
         rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT})(?![\w])",
         group="id",
         validate=_spoken_id,
@@ -465,12 +493,37 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "it's at luna underscore dreams", "at big underscore sad underscore dan": a handle
         # said aloud after "at" with an underscore in it, on whatever platform.
         rf"(?i)(?<![\w])at[ ]+(?P<id>(?=[a-z0-9]*[a-z]){_HANDLE_PART}"
-        rf"(?:[ ](?:underscore|dot)[ ]{_HANDLE_PART})*[ ]underscore[ ]{_HANDLE_PART}"
-        rf"(?:[ ](?:underscore|dot)[ ]{_HANDLE_PART})*"
+        # (or written with them: "at sad_girl_fern")
+        rf"(?:[ ](?:underscore|dot)[ ]{_HANDLE_PART}|_{_HANDLE_PART})*(?:[ ]underscore[ ]|_)"
+        rf"{_HANDLE_PART}(?:[ ](?:underscore|dot)[ ]{_HANDLE_PART}|_{_HANDLE_PART})*"
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}})(?![\w@.-])"
         r"(?![ ]+at[ ])",  # (not an email's name: "dani underscore b at gmail dot com")
         group="id",
-        trigger=r"(?i)underscore",
+        trigger=r"(?i)underscore|_",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.handle_word"),
+        # "my tiktok is at tonydoesrecovery": one long word after a platform and "at" (not
+        # a time: "on snapchat at thanksgiving")
+        rf"(?i)(?<![\w])(?:{_PLATFORMS})(?:[ ]+(?:is|was|it's|its|name[ ]is|handle[ ]is))?"
+        r"[ ]+at[ ]+(?P<id>[a-z][a-z0-9]{9,29})(?![\w@.'’-])",
+        group="id",
+        validate=_no_time_word,
+        trigger=rf"(?i)(?<![\w]){_PLATFORMS}",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.tag_shaped"),
+        # "i play online with xxdarkwolf99", "added shadowreaper77 on xbox": letters, then
+        # two to four digits, said where people play or talk online.
+        # (not a word and a year: "summer2019")
+        r"(?i)(?<![\w@#$.-])[a-z][a-z_]{4,24}(?:\d{2,3}|(?!19|20)\d{4})(?![\w.-])",
+        context=(
+            "play", "played", "playing", "plays", "game", "games", "gaming", "online", "xbox",
+            "playstation", "ps4", "ps5", "discord", "fortnite", "roblox", "minecraft", "squad",
+            "server", "lobby", "twitch", "stream", "streams", "tag", "gamertag", "username",
+            "handle", "added", "add", "dm", "dms", "messaged", "follow", "follows",
+        ),
+        needs_context=True,
     ),
     PatternSpec(
         builtin("phimin.other_id.handle"),
