@@ -118,6 +118,14 @@ _SPANISH_DETERMINER_BEFORE = regex.compile(
 )
 
 
+# Words before a word that describes ("not sunny", "i'm flaca"); never "is" or "was",
+# before which a name is asked about ("is dolores coming").
+_STATE_BEFORE = regex.compile(
+    r"(?ri)(?<![\w'’])(?:not|so|too|very|i['’]m|im|it['’]s|its|real|really|pretty|kinda|been"
+    r"|being|feel|feels|felt|stay|stayed|looks|looked|get|gets|getting|got)[ ]+$"
+)
+
+
 def _used_as_a_word(text: str, d: Detection, lexicon: NameLexicon) -> bool:
     """A learnt name met again as the everyday word it also is: "mi hija esperanza ... no
     pierdo la esperanza", "my sister faith ... just have faith". Only names that are as
@@ -127,14 +135,19 @@ def _used_as_a_word(text: str, d: Detection, lexicon: NameLexicon) -> bool:
     if " " in word:
         return False
     window = max(0, d.start - 12)
+    spanish = lexicon.is_spanish(word)
     if (word in NOUN_NAMES or word in VERBS_BEFORE_YOU) and _ENGLISH_DETERMINER_BEFORE.search(
         text, window, d.start
     ) is not None:
         return True
-    return (
-        lexicon.is_spanish(word)
-        and _SPANISH_DETERMINER_BEFORE.search(text, window, d.start) is not None
-    )
+    # a describing word said of something or someone: "it's not sunny at all", "i'm
+    # flaca for real now"
+    if (
+        (spanish or (lexicon.is_plain_word(word) and lexicon.is_common_word(word)))
+        and _STATE_BEFORE.search(text, window, d.start) is not None
+    ):
+        return True
+    return spanish and _SPANISH_DETERMINER_BEFORE.search(text, window, d.start) is not None
 
 
 def learn_names(

@@ -183,7 +183,7 @@ _PARTICLES = frozenset("out up off away down over".split())
 # Spoken words that join clauses and no stop-word list has ("till", "cuz").
 _JOINING_WORDS = frozenset("till til cause cuz cos coz tho".split())
 # ...or its object: "my sister found me", "my roommate left us", "my dad sold his truck".
-_OBJECTS = frozenset("me us him them my his our their your".split())
+_OBJECTS = frozenset("me us him them my his our their your the a an this that".split())
 
 
 def _particle_after(t: Tokens, j: int) -> bool:

@@ -204,7 +204,7 @@ class StudentNameRecognizer(PhiminRecognizer):
 # After these, a word that is an adjective describes ("been rocky", "felt so free").
 _DESCRIBING = frozenset(
     "been be being very really pretty too kinda felt feel feels seem seems seemed looks"
-    " looked getting".split()
+    " looked getting not".split()
 )
 # Words before a verb's plain form ("didn't even chase after him").
 # ("to" and "even" alone are not: "gave it to bill", "even mark said so")
