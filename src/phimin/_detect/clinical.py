@@ -153,7 +153,8 @@ _CLINICAL_WORD = lazy(
     r"(?:affective|phrenia|thymia|phobia|philia|mania|osis|itis|emia|pathy|algia"
     r"|(?:(?<![aeouy])|(?<=\w{3}e))oma"
     r"|ectomy|otomy|ology|ologist|iatric|iatry|ism|orexia|ulimia|somnia|tonia|plegia|trophy"
-    r"|genic|ergic|azepam|oxetine|apine|idone|amine|olol|pril|sartan|statin|mab"
+    # (an ACE inhibitor's "-pril" after a stem of three letters: "lisinopril", not "april")
+    r"|genic|ergic|azepam|oxetine|apine|idone|amine|olol|(?<=\w{3})pril|sartan|statin|mab"
     # antibiotics, diuretics and other drug classes; procedures; anatomical Latin
     r"|mycin|cillin|cycline|floxacin|azole|semide|thiazide|gliptin|gliflozin|parin|triptan"
     # (Latin "-alis", "-aris" after a stem: "vulgaris", not "paris" or "charis")

@@ -323,6 +323,13 @@ _QUESTION = lazy(
     r"|helping|staying|living|working|feeling|know|think|want|need|feel|say|said|call|called"
     r"|text|come|go|live|work|like|mind|agree|understand)(?![\w'’])"
 )
+# After a question's name that is as often a thing ("is will still valid"), what only a
+# person is asked: doing something, or going on doing it ("is hope still living with you").
+_GOING_ON = frozenset({"still", "ever", "even", "really"})
+_ASKED_DOING = regex.compile(
+    r"[ ]+(?:living|staying|working|coming|going|seeing|calling|texting|talking|drinking"
+    r"|using|dating|sleeping|with|at|in|mad|upset|around|here|there)(?![\w'’])"
+)
 # Someone known by where they are from, then what they did: "pat from my building checks
 # on me", "um dawn from the pharmacy called", "jess from group said".
 _FROM_SOMEWHERE = lazy(
@@ -739,7 +746,15 @@ def questions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     about someone by name."""
     for m in finditer_by_line(_QUESTION, text):
         word = m.group("name")
-        if name_word(word, lexicon, modal=True) and lexicon.is_first_name(word.lower()):
+        w = word.lower()
+        follow = text[m.start("name") + len(word) : m.end()].strip().lower()
+        if w in SEASONS or (
+            w in _THINGS_FROM
+            and follow in _GOING_ON
+            and _ASKED_DOING.match(text, m.end()) is None
+        ):
+            continue  # "did summer go by fast", "is will still valid": a time, a thing
+        if name_word(word, lexicon, modal=True) and lexicon.is_first_name(w):
             yield QUESTION.at(m.start("name"), m.end("name"))
 
 

@@ -47,7 +47,7 @@ _PERSON = (
 _NICK = rf"(?P<name>(?:(?:big|lil['’]?|little)[ ]+)?(?P<word>{_WORD})(?:[ ]+(?P=word))?)"
 _NAMED = lazy(
     rf"(?i)(?<![\w'’-])(?:"
-    rf"(?P<verb>call|calls|called|calling|nicknamed|nicknames)[ ]+{_PERSON}"
+    rf"(?P<verb>call|calls|called|calling|nicknamed|nicknames|named)[ ]+{_PERSON}"
     rf"|refer(?:s|red|ring)?[ ]+to[ ]+{_PERSON}(?:[ ]+(?:only|just|always|mostly))?[ ]+as"
     rf"|(?:know|knows|knew|known)[ ]+{_PERSON}(?:[ ]+(?:only|just|always|mostly))?[ ]+as"
     r"|known[ ]+to[ ]+(?:everyone|everybody|people|us|them|most|all)[ ]+as"

@@ -235,8 +235,8 @@ def introductions(t: Tokens) -> Iterator[Span]:
             j = t.next_word(i + n - 1)
             if j >= len(t):
                 continue
-            if phrase[0] in _CALLED and t.lower[j] in NOT_NICKNAMES:
-                continue
+            if (phrase[0] in _CALLED or phrase[0] == "named") and t.lower[j] in NOT_NICKNAMES:
+                continue  # ("called me honey", "named him executor")
             if n == 1 and t.prev_word(i) >= 0 and t.lower[t.prev_word(i)] in _PLACE_KINDS:
                 continue  # "a town named xalapa": a place's name (`location.called`)
             if weak:
