@@ -321,7 +321,10 @@ _QUESTION = lazy(
     r"(?i)(?<![\w'’])(?:is|was|does|did|has|had|will|would|can|could|should)[ ]+"
     rf"(?P<name>{_WORD})[ ]+(?:still|ever|even|really|going|gonna|coming|doing|getting|taking"
     r"|helping|staying|living|working|feeling|know|think|want|need|feel|say|said|call|called"
-    r"|text|come|go|live|work|like|mind|agree|understand)(?![\w'’])"
+    r"|text|come|go|live|work|like|mind|agree|understand|react|respond|handle|seem|act|behave"
+    r"|find|hear|see|meet|leave|tell|sleep|eat|cry|talk|ask|visit"
+    # ("was april in the room": where the one asked about was)
+    r"|(?P<where>in|at|with|there|home|here))(?![\w'’])"
 )
 # After a question's name that is as often a thing ("is will still valid"), what only a
 # person is asked: doing something, or going on doing it ("is hope still living with you").
@@ -334,7 +337,8 @@ _ASKED_DOING = regex.compile(
 # on me", "um dawn from the pharmacy called", "jess from group said".
 _FROM_SOMEWHERE = lazy(
     rf"(?im){_CLAUSE_START}(?:(?:{_OPENER})[ ]+)?"
-    rf"(?P<name>{_WORD})[ ]+from[ ]+(?:work|church|school|group|class|hr|next[ ]door|upstairs"
+    # ("wojciech at the front desk let me in")
+    rf"(?P<name>{_WORD})[ ]+(?P<prep>from|at)[ ]+(?:work|church|school|group|class|hr|next[ ]door|upstairs"
     r"|downstairs|(?:the|my|our|her|his|their)[ ]+[\w'’-]+)(?:[ ]+[\w'’-]+){0,2}?[ ]+"
     rf"(?:{alternation(tuple(PERSON_VERBS))})(?![\w'’-])"
 )
@@ -559,6 +563,12 @@ def name_part(part: str, lexicon: NameLexicon) -> bool:
 
 # First names that are also verbs taking a person ("call my brother" needs no list:
 # "call" is no name).
+# After kin, what that person did: "pat my caseworker came out thursday"; or, after a
+# verb of thinking, only with where the person is from between ("hope my mentor from
+# church said": "hope my mentor said" is as often "i hope").
+_DID = rf"(?:{alternation(tuple(sorted(PERSON_VERBS)))}|came|went|showed|drove|brought)"
+_KIN_THEN_DID = regex.compile(rf"(?:[ ]+from[ ]+(?:the[ ]+)?[\w'’]+)?[ ]+{_DID}(?![\w'’-])")
+_KIN_FROM_THEN_DID = regex.compile(rf"[ ]+from[ ]+(?:the[ ]+)?[\w'’]+[ ]+{_DID}(?![\w'’-])")
 _VERBS_BEFORE_KIN = VERBS_BEFORE_YOU | frozenset(
     "sue rob bill pat jack drew chase grant bob nick rush sly dodge page hunter".split()
 )
@@ -580,7 +590,22 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         words = m.group(group).split()
         if len(words) == 2 and words[0].lower() in _OPENERS:
             words = words[1:]
-        if group == "bare" and words[0].lower() in _VERBS_BEFORE_KIN and not m.group("resumed"):
+        if (
+            group == "bare"
+            and words[0].lower() in _VERBS_BEFORE_KIN
+            and not m.group("resumed")
+            and not (
+                # "pat my caseworker came out thursday", "hope my mentor from church
+                # said": what the kin then did makes the word before a name (but a verb
+                # of thinking keeps its clause: "hope my sister came")
+                words[0].lower() not in THINKING_VERBS
+                and _KIN_THEN_DID.match(text, m.end()) is not None
+            )
+            and not (
+                words[0].lower() in THINKING_VERBS
+                and _KIN_FROM_THEN_DID.match(text, m.end()) is not None
+            )
+        ):
             continue  # "hope my sister calls", "sue my ex": a verb, then its object
         # (a first name that is also a word is the name here: "frank is my brother")
         if all(
@@ -750,8 +775,10 @@ def questions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         follow = text[m.start("name") + len(word) : m.end()].strip().lower()
         if w in SEASONS or (
             w in _THINGS_FROM
-            and follow in _GOING_ON
-            and _ASKED_DOING.match(text, m.end()) is None
+            and (
+                m.group("where") is not None
+                or (follow in _GOING_ON and _ASKED_DOING.match(text, m.end()) is None)
+            )
         ):
             continue  # "did summer go by fast", "is will still valid": a time, a thing
         if name_word(word, lexicon, modal=True) and lexicon.is_first_name(w):
@@ -768,7 +795,8 @@ def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         if w in _THINGS_FROM:
             continue
         if (lexicon.is_first_name(w) and name_word(word, lexicon, modal=True)) or (
-            len(w) >= 3
+            m.group("prep") == "from"  # ("felt misgendered at the pharmacy and went")
+            and len(w) >= 3
             and _NAME_SHAPE.match(w)
             and w not in STOP_WORDS
             and w not in SPANISH_STOP_WORDS
