@@ -116,6 +116,9 @@ class NameLexicon:
     # but alone, with nothing around them, a ward note's "vue", "spiro", "pearla" are
     # more often an abbreviation or a typo.
     rare_first: frozenset[str] = frozenset()
+    # Irregular verb forms, from the model's lemmatizer exceptions ("went", "fell",
+    # "drew"): after kin, the verb of a clause unless what follows says a person acted.
+    verb_forms: frozenset[str] = frozenset()
 
     def is_plain_word(self, word: str) -> bool:
         """A verb, adjective or adverb ("reading", "mobile"): never a place or a name alone."""
@@ -193,32 +196,48 @@ _RARE_TABLE = "ssa_rare_first_names.tsv"
 
 def _word_index(nlp: Language | None) -> Any:
     """The model's WordNet index (the lemmatizer's `lemma_index` table), if it has one."""
+    return _lemmatizer_table(nlp, "lemma_index")
+
+
+def _lemmatizer_table(nlp: Language | None, name: str) -> Any:
     if nlp is None or "lemmatizer" not in nlp.component_names:
         return None
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
+    if lookups is None or not lookups.has_table(name):
         return None
-    return lookups.get_table("lemma_index")
+    return lookups.get_table(name)
 
 
-def _dictionary_words(nlp: Language | None) -> tuple[frozenset[str], frozenset[str]]:
-    """(nouns, verbs adjectives and adverbs) from the model's WordNet index, if any."""
+_Dictionary = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _dictionary_words(nlp: Language | None) -> _Dictionary:
+    """(nouns, verbs adjectives and adverbs) from the model's WordNet index, and irregular
+    verb forms from its lemmatizer's exceptions, if it has them."""
     index = _word_index(nlp)
     if index is None:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     nouns = frozenset(str(w) for w in index["noun"]) if "noun" in index else frozenset()
     others: set[str] = set()
     for pos in ("verb", "adj", "adv"):
         if pos in index:
             others.update(str(w) for w in index[pos])
-    return nouns, frozenset(others)
+    return nouns, frozenset(others), _irregular_verb_forms(nlp)
+
+
+def _irregular_verb_forms(nlp: Language | None) -> frozenset[str]:
+    """ "went", "drew", "hurt": verb forms the lemmatizer lists as exceptions."""
+    table = _lemmatizer_table(nlp, "lemma_exc")
+    if table is None or "verb" not in table:
+        return frozenset()
+    return frozenset(str(form) for form in table["verb"] if str(form).isalpha())
 
 
 @functools.lru_cache(maxsize=2)
-def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
+def _build(dictionary: _Dictionary) -> NameLexicon:
     import wordfreq  # a slow import, needed only here
 
-    nouns, word_classes = dictionary
+    nouns, word_classes, verb_forms = dictionary
     first, last = _census_shares()
     freq = wordfreq.get_frequency_dict("en")
     freq_es = wordfreq.get_frequency_dict("es")
@@ -279,6 +298,7 @@ def _build(dictionary: tuple[frozenset[str], frozenset[str]]) -> NameLexicon:
         word_classes,
         spanish | SPANISH_STOP_WORDS,
         frozenset(rare_names),
+        verb_forms,
     )
 
 
@@ -302,6 +322,7 @@ def _fingerprint(nlp: Language | None) -> Fingerprint:
         .words(STOP_WORDS)
         .words(SPANISH_STOP_WORDS)
         .data(b"" if index is None else index.to_bytes())
+        .words(_irregular_verb_forms(nlp))
         .data(_ssa_first_names().read_bytes())
         .data(_ssa_first_names(_RARE_TABLE).read_bytes())
     )

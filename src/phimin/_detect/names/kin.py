@@ -226,7 +226,15 @@ def _relation_name(t: Tokens, j: int) -> bool:
         # nor is a verb before its particle or object: "let my daughter blow out the
         # candles", "my sister found me"
         and not (t.lexicon.is_plain_word(w) and _particle_after(t, j))
+        # nor a verb's irregular form, unless a person's verb follows ("my sister went
+        # home", "my son fell"; "my brother drew said no")
+        and not (w in t.lexicon.verb_forms and not _person_verb_after(t, j))
     )
+
+
+def _person_verb_after(t: Tokens, j: int) -> bool:
+    k = t.next_word(j)
+    return k < len(t) and t.gap(j, k) == " " and t.lower[k] in PERSON_VERBS
 
 
 def _appositive(t: Tokens, j: int) -> bool:
