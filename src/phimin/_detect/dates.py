@@ -276,6 +276,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?:birthday|anniversary|appointment|hearing|court[ ]date|due[ ]date|surgery"
         rf"|wedding|funeral|graduation)(?:['’]s|[ ]+is|[ ]+was)[ ]+(?:on[ ]+)?the[ ]+"
         rf"(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})"
+        # "the fourth or the fifth of last month", "the first of next month": a day of a
+        # month said by where it lies from now, or the first of two such days
+        rf"|the[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})(?=(?:[ ]+(?:or|and|to|through|thru)"
+        rf"[ ]+(?:the[ ]+)?(?:{_DAY_WORD}|{_DAY_SUFFIXED}))?[ ]+of[ ]+(?:last|this|next|that)"
+        r"[ ]+month(?![\w]))"
         # "she's coming in the fifth at ten": a day, then the hour something happens
         rf"|the[ ]+(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))"
         rf"(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})(?=[ ]+at[ ]+{_CLOCK_TIME}(?![\w'’-])"
