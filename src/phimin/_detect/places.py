@@ -10,6 +10,7 @@ five digits too): it needs a state before it or a "zip" label. Named facilities
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -334,6 +335,8 @@ _FACILITY_NOUN = lazy(
     # "i hate it at maple grove assisted living", "hired at sunrise senior living", "at
     # the eastgate mall", "new bethel missionary baptist"
     r"|assisted[ ]living|senior[ ]living|mall|missionary[ ]baptist"
+    # "i go to mercy family health now", "seen at eastside family medicine"
+    r"|family[ ]health|family[ ]medicine|family[ ]practice|community[ ]health"
     r"|regional(?![ ]+(?:anesthesia|block|wall|lymph|nodes?|pain|enteritis|variation))"
     # "admitted at mercy general": a hospital's short name (not a post: "attorney general")
     r"|(?<!(?:attorney|surgeon|major|brigadier|lieutenant|consul|solicitor|postmaster"
@@ -453,6 +456,10 @@ _NAME_NOUNS = frozenset(
         "senior living",
         "mall",
         "missionary baptist",
+        "family health",
+        "family medicine",
+        "family practice",
+        "community health",
     }
 )
 # Facility nouns that are everyday words too: never one in a note in capitals.
@@ -504,6 +511,15 @@ _PLACE_ON_STREET = lazy(
     rf"(?:[ ]+(?:and|&)[ ]+(?:{_ORDINAL_STREET.pattern}|{'|'.join(sorted(_STREET_NAMES))})"
     r"(?![\w'’-])(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-]))?"
 )
+# A corner said alone after where it is: "we met at fifth and market", "by 5th and elm".
+_STREET_WORD = rf"(?:{_ORDINAL_STREET.pattern}|{'|'.join(sorted(_STREET_NAMES))})"
+_CORNER = lazy(
+    r"(?i)(?<![\w'’])(?:at|near|by|off|on|to|from)[ ]+"
+    rf"(?P<street>(?P<first>{_STREET_WORD})(?:[ ]+(?:street|st|avenue|ave))?[ ]+(?:and|&)[ ]+"
+    rf"(?P<cross>{_STREET_WORD})(?![\w'’-])(?:[ ]+(?:street|st|avenue|ave))?)(?![\w'’-])"
+)
+# (not "at first and second glance": two small ordinals are a count)
+_SMALL_ORDINALS = frozenset({"first", "second", "third", "fourth"})
 _NOT_STREETS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december weekends weekdays""".split()
@@ -553,6 +569,15 @@ _GENERIC = frozenset(
 )
 
 
+# In Spanish the noun comes first: "la escuela benito juárez", "la iglesia san josé",
+# "la clínica santa rosa", then its name (kinds of school or church may come between).
+_SPANISH_FACILITY = lazy(
+    r"(?i)(?<![\w'’])(?:escuela|colegio|iglesia|parroquia|cl[ií]nica|preparatoria)"
+    r"(?:[ ]+(?:primaria|secundaria|preparatoria|elemental|cat[oó]lica|cristiana|bautista"
+    r"|evang[eé]lica|pentecostal|comunitaria))?[ ]+"
+    r"(?P<name>(?:(?P<saint>san|santa|santo|nuestra[ ]se[ñn]ora[ ]de(?:[ ]la|[ ]los)?)[ ]+)?"
+    r"\p{L}[\p{L}'’-]*(?:[ ]+\p{L}[\p{L}'’-]*){0,2})"
+)
 _FACILITY = builtin("phimin.location.facility")
 _BARE_STREET = builtin("phimin.location.street_bare")
 _UNIVERSITY = builtin("phimin.location.university")
@@ -588,6 +613,7 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._venues(text)
         yield from self._unknown_places(text)
         yield from self._features(text)
+        yield from self._spanish_facilities(text)
         for m in finditer_by_line(_FIRST_CHURCH, text):
             yield _FACILITY.at(*m.span())
         for m in finditer_by_line(_CHAIN_ON_STREET, text):
@@ -660,6 +686,13 @@ class FacilityRecognizer(PhiminRecognizer):
                 or not (lex.is_common_word(word) or lex.is_spanish(word) or len(word) < 4)
             ):
                 yield _BARE_STREET.at(m.start("street"), m.end())
+
+        for m in finditer_by_line(_CORNER, text):
+            if not (
+                m.group("first").lower() in _SMALL_ORDINALS
+                and m.group("cross").lower() in _SMALL_ORDINALS
+            ):
+                yield _BARE_STREET.at(*m.span("street"))
 
     def _named(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         """The name words before a facility noun: "Larchmont Memorial Hospital"."""
@@ -742,6 +775,38 @@ class FacilityRecognizer(PhiminRecognizer):
             and not lower.endswith("ly")
             and not is_clinical_term(lower)
         )
+
+    def _spanish_facilities(self, text: str) -> Iterator[Detection]:
+        """ "la escuela benito juárez", "la iglesia san josé": a school, church or clinic
+        named after its noun, as Spanish says it; the name runs over names, or any word
+        after a saint's title ("la escuela de mi hijo" names no one)."""
+        for m in finditer_by_line(_SPANISH_FACILITY, text):
+            end = m.start("name")
+            words = list(regex.finditer(r"\S+", m.group("name")))
+            saint = m.group("saint")
+            if saint is not None:  # the saint's one name: "santa rosa" (not "ayer" after)
+                words = words[: len(saint.split()) + 1]
+                if len(words) <= len(saint.split()):
+                    continue  # "la iglesia santa" and nothing after
+                end = m.start("name") + words[-1].end()
+            for w in words:
+                if saint is not None or not self._person_word(w.group().lower()):
+                    break
+                end = m.start("name") + w.end()
+            if end > m.start("name"):
+                yield _FACILITY.at(m.start("name"), end)
+
+    def _person_word(self, word: str) -> bool:
+        """A word that names someone: a census name, or no Spanish or English word."""
+        lex = self.lexicon
+        if word in STOP_WORDS or word in SPANISH_STOP_WORDS:
+            return False
+        plain = "".join(
+            c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn"
+        )  # ("juárez", "josé")
+        if lex.is_spanish(word) or lex.is_spanish(plain):
+            return lex.is_clear_name(plain)  # ("ayer" is yesterday, a surname too)
+        return lex.is_name(plain) or not (lex.is_common_word(plain) or len(word) < 3)
 
     @staticmethod
     def _universities(text: str, mode: CaseMode) -> Iterator[Detection]:
