@@ -338,8 +338,9 @@ _ASKED_DOING = regex.compile(
 _FROM_SOMEWHERE = lazy(
     rf"(?im){_CLAUSE_START}(?:(?:{_OPENER})[ ]+)?"
     # ("wojciech at the front desk let me in")
-    rf"(?P<name>{_WORD})[ ]+(?P<prep>from|at)[ ]+(?:work|church|school|group|class|hr|next[ ]door|upstairs"
-    r"|downstairs|(?:the|my|our|her|his|their)[ ]+[\w'’-]+)(?:[ ]+[\w'’-]+){0,2}?[ ]+"
+    rf"(?P<name>{_WORD})[ ]+(?P<prep>from|at)[ ]+(?:work|church|school|group|class|hr"
+    r"|next[ ]door|upstairs|downstairs|(?:the|my|our|her|his|their)[ ]+[\w'’-]+)"
+    r"(?:[ ]+[\w'’-]+){0,2}?[ ]+"
     rf"(?:{alternation(tuple(PERSON_VERBS))})(?![\w'’-])"
 )
 # First names that are as often the thing that comes from somewhere ("the bill from the
