@@ -14,6 +14,7 @@ from presidio_analyzer.predefined_recognizers import (
     EmailRecognizer,
     IpRecognizer,
 )
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect import validators as v
@@ -30,13 +31,63 @@ _GROUP = r"[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,6}(?![A-Za-z]{2})"
 # (after a short first group the rest may be one run: "w 44719203", said letter by digit)
 _LAST_GROUP = r"[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,14}(?![A-Za-z]{2})"
 _VALUE = (
-    r"(?P<id>(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23}"
+    # (from a word's start: "case number 24-1187" is never "ber 24")
+    r"(?P<id>(?<![A-Za-z0-9])(?:(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23}"
     # read in groups, as a card prints it: "W228 4410 73" (each group with a digit)
     rf"(?:{_GROUP}){{0,3}}"
     # a short first group, then others, five digits in all: "W228 4410 73", "AB 1234 5678"
     rf"|(?=(?:[A-Za-z ]{{0,6}}\d){{5}})(?:[A-Za-z]{{1,3}}|[A-Za-z]{{0,2}}\d[A-Za-z0-9]{{0,3}})"
-    rf"(?:(?:{_GROUP}){{1,3}}|{_LAST_GROUP}))(?![\w-])"
+    rf"(?:(?:{_GROUP}){{1,3}}|{_LAST_GROUP})))(?![\w-])"
 )
+
+
+_NUMBER_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred)"
+)
+
+# Where something read aloud (a web path, a number's last letters) comes to its end: the
+# line's end, punctuation, or a word that starts a new clause ("... kids if you want").
+_CLAUSE_WORD = (
+    r"(?:if|and|so|but|because|cause|cuz|or|then|when|you|i|i'm|i've|i'd|i'll|he|she|they"
+    r"|we|it|it's|that's|please|okay|ok|yeah|um|uh|like|right)"
+)
+_NATURAL_END = rf"(?=[ ]*(?:[.,;:!?)]|\r?\n|$)|[ ]+{_CLAUSE_WORD}(?![\w'’]))"
+
+# A web path's part read aloud ("jay dash r"), and the words no path of words holds.
+_PATH_PART = r"[a-z0-9]{1,40}(?:[ ](?:dash|underscore|dot)[ ][a-z0-9]{1,40})*"
+_NOT_IN_PATH = (
+    rf"(?:{_CLAUSE_WORD}|slash|dot|dash|underscore|is|was|are|were|be|been|has|had|have|do|does|did"
+    r"|said|says|where|who|what|which|that|this|there|here|to|on|in|at|with|about|from|by"
+    r"|me|him|her|them|us|not|just|too|also|now|again|went|got|get|go|goes|see|saw|look)"
+)
+
+# Words no domain said aloud holds as its second word.
+_NOT_IN_DOMAIN = r"(?:at|dot|punto|arroba|the|a|an|and|or|to|of|in|on|for|my|his|her|their|your)"
+# Words said before "at" that are no email's name: "i looked at webmd dot com", "she
+# was good at psychology today dot com" (besides English stop words: "me at", "him at").
+_NOT_EMAIL_NAMES = STOP_WORDS | frozenset(
+    """look looks looked looking stare stares stared staring glare glared laugh laughed
+    laughing yell yelled yelling scream screamed screaming arrive arrived arriving aim
+    aimed point pointed shot snapped smiled waved met meet stay stayed staying live lived
+    living work works worked working volunteer volunteered volunteering intern interned
+    interning job good bad great better worse best worst mad angry upset pissed home
+    school still even online there here sign signed check checked""".split()
+)
+
+
+# A phone's extension, in digits or read out: "ext 214", "extension two one four",
+# "extension number two fourteen".
+_EXTENSION_NUMBER = (
+    r"(?:(?<=(?i:ext|ext\.|extension))[ ](?:number|is|\#))?(?:[ ]?\d{1,5}(?![\w])"
+    # (words only after "ext" or "extension": "x two" is a letter and a number)
+    r"|(?<=(?i:ext|ext\.|extension|number|is|\#))"
+    rf"[ ]{_NUMBER_WORD}(?:[ ]{_NUMBER_WORD}){{0,4}}(?![\w]))"
+)
+_EXTENSION = rf"(?:[ ]?,?[ ]?(?i:x|ext\.?|extension){_EXTENSION_NUMBER})"
+_SAID_EXTENSION = rf"(?:[ ]?,?[ ]?(?i:ext\.?|extension){_EXTENSION_NUMBER})"
+_EXTENSION_TAIL = regex.compile(rf"(?i){_EXTENSION}$")
 
 
 def _labelled(rule_id: str, labels: str) -> PatternSpec:
@@ -48,7 +99,7 @@ def _labelled(rule_id: str, labels: str) -> PatternSpec:
 
 _NANP = (
     r"(?<![\w+])(?:(?:\+?1|001)[ .-]?)?(?:\([2-9]\d{2}\)|[2-9]\d{2})[ .-]?[2-9]\d{2}[ .-]?\d{4}"
-    r"(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,5})?(?![\w])"
+    rf"{_EXTENSION}?(?![\w])"
 )
 _PHONE_CONTEXT = tuple(
     """phone cell cellphone call called text texted mobile tel telephone number reach
@@ -59,7 +110,7 @@ _PHONE_CONTEXT = tuple(
 # where the words around it say so ("Mobile: 0612 457 30 88", "call me on 462 1937").
 _DIGIT_GROUPS = (
     r"(?<![\w+./-])(?<!\d,)(?:\+|00)?(?:\(\d{1,4}\)|\d{1,4})(?:(?:[ .-]|[ ]?\(0\)[ ]?)?(?:\(\d{1,4}\)|\d{1,5})){1,6}"
-    r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w]|[.,/]\d)"
+    rf"{_EXTENSION}?(?![\w]|[.,/]\d)"
 )
 
 
@@ -68,6 +119,26 @@ _SOCIAL_CONTEXT = tuple(
     following followed dm dms username user profile youtube twitch discord posted posts
     post page threads bluesky facebook fb reddit tagged tag venmo cashapp zelle""".split()
 )
+
+
+def _valid_phone(value: str) -> bool | None:
+    """`validators.valid_phone` on the number without its extension (read out in words,
+    phonenumbers would not parse it)."""
+    return v.valid_phone(_EXTENSION_TAIL.sub("", value))
+
+
+_EMAIL_AT = regex.compile(r"(?i)[ ]?(?:\(at\)|\[at\]|\{at\}| at | arroba )[ ]?")
+
+
+def _spelled_email_name(value: str) -> bool | None:
+    """An email said aloud has a name before its "at", never a plain word such as
+    "looked", "me" or "meeting" ("i looked at webmd dot com" is a visit, not an
+    address)."""
+    parts = _EMAIL_AT.split(value)
+    name = parts[0].strip().lower() if len(parts) > 1 else ""
+    # (nor a verb's "-ing" form: "we're meeting at planned parenthood dot org")
+    plain = name in _NOT_EMAIL_NAMES or (len(name) >= 6 and name.endswith("ing"))
+    return False if plain else None
 
 
 def _phone_digits(value: str) -> bool | None:
@@ -81,13 +152,6 @@ def _phone_digits(value: str) -> bool | None:
 _ISO_DATE = regex.compile(r"(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
 
 
-_NUMBER_WORD = (
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred)"
-)
-
-
 # Labels of a number a client reads out, and what such a number is said in: digits,
 # number words, single letters ("w as in william"), "dash".
 _SPOKEN_ID_LABELS = (
@@ -95,14 +159,16 @@ _SPOKEN_ID_LABELS = (
     r"|confirmation|reference|license|licence|chart|record|badge|student|employee|tracking"
     r"|prescription|rx|routing|inmate|booking|docket|doc|offender|probation|visa|patient"
     r"|application|social[ ]security|social|service|serial)"
-    r"[ ](?:id|number|no|num)|(?:license[ ]|licence[ ])?plate"
+    r"[ ](?:id|number|no\.?|num\.?)|(?:license[ ]|licence[ ])?plate"
     r"(?:[ ]number)?|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
 )
 _SPOKEN_DIGIT = rf"(?:(?:double[ ]|triple[ ])?(?:\d+|{_NUMBER_WORD}))(?![\w])"
 _SPOKEN_ID_TOKEN = (
     rf"(?:{_SPOKEN_DIGIT}|dash|hyphen|[a-z](?:[ ]as[ ]in[ ][a-z]+)?(?![\w])"
-    # a group of two or three letters right before digits: "24 cr 1187", "abc 1234"
-    rf"|[a-z]{{2,3}}(?=[ ,-]+{_SPOKEN_DIGIT}))"
+    # a group of two or three letters right before digits: "24 cr 1187", "abc 1234" (not
+    # a word of the sentence: "medical record number is 123546")
+    r"|(?!(?:is|was|its|now|new|and|the|for|are|um|uh|on|in|at|to|of|my|his|her|our)(?![\w]))"
+    rf"[a-z]{{2,3}}(?=[ ,-]+{_SPOKEN_DIGIT}))"
 )
 
 
@@ -182,9 +248,12 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}}"
         # (in Spanish "arroba" and "punto": "marisela punto vega arroba hotmail punto com")
         r"[ ]?(?:\(at\)|\[at\]|\{at\}| at | arroba )[ ]?[\w-]{1,63}"
+        # (a domain of two words said apart: "dlee at northside legal dot org")
+        rf"(?:[ ](?!{_NOT_IN_DOMAIN}(?![\w]))[\w-]{{2,63}}(?=[ ](?:dot|punto)[ ]))?"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | punto |\.)[ ]?[\w-]{1,63}){0,3}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | punto )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
         r"(?:com|org|net|edu|gov|us|io|co|mx)(?![\w])(?![ ]slash(?![\w]))",
+        validate=_spelled_email_name,
         # ("\x7b" is "{": spelled so, the trigger's words are read, see `trigger_parts`)
         trigger=r"(?i)dot|punto|\(at\)|\[at\]|\x7bat\x7d|[ ]at[ ][\w-]+\.(?:com|org|net|edu|gov|us|io|co)\b",
     ),
@@ -195,7 +264,10 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "tiktok dot com", names nobody).
         r"(?i)(?<![\w])(?:www[ ]dot[ ])?[a-z0-9-]{2,63}(?:[ ]dot[ ][a-z0-9-]{2,63})?[ ]dot[ ]"
         r"(?:com|org|net|io|co|me|tv|us|edu|gov|ly|gg|info|biz)"
-        r"(?:[ ]slash[ ](?:at[ ])?[a-z0-9]{1,40}(?:[ ](?:dash|underscore|dot)[ ][a-z0-9]{1,40})*)+"
+        rf"(?:[ ]slash[ ](?:at[ ])?{_PATH_PART})+"
+        # a path of words, "slash help the ortiz kids", to its natural end (five words
+        # at most; a path that runs on into a sentence keeps its first word only)
+        rf"(?:(?:[ ](?!{_NOT_IN_PATH}(?![\w'’])){_PATH_PART}){{1,4}}{_NATURAL_END})?"
         r"(?![\w])",
         trigger=r"(?i)[ ]slash[ ]",
     ),
@@ -256,8 +328,17 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.phone.nanp"),
         _NANP,
-        validate=v.valid_phone,
+        validate=_valid_phone,
         context=_PHONE_CONTEXT,
+    ),
+    PatternSpec(
+        builtin("phimin.phone.extension"),
+        # "five five five two one two three extension two one four", "555-2123 ext 214":
+        # a number with its extension read after it is a phone, whatever words are near.
+        r"(?<![\w+./-])(?:(?:\+?1[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?)?\d{3}[ .-]?\d{4}"
+        rf"{_SAID_EXTENSION}(?![\w])",
+        validate=_phone_digits,
+        trigger=r"(?i)ext",
     ),
     PatternSpec(
         builtin("phimin.phone.international"),
@@ -395,7 +476,11 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- immigration and legal numbers ------------------------------------------
     _labelled(
         "phimin.a_number.labelled",
-        r"a-?number|a\#|alien[ ](?:registration[ ])?(?:number|no|\#)|uscis(?:[ ]number)?",
+        r"a-?number|a\#|alien[ ](?:registration[ ])?(?:number|no|\#)|uscis(?:[ ]number)?"
+        # "my resident number is ...", "her green card number", "his a number is ..." (a
+        # number of one's own, said: not "a number of things")
+        r"|(?:permanent[ ])?resident(?:[ ]card)?[ ](?:number|no|\#)|green[ ]card[ ](?:number|no|\#)"
+        r"|(?<=(?<![\w])(?:my|his|her|their|your|our|the)[ ])a[ ]number",
     ),
     PatternSpec(
         builtin("phimin.a_number.format"),
@@ -451,14 +536,17 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "my member id is w as in william four four two nine one", "the plate is seven k
         # l m four two one", "claim number is ninety one dash four four seven two": a
         # labelled number read aloud, letters, digits and number words, to its last digit.
-        rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})"
+        rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})(?:['’]s(?![\w]))?"
         r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|=|:|\#"
         # "the plate on his car was seven k z r four four one"
         r"|on[ ]+(?:his|her|my|the|their|our|your)[ ]+(?:car|truck|van|suv|bike|motorcycle)"
         # "the case number from child protective services is ...": who gave it
         r"|(?:from|with|for|at|on|in)[ ]+(?:[a-z'’]+[ ]+){0,3}?[a-z'’]+"
         r"(?=[ ]+(?:is|was|it's|says|said|reads)[ ])))*"
-        rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT})(?![\w])",
+        rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT}"
+        # letters after a last dash, where the number ends: "... four four two dash a b"
+        rf"(?:[ ]?(?:[ ]dash|[ ]hyphen|-)[ ]?[a-z](?:[ ][a-z]){{0,2}}(?![\w]){_NATURAL_END})?)"
+        r"(?![\w])",
         group="id",
         validate=_spoken_id,
         trigger=rf"(?i){_SPOKEN_ID_LABELS}",
