@@ -578,6 +578,16 @@ _SPANISH_FACILITY = lazy(
     r"(?P<name>(?:(?P<saint>san|santa|santo|nuestra[ ]se[ñn]ora[ ]de(?:[ ]la|[ ]los)?)[ ]+)?"
     r"\p{L}[\p{L}'’-]*(?:[ ]+\p{L}[\p{L}'’-]*){0,2})"
 )
+# Kinds a facility's name may hold between its name and its noun: "grace community
+# church", "mercy family health center", "calvary christian academy".
+_KIND_IN_NAME = frozenset({"community", "family", "christian", "bible", "regional", "medical"})
+# A children's hospital known by the word after "children's": "she was at children's
+# mercy", "they sent us to children's national" (not "children's books").
+_CHILDRENS = lazy(
+    r"(?i)(?<![\w'’])(?:at|to|from|in|into)[ ]+(?P<name>children['’]?s[ ]+"
+    rf"(?:{'|'.join(sorted(_NAME_WORDS - {'of', 'st', 'st.', 'mt', 'mt.', 'mount', 'saint'}))}"
+    r"|national))(?![\w'’-])"
+)
 _FACILITY = builtin("phimin.location.facility")
 _BARE_STREET = builtin("phimin.location.street_bare")
 _UNIVERSITY = builtin("phimin.location.university")
@@ -614,6 +624,8 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._unknown_places(text)
         yield from self._features(text)
         yield from self._spanish_facilities(text)
+        for m in finditer_by_line(_CHILDRENS, text):
+            yield _FACILITY.at(*m.span("name"))
         for m in finditer_by_line(_FIRST_CHURCH, text):
             yield _FACILITY.at(*m.span())
         for m in finditer_by_line(_CHAIN_ON_STREET, text):
@@ -699,11 +711,16 @@ class FacilityRecognizer(PhiminRecognizer):
         for m in finditer_by_line(_FACILITY_NOUN, text):  # (only lines with its nouns)
             start = m.start()
             words = 0
+            kind = start  # where a kind word between name and noun began
             while words < 5:
-                w = _WORD_BEFORE.search(text, max(0, start - 64), start)  # bounded: no rescans
+                w = _WORD_BEFORE.search(text, max(0, kind - 64), kind)  # bounded: no rescans
+                if w is not None and w.group(1).lower() in _KIND_IN_NAME:
+                    kind = w.start(1)  # "grace community church": a kind inside the name
+                    continue
                 if w is None or not self._name_word(w.group(1), mode):
                     break
                 start, words = w.start(1), words + 1
+                kind = start
             spoken_noun = m.group().lower() in _SPOKEN_NOUNS
             if m.group().lower() == "general" and not self._hospital_name(text[start : m.start()]):
                 start, words = m.start(), 0  # "Physical Exam General:", a heading
