@@ -782,8 +782,25 @@ def questions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             )
         ):
             continue  # "did summer go by fast", "is will still valid": a time, a thing
+        if m.group("where") is not None and not _opens_question(text, m.start()):
+            continue  # "urine is amber with chunks", "has aline in place": said, not asked
         if name_word(word, lexicon, modal=True) and lexicon.is_first_name(w):
             yield QUESTION.at(m.start("name"), m.end("name"))
+
+
+_QUESTION_OPENERS = frozenset(
+    "so and but um uh okay ok well how when why what where then now".split()
+)
+
+
+def _opens_question(text: str, start: int) -> bool:
+    """Does a question start at `start`: at a line's or a sentence's start, after a
+    speaker's label, or after a word that opens one ("so was dolly in the room")?"""
+    line = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
+    if not line or line[-1] in ".?!:,;]":
+        return True
+    last = line.rsplit(None, 1)[-1].lower()
+    return last in _QUESTION_OPENERS
 
 
 def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

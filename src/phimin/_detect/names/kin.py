@@ -233,8 +233,11 @@ def _relation_name(t: Tokens, j: int) -> bool:
 
 
 def _person_verb_after(t: Tokens, j: int) -> bool:
+    """After token j, a person's verb ("drew said"), or a pause ("wife, rose, left")."""
     k = t.next_word(j)
-    return k < len(t) and t.gap(j, k) == " " and t.lower[k] in PERSON_VERBS
+    if k >= len(t):
+        return False
+    return t.text[k] in (",", "-", "--") or (t.gap(j, k) == " " and t.lower[k] in PERSON_VERBS)
 
 
 def _appositive(t: Tokens, j: int) -> bool:
