@@ -66,6 +66,9 @@ for _phrase, _weak in [(p, False) for p in INTRODUCTIONS] + [(p, True) for p in 
 _SPEAKER_LINE = regex.compile(
     r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*(?::(?!:)|\])"
 )  # ("MyClass::toString" is code, no turn)
+# A turn that speech-to-text ran on into the last one's line: "...to her. lars: i do
+# listen" (one word, after a sentence's end, in a transcript with speakers' tags).
+_SPEAKER_MID_LINE = regex.compile(r"(?<=[.?!][ \t]{1,3})(?P<name>\p{L}[\p{L}'’-]+):(?=[ \t])")
 _SAID = regex.compile(r"\p{L}{2}")  # a word after a speaker's tag
 _ADDRESSED = frozenset({"you", "your", "you're", "u"})
 _PAUSE = frozenset({",", ".", "!", "?", ";", ":"})
@@ -309,7 +312,10 @@ def leading_vocatives(t: Tokens) -> Iterator[Span]:
 
 def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "MARIA: I feel stuck", "[tracy] ok", "Ana:hi": a name that opens a turn."""
-    for m in _SPEAKER_LINE.finditer(text):
+    tags = list(_SPEAKER_LINE.finditer(text))
+    if tags and ":" in text[tags[0].end() - 1 : tags[0].end()]:
+        yield from _mid_line_speakers(text, lexicon)
+    for m in tags:
         words = m.group("name").split()
         first = words[0].lower()
         lowered = [w.lower() for w in words]
@@ -332,6 +338,24 @@ def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
             continue
         if lexicon.is_clear_name(first) or rare:
             yield SPEAKER.at(m.start("name"), m.end("name"))
+
+
+def _mid_line_speakers(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """In a transcript with speakers' tags, a tag run on after a sentence's end: a first
+    name, or a word no English, Spanish or clinical list has ("lars", not "note")."""
+    for m in _SPEAKER_MID_LINE.finditer(text):
+        w = m.group("name").lower()
+        if w in NON_NAME_WORDS or w in TITLES or is_clinical_term(w):
+            continue
+        if m.group("name").isupper():
+            continue  # "... wean ntg. PALN: bubble echo": a ward note's heading
+        if lexicon.is_first_name(w) or not (
+            lexicon.is_english(w)
+            or lexicon.is_common_word(w)
+            or lexicon.is_spanish(w)
+            or len(w) < 3
+        ):
+            yield SPEAKER.at(*m.span("name"))
 
 
 def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
