@@ -33,9 +33,10 @@ from phimin._detect.words import (
 )
 from phimin._lazy_regex import lazy
 
-__all__ = ["named_as", "named_first", "nickname_word", "pointed_at", "prefixed"]
+__all__ = ["asked_who", "named_as", "named_first", "nickname_word", "pointed_at", "prefixed"]
 
 NAMED_AS = builtin("phimin.name.nickname")
+ASKED_WHO = builtin("phimin.name.asked_who")
 PREFIXED = builtin("phimin.name.nickname_prefix")
 
 _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
@@ -124,6 +125,14 @@ def _spanish_nickname(w: str, lexicon: NameLexicon, article: str | None) -> bool
     return article is not None or lexicon.is_first_name(w) or not lexicon.is_spanish(w)
 
 
+# Someone else going by a name ("she goes by bird at school", "my son goes by tank"),
+# where "we go by bus" and "i go by feel" are ways.
+_SOMEONE_GOES = lazy(
+    rf"(?i)(?<![\w'’-])(?:she|he|they|who|{alternation(tuple(sorted(RELATIONS | KIN_ROLES)))})"
+    r"[ ]+(?:(?:now|just|only|mostly|still|always|usually)[ ]+)?$"
+)
+
+
 def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "my grandma always called me peanut", "everybody calls my brother bam bam", "she
     goes by jo now", "refers to boyfriend only as Cornbread"."""
@@ -134,7 +143,9 @@ def named_as(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         if m.group("es") and not _spanish_nickname(word.lower(), lexicon, m.group("article")):
             continue  # "me dice que", "le dice mentiras": what is said, not a name
         if m.group("by") and not (
-            lexicon.is_first_name(word.lower()) or not lexicon.is_english(word.lower())
+            lexicon.is_first_name(word.lower())
+            or not lexicon.is_english(word.lower())
+            or _SOMEONE_GOES.search(text, max(0, m.start() - 40), m.start()) is not None
         ):
             continue  # "we go by bus", "go by feel": a way, not a name
         if (
@@ -193,3 +204,34 @@ def prefixed(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         ):
             continue
         yield PREFIXED.at(*m.span("name"))
+
+
+# "who's g money?" / "that's my brother's friend": who a name is, asked and answered,
+# across a speaker's tag.
+_KIN_ANSWER = alternation(tuple(sorted(RELATIONS | KIN_ROLES, key=len, reverse=True)))
+_ASKED_WHO = lazy(
+    rf"(?i)(?<![\w'’-])who(?:['’]s|s|[ ]+is|[ ]+was)[ ]+(?P<name>{_WORD}(?:[ ]+{_WORD})??)"
+    r"[ ]*[?.,]*[ \t]*(?:\n[ \t]*)?(?:(?:\[[^\]\n]{1,20}\]|[\w-]{1,20}:)[ \t]*)?"
+    r"(?:(?:oh|um|uh|yeah|so|well)[ ,]+)*"
+    r"(?:that['’]?s|he['’]?s|she['’]?s|they['’]re|it['’]s)[ ]+(?:just[ ]+)?(?:my|our|his|her"
+    r"|their)[ ]+(?:[\w'’]+['’]s[ ]+)?(?:(?:older|younger|little|big|best|old|new)[ ]+)?"
+    rf"(?:{_KIN_ANSWER})(?![\w'’-])"
+)
+
+
+def asked_who(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "who's g money? / that's my brother's friend", "who is tito? he's my uncle": a
+    name asked about, then said to be kin or a friend (not "who's that?", "who's
+    calling?": grammar, or a verb or an adjective no given-name list has)."""
+    if "who" not in text.lower():
+        return
+    for m in _ASKED_WHO.finditer(text):
+        words = [w.lower() for w in m.group("name").split()]
+        if any(w in STOP_WORDS or w in NON_NAME_WORDS or w in FILLERS for w in words):
+            continue
+        if len(words) == 1 and (
+            lexicon.is_plain_word(words[0]) and not lexicon.is_first_name(words[0])
+        ):
+            continue
+        if all(nickname_word(w, lexicon) or len(w) == 1 for w in words):
+            yield ASKED_WHO.at(*m.span("name"))

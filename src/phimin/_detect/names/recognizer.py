@@ -102,6 +102,7 @@ class NameRecognizer(PhiminRecognizer):
             *nicknames.named_first(text, lex),
             *nicknames.pointed_at(text, lex),
             *nicknames.prefixed(text, lex),
+            *nicknames.asked_who(text, lex),
             *speech.turn_end_vocatives(text, lex),
         ]
 
