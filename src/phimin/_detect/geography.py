@@ -55,6 +55,24 @@ _SPANISH_MOTION = frozenset(
     regresamos regresó volví volvi volvimos volvió voy vamos va van viajé viaje viajamos
     mandaron trajeron""".split()
 )
+# What people call a city or a borough when they speak ("moved to philly", "lives in
+# queens"), and the city's gazetteer name: the short name is that city.
+_SPOKEN_CITY_NAMES = {
+    "philly": "philadelphia",
+    "vegas": "las vegas",
+    "nola": "new orleans",
+    "chi-town": "chicago",
+    "chitown": "chicago",
+    "chiraq": "chicago",
+    "motown": "detroit",
+    "beantown": "boston",
+    "h-town": "houston",
+    "queens": "new york city",
+    "the bronx": "new york city",
+    "south philly": "philadelphia",
+    "west philly": "philadelphia",
+    "north philly": "philadelphia",
+}
 _REGIONS = (
     "midwest",
     "south",
@@ -168,6 +186,9 @@ def _build_places() -> PlaceLexicon:
         # is Syria's before it is a village in Pennsylvania)
         if name in towns or (name not in city_states and name not in abroad):
             city_states.setdefault(name, set()).update(states)
+    for spoken, city in _SPOKEN_CITY_NAMES.items():
+        cities.add(spoken)
+        city_states[spoken] = set(city_states.get(city, ()))
     big = {s.lower() for s in state_names.values()}
     big |= {c["name"].lower() for c in gc.get_countries().values()}
     big |= set(_REGIONS)
@@ -364,6 +385,7 @@ class CityRecognizer(PhiminRecognizer):
                 score = rule.score if after_preposition else rule.score_for("capitalized")
             elif after_preposition and (
                 not all(self.lexicon.is_plain_word(w) for w in name.split())
+                or name in _SPOKEN_CITY_NAMES  # ("lives in queens")
                 or _prefixed(name)
                 or (not town and " " in name)
             ):
