@@ -131,6 +131,23 @@ class NameLexicon:
             )
         )
 
+    def is_verb_form(self, word: str) -> bool:
+        """An irregular verb form ("went"), or a past or "-ing" form that doubles its
+        stem's last consonant ("upped", "grabbing"), which `is_english` misses."""
+        if word in self.verb_forms:
+            return True
+        for suffix in ("ed", "ing"):
+            stem = word[: -len(suffix)]
+            if (
+                word.endswith(suffix)
+                and len(stem) >= 3
+                and stem[-1] == stem[-2]
+                and stem[-1] not in "aeiouy"
+                and stem[:-1] in self.word_classes
+            ):
+                return True
+        return False
+
     def is_english(self, word: str) -> bool:
         """An English word, or a regular inflection of one ("ruminating")."""
         if word in self.english:

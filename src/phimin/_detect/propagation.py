@@ -373,6 +373,7 @@ def _rare_surname(word: str, lexicon: NameLexicon) -> bool:
         and not lexicon.is_name(lower)
         and not lexicon.is_common_word(lower)
         and not lexicon.is_english(lower)
+        and not lexicon.is_verb_form(lower)  # ("doctor nguyen upped my dose")
         and not lexicon.is_spanish(lower)
     )
 

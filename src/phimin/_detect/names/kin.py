@@ -233,10 +233,11 @@ def _relation_name(t: Tokens, j: int) -> bool:
 
 
 def _person_verb_after(t: Tokens, j: int) -> bool:
-    """After token j, a person's verb ("drew said"), or a pause ("wife, rose, left")."""
+    """After token j, a person's verb ("drew said"), or a pause ("wife, rose, left"); at
+    the end, a first name ("with love, grandma rose"; not "my brother left")."""
     k = t.next_word(j)
-    if k >= len(t):
-        return False
+    if k >= len(t) or t.text[k] in (".", "!", "?", "\n"):
+        return t.lexicon.is_first_name(t.lower[j])
     return t.text[k] in (",", "-", "--") or (t.gap(j, k) == " " and t.lower[k] in PERSON_VERBS)
 
 

@@ -233,6 +233,8 @@ def extend(t: Tokens, j: int, score: float, rule: RuleRecord) -> Span:
                 t.known_or_rare(nxt)
                 and (t.lexicon.is_name(lower) or not t.lexicon.is_english(lower))
                 and lower not in PERSON_VERBS
+                # ("doctor nguyen upped my dose": a verb, where a capital is no sign)
+                and not (t.lexicon.is_verb_form(lower) and not t.lexicon.is_first_name(lower))
             )
         )
         if not ok:
