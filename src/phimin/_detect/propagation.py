@@ -35,6 +35,7 @@ from phimin._detect.words import (
     PERSON_VERBS,
     POSTNOMINALS,
     RELATIONS,
+    SPANISH_TIMES,
     TITLES,
     VERBS_BEFORE_YOU,
     alternation,
@@ -288,7 +289,7 @@ _WORD_AFTER = regex.compile(rf"^(?:[ ]|-)({_NAME_WORD})(?![\w]|-\w|['’](?!s(?!
 _INITIAL_BEFORE = regex.compile(r"(?r)(?<![\w.])\p{Lu}\.?[ ]$")
 _INITIAL_AFTER = regex.compile(r"[ ]\p{Lu}\.?(?=[ ])")
 _WINDOW = 64  # longest name word looked at, in characters
-_STOP_GROWING = TITLES | POSTNOMINALS | NON_NAME_WORDS | STOP_WORDS | RELATIONS
+_STOP_GROWING = TITLES | POSTNOMINALS | NON_NAME_WORDS | STOP_WORDS | RELATIONS | SPANISH_TIMES
 
 
 def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon) -> list[Detection]:

@@ -43,6 +43,7 @@ __all__ = [
     "ROLE_CUES",
     "SIGNATURE_CREDENTIALS",
     "SOCIAL_VERBS",
+    "SPANISH_TIMES",
     "SUBJECT_VERBS",
     "SURNAME_TITLES",
     "TITLES",
@@ -101,3 +102,4 @@ PLACE_KINDS = _words("place_kinds")
 PAST_TENSE_NAMES = frozenset(_words("past_tense_names"))
 BRANDS = frozenset(_words("brands"))
 FILLERS = frozenset(_words("fillers"))
+SPANISH_TIMES = frozenset(_words("spanish_times"))

@@ -20,7 +20,7 @@ from phimin._detect.names.tokens import (
     extend,
     plural_acronym,
 )
-from phimin._detect.words import NOUN_NAMES, PERSON_VERBS, SUBJECT_VERBS
+from phimin._detect.words import NOUN_NAMES, PERSON_VERBS, SPANISH_TIMES, SUBJECT_VERBS
 
 __all__ = ["gazetteer", "proper_nouns"]
 
@@ -209,6 +209,8 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
                     lex.is_name(t.lower[nxt])
                     and t.lower[nxt] not in STOP_WORDS
                     and t.lower[nxt] not in SPANISH_STOP_WORDS  # ("esperanza pero ella")
+                    # (nor a Spanish word of time that a surname list has: "a rosa ayer")
+                    and t.lower[nxt] not in SPANISH_TIMES
                     # (nor what a person does: "so john said", "RAY TOLD HER")
                     and t.lower[nxt] not in PERSON_VERBS
                 )
@@ -229,11 +231,37 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
         if pair and mode == "lower" and t.lower[nxt] in lex.ambiguous and _used_as_a_word(t, i):
             pair = False  # "crystal clear", "holly bush": the word, then another word
         spanish = lex.is_spanish(w) and w in SPANISH_STOP_WORDS  # "ella", "nada", "esta"
-        if mode == "lower" and not pair and (_used_as_a_word(t, i) or spanish):
+        if (
+            mode == "lower"
+            and not pair
+            and (_used_as_a_word(t, i) or spanish)
+            and not (first and _personal_a(t, i))
+        ):
             continue
         score = _score(t, first, pair, mode == "mixed" and t.sentence_start(i))
         end = nxt + 1 if pair and first else i + 1
         yield Span(i, end, score, GAZETTEER)
+
+
+def _personal_a(t: Tokens, i: int) -> bool:
+    """Spanish marks a person as a verb's object with "a": "la vi a rosa", "llamé a
+    luz" (a Spanish verb, "a", then token i)."""
+    a = t.prev_word(i)
+    if a < 0 or t.lower[a] != "a":
+        return False
+    verb = t.prev_word(a)
+    return (
+        verb >= 0
+        and t.lexicon.is_spanish(t.lower[verb])
+        and t.lower[verb] not in _SPANISH_GOING  # ("voy a rosa", "fuimos a paz"): a place
+    )
+
+
+_SPANISH_GOING = frozenset(
+    """voy vas va vamos van fui fue fuimos fueron iba ibamos íbamos vino vine vinimos vengo
+    llegué llegue llegó llego llegamos regresé regrese regresamos volví volvimos mudamos
+    mudé mude""".split()
+)
 
 
 def proper_nouns(t: Tokens, places: frozenset[str]) -> Iterator[Span]:

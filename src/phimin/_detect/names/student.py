@@ -109,6 +109,12 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue  # "from jordan", "through georgia": a country or a state
             if len(bare) == 1 and _verb_here(text, bare[0], before, end):
                 continue  # "will you let me know", "the therapist will help": the verb
+            if (
+                len(bare) == 1
+                and self.lexicon.is_spanish(bare[0])
+                and before in _SPANISH_CLITICS
+            ):
+                continue  # "me van a deportar", "nos dan": a Spanish verb after its pronoun
             if len(bare) == 1 and self._said(text, bare[0], before, end):
                 continue  # "pastor dave said grace and then": what was said, a word
             if len(bare) == 1 and self._a_thing(text, bare[0], words[0].start(), before):
@@ -202,6 +208,8 @@ class StudentNameRecognizer(PhiminRecognizer):
         )
 
 
+# Spanish object pronouns, which come before a verb ("me van a", "se fue", "le dan").
+_SPANISH_CLITICS = frozenset("me te se nos os le les lo la los las".split())
 # After these, a word that is an adjective describes ("been rocky", "felt so free").
 _DESCRIBING = frozenset(
     "been be being very really pretty too kinda felt feel feels seem seems seemed looks"
