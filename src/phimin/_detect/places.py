@@ -337,6 +337,8 @@ _FACILITY_NOUN = lazy(
     r"|assisted[ ]living|senior[ ]living|mall|missionary[ ]baptist"
     # "i go to mercy family health now", "seen at eastside family medicine"
     r"|family[ ]health|family[ ]medicine|family[ ]practice|community[ ]health"
+    # "my brother's at snake river correctional now"
+    r"|correctional(?![ ]+(?:facility|center|institution|officers?|system|health))"
     r"|regional(?![ ]+(?:anesthesia|block|wall|lymph|nodes?|pain|enteritis|variation))"
     # "admitted at mercy general": a hospital's short name (not a post: "attorney general")
     r"|(?<!(?:attorney|surgeon|major|brigadier|lieutenant|consul|solicitor|postmaster"
@@ -389,12 +391,15 @@ _CHAIN_ON_STREET = lazy(
 )
 # A park, a river, a lake or a bay by its name, where someone goes or is: "fish in the
 # kickapoo river", "walk around green lake", "drove out to bodega bay".
+# (a name's word is no grammar: "go to lake tahoe" is no "go to" lake)
+_FEATURE_WORD = r"(?!(?:to|go|the|a|an|in|at|on|by|and|of|we|i)[ ])\p{L}[\p{L}'’-]+"
 _FEATURE = lazy(
     r"(?i)(?<![\w'’])(?:in|at|to|around|along|by|near|from|on|into|across|past|behind|over"
-    r"|off|up|down|under|climbed|hiked|visited)[ ]+(?:(?P<the>the[ ]+)?(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)??)[ ]+"
+    r"|off|up|down|under|climbed|hiked|visited|walked|walk|hike)[ ]+(?:(?P<the>the[ ]+)?"
+    rf"(?P<name>{_FEATURE_WORD}(?:[ ]{_FEATURE_WORD})??)[ ]+"
     r"(?P<kind>river|creek|lake|bay|park|beach|pond|falls|canyon|mountains?|woods|forest"
     r"|trail|reservoir|island|springs|valley|hills|harbor|harbour|lagoon|bayou|gorge|bridge"
-    r"|state[ ]park|national[ ]park)"
+    r"|state[ ]park|national[ ]park|square|plaza)"
     # (or the kind first: "near lake tahoe", "up mount rainier")
     r"|(?P<kind>lake|mount|mt\.?|camp|fort|ft\.?)[ ]+(?P<name>\p{L}[\p{L}'’-]+))(?![\w'’-])"
 )
@@ -406,7 +411,7 @@ _NOT_FEATURE_NAMES = frozenset(
     apartment our my his her their your this that these those some any every one two
     three near far north south east west upper lower middle high low open closed today
     tomorrow tonight yesterday week weekend weekends month year summer winter spring fall
-    morning night day days house cabin trip""".split()
+    morning night day days house cabin trip town village""".split()
 )
 _BEEN_AT = lazy(
     # (a person is somewhere: "he's in", "she was at"; not "salt is in", "time to")
@@ -460,6 +465,7 @@ _NAME_NOUNS = frozenset(
         "family medicine",
         "family practice",
         "community health",
+        "correctional",
     }
 )
 # Facility nouns that are everyday words too: never one in a note in capitals.
@@ -484,9 +490,18 @@ _STREET_NAMES = frozenset(
     washington lincoln jefferson madison monroe jackson adams garfield grant franklin
     kennedy roosevelt wilson harrison""".split()
 )
+_STREET_NAMES = _STREET_NAMES | frozenset(
+    "alder ash aspen beech cypress fir hemlock linden mulberry palm redwood sequoia".split()
+)
+# A numbered street said in words: "eighty second", "one twenty second", "thirty ninth".
+_SPOKEN_ORDINAL = (
+    r"(?:(?:(?:one|two)[ ])?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -]"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth)"
+)
 _ORDINAL_STREET = regex.compile(
-    r"\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-    r"|tenth|eleventh|twelfth"
+    rf"\d{{1,3}}(?:st|nd|rd|th)|{_SPOKEN_ORDINAL}|first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|eleventh|twelfth"
 )
 # A place on a street, then the street's name alone: "a place on delancey", "the
 # apartments on garfield" (an everyday word there is no street: "the house on fire"),
@@ -505,7 +520,8 @@ _PLACE_ON_STREET = lazy(
     # a corner's first street ("the corner of fifth and maple"); a street gone along
     # ("the bus down halsted": a word no everyday list has)
     r"|corner[ ]+of|(?<=(?:bus|walk|walked|walking|drive|drove|driving|go|went|going|ride|rode)"
-    r"[ ]+)(?:down|up|along))[ ]+(?P<street>\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th))(?![\w'’-])"
+    r"[ ]+)(?:down|up|along))[ ]+"
+    rf"(?P<street>{_SPOKEN_ORDINAL}|\p{{L}}[\p{{L}}'’-]+|\d{{1,3}}(?:st|nd|rd|th))(?![\w'’-])"
     r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-])"
     # the cross street of a corner: "the shelter on fifth and main"
     rf"(?:[ ]+(?:and|&)[ ]+(?:{_ORDINAL_STREET.pattern}|{'|'.join(sorted(_STREET_NAMES))})"
@@ -513,11 +529,17 @@ _PLACE_ON_STREET = lazy(
 )
 # A corner said alone after where it is: "we met at fifth and market", "by 5th and elm".
 _STREET_WORD = rf"(?:{_ORDINAL_STREET.pattern}|{'|'.join(sorted(_STREET_NAMES))})"
+# (one of the two may be a name no everyday list has: "powell and thirty ninth")
 _CORNER = lazy(
-    r"(?i)(?<![\w'’])(?:at|near|by|off|on|to|from)[ ]+"
-    rf"(?P<street>(?P<first>{_STREET_WORD})(?:[ ]+(?:street|st|avenue|ave))?[ ]+(?:and|&)[ ]+"
-    rf"(?P<cross>{_STREET_WORD})(?![\w'’-])(?:[ ]+(?:street|st|avenue|ave))?)(?![\w'’-])"
+    r"(?i)(?<![\w'’])(?:at|near|by|off|on|to|from)[ ]+(?:like[ ]+)?"
+    rf"(?P<street>(?P<first>{_STREET_WORD}|\p{{L}}[\p{{L}}-]+)(?:[ ]+(?:street|st|avenue|ave))?"
+    rf"[ ]+(?:and|&)[ ]+(?P<cross>{_STREET_WORD}|\p{{L}}[\p{{L}}-]+)(?![\w'’-])"
+    r"(?:[ ]+(?:street|st|avenue|ave))?)(?![\w'’-])"
 )
+def _street_word(word: str) -> bool:
+    return word in _STREET_NAMES or _ORDINAL_STREET.fullmatch(word) is not None
+
+
 # (not "at first and second glance": two small ordinals are a count)
 _SMALL_ORDINALS = frozenset({"first", "second", "third", "fourth"})
 _NOT_STREETS = frozenset(
@@ -700,11 +722,24 @@ class FacilityRecognizer(PhiminRecognizer):
                 yield _BARE_STREET.at(m.start("street"), m.end())
 
         for m in finditer_by_line(_CORNER, text):
-            if not (
-                m.group("first").lower() in _SMALL_ORDINALS
-                and m.group("cross").lower() in _SMALL_ORDINALS
-            ):
+            first, cross = m.group("first").lower(), m.group("cross").lower()
+            if first in _SMALL_ORDINALS and cross in _SMALL_ORDINALS:
+                continue
+            streets = [_street_word(w) for w in (first, cross)]
+            if all(streets) or (any(streets) and self._cross_name(cross if streets[0] else first)):
                 yield _BARE_STREET.at(*m.span("street"))
+
+    def _cross_name(self, word: str) -> bool:
+        """A street's own name beside a common one: a surname or a word no everyday list
+        has ("powell", "glisan", "chavez"), never an everyday word ("home and main")."""
+        lex = self.lexicon
+        return (
+            len(word) >= 4
+            and word not in STOP_WORDS
+            and not lex.is_common_word(word)
+            and not lex.is_english(word)
+            and not lex.is_spanish(word)
+        ) or (lex.is_clear_name(word) and not lex.is_first_name(word))
 
     def _named(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         """The name words before a facility noun: "Larchmont Memorial Hospital"."""
