@@ -89,6 +89,8 @@ _SURE_INTRODUCTIONS = frozenset(
         "my name is",
         "my name 's",
         "name is",
+        "name was",
+        "name 's",
         "named",
         "goes by",
         "go by",
