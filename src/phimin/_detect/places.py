@@ -296,8 +296,10 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # "the apartment on delancey street", "the park on orchard lane", "off old mill
         # road": a street named without its number (with one, it is an address).
         rf"(?i)(?<=(?<![\w'’])(?:on|off|at|by|near|down|up|along|from|to|onto|past|behind"
-        rf"|across|of|in)[ ]+)(?:the[ ]+)?(?:(?!(?:the|an?|on|off|at|by|near|in|of|to|from|and|or"
-        rf"|my|his|her|their|our|your|this|that|is|was)[ ])(?:\p{{L}}[\p{{L}}'’.-]*"
+        # (and in Spanish: "cerca de whittier boulevard", "en la calle", "por")
+        rf"|across|of|in|de|en|por|sobre)[ ]+)(?:the[ ]+|la[ ]+|el[ ]+)?"
+        rf"(?:(?!(?:the|an?|on|off|at|by|near|in|of|to|from|and|or|my|his|her|their|our|your"
+        rf"|this|that|is|was|el|la|los|las|de|del|en|mi|su|un|una)[ ])(?:\p{{L}}[\p{{L}}'’.-]*"
         rf"|\d{{1,3}}(?:st|nd|rd|th))[ ]+){{1,3}}?"
         rf"(?:{_STREET_TYPE})(?![\w'’-])(?![ -](?:thru|through|in)(?![\w]))",
         validate=_named_street,
