@@ -537,7 +537,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # l m four two one", "claim number is ninety one dash four four seven two": a
         # labelled number read aloud, letters, digits and number words, to its last digit.
         rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})(?:['’]s(?![\w]))?"
-        r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|=|:|\#"
+        r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|like|um|uh|=|:|\#"
         # "the plate on his car was seven k z r four four one"
         r"|on[ ]+(?:his|her|my|the|their|our|your)[ ]+(?:car|truck|van|suv|bike|motorcycle)"
         # "the case number from child protective services is ...": who gave it
