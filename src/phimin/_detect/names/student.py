@@ -109,11 +109,7 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue  # "from jordan", "through georgia": a country or a state
             if len(bare) == 1 and _verb_here(text, bare[0], before, end):
                 continue  # "will you let me know", "the therapist will help": the verb
-            if (
-                len(bare) == 1
-                and self.lexicon.is_spanish(bare[0])
-                and before in _SPANISH_CLITICS
-            ):
+            if len(bare) == 1 and self._spanish_verb(text, bare[0], before, end):
                 continue  # "me van a deportar", "nos dan": a Spanish verb after its pronoun
             if len(bare) == 1 and self._said(text, bare[0], before, end):
                 continue  # "pastor dave said grace and then": what was said, a word
@@ -154,6 +150,23 @@ class StudentNameRecognizer(PhiminRecognizer):
             and given is not None
             and _word_before(text, given.start(1)) in _GIVING
             and word in NOUN_NAMES
+        )
+
+    def _spanish_verb(self, text: str, word: str, before: str, end: int) -> bool:
+        """A Spanish word after an object pronoun ("nos dan", "le dicen"); after "me",
+        which English says too, only with Spanish that no English list has in the next
+        two words ("me van a deportar", not "it's me mark june and")."""
+        lex = self.lexicon
+        if not lex.is_spanish(word) or before not in _SPANISH_CLITICS:
+            return False
+        if before != "me":
+            return True
+        following = [w.group().lower() for w in _WORD.finditer(text, end, end + 40)][:2]
+        return any(
+            w not in STOP_WORDS
+            and not lex.is_english(w)
+            and (lex.is_spanish(w) or w.endswith(("ar", "er", "ir")))
+            for w in following
         )
 
     def _said(self, text: str, word: str, before: str, end: int) -> bool:
