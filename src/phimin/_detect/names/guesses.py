@@ -235,12 +235,19 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
             mode == "lower"
             and not pair
             and (_used_as_a_word(t, i) or spanish)
-            and not (first and _personal_a(t, i))
+            and not (first and (_personal_a(t, i) or _time_after(t, i)))
         ):
             continue
         score = _score(t, first, pair, mode == "mixed" and t.sentence_start(i))
         end = nxt + 1 if pair and first else i + 1
         yield Span(i, end, score, GAZETTEER)
+
+
+def _time_after(t: Tokens, i: int) -> bool:
+    """A Spanish word of time right after token i ("con la rosa ayer"): said of a
+    person met or spoken with, where a surname list would have taken it for a surname."""
+    k = t.next_word(i)
+    return k < len(t) and t.lower[k] in SPANISH_TIMES
 
 
 def _personal_a(t: Tokens, i: int) -> bool:

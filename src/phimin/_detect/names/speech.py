@@ -66,7 +66,7 @@ for _phrase, _weak in [(p, False) for p in INTRODUCTIONS] + [(p, True) for p in 
 _SPEAKER_LINE = regex.compile(
     r"(?m)^[ \t>\[]*(?P<name>\p{L}[\p{L}'’-]+(?:[ ]\p{L}[\p{L}'’-]+)?)[ \t]*(?::(?!:)|\])"
 )  # ("MyClass::toString" is code, no turn)
-# A turn that speech-to-text ran on into the last one's line: "...to her. lars: i do
+# A turn that speech-to-text ran on into the last one's line: "...to her. anneke: i do
 # listen" (one word, after a sentence's end, in a transcript with speakers' tags).
 _SPEAKER_MID_LINE = regex.compile(r"(?<=[.?!][ \t]{1,3})(?P<name>\p{L}[\p{L}'’-]+):(?=[ \t])")
 _SAID = regex.compile(r"\p{L}{2}")  # a word after a speaker's tag
@@ -344,7 +344,7 @@ def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
 
 def _mid_line_speakers(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """In a transcript with speakers' tags, a tag run on after a sentence's end: a first
-    name, or a word no English, Spanish or clinical list has ("lars", not "note")."""
+    name, or a word no English, Spanish or clinical list has ("anneke", not "note")."""
     for m in _SPEAKER_MID_LINE.finditer(text):
         w = m.group("name").lower()
         if w in NON_NAME_WORDS or w in TITLES or is_clinical_term(w):

@@ -221,8 +221,9 @@ class StudentNameRecognizer(PhiminRecognizer):
         )
 
 
-# Spanish object pronouns, which come before a verb ("me van a", "se fue", "le dan").
-_SPANISH_CLITICS = frozenset("me te se nos os le les lo la los las".split())
+# Spanish object pronouns, which come before a verb ("me van a", "se fue", "le dan");
+# not "la", "lo", "los", "las", which are articles too ("con la rosa").
+_SPANISH_CLITICS = frozenset("me te se nos os le les".split())
 # After these, a word that is an adjective describes ("been rocky", "felt so free").
 _DESCRIBING = frozenset(
     "been be being very really pretty too kinda felt feel feels seem seems seemed looks"
