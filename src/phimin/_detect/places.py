@@ -10,7 +10,6 @@ five digits too): it needs a state before it or a "zip" label. Named facilities
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -23,7 +22,7 @@ from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
-from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lexicon import NameLexicon, fold_accents
 from phimin._detect.lines import finditer_by_line, finditer_in, lines_with, lines_with_words
 from phimin._detect.patterns import PatternSpec
 from phimin._detect.words import BRANDS, PLACE_KINDS, TITLES, alternation
@@ -749,10 +748,11 @@ class FacilityRecognizer(PhiminRecognizer):
             start = m.start()
             words = 0
             kind = start  # where a kind word between name and noun began
+            kinds = 0
             while words < 5:
                 w = _WORD_BEFORE.search(text, max(0, kind - 64), kind)  # bounded: no rescans
-                if w is not None and w.group(1).lower() in _KIND_IN_NAME:
-                    kind = w.start(1)  # "grace community church": a kind inside the name
+                if w is not None and w.group(1).lower() in _KIND_IN_NAME and kinds < 2:
+                    kind, kinds = w.start(1), kinds + 1  # "grace community church"
                     continue
                 if w is None or not self._name_word(w.group(1), mode):
                     break
@@ -855,9 +855,7 @@ class FacilityRecognizer(PhiminRecognizer):
         lex = self.lexicon
         if word in STOP_WORDS or word in SPANISH_STOP_WORDS:
             return False
-        plain = "".join(
-            c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn"
-        )  # ("juárez", "josé")
+        plain = fold_accents(word)  # ("juárez", "josé")
         if lex.is_spanish(word) or lex.is_spanish(plain):
             return lex.is_clear_name(plain)  # ("ayer" is yesterday, a surname too)
         return lex.is_name(plain) or not (lex.is_common_word(plain) or len(word) < 3)
