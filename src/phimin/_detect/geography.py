@@ -380,8 +380,8 @@ class CityRecognizer(PhiminRecognizer):
             if mode == "mixed":
                 if not capitalized:
                     continue
-                if common and not after_preposition:
-                    continue
+                if common and not after_preposition and not state_follows:
+                    continue  # ("Like Normal, Illinois": a town before its state)
                 score = rule.score if after_preposition else rule.score_for("capitalized")
             elif after_preposition and (
                 not all(self.lexicon.is_plain_word(w) for w in name.split())

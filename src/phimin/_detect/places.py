@@ -267,9 +267,14 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"(?![\w]))\p{L}[\p{L}'’-]*(?:[ ]+(?!(?:kind|kinda|near|in|on|at|by|and|but|so|where"
         r"|which|that|with|outside|about|just|like|because|when|after|before|for|i|we|he|she"
         r"|they|it|is|was|up|down|over|out|there|back|right|somewhere|or|if|then|now)(?![\w]))"
-        r"\p{L}[\p{L}'’-]*){0,3})",
+        r"\p{L}[\p{L}'’-]*){0,3})"
+        # or said after it to be one: "we grew up in hope, it's a tiny little town"
+        r"|(?<=(?<![\w'’])(?:in|from|near|outside)[ ]+)"
+        rf"(?P<place>{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,2}})[ ]*,?[ ]+"
+        r"(?:(?:it['’]?s|which[ ]is|that['’]?s)[ ]+(?:a|this)[ ]+(?:[\w'’]+[ ]+){0,3}?"
+        r"(?:town|village|city)(?![\w'’-])(?![ ]+(?:thing|mentality|vibe|feel|life)))",
         group="place",
-        trigger=r"(?i)called|named|name[ ]of",
+        trigger=r"(?i)called|named|name[ ]of|town|village|city",
     ),
     PatternSpec(
         builtin("phimin.location.spanish_kind"),
