@@ -35,6 +35,7 @@ from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.words import SPANISH_MOTION
 
 __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 
@@ -47,13 +48,6 @@ _LOCATION_WORDS = frozenset(
 _DIRECTIONS = frozenset(
     """east west north south northeast northwest southeast southwest downtown uptown midtown
     central inner greater""".split()
-)
-# Spanish verbs of moving and going before "a" and a place.
-_SPANISH_MOTION = frozenset(
-    """mudamos mudé mude mudó mudo mudaron mudarnos mudarme fui fuimos fue fueron vine
-    vinimos vino vinieron llegué llegue llegamos llegó llego llegaron regresé regrese
-    regresamos regresó volví volvi volvimos volvió voy vamos va van viajé viaje viajamos
-    mandaron trajeron""".split()
 )
 # What people call a city or a borough when they speak ("moved to philly", "lives in
 # queens"), and the city's gazetteer name: the short name is that city.
@@ -355,7 +349,7 @@ class CityRecognizer(PhiminRecognizer):
                 # Spanish "a" after a verb of moving: "nos mudamos a houston"
                 previous == "a"
                 and _previous_word(lowered, start - _spaces_before(lowered, start) - 1)
-                in _SPANISH_MOTION
+                in SPANISH_MOTION
             )
             lived_in = _lived_in(lowered, start)  # ("lives out on rosebud")
             after_preposition = after_preposition or lived_in

@@ -43,6 +43,7 @@ __all__ = [
     "ROLE_CUES",
     "SIGNATURE_CREDENTIALS",
     "SOCIAL_VERBS",
+    "SPANISH_MOTION",
     "SPANISH_TIMES",
     "SUBJECT_VERBS",
     "SURNAME_TITLES",
@@ -102,4 +103,5 @@ PLACE_KINDS = _words("place_kinds")
 PAST_TENSE_NAMES = frozenset(_words("past_tense_names"))
 BRANDS = frozenset(_words("brands"))
 FILLERS = frozenset(_words("fillers"))
+SPANISH_MOTION = frozenset(_words("spanish_motion"))
 SPANISH_TIMES = frozenset(_words("spanish_times"))

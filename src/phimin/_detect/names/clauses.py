@@ -562,17 +562,26 @@ def name_part(part: str, lexicon: NameLexicon) -> bool:
     return not lexicon.is_english(part) and not lexicon.is_common_word(part)
 
 
+# After kin, what that person did: "pat my caseworker came out thursday"; after a verb
+# of thinking, only with where the person is from between ("hope my mentor from church
+# said": "hope my mentor said" is as often "i hope").
+_KIN_THEN_DID = lazy(
+    r"(?P<from>[ ]+from[ ]+(?:the[ ]+)?[\w'’]+)?[ ]+"
+    rf"(?:{alternation(tuple(sorted(PERSON_VERBS)))}|came|went|showed|drove|brought)(?![\w'’-])"
+)
 # First names that are also verbs taking a person ("call my brother" needs no list:
 # "call" is no name).
-# After kin, what that person did: "pat my caseworker came out thursday"; or, after a
-# verb of thinking, only with where the person is from between ("hope my mentor from
-# church said": "hope my mentor said" is as often "i hope").
-_DID = rf"(?:{alternation(tuple(sorted(PERSON_VERBS)))}|came|went|showed|drove|brought)"
-_KIN_THEN_DID = regex.compile(rf"(?:[ ]+from[ ]+(?:the[ ]+)?[\w'’]+)?[ ]+{_DID}(?![\w'’-])")
-_KIN_FROM_THEN_DID = regex.compile(rf"[ ]+from[ ]+(?:the[ ]+)?[\w'’]+[ ]+{_DID}(?![\w'’-])")
 _VERBS_BEFORE_KIN = VERBS_BEFORE_YOU | frozenset(
     "sue rob bill pat jack drew chase grant bob nick rush sly dodge page hunter".split()
 )
+
+
+def _kin_then_did(text: str, end: int, *, thinking: bool) -> bool:
+    """After kin at `end`, what that person did makes the word before it a name ("pat my
+    caseworker came out"); after a verb of thinking only with where the person is from
+    between ("hope my mentor from church said", but "hope my sister came")."""
+    m = _KIN_THEN_DID.match(text, end)
+    return m is not None and (not thinking or m.group("from") is not None)
 
 
 def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
@@ -595,17 +604,7 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             group == "bare"
             and words[0].lower() in _VERBS_BEFORE_KIN
             and not m.group("resumed")
-            and not (
-                # "pat my caseworker came out thursday", "hope my mentor from church
-                # said": what the kin then did makes the word before a name (but a verb
-                # of thinking keeps its clause: "hope my sister came")
-                words[0].lower() not in THINKING_VERBS
-                and _KIN_THEN_DID.match(text, m.end()) is not None
-            )
-            and not (
-                words[0].lower() in THINKING_VERBS
-                and _KIN_FROM_THEN_DID.match(text, m.end()) is not None
-            )
+            and not _kin_then_did(text, m.end(), thinking=words[0].lower() in THINKING_VERBS)
         ):
             continue  # "hope my sister calls", "sue my ex": a verb, then its object
         # (a first name that is also a word is the name here: "frank is my brother")

@@ -20,7 +20,13 @@ from phimin._detect.names.tokens import (
     extend,
     plural_acronym,
 )
-from phimin._detect.words import NOUN_NAMES, PERSON_VERBS, SPANISH_TIMES, SUBJECT_VERBS
+from phimin._detect.words import (
+    NOUN_NAMES,
+    PERSON_VERBS,
+    SPANISH_MOTION,
+    SPANISH_TIMES,
+    SUBJECT_VERBS,
+)
 
 __all__ = ["gazetteer", "proper_nouns"]
 
@@ -260,15 +266,10 @@ def _personal_a(t: Tokens, i: int) -> bool:
     return (
         verb >= 0
         and t.lexicon.is_spanish(t.lower[verb])
-        and t.lower[verb] not in _SPANISH_GOING  # ("voy a rosa", "fuimos a paz"): a place
+        and t.lower[verb] not in SPANISH_MOTION  # ("voy a rosa", "fuimos a paz"): a place
     )
 
 
-_SPANISH_GOING = frozenset(
-    """voy vas va vamos van fui fue fuimos fueron iba ibamos íbamos vino vine vinimos vengo
-    llegué llegue llegó llego llegamos regresé regrese regresamos volví volvimos mudamos
-    mudé mude""".split()
-)
 
 
 def proper_nouns(t: Tokens, places: frozenset[str]) -> Iterator[Span]:

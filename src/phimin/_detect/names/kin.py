@@ -228,7 +228,7 @@ def _relation_name(t: Tokens, j: int) -> bool:
         and not (t.lexicon.is_plain_word(w) and _particle_after(t, j))
         # nor a verb's irregular form, unless a person's verb follows ("my sister went
         # home", "my son fell"; "my brother drew said no")
-        and not (w in t.lexicon.verb_forms and not _person_verb_after(t, j))
+        and not (t.lexicon.is_verb_form(w) and not _person_verb_after(t, j))
     )
 
 

@@ -223,8 +223,6 @@ def asked_who(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "who's g money? / that's my brother's friend", "who is tito? he's my uncle": a
     name asked about, then said to be kin or a friend (not "who's that?", "who's
     calling?": grammar, or a verb or an adjective no given-name list has)."""
-    if "who" not in text.lower():
-        return
     for m in _ASKED_WHO.finditer(text):
         words = [w.lower() for w in m.group("name").split()]
         if any(w in STOP_WORDS or w in NON_NAME_WORDS or w in FILLERS for w in words):

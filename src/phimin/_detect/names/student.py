@@ -196,7 +196,7 @@ class StudentNameRecognizer(PhiminRecognizer):
                 or lex.is_common_word(word)
                 or lex.is_spanish(word)
                 or word in NOUN_NAMES
-                or word in lex.verb_forms  # ("my brother strove to")
+                or lex.is_verb_form(word)  # ("my brother strove to")
                 or self._compound_of_words(word)
             )
             if k == 0 and everyday and before in BEFORE_A_THING:

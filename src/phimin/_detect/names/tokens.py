@@ -168,7 +168,7 @@ class Tokens:
             not lex.is_name(w)
             and not lex.is_common_word(w)
             and not lex.is_spanish(w)
-            and w not in lex.verb_forms  # ("my sister forgave me")
+            and not lex.is_verb_form(w)  # ("my sister forgave me")
             and len(w) >= 3
         )
 
