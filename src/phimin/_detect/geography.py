@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 import ahocorasick
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._derived import Fingerprint, derived
@@ -341,7 +342,10 @@ class CityRecognizer(PhiminRecognizer):
             if is_clinical_term(name) and not state_follows:  # ("mobile alabama")
                 continue
             previous = _previous_word(lowered, start)
-            if previous in _DIRECTIONS:  # "in east oakland", "from south philly"
+            directed = previous in _DIRECTIONS
+            if directed and f"{previous} {name}" in self.places.not_below_state:
+                continue  # a state's or a country's name: "from north carolina"
+            if directed:  # "in east oakland", "from south philly"
                 previous = _previous_word(
                     lowered, start - _spaces_before(lowered, start) - len(previous)
                 )
@@ -358,6 +362,7 @@ class CityRecognizer(PhiminRecognizer):
                 and (
                     self._no_word(name)
                     or state_follows
+                    or _long_name(name)  # ("still in truth or consequences")
                     or (
                         lived_in
                         and self._rare_noun(name)
@@ -381,6 +386,7 @@ class CityRecognizer(PhiminRecognizer):
                 not all(self.lexicon.is_plain_word(w) for w in name.split())
                 or name in _SPOKEN_CITY_NAMES  # ("lives in queens")
                 or _prefixed(name)
+                or (directed and not town and self._named_city(name))  # ("in east hollywood")
                 or (not town and " " in name)
             ):
                 # "lives in hampton"; "transferred to saint cloud", "moved to lake city";
@@ -409,6 +415,12 @@ class CityRecognizer(PhiminRecognizer):
     def _no_word(self, name: str) -> bool:
         return not any(
             self.lexicon.is_english(w) or self.lexicon.is_common_word(w) for w in name.split()
+        )
+
+    def _named_city(self, name: str) -> bool:
+        """Each word a name, or no everyday word ("hollywood", not "time")."""
+        return all(
+            self.lexicon.is_name(w) or not self.lexicon.is_common_word(w) for w in name.split()
         )
 
     def _rare_noun(self, name: str) -> bool:
@@ -466,6 +478,13 @@ def _lived_in(lowered: str, start: int) -> bool:
 _PLACE_PREFIXES = frozenset(
     "saint st. st san santa fort ft. port mount mt. lake palm glen el la las los".split()
 )
+
+
+def _long_name(name: str) -> bool:
+    """Three words or more, the first no grammar: a town's whole name ("truth or
+    consequences", "bird in hand"), which no phrase after "in" or "from" is by chance."""
+    words = name.split()
+    return len(words) >= 3 and words[0] not in STOP_WORDS
 
 
 def _prefixed(name: str) -> bool:

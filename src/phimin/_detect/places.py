@@ -142,7 +142,41 @@ _NOT_A_SHELTER_NAME = (
     r"|dad|mama|papa|aunt|auntie|uncle|tia|tía|abuela|friend|friends|group|halfway|foster"
     r"|nursing|sober|safe|care|boarding|rooming|trap|crack|frat|big|little|tiny|old|new"
 )
+_SPOKEN_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_RIDDEN = (
+    r"take|takes|took|taking|ride|rides|rode|riding|catch|catches|caught|catching|on|off"
+    r"|onto|to|transfer[ ]to|switch[ ]to|wait[ ]for|waiting[ ]for|waited[ ]for|missed"
+)
+_ORDINAL_WORD = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th)"
+)
+
 PLACE_SPECS: tuple[PatternSpec, ...] = (
+    PatternSpec(
+        builtin("phimin.location.transit"),
+        # "i take the number nine bus", "rode the 14 bus", "took the red line down": a
+        # bus route or a train line by its number or colour, ridden or waited for (not
+        # "a red line on the skin", "a ten minute bus ride")
+        rf"(?i)(?<=(?<![\w'’])(?:{_RIDDEN})[ ]+the[ ]+)(?P<line>(?:number[ ]+)?"
+        rf"(?:\d{{1,3}}[a-z]?|{_SPOKEN_NUMBER})[ ]+(?:bus|train|streetcar|trolley)"
+        r"|(?:red|blue|green|orange|yellow|silver|purple|brown|pink|gold)[ ]+line)(?![\w'’-])",
+        group="line",
+        trigger=r"(?i)(?<![\w])(?:bus|train|streetcar|trolley|line)(?![\w])",
+    ),
+    PatternSpec(
+        builtin("phimin.location.city_ward"),
+        # "grew up in the fifth ward", "we're in the ninth ward with my aunt": a city's
+        # ward by its number, where someone lives or is from (New Orleans, Houston)
+        rf"(?i)(?<=(?<![\w'’])(?:in|from|to|out[ ]of|of)[ ]+the[ ]+)(?P<ward>(?:{_ORDINAL_WORD})"
+        r"[ ]+ward)(?![\w'’-])",
+        group="ward",
+        trigger=r"(?i)(?<![\w])ward(?![\w])",
+    ),
     PatternSpec(
         builtin("phimin.location.shelter"),
         r"(?i)(?<=(?<![\w'’])(?:stayed|stay|stays|staying|lived|placed|bed|room|spot|cot"
@@ -516,11 +550,12 @@ _ON_OFF = (" on ", " off ", " of ", " down ", " up ", " along ")
 _DIGIT = regex.compile(r"\d")
 _PLACE_ON_STREET = lazy(
     r"(?i)(?<![\w'’])(?:(?:(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
-    r"(?:place|apartments?|house|building|store|shop|ymca|ywca|walmart|target|church|shelter"
+    r"(?P<head>place|apartments?|house|building|store|shop|ymca|ywca|walmart|target|church|shelter"
     r"|clinic|gym|bar|diner|motel|hotel|laundromat|library|pharmacy|cvs|walgreens|bodega"
     r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot|kroger"
     r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
-    r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital)"
+    r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital"
+    rf"|{alternation(tuple(sorted(BRANDS, key=len, reverse=True)))})(?:['’]s)?"
     # where someone is or lives: "over on ashland", "she lives on delancey"
     r"|over|down|lives?|lived|living|stay|stays|stayed|staying)[ ]+(?:on|off)"
     # a corner's first street ("the corner of fifth and maple"); a street gone along
@@ -542,6 +577,27 @@ _CORNER = lazy(
     rf"[ ]+(?:and|&)[ ]+(?P<cross>{_STREET_WORD}|\p{{L}}[\p{{L}}-]+)(?![\w'’-])"
     r"(?:[ ]+(?:street|st|avenue|ave))?)(?![\w'’-])"
 )
+# What a shop, a shelter or a school is said to be "on" that is no street ("the store on
+# sale", "the clinic on call"), of the words a name list has too.
+_ON_SAYINGS = frozenset(
+    """fire call duty sale campus top board foot point hand line record file edge guard alert
+    deck staff trial strike stage camera tape speaker loan credit lease base land shore cue
+    ice lock days nights holiday christmas easter lunch break meth high low cloud speed dial
+    loop fleek site time hold track watch display air paper video tv radio phone demand
+    average purpose vacation lockdown schedule probation parole welfare disability leave
+    patrol tour order appointment rotation shift weekends sundays mondays fridays earth
+    sight faith""".split()
+)
+_FILLERS = frozenset("like um uh so and yeah okay ok".split())
+_WORD_AFTER = regex.compile(r"[ \t]+([\p{L}][\p{L}'’-]*)")
+_PLACE_HEADS = frozenset({"place", "house", "one", "spot", "corner", "park"})
+
+
+def _business(head: str | None) -> bool:
+    """A shop, a shelter, a clinic or a chain, not just any place ("the house on fire")."""
+    return head is not None and head.lower() not in _PLACE_HEADS
+
+
 def _street_word(word: str) -> bool:
     return word in _STREET_NAMES or _ORDINAL_STREET.fullmatch(word) is not None
 
@@ -724,6 +780,7 @@ class FacilityRecognizer(PhiminRecognizer):
                 or _ORDINAL_STREET.fullmatch(word)
                 or lex.is_clear_name(word)
                 or not (lex.is_common_word(word) or lex.is_spanish(word) or len(word) < 4)
+                or (_business(m.group("head")) and self._street_said(word, text, m.end()))
             ):
                 yield _BARE_STREET.at(m.start("street"), m.end())
 
@@ -734,6 +791,23 @@ class FacilityRecognizer(PhiminRecognizer):
             streets = [_street_word(w) for w in (first, cross)]
             if all(streets) or (any(streets) and self._cross_name(cross if streets[0] else first)):
                 yield _BARE_STREET.at(*m.span("street"))
+
+    def _street_said(self, word: str, text: str, end: int) -> bool:
+        """After a shop or a shelter and "on", a name that is also a word ("the laundromat
+        on sandy", "the fred meyer on stark"): no saying with "on" ("on call", "on
+        fire"), and no noun after it that the word would describe ("on sandy soil")."""
+        if word in _ON_SAYINGS or not self.lexicon.is_name(word):
+            return False
+        after = _WORD_AFTER.match(text, end)
+        if after is None:
+            return True
+        nxt = after.group(1).lower()
+        return (
+            nxt in STOP_WORDS
+            or nxt in _FILLERS
+            or self.lexicon.is_verb_form(nxt)
+            or (nxt.endswith(("ing", "ed")) and self.lexicon.is_english(nxt))
+        )
 
     def _cross_name(self, word: str) -> bool:
         """A street's own name beside a common one: a surname or a word no everyday list

@@ -158,6 +158,7 @@ def _capitalized_word_name(t: Tokens, i: int) -> bool:
 # Words before a state or a country named as where someone is from or went ("to" only
 # after a word of moving: "moved back to georgia", not "talked to georgia").
 _PLACE_BEFORE = frozenset("from in near outside across visiting en de".split())
+_COMPASS = frozenset("north south east west northern southern eastern western".split())
 _MOVED = frozenset(
     "moved move moving back went go going drove flew trip relocated came returned".split()
 )
@@ -167,6 +168,8 @@ def _said_as_a_place(t: Tokens, i: int, regions: frozenset[str]) -> bool:
     if t.lower[i] not in regions:
         return False
     prev = t.prev_word(i)
+    if prev >= 0 and t.lower[prev] in _COMPASS:  # "grew up in west virginia"
+        prev = t.prev_word(prev)
     if prev < 0:
         return False
     if t.lower[prev] == "to":

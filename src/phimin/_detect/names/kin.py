@@ -43,7 +43,7 @@ _KIN = lazy(
 def relation_at(t: Tokens, i: int, score: float) -> Span | None:
     """ "son, tom", "DAUGHTER-JOLENE", "proxy: Irene": the name after kin token i (a word
     of `RELATIONS`)."""
-    j = t.next_word(i)
+    j = _past_in_law(t, t.next_word(i))
     # (not "THERAPIST: How": a colon after a heading)
     skip = {",", "-", "--", "---", "="} | (set() if t.sentence_start(i) else {":"})
     while j < len(t) and t.text[j] in skip:
@@ -121,6 +121,36 @@ def _subject_after_kin(t: Tokens, j: int) -> bool:
     lex = t.lexicon
     return not t.clinical(j) and (
         lex.is_first_name(w) or (len(w) >= 3 and not lex.is_english(w) and not lex.is_spanish(w))
+    )
+
+
+def _past_in_law(t: Tokens, j: int) -> int:
+    """The word after "in law" or "-in-law" when it starts at token j ("my brother in law
+    chip"), else j."""
+    k = j
+    while k < len(t) and t.text[k] == "-":
+        k = t.next_word(k)
+    if k >= len(t) or t.lower[k] != "in":
+        return j
+    k = t.next_word(k)
+    while k < len(t) and t.text[k] == "-":
+        k = t.next_word(k)
+    if k >= len(t) or t.lower[k] != "law":
+        return j
+    return t.next_word(k)
+
+
+def _modal_name(t: Tokens, j: int) -> bool:
+    """ "my brother will keeps calling", "my son will said": a modal that is a first name,
+    before a verb's past or third person, which no modal comes before."""
+    if t.lower[j] not in ("will", "may"):
+        return False
+    k = t.next_word(j)
+    if k >= len(t) or t.gap(j, k) != " ":
+        return False
+    verb = t.lower[k]
+    return verb in PERSON_VERBS and (
+        verb.endswith(("s", "ed", "n't")) or t.lexicon.is_verb_form(verb)
     )
 
 
@@ -216,7 +246,7 @@ def _relation_name(t: Tokens, j: int) -> bool:
         t.mode != "mixed"
         and t.candidate(j)
         and t.lexicon.is_name(w)
-        and w not in STOP_WORDS
+        and (w not in STOP_WORDS or _modal_name(t, j))
         and w not in _JOINING_WORDS  # "see my mom till friday"
         # "mi hermana tiene", "a su papá cuando": Spanish, not a name
         and not (t.lexicon.is_spanish(w) and not t.lexicon.is_first_name(w))

@@ -105,8 +105,8 @@ class StudentNameRecognizer(PhiminRecognizer):
                 words, bare = words[:repeat], bare[:repeat]
                 end = words[-1].end()
             before = _word_before(text, words[0].start())
-            if " ".join(bare) in self.regions:
-                continue  # "from jordan", "through georgia": a country or a state
+            if " ".join(bare) in self.regions or f"{before} {' '.join(bare)}" in self.regions:
+                continue  # "from jordan", "to south carolina": a country or a state
             if len(bare) == 1 and _verb_here(text, bare[0], before, end):
                 continue  # "will you let me know", "the therapist will help": the verb
             if len(bare) == 1 and self._spanish_verb(text, bare[0], before, end):
