@@ -798,6 +798,8 @@ class FacilityRecognizer(PhiminRecognizer):
         fire"), and no noun after it that the word would describe ("on sandy soil")."""
         if word in _ON_SAYINGS or not self.lexicon.is_name(word):
             return False
+        if word.endswith("s") and self.lexicon.is_english(word[:-1]):
+            return False  # a plural: "the hotel on points", "the bar on valentines"
         after = _WORD_AFTER.match(text, end)
         if after is None:
             return True

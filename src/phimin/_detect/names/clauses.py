@@ -155,7 +155,11 @@ _OPENERS = frozenset(
 _OPENER = alternation(tuple(sorted(_OPENERS)))
 _MY_KIN = rf"(?:my|our|his|her|their|mi)[ ]+(?:{_KIN})(?![\w'’-])"
 # ("bubba my older brother he's been checking on me")
-_KIN_DESCRIBED = r"(?:(?:older|younger|little|big|baby|twin|late|other|new|old)[ ]+)?"
+# (and the kind of worker or officer: "my case worker", "my probation officer")
+_KIN_DESCRIBED = (
+    r"(?:(?:older|younger|little|big|baby|twin|late|other|new|old|case|social|youth"
+    r"|probation|parole|victim|peer)[ ]+)?"
+)
 _PLURAL_KIN = alternation(tuple(sorted(PLURAL_RELATIONS)))
 # After kin, a pronoun that takes up the one just named ("... my youngest she's four").
 _RESUMED = (

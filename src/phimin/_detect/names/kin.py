@@ -230,6 +230,24 @@ def _kin_only_name(t: Tokens, j: int) -> bool:
         and t.lexicon.is_first_name(w)
         and (w in _MONTH_NAMES or t.clinical(j))
         and (t.mode != "mixed" or t.titlecase(j))
+        and not (w == "may" and _base_verb_after(t, j))  # ("my sister may come")
+    )
+
+
+def _base_verb_after(t: Tokens, j: int) -> bool:
+    """Is the word after token j a verb's base form, as after a modal ("may come", "may
+    be able", "may not")?"""
+    k = t.next_word(j)
+    if k >= len(t) or t.gap(j, k) != " ":
+        return False
+    verb = t.lower[k]
+    if verb in ("be", "have", "not", "also", "just", "still", "never", "really", "even"):
+        return True
+    return (
+        verb not in STOP_WORDS
+        and t.lexicon.is_plain_word(verb)
+        and not verb.endswith(("s", "ed", "ing", "n't"))
+        and not t.lexicon.is_verb_form(verb)  # ("my aunt may said no")
     )
 
 

@@ -120,6 +120,8 @@ class NameRecognizer(PhiminRecognizer):
             span: Span | None = None
             if w in TITLES:
                 span = titles.title_at(t, i, title)
+                if span is None and w in RELATIONS:  # "my probation officer will said"
+                    span = kin.relation_at(t, i, relation)
             elif w in titles.SPANISH_HONORIFICS:
                 span = titles.honorific_at(t, i, title)
             elif titles.is_postnominal(t, i):
