@@ -205,6 +205,8 @@ def _spellings(name: str) -> set[str]:
     for form in (lower, folded):
         if form.endswith(" city") and len(form) >= 9:
             found.add(form[: -len(" city")])
+        if form.startswith("ciudad ") and len(form) >= 11:  # "juárez", "obregón"
+            found.add(form[len("ciudad ") :])
     return found
 
 

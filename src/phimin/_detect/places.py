@@ -525,7 +525,7 @@ _SPOKEN_NOUNS = frozenset(
 )
 # Names that many US streets share, which are everyday words too.
 _STREET_NAMES = frozenset(
-    """main broadway market broad central grand state division elm oak maple pine cedar birch walnut chestnut
+    """main mlk broadway market broad central grand state division elm oak maple pine cedar birch walnut chestnut
     spruce cherry willow magnolia sycamore poplar hickory locust juniper dogwood laurel
     washington lincoln jefferson madison monroe jackson adams garfield grant franklin
     kennedy roosevelt wilson harrison""".split()
@@ -555,9 +555,13 @@ _PLACE_ON_STREET = lazy(
     r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot|kroger"
     r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
     r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital"
+    r"|courthouse|planned[ ]parenthood|dmv"
     rf"|{alternation(tuple(sorted(BRANDS, key=len, reverse=True)))})(?:['’]s)?"
+    # a chain with no article: "he took me to ihop on broadway"
+    rf"|(?<=(?:to|at|from|by|near|behind)[ ]+)(?P<chain>"
+    rf"{alternation(tuple(sorted(BRANDS, key=len, reverse=True)))})(?:['’]s)?"
     # where someone is or lives: "over on ashland", "she lives on delancey"
-    r"|over|down|lives?|lived|living|stay|stays|stayed|staying)[ ]+(?:on|off)"
+    r"|over|down|lives?|lived|living|stay|stays|stayed|staying)[ ]+(?:on|off(?:[ ]of)?)"
     # a corner's first street ("the corner of fifth and maple"); a street gone along
     # ("the bus down halsted": a word no everyday list has)
     r"|corner[ ]+of|(?<=(?:bus|walk|walked|walking|drive|drove|driving|go|went|going|ride|rode)"
@@ -593,9 +597,16 @@ _WORD_AFTER = regex.compile(r"[ \t]+([\p{L}][\p{L}'’-]*)")
 _PLACE_HEADS = frozenset({"place", "house", "one", "spot", "corner", "park"})
 
 
-def _business(head: str | None) -> bool:
-    """A shop, a shelter, a clinic or a chain, not just any place ("the house on fire")."""
-    return head is not None and head.lower() not in _PLACE_HEADS
+_HOUSE_OF_CARE = regex.compile(r"(?i)(?:halfway|sober|group|recovery)[ ]+house")
+
+
+def _business(m: regex.Match[str]) -> bool:
+    """A shop, a shelter, a clinic or a chain, not just any place ("the house on fire";
+    "the halfway house on stark" is one)."""
+    head = m.group("head") or m.group("chain")
+    if head is None:
+        return False
+    return head.lower() not in _PLACE_HEADS or _HOUSE_OF_CARE.search(m.group()) is not None
 
 
 def _street_word(word: str) -> bool:
@@ -780,7 +791,7 @@ class FacilityRecognizer(PhiminRecognizer):
                 or _ORDINAL_STREET.fullmatch(word)
                 or lex.is_clear_name(word)
                 or not (lex.is_common_word(word) or lex.is_spanish(word) or len(word) < 4)
-                or (_business(m.group("head")) and self._street_said(word, text, m.end()))
+                or (_business(m) and self._street_said(word, text, m.end()))
             ):
                 yield _BARE_STREET.at(m.start("street"), m.end())
 
