@@ -667,7 +667,8 @@ _GENERIC = frozenset(
 # In Spanish the noun comes first: "la escuela benito juárez", "la iglesia san josé",
 # "la clínica santa rosa", then its name (kinds of school or church may come between).
 _SPANISH_FACILITY = lazy(
-    r"(?i)(?<![\w'’])(?:escuela|colegio|iglesia|parroquia|cl[ií]nica|preparatoria)"
+    r"(?i)(?<![\w'’])(?:escuela|colegio|iglesia|parroquia|cl[ií]nica|preparatoria|prepa|primaria"
+    r"|secundaria|templo|capilla)"
     r"(?:[ ]+(?:primaria|secundaria|preparatoria|elemental|cat[oó]lica|cristiana|bautista"
     r"|evang[eé]lica|pentecostal|comunitaria))?[ ]+"
     r"(?P<name>(?:(?P<saint>san|santa|santo|nuestra[ ]se[ñn]ora[ ]de(?:[ ]la|[ ]los)?)[ ]+)?"
