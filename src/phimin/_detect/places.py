@@ -464,6 +464,13 @@ _BEEN_AT = lazy(
     r"|until|last|this|and|but|with|because|yesterday|today|tonight|right|all|till|or|so)"
     r"(?![\w'’]))"
 )
+# The same in Spanish, a place after its article: "vivo en la villita", "crecí en el
+# alamillo" (not "vivo en la casa", "está en la cárcel": everyday Spanish).
+_LIVES_IN_SPANISH = lazy(
+    r"(?i)(?<![\w'’])(?:vivo|vives|vive|vivimos|viven|viv[ií]a|viv[ií]amos|viv[ií]an|crec[ií]"
+    r"|creci[oó]|crecimos|nac[ií]|naci[oó]|me[ ]qued[oé]|se[ ]queda|se[ ]qued[oó]|nos"
+    r"[ ]quedamos)[ ]+en[ ]+(?:la|el|los|las)[ ]+(?P<name>\p{L}{4,})(?![\w'’-])"
+)
 _TRANSFER = lazy(
     r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
@@ -750,7 +757,7 @@ class FacilityRecognizer(PhiminRecognizer):
         """ "he's in rikers again", "doing time at attica", "i was at harborview for a
         week": where someone is, was or was sent, a word no English, Spanish or name list
         has is that place's own name."""
-        for m in finditer_by_line(_BEEN_AT, text):
+        for m in (*finditer_by_line(_BEEN_AT, text), *finditer_by_line(_LIVES_IN_SPANISH, text)):
             word = m.group("name").lower()
             lex = self.lexicon
             if (
