@@ -150,7 +150,12 @@ _ANCHORS: tuple[_Anchor, ...] = (
             # said without "corner", a numbered street on one side: "by whitmore and 5th",
             # "at 3rd and pine" (not "3rd and 4th grade")
             r"|(?<=(?<![\w])(?:at|by|on|near|off|past)[ ]+(?:the[ ]+)?)"
-            r"(?:\d{1,3}(?:st|nd|rd|th)[ ]+(?:and|&)[ ]+\p{L}{3,}|\p{L}{3,}[ ]+(?:and|&)[ ]+"
+            # (the word after "and" a street's, not the sentence going on: "on the 9th
+            # and then", "the 21st and she")
+            r"(?:\d{1,3}(?:st|nd|rd|th)[ ]+(?:and|&)[ ]+(?!(?:then|than|the|that|this|they"
+            r"|them|she|her|his|its|was|were|are|and|but|you|your|our|their|what|when|who|how"
+            r"|not|now|just|also|after|before|since|got|had|has|have|did|went|came)(?![\w]))"
+            r"\p{L}{3,}|\p{L}{3,}[ ]+(?:and|&)[ ]+"
             r"\d{1,3}(?:st|nd|rd|th))(?![\w])(?![ ]+(?:grade|period|floor|place|base|time"
             r"|quarter|year|trimester|birthday|anniversary|street|st|avenue|ave)(?![\w]))"
         ),
