@@ -89,7 +89,8 @@ def _named_then_resumed(t: Tokens, j: int) -> bool:
     though, she", "my mom today, she")."""
     w = t.lower[j]
     if (
-        t.mode != "lower"
+        t.mode == "upper"
+        or (t.mode == "mixed" and not t.titlecase(j))  # ("My brother in law Chip he's")
         or not t.candidate(j)
         or w in STOP_WORDS
         or w in FILLERS
