@@ -20,7 +20,7 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
-from phimin._detect.words import BRANDS, alternation
+from phimin._detect.words import BRANDS, PERSON_VERBS, alternation
 from phimin._lazy_regex import lazy
 
 __all__ = ["EmployerRecognizer"]
@@ -122,6 +122,8 @@ class EmployerRecognizer(PhiminRecognizer):
                 m = _WORD.match(text, pos)
                 if m is None or not self._name_word(m.group(), mixed, first=end == start):
                     break
+                if not mixed and end > start and self._verb(m.group().lower()):
+                    break  # "my supervisor at kaiser writes me up": the name ended
                 if m.group().lower() in _CONNECTORS:
                     # "Habitat for Humanity", "Bank of America": only with a name after it
                     after = (
@@ -149,9 +151,41 @@ class EmployerRecognizer(PhiminRecognizer):
             if not words or all(w.lower() in _GENERIC for w in words):
                 continue
             # (a post's company needs no dictionary test: "CEO OF IBM")
-            if not mixed and cue.group("post") is None and self._everyday(words):
+            if (
+                not mixed
+                and cue.group("post") is None
+                and self._everyday(words)
+                and not self._surname_at(words, cue.group())
+            ):
                 continue  # "works with kids", "works with papeles chuecos"
             yield _EMPLOYER.at(start, end)
+
+    def _verb(self, word: str) -> bool:
+        """What someone does, which ends a name: "writes", "said", "went"."""
+        lex = self.lexicon
+        return (
+            word in PERSON_VERBS
+            or lex.is_verb_form(word)
+            or (
+                word.endswith(("s", "ed"))
+                and word not in _COMPANY_WORDS
+                and lex.is_plain_word(word)
+            )
+        )
+
+    def _surname_at(self, words: list[str], cue: str) -> bool:
+        """ "my supervisor at kaiser": one word where someone works, a surname no verb,
+        adjective or adverb is (a company named for its founder), not "works at hope"."""
+        lex = self.lexicon
+        word = words[0].lower()
+        return (
+            len(words) == 1
+            and cue.rstrip().lower().endswith(" at")
+            and lex.is_name(word)
+            and not lex.is_first_name(word)
+            and not lex.is_plain_word(word)
+            and not lex.is_spanish(word)
+        )
 
     @staticmethod
     def _name_word(word: str, mixed: bool, *, first: bool) -> bool:
