@@ -625,13 +625,25 @@ def _decided(text: str, ledger: Ledger) -> int:
 
 
 def _date_hold(text: str) -> int:
-    """The start of the first date-like stretch that reaches near the end of `text`."""
+    """The start of the first date-like stretch that reaches near the end of `text`, or
+    of an earlier one that runs into it ("April 7th April": "7th April" reaches the
+    end, "April 7th" holds it)."""
     near = len(text) - _DATE_LOOKAHEAD
+    hold = len(text)
     for start in range(max(0, len(text) - _DATE_LONGEST), len(text)):
         m = DATE_SHAPE.match(text, start, partial=True)
         if m is not None and (m.partial or m.end() > near):
-            return start
-    return len(text)
+            hold = start
+            break
+    moved = hold < len(text)
+    while moved:  # (each pass moves the hold back: it ends)
+        moved = False
+        for start in range(max(0, hold - _DATE_LONGEST), hold):
+            m = DATE_SHAPE.match(text, start, partial=True)
+            if m is not None and (m.partial or m.end() > hold):
+                hold, moved = start, True
+                break
+    return hold
 
 
 def _placeholder_value(ledger: Ledger, token: str, key: str) -> tuple[str | None, str | None]:

@@ -248,3 +248,14 @@ def test_session_streams_a_reply_back(redactor: phimin.Redactor) -> None:
         "callee": "Maria Lopez",
         "phone": "410-555-0199",
     }
+
+
+def test_a_date_is_held_whole_when_a_later_date_shape_starts_inside_it() -> None:
+    # "7th April" reaches the end of what arrived, and starts inside "April 7th": the
+    # hold must go back to "April", or the first date is emitted cut and never restored
+    text = "April 7th April 7thApril 7"
+    whole = restore(text, dated_ledger())
+    assert whole.text.startswith("March 3rd ")
+    for cuts in ([], [3], [10], [12, 20]):
+        streamed, _ = stream(text, cuts, generalized=True, ledger=dated_ledger())
+        assert streamed == whole.text
