@@ -471,6 +471,8 @@ _LIVES_IN_SPANISH = lazy(
     r"|creci[oó]|crecimos|nac[ií]|naci[oó]|me[ ]qued[oé]|se[ ]queda|se[ ]qued[oó]|nos"
     r"[ ]quedamos)[ ]+en[ ]+(?:la|el|los|las)[ ]+(?P<name>\p{L}{4,})(?![\w'’-])"
 )
+# Slang for a kind of place, which no dictionary has: "he's in juvie again".
+_KINDS_SAID_AS_NAMES = frozenset({"juvie", "juvi", "detox", "lockup", "psych", "rehabs"})
 _TRANSFER = lazy(
     r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
@@ -762,6 +764,7 @@ class FacilityRecognizer(PhiminRecognizer):
             lex = self.lexicon
             if (
                 word in STOP_WORDS
+                or word in _KINDS_SAID_AS_NAMES
                 or lex.is_english(word)
                 or lex.is_common_word(word)
                 or lex.is_spanish(word)

@@ -96,6 +96,7 @@ def _named_then_resumed(t: Tokens, j: int) -> bool:
         or w in FILLERS
         or w in NOT_NICKNAMES
         or w.endswith("ly")
+        or w in PERSON_VERBS  # ("my son says he's a girl now": what he says)
         or t.clinical(j)
         or t.gap(t.prev_word(j), j) != " "
     ):
