@@ -39,7 +39,8 @@ _ORDINAL_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 # Holidays that fall on one day (Thanksgiving and Easter on one day of their year).
 _HOLIDAY = (
     r"christmas(?:[ ]+(?:day|eve))?|xmas|thanksgiving|easter(?:[ ]+sunday)?"
-    r"|new[ ]+year'?s?(?:[ ]+(?:day|eve))|halloween|valentine'?s?[ ]+day"
+    r"|new[ ]+year'?s?(?:[ ]+(?:day|eve))|new[ ]+year'?s(?![ ]+(?:resolution|party|parties"
+    r"|resolutions)(?![\w]))|halloween|valentine'?s?[ ]+day"
     r"|independence[ ]+day|(?:the[ ]+)?(?:fourth|4th)[ ]+of[ ]+july|memorial[ ]+day"
     r"|labor[ ]+day|mother'?s[ ]+day|father'?s[ ]+day|juneteenth"
 )
@@ -84,6 +85,48 @@ _NOT_A_DAY = (
 _CLOCK_TIME = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:[ ]?[ap]\.?m\.?)?|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|eleven|twelve|noon|midnight)"
+)
+# Where a clause goes on after a day said alone ("the twelfth so", "the fifth at ten",
+# "the ninth." "the fourth or the fifth"), and never a noun the ordinal counts ("the
+# first night", "the fifth drink", "the fourth in line", "the fifth and final").
+_ANY_DAY = (
+    r"(?:(?:twenty|thirty)[ -])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth)|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
+)
+_AFTER_DAY = (
+    r"[ ]*(?:[.,;:!?)\"\n]|$)"
+    r"|[ ]+(?:so|but|if|because|cause|cuz|when|then|right|okay|ok|anyway|instead|probably"
+    r"|maybe|hopefully|again|too|though|yeah|um|uh|ish|or[ ]so|i[ ](?:think|guess|believe)"
+    r"|at[ ]the[ ](?:latest|earliest)|no[ ]matter|for[ ]sure|is[ ]when|was[ ]when"
+    r"|(?:and|or|but|so)[ ]+(?:i|we|he|she|they|you|it|my|his|her|their|then|that|i'm"
+    r"|i've|i'll|i'd|he's|she's|we're|they're|it's|that's)"
+    # "comes the seventeenth and stays a week" (not "the fourth and final")
+    r"|and(?![ ]+(?:the[ ]+)?(?:only|final|last|next|most|least|best|worst|youngest|oldest"
+    rf"|biggest|{_ANY_DAY})(?![\w]))"
+    r"|for[ ](?:a|the|two|three)[ ](?:week|weekend|night|nights|days|month)"
+    r"|in[ ]the[ ](?:morning|afternoon|evening)"
+    # "the fourth or the fifth", "the fifth through the ninth"
+    rf"|(?:and|or|to|through|thru|-)[ ]+(?:the[ ]+)?(?:{_ANY_DAY})(?![\w'’-])"
+    # (the second a day too: not "the first or second session")
+    r"(?=[ ]*(?:[.,;:!?)\"\n]|$)|[ ]+(?:of|at|and|or|so|but|if|because|when|then|i|we|he"
+    r"|she|they|you|it|my|his|her|is|was|um|uh|for|i'm|i've|i'll|maybe|probably|right)(?![\w'’-]))"
+    # "the fifth of march", "the first of next month", "the first of the month"
+    rf"|of[ ]+(?:{_MONTH_FULL}|may|(?:last|this|next|that|the)[ ]+month)"
+    rf"|at[ ]+{_CLOCK_TIME}(?![\w'’-])(?![ ]*(?:laps?|miles?|points?|percent|%|pounds?|lbs?"
+    r"|reps?|times|out[ ]of|of)(?![\w]))|at[ ]+the[ ]+(?!(?:time|same|end|top|bottom|start|beginning|finish"
+    r"|front|back)(?![\w]))[a-z]+)(?![\w'’-])"
+)
+# ...and after "on the", "since the", "by the": also a clause's subject, a verb, a
+# preposition ("on the first he called", "since the fifth i've been", "on the ninth at
+# the courthouse").
+_AFTER_DAY_WIDE = (
+    rf"{_AFTER_DAY}|[ ]+(?:i|we|he|she|they|you|it|my|his|her|their|our|your|i've|i'd"
+    r"|i'll|i'm|we're|we've|he's|she's|they're|it's|there|this|that|mom|dad|everything"
+    r"|is|was|will|would|works|worked|came|comes"
+    r"|at(?![ ]+(?:the[ ]+)?(?:time|least|most|end)(?![\w]))"
+    r"|in(?![ ]+(?:a[ ]+row|line|the[ ]+(?:series|list|row|line|class)))|for|with|from"
+    r"|after|before|until|till|like|last|next|this)(?![\w'’-])"
 )
 # A day of the month in Spanish words: "primero", "quince", "veintitrés", "treinta y uno".
 _SPANISH_DAY = (
@@ -228,8 +271,18 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "sober since christmas eve", "admitted on new year's day", "around labor day
         # weekend": a holiday said as the day something happened is a month and a day
         # (not "christmas is hard for her", "the holidays").
-        rf"(?i)(?<![\w])(?:on|since|after|before|around|until|till|by|through|the[ ]+day"
-        rf"[ ]+(?:before|after))[ ]+(?P<day>(?:{_HOLIDAY})(?:[ ]+(?:weekend|morning|night))?)"
+        # One year's holiday is a day too: "last christmas", "this past thanksgiving"; and
+        # one said first, then what happened ("christmas eve he proposed"; not "christmas
+        # we always go to my aunt's", "every christmas"). ("over thanksgiving" is the
+        # days around it, as the packs read it: a season, not a day.)
+        rf"(?i)(?:(?<![\w])(?:on|since|after|before|around|until|till|by|through|last"
+        rf"|this[ ]+past|this|that|next|the[ ]+day[ ]+(?:before|after))[ ]+"
+        rf"|(?:(?<![^\n])|(?<=[.!?,;:][ ]*)|(?<=(?<![\w])(?:and|so|but|then|um|uh|like|yeah"
+        rf"|well)[ ]+))"
+        rf"(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night))?[ ]+(?:i|he|she|they|we|my|his|her"
+        rf"|our|their|mom|dad|you)[ ]+(?!(?:always|usually|never|normally|often|sometimes"
+        rf"|don't|do|just|like|love|hate|get|go)(?![\w]))))"
+        rf"(?P<day>(?:{_HOLIDAY})(?:[ ]+(?:weekend|morning|night|day|eve))?)"
         rf"(?![\w'’-])(?!,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E})",  # (then `holiday_year`)
         group="day",
         trigger=_HOLIDAY_TRIGGER,
@@ -261,21 +314,36 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.date.spoken_day"),
         # "on the ninth", "moved to the 21st", "starts the first", "thursday the 8th", "the
         # twenty third": a day of the month said alone (not "the first time", "the fifth
-        # floor", "the 2nd grade"). "the first/second/third" only after a word of time.
+        # floor", "the 2nd grade"). What follows a day is where a clause goes on, never a
+        # noun the ordinal counts ("on the first night", "by the fifth drink"): see
+        # `_AFTER_DAY`. "the first/second/third" only after a word of time.
         # (a weekday before the day goes with it: "monday the twelfth" names the date)
         rf"(?i)(?<![\w])(?:(?P<day>{_WEEKDAY}[ ]+the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
         rf"|(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
         rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|around|about"
+        # "the night of the fifth", "the week of the twentieth"
+        rf"|(?:night|morning|evening|afternoon|weekend|week)[ ]of"
         rf"|through|thru|as[ ]of|now[ ]and)[ ]+the"
-        rf"[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})|(?:is|was|'s|it's|that's|to|for"
-        # "i go back to work the fifteenth", "he gets out the twelfth"
-        rf"|back|work|off|leave|leaves|leaving|return|returns|returning|arrive|arrives"
-        rf"|arriving|ends|ending|out)[ ]+the[ ]+"
+        rf"[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})(?={_AFTER_DAY_WIDE})"
+        # "i go back to work the fifteenth", "he gets out the first and"
+        rf"|(?:back|work|off|leave|leaves|leaving|return|returns|returning|arrive|arrives"
+        rf"|arriving|ends|ending|out|again|home)[ ]+the[ ]+"
+        rf"(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})(?={_AFTER_DAY})"
+        # "it's the twelfth", "so the fourteenth is when he comes home": any day but the
+        # first three (a rank as often: "she was the first to go"), where a clause
+        # goes on after it (not "he pleaded the fifth", "i'm the fourth of five")
+        rf"|(?<!(?<![\w])(?:plead|pleads|pleaded|pleading|take|takes|took|taking|i'm|i[ ]am"
+        # (nor an ordinal said for what it counts: "knocked out in the fifth", "the end of
+        # the ninth", "she skipped to the fourth", "for the fifth")
+        rf"|in|of|to|at|for|into|with|you're|we're|they're|he's|she's"
+        rf"|(?:i|he|she|we|they|you)[ ]+(?:was|were|is|are)|henry|louis|richard|edward|george|charles"
+        rf"|pope|king|queen)[ ]+)the[ ]+"
         rf"(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})"
+        rf"(?={_AFTER_DAY})"
         # "my birthday's the thirtieth": a dated event's day, any ordinal
         rf"|(?:birthday|anniversary|appointment|hearing|court[ ]date|due[ ]date|surgery"
-        rf"|wedding|funeral|graduation)(?:['’]s|[ ]+is|[ ]+was)[ ]+(?:on[ ]+)?the[ ]+"
-        rf"(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})"
+        rf"|wedding|funeral|graduation|sobriety[ ]date|release[ ]date|court)(?:['’]s|[ ]+is|[ ]+was)"
+        rf"[ ]+(?:on[ ]+)?the[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})"
         # "the fourth or the fifth of last month", "the first of next month": a day of a
         # month said by where it lies from now, or the first of two such days
         rf"|the[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})(?=(?:[ ]+(?:or|and|to|through|thru)"
@@ -400,9 +468,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
 _AGE_NUMBER = r"(?P<age>9\d|1[01]\d)"
 _SPANISH_UNITS = r"(?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 # Ninety to a hundred and nineteen, in words.
+# ("ninety-something", "ninety plus", "ninety-ish": some age of 90 and over)
 _AGE_SPOKEN = (
-    rf"(?:ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?(?:{_UNITS}|ten|eleven"
-    rf"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)"
+    rf"(?:ninety(?:[- ]{_UNITS}|[- ](?:something|ish|plus)|ish)?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?"
+    rf"(?:{_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    rf"|nineteen)|[- ](?:something|ish|plus))?)"
 )
 # Who is that old: a pronoun, a kin word, "who".
 _AGE_SUBJECT = (
@@ -421,11 +491,18 @@ _AGE_ORDINAL_SPOKEN = (
     rf"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth))"
 )
 _AGE_WORDS = rf"(?P<age>ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?\w+)?)"
+# Not an age but a feeling: "i feel ninety years old", "he looks like he's a hundred".
+_AGE_FEELING = (
+    r"(?<!(?<![\w])(?:feel|feels|felt|feeling|look|looks|looked|looking|act|acts|acted|acting"
+    r"|sound|sounds)[ ]+(?:like[ ]+)?(?:(?:i'm|i[ ]am|he's|she's|they're|you're|we're|i|he|she"
+    r"|they|you|we)[ ]+)?(?:(?:about|like)[ ]+)?)"
+)
 
 AGE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.age.years_old"),
-        rf"(?i){_B}{_AGE_NUMBER}(?:[ -]?(?:years?|yrs?|y)[ -]?(?:old|o{_E}|/o)|[ -]?y\.?o\.?{_E}"
+        rf"(?i){_B}{_AGE_FEELING}{_AGE_NUMBER}(?:[ -]?(?:years?|yrs?|y)[ -]?(?:old|o{_E}|/o)"
+        rf"|[ ]years?[ ]of[ ]age{_E}|[ -]?y\.?o\.?{_E}"
         rf"|[ -]?y/o)",
         group="age",
     ),
@@ -439,8 +516,12 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.age.label"),
-        rf"(?i){_B}(?:age[ds]?|aged|age[ ]of)[ :]*{_AGE_NUMBER}(?![\w+])",
+        # ("at the age of ninety two", "aged ninety seven": in words too)
+        rf"(?i){_B}(?:age[ds]?|aged|age[ ]of)[ :]*(?:{_AGE_NUMBER}(?![\w+])"
+        rf"|(?P<age>{_AGE_SPOKEN})(?![\w'’-])(?![ ]+(?:percent|degrees?|dollars?|pounds?|days?"
+        r"|weeks?|months?|minutes?|miles?|times)(?![\w])))",
         group="age",
+        trigger=r"(?i)\d|ninet|hundred",
     ),
     PatternSpec(
         builtin("phimin.age.turned"),
@@ -468,13 +549,19 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # without "years old" (not an amount: "ninety dollars", "104 degrees").
         # (not a feeling: "i feel like i'm ninety")
         rf"(?i)(?<![\w])(?<!(?:feel|feels|felt|feeling|look|looks|act|acts)[ ]like[ ])"
-        rf"(?:{_AGE_SUBJECT}(?:['’](?:s|m|re)|['’]ll[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be"
-        rf"|turned|turns|turning|just[ ]turned|is[ ]turning))|(?:passed|died|passed[ ]away)"
+        rf"(?:{_AGE_SUBJECT}(?:(?:['’](?:s|m|re)|[ ]+(?:is|are|am))[ ]+(?:going[ ]to|gonna)[ ]be"
+        rf"|['’](?:s|m|re)|['’](?:ll|d)[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be|gonna[ ]be"
+        rf"|going[ ]to[ ]be|turned|turns|turning|just[ ]turned|is[ ]turning))"
+        rf"|(?:passed|died|passed[ ]away)"
         rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning|lived[ ]to(?:[ ]be)?|made[ ]it[ ]to"
         # "that makes me ninety two": a birth year's sum
-        rf"|makes[ ](?:me|her|him|them))"
-        rf"[ ]+(?:(?:just|almost|nearly|about"
-        rf"|like|now|only)[ ]+)?(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]and[ ]a[ ]half)?)(?![\w'’-])"
+        rf"|makes[ ](?:me|her|him|them)"
+        # "at ninety three she still drives": an age, then whoever is that old
+        rf"|at(?=[ ]+(?:{_AGE_SPOKEN}|9\d|1[01]\d)[ ,]+(?:she|he|i|they|my|his|her|mom|dad"
+        rf"|grandma|grandpa|nana)[ ]))"
+        # ("she's pushing a hundred", "he's well over ninety": 90 and over all the same)
+        rf"[ ]+(?:(?:just|almost|nearly|about|like|now|only|pushing|over|past|well[ ]over"
+        rf"|well[ ]past)[ ]+)?(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]and[ ]a[ ]half)?)(?![\w'’-])"
         r"(?![ ]*(?:%|percent|degrees?|dollars?|bucks|cents|pounds?|lbs?|kilos?|kg|minutes?"
         r"|mins?|hours?|hrs?|days?|weeks?|miles?|mg|times|over|out[ ]of|k\b|thousand|million"
         r"|calories|steps|pages|points|mph))",
@@ -509,8 +596,14 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"(?i)años|cumpl",
     ),
     PatternSpec(
+        builtin("phimin.age.term"),
+        # "my great grandmother is a nonagenarian", "a centenarian": the word is the age.
+        r"(?i)(?<![\w])(?:super[ -]?)?(?:nonagenarian|centenarian)s?(?![\w])",
+        trigger=r"(?i)narian",
+    ),
+    PatternSpec(
         builtin("phimin.age.words"),
-        rf"(?i){_B}{_AGE_WORDS}[ -]+years?[ -]+old",
+        rf"(?i){_B}{_AGE_FEELING}{_AGE_WORDS}[ -]+years?[ -]+(?:old|young|of[ ]age)(?![\w])",
         group="age",
         trigger=r"(?i)ninety|hundred",
     ),

@@ -8,6 +8,8 @@ a card number that passes Luhn, an email) or a label says so ("MRN:", "member ID
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
@@ -152,15 +154,102 @@ def _phone_digits(value: str) -> bool | None:
 _ISO_DATE = regex.compile(r"(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
 
 
+def _not_a_count(value: str) -> bool | None:
+    """Not a count up or down ("one two three four five six seven", "ten nine eight ...
+    two one" read out as digits): each digit one more, or one less, than the last."""
+    number = v.digits(value)
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(number)}
+    return False if len(number) >= 5 and steps in ({1}, {-1}) else None
+
+
+# A phone number said as people say one: digits, "double five", and pairs said as
+# numbers ("nineteen twelve", "forty four eighteen", "eight hundred").
+_UNIT_WORDS = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())
+}
+_UNIT_WORDS["oh"] = 0
+_TEEN_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
+        10,
+    )
+}
+_TENS_WORDS = {
+    w: n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_PHONE_UNIT = r"(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_PHONE_PAIR = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four"
+    rf"|five|six|seven|eight|nine|[1-9])(?![\w]))?|(?:double|triple)[ ]{_PHONE_UNIT}"
+    rf"|{_PHONE_UNIT}[ ]hundred)"
+)
+_PHONE_TOKEN = rf"(?:{_PHONE_PAIR}|\d{{2,4}}|{_PHONE_UNIT})(?![\w'’])"
+_PHONE_WORD = regex.compile(r"(?i)\d+|[a-z]+")
+
+
+def _said_digits(value: str) -> str:
+    """The digits of a number said aloud: "eight oh eight double five nineteen twelve"
+    is 80855 1912."""
+    out: list[str] = []
+    words = _PHONE_WORD.findall(value.lower())
+    i = 0
+    while i < len(words):
+        word = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word.isdigit() and nxt == "hundred":
+            out.append(f"{word}00")
+            i += 1
+        elif word.isdigit():
+            out.append(word)
+        elif word in ("double", "triple") and nxt:
+            unit = nxt if nxt.isdigit() else str(_UNIT_WORDS.get(nxt, ""))
+            out.append(unit * (2 if word == "double" else 3))
+            i += 1
+        elif word in _UNIT_WORDS and nxt == "hundred":
+            out.append(f"{_UNIT_WORDS[word]}00")
+            i += 1
+        elif word in _UNIT_WORDS:
+            out.append(str(_UNIT_WORDS[word]))
+        elif word in _TEEN_WORDS:
+            out.append(str(_TEEN_WORDS[word]))
+        elif word in _TENS_WORDS:
+            unit = _UNIT_WORDS.get(nxt) if not nxt.isdigit() else int(nxt)
+            if unit is not None and 1 <= unit <= 9 and len(nxt) <= 5:
+                out.append(f"{_TENS_WORDS[word]}{unit}")
+                i += 1
+            else:
+                out.append(f"{_TENS_WORDS[word]}0")
+        i += 1
+    return "".join(out)
+
+
+def _said_phone(value: str) -> bool | None:
+    """Seven digits, ten, or eleven from a 1, shaped as a North American number."""
+    number = _said_digits(value)
+    if len(number) == 11 and number.startswith("1"):
+        number = number[1:]
+    if len(number) == 10:
+        return None if number[0] in "23456789" and number[3] in "23456789" else False
+    if len(number) == 7:
+        return None if number[0] in "23456789" else False
+    return False
+
+
 # Labels of a number a client reads out, and what such a number is said in: digits,
 # number words, single letters ("w as in william"), "dash".
 _SPOKEN_ID_LABELS = (
     r"(?:member|policy|subscriber|group|account|medicaid|medicare|insurance|claim|case"
     r"|confirmation|reference|license|licence|chart|record|badge|student|employee|tracking"
     r"|prescription|rx|routing|inmate|booking|docket|doc|offender|probation|visa|patient"
-    r"|application|social[ ]security|social|service|serial)"
-    r"[ ](?:id|number|no\.?|num\.?)|(?:license[ ]|licence[ ])?plate"
-    r"(?:[ ]number)?|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
+    r"|application|social[ ]security|social|service|serial|client|customer|participant"
+    r"|tenant|voucher|ticket|order|ebt|snap|wic|card|benefits?|housing|unemployment"
+    r"|disability|ssi|ssdi|authorization|auth|citation|warrant|registration|file)"
+    r"[ ](?:id|number|no\.?|num\.?)|(?:license[ ]|licence[ ])?plates?"
+    r"(?:[ ]number)?|tag[ ]number|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
+    # "my ebt card number", "his car's plate number"
+    r"|(?:ebt|snap|wic|benefits|insurance|medicaid|medicare|library|bus|id)[ ]card[ ]number"
 )
 _SPOKEN_DIGIT = rf"(?:(?:double[ ]|triple[ ])?(?:\d+|{_NUMBER_WORD}))(?![\w])"
 _SPOKEN_ID_TOKEN = (
@@ -241,9 +330,16 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # (the word runs are possessive: what follows each starts with a space or a
         # bracket, so giving characters back could never help; it halves the scan)
         # (no verb as its name: "her shop is at lunabakes dot net" is a site)
-        r"(?i)(?<![\w])(?!(?:is|was|it's|its|are|were|be|been|live|lives|stay|stays)[ ]at[ ])"
+        r"(?i)(?<![\w'’])(?!(?:is|was|it's|its|are|were|be|been|live|lives|stay|stays)[ ]at[ ])"
+        # (a name spelled, "d r e w at", or a letter after it, "mikey g at"; never a word
+        # of the sentence before the letters: "my email is d r e w")
+        r"(?!(?:is|was|it's|its|it|email|emails|email's|address|me|to|the|my|his|her|their"
+        r"|your|our|um|uh|like|and|so|yeah|oh|that's|thats|just|be|are|called|named|send|sent"
+        r"|write|use|at|\w+'s)[ ][a-z0-9][ ])"
+        # (letters spelled before a name too, "l m ortiz at"; not "a" or "i", words)
+        r"(?:[b-hj-z0-9][ ](?=[\w.+-]{1,64}[ ])){0,6}"
         r"[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | punto | underscore | dash"
-        r" | guion bajo | guion )[ ]?[\w+-]{1,64}+){0,3}"
+        r" | guion bajo | guion )[ ]?[\w+-]{1,64}+){0,3}(?:[ ][a-z0-9](?![\w])){0,15}"
         # numbers said after the name: "dani dot reyes eighty eight at gmail dot com"
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}}"
         # (in Spanish "arroba" and "punto": "marisela punto vega arroba hotmail punto com")
@@ -252,7 +348,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:[ ](?!{_NOT_IN_DOMAIN}(?![\w]))[\w-]{{2,63}}(?=[ ](?:dot|punto)[ ]))?"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | punto |\.)[ ]?[\w-]{1,63}){0,3}"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | punto )[ ]?|(?<=\))\.|(?<=\])\.|(?<=\w)\.)"
-        r"(?:com|org|net|edu|gov|us|io|co|mx)(?![\w])(?![ ]slash(?![\w]))",
+        r"(?:com|org|net|edu|gov|us|io|co|mx|me|uk|ca|info|biz)(?![\w])(?![ ]slash(?![\w]))",
         validate=_spelled_email_name,
         # ("\x7b" is "{": spelled so, the trigger's words are read, see `trigger_parts`)
         trigger=r"(?i)dot|punto|\(at\)|\[at\]|\x7bat\x7d|[ ]at[ ][\w-]+\.(?:com|org|net|edu|gov|us|io|co)\b",
@@ -352,6 +448,19 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         validate=_phone_digits,
         context=_PHONE_CONTEXT,
         needs_context=True,
+    ),
+    PatternSpec(
+        builtin("phimin.phone.spoken"),
+        # "her number's eight oh eight five five five nineteen twelve", "nine one seven
+        # double five five two eight eight one": a phone said with pairs of digits as
+        # numbers, or a digit said twice, where a word around it says phone (seven digits,
+        # or ten).
+        rf"(?i)(?<![\w'’-])(?=(?:{_PHONE_TOKEN}[ ,.-]+){{0,13}}{_PHONE_PAIR}(?![\w'’]))"
+        rf"{_PHONE_TOKEN}(?:[ ]?[,.-]?[ ]+{_PHONE_TOKEN}|-{_PHONE_TOKEN}){{2,13}}(?![\w'’-])",
+        validate=_said_phone,
+        context=_PHONE_CONTEXT,
+        needs_context=True,
+        trigger=r"(?i)teen|ty|ten|eleven|twelve|double|triple|hundred",
     ),
     PatternSpec(
         builtin("phimin.phone.formatted"),
@@ -537,13 +646,17 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # l m four two one", "claim number is ninety one dash four four seven two": a
         # labelled number read aloud, letters, digits and number words, to its last digit.
         rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})(?:['’]s(?![\w]))?"
-        r"(?:[ ]+(?:is|was|it's|its|reads|says|changed|now|new|like|um|uh|=|:|\#"
+        r"(?:,?[ ]+(?:is|was|it's|its|reads|says|said|changed|now|new|like|um|uh|=|:|\#"
+        # "the reference number they gave me is ...", "the case number that she sent was"
+        r"|(?:that[ ]+|which[ ]+)?(?:they|she|he|you|i|we|the[ ]+\w+|my[ ]+\w+)[ ]+(?:gave|sent"
+        r"|told|got|assigned|issued|wrote|mailed|texted|emailed)(?:[ ]+(?:me|us|her|him|them"
+        r"|down))?(?=[ ]+(?:is|was|it's|says|said|reads)[ ])"
         # "the plate on his car was seven k z r four four one"
         r"|on[ ]+(?:his|her|my|the|their|our|your)[ ]+(?:car|truck|van|suv|bike|motorcycle)"
         # "the case number from child protective services is ...": who gave it
         r"|(?:from|with|for|at|on|in)[ ]+(?:[a-z'’]+[ ]+){0,3}?[a-z'’]+"
         r"(?=[ ]+(?:is|was|it's|says|said|reads)[ ])))*"
-        rf"[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT}"
+        rf",?[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT}"
         # letters after a last dash, where the number ends: "... four four two dash a b"
         rf"(?:[ ]?(?:[ ]dash|[ ]hyphen|-)[ ]?[a-z](?:[ ][a-z]){{0,2}}(?![\w]){_NATURAL_END})?)"
         r"(?![\w])",
@@ -674,6 +787,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.other_id.long_number"),
         r"(?<![\w.,/$-])\d{7,}(?![\w,/%]|[.-]\d)",
+        validate=_not_a_count,
     ),
     PatternSpec(
         builtin("phimin.other_id.code"),

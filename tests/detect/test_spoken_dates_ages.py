@@ -1,0 +1,155 @@
+"""Dates, ages and phone numbers said aloud in lower-case speech-to-text: where each is
+one, and the ordinary words around them that never are.
+
+The rule records (`records/dates.yaml`, `ages.yaml`, `identifiers.yaml`) hold a case
+and an ok text for each form; these check the forms by kind: what follows a day said
+alone ("the fifth drink" counts drinks), a holiday's one year against every year, an
+age's verbs, and the digits of a phone said in pairs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import phimin
+from phimin._detect.identifiers import _not_a_count, _said_digits, _said_phone
+
+
+def _found(redactor: phimin.Redactor, text: str, entity: str) -> list[str]:
+    return [text[f.start : f.end] for f in redactor.redact(text).findings if f.entity == entity]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a clause goes on after the day: its subject, a verb, a preposition, the hour
+        ("since the fifth i've been sleeping on her couch", "fifth"),
+        ("on the ninth at the courthouse they read the order", "ninth"),
+        ("on the first he called me twice", "first"),
+        ("i'm away the fifteenth through the twentieth", "fifteenth"),
+        ("he starts the second, so we'll see", "second"),
+        ("we land the twenty second at noon", "twenty second"),
+        ("the week of the eighteenth is when it all fell apart", "eighteenth"),
+    ],
+)
+def test_a_day_said_alone_is_a_date(redactor: phimin.Redactor, text: str, day: str) -> None:
+    assert day in _found(redactor, text, "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ordinal counting what follows it
+        "on the second morning she left",
+        "from the first moment i saw him i knew",
+        "around the fifth beer he gets mean",
+        "on the first of the twelve steps you admit it",
+        "after the first few weeks it got easier",
+        "on the first and only date we went on",
+        # a rank
+        "i was the fifth at the door",
+        "she's the fourth person to quit",
+        "he was the second guy she dated",
+        "henry the eighth had six wives",
+    ],
+)
+def test_an_ordinal_that_counts_is_no_date(redactor: phimin.Redactor, text: str) -> None:
+    assert _found(redactor, text, "DATE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("the week after christmas she stopped eating", "christmas"),
+        ("since new year's day i haven't called him", "new year's day"),
+        ("last halloween he got arrested", "halloween"),
+        ("thanksgiving day he showed up and yelled", "thanksgiving day"),
+    ],
+)
+def test_one_years_holiday_is_a_date(redactor: phimin.Redactor, text: str, day: str) -> None:
+    assert _found(redactor, text, "DATE") == [day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "christmas is always sad since dad died",
+        "we never celebrate thanksgiving",
+        "thanksgiving we usually order pizza",
+        "the christmas party at work was awkward",
+    ],
+)
+def test_a_holiday_talked_about_is_no_date(redactor: phimin.Redactor, text: str) -> None:
+    assert _found(redactor, text, "DATE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("my grandmother's going to be ninety in the fall", "ninety"),
+        ("he's well over ninety and still drives", "ninety"),
+        ("my grandpa is like ninety-ish", "ninety-ish"),
+        ("my grandmother is ninety plus and still gardens", "ninety plus"),
+        ("she's a supercentenarian, the paper said", "supercentenarian"),
+        ("she died at the age of ninety six", "ninety six"),
+    ],
+)
+def test_an_age_of_ninety_and_over_is_found(redactor: phimin.Redactor, text: str, age: str) -> None:
+    assert _found(redactor, text, "AGE") == [age]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i feel like i'm a hundred years old",
+        "he looks ninety years old with all the stress",
+        "she's over ninety percent sure",
+        "i'm ninety days clean today",
+        "the ninety minute session helped",
+        "ninety nine times out of a hundred",
+    ],
+)
+def test_an_amount_or_a_feeling_is_no_age(redactor: phimin.Redactor, text: str) -> None:
+    assert _found(redactor, text, "AGE") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [
+        ("8 0 8 5 5 5 nineteen twelve", "8085551912"),
+        ("nine one seven double 5 5 2 8 8 1", "9175552881"),
+        ("3 1 2, 5 5 5, forty four eighteen", "3125554418"),
+        ("6 1 7 8 hundred twenty two thirty one", "6178002231"),
+        ("six four six triple five oh one nine two", "6465550192"),
+    ],
+)
+def test_a_phone_said_in_pairs_reads_as_its_digits(said: str, number: str) -> None:
+    assert _said_digits(said) == number
+    assert _said_phone(said) is None  # a phone's shape: no verdict against it
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "twenty thirty",  # a count, two numbers
+        "five thirty six fifteen",  # two clock times
+        "one five five nineteen twelve",  # seven digits from a 1: no local number
+    ],
+)
+def test_what_is_no_phone_shape_is_dropped(said: str) -> None:
+    assert _said_phone(said) is False
+
+
+def test_a_count_is_no_identifier() -> None:
+    assert _not_a_count("987654321") is False
+    assert _not_a_count("1234567") is False
+    assert _not_a_count("4412907") is None
+
+
+def test_a_phone_said_in_pairs_needs_a_phone_word(redactor: phimin.Redactor) -> None:
+    text = "we counted eight oh eight five five five nineteen twelve sheep"
+    assert _found(redactor, text, "PHONE_NUMBER") == []
+    text = "my cell is eight oh eight five five five nineteen twelve"
+    assert _found(redactor, text, "PHONE_NUMBER") == [
+        "eight oh eight five five five nineteen twelve"
+    ]
