@@ -82,6 +82,11 @@ _COMPANY_WORDS = frozenset(
 _BRAND = lazy(rf"(?i)(?:{alternation(tuple(sorted(BRANDS, key=len, reverse=True)))})(?![\w'’-])")
 
 
+# What follows a verb and never a company's name: its object or particle.
+_OBJECT_AFTER = regex.compile(
+    r"(?i)[ ]+(?:me|him|her|us|them|my|his|our|their|your|up|off|out|no|it|it's|that|i|we"
+    r"|he|she|they|you)(?![\w'’])"
+)
 # Words inside a company's name between two of its words.
 _CONNECTORS = frozenset({"&", "of", "and", "for", "the", "without", "de", "del", "y"})
 
@@ -122,7 +127,7 @@ class EmployerRecognizer(PhiminRecognizer):
                 m = _WORD.match(text, pos)
                 if m is None or not self._name_word(m.group(), mixed, first=end == start):
                     break
-                if not mixed and end > start and self._verb(m.group().lower()):
+                if not mixed and end > start and self._verb(m.group().lower(), text, m.end()):
                     break  # "my supervisor at kaiser writes me up": the name ended
                 if m.group().lower() in _CONNECTORS:
                     # "Habitat for Humanity", "Bank of America": only with a name after it
@@ -160,29 +165,30 @@ class EmployerRecognizer(PhiminRecognizer):
                 continue  # "works with kids", "works with papeles chuecos"
             yield _EMPLOYER.at(start, end)
 
-    def _verb(self, word: str) -> bool:
-        """What someone does, which ends a name: "writes", "said", "went"."""
+    def _verb(self, word: str, text: str, end: int) -> bool:
+        """What someone does, which ends a name: a person's verb or a negation ("kaiser
+        said", "walker ridge didn't care"), another verb form only before its object or
+        a new clause ("kaiser writes me up"; not "lakeview gardens on fifth", "hidden
+        valley ranch")."""
+        if word in PERSON_VERBS or word.endswith(("n't", "n’t")):
+            return True  # ("kaiser said", "walker ridge didn't care")
         lex = self.lexicon
-        return (
-            word in PERSON_VERBS
-            or lex.is_verb_form(word)
-            or (
-                word.endswith(("s", "ed"))
-                and word not in _COMPANY_WORDS
-                and lex.is_plain_word(word)
-            )
-        )
+        inflected = word.endswith(("s", "ed")) and word not in _COMPANY_WORDS
+        if not (lex.is_verb_form(word) or (inflected and lex.is_plain_word(word))):
+            return False
+        return _OBJECT_AFTER.match(text, end) is not None
 
     def _surname_at(self, words: list[str], cue: str) -> bool:
-        """ "my supervisor at kaiser": one word where someone works, a surname no verb,
-        adjective or adverb is (a company named for its founder), not "works at hope"."""
+        """ "my supervisor at kaiser", "works at sutter general": where someone works,
+        a name that opens with a surname no verb, adjective or adverb is (a company or a
+        hospital named for its founder), not "works at hope"."""
         lex = self.lexicon
         word = words[0].lower()
         return (
-            len(words) == 1
+            len(words) <= 3
             and cue.rstrip().lower().endswith(" at")
             and lex.is_name(word)
-            and not lex.is_first_name(word)
+            and (len(words) >= 2 or not lex.is_first_name(word))  # (not "works at june")
             and not lex.is_plain_word(word)
             and not lex.is_spanish(word)
         )
