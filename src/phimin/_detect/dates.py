@@ -126,8 +126,10 @@ _AFTER_DAY_WIDE = (
     r"|is|was|will|would|works|worked|came|comes"
     r"|at(?![ ]+(?:the[ ]+)?(?:time|least|most|end)(?![\w]))"
     r"|in(?![ ]+(?:a[ ]+row|line|the[ ]+(?:series|list|row|line|class)))|for|with|from"
-    # "on the twenty third to see my dad"
-    r"|after|before|until|till|like|last|next|this|to)(?![\w'’-])"
+    # "on the twenty third to see my dad" (after "on" or "by" only: not "far from the
+    # first to cry")
+    r"|after|before|until|till|like|last|next|this"
+    r"|to(?<=(?<![\w'’])(?:on|by)[ ]+the[ ]+[\w-]+(?:[ ][\w-]+)?[ ]+to))(?![\w'’-])"
 )
 # A day of the month in Spanish words: "primero", "quince", "veintitrés", "treinta y uno".
 _SPANISH_DAY = (

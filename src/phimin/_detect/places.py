@@ -273,12 +273,21 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|public|local|big|small|trailer|dog|water|amusement|theme|car|ball|skate|office"
         r"|business|industrial|mobile)[ ])\p{L}[\p{L}'’-]+[ ]+)(?:heights|park|hills|village"
         r"|gardens|terrace|springs|ridge|harbor|harbour|meadows|estates|acres|manor|commons"
-        r"|slope|flats)(?![\w'’-])"
+        r"|slope|flats|hollow)(?![\w'’-])"
+        # "over in the pearl district", "grew up in the mission district": a district by
+        # its name (not "the school district", "the business district")
+        r"|(?<=(?<![\w'’])(?:in|from|to|near|around|outside|moved[ ]to|out[ ]in|over[ ]in"
+        r"|lives?[ ]in|lived[ ]in|grew[ ]up[ ]in|raised[ ]in)[ ]+the[ ]+)"
+        r"(?!(?:school|business|historic|financial|water|fire|sewer|congressional|police"
+        r"|judicial|voting|shopping|entertainment|theater|theatre|warehouse|industrial|red[ ]light"
+        r"|same|whole|other|new|old|next|central|federal|state|county|city|local|rural|urban"
+        r"|\w+[ ]school)[ ])"
+        r"\p{L}[\p{L}'’-]+[ ]+district(?![\w'’-])"
         r"|(?<=(?<![\w'’])(?:in|from|to|near|around|over[ ]in|out[ ]in)[ ]+)little[ ]+(?:saigon"
         r"|havana|italy|haiti|tokyo|india|armenia|manila|ethiopia|bangladesh|odessa|seoul"
         r"|korea|mexico|arabia|lebanon|kabul|yemen|guyana)(?![\w'’-])",
         trigger=r"(?i)heights|park|hills|village|gardens|terrace|springs|ridge|harbou?r"
-        r"|meadows|estates|acres|manor|commons|slope|flats|little",
+        r"|meadows|estates|acres|manor|commons|slope|flats|hollow|little|district",
     ),
     PatternSpec(
         builtin("phimin.location.san"),
