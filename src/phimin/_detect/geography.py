@@ -33,7 +33,7 @@ from phimin._catalogue import builtin
 from phimin._derived import Fingerprint, derived
 from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import CaseMode, case_of
-from phimin._detect.clinical import is_clinical_term
+from phimin._detect.clinical import MEDICATIONS, clinical_terms, is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.words import SPANISH_MOTION
@@ -341,7 +341,7 @@ class CityRecognizer(PhiminRecognizer):
         for start, end, name, town in _bounded_hits(lowered, len(text), self._hits(lowered, text)):
             surface = text[start:end]
             state_follows = self._state_follows(lowered, end, name)
-            if is_clinical_term(name) and not state_follows:  # ("mobile alabama")
+            if self._clinical(name, town) and not state_follows:  # ("mobile alabama")
                 continue
             previous = _previous_word(lowered, start)
             directed = previous in _DIRECTIONS
@@ -418,6 +418,14 @@ class CityRecognizer(PhiminRecognizer):
         return not any(
             self.lexicon.is_english(w) or self.lexicon.is_common_word(w) for w in name.split()
         )
+
+    @staticmethod
+    def _clinical(name: str, town: bool) -> bool:
+        """Ward vocabulary or a drug; a word that only ends like a diagnosis counts for
+        a small town, not for a US city ("tacoma", "gastonia" are not "-oma", "-ia")."""
+        if town:
+            return is_clinical_term(name)
+        return name in clinical_terms() or name in MEDICATIONS
 
     def _named_city(self, name: str) -> bool:
         """Each word a name, or no everyday word ("hollywood", not "time")."""
