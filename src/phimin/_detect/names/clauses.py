@@ -125,7 +125,15 @@ _WEAK_VERBS = SUBJECT_VERBS | frozenset(
     "doesn't didn't won't wouldn't can't couldn't isn't wasn't hasn't hadn't keeps needs "
     "knows thinks feels gets got".split()
 )
-_SUBJECT_VERBS = PERSON_VERBS | _WEAK_VERBS
+# What a chart says a client did, which no thing does ("Hope presented tearful", "Faith
+# states she is fine"): a person's verbs too, after a name that opens a sentence.
+_CHART_VERBS = frozenset(
+    """presented presents states stated describes described shares shared verbalized
+    verbalizes expressed expresses acknowledged acknowledges participated declined
+    requested requests tolerated""".split()
+)
+_ACTS = PERSON_VERBS | _CHART_VERBS
+_SUBJECT_VERBS = _ACTS | _WEAK_VERBS
 _SUBJECT = lazy(
     # (two names joined: "so jack and ray came over")
     rf"(?im){_CLAUSE_START}(?P<name>{_WORD})(?:[ ]+(?:and|&)[ ]+(?P<other>{_WORD}))?[ ]+"
@@ -500,7 +508,7 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         w = word.lower()
         verb = m.group("verb").lower()
         # ("will said": a modal never comes before a verb's past or third person)
-        modal = verb in PERSON_VERBS and verb not in _BASE_FORMS
+        modal = verb in _ACTS and verb not in _BASE_FORMS
         other = m.group("other")
         if other is not None and verb in PERSON_VERBS and _name_and_nickname(word, other, lexicon):
             yield SUBJECT.at(m.start("name"), m.end("name"))
@@ -508,6 +516,8 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue
         if not name_word(word, lexicon, modal=modal):
             continue
+        if verb in _CHART_VERBS and text.startswith(" itself", m.end("verb")):
+            continue  # ("an opening presented itself": a thing)
         if w in _PERSON_NOUNS and _word_before(text, m.start("name")) in _POINTING:
             continue  # "that guy kinda said": a person pointed at, no Guy
         known = lexicon.is_name(w)
@@ -516,7 +526,7 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         # what follows is what a person does or is ("hope was crying", "grace doesn't
         # care", "rose is mad at me")
         if (
-            verb not in PERSON_VERBS
+            verb not in _ACTS
             and not (clear and w not in _MONTHS)
             and not (
                 lexicon.is_first_name(w)
