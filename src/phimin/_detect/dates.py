@@ -279,7 +279,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # we always go to my aunt's", "every christmas"). ("over thanksgiving" is the
         # days around it, as the packs read it: a season, not a day.)
         rf"(?i)(?:(?<![\w])(?:on|since|after|before|around|until|till|by|through|last"
-        rf"|this[ ]+past|this|that|next|the[ ]+day[ ]+(?:before|after))[ ]+"
+        rf"|this[ ]+past|this|that|next|the[ ]+day[ ]+(?:before|after)"
+        # "my anniversary is valentine's day", "her due date's christmas eve"
+        rf"|(?:birthday|anniversary|wedding|hearing|court[ ]date|due[ ]date|funeral"
+        rf"|sobriety[ ]date|release[ ]date)(?:['’]s|[ ]+is|[ ]+was)(?:[ ]+on)?)[ ]+"
         rf"|(?:(?<![^\n])|(?<=[.!?,;:][ ]*)|(?<=(?<![\w])(?:and|so|but|then|um|uh|like|yeah"
         rf"|well)[ ]+))"
         rf"(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night))?[ ]+(?:i|he|she|they|we|my|his|her"
@@ -379,9 +382,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # mayo": a day and a month said in Spanish (the year after it is kept).
         rf"(?i)(?<![\w])(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY})[ ]+de[ ]+(?:enero|febrero|marzo"
         r"|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre))"
-        r"(?![\w])",
+        r"(?![\w])"
+        # "mi cita es el martes quince", "el viernes 3": a weekday and its day of the month
+        rf"|(?<=(?<![\w])el[ ]+)(?P<date>(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado"
+        rf"|domingo)[ ]+(?:\d{{1,2}}|{_SPANISH_DAY}))(?![\w])(?![ ]+(?:de|horas?|minutos?|a[ñn]os|d[ií]as|semanas|meses|veces)(?![\w]))",
         group="date",
-        trigger=r"(?i)[ ]de[ ]",
+        trigger=r"(?i)[ ]de[ ]|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo",
     ),
     PatternSpec(
         builtin("phimin.date.day_month_compact"),
