@@ -26,7 +26,7 @@ from phimin._detect.patterns import PatternSpec
 __all__ = ["IDENTIFIER_SPECS"]
 
 # What may sit between a label and its value: "MRN: 123", "MRN # 123", "MRN is 123".
-_SEP = r"[ \t]*(?:(?:is|was|=|:|#|no\.?|number|num\.?)[ \t]*){0,3}[ \t]*"
+_SEP = r"[ \t]*(?:(?:is|was|es|era|=|:|#|no\.?|number|num\.?)[ \t]*){0,3}[ \t]*"
 # An identifier value: starts alphanumeric, has a digit, 5-24 characters (so a bare
 # year after a label, "Medicaid 2019", is not taken for a member id).
 _GROUP = r"[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,6}(?![A-Za-z]{2})"
@@ -250,6 +250,9 @@ _SPOKEN_ID_LABELS = (
     r"(?:[ ]number)?|tag[ ]number|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
     # "my ebt card number", "his car's plate number"
     r"|(?:ebt|snap|wic|benefits|insurance|medicaid|medicare|library|bus|id)[ ]card[ ]number"
+    # "el número de mi caso es dos cuatro cinco ocho uno"
+    r"|n[uú]mero[ ]de[ ](?:(?:mi|su|tu)[ ])?(?:caso|expediente|seguro|aseguranza|miembro"
+    r"|p[oó]liza|cliente|cuenta|reo|recluso|placa|licencia)"
 )
 _SPOKEN_DIGIT = rf"(?:(?:double[ ]|triple[ ])?(?:\d+|{_NUMBER_WORD}))(?![\w])"
 _SPOKEN_ID_TOKEN = (
@@ -502,7 +505,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     _labelled(
         "phimin.ssn.labelled",
-        r"ssn|ss\#|soc(?:ial)?(?:[ ]sec(?:urity)?)?(?:[ ]?(?:number|no|\#))?",
+        r"ssn|ss\#|soc(?:ial)?(?:[ ]sec(?:urity)?)?(?:[ ]?(?:number|no|\#))?"
+        r"|(?:n[uú]mero[ ]de[ ])?seguro[ ]social",
     ),
     PatternSpec(
         builtin("phimin.card"),
@@ -542,6 +546,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         "phimin.health_plan.labelled",
         r"(?:member|subscriber|beneficiary|policy|group|plan|insurance|insurer)[ ]?(?:id|identification)?"
         r"|medicaid(?:[ ]id)?|medicare(?:[ ]id)?|mbi|hicn|medi-cal|masshealth|tricare"
+        r"|n[uú]mero[ ]de[ ](?:(?:mi|su|tu)[ ])?(?:seguro|aseguranza|miembro|p[oó]liza)"
         r"|bcbs|blue[ ]cross(?:[ ]blue[ ]shield)?|aetna|cigna|humana|united(?:healthcare)?",
     ),
     PatternSpec(
@@ -601,7 +606,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     _labelled(
         "phimin.case_number.labelled",
-        r"(?:court[ ])?case|docket|cause|indictment|citation|ticket|warrant|booking"
+        # (in Spanish: "el número de mi caso es ...", "mi expediente")
+        r"n[uú]mero[ ]de[ ](?:(?:mi|su|tu)[ ])?(?:caso|expediente|reo|recluso|preso)|expediente"
+        r"|(?:court[ ])?case|docket|cause|indictment|citation|ticket|warrant|booking"
         r"|inmate|doc(?=[ ]?(?:\#|number|no\b))|prisoner|probation|parole",
     ),
     PatternSpec(
@@ -646,7 +653,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # l m four two one", "claim number is ninety one dash four four seven two": a
         # labelled number read aloud, letters, digits and number words, to its last digit.
         rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})(?:['’]s(?![\w]))?"
-        r"(?:,?[ ]+(?:is|was|it's|its|reads|says|said|changed|now|new|like|um|uh|=|:|\#"
+        r"(?:,?[ ]+(?:is|was|it's|its|reads|says|said|changed|now|new|like|um|uh|es|era|=|:|\#"
         # "the reference number they gave me is ...", "the case number that she sent was"
         r"|(?:that[ ]+|which[ ]+)?(?:they|she|he|you|i|we|the[ ]+\w+|my[ ]+\w+)[ ]+(?:gave|sent"
         r"|told|got|assigned|issued|wrote|mailed|texted|emailed)(?:[ ]+(?:me|us|her|him|them"
