@@ -431,8 +431,10 @@ _FIRST_CHURCH = lazy(
     r"first[ ]+(?:baptist|methodist|presbyterian|lutheran|congregational|christian"
     r"|united[ ]methodist|church)(?:[ ]+church)?(?![\w'’-])"
 )
+# Chains by name, the longest first ("dollar general" before "dollar").
+_CHAINS = alternation(tuple(sorted(BRANDS, key=len, reverse=True)))
 _CHAIN_ON_STREET = lazy(
-    rf"(?i)(?<![\w'’-])(?P<chain>{alternation(tuple(sorted(BRANDS, key=len, reverse=True)))})"
+    rf"(?i)(?<![\w'’-])(?P<chain>{_CHAINS})"
     r"(?:['’]s)?[ ]+(?:on|off|at[ ]the[ ]corner[ ]of)[ ]+(?=(?:route|rte|highway|hwy|exit"
     r"|interstate|i-|us-|county[ ]road|state[ ]route)(?![\w'’])|\d|(?:(?!the[ ]|a[ ])[\p{L}'’-]+[ ]+)"
     r"{1,2}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|highway|hwy|parkway"
@@ -574,10 +576,9 @@ _PLACE_ON_STREET = lazy(
     r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
     r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital"
     r"|courthouse|planned[ ]parenthood|dmv"
-    rf"|{alternation(tuple(sorted(BRANDS, key=len, reverse=True)))})(?:['’]s)?"
+    rf"|{_CHAINS})(?:['’]s)?"
     # a chain with no article: "he took me to ihop on broadway"
-    rf"|(?<=(?:to|at|from|by|near|behind)[ ]+)(?P<chain>"
-    rf"{alternation(tuple(sorted(BRANDS, key=len, reverse=True)))})(?:['’]s)?"
+    rf"|(?<=(?:to|at|from|by|near|behind)[ ]+)(?P<chain>{_CHAINS})(?:['’]s)?"
     # where someone is or lives: "over on ashland", "she lives on delancey"
     r"|over|down|lives?|lived|living|stay|stays|stayed|staying)[ ]+(?:on|off(?:[ ]of)?)"
     # a corner's first street ("the corner of fifth and maple"); a street gone along
@@ -610,11 +611,9 @@ _ON_SAYINGS = frozenset(
     patrol tour order appointment rotation shift weekends sundays mondays fridays earth
     sight faith""".split()
 )
-_FILLERS = frozenset("like um uh so and yeah okay ok".split())
+_PAUSES = frozenset("like um uh so and yeah okay ok".split())
 _WORD_AFTER = regex.compile(r"[ \t]+([\p{L}][\p{L}'’-]*)")
 _PLACE_HEADS = frozenset({"place", "house", "one", "spot", "corner", "park"})
-
-
 _HOUSE_OF_CARE = regex.compile(r"(?i)(?:halfway|sober|group|recovery)[ ]+house")
 
 
@@ -837,7 +836,7 @@ class FacilityRecognizer(PhiminRecognizer):
         nxt = after.group(1).lower()
         return (
             nxt in STOP_WORDS
-            or nxt in _FILLERS
+            or nxt in _PAUSES
             or self.lexicon.is_verb_form(nxt)
             or (nxt.endswith(("ing", "ed")) and self.lexicon.is_english(nxt))
         )
