@@ -18,6 +18,7 @@ from phimin._detect.names.tokens import NAME_WORD, Span, Tokens, extend, ok_afte
 from phimin._detect.words import (
     BRACKET_KIN,
     BRACKET_ROLES,
+    BRANDS,
     FILLERS,
     NICKNAME_PREFIXES,
     NOT_NICKNAMES,
@@ -305,9 +306,39 @@ def _appositive(t: Tokens, j: int) -> bool:
     )
 
 
+# Teams named in the plural of a word a surname list has too.
+_TEAMS = frozenset({"laker", "knick", "sixer", "niner"})
+# A family by its name in the plural: "babysat for the kowalskis", "the nguyens".
+_PLURAL_FAMILY = lazy(r"(?i)(?<![\w'’])the[ ]+(?P<name>\p{L}{3,}?)(?:es|s)(?![\w'’-])")
+
+
+def _plural_families(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "we went over to the nguyens": a surname that is no everyday word, in the plural
+    (not "the browns", "the davids")."""
+    for m in finditer_by_line(_PLURAL_FAMILY, text):
+        stem = m.group("name")
+        name = stem.lower()
+        if mode == "mixed" and not stem[:1].isupper():
+            continue
+        word = text[m.start("name") : m.end()].lower()
+        if word in BRANDS:
+            continue  # "the starbucks on jefferson": a chain
+        if lexicon.is_english(word) or lexicon.is_common_word(word):
+            continue  # "the class", "the bodies": a word's plural, not a family's
+        if (
+            name in lexicon.last
+            and name not in _TEAMS
+            and lexicon.is_clear_name(name)
+            and not lexicon.is_first_name(name)
+            and not lexicon.is_english(name)
+        ):
+            yield FAMILY.at(m.start("name"), m.end())
+
+
 def family(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "the DELACROIX FAMILY", "MARGUERITE BRANCATI (DAUGHTER)": a name tied to kin
-    (or to a role written the same way: "(RESIDENT)")."""
+    (or to a role written the same way: "(RESIDENT)"); "the kowalskis"."""
+    yield from _plural_families(text, mode, lexicon)
     for m in finditer_by_line(_KIN, text):
         words = m.group("name").split()
         last = words[-1].lower()

@@ -258,11 +258,16 @@ def introductions(t: Tokens) -> Iterator[Span]:
                     phrase in _SURE_INTRODUCTIONS
                     and t.wordlike(j)
                     and t.lexicon.is_first_name(t.lower[j])
+                    # (no grammar but a modal that is a name: "a man named in the suit")
+                    and (t.lower[j] not in STOP_WORDS or t.lower[j] in ("will", "may"))
                     and (not mixed or t.titlecase(j))
                 )
             # "i'm will his son", "this is hope, her daughter": a first name, even a word,
             # then who the speaker is to someone
             ok = ok or (t.lexicon.is_first_name(t.lower[j]) and _kin_follows(t, j))
+            # "some guy named ace", "a girl named jax": after a person "named", whatever
+            # word follows is what that person is called
+            ok = ok or (phrase == ("named",) and _person_named(t, i, j))
             if not ok and not weak and t.lower[j] in NICKNAME_PREFIXES:
                 # "we called him papa joe", "goes by lil kenji": the nickname whole
                 k = t.next_word(j)
@@ -274,6 +279,28 @@ def introductions(t: Tokens) -> Iterator[Span]:
             if ok:
                 rule = WEAK_INTRODUCTION if weak else INTRODUCTION
                 yield extend(t, j, rule.score if mixed else rule.score_for("caseless"), rule)
+
+
+_NAMED_PEOPLE = frozenset(
+    "guy girl man woman lady dude kid boy friend someone somebody person chick fella dealer"
+    " cousin neighbor coworker".split()
+)
+
+
+def _person_named(t: Tokens, i: int, j: int) -> bool:
+    """Is token i "named" after a person ("some guy named"), and token j a word that can
+    be what that person is called (no grammar, no clinical word)?"""
+    before = t.prev_word(i)
+    w = t.lower[j]
+    return (
+        before >= 0
+        and t.lower[before] in _NAMED_PEOPLE
+        and t.candidate(j)
+        and t.wordlike(j)
+        and w not in STOP_WORDS
+        and not t.clinical(j)
+        and len(w) >= 2
+    )
 
 
 _WHOSE = frozenset({"his", "her", "their", "your", "the", "her's"})
