@@ -20,7 +20,7 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
-from phimin._detect.words import BRANDS, PERSON_VERBS, alternation
+from phimin._detect.words import BRAND_ALTERNATION, PERSON_VERBS
 from phimin._lazy_regex import lazy
 
 __all__ = ["EmployerRecognizer"]
@@ -79,7 +79,7 @@ _COMPANY_WORDS = frozenset(
 
 
 # Chains, whose names may be everyday words ("works at target", "a cook at olive garden").
-_BRAND = lazy(rf"(?i)(?:{alternation(tuple(sorted(BRANDS, key=len, reverse=True)))})(?![\w'’-])")
+_BRAND = lazy(rf"(?i)(?:{BRAND_ALTERNATION})(?![\w'’-])")
 
 
 # What follows a verb and never a company's name: its object or particle.

@@ -25,7 +25,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon, fold_accents
 from phimin._detect.lines import finditer_by_line, finditer_in, lines_with, lines_with_words
 from phimin._detect.patterns import PatternSpec
-from phimin._detect.words import BRANDS, PLACE_KINDS, TITLES, alternation
+from phimin._detect.words import BRAND_ALTERNATION, BRANDS, PLACE_KINDS, TITLES, alternation
 from phimin._lazy_regex import lazy
 
 __all__ = ["PLACE_SPECS", "STATE_CODES", "FacilityRecognizer"]
@@ -431,10 +431,8 @@ _FIRST_CHURCH = lazy(
     r"first[ ]+(?:baptist|methodist|presbyterian|lutheran|congregational|christian"
     r"|united[ ]methodist|church)(?:[ ]+church)?(?![\w'’-])"
 )
-# Chains by name, the longest first ("dollar general" before "dollar").
-_CHAINS = alternation(tuple(sorted(BRANDS, key=len, reverse=True)))
 _CHAIN_ON_STREET = lazy(
-    rf"(?i)(?<![\w'’-])(?P<chain>{_CHAINS})"
+    rf"(?i)(?<![\w'’-])(?P<chain>{BRAND_ALTERNATION})"
     r"(?:['’]s)?[ ]+(?:on|off|at[ ]the[ ]corner[ ]of)[ ]+(?=(?:route|rte|highway|hwy|exit"
     r"|interstate|i-|us-|county[ ]road|state[ ]route)(?![\w'’])|\d|(?:(?!the[ ]|a[ ])[\p{L}'’-]+[ ]+)"
     r"{1,2}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|highway|hwy|parkway"
@@ -576,9 +574,9 @@ _PLACE_ON_STREET = lazy(
     r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
     r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital"
     r"|courthouse|planned[ ]parenthood|dmv"
-    rf"|{_CHAINS})(?:['’]s)?"
+    rf"|{BRAND_ALTERNATION})(?:['’]s)?"
     # a chain with no article: "he took me to ihop on broadway"
-    rf"|(?<=(?:to|at|from|by|near|behind)[ ]+)(?P<chain>{_CHAINS})(?:['’]s)?"
+    rf"|(?<=(?:to|at|from|by|near|behind)[ ]+)(?P<chain>{BRAND_ALTERNATION})(?:['’]s)?"
     # where someone is or lives: "over on ashland", "she lives on delancey"
     r"|over|down|lives?|lived|living|stay|stays|stayed|staying)[ ]+(?:on|off(?:[ ]of)?)"
     # a corner's first street ("the corner of fifth and maple"); a street gone along

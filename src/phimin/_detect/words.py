@@ -18,6 +18,7 @@ __all__ = [
     "BRACKET_KIN",
     "BRACKET_ROLES",
     "BRANDS",
+    "BRAND_ALTERNATION",
     "CLIENT_CUES",
     "CONTACT_VERBS",
     "DOCTOR_TITLES",
@@ -102,6 +103,9 @@ NOT_AFTER_LIL = frozenset(_words("not_after_lil"))
 PLACE_KINDS = _words("place_kinds")
 PAST_TENSE_NAMES = frozenset(_words("past_tense_names"))
 BRANDS = frozenset(_words("brands"))
+# The chains as one regex alternation, the longest first ("dollar general" before
+# "dollar"), for every pattern that names them.
+BRAND_ALTERNATION = alternation(tuple(sorted(BRANDS, key=len, reverse=True)))
 FILLERS = frozenset(_words("fillers"))
 SPANISH_MOTION = frozenset(_words("spanish_motion"))
 SPANISH_TIMES = frozenset(_words("spanish_times"))
