@@ -43,10 +43,17 @@ _HOLIDAY = (
     r"|resolutions)(?![\w]))|halloween|valentine'?s?[ ]+day"
     r"|independence[ ]+day|(?:the[ ]+)?(?:fourth|4th)[ ]+of[ ]+july|memorial[ ]+day"
     r"|labor[ ]+day|mother'?s[ ]+day|father'?s[ ]+day|juneteenth"
+    r"|(?:st\.?|saint)[ ]+patrick'?s[ ]+day|super[ ]+bowl[ ]+sunday"
+    # in Spanish: "en nochebuena se fue", "el día de reyes fue cuando me corrió"
+    r"|nochebuena|noche[ ]?vieja|navidad|a[ñn]o[ ]+nuevo|d[ií]a[ ]+de[ ]+(?:los[ ]+)?reyes"
+    r"|d[ií]a[ ]+de[ ]+(?:las[ ]+madres|la[ ]+madre|los[ ]+muertos|muertos|san[ ]+valent[ií]n"
+    r"|acci[oó]n[ ]+de[ ]+gracias)"
 )
+_HOLIDAY_OFFSET = r"(?:day|night|morning|evening|weekend)[ ]+(?:before|after|of)"
 _HOLIDAY_TRIGGER = (
     r"(?i)christmas|xmas|thanksgiving|easter|new|halloween|valentine|independence"
-    r"|july|memorial|labor|mother|father|juneteenth"
+    r"|july|memorial|labor|mother|father|juneteenth|patrick|bowl|noche|navidad|nuevo|reyes"
+    r"|madre|muertos|valent|gracias"
 )
 # A month's full name, "may" aside (a modal as often), and a day said as a plain number.
 _MONTH_FULL = (
@@ -279,17 +286,30 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # we always go to my aunt's", "every christmas"). ("over thanksgiving" is the
         # days around it, as the packs read it: a season, not a day.)
         rf"(?i)(?:(?<![\w])(?:on|since|after|before|around|until|till|by|through|last"
-        rf"|this[ ]+past|this|that|next|the[ ]+day[ ]+(?:before|after)"
+        rf"|this[ ]+past|this|that|next|it[ ]+was|en|desde|hasta|para|antes[ ]+de"
+        rf"|despu[eé]s[ ]+de"
         # "my anniversary is valentine's day", "her due date's christmas eve"
         rf"|(?:birthday|anniversary|wedding|hearing|court[ ]date|due[ ]date|funeral"
         rf"|sobriety[ ]date|release[ ]date)(?:['’]s|[ ]+is|[ ]+was)(?:[ ]+on)?)[ ]+"
         rf"|(?:(?<![^\n])|(?<=[.!?,;:][ ]*)|(?<=(?<![\w])(?:and|so|but|then|um|uh|like|yeah"
-        rf"|well)[ ]+))"
-        rf"(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night))?[ ]+(?:i|he|she|they|we|my|his|her"
-        rf"|our|their|mom|dad|you)[ ]+(?!(?:always|usually|never|normally|often|sometimes"
-        rf"|don't|do|just|like|love|hate|get|go)(?![\w]))))"
-        rf"(?P<day>(?:{_HOLIDAY})(?:[ ]+(?:weekend|morning|night|day|eve))?)"
-        rf"(?![\w'’-])(?!,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E})",  # (then `holiday_year`)
+        rf"|well|el)[ ]+))"
+        rf"(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night|weekend))?[ ]+(?:(?:i|he|she|they|we"
+        rf"|my|his|her|our|their|mom|dad|you|me|se|nos|le|lo|la|mi|él|ella|ellos|yo)[ ]+"
+        rf"(?!(?:always|usually|never|normally|often|sometimes|don't|do|just|like|love|hate|get"
+        rf"|go|siempre|nunca)(?![\w]))"
+        # "easter sunday is when i told her", "new year's eve was the night he left",
+        # "valentine's day was the last good day we had", "el día de reyes fue cuando ..."
+        rf"|(?:is|was)[ ]+(?:when|the[ ]+(?:day|night|last|first))(?![\w])|fue[ ]+cuando))"
+        # "the day after christmas", "the night before thanksgiving": the date is the whole
+        # of it (what the offset counts from is one day)
+        rf"|(?<![\w])(?=(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+(?:{_HOLIDAY})))"
+        rf"(?P<day>(?:(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+)?(?:{_HOLIDAY})"
+        rf"(?:[ ]+(?:weekend|morning|night|day|eve))?)"
+        rf"(?![\w'’-])(?!,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E})"  # (then `holiday_year`)
+        # (a season named for it is no day: "it was christmas break", "since easter time")
+        rf"(?![ ]+(?:time|season|break|vacation|holidays?|shopping|party|parties)(?![\w]))"
+        # (nor what is done every year: "en navidad siempre vamos", "on easter we always")
+        rf"(?![ ]+(?:(?:we|i|they|he|she|you)[ ]+)?(?:always|usually|siempre|every|each|cada)(?![\w]))",
         group="day",
         trigger=_HOLIDAY_TRIGGER,
     ),
@@ -400,7 +420,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.date.spoken_birth_date"),
         # "date of birth four twelve eighty eight", "dob ten seventeen nineteen ninety": a
         # date of birth said as numbers.
-        rf"(?i)(?<![\w])(?:(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is)?"
+        rf"(?i)(?<![\w])(?:(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is|['’]s)?"
         rf"|born(?:[ ]on)?)(?:[ ]+(?:for[ ]+me|please|again))?[ ]*[:?,.]?(?:[ ]+(?:is|it's|its|um"
         rf"|uh|oh(?![ ]+{_SPOKEN_NUMBER}(?![\w'’-]))|so|yeah|like|sure|\[patient\]|\[client\]|\p{{L}}{{2,12}}(?:[ ]\d)?[ ]?:)[,]?)*"
         rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:(?:[ -]+|[ ]slash[ ]){_SPOKEN_NUMBER}){{1,7}})(?![\w'’-])"
