@@ -51,6 +51,11 @@ _SCALE = (
 _NUM = r"\d+(?:\.\d+)?"
 
 _GUARDS = [
+    # an herbal remedy, no saint and no person: "st. john's wort", "saint johns wort"
+    r"(?i)(?<![\w])(?:st\.?|saint)[ ]+john['’]?s[ ]+wort(?![\w])",
+    # a feast's saint, no place and no person: "St. Patrick's Day" (the whole feast is
+    # not guarded: said as when something happened it is a date)
+    r"(?i)(?<![\w])(?:st\.?|saint)[ ]+\p{L}+['’]?s(?=[ ]+day(?![\w]))",
     # Scale scores: "PHQ-9 score 14", "GAD-7: 12/21", "MoCA 26/30".
     rf"(?i)(?<![\w]){_SCALE}(?:[ ]+(?:total|score|scored|was|of|=|is|:|-)){{0,3}}[ :=]*{_NUM}(?:[ ]?/[ ]?\d+)?",
     # Ratings out of a hundred; out of ten when a rating word comes before or after

@@ -43,7 +43,7 @@ __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 _LOCATION_WORDS = frozenset(
     """in from to at near of around outside moved move moving live lives lived living visit
     visited visiting born raised grew up back toward towards between via @ town en desde past
-    hacia cerca vive vivo vivimos left fled escaped crossed village pueblo""".split()
+    hacia cerca vive vivo vivimos left fled escaped crossed village pueblo por""".split()
 )
 # Parts of a city said before its name ("east oakland", "downtown dallas").
 _DIRECTIONS = frozenset(
@@ -173,7 +173,9 @@ def _build_places() -> PlaceLexicon:
             elif city["countrycode"] != "US":
                 abroad.add(name)
     towns: set[str] = set()
-    for name, codes in _us_places():
+    for name, codes in (
+        (form, codes) for town, codes in _us_places() for form in _saint_forms(town)
+    ):
         if name not in cities:
             towns.add(name)
         states = {state_names[c] for c in codes if c in state_names}
@@ -207,7 +209,16 @@ def _spellings(name: str) -> set[str]:
             found.add(form[: -len(" city")])
         if form.startswith("ciudad ") and len(form) >= 11:  # "juárez", "obregón"
             found.add(form[len("ciudad ") :])
-    return found
+    return {spelled for form in found for spelled in _saint_forms(form)}
+
+
+def _saint_forms(name: str) -> set[str]:
+    """A saint's city as it is written and said: "st. louis", "st louis", "saint louis"."""
+    for prefix in ("saint ", "st. ", "st "):
+        if name.startswith(prefix):
+            rest = name[len(prefix) :]
+            return {f"saint {rest}", f"st. {rest}", f"st {rest}"}
+    return {name}
 
 
 def _us_places_file() -> Any:

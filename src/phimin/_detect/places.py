@@ -22,18 +22,23 @@ from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
+from phimin._detect.geography import load_places
 from phimin._detect.lexicon import NameLexicon, fold_accents
 from phimin._detect.lines import finditer_by_line, finditer_in, lines_with, lines_with_words
 from phimin._detect.patterns import PatternSpec
-from phimin._detect.words import BRAND_ALTERNATION, BRANDS, PLACE_KINDS, TITLES, alternation
+from phimin._detect.school_acronyms import school_acronyms
+from phimin._detect.words import (
+    BRAND_ALTERNATION,
+    BRANDS,
+    PLACE_KINDS,
+    STATE_CODES,
+    TITLES,
+    alternation,
+)
 from phimin._lazy_regex import lazy
 
-__all__ = ["PLACE_SPECS", "STATE_CODES", "FacilityRecognizer"]
+__all__ = ["PLACE_SPECS", "FacilityRecognizer"]
 
-STATE_CODES = tuple(  # the 50 states, DC and the territories
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
-    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP".split()
-)
 
 _STATE_CODE = "(?:" + "|".join(STATE_CODES) + ")"
 _STREET_TYPE = (
@@ -401,17 +406,19 @@ _WORD_BEFORE = regex.compile(r"(?r)(?:^|(?<=[ \t>(/\"]))([\p{L}][\p{L}'’.&-]*)
 # "St. Mary's", "Saint Agnes": a saint's name is a facility in a note.
 # (In capitals, "ST" is sinus tachycardia: only "ST." with its period counts there.)
 _SAINT = lazy(
-    r"(?<![\w])(?:St\.?[ ]+(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*)|Saint[ ]+(?P<name>\p{Lu}[\p{L}'’-]+)"
-    r"|ST\.[ ]+(?P<name>\p{Lu}[\p{L}'’-]+)"
+    r"(?<![\w])(?:St\.?[ ]+(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*+)|Saint[ ]+(?P<name>\p{Lu}[\p{L}'’-]++)"
+    r"|ST\.[ ]+(?P<name>\p{Lu}[\p{L}'’-]++)"
     # in lower-case speech, with its "'s" or a church or school after it ("st. anselm's",
     # "saint luke church"); not a feast or a herb ("st. patrick's day", "st. john's wort")
     r"|(?:st\.?|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]+)(?=['’]s(?![\w]|[ ]+(?:day|wort|eve)(?![\w]))"
     r"|[ ]+(?:church|parish|cathedral|school|academy|hospital|chapel)(?![\w]))"
     # or where someone went or was: "where did you deliver? at st agnes, the one downtown"
-    r"|(?<=(?<![\w'’])(?:at|to|from|into)[ ]+)(?:st\.?|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]{2,})"
+    r"|(?<=(?<![\w'’])(?:at|to|from|into|in)[ ]+)(?:st\.?|saint)[ ]+(?P<name>\p{Ll}[\p{Ll}-]{2,})"
     r"(?![\w'’-])(?![ ]+(?:day|wort|eve)(?![\w]))"
     r")(?:'s|’s|'S)?"
+    r"(?![ ]+(?i:day|wort|eve)(?![\w]))"  # (in any case: "St. John's Wort", "St Patrick's Day")
 )
+_SAINT_KIND = lazy(r"[ ]+(?:church|parish|cathedral|school|academy|hospital|chapel)(?![\w])")
 # A venue named after its kind, at the place someone goes ("we met at cafe luna", "the
 # pantry at our lady of guadalupe"): the name after the noun.
 _VENUE = lazy(
@@ -513,6 +520,14 @@ _NAME_NOUNS = frozenset(
         "elementary",
         "apartments",
         "baptist",
+        # (a denomination after a church's name is its name: "grace lutheran")
+        "methodist",
+        "lutheran",
+        "presbyterian",
+        "pentecostal",
+        "episcopal",
+        "tabernacle",
+        "ministries",
         "general",
         "fellowship",
         "assisted living",
@@ -735,6 +750,7 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._unknown_places(text)
         yield from self._features(text)
         yield from self._spanish_facilities(text)
+        yield from school_acronyms(text, self.lexicon)
         for m in finditer_by_line(_CHILDRENS, text):
             yield _FACILITY.at(*m.span("name"))
         for m in finditer_by_line(_FIRST_CHURCH, text):
@@ -881,9 +897,9 @@ class FacilityRecognizer(PhiminRecognizer):
                 # dictionary, so "mount zion baptist church" is everyday words after "to")
                 # (an apartment complex is named with everyday words: "maple crest")
                 noun = m.group().lower()
-                plain_ok = not spoken_noun or noun in ("apartments", "mission")
+                plain_ok = not spoken_noun or noun in ("apartments", "mission", "baptist")
                 start, words = self._spoken_name(
-                    text, m.start(), plain=plain_ok, pious=noun == "general"
+                    text, m.start(), plain=plain_ok, pious=noun in ("general", "baptist")
                 )
                 name = text[start : m.start()].strip()
             if words and not all(x.lower().strip(".") in plain for x in name.split()):
@@ -908,6 +924,9 @@ class FacilityRecognizer(PhiminRecognizer):
         start, words = noun, 0
         while words < 3:
             w = _WORD_BEFORE.search(text, max(0, start - 64), start)
+            if w is not None and words and w.group(1).lower() == "new":
+                start, words = w.start(1), words + 1  # "new hope baptist", "new life church"
+                continue
             if w is None or not self._spoken_word(w.group(1)):
                 break
             lower = w.group(1).lower()
@@ -977,9 +996,28 @@ class FacilityRecognizer(PhiminRecognizer):
                 yield _UNIVERSITY.at(m.start(), m.end())
 
     def _saints(self, text: str) -> Iterator[Detection]:
+        places = load_places()
         for m in _SAINT.finditer(text):
+            said = m.group().lower()
+            if not m.group().isupper() and (said in places.cities or said in places.towns):
+                continue  # "moved to st. paul": the gazetteer's, with its state (in
+                # capitals the gazetteer takes few: "TO GO TO ST. MARY" stays a saint's)
             name = m.group("name").lower().rstrip("'’s")
-            if not (self.lexicon.is_plain_word(name) or is_clinical_term(name)):
+            # A saint's own name is often a word ("st. mark's", "saint rose church", "St.
+            # Peter"): a capital, the "'s" or the church after it says it is one.
+            said_as_saint = (
+                m.group().endswith(("'s", "’s", "'S"))
+                or _SAINT_KIND.match(text, m.end()) is not None
+                or (  # "St. Rose", not "12 Oak St. Then she left"
+                    m.group()[:1].isupper()
+                    and name not in STOP_WORDS
+                    and (self.lexicon.is_first_name(name) or not self.lexicon.is_plain_word(name))
+                )
+            )
+            if said_as_saint:
+                if not is_clinical_term(name):
+                    yield _SAINT_NAME.at(m.start(), m.end())
+            elif not (self.lexicon.is_plain_word(name) or is_clinical_term(name)):
                 yield _SAINT_NAME.at(m.start(), m.end())
 
     def _transfers(self, text: str) -> Iterator[Detection]:
@@ -1031,6 +1069,9 @@ class FacilityRecognizer(PhiminRecognizer):
             return True
         if lower in STOP_WORDS or is_clinical_term(lower):
             return False
+        base, apostrophe, _ = lower.replace("’", "'").partition("'")
+        if apostrophe and base in STOP_WORDS:
+            return False  # a pronoun and its verb: "he's lutheran", "that's general"
         if mode == "lower" and word[:1].isupper():
             return True  # a capital stands out in a lower-case note
         if mode == "mixed":

@@ -46,6 +46,7 @@ __all__ = [
     "SOCIAL_VERBS",
     "SPANISH_MOTION",
     "SPANISH_TIMES",
+    "STATE_CODES",
     "SUBJECT_VERBS",
     "SURNAME_TITLES",
     "TITLES",
@@ -109,3 +110,8 @@ BRAND_ALTERNATION = alternation(tuple(sorted(BRANDS, key=len, reverse=True)))
 FILLERS = frozenset(_words("fillers"))
 SPANISH_MOTION = frozenset(_words("spanish_motion"))
 SPANISH_TIMES = frozenset(_words("spanish_times"))
+
+STATE_CODES = tuple(  # the 50 states, DC and the territories
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP".split()
+)

@@ -1,0 +1,71 @@
+"""A college or school by its letters, where someone studies: "my son got into ucla",
+"i dropped out of osu", "two classes at pcc this term", "mi prima estudia en la uo".
+Rule `phimin.location.school_acronym` (a quasi-identifier, like a school's name).
+
+No list of schools: the letters are no word of English or Spanish, no clinical
+abbreviation and no state's code, they follow a word that places someone there, and a
+word of schooling is said near them ("classes", "freshman", "scholarship",
+"estudia"). "seen at er", "to icu", "back at aa" stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
+
+from phimin._catalogue import builtin
+from phimin._detect.clinical import is_clinical_term
+from phimin._detect.detection import Detection
+from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import finditer_by_line
+from phimin._detect.words import STATE_CODES
+from phimin._lazy_regex import lazy
+
+__all__ = ["school_acronyms"]
+
+SCHOOL_ACRONYM = builtin("phimin.location.school_acronym")
+
+_AT_SCHOOL = lazy(
+    r"(?i)(?<![\w'’])(?:at|into|to|from|out[ ]of|attend|attends|attended|attending|of"
+    r"|en(?:[ ]la|[ ]el)?|a[ ]la)[ ]+(?:the[ ]+)?(?P<name>[a-z]{2,5})(?![\w'’-])"
+)
+# Words of schooling that place the letters in a school ("at pcc" beside "classes").
+_SCHOOLING = regex.compile(
+    r"(?i)(?<![\w])(?:class|classes|semester|freshman|sophomore|junior[ ]year|senior[ ]year"
+    r"|degree|majoring|scholarship|graduated|enrolled|dropped[ ]out|got[ ]into|campus|dorm"
+    r"|college|university|estudia|estudio|estudiar|universidad|prereqs?|tuition"
+    r"|financial[ ]aid|professor)(?![\w])"
+)
+_NEAR = 60  # characters either side a word of schooling is looked for
+# Letters of schooling that name no school ("into ged classes", "at hs", "ap classes").
+_SCHOOLING_LETTERS = frozenset("ged gpa ap ib esl iep hs ms pe ot pt sat act ta ra".split())
+
+
+def _letters(word: str, lexicon: NameLexicon) -> bool:
+    """Letters that stand for a name: no word, no clinical abbreviation, no state, no
+    letters of schooling itself. (Frequent words may be letters: "ucla" is.)"""
+    w = word.lower()
+    return not (
+        w in STOP_WORDS
+        or w in SPANISH_STOP_WORDS
+        or w.upper() in STATE_CODES
+        or is_clinical_term(w)
+        or w in _SCHOOLING_LETTERS
+        or lexicon.is_english(w)
+        or lexicon.is_spanish(w)
+        or lexicon.is_name(w)
+    )
+
+
+def school_acronyms(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """Letters naming a school, after a word that places someone there, near a word
+    of schooling (in the same sentence or the next, not anywhere in a long note)."""
+    for m in finditer_by_line(_AT_SCHOOL, text):
+        letters = m.group("name")
+        if not (letters.islower() or letters.isupper()) or not _letters(letters, lexicon):
+            continue
+        if _SCHOOLING.search(text, max(0, m.start() - _NEAR), m.end() + _NEAR):
+            yield SCHOOL_ACRONYM.at(*m.span("name"))
