@@ -133,6 +133,11 @@ _CHART_VERBS = frozenset(
     requested requests tolerated""".split()
 )
 _ACTS = PERSON_VERBS | _CHART_VERBS
+# What no institution, thing or time does ("work called me" is the workplace).
+_ONLY_PEOPLE_DO = frozenset(
+    "texted texts messaged facetimed snapchatted dm'd dmed hugged kissed cried laughed "
+    "smiled apologized apologizes whispered".split()
+)
 _SUBJECT_VERBS = _ACTS | _WEAK_VERBS
 _SUBJECT = lazy(
     # (two names joined: "so jack and ray came over")
@@ -151,9 +156,10 @@ _KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES)))
 # "smoke was the one who introduced us": a word that opens a clause said to be the
 # person who did something is what that person is called.
 _THE_ONE_WHO = lazy(
-    rf"(?im){_CLAUSE_START}(?P<name>{_WORD})[ ]+(?:is|was|'s|’s)[ ]+(?:(?:always|really"
-    r"|actually|literally|basically)[ ]+)?the[ ]+(?:only[ ]+)?(?:one|person|guy|girl)[ ]+who"
-    r"(?![\w'’])"
+    rf"(?im){_CLAUSE_START}(?P<name>{_WORD})(?:[ ]+(?:is|was)|['’]s)[ ]+(?:(?:always|really"
+    r"|actually|literally|basically)[ ]+)?the[ ]+(?:only[ ]+)?(?:one|person|guy|girl)"
+    # ("herrera's the only one at work who knows")
+    r"(?:[ ]+(?:at|in|from|on|here|there)(?:[ ]+(?:the[ ]+)?[\w'’]+)?)?[ ]+who(?![\w'’])"
 )
 # Words that open a turn before a name ("so ji-woo is my oldest", "um dawn from the
 # pharmacy called").
@@ -161,13 +167,14 @@ _OPENERS = frozenset(
     {"so", "and", "but", "well", "um", "uh", "oh", "like", "yeah", "okay", "now", "nah", "no"}
 )
 _OPENER = alternation(tuple(sorted(_OPENERS)))
-_MY_KIN = rf"(?:my|our|his|her|their|mi)[ ]+(?:{_KIN})(?![\w'’-])"
 # ("bubba my older brother he's been checking on me")
 # (and the kind of worker or officer: "my case worker", "my probation officer")
 _KIN_DESCRIBED = (
     r"(?:(?:older|younger|little|big|baby|twin|late|other|new|old|case|social|youth"
     r"|probation|parole|victim|peer)[ ]+)?"
 )
+# ("cash is my little brother")
+_MY_KIN = rf"(?:my|our|his|her|their|mi)[ ]+{_KIN_DESCRIBED}(?P<kin>{_KIN})(?![\w'’-])"
 _PLURAL_KIN = alternation(tuple(sorted(PLURAL_RELATIONS)))
 # After kin, a pronoun that takes up the one just named ("... my youngest she's four").
 _RESUMED = (
@@ -514,7 +521,11 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             yield SUBJECT.at(m.start("name"), m.end("name"))
             yield SUBJECT.at(m.start("other"), m.end("other"))
             continue
-        if not name_word(word, lexicon, modal=modal):
+        if not name_word(word, lexicon, modal=modal) and not (
+            # "blessing texted me": before what only a person does, a word the name
+            # lists hold is the name, though it is a word too
+            verb in _ONLY_PEOPLE_DO and lexicon.is_name(w) and _called_word(w, lexicon)
+        ):
             continue
         if verb in _CHART_VERBS and text.startswith(" itself", m.end("verb")):
             continue  # ("an opening presented itself": a thing)
@@ -632,6 +643,9 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 _set_off(text, m, group)
                 or (group == "bare" and m.group("resumed"))
                 or (group == "name" and m.group("taken_up"))
+                # "cash is my little brother": said to be one's kin, a word is a name
+                # (never a role: "the coach is my boss" is "the coach")
+                or (group == "name" and m.group("kin").lower() in RELATIONS)
             )
             and _called_word(words[0], lexicon)
         ):

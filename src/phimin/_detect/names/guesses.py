@@ -75,6 +75,7 @@ _DETERMINERS = frozenset(
     "a an the this that these those some any no every each another such".split()
 )
 _SPANISH_DETERMINERS = frozenset("el la los las un una unos unas".split())
+_SPANISH_CLITICS = frozenset("me te se nos os les".split())
 _SPANISH_POSSESSIVES = frozenset("mi mis tu tus su sus nuestra nuestro".split())
 
 
@@ -109,6 +110,8 @@ def _used_as_a_word(t: Tokens, i: int) -> bool:
         return t.lexicon.is_english(w)
     if prev >= 0 and t.lower[prev] in _SPANISH_DETERMINERS:
         return t.lexicon.is_spanish(w)
+    if prev >= 0 and t.lower[prev] in _SPANISH_CLITICS and t.lexicon.is_spanish(w):
+        return True  # "el bus me deja en", "se rosa": a verb after its clitic
     if t.lexicon.is_spanish(w) and _spanish_noun_phrase(t, prev, t.next_word(i)):
         return True
     return t.lexicon.is_plain_word(w) or w in NOUN_NAMES
@@ -271,8 +274,6 @@ def _personal_a(t: Tokens, i: int) -> bool:
         and t.lexicon.is_spanish(t.lower[verb])
         and t.lower[verb] not in SPANISH_MOTION  # ("voy a rosa", "fuimos a paz"): a place
     )
-
-
 
 
 def proper_nouns(t: Tokens, places: frozenset[str]) -> Iterator[Span]:

@@ -18,7 +18,16 @@ from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import case_of
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names import charting, clauses, guesses, kin, nicknames, speech, titles
+from phimin._detect.names import (
+    charting,
+    clauses,
+    guesses,
+    kin,
+    nicknames,
+    spanish,
+    speech,
+    titles,
+)
 from phimin._detect.names.tokens import Span, Tokens, to_detections
 from phimin._detect.words import (
     GREETINGS,
@@ -98,6 +107,7 @@ class NameRecognizer(PhiminRecognizer):
             *clauses.companions(text, lex),
             *clauses.from_somewhere(text, lex),
             *clauses.the_one_who(text, lex),
+            *spanish.spanish_people(text, lex),
             *nicknames.named_as(text, lex),
             *nicknames.named_first(text, lex),
             *nicknames.pointed_at(text, lex),

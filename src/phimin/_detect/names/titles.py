@@ -266,6 +266,8 @@ def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             ):
                 continue  # "3+ MR. Given": mitral regurgitation, then a verb
             lower = word.lower()
+            if spelled_out and lower in SPANISH_STOP_WORDS:
+                continue  # "me llevó al doctor porque": Spanish grammar after the noun
             if spelled_out and not (
                 lexicon.is_clear_name(lower)
                 or not lexicon.is_common_word(lower)

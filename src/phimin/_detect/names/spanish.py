@@ -1,0 +1,69 @@
+"""Names known by their part in a Spanish clause, in speech with or without capitals:
+someone told, asked or called ("le dije a paloma", "llamé a chuy") and someone who did
+a thing to the speaker ("pues chuy me llevó al doctor", "rigo no entiende"). Rules
+`phimin.name.object` and `phimin.name.subject`, as in English (`clauses`).
+
+A Spanish word is a name here only if a first-name list has it ("paloma") or no
+Spanish or English list does ("chuy"): "le dije a todos", "la casa me gusta" name no one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
+
+from phimin._detect.clinical import is_clinical_term
+from phimin._detect.detection import Detection
+from phimin._detect.lexicon import NameLexicon, fold_accents
+from phimin._detect.lines import finditer_by_line
+from phimin._detect.names.clauses import OBJECT, SUBJECT
+from phimin._detect.names.nicknames import nickname_word
+from phimin._detect.words import NON_NAME_WORDS
+from phimin._lazy_regex import lazy
+
+__all__ = ["spanish_people"]
+
+_WORD = r"\p{L}[\p{L}-]*\p{L}"  # (no apostrophe: "that's no more" is English)
+# Telling, asking, calling, seeing someone: the person after "a".
+_OBJECT = lazy(
+    r"(?i)(?<![\p{L}'’])(?:dije|dijo|dijimos|pregunté|pregunte|preguntó|conté|conte|contó"
+    r"|llamé|llame|llamó|marqué|escribí|mandé|pedí|expliqué|avisé|vi|visité|abracé|extraño"
+    r"|busqué|conocí)[ ]+a[ ]+(?P<name>" + _WORD + r")(?![\p{L}'’-])"
+)
+# A clause's subject that did something to the speaker, or will not: "chuy me llevó",
+# "rigo no entiende", "pues paloma me dijo".
+_SUBJECT = lazy(
+    r"(?im)(?:^|(?<=[.!?;:,][ ]{0,3})|(?<=(?<![\p{L}'’])(?:pues|que|y|pero|bueno|entonces"
+    r"|sea|porque|cuando|si)[ ]))[ ]*(?P<name>" + _WORD + r")[ ]+(?:me|nos|te|no|nunca"
+    r"|siempre|ya)[ ]+(?:(?:me|nos|te|lo|la|le)[ ]+)?(?P<verb>\p{L}+(?:ó|ió|a|e|aba|ía))"
+    r"(?![\p{L}'’-])"
+)
+
+
+def _named(word: str, lexicon: NameLexicon) -> bool:
+    """A word that can name someone in a Spanish clause: a first name or a word no
+    list knows; never Spanish grammar or a word for what anyone can be called."""
+    w = word.lower()
+    if w in SPANISH_STOP_WORDS or len(w) < 3 or not nickname_word(w, lexicon, clinical=False):
+        return False
+    if lexicon.is_first_name(fold_accents(w)):  # (the lists spell "maría" as "maria")
+        return w not in NON_NAME_WORDS
+    return not (
+        lexicon.is_spanish(w)
+        or lexicon.is_english(w)
+        or lexicon.is_common_word(w)
+        or is_clinical_term(w)
+    )
+
+
+def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """Names told, asked or seen after "a", and subjects before what they did to the
+    speaker, in Spanish."""
+    for m in finditer_by_line(_OBJECT, text):
+        if _named(m.group("name"), lexicon):
+            yield OBJECT.at(*m.span("name"))
+    for m in finditer_by_line(_SUBJECT, text):
+        verb = m.group("verb").lower()
+        if (lexicon.is_spanish(verb) or verb.endswith("ó")) and _named(m.group("name"), lexicon):
+            yield SUBJECT.at(*m.span("name"))
