@@ -92,6 +92,21 @@ def test_a_holiday_talked_about_is_no_date(redactor: phimin.Redactor, text: str)
         ("my grandmother is ninety plus and still gardens", "ninety plus"),
         ("she's a supercentenarian, the paper said", "supercentenarian"),
         ("she died at the age of ninety six", "ninety six"),
+        # the forms people say in a session
+        ("she's ninety one", "ninety one"),
+        ("my grandma turns a hundred in the spring", "a hundred"),
+        ("my ninety-three-year-old grandma fell again", "ninety-three"),
+        ("she just turned ninety", "ninety"),
+        ("he's like ninety five now", "ninety five"),
+        ("tiene noventa y dos años", "noventa y dos"),
+        # whoever, then the age; a name between; the verbs of getting there
+        ("my grandpa at ninety two still mows the lawn", "ninety two"),
+        ("my aunt rosa is ninety two", "ninety two"),
+        ("my grandma is going on ninety", "ninety"),
+        ("she's close to a hundred", "a hundred"),
+        ("grandma just hit ninety this year", "ninety"),
+        ("she celebrated her hundredth", "hundredth"),
+        ("mi abuela ya tiene noventa y ocho", "noventa y ocho"),
     ],
 )
 def test_an_age_of_ninety_and_over_is_found(redactor: phimin.Redactor, text: str, age: str) -> None:
@@ -107,6 +122,16 @@ def test_an_age_of_ninety_and_over_is_found(redactor: phimin.Redactor, text: str
         "i'm ninety days clean today",
         "the ninety minute session helped",
         "ninety nine times out of a hundred",
+        "i feel ninety",
+        "she's eighty nine",
+        "i've told her a hundred times",
+        "in the nineties we lived in ohio",
+        "he just hit ninety on the highway",
+        "he scored his hundredth goal",
+        "my client score was ninety",
+        "mi abuela tiene noventa y ocho nietos",
+        "i saw my mom at ninety one main street",
+        "my brother is like ninety nine percent sure",
     ],
 )
 def test_an_amount_or_a_feeling_is_no_age(redactor: phimin.Redactor, text: str) -> None:

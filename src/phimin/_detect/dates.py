@@ -496,6 +496,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
 
 _AGE_NUMBER = r"(?P<age>9\d|1[01]\d)"
 _SPANISH_UNITS = r"(?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_SPANISH_AGE = (
+    rf"(?:noventa(?:[ ]y[ ]{_SPANISH_UNITS})?|cien"
+    rf"|ciento[ ](?:{_SPANISH_UNITS}|diez|once|doce|trece|catorce|quince)|9\d|1[01]\d)"
+)
 # Ninety to a hundred and nineteen, in words.
 # ("ninety-something", "ninety plus", "ninety-ish": some age of 90 and over)
 _AGE_SPOKEN = (
@@ -503,14 +507,35 @@ _AGE_SPOKEN = (
     rf"(?:{_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     rf"|nineteen)|[- ](?:something|ish|plus))?)"
 )
-# Who is that old: a pronoun, a kin word, "who".
-_AGE_SUBJECT = (
-    r"(?:she|he|they|i|you|who|mom|mother|dad|father|grandma|grandmother|granny|nana"
+# Who is that old: a kin word (or a neighbour, a client), and a pronoun or "who".
+_AGE_KIN = (
+    r"(?:mom|mother|dad|father|grandma|grandmother|granny|nana"
     r"|grandpa|grandfather|grandad|granddad|great[ ]grandma|great[ ]grandpa|aunt|auntie|uncle"
     r"|husband|wife|mama|papa|abuela|abuelo|abuelita|abuelito|neighbor|neighbour|patient"
     r"|(?:mother|father|grandmother|grandfather)[- ]in[- ]law"
     r"|sister|brother|cousin|godmother|godfather|tía|tia|tío|tio|friend"
     r"|client|resident)"
+)
+_AGE_SUBJECT = rf"(?:she|he|they|i|you|who|{_AGE_KIN})"
+# A name said after a kin word, before its age: "my aunt rosa is ninety two", "our
+# neighbor mrs lee is ninety six" (one or two words, none a word of the sentence).
+_NOT_A_NAME = (
+    r"(?:is|was|has|had|have|does|did|said|says|told|tells|thinks|thought|knows|wants"
+    r"|and|or|but|who|that|which|when|because|if|so|just|also|still|now|then|here|there|too"
+    r"|today|really|always|never|would|could|should|might|will|can|in|on|at|of|for|with|to"
+    r"|from|by|the|a|an|my|his|her|their|our|your|it|this|what|how|like|about|almost|only)"
+)
+_KIN_NAMED = (
+    # (not a client's or a patient's: "my client score was ninety" is a score)
+    rf"(?!(?:client|patient|resident)(?![\w])){_AGE_KIN}"
+    r"[ ]+(?:(?:mrs|mr|ms|miss|dr|do[ñn]a|don|se[ñn]ora)\.?[ ]+)?"
+    rf"(?!{_NOT_A_NAME}[ ])[a-z]+(?:[ ]+(?!{_NOT_A_NAME}[ ])[a-z]+)?"
+    r"(?:[ ]+(?:is|was|just[ ]turned|turned|turns|will[ ]be|is[ ]turning))"
+)
+# Who is that old in Spanish: "mi abuela ya tiene noventa y ocho".
+_SPANISH_KIN = (
+    r"(?:abuel[ao]s?|abuelit[ao]|bisabuel[ao]|tatarabuel[ao]|mam[aá]|pap[aá]|madre|padre"
+    r"|t[ií][ao]|suegr[ao]|vecin[ao]|madrina|padrino|esposo|esposa|marido)"
 )
 _ORDINAL_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 # Ninetieth to a hundred and nineteenth, in words: "her ninety seventh birthday".
@@ -560,7 +585,14 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.age.birthday"),
         # (the ordinal's ending goes too: "her 90+ birthday", not "her 90+th")
-        rf"(?i){_B}(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})[ ]+birthday",
+        rf"(?i){_B}(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})[ ]+birthday"
+        # "she celebrated her hundredth", "for his ninetieth we all went": the birthday
+        # unsaid, after what is done for one (not "his hundredth game")
+        r"|(?<=(?<![\w])(?:celebrat(?:e|ed|es|ing)|for|at|since|after|before|until|till|throw"
+        r"|threw|throwing|plan|planned|planning)[ ]+(?:her|his|my|their|your|our)[ ]+)"
+        rf"(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})"
+        r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:party|celebration|bash|and|so|but|we|she|he|i|they"
+        r"|this|last|next)(?![\w]))",
         group="age",
         trigger=r"(?i)\d|ninet|hundred",
     ),
@@ -587,10 +619,21 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         rf"|makes[ ](?:me|her|him|them)"
         # "at ninety three she still drives": an age, then whoever is that old
         rf"|at(?=[ ]+(?:{_AGE_SPOKEN}|9\d|1[01]\d)[ ,]+(?:she|he|i|they|my|his|her|mom|dad"
-        rf"|grandma|grandpa|nana)[ ]))"
+        rf"|grandma|grandpa|nana)[ ])"
+        # "my grandpa at ninety two still mows the lawn": whoever, then the age
+        rf"|{_AGE_KIN}[ ]+at(?=[ ]+(?:{_AGE_SPOKEN}|9\d|1[01]\d)[ ,]+(?:still|is|was|has|had"
+        r"|can|could|does|did|drives|drove|lives|lived|walks|walked|works|worked|goes|went"
+        r"|cooks|gardens|keeps|knows|remembers|and|who)[ ])"
+        # "grandma just hit ninety" (a person: "he hit ninety on the highway" is a speed)
+        rf"|{_AGE_KIN}(?:['’]s|[ ]+(?:has|had))?(?:[ ]+just)?[ ]+hit"
+        rf"(?=[ ]+(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]*(?:[.,;!?]|$)|[ ]+(?:this|last|in|and|so"
+        r"|but|yesterday|today|recently)(?![\w])))"
+        rf"|{_KIN_NAMED})"
         # ("she's pushing a hundred", "he's well over ninety": 90 and over all the same)
         rf"[ ]+(?:(?:just|almost|nearly|about|like|now|only|pushing|over|past|well[ ]over"
-        rf"|well[ ]past)[ ]+)?(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]and[ ]a[ ]half)?)(?![\w'’-])"
+        rf"|well[ ]past|going[ ]on|close[ ]to|around)[ ]+)?(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]and[ ]a[ ]half)?)(?![\w'’-])"
+        # (nor a part of a longer amount: "ninety nine percent")
+        rf"(?![ -]{_UNITS}(?![\w]))"
         r"(?![ ]*(?:%|percent|degrees?|dollars?|bucks|cents|pounds?|lbs?|kilos?|kg|minutes?"
         r"|mins?|hours?|hrs?|days?|weeks?|miles?|mg|times|over|out[ ]of|k\b|thousand|million"
         r"|calories|steps|pages|points|mph))",
@@ -615,14 +658,19 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # an age of 90 and over said in Spanish.
         # (said between languages too: "my abuela has noventa y siete años")
         rf"(?i)(?<![\w])(?:tiene|tenía|tenia|cumplió|cumplio|cumple|va[ ]a[ ]cumplir"
-        rf"|a[ ]los|has|is|was|turned|turns)[ ]+(?:casi[ ]+|ya[ ]+)?(?P<age>noventa(?:[ ]y[ ]{_SPANISH_UNITS})?|cien"
-        rf"|ciento[ ](?:{_SPANISH_UNITS}|diez|once|doce|trece|catorce|quince)|9\d|1[01]\d)"
+        rf"|a[ ]los|has|is|was|turned|turns)[ ]+(?:casi[ ]+|ya[ ]+)?(?P<age>{_SPANISH_AGE})"
         r"(?:[ ]+años(?![\w])(?![ ]+de[ ])"  # (not "cien años de historia")
         # a birthday needs no "años": "mi abuelo cumple noventa y uno el ocho de diciembre"
         r"|(?<=(?:cumple|cumplió|cumplio|cumplir)[ ]+(?:casi[ ]+|ya[ ]+)?[\w ]{2,20})"
-        r"(?![\w])(?![ ]+(?:días|dias|meses|semanas|años|de)(?![\w])))",
+        r"(?![\w])(?![ ]+(?:días|dias|meses|semanas|años|de)(?![\w])))"
+        # whose age it is needs no "años": "mi abuela ya tiene noventa y ocho"
+        rf"|(?<![\w]){_SPANISH_KIN}(?:[ ]+(?:ya|casi|como|que))*[ ]+(?:tiene|tenía|tenia"
+        rf"|va[ ]a[ ]tener)[ ]+(?:casi[ ]+|ya[ ]+|como[ ]+)?(?P<age>{_SPANISH_AGE})"
+        rf"(?![ ]+y[ ]+{_SPANISH_UNITS}(?![\w]))"
+        r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:y|pero|ya|todav[ií]a|a[uú]n|and|but|so|now|still"
+        r"|de[ ]edad)(?![\w]))",
         group="age",
-        trigger=r"(?i)años|cumpl",
+        trigger=r"(?i)años|cumpl|tiene|ten[ií]a|tener",
     ),
     PatternSpec(
         builtin("phimin.age.term"),

@@ -22,6 +22,12 @@ from phimin._catalogue import builtin
 from phimin._detect import validators as v
 from phimin._detect.dates import plausible_numeric_date
 from phimin._detect.patterns import PatternSpec
+from phimin._detect.spoken import (
+    LETTER_WORD,
+    SAID_JOIN,
+    SPANISH_NUMBER_WORD,
+    SPOKEN_EMAIL_SPECS,
+)
 
 __all__ = ["IDENTIFIER_SPECS"]
 
@@ -90,6 +96,26 @@ _EXTENSION_NUMBER = (
 _EXTENSION = rf"(?:[ ]?,?[ ]?(?i:x|ext\.?|extension){_EXTENSION_NUMBER})"
 _SAID_EXTENSION = rf"(?:[ ]?,?[ ]?(?i:ext\.?|extension){_EXTENSION_NUMBER})"
 _EXTENSION_TAIL = regex.compile(rf"(?i){_EXTENSION}$")
+
+
+# A plate in two or three groups, three digits and a letter at least: "7KLM 421", "ABC
+# 123", "7 KLM 42".
+_PLATE = (
+    r"(?P<id>(?<![A-Za-z0-9])(?=(?:[A-Za-z ]{0,5}\d){3})(?=[0-9 ]{0,5}[A-Za-z])"
+    # (its last group with a digit: "my plate is 7KLM 421 if they ask")
+    r"[A-Za-z0-9]{1,4}(?:[ -][A-Za-z0-9]{1,4})?[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,4})(?![\w-])"
+)
+_UNIT_GROUP = regex.compile(
+    r"(?i)(?<![\w])(?:mg|mcg|ml|cc|mm|cm|in|ft|lbs?|oz|kg|g|am|pm|min|hrs?|x|by|of|to)(?![\w])"
+)
+
+
+def _no_unit_in_plate(value: str) -> bool | None:
+    """No measure or time in a plate's groups, and no word of the sentence: "plate 100
+    mg", "plate 2 ft 6 in", "put the plate at 350"."""
+    words = (g for g in regex.split(r"[ -]", value.lower()) if g.isalpha())
+    plain = any(w in STOP_WORDS for w in words)
+    return False if plain or _UNIT_GROUP.search(value) else None
 
 
 def _labelled(rule_id: str, labels: str) -> PatternSpec:
@@ -253,15 +279,26 @@ _SPOKEN_ID_LABELS = (
     # "el número de mi caso es dos cuatro cinco ocho uno"
     r"|n[uú]mero[ ]de[ ](?:(?:mi|su|tu)[ ])?(?:caso|expediente|seguro|aseguranza|miembro"
     r"|p[oó]liza|cliente|cuenta|reo|recluso|placa|licencia)"
+    # "la placa es siete ka ele eme cuatro dos uno", "las placas del carro son ..."
+    r"|placas?(?:[ ]del[ ](?:carro|coche|auto|troca|camioneta|cami[oó]n))?"
 )
-_SPOKEN_DIGIT = rf"(?:(?:double[ ]|triple[ ])?(?:\d+|{_NUMBER_WORD}))(?![\w])"
+# (digits said in Spanish too: "dos cuatro cinco ocho uno", "doble siete")
+_SPOKEN_DIGIT = (
+    rf"(?:(?:double[ ]|triple[ ]|doble[ ])?(?:\d+|{_NUMBER_WORD}|{SPANISH_NUMBER_WORD}))(?![\w])"
+)
 _SPOKEN_ID_TOKEN = (
-    rf"(?:{_SPOKEN_DIGIT}|dash|hyphen|[a-z](?:[ ]as[ ]in[ ][a-z]+)?(?![\w])"
+    # (a letter as a word: "x-ray juliet", "equis jota"; "w as in william", "x as in x-ray")
+    rf"(?:{_SPOKEN_DIGIT}|{SAID_JOIN}|{LETTER_WORD}(?![\w-])"
+    r"|[a-z](?:[ ]as[ ]in[ ][a-z]+(?:-[a-z]+)?)?(?![\w])"
     # a group of two or three letters right before digits: "24 cr 1187", "abc 1234" (not
-    # a word of the sentence: "medical record number is 123546")
-    r"|(?!(?:is|was|its|now|new|and|the|for|are|um|uh|on|in|at|to|of|my|his|her|our)(?![\w]))"
+    # a word of the sentence: "medical record number is 123546", "número de caso es 24")
+    r"|(?!(?:is|was|its|now|new|and|the|for|are|um|uh|on|in|at|to|of|my|his|her|our|es|era"
+    r"|el|la|los|las|de|del|mi|su|tu|un|una|que|con|por|son)(?![\w]))"
     rf"[a-z]{{2,3}}(?=[ ,-]+{_SPOKEN_DIGIT}))"
 )
+# Letters said after a number's last digit, where it ends: "four two one k l m" (not "a"
+# or "i", words)
+_SPOKEN_LAST_LETTERS = rf"(?:[ ](?:{LETTER_WORD}|[b-hj-z])(?![\w-])){{1,3}}{_NATURAL_END}"
 
 
 # Where people are found by a handle, said before it in speech.
@@ -283,8 +320,8 @@ _OWN_SITE = (
 _HANDLE_SIGNAL = rf"(?:[._-]|[ ](?:dot|underscore|dash)[ ]|[ ]?[a-z]{{0,3}}\d|[ ]{_NUMBER_WORD}[ ]{_NUMBER_WORD}(?![\w]))"
 
 
-_SPOKEN_DIGITS = regex.compile(rf"(?i)\d|(?<![\w]){_NUMBER_WORD}(?![\w])")
-_SPOKEN_LETTERS = regex.compile(r"(?i)(?<![\w])[a-z](?![\w])")
+_SPOKEN_DIGITS = regex.compile(rf"(?i)\d|(?<![\w])(?:{_NUMBER_WORD}|{SPANISH_NUMBER_WORD})(?![\w])")
+_SPOKEN_LETTERS = regex.compile(rf"(?i)(?<![\w-])(?:{LETTER_WORD}|[a-z])(?![\w-])")
 
 
 # Long words said after a platform and "at" that are a time or a place, not a handle.
@@ -321,6 +358,7 @@ _IP_TRIGGERS = {
 }
 
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
+    *SPOKEN_EMAIL_SPECS,
     # --- internet ---------------------------------------------------------------
     PatternSpec(
         builtin("phimin.email"),
@@ -568,9 +606,12 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?<![\w])[ABFGMPRX][A-Z9][ ]?\d{7}(?![\w])",
         validate=v.valid_dea,
     ),
-    _labelled(
-        "phimin.vehicle.plate",
-        r"(?:licen[cs]e[ ])?plates?|tag[ ]number|registration[ ]plate",
+    PatternSpec(
+        builtin("phimin.vehicle.plate"),
+        rf"(?i)(?<![\w])(?:(?:licen[cs]e[ ])?plates?|tag[ ]number|registration[ ]plate)(?![\w])"
+        rf"{_SEP}(?:{_VALUE}|{_PLATE})",
+        group="id",
+        validate=_no_unit_in_plate,
     ),
     PatternSpec(
         builtin("phimin.vehicle.vin"),
@@ -653,7 +694,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # l m four two one", "claim number is ninety one dash four four seven two": a
         # labelled number read aloud, letters, digits and number words, to its last digit.
         rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})(?:['’]s(?![\w]))?"
-        r"(?:,?[ ]+(?:is|was|it's|its|reads|says|said|changed|now|new|like|um|uh|es|era|=|:|\#"
+        r"(?:,?[ ]+(?:is|was|it's|its|it|reads|says|said|changed|now|new|like|um|uh|es|era|son|=|:|\#"
         # "the reference number they gave me is ...", "the case number that she sent was"
         r"|(?:that[ ]+|which[ ]+)?(?:they|she|he|you|i|we|the[ ]+\w+|my[ ]+\w+)[ ]+(?:gave|sent"
         r"|told|got|assigned|issued|wrote|mailed|texted|emailed)(?:[ ]+(?:me|us|her|him|them"
@@ -665,7 +706,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?=[ ]+(?:is|was|it's|says|said|reads)[ ])))*"
         rf",?[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT}"
         # letters after a last dash, where the number ends: "... four four two dash a b"
-        rf"(?:[ ]?(?:[ ]dash|[ ]hyphen|-)[ ]?[a-z](?:[ ][a-z]){{0,2}}(?![\w]){_NATURAL_END})?)"
+        rf"(?:[ ]?(?:[ ]dash|[ ]hyphen|-)[ ]?[a-z](?:[ ][a-z]){{0,2}}(?![\w]){_NATURAL_END}"
+        rf"|{_SPOKEN_LAST_LETTERS})?)"
         r"(?![\w])",
         group="id",
         validate=_spoken_id,
