@@ -104,6 +104,8 @@ class StudentNameRecognizer(PhiminRecognizer):
             if repeat is not None:  # a name says no word twice: "sage burns sage"
                 words, bare = words[:repeat], bare[:repeat]
                 end = words[-1].end()
+            while len(bare) > 1 and self._verb_after_name(text, bare[-1], words[-1].end()):
+                words, bare = words[:-1], bare[:-1]  # "me and journey hung out": the verb
             before = _word_before(text, words[0].start())
             if " ".join(bare) in self.regions or f"{before} {' '.join(bare)}" in self.regions:
                 continue  # "from jordan", "to south carolina": a country or a state
@@ -123,6 +125,17 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue  # "cruzamos la calle": nor Spanish
             if self._plausible(bare, before, len(line) >= _LONG_LINE and speech):
                 yield STUDENT.at(words[0].start(), _name_end(words[-1]))
+
+    def _verb_after_name(self, text: str, word: str, end: int) -> bool:
+        """A name's last word that is an irregular verb's form before grammar ("journey
+        hung out", "sky drew me a picture"): the verb, though a surname list has it."""
+        after = _WORD.search(text, end, end + 30)
+        return (
+            self.lexicon.is_verb_form(word)
+            and after is not None
+            and text[end : after.start()].strip() == ""
+            and after.group().lower() in STOP_WORDS
+        )
 
     def _a_thing(self, text: str, word: str, start: int, before: str) -> bool:
         """An everyday word after a determiner and a describing word ("in the left
