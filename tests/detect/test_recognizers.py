@@ -162,6 +162,7 @@ NEGATIVE = [
     ("phimin.other_id.code", "PHQ-9 and GAD-7 and F41.1 and COVID-19"),
     ("phimin.date.numeric", "ratio 45/60/90 for the scale"),
     ("phimin.date.month_day", "pain 7/10 this morning"),
+    ("phimin.date.month_day", "rated anxiety 6/10 at start of session, 3/10 at end"),
     ("phimin.date.month_day", "PHQ-9 score 14, GAD-7 12/21"),
     ("phimin.date.month_day", "take 1/2 tab at night"),
     ("phimin.date.month_day", "BP 120/80 and HR 72"),

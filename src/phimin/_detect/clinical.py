@@ -76,6 +76,9 @@ _GUARDS = [
     # (a word of its own: "follow-up 3/14", "pickup 3/14" are dates)
     r"(?i)(?<![\w-])(?:up|drop|dropped|flowby|flow[ ]by|change[ ]to|changed[ ]to|bi-?pap)[ ]+\d{1,2}/\d{1,2}(?![\w/])",
     r"(?<![\w/])\d{1,2}-\d{1,2}/10(?![\w/])",  # a rated range: "3-4/10"
+    # a rating at a point of the session: "6/10 at start, 3/10 at end"
+    r"(?i)(?<![\w/])\d{1,2}(?:\.\d)?[ ]?/[ ]?10(?=[ ]+(?:at|by)[ ]+(?:the[ ]+)?(?:start|end"
+    r"|beginning|close|intake|discharge|baseline)(?![\w]))",
     # a rating that moved: "SUDS decreased from 8/10 to 3/10", "7/10 -> 4/10"
     r"(?i)(?<![\w/])\d{1,2}(?:\.\d)?[ ]?/[ ]?10[ ]*(?:to|->|→|then|down[ ]to|up[ ]to)[ ]*"
     r"\d{1,2}(?:\.\d)?[ ]?/[ ]?10(?![\w/])",

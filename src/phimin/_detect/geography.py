@@ -401,6 +401,9 @@ class CityRecognizer(PhiminRecognizer):
                 or _prefixed(name)
                 or (directed and not town and self._named_city(name))  # ("in east hollywood")
                 or (not town and " " in name)
+                # a city that is a word, where someone lives or moves, the phrase ending
+                # there: "we might move to bend but", "grew up in mobile"
+                or (not town and _settled_in(lowered, start) and _phrase_ends(lowered, end))
             ):
                 # "lives in hampton"; "transferred to saint cloud", "moved to lake city";
                 # a city of two plain words: "moved out to round rock", "in grand rapids"
@@ -480,8 +483,8 @@ class CityRecognizer(PhiminRecognizer):
 # out on", "grew up in" (`_lived_in`).
 _LIVED_IN = regex.compile(
     r"(?:(?:over|out|up|down|back)[ ]+(?:in|on|past|by|near|to)|(?:live|lives|lived|living"
-    r"|grew[ ]up|raised|moved(?:[ ]out)?|stays|stayed|staying)[ ]+(?:out[ ]+)?(?:in|on|to))"
-    r"[ ]+$"
+    r"|grew[ ]up|raised|move|moving|moved(?:[ ]out)?|stays|stayed|staying)[ ]+(?:out[ ]+)?"
+    r"(?:in|on|to))[ ]+$"
 )
 
 
@@ -490,6 +493,31 @@ _FEATURE_AFTER = regex.compile(
     r"[ ]+(?:bay|lake|river|creek|park|beach|mountains?|hills?|falls|springs|valley|island"
     r"|point|county|harbor|heights|woods|ridge|canyon)(?![\w'’])"
 )
+
+
+# What may follow a place's name where the phrase ends: a pause, grammar, a word of time
+# ("moved to mobile last year"; not "moved to central intake").
+_PHRASE_END = regex.compile(
+    r"(?:[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|but|so|or|when|because|cause|with|for|after|before|last"
+    r"|in|like|um|uh|now|then|too|though|since|until|where|which|who|i|we|he|she|they|my"
+    r"|our|his|her|their|it|is|was|a|an|the|to|at|on|back|again|anymore|yet)(?![\w'’]))"
+)
+
+
+# Where someone lives, moved or grew up, said with its verb (not "back to normal",
+# "my sleep moved back to normal").
+_SETTLED_IN = regex.compile(
+    r"(?<![\w'’])(?:live|lives|lived|living|grew[ ]up|raised|born|move|moving|moved"
+    r"|relocated|stays|stayed|staying)(?:[ ]+(?:out|over|up|down))?[ ]+(?:in|to)[ ]+$"
+)
+
+
+def _settled_in(lowered: str, start: int) -> bool:
+    return _SETTLED_IN.search(lowered, max(0, start - 30), start) is not None
+
+
+def _phrase_ends(lowered: str, end: int) -> bool:
+    return _PHRASE_END.match(lowered, end) is not None
 
 
 def _lived_in(lowered: str, start: int) -> bool:

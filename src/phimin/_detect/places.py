@@ -1072,6 +1072,8 @@ class FacilityRecognizer(PhiminRecognizer):
         base, apostrophe, _ = lower.replace("’", "'").partition("'")
         if apostrophe and base in STOP_WORDS:
             return False  # a pronoun and its verb: "he's lutheran", "that's general"
+        if apostrophe and self.lexicon.is_english(base) and not self.lexicon.is_first_name(base):
+            return False  # whose it is: "my kid's high school", "my cousin's church"
         if mode == "lower" and word[:1].isupper():
             return True  # a capital stands out in a lower-case note
         if mode == "mixed":
