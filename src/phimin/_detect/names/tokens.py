@@ -169,6 +169,8 @@ class Tokens:
             and not lex.is_common_word(w)
             and not lex.is_spanish(w)
             and not lex.is_verb_form(w)  # ("my sister forgave me")
+            # ("my dad relapsed", "my brother reoffended": a verb's past no list has)
+            and not (len(w) >= 6 and w.endswith(("ed", "ing")))
             and len(w) >= 3
         )
 
