@@ -573,7 +573,9 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # ("at the age of ninety two", "aged ninety seven": in words too)
         rf"(?i){_B}(?:age[ds]?|aged|age[ ]of)[ :]*(?:{_AGE_NUMBER}(?![\w+])"
         rf"|(?P<age>{_AGE_SPOKEN})(?![\w'’-])(?![ ]+(?:percent|degrees?|dollars?|pounds?|days?"
-        r"|weeks?|months?|minutes?|miles?|times)(?![\w])))",
+        r"|weeks?|months?|minutes?|miles?|times)(?![\w])))"
+        # a note's kin and the age set off after it: "Grandfather, 96, moved", "Mother (92)"
+        rf"|(?i:(?<![\w]){_AGE_KIN}(?:,[ ]*|[ ]*\()){_AGE_NUMBER}(?=[ ]*[,)])",
         group="age",
         trigger=r"(?i)\d|ninet|hundred",
     ),

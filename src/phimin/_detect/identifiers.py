@@ -271,8 +271,8 @@ _SPOKEN_ID_LABELS = (
     r"|prescription|rx|routing|inmate|booking|docket|doc|offender|probation|visa|patient"
     r"|application|social[ ]security|social|service|serial|client|customer|participant"
     r"|tenant|voucher|ticket|order|ebt|snap|wic|card|benefits?|housing|unemployment"
-    r"|disability|ssi|ssdi|authorization|auth|citation|warrant|registration|file)"
-    r"[ ](?:id|number|no\.?|num\.?)|(?:license[ ]|licence[ ])?plates?"
+    r"|disability|ssi|ssdi|authorization|auth|citation|warrant|registration|file|report"
+    r"|incident)[ ](?:id|number|no\.?|num\.?)|(?:license[ ]|licence[ ])?plates?"
     r"(?:[ ]number)?|tag[ ]number|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
     # "my ebt card number", "his car's plate number"
     r"|(?:ebt|snap|wic|benefits|insurance|medicaid|medicare|library|bus|id)[ ]card[ ]number"
@@ -357,8 +357,26 @@ _IP_TRIGGERS = {
     "IPv4_embedded": r"[0-9A-Fa-f]:",
 }
 
+# The last digits of a number said after its label: "my ssn ends in 4471", "the account
+# number ends in two two nine eight", "card ending 0914", "last four are ...".
+_LAST_DIGITS_LABEL = (
+    r"(?:ssn|social(?:[ ]security)?(?:[ ]number)?|account[ ]number|acct(?:[ ]number)?|card|ebt"
+    r"|member[ ]id|policy(?:[ ]number)?|routing(?:[ ]number)?|id(?:[ ]number)?)"
+)
+# (number words reach the patterns as digits: "two two nine eight" is read "2 2 9 8")
+_LAST_DIGITS = rf"(?:\d(?:[ -]?\d){{3}}|{_NUMBER_WORD}(?:[ ]{_NUMBER_WORD}){{3}})"
+
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     *SPOKEN_EMAIL_SPECS,
+    PatternSpec(
+        builtin("phimin.other_id.last_digits"),
+        rf"(?i)(?<![\w]){_LAST_DIGITS_LABEL}(?![\w])[^\n.?!]{{0,30}}?(?<![\w])(?:ends|ending|ended)"
+        rf"(?:[ ]+(?:in|with))?[ :]+(?P<id>{_LAST_DIGITS})(?![\w])"
+        rf"|(?<![\w])last[ ]four(?:[ ]digits)?(?:[ ]of[ ](?:my|his|her|their|the)[ ]+{_LAST_DIGITS_LABEL})?"
+        rf"(?:[ ]+(?:are|is|were|was))?[ :]+(?P<id>{_LAST_DIGITS})(?![\w])",
+        group="id",
+        trigger=r"(?i)end|last",
+    ),
     # --- internet ---------------------------------------------------------------
     PatternSpec(
         builtin("phimin.email"),
