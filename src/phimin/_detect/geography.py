@@ -392,7 +392,9 @@ class CityRecognizer(PhiminRecognizer):
             if mode == "mixed":
                 if not capitalized:
                     continue
-                if common and not after_preposition and not state_follows:
+                # (not in capitals: "NAPA levels")
+                unmistakable = not town and not surface.isupper() and self._unmistakable(name)
+                if common and not unmistakable and not (after_preposition or state_follows):
                     continue  # ("Like Normal, Illinois": a town before its state)
                 score = rule.score if after_preposition else rule.score_for("capitalized")
             elif after_preposition and (
@@ -440,6 +442,21 @@ class CityRecognizer(PhiminRecognizer):
         if town:
             return is_clinical_term(name)
         return name in clinical_terms() or name in MEDICATIONS
+
+    def _unmistakable(self, name: str) -> bool:
+        """A US city's capitalized name that is no verb, adjective or adverb, no Spanish
+        word and no first name, frequent as it is in text (WordNet lists cities as nouns):
+        "Her Tucson apartment", "Hi Tampa,"; not "Normal", "Austin", "Eugene"."""
+        if name not in self.places.city_states:
+            return False  # a US city's: "Batman", "Alot", "Yoga" are cities abroad
+        return not any(
+            self.lexicon.is_plain_word(w)
+            or self.lexicon.is_verb_form(w)  # ("Begun on insulin")
+            or self.lexicon.is_spanish(w)  # ("Para una cita")
+            or w in STOP_WORDS
+            or self.lexicon.is_first_name(w)
+            for w in name.split()
+        )
 
     def _named_city(self, name: str) -> bool:
         """Each word a name, or no everyday word ("hollywood", not "time")."""
