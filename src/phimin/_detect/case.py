@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+import regex
+
 __all__ = ["CaseMode", "case_mode", "case_of"]
 
 CaseMode = Literal["mixed", "upper", "lower"]
@@ -19,8 +21,24 @@ _NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
 _NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 
 
+# Capitals that say nothing of how the speech was written: a speaker's label ("T:",
+# "Client:"; not a chart's heading, "CV:", "Plan:") and the pronoun "I" ("so I went to
+# phoenix"). A transcript whose only capitals are these is lower-case speech.
+_SPEAKER_LABEL = regex.compile(
+    r"(?<![\w'’])(?:[A-Z]|(?i:client|therapist|counsel(?:or|lor)|patient|pt|doctor|dr|nurse"
+    r"|interviewer|speaker(?:[ ]?\d)?|parent|mom|dad|caller|provider|clinician))[ \t]*:"
+)
+_PRONOUN_I = regex.compile(r"(?<![\w'’])I(?:['’](?:m|ve|ll|d))?(?![\w'’])")
+_CAPITAL = regex.compile(r"[A-Z]")
+
+
 def case_mode(text: str) -> CaseMode:
-    """Is the text mostly capitals, almost none, or mixed (ASCII letters counted)?"""
+    """Is the text mostly capitals, almost none, or mixed (ASCII letters counted, not
+    those of speakers' labels; and none at all if "I" is the only other capital)?"""
+    if ":" in text:
+        text = _SPEAKER_LABEL.sub("", text)
+    if "I" in text and not _CAPITAL.search(_PRONOUN_I.sub("", text)):
+        return "lower"  # "so I went to phoenix": lower-case speech, its "I" typed
     ascii_only = text.encode("ascii", "ignore")
     upper = len(ascii_only.translate(None, _NOT_UPPER))
     lower = len(ascii_only.translate(None, _NOT_LOWER))

@@ -1,0 +1,36 @@
+"""How far capitals can be trusted in a text (`phimin._detect.case.case_mode`): a
+transcript whose only capitals are its speakers' labels or the pronoun "I" is
+lower-case speech, and the rules read its names and places as such."""
+
+from __future__ import annotations
+
+import pytest
+
+import phimin
+from phimin._detect.case import case_mode
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("T: where did you grow up C: over by the river and then downtown", "lower"),
+        ("CLIENT: yeah i think so. THERAPIST: okay so tell me more", "lower"),
+        ("so I went out there and I think it was fine, I'm okay", "lower"),
+        # a chart's headings are capitals of their own: the note stays what it is
+        ("Client: Reports low mood. Plan: follow up next week.", "mixed"),
+        ("NEURO: alert and oriented. CV: stable, no edema.", "mixed"),
+        ("NEURO: ALERT AND ORIENTED X3, MAE", "upper"),
+        # typed speech with capitals of its own besides "I"
+        ("CLIENT: Yeah, I think so. THERAPIST: Okay.", "mixed"),
+    ],
+)
+def test_case_mode(text: str, mode: str) -> None:
+    assert case_mode(text) == mode
+
+
+def test_labelled_lower_case_speech_reads_names_and_places(redactor: phimin.Redactor) -> None:
+    text = "C: so I moved to tucson with my sister hope and she's great"
+    result = redactor.redact(text)
+    assert "tucson" not in result.text
+    assert "hope" not in result.text
+    assert result.text.startswith("C: so I moved to ")
