@@ -1,6 +1,7 @@
 """How far capitals can be trusted in a text (`phimin._detect.case.case_mode`): a
-transcript whose only capitals are its speakers' labels or the pronoun "I" is
-lower-case speech, and the rules read its names and places as such."""
+transcript whose only capitals are its speakers' labels or the pronoun "I", or whose
+sentences start in lower case, is lower-case speech, and the rules read its names and
+places as such."""
 
 from __future__ import annotations
 
@@ -16,9 +17,13 @@ from phimin._detect.case import case_mode
         ("T: where did you grow up C: over by the river and then downtown", "lower"),
         ("CLIENT: yeah i think so. THERAPIST: okay so tell me more", "lower"),
         ("so I went out there and I think it was fine, I'm okay", "lower"),
+        # typed in lower case but for a few words someone capitalized
+        ("so i told Marcus no. then hope called", "lower"),
+        ("we went to UCLA last year and my son hope loves it", "lower"),
         # a chart's headings are capitals of their own: the note stays what it is
         ("Client: Reports low mood. Plan: follow up next week.", "mixed"),
         ("NEURO: alert and oriented. CV: stable, no edema.", "mixed"),
+        ("Pt alert. VSS. Cont to monitor.", "mixed"),
         ("NEURO: ALERT AND ORIENTED X3, MAE", "upper"),
         # typed speech with capitals of its own besides "I"
         ("CLIENT: Yeah, I think so. THERAPIST: Okay.", "mixed"),

@@ -47,9 +47,30 @@ def case_mode(text: str) -> CaseMode:
         return "mixed"
     if upper / letters > 0.6:
         return "upper"
-    if upper / letters < 0.015:
+    if upper / letters < 0.015 or _starts_in_lower_case(text, letters):
         return "lower"
     return "mixed"
+
+
+# A capital in a word that is not all capitals ("Marcus", not "UCLA").
+_CAPITAL_IN_WORD = regex.compile(r"[A-Z](?=[a-z])|(?<=[a-z])[A-Z]")
+# Where a sentence or a turn starts: a line's start, after ". ", "? ", "! ", or a label.
+_START = regex.compile(r"(?m)(?:^|(?<=[.!?][ \t]+)|(?<=:[ \t]*))[ \t]*[\p{L}]")
+
+
+def _starts_in_lower_case(text: str, letters: int) -> bool:
+    """Speech typed in lower case, its capitals only the few words someone capitalized
+    ("so i told Marcus no. then hope called", "we went to UCLA and my son hope"): two
+    in three of its sentences or turns start in lower case, and few capitals stand in
+    words that are not all capitals (an acronym says nothing of how the rest was typed)."""
+    # (few capitals outside acronyms: a ward note's are its own, "Pt alert. Plan:")
+    if len(_CAPITAL_IN_WORD.findall(text)) > letters * 0.04:
+        return False
+    starts = [m.group()[-1] for m in _START.finditer(text)]
+    if not starts:
+        return False
+    lower = sum(ch.islower() for ch in starts)
+    return lower * 3 >= len(starts) * 2
 
 
 def case_of(text: str, nlp_artifacts: Any) -> CaseMode:

@@ -99,6 +99,8 @@ class StudentNameRecognizer(PhiminRecognizer):
                 words.pop()
             if not words or any(ch.isdigit() for ch in text[start:end]):
                 continue
+            if all(len(m.group()) > 1 and m.group().isupper() for m in words):
+                continue  # "going to TED talks": in lower-case text, capitals are letters
             bare = [_bare(m.group()) for m in words]
             repeat = next((k for k in range(1, len(bare)) if bare[k] in bare[:k]), None)
             if repeat is not None:  # a name says no word twice: "sage burns sage"
