@@ -33,6 +33,7 @@ from phimin._detect.words import (
     PLACE_KINDS,
     STATE_CODES,
     TITLES,
+    US_STATE_NAMES,
     alternation,
 )
 from phimin._lazy_regex import lazy
@@ -654,7 +655,9 @@ _NOT_STREETS = frozenset(
 _SPOKEN_CUES = frozenset("at to from in into near by the attend attends attended attending".split())
 # "University of Oregon Hospital": the state or city names this hospital.
 _UNIVERSITY_OF = lazy(
-    r"(?i)(?<![\w])(?:university|univ\.?)[ ]+of[ ]+(?:the[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’])"
+    r"(?i)(?:(?<![\w])(?:university|univ\.?)[ ]+of[ ]+(?:the[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’])"
+    # ("per U Maryland md", "U of Michigan": a state's university, its capital U said)
+    rf"|(?<![\w])(?-i:U)(?:\.[ ]?|[ ]+)(?:of[ ]+)?(?-i:{'|'.join(US_STATE_NAMES)}))"
     r"(?P<hospital>[ ]+(?:hospital|hosp\.?|medical[ ]center|med(?:ical)?[ ]ctr|medical[ ]system"
     r"|health[ ]system))?(?![\w])"
 )

@@ -50,6 +50,7 @@ __all__ = [
     "SUBJECT_VERBS",
     "SURNAME_TITLES",
     "TITLES",
+    "US_STATE_NAMES",
     "VERBS_BEFORE_YOU",
     "WEAK_INTRODUCTIONS",
     "alternation",
@@ -114,4 +115,15 @@ SPANISH_TIMES = frozenset(_words("spanish_times"))
 STATE_CODES = tuple(  # the 50 states, DC and the territories
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
     "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP".split()
+)
+# The fifty states' names (and the District's), as they are written.
+US_STATE_NAMES = tuple(
+    """Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida
+    |Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland
+    |Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada
+    |New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma
+    |Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah
+    |Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia""".replace(
+        "\n    ", ""
+    ).split("|")
 )
