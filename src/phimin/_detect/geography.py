@@ -392,8 +392,14 @@ class CityRecognizer(PhiminRecognizer):
             if mode == "mixed":
                 if not capitalized:
                     continue
-                # (not in capitals: "NAPA levels")
-                unmistakable = not town and not surface.isupper() and self._unmistakable(name)
+                # (not in capitals: "NAPA levels"; nor a sentence's or a heading's first
+                # word, which any noun is: "Mission Statement:")
+                unmistakable = (
+                    not town
+                    and not surface.isupper()
+                    and not _opens_sentence(text, start)
+                    and self._unmistakable(name)
+                )
                 if common and not unmistakable and not (after_preposition or state_follows):
                     continue  # ("Like Normal, Illinois": a town before its state)
                 score = rule.score if after_preposition else rule.score_for("capitalized")
@@ -531,6 +537,12 @@ _SETTLED_IN = regex.compile(
 
 def _settled_in(lowered: str, start: int) -> bool:
     return _SETTLED_IN.search(lowered, max(0, start - 30), start) is not None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Is `start` where a line or a sentence begins (after ". ", ": ", a line break)?"""
+    before = text[max(0, start - 16) : start].rstrip(" \t")  # (bounded: no rescans)
+    return (not before and start < 16) or (bool(before) and before[-1] in ".!?:\n\"“([")
 
 
 def _phrase_ends(lowered: str, end: int) -> bool:
