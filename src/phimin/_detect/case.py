@@ -8,9 +8,8 @@ every recognizer with the chunk's NLP artifacts (`case_of`).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
-
-import regex
 
 __all__ = ["CaseMode", "case_mode", "case_of"]
 
@@ -24,21 +23,28 @@ _NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 # Capitals that say nothing of how the speech was written: a speaker's label ("T:",
 # "Client:"; not a chart's heading, "CV:", "Plan:") and the pronoun "I" ("so I went to
 # phoenix"). A transcript whose only capitals are these is lower-case speech.
-_SPEAKER_LABEL = regex.compile(
+# (The standard library's engine: these simple patterns run over every chunk.)
+_SPEAKER_LABEL = re.compile(
     r"(?<![\w'’])(?:[A-Z]|(?i:client|therapist|counsel(?:or|lor)|patient|pt|doctor|dr|nurse"
     r"|interviewer|speaker(?:[ ]?\d)?|parent|mom|dad|caller|provider|clinician))[ \t]*:"
 )
-_PRONOUN_I = regex.compile(r"(?<![\w'’])I(?:['’](?:m|ve|ll|d))?(?![\w'’])")
-_CAPITAL = regex.compile(r"[A-Z]")
+_PRONOUN_I = re.compile(r"(?<![\w'’])I(?:['’](?:m|ve|ll|d))?(?![\w'’])")
+# A capital in a word that is not all capitals ("Marcus", not "UCLA").
+_CAPITAL_IN_WORD = re.compile(r"[A-Z](?=[a-z])|(?<=[a-z])[A-Z]")
+# The first letter of a sentence or a turn: at a line's start, after ". ", "? ", "! ",
+# or a label's colon.
+_START = re.compile(r"(?:^|[.!?:])[ \t]*([^\W\d_])", re.MULTILINE)
+# Above this share of capitals (acronyms and "I" included) a text is typed in mixed case,
+# whatever its starts.
+_FEW_CAPITALS = 0.15
 
 
 def case_mode(text: str) -> CaseMode:
     """Is the text mostly capitals, almost none, or mixed (ASCII letters counted, not
-    those of speakers' labels; and none at all if "I" is the only other capital)?"""
+    those of speakers' labels)? Speech typed in lower case is "lower" though a few of
+    its words have capitals (`_typed_lower_case`)."""
     if ":" in text:
         text = _SPEAKER_LABEL.sub("", text)
-    if "I" in text and not _CAPITAL.search(_PRONOUN_I.sub("", text)):
-        return "lower"  # "so I went to phoenix": lower-case speech, its "I" typed
     ascii_only = text.encode("ascii", "ignore")
     upper = len(ascii_only.translate(None, _NOT_UPPER))
     lower = len(ascii_only.translate(None, _NOT_LOWER))
@@ -47,26 +53,24 @@ def case_mode(text: str) -> CaseMode:
         return "mixed"
     if upper / letters > 0.6:
         return "upper"
-    if upper / letters < 0.015 or _starts_in_lower_case(text, letters):
+    if upper / letters < 0.015:
+        return "lower"
+    if upper / letters < _FEW_CAPITALS and _typed_lower_case(text, upper, letters):
         return "lower"
     return "mixed"
 
 
-# A capital in a word that is not all capitals ("Marcus", not "UCLA").
-_CAPITAL_IN_WORD = regex.compile(r"[A-Z](?=[a-z])|(?<=[a-z])[A-Z]")
-# Where a sentence or a turn starts: a line's start, after ". ", "? ", "! ", or a label.
-_START = regex.compile(r"(?m)(?:^|(?<=[.!?][ \t]+)|(?<=:[ \t]*))[ \t]*[\p{L}]")
-
-
-def _starts_in_lower_case(text: str, letters: int) -> bool:
-    """Speech typed in lower case, its capitals only the few words someone capitalized
-    ("so i told Marcus no. then hope called", "we went to UCLA and my son hope"): two
-    in three of its sentences or turns start in lower case, and few capitals stand in
-    words that are not all capitals (an acronym says nothing of how the rest was typed)."""
-    # (few capitals outside acronyms: a ward note's are its own, "Pt alert. Plan:")
+def _typed_lower_case(text: str, upper: int, letters: int) -> bool:
+    """Speech typed in lower case: "I" its only capital ("so I went to phoenix"), or its
+    capitals only the few words someone capitalized ("so i told Marcus no. then hope
+    called", "we went to UCLA and my son hope"), two in three of its sentences or turns
+    starting in lower case and few capitals in words that are not all capitals (an
+    acronym says nothing of how the rest was typed; a ward note's "Pt alert. Plan:")."""
+    if upper == len(_PRONOUN_I.findall(text)):
+        return True
     if len(_CAPITAL_IN_WORD.findall(text)) > letters * 0.04:
         return False
-    starts = [m.group()[-1] for m in _START.finditer(text)]
+    starts: list[str] = _START.findall(text)
     if not starts:
         return False
     lower = sum(ch.islower() for ch in starts)

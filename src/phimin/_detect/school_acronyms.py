@@ -20,7 +20,6 @@ from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.lines import finditer_by_line
 from phimin._detect.words import STATE_CODES
 from phimin._lazy_regex import lazy
 
@@ -63,9 +62,15 @@ def _letters(word: str, lexicon: NameLexicon) -> bool:
 def school_acronyms(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """Letters naming a school, after a word that places someone there, near a word
     of schooling (in the same sentence or the next, not anywhere in a long note)."""
-    for m in finditer_by_line(_AT_SCHOOL, text):
-        letters = m.group("name")
-        if not (letters.islower() or letters.isupper()) or not _letters(letters, lexicon):
-            continue
-        if _SCHOOLING.search(text, max(0, m.start() - _NEAR), m.end() + _NEAR):
-            yield SCHOOL_ACRONYM.at(*m.span("name"))
+    # (from each word of schooling, the letters near it: such words are rare, the words
+    # that place someone before letters are in every line)
+    seen: set[int] = set()
+    for school in _SCHOOLING.finditer(text):
+        start = max(0, school.start() - _NEAR)
+        for m in _AT_SCHOOL.finditer(text, start, school.end() + _NEAR):
+            letters = m.group("name")
+            if m.start("name") in seen:
+                continue
+            seen.add(m.start("name"))
+            if (letters.islower() or letters.isupper()) and _letters(letters, lexicon):
+                yield SCHOOL_ACRONYM.at(*m.span("name"))

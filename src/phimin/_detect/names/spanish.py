@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._detect.clinical import is_clinical_term
@@ -32,12 +33,23 @@ _OBJECT = lazy(
     r"|busqué|conocí)[ ]+a[ ]+(?P<name>" + _WORD + r")(?![\p{L}'’-])"
 )
 # A clause's subject that did something to the speaker, or will not: "chuy me llevó",
-# "rigo no entiende", "pues paloma me dijo".
+# "rigo no entiende", "pues paloma me dijo". (Where the clause starts is read after a
+# match, `_CLAUSE_BEFORE`: a look-behind tried at every position cost more.)
 _SUBJECT = lazy(
-    r"(?im)(?:^|(?<=[.!?;:,][ ]{0,3})|(?<=(?<![\p{L}'’])(?:pues|que|y|pero|bueno|entonces"
-    r"|sea|porque|cuando|si)[ ]))[ ]*(?P<name>" + _WORD + r")[ ]+(?:me|nos|te|no|nunca"
-    r"|siempre|ya)[ ]+(?:(?:me|nos|te|lo|la|le)[ ]+)?(?P<verb>\p{L}+(?:ó|ió|a|e|aba|ía))"
-    r"(?![\p{L}'’-])"
+    r"(?i)(?<![\p{L}'’-])(?P<name>" + _WORD + r")[ ]+(?:me|nos|te|no|nunca|siempre|ya)[ ]+"
+    r"(?:(?:me|nos|te|lo|la|le)[ ]+)?(?P<verb>\p{L}+(?:ó|ió|a|e|aba|ía))(?![\p{L}'’-])"
+)
+# What a line of Spanish holds (the subject pattern runs only on such lines): an accent,
+# or a word English never uses.
+_SPANISH_LINE = regex.compile(
+    r"(?i)[áéíóúñ¿¡]|(?<![\p{L}'’])(?:que|pues|pero|porque|entonces|bueno|cuando|nos|muy|los"
+    r"|las|una|el|es|mi|se)(?![\p{L}'’])"
+)
+# Before a clause's subject: the text's or a line's start, a pause, or a word that opens
+# a clause in Spanish.
+_CLAUSE_BEFORE = regex.compile(
+    r"(?i)(?:^|[.!?;:,\n][ ]{0,3}|(?<![\p{L}'’])(?:pues|que|y|pero|bueno|entonces|sea"
+    r"|porque|cuando|si)[ ])[ ]*$"
 )
 
 
@@ -63,7 +75,9 @@ def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     for m in finditer_by_line(_OBJECT, text):
         if _named(m.group("name"), lexicon):
             yield OBJECT.at(*m.span("name"))
-    for m in finditer_by_line(_SUBJECT, text):
+    for m in finditer_by_line(_SUBJECT, text, _SPANISH_LINE):
         verb = m.group("verb").lower()
+        if not _CLAUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue
         if (lexicon.is_spanish(verb) or verb.endswith("ó")) and _named(m.group("name"), lexicon):
             yield SUBJECT.at(*m.span("name"))
