@@ -39,6 +39,7 @@ _SCHOOLING = regex.compile(
     r"|financial[ ]aid|professor)(?![\w])"
 )
 _NEAR = 60  # characters either side a word of schooling is looked for
+_WORD_GOES_ON = regex.compile(r"[\w'’-]")
 # Letters of schooling that name no school ("into ged classes", "at hs", "ap classes").
 _SCHOOLING_LETTERS = frozenset("ged gpa ap ib esl iep hs ms pe ot pt sat act ta ra".split())
 
@@ -69,8 +70,8 @@ def school_acronyms(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         start = max(0, school.start() - _NEAR)
         for m in _AT_SCHOOL.finditer(text, start, school.end() + _NEAR):
             letters = m.group("name")
-            if m.start("name") in seen:
-                continue
+            if m.start("name") in seen or _WORD_GOES_ON.match(text, m.end()):
+                continue  # (the window's end cut a word: "go to pra|ctice")
             seen.add(m.start("name"))
             if (letters.islower() or letters.isupper()) and _letters(letters, lexicon):
                 yield SCHOOL_ACRONYM.at(*m.span("name"))

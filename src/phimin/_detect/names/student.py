@@ -108,6 +108,7 @@ class StudentNameRecognizer(PhiminRecognizer):
                 end = words[-1].end()
             while len(bare) > 1 and self._verb_after_name(text, bare[-1], words[-1].end()):
                 words, bare = words[:-1], bare[:-1]  # "me and journey hung out": the verb
+                end = words[-1].end()  # (what follows the name is read from here)
             before = _word_before(text, words[0].start())
             if " ".join(bare) in self.regions or f"{before} {' '.join(bare)}" in self.regions:
                 continue  # "from jordan", "to south carolina": a country or a state
