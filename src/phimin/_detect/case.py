@@ -33,7 +33,7 @@ _PRONOUN_I = re.compile(r"(?<![\w'’])I(?:['’](?:m|ve|ll|d))?(?![\w'’])")
 _CAPITAL_IN_WORD = re.compile(r"[A-Z](?=[a-z])|(?<=[a-z])[A-Z]")
 # The first letter of a sentence or a turn: at a line's start, after ". ", "? ", "! ",
 # or a label's colon.
-_START = re.compile(r"(?:^|[.!?:])[ \t]*([^\W\d_])", re.MULTILINE)
+_START = re.compile(r"(?:^[ \t]*|[.!?][ \t]+|:[ \t]*)([^\W\d_])", re.MULTILINE)
 # Above this share of capitals (acronyms and "I" included) a text is typed in mixed case,
 # whatever its starts.
 _FEW_CAPITALS = 0.15
