@@ -44,6 +44,7 @@ __all__ = [
     "ROLE_CUES",
     "SIGNATURE_CREDENTIALS",
     "SOCIAL_VERBS",
+    "SPANISH_CLITICS",
     "SPANISH_MOTION",
     "SPANISH_TIMES",
     "STATE_CODES",
@@ -127,3 +128,6 @@ US_STATE_NAMES = tuple(
         "\n    ", ""
     ).split("|")
 )
+# Spanish object pronouns, which come before a verb ("me van a", "se fue", "le dan");
+# not "la", "lo", "los", "las", which are articles too ("con la rosa").
+SPANISH_CLITICS = frozenset("me te se nos os le les".split())

@@ -23,6 +23,7 @@ from phimin._detect.names.tokens import (
 from phimin._detect.words import (
     NOUN_NAMES,
     PERSON_VERBS,
+    SPANISH_CLITICS,
     SPANISH_MOTION,
     SPANISH_TIMES,
     SUBJECT_VERBS,
@@ -75,7 +76,6 @@ _DETERMINERS = frozenset(
     "a an the this that these those some any no every each another such".split()
 )
 _SPANISH_DETERMINERS = frozenset("el la los las un una unos unas".split())
-_SPANISH_CLITICS = frozenset("me te se nos os les".split())
 _SPANISH_POSSESSIVES = frozenset("mi mis tu tus su sus nuestra nuestro".split())
 
 
@@ -110,7 +110,7 @@ def _used_as_a_word(t: Tokens, i: int) -> bool:
         return t.lexicon.is_english(w)
     if prev >= 0 and t.lower[prev] in _SPANISH_DETERMINERS:
         return t.lexicon.is_spanish(w)
-    if prev >= 0 and t.lower[prev] in _SPANISH_CLITICS and t.lexicon.is_spanish(w):
+    if prev >= 0 and t.lower[prev] in SPANISH_CLITICS and t.lexicon.is_spanish(w):
         return True  # "el bus me deja en", "se rosa": a verb after its clitic
     if t.lexicon.is_spanish(w) and _spanish_noun_phrase(t, prev, t.next_word(i)):
         return True

@@ -40,6 +40,7 @@ from phimin._detect.words import (
     NOUN_NAMES,
     POSTNOMINALS,
     RELATIONS,
+    SPANISH_CLITICS,
     TITLES,
     VERBS_BEFORE_YOU,
     alternation,
@@ -173,7 +174,7 @@ class StudentNameRecognizer(PhiminRecognizer):
         which English says too, only with Spanish that no English list has in the next
         two words ("me van a deportar", not "it's me mark june and")."""
         lex = self.lexicon
-        if not lex.is_spanish(word) or before not in _SPANISH_CLITICS:
+        if not lex.is_spanish(word) or before not in SPANISH_CLITICS:
             return False
         if before != "me":
             return True
@@ -237,9 +238,6 @@ class StudentNameRecognizer(PhiminRecognizer):
         )
 
 
-# Spanish object pronouns, which come before a verb ("me van a", "se fue", "le dan");
-# not "la", "lo", "los", "las", which are articles too ("con la rosa").
-_SPANISH_CLITICS = frozenset("me te se nos os le les".split())
 # After these, a word that is an adjective describes ("been rocky", "felt so free").
 _DESCRIBING = frozenset(
     "been be being very really pretty too kinda felt feel feels seem seems seemed looks"
