@@ -96,6 +96,9 @@ def test_kin_words_and_a_possessive_are_trimmed(recognizer: StudentNameRecognize
         ("okay so mark the date on your calendar", "mark"),  # a verb before its object
         ("i didn't even chase after him", "chase"),  # a verb after "didn't even"
         ("we were up till dawn talking", "dawn"),  # a time of day
+        ("my new apartment is tiny", "tiny"),  # a describing word after a copula
+        ("the room was so tiny and dark", "tiny"),  # ...and "so"
+        ("my ninety-three-year-old grandma", "year-old"),  # part of a hyphenated word
     ],
 )
 def test_guesses_the_gates_drop(recognizer: StudentNameRecognizer, text: str, words: str) -> None:
@@ -117,6 +120,14 @@ def test_a_name_after_a_verb_that_takes_no_thing_stays(recognizer: StudentNameRe
     # ("burning sage" is the herb; "thanks for listening sky" is a person)
     text = "thanks for listening sky, i mean it"
     assert found(recognizer, text, [span(text, "sky")]) == ["sky"]
+
+
+def test_after_a_copula_that_introduces_someone_a_name_stays(
+    recognizer: StudentNameRecognizer,
+) -> None:
+    # ("this is hope from the clinic" introduces her; "my room is tiny" describes it)
+    text = "hi this is hope from the clinic"
+    assert found(recognizer, text, [span(text, "hope")]) == ["hope"]
 
 
 def test_a_compound_of_everyday_words_is_no_name(recognizer: StudentNameRecognizer) -> None:

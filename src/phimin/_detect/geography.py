@@ -424,7 +424,8 @@ class CityRecognizer(PhiminRecognizer):
                 score = rule.score_for("capitals_not_a_word")
             else:
                 continue
-            yield rule.at(start, end, score)
+            goes_on = _NAME_GOES_ON.match(lowered, end)  # "out to cedar grove": the
+            yield rule.at(start, end if goes_on is None else goes_on.end(), score)  # name, whole
 
     def _hits(self, lowered: str, text: str) -> Iterable[tuple[int, tuple[str, bool]]]:
         """The names in `lowered`: looked up one by one, or (after `_AUTOMATON_AFTER`
@@ -512,6 +513,11 @@ _LIVED_IN = regex.compile(
 
 
 # A kind of place after a name makes it part of a longer one: "out to bodega bay".
+# A word that makes a place's name a longer one ("cedar grove", "oak hills").
+_NAME_GOES_ON = regex.compile(
+    r"[ ]+(?:grove|hills|heights|park|springs|falls|valley|ridge|creek|lake|city|rapids"
+    r"|bluffs?|junction|village|crossing|meadows|gardens|terrace|estates|acres)(?![\w'’-])"
+)
 _FEATURE_AFTER = regex.compile(
     r"[ ]+(?:bay|lake|river|creek|park|beach|mountains?|hills?|falls|springs|valley|island"
     r"|point|county|harbor|heights|woods|ridge|canyon)(?![\w'’])"

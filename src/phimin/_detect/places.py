@@ -25,6 +25,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.geography import load_places
 from phimin._detect.lexicon import NameLexicon, fold_accents
 from phimin._detect.lines import finditer_by_line, finditer_in, lines_with, lines_with_words
+from phimin._detect.named_venues import named_venues
 from phimin._detect.patterns import PatternSpec
 from phimin._detect.school_acronyms import school_acronyms
 from phimin._detect.words import (
@@ -468,7 +469,8 @@ _NOT_FEATURE_NAMES = frozenset(
     apartment our my his her their your this that these those some any every one two
     three near far north south east west upper lower middle high low open closed today
     tomorrow tonight yesterday week weekend weekends month year summer winter spring fall
-    morning night day days house cabin trip town village""".split()
+    morning night day days house cabin trip town village duck ducks fish fishing frog turtle
+    koi goose swan lily mill boat swimming ice farm""".split()
 )
 _BEEN_AT = lazy(
     # (a person is somewhere: "he's in", "she was at"; not "salt is in", "time to")
@@ -589,7 +591,7 @@ _PLACE_ON_STREET = lazy(
     r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot|kroger"
     r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
     r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital"
-    r"|courthouse|planned[ ]parenthood|dmv"
+    r"|courthouse|planned[ ]parenthood|dmv|home|center|centre|mall|warehouse|factory"
     rf"|{BRAND_ALTERNATION})(?:['’]s)?"
     # a chain with no article: "he took me to ihop on broadway"
     rf"|(?<=(?:to|at|from|by|near|behind)[ ]+)(?P<chain>{BRAND_ALTERNATION})(?:['’]s)?"
@@ -627,7 +629,7 @@ _ON_SAYINGS = frozenset(
 )
 _PAUSES = frozenset("like um uh so and yeah okay ok".split())
 _WORD_AFTER = regex.compile(r"[ \t]+([\p{L}][\p{L}'’-]*)")
-_PLACE_HEADS = frozenset({"place", "house", "one", "spot", "corner", "park"})
+_PLACE_HEADS = frozenset({"place", "house", "home", "one", "spot", "corner", "park"})
 _HOUSE_OF_CARE = regex.compile(r"(?i)(?:halfway|sober|group|recovery)[ ]+house")
 
 
@@ -754,6 +756,7 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._features(text)
         yield from self._spanish_facilities(text)
         yield from school_acronyms(text, self.lexicon)
+        yield from named_venues(text)
         for m in finditer_by_line(_CHILDRENS, text):
             yield _FACILITY.at(*m.span("name"))
         for m in finditer_by_line(_FIRST_CHURCH, text):

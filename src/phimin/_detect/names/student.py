@@ -100,6 +100,8 @@ class StudentNameRecognizer(PhiminRecognizer):
                 words.pop()
             if not words or any(ch.isdigit() for ch in text[start:end]):
                 continue
+            if text[words[0].start() - 1 : words[0].start()] == "-":
+                continue  # "ninety-three-year-old": part of a word
             if all(len(m.group()) > 1 and m.group().isupper() for m in words):
                 continue  # "going to TED talks": in lower-case text, capitals are letters
             bare = [_bare(m.group()) for m in words]
@@ -153,6 +155,8 @@ class StudentNameRecognizer(PhiminRecognizer):
             return True  # "burning sage", "growing ivy" (not "seeing grace")
         if before in _DESCRIBING and lex.is_plain_word(word):
             return True  # "things have been rocky", "it felt so joyful"
+        if word not in _MODALS and lex.is_plain_word(word) and self._described(text, start, before):
+            return True  # "my apartment is tiny", "was so tiny" (not "this is hope")
         if word in _VERB_NAMES and (
             _DETERMINER_AFTER.match(text, start + len(word))
             or before in _BEFORE_A_VERB
@@ -168,6 +172,19 @@ class StudentNameRecognizer(PhiminRecognizer):
             and _word_before(text, given.start(1)) in _GIVING
             and word in NOUN_NAMES
         )
+
+    @staticmethod
+    def _described(text: str, start: int, before: str) -> bool:
+        """After a copula ("is", "was so") whose subject introduces no one."""
+        said = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if said is None:
+            return False
+        if before == "so":  # ("so sky texted me": no copula)
+            said = _WORD_BEFORE.search(text, max(0, said.start(1) - 40), said.start(1))
+            if said is None:
+                return False
+            before = said.group(1).lower()
+        return before in _COPULAS and _word_before(text, said.start(1)) not in _INTRODUCING
 
     def _spanish_verb(self, text: str, word: str, before: str, end: int) -> bool:
         """A Spanish word after an object pronoun ("nos dan", "le dicen"); after "me",
@@ -243,6 +260,9 @@ _DESCRIBING = frozenset(
     "been be being very really pretty too kinda felt feel feels seem seems seemed looks"
     " looked getting not".split()
 )
+# A copula before a describing word, after a subject that does not introduce someone.
+_COPULAS = frozenset("is was are were".split())
+_INTRODUCING = frozenset("this it that name here there i'm im who".split())
 # Words before a verb's plain form ("didn't even chase after him").
 # ("to" and "even" alone are not: "gave it to bill", "even mark said so")
 _BEFORE_A_VERB = frozenset(
