@@ -63,10 +63,14 @@ _NAMED = lazy(
 # Said first: "bubba is what we all call my older brother".
 _NAMED_FIRST = lazy(
     rf"(?i)(?:^|(?<=[.!?,:;][ ]*)|(?<=(?<![\w'’])(?:so|and|but|oh|like|um|yeah)[ ]+))"
-    rf"{_NICK}[ ]+(?:is|was|'s|’s)[ ]+(?:just[ ]+|only[ ]+)?what[ ]+(?:we|they|everybody"
+    rf"{_NICK}(?:[ ]+(?:is|was|'s|’s)|,?[ ]+(?:that's|that’s|thats|that[ ]is))[ ]+"
+    r"(?:(?:just[ ]+|only[ ]+)?what[ ]+(?:we|they|everybody"
     r"|everyone|people|you|i|she|he|the[ ]+(?:kids|family|guys|girls))"
     r"(?:[ ]+all)?[ ]+(?:call|calls|called|used[ ]to[ ]call)[ ]+(?:me|him|her|them|us|my|our"
-    r"|his|their|the)(?![\w'’-])"
+    r"|his|their|the)"
+    # "patience is my daughter's name": the name, then whose it is
+    r"|(?:my|his|her|our|their)[ ]+(?:\p{L}+[ ]+)?\p{L}+?['’]?s[ ]+(?:real[ ]+|first[ ]+)?"
+    r"(?:name|nickname))(?![\w'’-])"
 )
 # "called" is as often a call made: before a word that is also a verb, adjective or
 # adverb it names someone only as a habit ("my grandma always called me peanut").

@@ -34,6 +34,7 @@ from phimin._detect.names.titles import SPANISH_HONORIFICS
 from phimin._detect.ner import CLINICAL_ABBREVIATIONS
 from phimin._detect.words import (
     BEFORE_A_THING,
+    FILLERS,
     NICKNAME_PREFIXES,
     NON_NAME_WORDS,
     NOT_NICKNAMES,
@@ -127,9 +128,12 @@ class StudentNameRecognizer(PhiminRecognizer):
             speech = _speech(line)
             if len(line) >= _LONG_LINE and not speech:
                 continue  # ward shorthand, a config file: the model knows speech only
-            if _spanish(line) and not all(self.lexicon.is_name(w) for w in bare):
+            spanish = _spanish(line)
+            if spanish and not all(self.lexicon.is_name(w) for w in bare):
                 continue  # "cruzamos la calle": nor Spanish
-            if self._plausible(bare, before, len(line) >= _LONG_LINE and speech):
+            if self._plausible(bare, before, len(line) >= _LONG_LINE and speech, spanish) or (
+                len(bare) == 1 and _acts_as_a_person(text, bare[0], before, words[0].end())
+            ):
                 yield STUDENT.at(words[0].start(), _name_end(words[-1]))
 
     def _verb_after_name(self, text: str, word: str, end: int) -> bool:
@@ -212,7 +216,9 @@ class StudentNameRecognizer(PhiminRecognizer):
             and (lex.is_english(word) or lex.is_common_word(word))
         )
 
-    def _plausible(self, words: list[str], before: str, speech: bool) -> bool:
+    def _plausible(
+        self, words: list[str], before: str, speech: bool, spanish: bool = False
+    ) -> bool:
         """Given names (or names no dictionary has), then surnames; a word no list has
         only in a line of speech and shaped like a name ("babajide", "t-bone"). Never a
         clinical word, an everyday word no given-name list has ("knee", "bowels"), or an
@@ -223,6 +229,8 @@ class StudentNameRecognizer(PhiminRecognizer):
         for k, word in enumerate(words):
             if len(word) < 2 or word in CLINICAL_ABBREVIATIONS or is_clinical_term(word):
                 return False
+            if _CUT_OR_CONTRACTED.search(word):
+                return False  # "that's-", "yeah-": speech cut off, or a contraction
             if word in NOT_NICKNAMES and not lex.is_first_name(word):
                 return False  # "mija", "babe", "crackhead": what someone is called, no name
             everyday = (
@@ -237,8 +245,14 @@ class StudentNameRecognizer(PhiminRecognizer):
                 return False
             if (k > 0 and lex.is_name(word)) or lex.is_first_name(word) or word in NOUN_NAMES:
                 continue
-            if everyday:
-                return False  # "knee", "level", "iglesia": no given name
+            if everyday and not (
+                not spanish
+                and lex.is_clear_name(word)
+                and not lex.is_english(word)
+                and not lex.is_common_word(word)
+            ):
+                return False  # "knee", "level", "iglesia": no given name (in English, a
+                # surname that is frequent in Spanish text is one: "ask mendoza if")
             if lex.is_clear_name(word) or (speech and _NAME_SHAPE.match(word)):
                 continue
             return False
@@ -312,6 +326,40 @@ def _verb_here(text: str, word: str, before: str, end: int) -> bool:
     return subject or _VERB_AFTER_MODAL.match(text, end) is not None
 
 
+def _acts_as_a_person(text: str, word: str, before: str, end: int) -> bool:
+    """An everyday word the model read as a name, that opens a clause and does what
+    only people do ("blessing texted me", "so wren and i aren't talking"): a name. Not a
+    clinical word, nor a place that stands for its people ("work texted me")."""
+    return (
+        before in _CLAUSE_OPENERS
+        and word not in _SPEAKING_PLACES
+        and not is_clinical_term(word)
+        and word not in CLINICAL_ABBREVIATIONS
+        and not _CUT_OR_CONTRACTED.search(word)
+        and _PERSON_ONLY_AFTER.match(text, end) is not None
+    )
+
+
+# What opens a clause in speech ("" is a turn's or the text's start).
+_CLAUSE_OPENERS = frozenset(
+    "so and but um uh like yeah then because cause well honestly anyway oh okay ok".split()
+) | {""}
+# Verbs only people do, and "and i": after a name that is a word.
+_PERSON_ONLY_AFTER = regex.compile(
+    r"(?:['’]s)?[ ]+(?:(?:just|always|never|finally|even|literally|actually)[ ]+)?"
+    r"(?:texted|texts|told|tells|asked|asks|yelled|yells|screamed|cried|laughed|smiled"
+    r"|hugged|whispered|apologized|promised|lied|ghosted|dumped|proposed|nodded|shrugged"
+    r"|sighed|replied|admitted|cheated|blamed|hates|and[ ]i|and[ ]me)(?![\w'’])"
+)
+# Places that stand for their people ("work texted me", "school called").
+_SPEAKING_PLACES = frozenset(
+    """work school home church court daycare insurance pharmacy hospital office clinic
+    dispatch housing corporate management security billing payroll unemployment welfare
+    medicaid medicare probation parole family everyone everybody nobody someone somebody
+    mom dad""".split()
+)
+
+
 def _conversation(text: str) -> bool:
     """Is a chunk someone speaking: at least one word in fifty "i", "me", "you", "we"...?
     A ward note in lower case speaks of the patient in the third person (in PhysioNet's
@@ -341,9 +389,17 @@ def _line_words(text: str, start: int, end: int) -> list[str]:
 
 
 def _speech(words: list[str]) -> bool:
-    """Does a line read like speech (a third of its words function words), not a ward
-    note's shorthand or a config file's keys?"""
-    return sum(w in STOP_WORDS for w in words) * 3 >= len(words)
+    """Does a line read like speech (a third of its words function words, a pause or a
+    contraction: "yeah so um crystal she's my mom's best friend"), not a ward note's
+    shorthand or a config file's keys?"""
+    return sum(w in STOP_WORDS or w in _SPOKEN or "'" in w or "’" in w for w in words) * 3 >= len(
+        words
+    )
+
+
+# A word cut off in speech, or a contraction ("that's", "we're"; not "o'brien").
+_CUT_OR_CONTRACTED = regex.compile(r"-$|\p{L}{2,}['’](?:s|re|ve|ll|d|t|m)$")
+_SPOKEN = FILLERS | frozenset("yeah yep nah um uh uhm hmm like okay ok oh wow".split())
 
 
 def _spanish(words: list[str]) -> bool:
