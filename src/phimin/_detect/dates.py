@@ -77,6 +77,11 @@ _YEAR_DIGITS = r"(?:(?:19|20)\d{2}|'\d{2}|\d{2}'(?!['\"]))"
 _EARLY_YEAR = r",[ ]?1[0-8]\d{2}"
 _DAY_SUFFIXED = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_SHORT = (  # a weekday's name or its abbreviation: use it under (?i)
+    # ("sat" and "sun" are words: abbreviated, only with their capital)
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|saturday|sunday|(?-i:Sat|Sun))\.?"
+)
 # What "the first", "the fifth" counts when it is no day: "the first time", "the 3rd floor".
 _NOT_A_DAY = (
     r"time|times|floor|grade|one|ones|place|step|steps|week|weeks|session|sessions|try"
@@ -231,7 +236,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # A trailing slash with no year after it is a date cut short: "seen on 3/14/",
         # at a line's or a sentence's end, or after a word that dates a visit; elsewhere
         # it is a vent setting ("PSV 5/5/ with", "Bipap 10/5/.40").
-        r"(?<![\w/,]|\d:|\d\.)(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
+        # A weekday before it goes with it ("Friday 3/8", "Tues 4/16").
+        rf"(?<![\w/,]|\d:|\d\.)(?:(?i:{_WEEKDAY_SHORT}),?[ ]+)?"
+        r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
         r"(?![\w]|[.,]\d|/(?![.,;:!?)]?(?:\r?\n|\Z)|[.,;:!?)][ \t]"
         r"|[ \t](?<=(?i:seen|dated|since|until|till|as[ ]of|visit|admitted|discharged)"
         r"[ ]+(?:on[ ]+)?\d{1,2}/\d{1,2}/[ \t])))",
@@ -285,7 +292,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # one said first, then what happened ("christmas eve he proposed"; not "christmas
         # we always go to my aunt's", "every christmas"). ("over thanksgiving" is the
         # days around it, as the packs read it: a season, not a day.)
-        rf"(?i)(?:(?<![\w])(?:on|since|after|before|around|until|till|by|through|last"
+        rf"(?i)(?:(?<![\w])(?:on|at|since|after|before|around|until|till|by|through|last"
         rf"|this[ ]+past|this|that|next|it[ ]+was|en|desde|hasta|para|antes[ ]+de"
         rf"|despu[eé]s[ ]+de"
         # "my anniversary is valentine's day", "her due date's christmas eve"
@@ -300,6 +307,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "easter sunday is when i told her", "new year's eve was the night he left",
         # "valentine's day was the last good day we had", "el día de reyes fue cuando ..."
         rf"|(?:is|was)[ ]+(?:when|the[ ]+(?:day|night|last|first))(?![\w])|fue[ ]+cuando))"
+        # "got sober memorial day two years back", "thanksgiving last year": one year's
+        rf"|(?<![\w])(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night|weekend))?[ ]+"
+        rf"(?:(?:[\w-]+[ ]+)?(?:years?|yrs?)[ ]+(?:ago|back)|(?:last|this[ ]+past)[ ]+year)(?![\w]))"
         # "the day after christmas", "the night before thanksgiving": the date is the whole
         # of it (what the offset counts from is one day)
         rf"|(?<![\w])(?=(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+(?:{_HOLIDAY})))"
@@ -516,7 +526,12 @@ _AGE_KIN = (
     r"|sister|brother|cousin|godmother|godfather|tía|tia|tío|tio|friend"
     r"|client|resident)"
 )
-_AGE_SUBJECT = rf"(?:she|he|they|i|you|who|{_AGE_KIN})"
+# (or someone pointed at by where they live: "the old man next door is like ninety nine")
+_AGE_SUBJECT = (
+    rf"(?:she|he|they|i|you|who|{_AGE_KIN}"
+    r"|(?:man|woman|lady|guy|gentleman|couple)[ ]+(?:next[ ]door|upstairs|downstairs"
+    r"|down[ ]the[ ](?:street|hall|road)|across[ ]the[ ](?:street|hall)))"
+)
 # A name said after a kin word, before its age: "my aunt rosa is ninety two", "our
 # neighbor mrs lee is ninety six" (one or two words, none a word of the sentence).
 _NOT_A_NAME = (

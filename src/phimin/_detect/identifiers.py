@@ -273,11 +273,11 @@ _SPOKEN_ID_LABELS = (
     r"|tenant|voucher|ticket|order|ebt|snap|wic|card|benefits?|housing|unemployment"
     r"|disability|ssi|ssdi|authorization|auth|citation|warrant|registration|file|report"
     r"|incident)[ ](?:id|number|no\.?|num\.?)|(?:license[ ]|licence[ ])?plates?"
-    r"(?:[ ]number)?|tag[ ]number|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
+    r"(?:[ ]number)?|vin(?:[ ]number)?|tag[ ]number|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
     # "my ebt card number", "his car's plate number"
     r"|(?:ebt|snap|wic|benefits|insurance|medicaid|medicare|library|bus|id)[ ]card[ ]number"
     # "el número de mi caso es dos cuatro cinco ocho uno"
-    r"|n[uú]mero[ ]de[ ](?:(?:mi|su|tu)[ ])?(?:caso|expediente|seguro|aseguranza|miembro"
+    r"|n[uú]mero[ ]de[ ](?:(?:mi|su|tu|la|el)[ ])?(?:caso|expediente|seguro|aseguranza|miembro"
     r"|p[oó]liza|cliente|cuenta|reo|recluso|placa|licencia)"
     # "la placa es siete ka ele eme cuatro dos uno", "las placas del carro son ..."
     r"|placas?(?:[ ]del[ ](?:carro|coche|auto|troca|camioneta|cami[oó]n))?"
@@ -340,7 +340,8 @@ def _spoken_id(value: str) -> bool | None:
     """A number read aloud holds four digits or number words at least ("w as in william
     four four two nine one"), or three and as many letters, as a plate does ("k l m seven
     four two"), so "a two" or "the one" after a label is no identifier."""
-    digits = len(_SPOKEN_DIGITS.findall(value))
+    # (a pair said as a number is two digits: "forty one seventy" is 4170)
+    digits = max(len(_SPOKEN_DIGITS.findall(value)), len(_said_digits(value)))
     letters = len(_SPOKEN_LETTERS.findall(value))
     return None if digits >= 4 or (digits >= 3 and letters >= 3) else False
 
@@ -713,6 +714,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # labelled number read aloud, letters, digits and number words, to its last digit.
         rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})(?:['’]s(?![\w]))?"
         r"(?:,?[ ]+(?:is|was|it's|its|it|reads|says|said|changed|now|new|like|um|uh|es|era|son|=|:|\#"
+        # "the vin starts one h g c": what it starts or ends with
+        r"|(?:starts|started|begins|began|ends)(?:[ ]+(?:with|in))?"
         # "the reference number they gave me is ...", "the case number that she sent was"
         r"|(?:that[ ]+|which[ ]+)?(?:they|she|he|you|i|we|the[ ]+\w+|my[ ]+\w+)[ ]+(?:gave|sent"
         r"|told|got|assigned|issued|wrote|mailed|texted|emailed)(?:[ ]+(?:me|us|her|him|them"
@@ -722,7 +725,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "the case number from child protective services is ...": who gave it
         r"|(?:from|with|for|at|on|in)[ ]+(?:[a-z'’]+[ ]+){0,3}?[a-z'’]+"
         r"(?=[ ]+(?:is|was|it's|says|said|reads)[ ])))*"
-        rf",?[ ]+(?P<id>(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT}"
+        # (or one run of four digits or more: "my badge number is 4170"; not a year alone)
+        rf",?[ ]+(?P<id>(?!(?:19|20)\d\d(?![\w]))\d{{4,}}(?![\w])"
+        rf"|(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT}"
         # letters after a last dash, where the number ends: "... four four two dash a b"
         rf"(?:[ ]?(?:[ ]dash|[ ]hyphen|-)[ ]?[a-z](?:[ ][a-z]){{0,2}}(?![\w]){_NATURAL_END}"
         rf"|{_SPOKEN_LAST_LETTERS})?)"
