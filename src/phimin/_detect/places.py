@@ -278,9 +278,12 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|lives?[ ]in|lived[ ]in|grew[ ]up[ ]in|raised[ ]in)[ ]+)"
         r"(?:(?!(?:the|an?|my|his|her|their|our|your|this|that|some|state|national|city|county"
         r"|public|local|big|small|trailer|dog|water|amusement|theme|car|ball|skate|office"
-        r"|business|industrial|mobile)[ ])\p{L}[\p{L}'’-]+[ ]+)(?:heights|park|hills|village"
+        r"|business|industrial|mobile|these|those|one|any|every|each|no|what|which|new|full"
+        r"|plain|clear|last|next|first|second|third|fourth|final|high|low|middle|certain"
+        r"|another|other|same|whole|his|its)[ ])\p{L}[\p{L}'’-]+[ ]+)(?:heights|park|hills|village"
         r"|gardens|terrace|springs|ridge|harbor|harbour|meadows|estates|acres|manor|commons"
-        r"|slope|flats|hollow)(?![\w'’-])"
+        r"|slope|flats|hollow|grove|valley|point|woods|crossing|landing|glen|shores|pines"
+        r"|oaks|lakes|quarter|junction|corners)(?![\w'’-])"
         # "over in the pearl district", "grew up in the mission district": a district by
         # its name (not "the school district", "the business district")
         r"|(?<=(?<![\w'’])(?:in|from|to|near|around|outside|moved[ ]to|out[ ]in|over[ ]in"
@@ -290,11 +293,18 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|same|whole|other|new|old|next|central|federal|state|county|city|local|rural|urban"
         r"|\w+[ ]school)[ ])"
         r"\p{L}[\p{L}'’-]+[ ]+district(?![\w'’-])"
+        # "he lives on the south side", "we grew up in the north end": a part of a town by
+        # its direction (not "the east side of the building")
+        r"|(?<=(?<![\w'’])(?:in|on|from|to|over[ ]on|over[ ]in|out[ ]on)[ ]+the[ ]+)"
+        r"(?:north|south|east|west|upper[ ]east|upper[ ]west|lower[ ]east)[ -]?(?:side|end)"
+        r"(?![\w'’-])(?![ ]+of(?![\w]))"
         r"|(?<=(?<![\w'’])(?:in|from|to|near|around|over[ ]in|out[ ]in)[ ]+)little[ ]+(?:saigon"
         r"|havana|italy|haiti|tokyo|india|armenia|manila|ethiopia|bangladesh|odessa|seoul"
         r"|korea|mexico|arabia|lebanon|kabul|yemen|guyana)(?![\w'’-])",
         trigger=r"(?i)heights|park|hills|village|gardens|terrace|springs|ridge|harbou?r"
-        r"|meadows|estates|acres|manor|commons|slope|flats|hollow|little|district",
+        r"|meadows|estates|acres|manor|commons|slope|flats|hollow|little|district|grove|valley"
+        r"|point|woods|crossing|landing|glen|shores|pines|oaks|lakes|quarter|junction"
+        r"|corners|side|end",
     ),
     PatternSpec(
         builtin("phimin.location.san"),
