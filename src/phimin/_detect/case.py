@@ -28,6 +28,9 @@ _SPEAKER_LABEL = re.compile(
     r"(?<![\w'’])(?:[A-Z]|(?i:client|therapist|counsel(?:or|lor)|patient|pt|doctor|dr|nurse"
     r"|interviewer|speaker(?:[ ]?\d)?|parent|mom|dad|caller|provider|clinician))[ \t]*:"
 )
+# The longest label _SPEAKER_LABEL knows ("interviewer"), with room to spare: a label
+# ends at most this far before its colon's run of spaces and tabs.
+_LABEL_REACH = 16
 _PRONOUN_I = re.compile(r"(?<![\w'’])I(?:['’](?:m|ve|ll|d))?(?![\w'’])")
 # A capital in a word that is not all capitals ("Marcus", not "UCLA").
 _CAPITAL_IN_WORD = re.compile(r"[A-Z](?=[a-z])|(?<=[a-z])[A-Z]")
@@ -44,7 +47,7 @@ def case_mode(text: str) -> CaseMode:
     those of speakers' labels)? Speech typed in lower case is "lower" though a few of
     its words have capitals (`_typed_lower_case`)."""
     if ":" in text:
-        text = _SPEAKER_LABEL.sub("", text)
+        text = _without_labels(text)
     ascii_only = text.encode("ascii", "ignore")
     upper = len(ascii_only.translate(None, _NOT_UPPER))
     lower = len(ascii_only.translate(None, _NOT_LOWER))
@@ -58,6 +61,30 @@ def case_mode(text: str) -> CaseMode:
     if upper / letters < _FEW_CAPITALS and _typed_lower_case(text, upper, letters):
         return "lower"
     return "mixed"
+
+
+def _without_labels(text: str) -> str:
+    """`_SPEAKER_LABEL.sub("", text)`, searched for only just before each colon (every
+    match ends at one) instead of at every character. A match ending at a colon starts
+    after the last match and, its label a run of letters (and a digit) with no space or
+    colon at its end, within `_LABEL_REACH` of the run of spaces and tabs before that
+    colon; the first there is the first a scan meets, and it ends at that colon."""
+    pieces: list[str] = []
+    done = 0  # where the last match ended
+    colon = text.find(":")
+    while colon >= 0:
+        label_end = colon
+        while label_end > done and text[label_end - 1] in " \t":
+            label_end -= 1
+        m = _SPEAKER_LABEL.search(text, max(done, label_end - _LABEL_REACH), colon + 1)
+        if m is not None:
+            pieces.append(text[done : m.start()])
+            done = m.end()
+        colon = text.find(":", colon + 1)
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _typed_lower_case(text: str, upper: int, letters: int) -> bool:

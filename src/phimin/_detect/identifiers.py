@@ -742,7 +742,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # digits or more, read from a card (no "a" or "i": they are words).
         rf"(?i)(?<![\w'’])(?:[b-hj-np-z][ ,]+){{2,4}}{_SPOKEN_DIGIT}(?:[ ,-]+{_SPOKEN_DIGIT})*",
         validate=_spoken_id,
-        trigger=r"(?i)(?<![\w'’])[b-hj-np-z][ ,]+[b-hj-np-z][ ,]",
+        # (the look-behind left out: the same lines or more, found in less time)
+        trigger=r"(?i)[b-hj-np-z][ ,]+[b-hj-np-z][ ,]",
     ),
     PatternSpec(
         builtin("phimin.other_id.handle_spoken"),

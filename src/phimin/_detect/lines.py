@@ -325,7 +325,13 @@ def finditer_at_openings(
             span_start, span_end = span
         if start < span_start or start < after:
             continue
-        m = compiled.match(text, start, timeout=timeout)
+        # (without a timeout, none is passed: a keyword costs each try more than a
+        # failed try costs)
+        m = (
+            compiled.match(text, start)
+            if timeout is None
+            else compiled.match(text, start, timeout=timeout)
+        )
         if m is not None:
             yield m
             after = m.end()
@@ -501,7 +507,11 @@ def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
         at = folded.find(word)
         while at >= 0:
             starts.append(at)
-            at = folded.find(word, at + 1)
+            # (a find further on in this line adds no line: the search goes on past it)
+            line_end = folded.find("\n", at)
+            if line_end < 0:
+                break
+            at = folded.find(word, line_end + 1)
     return lines_around(text, ((at, at + 1) for at in starts))
 
 
@@ -523,6 +533,10 @@ def lines_around(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int,
     """(start, end) of each run of lines that `spans` touch, line breaks included."""
     ranges: list[tuple[int, int]] = []
     for start, end in sorted(spans):
+        if ranges and max(start, end - 1) < ranges[-1][1]:
+            # (its lines are in the last run already: runs end at a line's end, and the
+            # spans come in order of where they start)
+            continue
         first = text.rfind("\n", 0, start) + 1
         last = text.find("\n", max(start, end - 1))
         last = len(text) if last < 0 else last + 1

@@ -23,7 +23,7 @@ from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import Catalogue, RuleRecord, Trait, builtin
 from phimin._detect.base import Detection, SpanFence, lower_same_length
-from phimin._detect.case import case_mode
+from phimin._detect.case import CaseMode, case_mode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names.clauses import name_part, name_word
@@ -75,10 +75,15 @@ def spread(
     """
     learn_names(text, detections, lexicon, known_names)
     learn_places(text, detections, known_places, catalogue)
+    mode = case_mode(text)  # (worked out once: each step below reads it)
     propagated = (
-        [d for d in propagate_names(text, known_names) if not _used_as_a_word(text, d, lexicon)]
-        + propagate_word_names(text, known_names)
-        + propagate_names(text, known_places, _PROPAGATED_PLACE)
+        [
+            d
+            for d in propagate_names(text, known_names, mode=mode)
+            if not _used_as_a_word(text, d, lexicon)
+        ]
+        + propagate_word_names(text, known_names, mode=mode)
+        + propagate_names(text, known_places, _PROPAGATED_PLACE, mode=mode)
     )
     # A learnt word inside phimin's own output or a rule-pack match stays as it is.
     sensitive = [
@@ -99,9 +104,11 @@ def spread(
         for d in propagated
         if (d.start, d.end) not in spans and not fenced.overlaps(d.start, d.end)
     ]
-    found = grow_names(text, found, lexicon)
+    found = grow_names(text, found, lexicon, mode=mode)
     return found + [
-        d for d in coordinated_names(text, found, lexicon) if not fenced.overlaps(d.start, d.end)
+        d
+        for d in coordinated_names(text, found, lexicon, mode=mode)
+        if not fenced.overlaps(d.start, d.end)
     ]
 
 
@@ -194,12 +201,17 @@ def learn_names(
 
 
 def propagate_names(
-    text: str, known: MutableMapping[str, str | None], rule: RuleRecord = _PROPAGATED_NAME
+    text: str,
+    known: MutableMapping[str, str | None],
+    rule: RuleRecord = _PROPAGATED_NAME,
+    *,
+    mode: CaseMode | None = None,
 ) -> list[Detection]:
-    """Every whole-word mention of a known name (or place) in `text`."""
+    """Every whole-word mention of a known name (or place) in `text` (`mode`: its
+    `case_mode`, when the caller has it)."""
     if not known:
         return []
-    mixed = case_mode(text) == "mixed"
+    mixed = (mode or case_mode(text)) == "mixed"
     automaton: Any = ahocorasick.Automaton()
     for name, surface in known.items():
         if surface is None or (mixed and not surface.islower()) or surface.isupper():
@@ -225,13 +237,15 @@ _WORD_NAME_PLACES = (
 )
 
 
-def propagate_word_names(text: str, known: MutableMapping[str, str | None]) -> list[Detection]:
+def propagate_word_names(
+    text: str, known: MutableMapping[str, str | None], *, mode: CaseMode | None = None
+) -> list[Detection]:
     """In lower-case text, a learnt name that is also a word ("june", "will", "grace",
     found once with strong evidence: "my sister june") where it stands as a person."""
     words = tuple(
         sorted(name for name, surface in known.items() if surface is not None and " " not in name)
     )
-    if not words or case_mode(text) != "lower":
+    if not words or (mode or case_mode(text)) != "lower":
         return []
     try:
         found = list(_word_name_pattern(words).finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
@@ -292,14 +306,20 @@ _WINDOW = 64  # longest name word looked at, in characters
 _STOP_GROWING = TITLES | POSTNOMINALS | NON_NAME_WORDS | STOP_WORDS | RELATIONS | SPANISH_TIMES
 
 
-def grow_names(text: str, detections: Iterable[Detection], lexicon: NameLexicon) -> list[Detection]:
+def grow_names(
+    text: str,
+    detections: Iterable[Detection],
+    lexicon: NameLexicon,
+    *,
+    mode: CaseMode | None = None,
+) -> list[Detection]:
     """Widen each PERSON detection over neighbouring name words.
 
     "Tomasz Novak": the lexicon knows Novak, the model saw an organization, and the
     first name would be left in the text. A neighbouring word joins the name when it
     has a name's case and is a known name or too rare to be an everyday word.
     """
-    mode = case_mode(text)
+    mode = mode or case_mode(text)
     grown = []
     for d in detections:
         if d.entity != "PERSON":
@@ -391,7 +411,11 @@ _LIST_ROUNDS = 8  # a list grows one word a side per round from the names found 
 
 
 def coordinated_names(
-    text: str, detections: Sequence[Detection], lexicon: NameLexicon
+    text: str,
+    detections: Sequence[Detection],
+    lexicon: NameLexicon,
+    *,
+    mode: CaseMode | None = None,
 ) -> list[Detection]:
     """Words listed with a strongly found name that could be names themselves.
 
@@ -401,7 +425,7 @@ def coordinated_names(
     Janet, Kevin" (the comma after a colon or before another list word), not "Janet,
     Medicaid called back". Not in all-capital notes, where lists are of ward words.
     """
-    mode = case_mode(text)
+    mode = mode or case_mode(text)
     if mode == "upper":
         return []
     # Nothing already found is taken over (but a weaker guess that it is a name, a

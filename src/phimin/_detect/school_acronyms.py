@@ -20,6 +20,7 @@ from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import finditer_in
 from phimin._detect.words import STATE_CODES
 from phimin._lazy_regex import lazy
 
@@ -66,7 +67,8 @@ def school_acronyms(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     # (from each word of schooling, the letters near it: such words are rare, the words
     # that place someone before letters are in every line)
     seen: set[int] = set()
-    for school in _SCHOOLING.finditer(text):
+    # (`finditer_in` over the whole text: tried only where one of the words begins)
+    for school in finditer_in(_SCHOOLING, text, [(0, len(text))]):
         start = max(0, school.start() - _NEAR)
         for m in _AT_SCHOOL.finditer(text, start, school.end() + _NEAR):
             letters = m.group("name")

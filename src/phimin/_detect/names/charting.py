@@ -10,7 +10,7 @@ import regex
 from phimin._catalogue import builtin
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.lines import finditer_by_line
+from phimin._detect.lines import finditer_by_line, finditer_in
 from phimin._detect.names.tokens import NAME_WORD, ok_after_cue
 from phimin._detect.words import (
     AWARE_CUES,
@@ -85,7 +85,9 @@ def aware(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 def cues(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "client quillon brackenridge", "QUILLON BRACKENRIDGE CALLED": a name no list
     knows, recognised because it is nothing else: no English word, no ward term."""
-    for m in (*_CLIENT_CUE.finditer(text), *finditer_by_line(_CALLED_CUE, text)):
+    # (`finditer_in` over the whole text: _CLIENT_CUE tried only where a cue begins)
+    whole = [(0, len(text))]
+    for m in (*finditer_in(_CLIENT_CUE, text, whole), *finditer_by_line(_CALLED_CUE, text)):
         words = m.group("name").split()
         lowered = [w.lower() for w in words]
         if all(
@@ -119,7 +121,7 @@ def signatures(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 def social_notes(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "social: bob visited": a first name opening a social note."""
-    for m in _SOCIAL_CUE.finditer(text):
+    for m in finditer_in(_SOCIAL_CUE, text, [(0, len(text))]):  # (where a cue begins)
         word = m.group("name").lower()
         if lexicon.is_first_name(word) and ok_after_cue(word, lexicon):
             yield SOCIAL_NOTE.at(m.start("name"), m.end("name"))

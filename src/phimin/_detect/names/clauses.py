@@ -362,6 +362,9 @@ _FROM_SOMEWHERE = lazy(
     r"(?:[ ]+[\w'’-]+){0,2}?[ ]+"
     rf"(?:{alternation(tuple(PERSON_VERBS))})(?![\w'’-])"
 )
+# What every match of _FROM_SOMEWHERE holds (" from ", " at "): it runs only on the lines
+# holding this, a fraction of those holding one of its verbs (`lines.finditer_by_line`).
+_FROM_SOMEWHERE_CUE = lazy(r"(?i)[ ](?:from|at)[ ]")
 # First names that are as often the thing that comes from somewhere ("the bill from the
 # hospital came", "hope from my family keeps me going").
 _THINGS_FROM = frozenset("bill hope faith grace joy art chance will may mark rose help".split())
@@ -834,7 +837,7 @@ def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "pat from my building checks on me", "dawn from the pharmacy called": a first name
     said with where the person is from, then what they did; or a word no English list
     knows, a nickname ("flaco from work keeps asking")."""
-    for m in finditer_by_line(_FROM_SOMEWHERE, text):
+    for m in finditer_by_line(_FROM_SOMEWHERE, text, _FROM_SOMEWHERE_CUE):
         word = m.group("name")
         w = word.lower()
         if w in _THINGS_FROM:

@@ -17,7 +17,13 @@ from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon, fold_accents
-from phimin._detect.lines import finditer_by_line
+from phimin._detect.lines import (
+    finditer_by_line,
+    finditer_in,
+    lines_with_in,
+    lines_with_words,
+    single_line,
+)
 from phimin._detect.names.clauses import OBJECT, SUBJECT
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.words import NON_NAME_WORDS
@@ -45,6 +51,9 @@ _SPANISH_LINE = regex.compile(
     r"(?i)[áéíóúñ¿¡]|(?<![\p{L}'’])(?:que|pues|pero|porque|entonces|bueno|cuando|nos|muy|los"
     r"|las|una|el|es|mi|se)(?![\p{L}'’])"
 )
+# Every match of _SUBJECT holds one of these (found as substrings, a quicker search than
+# _SPANISH_LINE's): _SPANISH_LINE is looked for only in the lines holding one.
+_SUBJECT_WORDS = frozenset(f" {w} " for w in ("me", "nos", "te", "no", "nunca", "siempre", "ya"))
 # Before a clause's subject: the text's or a line's start, a pause, or a word that opens
 # a clause in Spanish.
 _CLAUSE_BEFORE = regex.compile(
@@ -75,9 +84,20 @@ def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     for m in finditer_by_line(_OBJECT, text):
         if _named(m.group("name"), lexicon):
             yield OBJECT.at(*m.span("name"))
-    for m in finditer_by_line(_SUBJECT, text, _SPANISH_LINE):
+    for m in _subjects(text):
         verb = m.group("verb").lower()
         if not _CLAUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
         if (lexicon.is_spanish(verb) or verb.endswith("ó")) and _named(m.group("name"), lexicon):
             yield SUBJECT.at(*m.span("name"))
+
+
+def _subjects(text: str) -> Iterator[regex.Match[str]]:
+    """`finditer_by_line(_SUBJECT, text, _SPANISH_LINE)`: the subject pattern's matches
+    on the lines holding _SPANISH_LINE. Every match holds one of `_SUBJECT_WORDS` (in
+    its own line: the pattern is proved to keep to one), so only the lines holding one
+    are searched for _SPANISH_LINE."""
+    if not single_line(_SUBJECT.pattern):  # (it is: as `finditer_by_line` would)
+        return finditer_by_line(_SUBJECT, text, _SPANISH_LINE)
+    near = lines_with_words(_SUBJECT_WORDS, text)
+    return finditer_in(_SUBJECT, text, lines_with_in(_SPANISH_LINE, text, near))

@@ -14,7 +14,7 @@ from phimin._catalogue import builtin
 from phimin._detect.case import CaseMode
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon, fold_accents
-from phimin._detect.lines import finditer_by_line
+from phimin._detect.lines import finditer_by_line, finditer_in
 from phimin._detect.names.tokens import (
     NAME_WORD,
     Span,
@@ -306,7 +306,7 @@ def initials(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
         yield INITIAL.at(m.start(), m.end("name"))
     if mode != "lower":
         return
-    for m in _CUE_INITIAL_NAME.finditer(text):
+    for m in finditer_in(_CUE_INITIAL_NAME, text, [(0, len(text))]):  # (where a cue begins)
         name = m.group("name").lower()
         if (
             ok_after_cue(name, lexicon)
