@@ -18,8 +18,11 @@ anywhere else ("in the black dog's bed").
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from typing import Any
 
+import ahocorasick
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -65,6 +68,7 @@ _AT_A_THING = frozenset(
 )
 _WORDS = "|".join(sorted(_PLACE_WORDS | _PUB_THINGS))
 _THING = lazy(rf"(?i)(?<![\w'’-])(?:{_WORDS})(?![\w'’-])")
+_INSIDE_WORD = regex.compile(r"[\w'’-]")
 # The words before the thing: where ("at", "to", "in") and "the", and a describing word.
 _BEFORE = regex.compile(
     r"(?i)(?:^|(?<=[^\w'’-]))(?:(?P<verb>[\w'’]+)[ ]+)?(?P<cue>at|to|into|from|outside|behind"
@@ -78,9 +82,9 @@ def named_venues(text: str) -> Iterator[Detection]:
     """The things named, with the words before and after that make them a place."""
     # (from each thing, the words before it: such things are rare, "at the" is in
     # every line)
-    for m in _THING.finditer(text):
-        thing = m.group().lower()
-        before = _BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
+    for start, word_end in _things(text):
+        thing = text[start:word_end].lower()
+        before = _BEFORE.search(text, max(0, start - _LOOK_BACK), start)
         if before is None or (before.group("verb") or "").lower() in _AT_A_THING:
             continue
         describing = (before.group("describing") or "").lower()
@@ -88,7 +92,7 @@ def named_venues(text: str) -> Iterator[Detection]:
             continue  # "at the old oaks": a thing described, or a longer name
         if not describing and thing in _PUB_THINGS_NEED_A_WORD:
             continue
-        end = m.end()
+        end = word_end
         after = _AFTER.match(text, end)
         kind = after is not None and after.group(1).lower() in _KINDS
         if kind and after is not None:
@@ -101,5 +105,27 @@ def named_venues(text: str) -> Iterator[Detection]:
             continue  # "in the black dog's bed", "sit in the pines"
         if text[end : end + 2] in ("'s", "’s") or text[end : end + 1] == "-":
             continue  # "at the duck's nest"
-        start = before.start("describing") if describing else m.start()
-        yield NAMED_VENUE.at(start, end)
+        yield NAMED_VENUE.at(before.start("describing") if describing else start, end)
+
+
+@functools.lru_cache(maxsize=1)
+def _automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for word in _PLACE_WORDS | _PUB_THINGS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _things(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each thing's word, a whole word, in any case (looked up in one
+    pass over the text, not tried at every character)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # (lower-casing grew a character: "İ")
+        yield from (m.span() for m in _THING.finditer(text))
+        return
+    for last, size in _automaton().iter(lowered):
+        start, end = last + 1 - size, last + 1
+        if (start > 0 and _INSIDE_WORD.match(text, start - 1)) or _INSIDE_WORD.match(text, end):
+            continue
+        yield start, end

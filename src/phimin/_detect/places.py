@@ -301,10 +301,11 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|(?<=(?<![\w'’])(?:in|from|to|near|around|over[ ]in|out[ ]in)[ ]+)little[ ]+(?:saigon"
         r"|havana|italy|haiti|tokyo|india|armenia|manila|ethiopia|bangladesh|odessa|seoul"
         r"|korea|mexico|arabia|lebanon|kabul|yemen|guyana)(?![\w'’-])",
-        trigger=r"(?i)heights|park|hills|village|gardens|terrace|springs|ridge|harbou?r"
-        r"|meadows|estates|acres|manor|commons|slope|flats|hollow|little|district|grove|valley"
-        r"|point|woods|crossing|landing|glen|shores|pines|oaks|lakes|quarter|junction"
-        r"|corners|side|end",
+        # (each a whole word, or a direction's: "weekend" and "friend" hold no "end")
+        trigger=r"(?i)(?:[ -]|(?<=north|south|east|west))(?:heights|park|hills|village|gardens"
+        r"|terrace|springs|ridge|harbou?r|meadows|estates|acres|manor|commons|slope|flats"
+        r"|hollow|district|grove|valley|point|woods|crossing|landing|glen|shores|pines|oaks"
+        r"|lakes|quarter|junction|corners|side|end)(?![\w'’-])|little",
     ),
     PatternSpec(
         builtin("phimin.location.san"),
