@@ -19,6 +19,7 @@ from phimin._detect.case import case_of
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names import (
+    apodos,
     charting,
     clauses,
     guesses,
@@ -108,6 +109,7 @@ class NameRecognizer(PhiminRecognizer):
             *clauses.from_somewhere(text, lex),
             *clauses.the_one_who(text, lex),
             *spanish.spanish_people(text, lex),
+            *apodos.spanish_nicknames(text),
             *nicknames.named_as(text, lex),
             *nicknames.named_first(text, lex),
             *nicknames.pointed_at(text, lex),
