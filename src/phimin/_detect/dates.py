@@ -590,7 +590,11 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?P<age>{_AGE_SPOKEN})(?![\w'’-])(?![ ]+(?:percent|degrees?|dollars?|pounds?|days?"
         r"|weeks?|months?|minutes?|miles?|times)(?![\w])))"
         # a note's kin and the age set off after it: "Grandfather, 96, moved", "Mother (92)"
-        rf"|(?i:(?<![\w]){_AGE_KIN}(?:,[ ]*|[ ]*\()){_AGE_NUMBER}(?=[ ]*[,)])",
+        # (with "now" or "age" between, or none in a list: "father, now 97,", "Mom 95, Dad
+        # 98")
+        rf"|(?i:(?<![\w]){_AGE_KIN}(?:,[ ]*|[ ]*\(|(?<!patient|client|resident)[ ]+)"
+        r"(?:(?:now|currently|age|aged)[ ]+)?)"
+        rf"{_AGE_NUMBER}(?=[ ]*[,);]|[ ]*\.(?![\d]))",
         group="age",
         trigger=r"(?i)\d|ninet|hundred",
     ),
@@ -680,6 +684,8 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # a birthday needs no "años": "mi abuelo cumple noventa y uno el ocho de diciembre"
         r"|(?<=(?:cumple|cumplió|cumplio|cumplir)[ ]+(?:casi[ ]+|ya[ ]+)?[\w ]{2,20})"
         r"(?![\w])(?![ ]+(?:días|dias|meses|semanas|años|de)(?![\w])))"
+        # "mi abuela de noventa y tres años": kin, and how old, as what describes them
+        rf"|(?<![\w]){_SPANISH_KIN}[ ]+de[ ]+(?P<age>{_SPANISH_AGE})[ ]+años(?![\w])"
         # whose age it is needs no "años": "mi abuela ya tiene noventa y ocho"
         rf"|(?<![\w]){_SPANISH_KIN}(?:[ ]+(?:ya|casi|como|que))*[ ]+(?:tiene|tenía|tenia"
         rf"|va[ ]a[ ]tener)[ ]+(?:casi[ ]+|ya[ ]+|como[ ]+)?(?P<age>{_SPANISH_AGE})"

@@ -43,7 +43,7 @@ __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 _LOCATION_WORDS = frozenset(
     """in from to at near of around outside moved move moving live lives lived living visit
     visited visiting born raised grew up back toward towards between via @ town en desde past
-    hacia cerca vive vivo vivimos left fled escaped crossed village pueblo por""".split()
+    hacia cerca left fled escaped crossed village pueblo por""".split()
 )
 # Parts of a city said before its name ("east oakland", "downtown dallas").
 _DIRECTIONS = frozenset(
