@@ -6,9 +6,11 @@ places as such."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import phimin
-from phimin._detect.case import case_mode
+from phimin._detect.case import _SPEAKER_LABEL, _without_labels, case_mode
 
 
 @pytest.mark.parametrize(
@@ -39,3 +41,21 @@ def test_labelled_lower_case_speech_reads_names_and_places(redactor: phimin.Reda
     assert "tucson" not in result.text
     assert "hope" not in result.text
     assert result.text.startswith("C: so I moved to ")
+
+
+# Texts of speakers' labels, colons, spaces and words, where a label may sit anywhere.
+_LABELLED = st.lists(
+    st.sampled_from(
+        ["T", "C", "CLIENT", "client", "Therapist", "speaker 2", "interviewer", "x", "Dr",
+         ":", " ", "  ", "\t", "\n", "so", "I", "word", "wordT", "a:b", "12:30", "-"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(_LABELLED)
+@settings(max_examples=300)
+def test_labels_found_before_colons_are_the_labels_a_scan_finds(text: str) -> None:
+    # (the labels are looked for only just before each colon, for speed: the text
+    # left must be what removing every match of the pattern leaves)
+    assert _without_labels(text) == _SPEAKER_LABEL.sub("", text)
