@@ -227,10 +227,8 @@ class StudentNameRecognizer(PhiminRecognizer):
         if len(words) > 1 and words[0] in NICKNAME_PREFIXES:  # "lil peanut", "big mo"
             return not any(w in CLINICAL_ABBREVIATIONS or is_clinical_term(w) for w in words)
         for k, word in enumerate(words):
-            if len(word) < 2 or word in CLINICAL_ABBREVIATIONS or is_clinical_term(word):
+            if _never_a_name(word):
                 return False
-            if _CUT_OR_CONTRACTED.search(word):
-                return False  # "that's-", "yeah-": speech cut off, or a contraction
             if word in NOT_NICKNAMES and not lex.is_first_name(word):
                 return False  # "mija", "babe", "crackhead": what someone is called, no name
             everyday = (
@@ -333,10 +331,18 @@ def _acts_as_a_person(text: str, word: str, before: str, end: int) -> bool:
     return (
         before in _CLAUSE_OPENERS
         and word not in _SPEAKING_PLACES
-        and not is_clinical_term(word)
-        and word not in CLINICAL_ABBREVIATIONS
-        and not _CUT_OR_CONTRACTED.search(word)
+        and not _never_a_name(word)
         and _PERSON_ONLY_AFTER.match(text, end) is not None
+    )
+
+
+def _never_a_name(word: str) -> bool:
+    """A letter, a clinical word, or speech cut off or contracted ("that's-", "yeah-")."""
+    return (
+        len(word) < 2
+        or word in CLINICAL_ABBREVIATIONS
+        or is_clinical_term(word)
+        or _CUT_OR_CONTRACTED.search(word) is not None
     )
 
 
