@@ -581,3 +581,14 @@ def test_only_a_us_zip_keeps_its_first_three_digits(redactor: phimin.Redactor) -
     assert redactor.redact(text).text == (
         "zip code [ZIP 021xx], later postcode [postal code], then ZIP: [postal code #2]"
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("raúl", True), ("rocío", True), ("martínez", True), ("josé", True)]
+    + [("está", False), ("corazón", False), ("allí", False), ("león", False)],
+)
+def test_accented_names_are_looked_up_as_the_census_spells_them(word: str, name: bool) -> None:
+    """Only the accented spellings the name words list: "está" folds into "esta", a
+    first name too, and stays a word."""
+    assert load_lexicon().is_name(word) is name

@@ -41,6 +41,7 @@ from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.language import Language
 
 from phimin._derived import Fingerprint, derived
+from phimin._detect.words import ACCENTED_NAMES
 
 __all__ = ["NameLexicon", "load_lexicon"]
 
@@ -92,8 +93,13 @@ _INFLECTIONS = (
 
 
 def _plain(word: str) -> str:
-    """The census writes O'Hara as OHARA."""
-    return word.replace("'", "").replace("’", "") if "'" in word or "’" in word else word
+    """The word as the census writes names: O'Hara as OHARA, Raúl as RAUL (only the
+    accented spellings of `ACCENTED_NAMES`: "está" folds into a name too)."""
+    if word.isascii():
+        return word.replace("'", "") if "'" in word else word
+    if word in ACCENTED_NAMES:
+        return fold_accents(word)
+    return word.replace("’", "") if "’" in word else word
 
 
 def fold_accents(word: str) -> str:

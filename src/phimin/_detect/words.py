@@ -13,6 +13,7 @@ import regex
 from phimin._catalogue import shipped_yaml
 
 __all__ = [
+    "ACCENTED_NAMES",
     "AWARE_CUES",
     "BEFORE_A_THING",
     "BRACKET_KIN",
@@ -112,6 +113,7 @@ BRAND_ALTERNATION = alternation(tuple(sorted(BRANDS, key=len, reverse=True)))
 FILLERS = frozenset(_words("fillers"))
 SPANISH_MOTION = frozenset(_words("spanish_motion"))
 SPANISH_TIMES = frozenset(_words("spanish_times"))
+ACCENTED_NAMES = frozenset(_words("accented_names"))
 
 STATE_CODES = tuple(  # the 50 states, DC and the territories
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
