@@ -117,7 +117,10 @@ _ANCHORS: tuple[_Anchor, ...] = (
             rf"(?i)(?<![\w.,/-])\d{{1,6}}[a-z]?(?:-\d{{1,4}})?[ ]+(?:\d{{1,5}}[ ]+)?(?:[nsew]\.?[ ]+)?"
             rf"(?:(?!(?:in|on|the|a|an|of|to|for|and|or|at|my|his|her|their|our|your|times?"
             rf"|days?|weeks?|months?|years?|mg|mcg|ml|miles?|km|blocks?|minutes?|hours?|down|up"
-            rf"|from|across|along|off|by|is|was|with|units?|doses?|tabs?|pills?|people|kids|cars?)"
+            rf"|from|across|along|off|by|is|was|with|units?|doses?|tabs?|pills?|people|kids|cars?"
+            # a clause after an age or a count: "at 42 she still drives"
+            rf"|i|he|she|we|they|you|it|still|just|also|never|always|really|only|even|then"
+            rf"|so|but|when|if|that|this|there|who|now|usually|sometimes)"
             rf"(?![\w]))[\p{{L}}0-9][\p{{L}}0-9'.-]*[ ]+){{1,3}}(?:{_STREET_TYPES})\.?(?![\w])"
         ),
     ),

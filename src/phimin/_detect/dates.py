@@ -550,7 +550,9 @@ _KIN_NAMED = (
 # Who is that old in Spanish: "mi abuela ya tiene noventa y ocho".
 _SPANISH_KIN = (
     r"(?:abuel[ao]s?|abuelit[ao]|bisabuel[ao]|tatarabuel[ao]|mam[aá]|pap[aá]|madre|padre"
-    r"|t[ií][ao]|suegr[ao]|vecin[ao]|madrina|padrino|esposo|esposa|marido)"
+    r"|t[ií][ao]|suegr[ao]|vecin[ao]|madrina|padrino|esposo|esposa|marido"
+    # (the old man, the old lady, the señora who lives below)
+    r"|viejit[ao]|ancian[ao]|se[ñn]ora|se[ñn]or|do[ñn]a)"
 )
 _ORDINAL_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 # Ninetieth to a hundred and nineteenth, in words: "her ninety seventh birthday".
@@ -594,7 +596,10 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # 98")
         rf"|(?i:(?<![\w]){_AGE_KIN}(?:,[ ]*|[ ]*\(|(?<!patient|client|resident)[ ]+)"
         r"(?:(?:now|currently|age|aged)[ ]+)?)"
-        rf"{_AGE_NUMBER}(?=[ ]*[,);]|[ ]*\.(?![\d]))",
+        rf"{_AGE_NUMBER}(?=[ ]*[,);]|[ ]*\.(?![\d]))"
+        # said in words, set off by commas: "my grandma, ninety four, still lives alone"
+        rf"|(?i:(?<![\w]){_AGE_KIN},[ ]*(?:(?:now|currently|age|aged)[ ]+)?)"
+        rf"(?i:(?P<age>{_AGE_SPOKEN}))(?=[ ]*,)",
         group="age",
         trigger=r"(?i)\d|ninet|hundred",
     ),
@@ -613,7 +618,12 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         r"|threw|throwing|plan|planned|planning)[ ]+(?:her|his|my|their|your|our)[ ]+)"
         rf"(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})"
         r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:party|celebration|bash|and|so|but|we|she|he|i|they"
-        r"|this|last|next)(?![\w]))",
+        r"|this|last|next)(?![\w]))"
+        # ...or before when it is: "her 95th was last weekend", "his ninetieth is in june"
+        r"|(?<=(?<![\w])(?:her|his|my|their|your|our)[ ]+)"
+        rf"(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})"
+        r"(?=[ ]+(?:is|was|will[ ]be|'s|’s)[ ]+(?:last|next|this|on|coming[ ]up|in|tomorrow"
+        r"|today|yesterday)(?![\w]))",
         group="age",
         trigger=r"(?i)\d|ninet|hundred",
     ),
@@ -685,15 +695,20 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         r"|(?<=(?:cumple|cumplió|cumplio|cumplir)[ ]+(?:casi[ ]+|ya[ ]+)?[\w ]{2,20})"
         r"(?![\w])(?![ ]+(?:días|dias|meses|semanas|años|de)(?![\w])))"
         # "mi abuela de noventa y tres años": kin, and how old, as what describes them
-        rf"|(?<![\w]){_SPANISH_KIN}[ ]+de[ ]+(?P<age>{_SPANISH_AGE})[ ]+años(?![\w])"
+        rf"|(?<![\w]){_SPANISH_KIN}[ ]+de[ ]+(?P<age>{_SPANISH_AGE})(?:[ ]+años(?![\w])"
+        # ...or with no "años", before what comes next: "mi abuelita de 93 todavía cocina"
+        r"|(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:todav[ií]a|y|pero|que|ya|a[uú]n|vive|sigue|se|and|but"
+        r"|still)(?![\w])))"
         # whose age it is needs no "años": "mi abuela ya tiene noventa y ocho"
-        rf"|(?<![\w]){_SPANISH_KIN}(?:[ ]+(?:ya|casi|como|que))*[ ]+(?:tiene|tenía|tenia"
+        # ("la viejita de abajo ya tiene noventa y seis": where they are from, between)
+        rf"|(?<![\w]){_SPANISH_KIN}(?:[ ]+del?(?:[ ]+\w+){{1,2}}?)?(?:[ ]+(?:ya|casi|como|que))*"
+        r"[ ]+(?:tiene|tenía|tenia"
         rf"|va[ ]a[ ]tener)[ ]+(?:casi[ ]+|ya[ ]+|como[ ]+)?(?P<age>{_SPANISH_AGE})"
         rf"(?![ ]+y[ ]+{_SPANISH_UNITS}(?![\w]))"
         r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:y|pero|ya|todav[ií]a|a[uú]n|and|but|so|now|still"
         r"|de[ ]edad)(?![\w]))",
         group="age",
-        trigger=r"(?i)años|cumpl|tiene|ten[ií]a|tener",
+        trigger=r"(?i)años|cumpl|tiene|ten[ií]a|tener|de[ ](?:9|1[01]|noventa|cien)",
     ),
     PatternSpec(
         builtin("phimin.age.term"),
