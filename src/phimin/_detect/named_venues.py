@@ -36,7 +36,9 @@ NAMED_VENUE = builtin("phimin.location.named_venue")
 
 # Words places are named by more than things are ("the heights", "the willows"); after
 # "in", a neighbourhood's only ("sit in the pines" is among trees).
-_NEIGHBOURHOOD_WORDS = frozenset("heights flats bluffs narrows highlands pearl".split())
+_NEIGHBOURHOOD_WORDS = frozenset(
+    "heights flats bluffs narrows highlands pearl meadows hollows glades".split()
+)
 _PLACE_WORDS = _NEIGHBOURHOOD_WORDS | frozenset(
     """willows oaks pines elms palms cedars maples birches aspens sycamores magnolias
     cottonwoods sequoias redwoods grotto arbors knolls lofts terraces""".split()
@@ -45,11 +47,13 @@ _PLACE_WORDS = _NEIGHBOURHOOD_WORDS | frozenset(
 _PUB_THINGS = frozenset(
     """stag duck anchor lion crown fox hound owl raven rooster goat nail horseshoe lantern
     kettle barrel thistle shamrock harp swan boar pelican parrot mule moon dog cat horse pig
-    bull bear monkey eagle rose star whale toad frog""".split()
+    bull bear monkey eagle rose star whale toad frog spur rail saddle spoke keg buckle pony
+    bronco mustang coyote wolf buffalo elk moose hog dollar penny clover acorn""".split()
 )
 # Things said alone after "at" or "to" only with a pub's describing word.
 _PUB_THINGS_NEED_A_WORD = frozenset(
-    "moon dog cat horse pig bull bear monkey eagle rose star".split()
+    "moon dog cat horse pig bull bear monkey eagle rose star wolf elk moose hog dollar penny"
+    " rail keg spoke".split()
 )
 _PUB_WORDS = frozenset(
     """rusty dirty golden silver crystal lucky drunken thirsty jolly salty red black blue
@@ -57,7 +61,9 @@ _PUB_WORDS = frozenset(
     laughing crooked velvet flying happy hungry purple pink yellow mad dancing howling
     roaring painted broken speckled tipsy prancing rambling rising tired""".split()
 )
-_KINDS = frozenset("apartments complex motel inn tavern pub bar lounge saloon grill club".split())
+_KINDS = frozenset(
+    "apartments complex motel inn tavern pub bar lounge saloon grill club cafe diner lodge".split()
+)
 # What is looked, shouted or thrown at, and not where one is.
 _AT_A_THING = frozenset(
     """look looks looked looking stare stared staring glance glanced yell yells yelled
@@ -72,7 +78,7 @@ _INSIDE_WORD = regex.compile(r"[\w'’-]")
 # The words before the thing: where ("at", "to", "in") and "the", and a describing word.
 _BEFORE = regex.compile(
     r"(?i)(?:^|(?<=[^\w'’-]))(?:(?P<verb>[\w'’]+)[ ]+)?(?P<cue>at|to|into|from|outside|behind"
-    r"|near|in)[ ]+the[ ]+(?:(?P<describing>[\p{L}]+)[ ]+)?$"
+    r"|near|in|out[ ]of)[ ]+the[ ]+(?:(?P<describing>[\p{L}]+)[ ]+)?$"
 )
 _AFTER = regex.compile(r"[ ]+([\p{L}'’]+)")
 _LOOK_BACK = 40
