@@ -117,7 +117,12 @@ class PlaceLexicon:
     towns: frozenset[str] = frozenset()  # US towns too small for the gazetteer
 
     def state_of(self, city: str) -> str | None:
-        states = self.city_states.get(city.lower())
+        """The one state a city is in ("east oakland": Oakland's), or None."""
+        city = city.lower()
+        direction, _, rest = city.partition(" ")
+        if rest and direction in _DIRECTIONS and city not in self.city_states:
+            city = rest.strip()
+        states = self.city_states.get(city)
         if states and len(states) == 1:
             return next(iter(states))
         return None
@@ -425,7 +430,13 @@ class CityRecognizer(PhiminRecognizer):
             else:
                 continue
             goes_on = _NAME_GOES_ON.match(lowered, end)  # "out to cedar grove": the
-            yield rule.at(start, end if goes_on is None else goes_on.end(), score)  # name, whole
+            # ...and the part of it: "east oakland" says more than "oakland"
+            part = _spaces_before(lowered, start) + len(_previous_word(lowered, start))
+            yield rule.at(
+                start - part if directed else start,
+                end if goes_on is None else goes_on.end(),
+                score,
+            )
 
     def _hits(self, lowered: str, text: str) -> Iterable[tuple[int, tuple[str, bool]]]:
         """The names in `lowered`: looked up one by one, or (after `_AUTOMATON_AFTER`
