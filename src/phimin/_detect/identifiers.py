@@ -38,14 +38,23 @@ _SEP = r"[ \t]*(?:(?:is|was|es|era|=|:|#|no\.?|number|num\.?)[ \t]*){0,3}[ \t]*"
 _GROUP = r"[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,6}(?![A-Za-z]{2})"
 # (after a short first group the rest may be one run: "w 44719203", said letter by digit)
 _LAST_GROUP = r"[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,14}(?![A-Za-z]{2})"
+# Where a labelled number's last lone letter or digit ends it: the line's end,
+# punctuation, or a word that is no count's noun ("NI number AA 12 34 56 B is on the
+# letter", "Medicare 2123 45670 1 on file"; never "MRN 448213 2 times").
+_TAIL_END = (
+    r"(?=[ ]*(?:[.,;:!?)]|\r?\n|$)|[ ]+(?:is|was|on|in|at|for|from|and|or|but|so|if|when"
+    r"|because|please|which|that|to|as|with|expires?|expired|i|he|she|they|we|you|it)(?![\w'’-]))"
+)
+# (no "a" or "i" as the last letter: words)
+_TAIL = rf"(?:[ ](?:[B-HJ-Zb-hj-z]|(?-i:A)|\d){_TAIL_END})"
 _VALUE = (
     # (from a word's start: "case number 24-1187" is never "ber 24")
     r"(?P<id>(?<![A-Za-z0-9])(?:(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23}"
     # read in groups, as a card prints it: "W228 4410 73" (each group with a digit)
-    rf"(?:{_GROUP}){{0,3}}"
+    rf"(?:{_GROUP}){{0,3}}{_TAIL}?"
     # a short first group, then others, five digits in all: "W228 4410 73", "AB 1234 5678"
     rf"|(?=(?:[A-Za-z ]{{0,6}}\d){{5}})(?:[A-Za-z]{{1,3}}|[A-Za-z]{{0,2}}\d[A-Za-z0-9]{{0,3}})"
-    rf"(?:(?:{_GROUP}){{1,3}}|{_LAST_GROUP})))(?![\w-])"
+    rf"(?:(?:{_GROUP}){{1,3}}|{_LAST_GROUP}){_TAIL}?))(?![\w-])"
 )
 
 
@@ -126,9 +135,19 @@ def _labelled(rule_id: str, labels: str) -> PatternSpec:
 
 
 _NANP = (
-    r"(?<![\w+])(?:(?:\+?1|001)[ .-]?)?(?:\([2-9]\d{2}\)|[2-9]\d{2})[ .-]?[2-9]\d{2}[ .-]?\d{4}"
+    # (a word glued before it, a typo, only one that comes before a number: "call me at
+    # is415-555-0132"; its groups then split as a phone's are)
+    r"(?:(?<![\w+])|(?<=(?<![\w])(?i:is|at|on|me|to|number|phone|cell|call|text|mobile|tel))"
+    r"(?=[2-9]\d{2}([-.])[2-9]\d{2}\1\d{4}(?![\w])))"
+    # (not the end of a longer number read in groups: "1234 567890 1234")
+    r"(?!(?<=\d[ .-])[2-9]\d{5}[ .-])"
+    # a country code before it, "+1 ", "001 ", or another glued by its separator: "91-415-555-0132"
+    r"(?:(?:\+?1|001)[ .-]?|\+?[2-9]\d{0,2}-(?=[2-9]\d{2}-)|\+?[2-9]\d{0,2}\.(?=[2-9]\d{2}\.))?"
+    r"(?:\([ ]?[2-9]\d{2}[ ]?\)|[2-9]\d{2})[ .-]?[2-9]\d{2}[ .-]?\d{4}"
     rf"{_EXTENSION}?(?![\w])"
 )
+# A country code glued before a North American number, left out when it is validated.
+_COUNTRY_PREFIX = regex.compile(r"^\+?[2-9]\d{0,2}[-.](?=[2-9]\d{2}[-.])")
 _PHONE_CONTEXT = tuple(
     """phone cell cellphone call called text texted mobile tel telephone number reach
     contact voicemail pager home work fax desk office landline whatsapp messages message
@@ -137,8 +156,11 @@ _PHONE_CONTEXT = tuple(
 # Any grouping of 7-15 digits, with or without a country code: a phone number only
 # where the words around it say so ("Mobile: 0612 457 30 88", "call me on 462 1937").
 _DIGIT_GROUPS = (
-    r"(?<![\w+./-])(?<!\d,)(?:\+|00)?(?:\(\d{1,4}\)|\d{1,4})(?:(?:[ .-]|[ ]?\(0\)[ ]?)?(?:\(\d{1,4}\)|\d{1,5})){1,6}"
-    rf"{_EXTENSION}?(?![\w]|[.,/]\d)"
+    # (a country code in brackets, "(+41) 22 730 5989"; spaces inside them, "( 800 ) 123-4567")
+    r"(?<![\w+./-])(?<!\d,)(?:\(\+\d{1,3}\)|(?:\+|00)?(?:\([ ]?\d{1,4}[ ]?\)|\d{1,4}))"
+    r"(?:(?:[ .-]|[ ]?\(0\)[ ]?)?(?:\([ ]?\d{1,4}[ ]?\)|\d{1,5})){1,6}"
+    # (a lone digit after it then a word is a count: "call 555-123-4567 2 times")
+    rf"{_EXTENSION}?(?![\w]|[.,/]\d)(?<![ ]\d(?=[ ]+[A-Za-z]))"
 )
 
 
@@ -152,10 +174,10 @@ _SOCIAL_CONTEXT = tuple(
 def _valid_phone(value: str) -> bool | None:
     """`validators.valid_phone` on the number without its extension (read out in words,
     phonenumbers would not parse it)."""
-    return v.valid_phone(_EXTENSION_TAIL.sub("", value))
+    return v.valid_phone(_COUNTRY_PREFIX.sub("", _EXTENSION_TAIL.sub("", value)))
 
 
-_EMAIL_AT = regex.compile(r"(?i)[ ]?(?:\(at\)|\[at\]|\{at\}| at | arroba )[ ]?")
+_EMAIL_AT = regex.compile(r"(?i)[ ]?(?:\(at\)|\[at\]|\{at\}| at | arroba |@)[ ]?")
 
 
 def _spelled_email_name(value: str) -> bool | None:
@@ -346,6 +368,25 @@ def _spoken_id(value: str) -> bool | None:
     return None if digits >= 4 or (digits >= 3 and letters >= 3) else False
 
 
+# What a MAC address is called before it.
+_MAC_LABEL = (
+    r"(?:macs?(?:[ ]address(?:es)?)?|(?:hardware|physical|wi-?fi|bluetooth|ethernet)[ ]address(?:es)?"
+    r"|serial(?:[ ]number)?|s/n|device[ ](?:id|serial)|device)"
+)
+
+
+def _ip_host(value: str) -> bool:
+    """Its host a valid IPv4 address, and a port or a path after it."""
+    host = regex.split(r"[:/]", value, maxsplit=1)
+    return len(host) == 2 and bool(host[1]) and v.valid_ip(host[0])
+
+
+def _mac_digits(value: str) -> bool | None:
+    """Twelve hex digits (after its label a MAC may hold no letter)."""
+    hexes = regex.sub(r"[^0-9A-Fa-f]", "", value)
+    return None if len(hexes) == 12 and v.mac_of_one(hexes) else False
+
+
 _TLDS = r"com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk"
 # What every match of Presidio's IP patterns holds: two digits about a dot (IPv4); a hex
 # digit before a colon, or two colons (each form of IPv6).
@@ -403,7 +444,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # numbers said after the name: "dani dot reyes eighty eight at gmail dot com"
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,3}}"
         # (in Spanish "arroba" and "punto": "marisela punto vega arroba hotmail punto com")
-        r"[ ]?(?:\(at\)|\[at\]|\{at\}| at | arroba )[ ]?[\w-]{1,63}"
+        # (or "@" with a dot in brackets after it: "jo.b@clinic[dot]org")
+        r"[ ]?(?:\(at\)|\[at\]|\{at\}| at | arroba |@(?=[\w.-]{1,120}[ ]?[\[({]dot[\])}]))[ ]?[\w-]{1,63}"
         # (a domain of two words said apart: "dlee at northside legal dot org")
         rf"(?:[ ](?!{_NOT_IN_DOMAIN}(?![\w]))[\w-]{{2,63}}(?=[ ](?:dot|punto)[ ]))?"
         r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | punto |\.)[ ]?[\w-]{1,63}){0,3}"
@@ -465,6 +507,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.url.domain"),
         r"(?i)(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}"
         rf"(?:{_TLDS})"
+        # (a country's suffix after it: "clinic.com.au", "google.co.il")
+        r"(?:(?<=\.(?:com|org|net|edu|gov|co|ac))\.[a-z]{2}(?![\w-]))?"
         r"(?::\d{1,5})?(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w@-])",
         validate=v.valid_domain,
         trigger=rf"(?i)\.(?:{_TLDS})",  # (in every match: a dot, then the domain's end)
@@ -479,6 +523,15 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         for p in IpRecognizer.PATTERNS
         # (an IPv4 address inside an IPv6 one goes whole: "::ffff:192.0.2.1")
         if p.name in ("IPv4", "IPv6", "IPv4_mapped", "IPv4_embedded")
+    ),
+    PatternSpec(
+        builtin("phimin.url.ip"),
+        # "10.0.0.5:8080/intake/form": an IPv4 address with a port or a path is a web
+        # address, taken whole
+        r"(?<![\w.:/-])(?:\d{1,3}\.){3}\d{1,3}(?=[:/][\w])(?::\d{1,5})?"
+        r"(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w:])",
+        validate=_ip_host,
+        trigger=r"\d\.\d{1,3}[:/]",
     ),
     # --- phone and fax ----------------------------------------------------------
     PatternSpec(
@@ -498,7 +551,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.phone.international"),
-        r"(?<![\w+])\+(?:[1-9]\d{0,2})[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}(?![\w])",
+        # (its country code in brackets too: "(+44) (20) 7946 0958")
+        r"(?<![\w+(])(?:\+[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\))[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}"
+        r"(?:[ .-]?\d{2,4}){1,4}(?![\w])",
         validate=v.valid_phone,
         trigger=r"\+",
     ),
@@ -574,7 +629,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.other_id.card_shaped"),
         # Four groups of four digits, as a card prints them, whatever its checksum: an
         # account's number ("9876-5432-1987-6543").
-        r"(?<![\w.,/-])\d{4}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?![\w-]|[.,]\d)",
+        # (or 4-6-5 and 4-6-4, as American Express and Diners Club print theirs)
+        r"(?<![\w.,/-])\d{4}(?P<sep>[ -])(?:\d{4}(?P=sep)\d{4}(?P=sep)\d{4}|\d{6}(?P=sep)\d{4,5})"
+        r"(?![\w-]|[.,]\d)",
     ),
     PatternSpec(
         builtin("phimin.iban"),
@@ -631,6 +688,18 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"{_SEP}(?:{_VALUE}|{_PLATE})",
         group="id",
         validate=_no_unit_in_plate,
+    ),
+    PatternSpec(
+        builtin("phimin.vehicle.uk_plate"),
+        # "my car reg is AB51 ABC", "number plate BD62XYZ", "reg A123 BCD", "ABC 123D": a
+        # British registration in any of its three shapes, after its label
+        r"(?i)(?<![\w])(?:reg(?:istration)?(?:[ ](?:number|no\.?|mark|plate))?|number[ ]plates?"
+        r"|(?:licen[cs]e[ ])?plates?)(?![\w])"
+        rf"{_SEP}(?P<id>(?:[A-Z]{{2}}\d{{2}}[ -]?[A-Z]{{3}}|[A-Z]\d{{1,3}}[ -]?[A-Z]{{3}}"
+        r"|[A-Z]{3}[ -]?\d{1,3}[A-Z]))(?![\w-])",
+        group="id",
+        validate=_no_unit_in_plate,
+        trigger=r"(?i)reg|plate",
     ),
     PatternSpec(
         builtin("phimin.vehicle.vin"),
@@ -690,7 +759,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"|citizen(?:ship)?[ ]id|identity[ ]card|id[ ]card|tax[ ](?:file[ ])?(?:id|number)"
         r"|codice[ ]fiscale|carte[ ]vitale|cedula|cédula|dni|curp)(?![\w])"
         rf"{_SEP}(?P<id>(?=(?:[A-Za-z ./-]{{0,4}}\d){{5}})[A-Za-z0-9]{{1,12}}"
-        r"(?:[ ./-](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,12}){0,4})(?![\w]|[./-]\w)",
+        rf"(?:[ ./-](?=[A-Za-z]{{0,3}}\d)[A-Za-z0-9]{{1,12}}){{0,4}}{_TAIL}?)(?![\w]|[./-]\w)",
         group="id",
     ),
     PatternSpec(
@@ -835,10 +904,14 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.device.mac_labelled"),
-        # "MAC: 00:11:22:33:44:55": after its label a MAC needs no letter among its digits
-        r"(?i)(?<=(?<![\w])mac(?:[ ]address)?[ ]*(?:is|was|=|:|\#)?[ ]*)"
-        r"[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}(?![\w:-])",
-        trigger=r"(?i)mac",
+        # "MAC: 00:11:22:33:44:55", "hardware address is 00-1a-...", "device id
+        # aabb.ccdd.eeff": after its label a MAC needs no letter among its digits, and may
+        # be written in Cisco's dotted form
+        rf"(?i)(?<=(?<![\w]){_MAC_LABEL}(?![\w])[ ]*(?:(?:is|was|were|are|=|:|\#|no\.?|number)[ ]*){{0,2}})"
+        r"(?:[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}"
+        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-]|\.[0-9a-z])",
+        validate=_mac_digits,
+        trigger=rf"(?i){_MAC_LABEL}",
     ),
     PatternSpec(
         builtin("phimin.device.mac"),

@@ -163,6 +163,11 @@ _ORDINAL_WORD = (
     r"|thirteenth|fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th)"
 )
 
+# Words of where someone lives, lived or moved, before "in" or "to" and a place.
+_LIVED_IN = (
+    r"live[sd]?|living|moved|moving|move|born|grew[ ]up|stay(?:s|ed|ing)?|reside[sd]?|residing"
+)
+
 PLACE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.location.transit"),
@@ -230,8 +235,12 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.zip.listed"),
         # "the zips were 90210 and 09865", "zip codes 21204, 21286 or 21093": every ZIP
         # in a list after its label, not only the first.
-        r"(?<=(?i:(?<![\w])(?:zip|zipcode|zip[ ]code|postal[ ]code|postcode)s?(?![\w]))"
-        r"[^.;\n]{0,40}?\d{5}(?:-\d{4})?(?:,|,?[ ]+(?:and|or|&))[ ]+)"
+        r"(?<=(?:(?i:(?<![\w])(?:zip|zipcode|zip[ ]code|postal[ ]code|postcode)s?(?![\w]))"
+        r"[^.;\n]{0,40}?"
+        # or after a ZIP found where someone lived or after a state: "lived in 90210 and
+        # 09865", "CA 90210, 10001 and 60614"
+        rf"|(?i:(?<![\w])(?:{_LIVED_IN})[ ]+(?:in|to|near|at)[ ]+)|(?<![\w]){_STATE_CODE}\.?,?[ ]{{1,2}})"
+        r"(?:\d{5}(?:-\d{4})?(?:,|,?[ ]+(?:and|or|&))[ ]+){1,6})"
         r"\d{5}(?:-\d{4})?(?![\w-])(?![ ]*(?:%|percent|dollars?|bucks|miles?|people|steps))",
     ),
     PatternSpec(
@@ -248,8 +257,7 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.zip.where_lived"),
         # "he lived in 90210.", "we moved to 60614": a ZIP where someone lives or lived.
-        r"(?i)(?<=(?<![\w])(?:live[sd]?|living|moved|moving|move|born|grew[ ]up|stay(?:s|ed|ing)?"
-        r"|reside[sd]?|residing)[ ]+(?:in|to|near|at)[ ]+)(?P<zip>\d{5}(?:-\d{4})?)(?![\w-])"
+        rf"(?i)(?<=(?<![\w])(?:{_LIVED_IN})[ ]+(?:in|to|near|at)[ ]+)(?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\w-])"
         r"(?![ ]*(?:%|percent|dollars?|miles?|people|steps))",
         group="zip",
     ),

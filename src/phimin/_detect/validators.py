@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "digits",
+    "mac_of_one",
     "valid_aba_routing",
     "valid_card",
     "valid_crypto_wallet",
@@ -125,13 +126,20 @@ def valid_phone(value: str) -> bool | None:
     return None if phonenumbers.is_possible_number(parsed) else False
 
 
+def mac_of_one(hexes: str) -> bool:
+    """Not one pair over and over: the broadcast address FF:FF:FF:FF:FF:FF and the
+    empty 00:00:00:00:00:00 are nobody's device."""
+    return len({hexes[i : i + 2].lower() for i in range(0, len(hexes), 2)}) > 1
+
+
 def valid_mac(value: str) -> bool | None:
-    """Twelve hex digits with at least one letter and one digit among them (not a clock
-    time or a date written with colons)."""
+    """Twelve hex digits with at least one letter among them (not a clock time or a date
+    written with colons); letters alone only in pairs, "AA-BB-CC-DD-EE-FF" (the dotted
+    form of letters alone, "face.bead.cafe", might be words)."""
     hexes = _NON_ALNUM.sub("", value)
-    if len(hexes) != 12:
+    if len(hexes) != 12 or not any(c.isalpha() for c in hexes) or not mac_of_one(hexes):
         return False
-    return None if any(c.isalpha() for c in hexes) and any(c.isdigit() for c in hexes) else False
+    return None if any(c.isdigit() for c in hexes) or "." not in value else False
 
 
 def valid_ip(value: str) -> bool:
