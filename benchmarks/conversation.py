@@ -10,7 +10,8 @@ Scores, per class and overall:
 - identifier recall: labelled identifier spans whose every word character was removed
   (a year kept inside "[date in 2024]" counts as removed, as Safe Harbor allows; so does
   an article or preposition inside the span, or a facility's, a park's or a water's
-  generic noun: "on the [date]", "[location] hospital", "[location] river");
+  generic noun: "on the [date]", "[location] river"; a facility's kind is mostly said
+  again by its wording now, "[hospital]");
 - sensitive recall: labelled sensitive spans that a change covers (at least one word
   character of the span is inside a change that generalized it);
 - keep: keep spans none of whose word characters were changed.

@@ -20,6 +20,7 @@ from presidio_anonymizer.operators import Keep, Operator, OperatorType, Redact
 
 from phimin._detect.dates import YEAR_WORDS
 from phimin._detect.geography import PlaceLexicon
+from phimin._detect.places import FACILITY_KINDS, facility_kind
 from phimin._findings import Action
 from phimin._lazy_regex import lazy
 from phimin._placeholders import WORDING_NUMBER_SEP, PlaceholderBook
@@ -103,7 +104,7 @@ def generalize(
     ("seen at Hopkins"), where a city's name is as often a hospital's short name, or
     after "on" or "off", where it is a street ("the place on delancey"), or by a
     facility's rule ("go to Sacred Heart"): it becomes "[location]", never a city in
-    some state.
+    some state, or the facility's kind when its name ends with one ("[hospital]").
     """
     if wording is not None:
         return wording
@@ -125,7 +126,10 @@ def generalize(
         digits = surface.strip()[:3]
         return f"[ZIP {'000' if digits in _RESTRICTED_ZIP3 else digits}xx]"
     if entity == "LOCATION":
-        state = None if at_a_place else places.state_of(surface.strip())
+        if at_a_place:  # a facility by its kind: "Larchmont Memorial Hospital", "[hospital]"
+            kind = facility_kind(surface)
+            return f"[{kind}]" if kind else "[location]"
+        state = places.state_of(surface.strip())
         return f"[city in {state}]" if state else "[location]"
     return None
 
@@ -238,6 +242,7 @@ def protected_pattern(
         rf"\[(?:{names})_{NUMBER_PATTERN}\]",  # numbered per document, or keyed
         rf"\[date(?: in (?:19|20)\d{{2}})?{nth}\]",
         rf"\[location{nth}\]",
+        rf"\[(?:{'|'.join(regex.escape(k) for k in sorted(FACILITY_KINDS))}){nth}\]",
         r"\[city in (?:" + "|".join(regex.escape(s) for s in states) + rf"){nth}\]",
         rf"\[ZIP \d{{3}}xx{nth}\]",
         rf"\[postal code{nth}\]",

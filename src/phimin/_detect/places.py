@@ -32,6 +32,7 @@ from phimin._detect.words import (
     BRAND_ALTERNATION,
     BRANDS,
     PLACE_KINDS,
+    SPANISH_TIMES,
     STATE_CODES,
     TITLES,
     US_STATE_NAMES,
@@ -39,7 +40,13 @@ from phimin._detect.words import (
 )
 from phimin._lazy_regex import lazy
 
-__all__ = ["PLACE_SPECS", "FacilityRecognizer"]
+__all__ = [
+    "FACILITY_KINDS",
+    "PLACE_SPECS",
+    "FacilityRecognizer",
+    "facility_kind",
+    "without_kind",
+]
 
 
 _STATE_CODE = "(?:" + "|".join(STATE_CODES) + ")"
@@ -563,6 +570,67 @@ _NAME_NOUNS = frozenset(
         "correctional",
     }
 )
+# What a facility is, said after its name: the wording its name becomes ("Larchmont
+# Memorial Hospital" -> "[hospital]", "sunrise recovery center" -> "[recovery center]"),
+# which keeps what the model needs, a hospital or a school, and not which one. (Not a
+# jail's, a prison's or a rehab's kind: the packs say those as their category, "[legal
+# matter]", and the name alone goes.)
+_KIND_WORDINGS: dict[str, str] = {
+    **{
+        kind: kind
+        for kind in (
+            "hospital clinic hospice university college academy church shelter chapel temple"
+            " mosque synagogue cathedral cemetery mission"
+        ).split()
+    },
+    **{
+        kind: kind
+        for kind in (
+            "medical center",
+            "health center",
+            "health system",
+            "nursing home",
+            "high school",
+            "middle school",
+            "rec center",
+            "recreation center",
+            "community center",
+            "youth center",
+        )
+    },
+    "hosp": "hospital",
+    "hosp.": "hospital",
+    "med center": "medical center",
+    "med ctr": "medical center",
+    "medical ctr": "medical center",
+}
+_KIND_AT_END = regex.compile(
+    r"(?i)(?:^|[ ])("
+    + "|".join(
+        regex.escape(k).replace(r"\ ", "[ ]+")
+        for k in sorted(_KIND_WORDINGS, key=len, reverse=True)
+    )
+    + r")$"
+)
+
+
+# Every wording a facility's kind becomes.
+FACILITY_KINDS = frozenset(_KIND_WORDINGS.values())
+
+
+def facility_kind(surface: str) -> str | None:
+    """The kind a facility's name ends with, as its wording says it ("hospital" for
+    "Larchmont Memorial Hospital"), or None ("mercy general", "first baptist")."""
+    m = _KIND_AT_END.search(surface.strip())
+    return None if m is None else _KIND_WORDINGS[" ".join(m.group(1).lower().split())]
+
+
+def without_kind(surface: str) -> str:
+    """A facility's name without the kind it ends with: "Larchmont Memorial"."""
+    m = _KIND_AT_END.search(surface.rstrip())
+    return surface if m is None or m.start() == 0 else surface[: m.start()].rstrip()
+
+
 # Facility nouns that are everyday words too: never one in a note in capitals.
 _SPOKEN_NOUNS = frozenset(
     {
@@ -722,7 +790,11 @@ _GENERIC = frozenset(
 # "la clínica santa rosa", then its name (kinds of school or church may come between).
 _SPANISH_FACILITY = lazy(
     r"(?i)(?<![\w'’])(?:escuela|colegio|iglesia|parroquia|cl[ií]nica|preparatoria|prepa|primaria"
-    r"|secundaria|templo|capilla)"
+    r"|secundaria|templo|capilla"
+    # (nouns English shares or that name things too, only after a Spanish article: "al
+    # hospital san rafael", "la farmacia guadalupe"; not "the hospital bill")
+    r"|(?<=(?<![\w'’])(?:el|al|del)[ ]+)(?:hospital|asilo|rancho|mercado|parque|sanatorio)"
+    r"|(?<=(?<![\w'’])(?:la|una)[ ]+)(?:farmacia|tienda|panader[ií]a|taquer[ií]a))"
     r"(?:[ ]+(?:primaria|secundaria|preparatoria|elemental|cat[oó]lica|cristiana|bautista"
     r"|evang[eé]lica|pentecostal|comunitaria))?[ ]+"
     r"(?P<name>(?:(?P<saint>san|santa|santo|nuestra[ ]se[ñn]ora[ ]de(?:[ ]la|[ ]los)?)[ ]+)?"
@@ -929,8 +1001,11 @@ class FacilityRecognizer(PhiminRecognizer):
                 name = text[start : m.start()].strip()
             if words and not all(x.lower().strip(".") in plain for x in name.split()):
                 # "Frederick Memorial", "Baltimore Rehab": the noun is part of the name.
-                end = m.end() if m.group().lower() in _NAME_NOUNS else start + len(name)
-                yield _FACILITY.at(start, end)
+                # "Larchmont Memorial Hospital": the kind goes too, said again by its
+                # wording ("[hospital]", `facility_kind`)
+                noun = " ".join(m.group().lower().split())
+                whole = noun in _NAME_NOUNS or noun in _KIND_WORDINGS
+                yield _FACILITY.at(start, m.end() if whole else start + len(name))
 
     def _hospital_name(self, name: str) -> bool:
         """Words that can name a hospital before "general": pious names and words no
@@ -1006,8 +1081,8 @@ class FacilityRecognizer(PhiminRecognizer):
     def _person_word(self, word: str) -> bool:
         """A word that names someone: a census name, or no Spanish or English word."""
         lex = self.lexicon
-        if word in STOP_WORDS or word in SPANISH_STOP_WORDS:
-            return False
+        if word in STOP_WORDS or word in SPANISH_STOP_WORDS or word in SPANISH_TIMES:
+            return False  # (nor a time: "fuimos al parque ayer")
         plain = fold_accents(word)  # ("juárez", "josé")
         if lex.is_spanish(word) or lex.is_spanish(plain):
             return lex.is_clear_name(plain)  # ("ayer" is yesterday, a surname too)

@@ -28,6 +28,7 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names.clauses import name_part, name_word
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
+from phimin._detect.places import without_kind
 from phimin._detect.words import (
     BEFORE_A_THING,
     NON_NAME_WORDS,
@@ -151,9 +152,8 @@ def _used_as_a_word(text: str, d: Detection, lexicon: NameLexicon) -> bool:
     # a describing word said of something or someone: "it's not sunny at all", "i'm
     # flaca for real now"
     if (
-        (spanish or (lexicon.is_plain_word(word) and lexicon.is_common_word(word)))
-        and _STATE_BEFORE.search(text, window, d.start) is not None
-    ):
+        spanish or (lexicon.is_plain_word(word) and lexicon.is_common_word(word))
+    ) and _STATE_BEFORE.search(text, window, d.start) is not None:
         return True
     return spanish and _SPANISH_DETERMINER_BEFORE.search(text, window, d.start) is not None
 
@@ -274,7 +274,9 @@ def learn_places(
         if d.entity != "LOCATION" or not catalogue.get(d.rule_id).has(Trait.LEARNT_PLACE):
             continue
         # "ashgrove 3": the ward's name, without its floor
-        surface = " ".join(w for w in text[d.start : d.end].split()[:3] if not w.isdigit())
+        # ("Larchmont Memorial Hospital": its name, which is said alone too)
+        named = without_kind(text[d.start : d.end])
+        surface = " ".join(w for w in named.split()[:3] if not w.isdigit())
         if len(surface.strip(".")) < 2 or "." in surface or is_clinical_term(surface.lower()):
             continue
         # "KMH" matches KMH only; "Ashgrove" matches in any case.
