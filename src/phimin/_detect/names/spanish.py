@@ -1,6 +1,7 @@
 """Names known by their part in a Spanish clause, in speech with or without capitals:
-someone told, asked or called ("le dije a paloma", "llamé a chuy") and someone who did
-a thing to the speaker ("pues chuy me llevó al doctor", "rigo no entiende"). Rules
+someone told, asked or called ("le dije a paloma", "llamé a chuy"), someone who did
+a thing to the speaker ("pues chuy me llevó al doctor", "rigo no entiende") and someone
+named with the speaker at a clause's start ("diego y yo ya no hablamos"). Rules
 `phimin.name.object` and `phimin.name.subject`, as in English (`clauses`).
 
 A Spanish word is a name here only if a first-name list has it ("paloma") or no
@@ -45,6 +46,11 @@ _SUBJECT = lazy(
     r"(?i)(?<![\p{L}'’-])(?P<name>" + _WORD + r")[ ]+(?:me|nos|te|no|nunca|siempre|ya)[ ]+"
     r"(?:(?:me|nos|te|lo|la|le)[ ]+)?(?P<verb>\p{L}+(?:ó|ió|a|e|aba|ía))(?![\p{L}'’-])"
 )
+# Someone named with the speaker: "diego y yo ya no hablamos", "yo y chuy fuimos".
+_WITH_ME = lazy(
+    r"(?i)(?<![\p{L}'’-])(?:(?P<name>" + _WORD + r")[ ]+y[ ]+yo"
+    r"|yo[ ]+y[ ]+(?P<name>" + _WORD + r"))(?![\p{L}'’-])"
+)
 # What a line of Spanish holds (the subject pattern runs only on such lines): an accent,
 # or a word English never uses.
 _SPANISH_LINE = regex.compile(
@@ -84,6 +90,11 @@ def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     for m in finditer_by_line(_OBJECT, text):
         if _named(m.group("name"), lexicon):
             yield OBJECT.at(*m.span("name"))
+    for m in finditer_by_line(_WITH_ME, text):
+        if _CLAUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and _named(
+            m.group("name"), lexicon
+        ):
+            yield SUBJECT.at(*m.span("name"))
     for m in _subjects(text):
         verb = m.group("verb").lower()
         if not _CLAUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
