@@ -64,6 +64,12 @@ _SPANISH_ZIPF = 3.5
 # more than English text does.
 _SPANISH_WORD_ZIPF = 2.5
 _SPANISH_LEAN = 0.5
+# A name given to many US children (the main table) that is no dictionary word is a
+# name up to this frequency in English text, which its use as a name lifts: "liam",
+# "nico", "peyton", "gabe" (above it, "wanna", "per" are words).
+_NAME_ZIPF_CAP = 4.0
+# ...except these, which text uses as words or for things more than for people.
+_NOT_FIRST_NAMES = frozenset({"dev", "om", "cy", "cal", "siri", "aston", "kensington", "elle"})
 
 
 _INFLECTIONS = (
@@ -270,7 +276,8 @@ def _build(dictionary: _Dictionary) -> NameLexicon:
         return math.log10(f * 1e9) if f > 0 else 0.0
 
     # Names of people born since 1990 the census lacks, where they are no English word:
-    # "aiden", "jaylen", not "cadence", "messiah" (a census name keeps its own share).
+    # "aiden", "jaylen", "liam", not "cadence", "messiah" (a census name keeps its own
+    # share).
     # A name few children were given that Spanish text uses well beyond English text's
     # use of it is a Spanish word first: "vence", "tomara", "mija", not "tomasz", "rajesh".
     rare = _ssa_shares(_RARE_TABLE)
@@ -279,7 +286,11 @@ def _build(dictionary: _Dictionary) -> NameLexicon:
         if (
             word not in first
             and not (word in rare and word in last)  # (a census surname stays one)
-            and zipf(word) < _RARE_ZIPF
+            and (
+                zipf(word) < _RARE_ZIPF
+                or (word not in rare and zipf(word) < _NAME_ZIPF_CAP)
+            )
+            and word not in _NOT_FIRST_NAMES
             and word not in nouns
             and word not in word_classes
             and not (
