@@ -317,12 +317,15 @@ def _kin_follows(t: Tokens, j: int) -> bool:
 
 def leading_vocatives(t: Tokens) -> Iterator[Span]:
     """ "Summer, can you say more?": a name, a comma, then talk addressed to "you"."""
-    for i in range(len(t)):
+    # Only a word before a comma: the word before each comma (spaces between), ascending.
+    for comma, token in enumerate(t.text):
+        if token != ",":
+            continue
+        i = t.prev_word(comma)
+        if i < 0:
+            continue
         w = t.lower[i]
         if not t.lexicon.is_name(w) or w in STOP_WORDS:  # set lookups first: cheap
-            continue
-        comma = t.next_word(i)
-        if comma >= len(t) or t.text[comma] != ",":
             continue
         if not t.candidate(i) or t.clinical(i) or (t.mode == "mixed" and not t.titlecase(i)):
             continue
