@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import phimin
@@ -78,6 +78,8 @@ def test_no_amount_is_left_hanging_before_a_wording(
 ) -> None:
     lead = "".join(a + j for a, j in zip(amounts, joints, strict=False))
     text = f"Lately he has {lead}{last} {phrase} with friends."
+    # (digits joined as a date writes them, "2-2-10" or "3/10/5", are a date, not amounts)
+    assume(not regex.search(r"\d{1,2}([-/–])\d{1,2}\1\d{1,2}", text))
     out = redactor.redact(text).text
     assert out.startswith("Lately he has ")
     assert out.endswith(" with friends.")
