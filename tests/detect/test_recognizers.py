@@ -594,3 +594,11 @@ def test_accented_names_are_looked_up_as_the_census_spells_them(word: str, name:
     """Only the accented spellings the name words list: "está" folds into "esta", a
     first name too, and stays a word."""
     assert load_lexicon().is_name(word) is name
+
+
+def test_a_facility_never_runs_over_a_sentence_end(redactor: phimin.Redactor) -> None:
+    text = "My daughter goes to Lincoln Middle School. Jefferson Middle School called."
+    found = [
+        text[h.start : h.end] for h in FacilityRecognizer(redactor.engine.lexicon).find(text, None)
+    ]
+    assert found == ["Lincoln Middle School", "Jefferson Middle School"]

@@ -43,6 +43,8 @@ SETTINGS = settings(
 FIRST = ["Maria", "Aisha", "Carlos", "Priya", "Daniel", "Fatima", "Wei", "Emily"]
 LAST = ["Lopez", "Okafor", "Nguyen", "Patel", "Kowalski", "Brennan", "Garcia", "Smith"]
 CITIES = ["Dayton", "Toledo", "Akron", "Columbus"]
+# Facilities become their kind ("[middle school]", "[middle school #2]"): each comes back.
+FACILITIES = ["Jefferson Middle School", "Lincoln Middle School", "Larchmont Memorial Hospital"]
 SENSITIVE = [
     "He drinks four or five beers a night.",
     "She was arrested last spring.",
@@ -63,6 +65,8 @@ TEMPLATES = [
     "{name} called from {phone} on {date}.",
     "Her brother {name} drove her to {city}.",
     "MRN {mrn} on file; next visit {date}.",
+    "{name} was seen at {facility} on {date}.",
+    "The counselor at {facility} called.",
 ]
 
 
@@ -88,6 +92,9 @@ def notes(draw: st.DrawFn) -> str:
     values = {
         "name": [f"{first} {last}" for first, last in pairs],
         "city": draw(st.lists(st.sampled_from(CITIES), min_size=1, max_size=2, unique=True)),
+        "facility": draw(
+            st.lists(st.sampled_from(FACILITIES), min_size=1, max_size=2, unique=True)
+        ),
         "date": [f"{d.month:02d}/{d.day:02d}/{d.year}" for d in days],
         "phone": [
             f"{draw(st.integers(201, 989))}-{draw(st.integers(200, 999))}-"

@@ -1169,6 +1169,8 @@ class FacilityRecognizer(PhiminRecognizer):
             return True
         if lower in STOP_WORDS or is_clinical_term(lower):
             return False
+        if len(lower) > 3 and lower.endswith("."):
+            return False  # a sentence's end: "to Lincoln Middle School. Jefferson Middle"
         base, apostrophe, _ = lower.replace("’", "'").partition("'")
         if apostrophe and base in STOP_WORDS:
             return False  # a pronoun and its verb: "he's lutheran", "that's general"
