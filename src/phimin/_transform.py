@@ -18,7 +18,7 @@ from typing import Any
 import regex
 from presidio_anonymizer.operators import Keep, Operator, OperatorType, Redact
 
-from phimin._detect.dates import YEAR_WORDS
+from phimin._detect.dates import SPANISH_YEAR_WORDS, YEAR_WORDS
 from phimin._detect.geography import PlaceLexicon
 from phimin._detect.places import FACILITY_KINDS, facility_kind
 from phimin._findings import Action
@@ -73,6 +73,26 @@ _NUMBER_WORDS = {
 }
 # A year said in words at the end of a date, as the date rules read one (`YEAR_WORDS`).
 _SPOKEN_YEAR = lazy(rf"(?i)(?<![\w]){YEAR_WORDS}[ .,]*$")
+_SPANISH_YEAR = lazy(rf"(?i)(?<![\w]){SPANISH_YEAR_WORDS}[ .,]*$")
+_SPANISH_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce"
+        " quince dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós"
+        " veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho"
+        " veintinueve".split()
+    )
+} | {
+    w: 10 * n
+    for n, w in enumerate("treinta cuarenta cincuenta sesenta setenta ochenta noventa".split(), 3)
+}
+_UNACCENTED = {
+    "un": "uno",
+    "veintidos": "veintidós",
+    "veintitres": "veintitrés",
+    "dieciseis": "dieciséis",
+    "veintiseis": "veintiséis",
+}
 
 
 def spoken_year(surface: str) -> str | None:
@@ -80,11 +100,23 @@ def spoken_year(surface: str) -> str | None:
     one" -> "2021"), or None."""
     m = _SPOKEN_YEAR.search(surface)
     if m is None:
-        return None
+        return _spanish_year(surface)
     words = [w for w in regex.split(r"[- ]+", m.group().strip(" .,").lower()) if w != "and"]
     if words[:2] == ["two", "thousand"]:
         return str(2000 + sum(_NUMBER_WORDS[w] for w in words[2:]))
     return str(100 * _NUMBER_WORDS[words[0]] + sum(_NUMBER_WORDS[w] for w in words[1:]))
+
+
+def _spanish_year(surface: str) -> str | None:
+    """ "dos mil veinte" -> "2020", "mil novecientos noventa y dos" -> "1992"."""
+    m = _SPANISH_YEAR.search(surface)
+    if m is None:
+        return None
+    words = [_UNACCENTED.get(w, w) for w in m.group().strip(" .,").lower().split() if w != "y"]
+    numbers = [_SPANISH_NUMBERS.get(w) for w in words[2:]]
+    if any(n is None for n in numbers):  # (never: the pattern holds only these words)
+        return None
+    return str((2000 if words[0] == "dos" else 1900) + sum(n or 0 for n in numbers))
 
 
 def generalize(

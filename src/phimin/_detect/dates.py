@@ -165,6 +165,15 @@ YEAR_WORDS = (
     rf"|(?: and)? eleven|(?: and)? twelve)?)"
 )
 _YEAR = rf"(?:{_YEAR_DIGITS}|{YEAR_WORDS})"
+# A year said in Spanish words: "dos mil veinte", "mil novecientos noventa y dos".
+_ES_UNITS = r"(?:uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_ES_BELOW_100 = (
+    r"(?:veinti(?:uno|d[oó]s|tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)|veinte|diez|once"
+    r"|doce|trece|catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)"
+    rf"|(?:treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)(?:[ ]y[ ]{_ES_UNITS})?"
+    rf"|{_ES_UNITS})"
+)
+SPANISH_YEAR_WORDS = rf"(?:(?:dos[ ]mil|mil[ ]novecientos)(?:[ ]{_ES_BELOW_100})?)"
 _B = r"(?<![\w])"
 _E = r"(?![\w])"
 
@@ -409,9 +418,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.date.spanish"),
         # "el quince de agosto", "nací el 12 de diciembre del noventa", "el primero de
-        # mayo": a day and a month said in Spanish (the year after it is kept).
+        # mayo": a day and a month said in Spanish (a year in digits or words after it
+        # goes with it and is kept by the wording; "del noventa" stays).
         rf"(?i)(?<![\w])(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY})[ ]+de[ ]+(?:enero|febrero|marzo"
-        r"|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre))"
+        r"|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+        # with its year, kept by the wording ("[date in 2020]"): "de dos mil veinte"
+        rf"(?:[ ]+del?[ ]+(?:(?:19|20)\d{{2}}|{SPANISH_YEAR_WORDS}))?)"
         r"(?![\w])"
         # "mi cita es el martes quince", "el viernes 3": a weekday and its day of the month
         rf"|(?<=(?<![\w])el[ ]+)(?P<date>(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado"
