@@ -9,8 +9,15 @@ detection that begins with an amount is grown leftwards over the amounts joined 
 by "or", "to", "and", a dash or a slash, as many as there are ("three or four or five").
 
 Only amounts are absorbed, and only when the detection itself begins with one: a
-detection that begins with a word ("drinking") is left as found, and so is every
-other finding. Offsets are those of the normalized text the detections are in.
+detection that begins with a word ("drinking") is left as found.
+
+A test's result goes with what was tested: "tested positive for [brca1]", "the [lynch
+syndrome] mutation" would leave the result beside the wording, so a genetic or an
+HIV/STI finding is grown over "tested positive for", "diagnosed with", "a carrier of"
+just before it and "mutation", "carrier", "positive" just after it.
+
+Every other finding is left as found. Offsets are those of the normalized text the
+detections are in.
 """
 
 from __future__ import annotations
@@ -52,13 +59,40 @@ _DATE_LIKE = regex.compile(
 )
 _LOOK_BACK = 40  # characters: the longest amount and joint, with room
 
+# What a test found, said around the finding (genetic and HIV/STI findings only).
+_RESULT_ENTITIES = frozenset({"GENETIC_INFORMATION", "HIV_STI"})
+_RESULT_BEFORE = lazy(
+    r"(?i)(?<![\w'’])(?:(?:tested|tests|test(?:ed)?[ ]came[ ]back|came[ ]back|is|was|am|are"
+    r"|i'm|i’m|she's|she’s|he's|he’s|been)[ ]+)?(?:positive|negative)[ ]+for[ ]+\Z"
+    r"|(?<![\w'’])(?:diagnosed|dx(?:'d|ed)?)[ ]+with[ ]+\Z"
+    r"|(?<![\w'’])(?:an?[ ]+)?carriers?[ ]+(?:of|for)[ ]+(?:the[ ]+)?\Z"
+)
+_RESULT_AFTER = lazy(
+    r"(?i)[ ]+(?:mutations?|genes?|variants?|carriers?|positive|negative|results?|status)"
+    r"(?![\w'’-])"
+)
+_RESULT_LOOK_BACK = 40
+
 
 def whole_phrases(
     text: str, detections: Sequence[Detection], catalogue: Catalogue
 ) -> list[Detection]:
     """`detections`, each sensitive one that begins with an amount grown over the amounts
     joined to it on its left."""
-    return [_grown(text, d) if _grows(d, text, catalogue) else d for d in detections]
+    grown = [_grown(text, d) if _grows(d, text, catalogue) else d for d in detections]
+    return [_with_result(text, d) if d.entity in _RESULT_ENTITIES else d for d in grown]
+
+
+def _with_result(text: str, d: Detection) -> Detection:
+    """A test's finding with the result said around it: "tested positive for brca1",
+    "the lynch syndrome mutation"."""
+    before = _RESULT_BEFORE.search(text, max(0, d.start - _RESULT_LOOK_BACK), d.start)
+    after = _RESULT_AFTER.match(text, d.end)
+    if before is None and after is None:
+        return d
+    return d.spanning(
+        d.start if before is None else before.start(), d.end if after is None else after.end()
+    )
 
 
 def _grows(d: Detection, text: str, catalogue: Catalogue) -> bool:

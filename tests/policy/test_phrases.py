@@ -86,3 +86,13 @@ def test_no_amount_is_left_hanging_before_a_wording(
     if "[substance use" in out:
         assert out == "Lately he has [substance use] with friends.", text
     assert not regex.search(r"(?:\d|\b(?:or|to|and))\s*-?\s*\[substance use", out), out
+
+
+def test_a_tests_result_goes_with_what_was_tested(redactor: phimin.Redactor) -> None:
+    cases = {
+        "i was diagnosed with hiv in 2019 and told no one": "i was [health condition] in 2019",
+        "she has the lynch syndrome mutation, like her dad": "she has the [genetic information],",
+        "he is a carrier of brca2 and so is his son": "he is [genetic information] and so",
+    }
+    for text, start in cases.items():
+        assert redactor.redact(text).text.startswith(start), text
