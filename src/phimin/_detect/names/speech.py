@@ -25,6 +25,7 @@ from phimin._detect.names.clauses import SEASONS, THINKING_VERBS, first_names_at
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.names.tokens import Span, Tokens, extend
 from phimin._detect.words import (
+    FILLERS,
     GREETINGS,
     INTRODUCTIONS,
     NICKNAME_PREFIXES,
@@ -101,6 +102,12 @@ _SURE_INTRODUCTIONS = frozenset(
         "se llama",
         "mi nombre es",
     )
+)
+# Saying what a name is: after these, any word that is no grammar, filler, describing
+# word or clinical term is the name, though a list knows it as a place ("her name's
+# brooklyn", "my daughter's name is london").
+_NAME_IS = frozenset(
+    tuple(p.split()) for p in ("my name is", "my name 's", "name is", "name was", "name 's")
 )
 # What someone is called by others ("she calls me mija", "he called her stupid"): an
 # endearment or an insult there is no name.
@@ -262,6 +269,7 @@ def introductions(t: Tokens) -> Iterator[Span]:
                     and (t.lower[j] not in STOP_WORDS or t.lower[j] in ("will", "may"))
                     and (not mixed or t.titlecase(j))
                 )
+            ok = ok or (phrase in _NAME_IS and _any_name(t, j))
             # "i'm will his son", "this is hope, her daughter": a first name, even a word,
             # then who the speaker is to someone
             ok = ok or (t.lexicon.is_first_name(t.lower[j]) and _kin_follows(t, j))
@@ -279,6 +287,20 @@ def introductions(t: Tokens) -> Iterator[Span]:
             if ok:
                 rule = WEAK_INTRODUCTION if weak else INTRODUCTION
                 yield extend(t, j, rule.score if mixed else rule.score_for("caseless"), rule)
+
+
+def _any_name(t: Tokens, j: int) -> bool:
+    """Token j, after "name is": a word that can be a name, whatever else it is."""
+    w = t.lower[j]
+    return (
+        t.candidate(j)
+        and t.wordlike(j)
+        and w not in STOP_WORDS
+        and w not in FILLERS
+        and not t.lexicon.is_plain_word(w)
+        and not t.clinical(j)
+        and (t.mode != "mixed" or t.titlecase(j))
+    )
 
 
 _NAMED_PEOPLE = frozenset(
