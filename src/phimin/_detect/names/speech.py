@@ -139,7 +139,8 @@ _NOT_ENDEARED = _GOES_ON | _CLOSING_WORDS | frozenset(
     """thanks yes yeah sure right look listen wait hold stop hi hey hello bye night morning
     goodnight oh ah aw aww alright sorry congrats congratulations easy careful relax calm
     hush shh enough go wow yep nope nah here there love night bless poor lord god damn shit
-    dang gosh geez jeez lordy child mercy""".split()
+    dang gosh geez jeez lordy child mercy ay ayy oye mira ándale andale órale orale ándele
+    bueno pues ya ven vente oiga perdón perdon gracias hola adiós adios dios""".split()
 )
 # After "you": what the one just named is asked or told ("hunter you wanna share").
 _ASKED = regex.compile(

@@ -131,7 +131,8 @@ class StudentNameRecognizer(PhiminRecognizer):
             spanish = _spanish(line)
             if spanish and not all(self.lexicon.is_name(w) for w in bare):
                 continue  # "cruzamos la calle": nor Spanish
-            if self._plausible(bare, before, len(line) >= _LONG_LINE and speech, spanish) or (
+            english = not spanish and _english(line)
+            if self._plausible(bare, before, len(line) >= _LONG_LINE and speech, english) or (
                 len(bare) == 1 and _acts_as_a_person(text, bare[0], before, words[0].end())
             ):
                 yield STUDENT.at(words[0].start(), _name_end(words[-1]))
@@ -217,7 +218,7 @@ class StudentNameRecognizer(PhiminRecognizer):
         )
 
     def _plausible(
-        self, words: list[str], before: str, speech: bool, spanish: bool = False
+        self, words: list[str], before: str, speech: bool, english: bool = True
     ) -> bool:
         """Given names (or names no dictionary has), then surnames; a word no list has
         only in a line of speech and shaped like a name ("babajide", "t-bone"). Never a
@@ -244,7 +245,7 @@ class StudentNameRecognizer(PhiminRecognizer):
             if (k > 0 and lex.is_name(word)) or lex.is_first_name(word) or word in NOUN_NAMES:
                 continue
             if everyday and not (
-                not spanish
+                english
                 and lex.is_clear_name(word)
                 and not lex.is_english(word)
                 and not lex.is_common_word(word)
@@ -411,6 +412,12 @@ _SPOKEN = FILLERS | frozenset("yeah yep nah um uh uhm hmm like okay ok oh wow".s
 def _spanish(words: list[str]) -> bool:
     """Two Spanish function words that are no English words ("la", "que", "porque")."""
     return sum(w in SPANISH_STOP_WORDS and w not in STOP_WORDS for w in words) >= 2
+
+
+def _english(words: list[str]) -> bool:
+    """An English function word that is no Spanish one ("the", "and"): "oye mijo ven"
+    has none, and its words are read as Spanish, not as names."""
+    return any(w in STOP_WORDS and w not in SPANISH_STOP_WORDS for w in words)
 
 
 def _word_before(text: str, start: int) -> str:
