@@ -13,8 +13,9 @@ detection that begins with a word ("drinking") is left as found.
 
 A test's result goes with what was tested: "tested positive for [brca1]", "the [lynch
 syndrome] mutation" would leave the result beside the wording, so a genetic or an
-HIV/STI finding is grown over "tested positive for", "diagnosed with", "a carrier of"
-just before it and "mutation", "carrier", "positive" just after it.
+HIV/STI finding is grown over "tested positive for", "a carrier of" just before it and
+"mutation", "carrier", "positive" just after it ("diagnosed with", "result" and
+"status" stay outside, as the packs' own wordings have them).
 
 Every other finding is left as found. Offsets are those of the normalized text the
 detections are in.
@@ -62,14 +63,12 @@ _LOOK_BACK = 40  # characters: the longest amount and joint, with room
 # What a test found, said around the finding (genetic and HIV/STI findings only).
 _RESULT_ENTITIES = frozenset({"GENETIC_INFORMATION", "HIV_STI"})
 _RESULT_BEFORE = lazy(
-    r"(?i)(?<![\w'’])(?:(?:tested|tests|test(?:ed)?[ ]came[ ]back|came[ ]back|is|was|am|are"
-    r"|i'm|i’m|she's|she’s|he's|he’s|been)[ ]+)?(?:positive|negative)[ ]+for[ ]+\Z"
-    r"|(?<![\w'’])(?:diagnosed|dx(?:'d|ed)?)[ ]+with[ ]+\Z"
+    r"(?i)(?<![\w'’])(?:tested|tests|test(?:ed)?[ ]came[ ]back|came[ ]back)[ ]+(?:positive"
+    r"|negative)[ ]+for[ ]+\Z"
     r"|(?<![\w'’])(?:an?[ ]+)?carriers?[ ]+(?:of|for)[ ]+(?:the[ ]+)?\Z"
 )
 _RESULT_AFTER = lazy(
-    r"(?i)[ ]+(?:mutations?|genes?|variants?|carriers?|positive|negative|results?|status)"
-    r"(?![\w'’-])"
+    r"(?i)[ ]+(?:mutations?|genes?|variants?|carriers?|positive|negative)(?![\w'’-])"
 )
 _RESULT_LOOK_BACK = 40
 
