@@ -1,7 +1,8 @@
 """Names known by their part in a Spanish clause, in speech with or without capitals:
 someone told, asked or called ("le dije a paloma", "llamé a chuy"), someone who did
-a thing to the speaker ("pues chuy me llevó al doctor", "rigo no entiende") and someone
-named with the speaker at a clause's start ("diego y yo ya no hablamos"). Rules
+a thing to the speaker ("pues chuy me llevó al doctor", "rigo no entiende"), someone
+named with the speaker at a clause's start ("diego y yo ya no hablamos") and someone
+called to after an interjection ("oye beto ven acá"). Rules
 `phimin.name.object` and `phimin.name.subject`, as in English (`clauses`).
 
 A Spanish word is a name here only if a first-name list has it ("paloma") or no
@@ -46,6 +47,12 @@ _SUBJECT = lazy(
     r"(?i)(?<![\p{L}'’-])(?P<name>" + _WORD + r")[ ]+(?:me|nos|te|no|nunca|siempre|ya)[ ]+"
     r"(?:(?:me|nos|te|lo|la|le)[ ]+)?(?P<verb>\p{L}+(?:ó|ió|a|e|aba|ía))(?![\p{L}'’-])"
 )
+# Someone called to after a Spanish interjection: "oye beto ven acá", "mira rosa".
+_CALLED_TO = lazy(
+    r"(?i)(?<![\p{L}'’-])(?:oye|oiga|mira|ándale|andale|órale|orale)[ ]*,?[ ]+(?P<name>"
+    + _WORD
+    + r")(?![\p{L}'’-])"
+)
 # Someone named with the speaker: "diego y yo ya no hablamos", "yo y chuy fuimos".
 _WITH_ME = lazy(
     r"(?i)(?<![\p{L}'’-])(?:(?P<name>" + _WORD + r")[ ]+y[ ]+yo"
@@ -88,6 +95,9 @@ def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """Names told, asked or seen after "a", and subjects before what they did to the
     speaker, in Spanish."""
     for m in finditer_by_line(_OBJECT, text):
+        if _named(m.group("name"), lexicon):
+            yield OBJECT.at(*m.span("name"))
+    for m in finditer_by_line(_CALLED_TO, text):
         if _named(m.group("name"), lexicon):
             yield OBJECT.at(*m.span("name"))
     for m in finditer_by_line(_WITH_ME, text):
