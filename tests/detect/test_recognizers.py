@@ -602,3 +602,23 @@ def test_a_facility_never_runs_over_a_sentence_end(redactor: phimin.Redactor) ->
         text[h.start : h.end] for h in FacilityRecognizer(redactor.engine.lexicon).find(text, None)
     ]
     assert found == ["Lincoln Middle School", "Jefferson Middle School"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oye beto ven acá\nsome english line\nMIRA rosa, y yo y chuy fuimos",
+        "diego  y   yo ya no hablamos\nórale, lupe\nandale pues",
+        "no spanish here at all, just a line about mira and yoyo",
+    ],
+)
+def test_spanish_patterns_gated_by_their_words_find_what_a_line_scan_finds(text: str) -> None:
+    from phimin._detect.lines import finditer_by_line
+    from phimin._detect.names import spanish
+
+    for pattern, words in (
+        (spanish._CALLED_TO, spanish._CALLED_TO_WORDS),
+        (spanish._WITH_ME, spanish._WITH_ME_WORDS),
+    ):
+        gated = [m.span() for m in spanish._in_lines_with(pattern, words, text)]
+        assert gated == [m.span() for m in finditer_by_line(pattern, text)]

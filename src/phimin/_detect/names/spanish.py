@@ -29,7 +29,7 @@ from phimin._detect.lines import (
 from phimin._detect.names.clauses import OBJECT, SUBJECT
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.words import NON_NAME_WORDS
-from phimin._lazy_regex import lazy
+from phimin._lazy_regex import AnyPattern, lazy
 
 __all__ = ["spanish_people"]
 
@@ -53,11 +53,13 @@ _CALLED_TO = lazy(
     + _WORD
     + r")(?![\p{L}'’-])"
 )
+_CALLED_TO_WORDS = frozenset({"oye", "oiga", "mira", "ándale", "andale", "órale", "orale"})
 # Someone named with the speaker: "diego y yo ya no hablamos", "yo y chuy fuimos".
 _WITH_ME = lazy(
     r"(?i)(?<![\p{L}'’-])(?:(?P<name>" + _WORD + r")[ ]+y[ ]+yo"
     r"|yo[ ]+y[ ]+(?P<name>" + _WORD + r"))(?![\p{L}'’-])"
 )
+_WITH_ME_WORDS = frozenset({" y "})  # (in every match: "[ ]+y[ ]+")
 # What a line of Spanish holds (the subject pattern runs only on such lines): an accent,
 # or a word English never uses.
 _SPANISH_LINE = regex.compile(
@@ -97,10 +99,10 @@ def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     for m in finditer_by_line(_OBJECT, text):
         if _named(m.group("name"), lexicon):
             yield OBJECT.at(*m.span("name"))
-    for m in finditer_by_line(_CALLED_TO, text):
+    for m in _in_lines_with(_CALLED_TO, _CALLED_TO_WORDS, text):
         if _named(m.group("name"), lexicon):
             yield OBJECT.at(*m.span("name"))
-    for m in finditer_by_line(_WITH_ME, text):
+    for m in _in_lines_with(_WITH_ME, _WITH_ME_WORDS, text):
         if _CLAUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and _named(
             m.group("name"), lexicon
         ):
@@ -111,6 +113,17 @@ def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue
         if (lexicon.is_spanish(verb) or verb.endswith("ó")) and _named(m.group("name"), lexicon):
             yield SUBJECT.at(*m.span("name"))
+
+
+def _in_lines_with(
+    pattern: AnyPattern, words: frozenset[str], text: str
+) -> Iterator[regex.Match[str]]:
+    """`finditer_by_line(pattern, text)`, searched only in the lines holding one of
+    `words`, which every match holds (a scan of every line cost more than the rest of
+    these rules together)."""
+    if not single_line(pattern.pattern):
+        return finditer_by_line(pattern, text)
+    return finditer_in(pattern, text, lines_with_words(words, text))
 
 
 def _subjects(text: str) -> Iterator[regex.Match[str]]:

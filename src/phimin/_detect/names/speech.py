@@ -139,8 +139,8 @@ _NOT_ENDEARED = _GOES_ON | _CLOSING_WORDS | frozenset(
     """thanks yes yeah sure right look listen wait hold stop hi hey hello bye night morning
     goodnight oh ah aw aww alright sorry congrats congratulations easy careful relax calm
     hush shh enough go wow yep nope nah here there love night bless poor lord god damn shit
-    dang gosh geez jeez lordy child mercy ay ayy oye mira ándale andale órale orale ándele
-    bueno pues ya ven vente oiga perdón perdon gracias hola adiós adios dios""".split()
+    dang gosh geez jeez lordy child mercy ayy mira andale orale ándele bueno pues ya oiga
+    perdón perdon gracias hola adiós adios dios""".split()
 )
 # After "you": what the one just named is asked or told ("hunter you wanna share").
 _ASKED = regex.compile(
@@ -294,14 +294,16 @@ def _any_name(t: Tokens, j: int) -> bool:
     """Token j, after "name is": a word that can be a name, whatever else it is."""
     w = t.lower[j]
     return (
-        t.candidate(j)
-        and t.wordlike(j)
-        and w not in STOP_WORDS
+        _callable(t, j)
         and w not in FILLERS
         and not t.lexicon.is_plain_word(w)
-        and not t.clinical(j)
         and (t.mode != "mixed" or t.titlecase(j))
     )
+
+
+def _callable(t: Tokens, j: int) -> bool:
+    """Could token j be what someone is called: a word, no grammar, no clinical word?"""
+    return t.candidate(j) and t.wordlike(j) and t.lower[j] not in STOP_WORDS and not t.clinical(j)
 
 
 _NAMED_PEOPLE = frozenset(
@@ -314,15 +316,11 @@ def _person_named(t: Tokens, i: int, j: int) -> bool:
     """Is token i "named" after a person ("some guy named"), and token j a word that can
     be what that person is called (no grammar, no clinical word)?"""
     before = t.prev_word(i)
-    w = t.lower[j]
     return (
         before >= 0
         and t.lower[before] in _NAMED_PEOPLE
-        and t.candidate(j)
-        and t.wordlike(j)
-        and w not in STOP_WORDS
-        and not t.clinical(j)
-        and len(w) >= 2
+        and _callable(t, j)
+        and len(t.lower[j]) >= 2
     )
 
 
@@ -423,7 +421,12 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         comma = m.group("after").strip() == "," or endeared
         if w in _MONTHS and not comma:
             continue  # "june i think we moved": the month
-        if endeared and nickname_word(w, lexicon) and w not in _NOT_ENDEARED:
+        if (
+            endeared
+            and nickname_word(w, lexicon)
+            and w not in _NOT_ENDEARED
+            and w not in NON_NAME_WORDS  # ("ay mija", "oye mijo": no name)
+        ):
             # "sky honey can you let your mom answer", "bubba baby come here": what
             # someone is called, then a word of endearment to them
             yield OPENING_VOCATIVE.at(m.start("name"), m.end("name"))
