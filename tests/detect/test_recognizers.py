@@ -105,7 +105,7 @@ POSITIVE = [
     ("phimin.date.compact", "DOB 14-Mar-1987, seen today", "14-Mar-1987"),
     ("phimin.date.compact", "DOB 14Mar1987", "14Mar1987"),
     ("phimin.date.holiday_year", "came back Christmas 2023 sober", "Christmas 2023"),
-    ("phimin.date.ordinal_day", "she said it's the 11th.", "11th"),
+    ("phimin.date.ordinal_day", "she said it's the 11th.", "the 11th"),
     ("phimin.date.numeric", "drawn on03/11/19 stable", "03/11/19"),
     ("phimin.date.holiday_year", "since Thanksgiving of 2021,", "Thanksgiving of 2021"),
     ("phimin.date.month_year", "since march of twenty twenty one", "march of twenty twenty one"),

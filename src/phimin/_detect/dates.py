@@ -348,8 +348,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.date.ordinal_day"),
         # "it's the 11th.", "drawn on the 3rd and": a day of the month on its own (not
         # "the 3rd floor", "the 2nd time").
-        r"(?i)(?<![\w])(?:on|it'?s|is|was|since|by|until|till|from|before|after)[ ]+the[ ]+"
-        r"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
+        r"(?i)(?<![\w])(?:on|it'?s|is|was|since|by|until|till|from|before|after)[ ]+"
+        r"(?P<day>the[ ]+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
         r"(?=[ ]*(?:[.,;:!?)\"\n]|$)|[ ]+(?:at|and|or|when|we|she|he|they|i|for|but|so"
         r"|because|after|before)\b)",
         group="day",
@@ -368,12 +368,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|around|about"
         # "the night of the fifth", "the week of the twentieth"
         rf"|(?:night|morning|evening|afternoon|weekend|week)[ ]of"
-        rf"|through|thru|as[ ]of|now[ ]and)[ ]+the"
-        rf"[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})(?={_AFTER_DAY_WIDE})"
+        rf"|through|thru|as[ ]of|now[ ]and)[ ]+(?P<day>the"
+        rf"[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?={_AFTER_DAY_WIDE})"
         # "i go back to work the fifteenth", "he gets out the first and"
         rf"|(?:back|work|off|leave|leaves|leaving|return|returns|returning|arrive|arrives"
-        rf"|arriving|ends|ending|out|again|home)[ ]+the[ ]+"
-        rf"(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})(?={_AFTER_DAY})"
+        rf"|arriving|ends|ending|out|again|home)[ ]+(?P<day>the[ ]+"
+        rf"(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?={_AFTER_DAY})"
         # "it's the twelfth", "so the fourteenth is when he comes home": any day but the
         # first three (a rank as often: "she was the first to go"), where a clause
         # goes on after it (not "he pleaded the fifth", "i'm the fourth of five")
@@ -382,21 +382,21 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # the ninth", "she skipped to the fourth", "for the fifth")
         rf"|in|of|to|at|for|into|with|you're|we're|they're|he's|she's"
         rf"|(?:i|he|she|we|they|you)[ ]+(?:was|were|is|are)|henry|louis|richard|edward|george|charles"
-        rf"|pope|king|queen)[ ]+)the[ ]+"
-        rf"(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})"
+        rf"|pope|king|queen)[ ]+)(?P<day>the[ ]+"
+        rf"(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
         rf"(?={_AFTER_DAY})"
         # "my birthday's the thirtieth": a dated event's day, any ordinal
         rf"|(?:birthday|anniversary|appointment|hearing|court[ ]date|due[ ]date|surgery"
         rf"|wedding|funeral|graduation|sobriety[ ]date|release[ ]date|court)(?:['’]s|[ ]+is|[ ]+was)"
-        rf"[ ]+(?:on[ ]+)?the[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})"
+        rf"[ ]+(?:on[ ]+)?(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
         # "the fourth or the fifth of last month", "the first of next month": a day of a
         # month said by where it lies from now, or the first of two such days
-        rf"|the[ ]+(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})(?=(?:[ ]+(?:or|and|to|through|thru)"
+        rf"|(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?=(?:[ ]+(?:or|and|to|through|thru)"
         rf"[ ]+(?:the[ ]+)?(?:{_DAY_WORD}|{_DAY_SUFFIXED}))?[ ]+of[ ]+(?:last|this|next|that)"
         r"[ ]+month(?![\w]))"
         # "she's coming in the fifth at ten": a day, then the hour something happens
-        rf"|the[ ]+(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))"
-        rf"(?P<day>{_DAY_WORD}|{_DAY_SUFFIXED})(?=[ ]+at[ ]+{_CLOCK_TIME}(?![\w'’-])"
+        rf"|(?P<day>the[ ]+(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))"
+        rf"(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?=[ ]+at[ ]+{_CLOCK_TIME}(?![\w'’-])"
         r"(?![ ]*(?:laps?|miles?|points?|percent|%|pounds?|lbs?|reps?|times|out[ ]of|of)(?![\w]))))"
         rf"(?![\w'’-])(?![ ]+(?:{_NOT_A_DAY})(?![\w]))",
         group="day",

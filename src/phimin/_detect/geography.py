@@ -36,6 +36,7 @@ from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import MEDICATIONS, clinical_terms, is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.regions_abroad import regions_abroad
 from phimin._detect.words import SPANISH_MOTION
 
 __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
@@ -437,6 +438,7 @@ class CityRecognizer(PhiminRecognizer):
                 end if goes_on is None else goes_on.end(),
                 score,
             )
+        yield from regions_abroad(text)
 
     def _hits(self, lowered: str, text: str) -> Iterable[tuple[int, tuple[str, bool]]]:
         """The names in `lowered`: looked up one by one, or (after `_AUTOMATON_AFTER`

@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.detection import Detection
+from phimin._detect.lines import finditer_by_line
 from phimin._lazy_regex import lazy
 
 __all__ = ["named_venues"]
@@ -60,6 +61,19 @@ _PUB_WORDS = frozenset(
     green white brown gray grey copper iron brass royal lazy sleepy wild twisted spotted
     laughing crooked velvet flying happy hungry purple pink yellow mad dancing howling
     roaring painted broken speckled tipsy prancing rambling rising tired""".split()
+)
+# A pub's describing word that names a venue with any thing after it, where someone is
+# or goes: "we met at the rusty bucket", "drinks at the thirsty lion" (not a colour:
+# "at the red light", "at the white house").
+_PUB_NAMING_WORDS = frozenset(
+    "rusty dirty golden lucky drunken thirsty jolly salty crooked tipsy twisted velvet".split()
+)
+_NAMED_BY_PUB_WORD = lazy(
+    r"(?i)(?<=(?<![\w'’])(?:at|to|from|outside|behind|near|out[ ]of)[ ]+the[ ]+)"
+    rf"(?:{'|'.join(sorted(_PUB_NAMING_WORDS))})[ ]+(?P<thing>\p{{L}}{{3,}})"
+    r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:and|but|so|for|on|in|with|last|this|every|after|before"
+    r"|when|where|until|till|like|tonight|yesterday|again|now|because|or|at|to|the|a|i|we"
+    r"|he|she|they)(?![\w'’]))"
 )
 _KINDS = frozenset(
     "apartments complex motel inn tavern pub bar lounge saloon grill club cafe diner lodge".split()
@@ -112,6 +126,14 @@ def named_venues(text: str) -> Iterator[Detection]:
         if text[end : end + 2] in ("'s", "’s") or text[end : end + 1] == "-":
             continue  # "at the duck's nest"
         yield NAMED_VENUE.at(before.start("describing") if describing else start, end)
+    yield from _named_by_pub_words(text)
+
+
+def _named_by_pub_words(text: str) -> Iterator[Detection]:
+    """ "at the rusty bucket": a pub's describing word and any thing, then a pause."""
+    for m in finditer_by_line(_NAMED_BY_PUB_WORD, text):
+        if m.group("thing").lower() not in STOP_WORDS:
+            yield NAMED_VENUE.at(*m.span())
 
 
 @functools.lru_cache(maxsize=1)

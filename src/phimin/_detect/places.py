@@ -23,6 +23,7 @@ from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.geography import load_places
+from phimin._detect.landmarks import landmarks
 from phimin._detect.lexicon import NameLexicon, fold_accents
 from phimin._detect.lines import finditer_by_line, finditer_in, lines_with, lines_with_words
 from phimin._detect.named_venues import named_venues
@@ -311,7 +312,8 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # "he lives on the south side", "we grew up in the north end": a part of a town by
         # its direction (not "the east side of the building")
         r"|(?<=(?<![\w'’])(?:in|on|from|to|over[ ]on|over[ ]in|out[ ]on)[ ]+the[ ]+)"
-        r"(?:north|south|east|west|upper[ ]east|upper[ ]west|lower[ ]east)[ -]?(?:side|end)"
+        r"(?:north|south|east|west|upper[ ]east|upper[ ]west|lower[ ]east)[ -]?(?:side|end"
+        r"|shore|bay|hills)"
         r"(?![\w'’-])(?![ ]+of(?![\w]))"
         r"|(?<=(?<![\w'’])(?:in|from|to|near|around|over[ ]in|out[ ]in)[ ]+)little[ ]+(?:saigon"
         r"|havana|italy|haiti|tokyo|india|armenia|manila|ethiopia|bangladesh|odessa|seoul"
@@ -320,7 +322,7 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"(?i)(?:[ -]|(?<=north|south|east|west))(?:heights|park|hills|village|gardens"
         r"|terrace|springs|ridge|harbou?r|meadows|estates|acres|manor|commons|slope|flats"
         r"|hollow|district|grove|valley|point|woods|crossing|landing|glen|shores|pines|oaks"
-        r"|lakes|quarter|junction|corners|side|end)(?![\w'’-])|little",
+        r"|lakes|quarter|junction|corners|side|end|shore|bay)(?![\w'’-])|little",
     ),
     PatternSpec(
         builtin("phimin.location.san"),
@@ -476,16 +478,29 @@ _CHAIN_ON_STREET = lazy(
 # A park, a river, a lake or a bay by its name, where someone goes or is: "fish in the
 # kickapoo river", "walk around green lake", "drove out to bodega bay".
 # (a name's word is no grammar: "go to lake tahoe" is no "go to" lake)
-_FEATURE_WORD = r"(?!(?:to|go|the|a|an|in|at|on|by|and|of|we|i)[ ])\p{L}[\p{L}'’-]+"
+# (nor a word that places it: "walk around green lake" is "green")
+_FEATURE_CUE = (
+    r"in|at|to|around|along|by|near|from|on|into|across|past|behind|over|off|up|down|under"
+    r"|outside|climbed|hiked|visited|walked|walk|hike"
+)
+_FEATURE_WORD = (
+    rf"(?!(?:go|the|a|an|and|of|we|i|{_FEATURE_CUE})[ ])\p{{L}}[\p{{L}}'’-]+"
+)
 _FEATURE = lazy(
-    r"(?i)(?<![\w'’])(?:in|at|to|around|along|by|near|from|on|into|across|past|behind|over"
-    r"|off|up|down|under|climbed|hiked|visited|walked|walk|hike)[ ]+(?:(?P<the>the[ ]+)?"
+    rf"(?i)(?<![\w'’])(?:{_FEATURE_CUE})[ ]+(?:(?P<the>the[ ]+)?"
     rf"(?P<name>{_FEATURE_WORD}(?:[ ]{_FEATURE_WORD})??)[ ]+"
     r"(?P<kind>river|creek|lake|bay|park|beach|pond|falls|canyon|mountains?|woods|forest"
     r"|trail|reservoir|island|springs|valley|hills|harbor|harbour|lagoon|bayou|gorge|bridge"
     r"|state[ ]park|national[ ]park|square|plaza)"
+    # (a park named after its water: "blue lake park", "mill creek trail")
+    r"(?:[ ]+(?P<kind2>park|trail|beach|state[ ]park|national[ ]park))?"
     # (or the kind first: "near lake tahoe", "up mount rainier")
     r"|(?P<kind>lake|mount|mt\.?|camp|fort|ft\.?)[ ]+(?P<name>\p{L}[\p{L}'’-]+))(?![\w'’-])"
+)
+# Kinds of feature whose word before may be the body's ("the nasal bridge", "the tricuspid
+# valley"): there a clinical word names no place.
+_BODY_KINDS = frozenset(
+    "bridge square plaza valley hills mountain mountains falls springs woods forest".split()
 )
 # Words that say what kind of park or water it is, or which, and name none.
 _NOT_FEATURE_NAMES = frozenset(
@@ -598,6 +613,19 @@ _KIND_WORDINGS: dict[str, str] = {
             "youth center",
         )
     },
+    # a park or a water by its name: "green lake" -> "[lake]" (not a kind that names
+    # towns as often: "palm springs", "happy valley", "beverly hills")
+    **{
+        kind: kind
+        for kind in (
+            "lake river creek bay park beach pond trail reservoir island bridge square plaza"
+            " lagoon bayou canyon forest harbor"
+        ).split()
+    },
+    **{kind: kind for kind in "arena stadium ballroom fairgrounds".split()},
+    "harbour": "harbor",
+    "state park": "state park",
+    "national park": "national park",
     "hosp": "hospital",
     "hosp.": "hospital",
     "med center": "medical center",
@@ -678,7 +706,7 @@ _PLACE_ON_STREET = lazy(
     r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot|kroger"
     r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
     r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital"
-    r"|courthouse|planned[ ]parenthood|dmv|home|center|centre|mall|warehouse|factory"
+    r"|courthouse|planned[ ]parenthood|dmv|home|center|centre|mall|warehouse|factory|lot"
     rf"|{BRAND_ALTERNATION})(?:['’]s)?"
     # a chain with no article: "he took me to ihop on broadway"
     rf"|(?<=(?:to|at|from|by|near|behind)[ ]+)(?P<chain>{BRAND_ALTERNATION})(?:['’]s)?"
@@ -848,6 +876,7 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._spanish_facilities(text)
         yield from school_acronyms(text, self.lexicon)
         yield from named_venues(text)
+        yield from landmarks(text, self.lexicon)
         for m in finditer_by_line(_CHILDRENS, text):
             yield _FACILITY.at(*m.span("name"))
         for m in finditer_by_line(_FIRST_CHURCH, text):
@@ -863,16 +892,22 @@ class FacilityRecognizer(PhiminRecognizer):
         lex = self.lexicon
         for m in finditer_by_line(_FEATURE, text):
             words = m.group("name").lower().split()
+            # (a clinic's word before a water or a park is its name: "blue lake", "swan
+            # island"; before a bridge or a square it may be the body's: "the nasal bridge")
+            clinical = m.group("kind").lower() in _BODY_KINDS
             if any(
-                w in STOP_WORDS or w in _NOT_FEATURE_NAMES or is_clinical_term(w) for w in words
+                w in STOP_WORDS or w in _NOT_FEATURE_NAMES or (clinical and is_clinical_term(w))
+                for w in words
             ):
                 continue
             if m.group("the") is not None and all(
                 lex.is_plain_word(w) and not lex.is_name(w) for w in words
             ):
                 continue  # "in the rushing river": a described water
-            start = min(m.start("name"), m.start("kind"))  # (the kind first: it goes too)
-            yield _FEATURE_NAME.at(start, m.end("name"))
+            # The kind goes too, said again as the finding's wording: "green lake" ->
+            # "[lake]" (`facility_kind`); "lake tahoe" -> "[location]".
+            start = min(m.start("name"), m.start("kind"))
+            yield _FEATURE_NAME.at(start, m.end())
 
     def _unknown_places(self, text: str) -> Iterator[Detection]:
         """ "he's in rikers again", "doing time at attica", "i was at harborview for a

@@ -40,6 +40,7 @@ __all__ = [
     "PLACE_KINDS",
     "PLURAL_RELATIONS",
     "POSTNOMINALS",
+    "REGIONS_ABROAD",
     "RELATIONS",
     "ROLES",
     "ROLE_CUES",
@@ -114,6 +115,7 @@ FILLERS = frozenset(_words("fillers"))
 SPANISH_MOTION = frozenset(_words("spanish_motion"))
 SPANISH_TIMES = frozenset(_words("spanish_times"))
 ACCENTED_NAMES = frozenset(_words("accented_names"))
+REGIONS_ABROAD = _words("regions_abroad")
 
 STATE_CODES = tuple(  # the 50 states, DC and the territories
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
