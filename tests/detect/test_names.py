@@ -261,3 +261,64 @@ def test_only_list_words_join_a_name(redactor: phimin.Redactor, text: str) -> No
     for word in ("Medicaid", "Honestly", "Zoloft", "CBT"):
         if word in text:
             assert word in out, out
+
+
+# Lower-case speech: a first name the clause around it tells from a word (each a
+# sentence written for this test). (text, the one name found, whole)
+SPOKEN_CLAUSE_NAMES = [
+    ("jace's only seven he doesn't understand why we moved", "jace"),
+    ("ryker's been sleeping on our couch for a month", "ryker"),
+    ("i don't think kenzie is ready for a sleepover", "kenzie"),
+    ("my little one raelynn starts first grade in the fall", "raelynn"),
+    ("dalton the guy from the shop keeps texting me", "dalton"),
+    ("and i was like kaylee stop screaming", "kaylee"),
+    ("so i'm like jordan what are you doing", "jordan"),
+    ("lo siento mucho lupita", "lupita"),
+    ("no te preocupes chuy", "chuy"),
+    ("cálmate memo", "memo"),
+    ("beto está enojado conmigo", "beto"),
+    ("rosario no quiere hablar conmigo", "rosario"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SPOKEN_CLAUSE_NAMES)
+def test_spoken_clause_names(redactor: phimin.Redactor, text: str, name: str) -> None:
+    result = redactor.redact(text)
+    spans = {text[f.start : f.end] for f in result.findings if f.entity == "PERSON"}
+    assert name in spans, (text, spans)
+
+
+# ...and their twins, where the word is no one (text, the word that must stay).
+SPOKEN_CLAUSE_WORDS = [
+    ("i hope so", "hope"),
+    ("it's been a long journey honestly", "journey"),
+    ("she carries pepper spray in her purse", "pepper"),
+    ("a will is a legal document you know", "will"),
+    ("work's been crazy lately", "work"),
+    ("mom's been sleeping a lot", "mom"),
+    ("school's only two blocks away", "school"),
+    ("i don't think dinner is ready", "dinner"),
+    ("my little one still wets the bed", "still"),
+    ("the guy from work keeps calling", "guy"),
+    ("my boss the guy from accounting keeps asking", "boss"),
+    ("i'm like okay whatever", "okay"),
+    ("i'm like girl you need to chill", "girl"),
+    ("and i'm like gonna get sent home", "gonna"),
+    ("the dog's name is biscuit", "biscuit"),
+    ("our cat's name is whiskers", "whiskers"),
+    ("lo siento mucho mija", "mija"),
+    ("gracias amor", "amor"),
+    ("perdón señora", "señora"),
+    ("gracias a dios", "dios"),
+    ("mira eso", "mira"),
+    ("mira yo no sé qué hacer", "mira"),
+    ("so my mom's like mija vámonos", "vámonos"),
+    ("oye vámonos ya", "vámonos"),
+    ("and she's like mijo comamos algo", "comamos"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), SPOKEN_CLAUSE_WORDS)
+def test_spoken_clause_words_survive(redactor: phimin.Redactor, text: str, word: str) -> None:
+    words = redactor.redact(text).text.replace("'s", " ").split()
+    assert word in words

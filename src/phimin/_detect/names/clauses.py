@@ -735,6 +735,8 @@ def presented(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     hill , uh , date of birth": a clinician presenting a patient by name."""
     for m in finditer_by_line(_PRESENTED, text):
         first = m.group("first")
+        if _PET_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "his kitten's name is luna": a pet's name
         if not (lexicon.is_first_name(first.lower()) and name_word(first, lexicon)):
             continue
         end = m.end("first")
@@ -750,6 +752,11 @@ def presented(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         yield PRESENTED.at(m.start("first"), end)
 
 
+# Before "name is": an animal's ("the dog's name is biscuit").
+_PET_BEFORE = regex.compile(
+    r"(?i)(?<![\w'’])(?:dog|cat|puppy|pup|kitten|kitty|bird|horse|pony|fish|hamster|bunny"
+    r"|rabbit|parrot|turtle|snake|lizard|ferret|goat|pet)(?:['’]s|[ ]+(?:is|was))?[ ]+$"
+)
 _NAMED_PLACE = lazy(rf"(?i)(?<![\w'’])(?:{alternation(PLACE_KINDS)})[ ]+(?:called|named)[ ]+$")
 
 

@@ -13,6 +13,7 @@ from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
+from phimin._detect.names.spanish import interjection_at
 from phimin._detect.names.tokens import (
     Span,
     Tokens,
@@ -206,6 +207,8 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
             continue
         if not t.candidate(i) or t.clinical(i):
             continue
+        if mode == "lower" and interjection_at(t.source, *t.span_chars(i, i + 1), lex):
+            continue  # "mira yo no sé": a Spanish interjection
         first = lex.is_first_name(w)
         if mode == "lower" and lex.is_spanish(w) and not first:
             continue  # "hay que tener", "pero": Spanish that a surname list also has

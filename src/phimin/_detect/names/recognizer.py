@@ -28,6 +28,7 @@ from phimin._detect.names import (
     spanish,
     speech,
     titles,
+    turns,
 )
 from phimin._detect.names.tokens import Span, Tokens, to_detections
 from phimin._detect.words import (
@@ -116,6 +117,11 @@ class NameRecognizer(PhiminRecognizer):
             *nicknames.prefixed(text, lex),
             *nicknames.asked_who(text, lex),
             *speech.turn_end_vocatives(text, lex),
+            *turns.aged_or_acting(text, lex),
+            *turns.little_ones(text, lex),
+            *turns.guy_from(text, lex),
+            *turns.quoted_address(text, lex),
+            *turns.spanish_turn_ends(text, lex),
         ]
 
     def _spans(self, t: Tokens) -> Iterator[Span]:

@@ -28,10 +28,11 @@ from phimin._detect.lines import (
 )
 from phimin._detect.names.clauses import OBJECT, SUBJECT
 from phimin._detect.names.nicknames import nickname_word
+from phimin._detect.names.turns import HYPOCORISMS, spanish_verb_form
 from phimin._detect.words import NON_NAME_WORDS
 from phimin._lazy_regex import AnyPattern, lazy
 
-__all__ = ["spanish_people"]
+__all__ = ["interjection_at", "spanish_people"]
 
 _WORD = r"\p{L}[\p{L}-]*\p{L}"  # (no apostrophe: "that's no more" is English)
 # Telling, asking, calling, seeing someone: the person after "a".
@@ -60,6 +61,21 @@ _WITH_ME = lazy(
     r"|yo[ ]+y[ ]+(?P<name>" + _WORD + r"))(?![\p{L}'’-])"
 )
 _WITH_ME_WORDS = frozenset({" y "})  # (in every match: "[ ]+y[ ]+")
+# A name opening a Spanish turn, then what that person does or is: "beto está enojado
+# conmigo", "memo dice que no", "lupe ya no me habla" (the verb's third person).
+_DOES_VERBS = tuple(
+    """está esta estaba estuvo dice dijo decía quiere quería quiso tiene tenía tuvo viene
+    vino venía anda andaba sigue siguió llega llegó llegaba trabaja trabajaba vive vivía
+    sabe sabía puede podía pudo habla hablaba habló hace hacía hizo piensa pensaba cree
+    creía llama llamaba llamó contesta contestó entiende entendía necesita necesitaba
+    salió sale regresó volvió empezó""".split()
+)
+_DOES = lazy(
+    r"(?i)(?<![\p{L}'’-])(?P<name>" + _WORD + r")[ ]+(?:(?:ya|no|nunca|siempre|también"
+    r"|tambien|tampoco|todavía|todavia|casi)[ ]+){0,2}(?:(?:me|te|le|nos|les|lo|la|se)[ ]+)?"
+    r"(?:" + "|".join(_DOES_VERBS) + r")(?![\p{L}'’-])"
+)
+_DOES_WORDS = frozenset(" " + w for w in _DOES_VERBS)  # (in every match: "[ ]+verb")
 # What a line of Spanish holds (the subject pattern runs only on such lines): an accent,
 # or a word English never uses.
 _SPANISH_LINE = regex.compile(
@@ -77,12 +93,51 @@ _CLAUSE_BEFORE = regex.compile(
 )
 
 
+# First names that are also a Spanish interjection ("mira eso", "mira yo no sé"), and
+# the words that may come before one in its clause.
+_INTERJECTION_NAMES = frozenset({"mira"})
+_BEFORE_INTERJECTION = frozenset("pues y bueno oye ay no pero entonces ah ah sí si".split())
+_NEXT_WORD = regex.compile(r"[ ]*,?[ ]*(\p{L}+)")
+_WORD_BEFORE = regex.compile(r"(?r)(\p{L}+)[ ,]*$")
+
+
+def interjection_at(text: str, start: int, end: int, lexicon: NameLexicon) -> bool:
+    """Is text[start:end] a first name said as a Spanish interjection: "mira" opening a
+    clause before Spanish ("mira eso", "pues mira la verdad"), not "mira is my sister"?"""
+    if text[start:end].lower() not in _INTERJECTION_NAMES:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    nxt = after.group(1).lower()
+    if not (nxt in SPANISH_STOP_WORDS or (lexicon.is_spanish(nxt) and not lexicon.is_english(nxt))):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[max(line_start, start - 24) : start]
+    if not head.strip() or head.rstrip()[-1:] in (".", "!", "?", ":", "]"):
+        return True
+    before = _WORD_BEFORE.search(head)
+    return before is not None and before.group(1).lower() in _BEFORE_INTERJECTION
+
+
+# Before a name that opens a Spanish turn: the line's start, a sentence's end, a
+# speaker's tag, or a word that opens one.
+_TURN_OPENS = regex.compile(
+    r"(?i)(?:^|[.!?:\]\n][ ]{0,3}|(?<![\p{L}'’])(?:pues|y|bueno|entonces|pero|porque|que"
+    r"|oye|ay|and|so|but)[ ])[ ]*$"
+)
+
+
 def _named(word: str, lexicon: NameLexicon) -> bool:
     """A word that can name someone in a Spanish clause: a first name or a word no
     list knows; never Spanish grammar or a word for what anyone can be called."""
     w = word.lower()
     if w in SPANISH_STOP_WORDS or len(w) < 3 or not nickname_word(w, lexicon, clinical=False):
         return False
+    if spanish_verb_form(w, lexicon):  # "oye vámonos ya": a verb
+        return False
+    if w in HYPOCORISMS:  # "memo", "paco": a name's short form that lists hold as a word
+        return True
     if lexicon.is_first_name(fold_accents(w)):  # (the lists spell "maría" as "maria")
         return w not in NON_NAME_WORDS
     return not (
@@ -105,6 +160,13 @@ def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     for m in _in_lines_with(_WITH_ME, _WITH_ME_WORDS, text):
         if _CLAUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and _named(
             m.group("name"), lexicon
+        ):
+            yield SUBJECT.at(*m.span("name"))
+    for m in _in_lines_with(_DOES, _DOES_WORDS, text):
+        if (
+            _TURN_OPENS.search(text, max(0, m.start() - 16), m.start())
+            and not interjection_at(text, *m.span("name"), lexicon)
+            and _named(m.group("name"), lexicon)
         ):
             yield SUBJECT.at(*m.span("name"))
     for m in _subjects(text):

@@ -252,6 +252,8 @@ def introductions(t: Tokens) -> Iterator[Span]:
                 continue  # ("called me honey", "named him executor")
             if n == 1 and t.prev_word(i) >= 0 and t.lower[t.prev_word(i)] in _PLACE_KINDS:
                 continue  # "a town named xalapa": a place's name (`location.called`)
+            if (phrase in _NAME_IS or phrase[0] in ("name", "named")) and _a_pet(t, i):
+                continue  # "the dog's name is biscuit": a pet's name is no one's
             if weak:
                 ok = t.candidate(j) and t.lexicon.is_clear_name(t.lower[j])
                 if ok and mixed:
@@ -288,6 +290,23 @@ def introductions(t: Tokens) -> Iterator[Span]:
             if ok:
                 rule = WEAK_INTRODUCTION if weak else INTRODUCTION
                 yield extend(t, j, rule.score if mixed else rule.score_for("caseless"), rule)
+
+
+# Animals whose names are said ("our cat's name is whiskers", "a puppy named cooper").
+_PETS = frozenset(
+    """dog dogs cat cats puppy puppies pup kitten kittens kitty bird birds horse horses
+    pony fish hamster hamsters bunny rabbit guinea pig parrot parakeet turtle snake
+    lizard gecko ferret goat cow pet pets""".split()
+)
+
+
+def _a_pet(t: Tokens, i: int) -> bool:
+    """Does phrase token i ("name", "named") say an animal's name: "the dog's name
+    is", "my cat is named", "a puppy named"?"""
+    k = t.prev_word(i)
+    if k >= 0 and t.lower[k] in ("'s", "’s", "is", "was", "'", "’"):
+        k = t.prev_word(k)
+    return k >= 0 and t.lower[k] in _PETS
 
 
 def _any_name(t: Tokens, j: int) -> bool:

@@ -30,7 +30,9 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names.clauses import SUBJECT_WORDS, described_noun, past_tense_verb
+from phimin._detect.names.spanish import interjection_at
 from phimin._detect.names.titles import SPANISH_HONORIFICS
+from phimin._detect.names.turns import spanish_verb_form
 from phimin._detect.ner import CLINICAL_ABBREVIATIONS
 from phimin._detect.words import (
     BEFORE_A_THING,
@@ -118,6 +120,11 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue  # "from jordan", "to south carolina": a country or a state
             if len(bare) == 1 and _verb_here(text, bare[0], before, end):
                 continue  # "will you let me know", "the therapist will help": the verb
+            if len(bare) == 1 and (
+                spanish_verb_form(bare[0], self.lexicon)
+                or interjection_at(text, words[0].start(), end, self.lexicon)
+            ):
+                continue  # "mija vámonos", "mira eso": a Spanish verb, an interjection
             if len(bare) == 1 and self._spanish_verb(text, bare[0], before, end):
                 continue  # "me van a deportar", "nos dan": a Spanish verb after its pronoun
             if len(bare) == 1 and self._said(text, bare[0], before, end):
