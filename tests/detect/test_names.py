@@ -322,3 +322,24 @@ SPOKEN_CLAUSE_WORDS = [
 def test_spoken_clause_words_survive(redactor: phimin.Redactor, text: str, word: str) -> None:
     words = redactor.redact(text).text.replace("'s", " ").split()
     assert word in words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # first names listed in speech are as many people as are named
+        (
+            "the kids are ava liam and noah",
+            "the kids are [PERSON_1] [PERSON_2] and [PERSON_3]",
+        ),
+        # a surname, or no name after "and", keeps a full name whole
+        ("i invited john smith and jane doe", "i invited [PERSON_1] and [PERSON_2]"),
+        ("i met jordan taylor and his wife", "i met [PERSON_1] and his wife"),
+        # in a note, two capitalized first names are one person's
+        ("I invited Ava Liam and Noah", "I invited [PERSON_1] and [PERSON_2]"),
+    ],
+)
+def test_listed_first_names_are_people(
+    redactor: phimin.Redactor, text: str, expected: str
+) -> None:
+    assert redactor.redact(text).text == expected

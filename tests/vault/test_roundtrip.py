@@ -44,7 +44,14 @@ FIRST = ["Maria", "Aisha", "Carlos", "Priya", "Daniel", "Fatima", "Wei", "Emily"
 LAST = ["Lopez", "Okafor", "Nguyen", "Patel", "Kowalski", "Brennan", "Garcia", "Smith"]
 CITIES = ["Dayton", "Toledo", "Akron", "Columbus"]
 # Facilities become their kind ("[middle school]", "[middle school #2]"): each comes back.
-FACILITIES = ["Jefferson Middle School", "Lincoln Middle School", "Larchmont Memorial Hospital"]
+FACILITIES = [
+    "Jefferson Middle School",
+    "Lincoln Middle School",
+    "Larchmont Memorial Hospital",
+    # (a named water or park too: "[lake]", "[river]")
+    "Green Lake",
+    "Kickapoo River",
+]
 SENSITIVE = [
     "He drinks four or five beers a night.",
     "She was arrested last spring.",

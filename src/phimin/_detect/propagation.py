@@ -350,8 +350,32 @@ def grow_names(
             ):
                 break
             end = offset + m.end(1)
-        grown.append(d if (start, end) == (d.start, d.end) else d.spanning(start, end))
+        found = d if (start, end) == (d.start, d.end) else d.spanning(start, end)
+        # (in lower-case speech only: in a note, "Jordan Taylor and Sam" is two people)
+        grown.extend(_split_listed(text, found, lexicon) if mode == "lower" else [found])
     return grown
+
+
+# Names listed: "the kids are ava liam and noah" ("and", and a word after).
+_LIST_GOES_ON = regex.compile(r"[ ]+(?:and|y|&)[ ]+(\p{L}+)")
+
+
+def _split_listed(text: str, d: Detection, lexicon: NameLexicon) -> list[Detection]:
+    """Two first names in a list are two people: "ava liam and noah" -> "ava", "liam"
+    (so the model sees three), never a surname ("john smith and jane"), nor a name
+    before "and" and no name ("jordan taylor and his wife"). (A double first name is
+    split too, "mary ann and joe": both parts still go.)"""
+    words = list(regex.finditer(r"\S+", text[d.start : d.end]))
+    then = _LIST_GOES_ON.match(text, d.end)
+    if len(words) != 2 or then is None:
+        return [d]
+    first, second = (w.group().lower() for w in words)
+    if not all(lexicon.is_first_name(w) for w in (first, second, then.group(1).lower())):
+        return [d]
+    return [
+        d.spanning(d.start, d.start + words[0].end()),
+        d.spanning(d.start + words[1].start(), d.end),
+    ]
 
 
 _PART_BEFORE = regex.compile(r"(?r)(?<![\w'’-])([^\W\d_]+)-$")
