@@ -216,6 +216,13 @@ def _ssa_shares(table: str = "ssa_first_names.tsv") -> dict[str, float]:
     return shares
 
 
+@functools.cache
+def given_name_shares() -> dict[str, float]:
+    """`_ssa_shares` of the names given since 1950, read once: how many children were
+    given each ("journey", "reign" are words and names too)."""
+    return _ssa_shares()
+
+
 def _ssa_first_names(table: str = "ssa_first_names.tsv") -> Any:
     return resources.files("phimin").joinpath("data").joinpath(table)
 

@@ -14,7 +14,6 @@ has ("bubba") only where no English or Spanish list has it either.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 
 import regex
@@ -24,7 +23,7 @@ from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
-from phimin._detect.lexicon import NameLexicon, _ssa_shares, fold_accents
+from phimin._detect.lexicon import NameLexicon, fold_accents, given_name_shares
 from phimin._detect.lines import finditer_by_line, finditer_in, lines_with_words
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.words import (
@@ -62,15 +61,10 @@ _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
 _GIVEN_SHARE = 0.004
 
 
-@functools.cache
-def _given() -> dict[str, float]:
-    return _ssa_shares()
-
-
 def given_name(word: str) -> bool:
     """Was `word` given to enough US children since 1950 to be a first name, though it
     is a word too ("journey", "reign", "pepper")?"""
-    return _given().get(word.lower(), 0.0) >= _GIVEN_SHARE
+    return given_name_shares().get(word.lower(), 0.0) >= _GIVEN_SHARE
 
 
 # Words that are never what a person is called here: animals (a pet's doings are no
