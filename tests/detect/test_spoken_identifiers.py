@@ -145,3 +145,122 @@ def test_a_mail_service_named_in_a_sentence_is_no_email(
 def test_numbers_said_in_passing_are_no_identifier(redactor: phimin.Redactor, text: str) -> None:
     ids = {"OTHER_ID", "VEHICLE_ID", "CASE_NUMBER", "MRN", "HEALTH_PLAN_ID", "ACCOUNT_NUMBER"}
     assert not [f for f in redactor.redact(text).findings if f.entity in ids]
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        # after "at", to the end of the line or a clause word
+        ("you can find me on tiktok at moth girl priya", "moth girl priya"),
+        ("add me on snap at tall jay forty one if you want", "tall jay forty one"),
+        # after "is", a number said last, or three words
+        ("his gamertag is grim fox six and he plays all night", "grim fox six"),
+        ("my twitter handle is the real deon eighty", "the real deon eighty"),
+        ("follow her on instagram it's bianca bakes cakes", "bianca bakes cakes"),
+        ("mi insta es la gordita fresa", "la gordita fresa"),
+    ],
+)
+def test_a_handle_said_as_words_is_found_whole(
+    redactor: phimin.Redactor, text: str, handle: str
+) -> None:
+    found = redactor.redact(text).findings
+    assert [text[f.start : f.end] for f in found if f.entity == "OTHER_ID"] == [handle]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my insta is private now so nobody sees it",
+        "i posted it on instagram at midnight",
+        "he's always on discord at two in the morning",
+        "my tiktok is mostly dog videos",
+        "my snap is the worst",
+        "i was on snapchat at the beach party",
+    ],
+)
+def test_words_said_of_an_account_are_no_handle(redactor: phimin.Redactor, text: str) -> None:
+    assert not [f for f in redactor.redact(text).findings if f.entity == "OTHER_ID"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("area code six one nine then 555 0123", "six one nine then 555 0123"),
+        ("call me at four one five 555 0187", "four one five 555 0187"),
+        (
+            "my number is area code two one three five five five oh one four two",
+            "two one three five five five oh one four two",
+        ),
+        (
+            "my phone number is nine seven one double five five oh one nine nine",
+            "nine seven one double five five oh one nine nine",
+        ),
+        (
+            "text me at seven one four triple seven two two one three",
+            "seven one four triple seven two two one three",
+        ),
+    ],
+)
+def test_a_phone_said_in_words_and_digits_is_found_whole(
+    redactor: phimin.Redactor, text: str, phone: str
+) -> None:
+    found = redactor.redact(text).findings
+    assert [text[f.start : f.end] for f in found if f.entity == "PHONE_NUMBER"] == [phone]
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        (
+            "my email is j a s m i n e underscore r o s e at gmail dot com",
+            "j a s m i n e underscore r o s e at gmail dot com",
+        ),
+        ("it's a n a dot m a r i a at yahoo dot com", "a n a dot m a r i a at yahoo dot com"),
+        (
+            "email me at c h r i s t o p h e r dot l e e at outlook dot com",
+            "c h r i s t o p h e r dot l e e at outlook dot com",
+        ),
+    ],
+)
+def test_an_email_spelled_letter_by_letter_is_found_whole(
+    redactor: phimin.Redactor, text: str, email: str
+) -> None:
+    found = redactor.redact(text).findings
+    assert [text[f.start : f.end] for f in found if f.entity == "EMAIL_ADDRESS"] == [email]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # a plate said as two digits and three letters, in English and in Spanish
+        ("the plate was seven a b c two", "seven a b c two"),
+        ("el número de la placa era siete a b c dos", "siete a b c dos"),
+        ("la matrícula es ocho k l m cuatro", "ocho k l m cuatro"),
+        # a code of one's own after "is"
+        ("my pin is 4471", "4471"),
+        ("the gate code is 2291", "2291"),
+        ("the door code is x7k2", "x7k2"),
+        ("mi número de seguro social es cuatro cinco seis dos tres", "cuatro cinco seis dos tres"),
+    ],
+)
+def test_a_short_number_after_its_label_is_found(
+    redactor: phimin.Redactor, text: str, number: str
+) -> None:
+    assert _found(redactor, text, "phimin.other_id.spoken") == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she was like a b c easy as one two three",
+        "my pin is somewhere in my wallet",
+        "the gate code changed so i couldn't get in",
+        "la placa de la estufa se rompió",
+        "mi número uno es mi hija",
+        "my number one priority is my kids",
+        "area code five oh three is portland",
+    ],
+)
+def test_labels_said_in_passing_take_no_number(redactor: phimin.Redactor, text: str) -> None:
+    ids = {"OTHER_ID", "VEHICLE_ID", "PHONE_NUMBER", "US_SSN", "CASE_NUMBER"}
+    assert not [f for f in redactor.redact(text).findings if f.entity in ids]

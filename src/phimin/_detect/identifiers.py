@@ -237,6 +237,11 @@ _PHONE_TOKEN = rf"(?:{_PHONE_PAIR}|\d{{2,4}}|{_PHONE_UNIT})(?![\w'’])"
 _PHONE_WORD = regex.compile(r"(?i)\d+|[a-z]+")
 
 
+# A group of a phone said partly in digits, and what may join two groups said.
+_MIXED_TOKEN = rf"(?:{_PHONE_PAIR}|\d{{7}}|\d{{2,4}}|{_PHONE_UNIT})(?![\w'’])"
+_MIXED_JOIN = r"(?:[ ]?[,.-]?[ ]+(?:(?:and[ ]+)?then[ ]+|and[ ]+|um[ ]+|uh[ ]+)?|-)"
+
+
 def _said_digits(value: str) -> str:
     """The digits of a number said aloud: "eight oh eight double five nineteen twelve"
     is 80855 1912."""
@@ -298,11 +303,17 @@ _SPOKEN_ID_LABELS = (
     r"(?:[ ]number)?|vin(?:[ ]number)?|tag[ ]number|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
     # "my ebt card number", "his car's plate number"
     r"|(?:ebt|snap|wic|benefits|insurance|medicaid|medicare|library|bus|id)[ ]card[ ]number"
+    # "my pin is 4471", "the gate code is 2291", "the door code is x7k2": a code of one's own
+    r"|pin(?:[ ](?:number|code))?|(?:gate|door|access|alarm|lock|lockbox|locker|entry|building"
+    r"|garage|security|confirmation|verification|member|patient|client)[ ]code|passcode"
     # "el número de mi caso es dos cuatro cinco ocho uno"
-    r"|n[uú]mero[ ]de[ ](?:(?:mi|su|tu|la|el)[ ])?(?:caso|expediente|seguro|aseguranza|miembro"
-    r"|p[oó]liza|cliente|cuenta|reo|recluso|placa|licencia)"
-    # "la placa es siete ka ele eme cuatro dos uno", "las placas del carro son ..."
-    r"|placas?(?:[ ]del[ ](?:carro|coche|auto|troca|camioneta|cami[oó]n))?"
+    r"|n[uú]mero[ ]de[ ](?:(?:mi|su|tu|la|el)[ ])?(?:caso|expediente|seguro(?:[ ]social)?"
+    r"|aseguranza|miembro|p[oó]liza|cliente|cuenta|reo|recluso|placa|matr[ií]cula|licencia)"
+    # "mi seguro social es ...", "mi número es ...": one's own number, said in Spanish
+    r"|(?:(?<=(?:mi|su|tu)[ ])n[uú]mero)|seguro[ ]social"
+    # "la placa es siete ka ele eme cuatro dos uno", "las placas del carro son ...", "la
+    # matrícula es ..."
+    r"|(?:placas?|matr[ií]culas?)(?:[ ]del[ ](?:carro|coche|auto|troca|camioneta|cami[oó]n))?"
 )
 # (digits said in Spanish too: "dos cuatro cinco ocho uno", "doble siete")
 _SPOKEN_DIGIT = (
@@ -342,6 +353,57 @@ _OWN_SITE = (
 _HANDLE_SIGNAL = rf"(?:[._-]|[ ](?:dot|underscore|dash)[ ]|[ ]?[a-z]{{0,3}}\d|[ ]{_NUMBER_WORD}[ ]{_NUMBER_WORD}(?![\w]))"
 
 
+# A handle said as plain words after its platform, up to a pause: "find me on tiktok at
+# sad girl sabrina", "his gamertag is dark wolf seven", "mi insta es la flaca rosita".
+_SAID_HANDLE_WORD = r"[a-z][a-z0-9]{0,29}(?![\w'’@.-])"
+# (where a handle said aloud ends: a clause word, or a word that goes on about it)
+_HANDLE_END = (
+    rf"(?:{_NATURAL_END}|(?=[ ]+(?:on|now|too|lol|haha|though|tho|add|follow|dm|hit|look"
+    r"|search|there|bro|y|pero|porque|si|ahí)(?![\w'’])))"
+)
+# Words no handle said aloud is made of: what one says of an account, a time, a place.
+_NOT_HANDLE_WORDS = frozenset(
+    """like private public empty dead down full new old gone banned locked hacked deleted
+    blocked broken suspended deactivated toxic cringe boring funny messy wild crazy dumb
+    stupid weird fake cute annoying great good bad fine trash garbage drama memes meme pics
+    photos videos video selfies posts post stuff everything nothing af lol lmao rn tbh
+    honestly anyway night noon midnight morning afternoon evening work home school church
+    lunch dinner breakfast party beach gym weekend weekends today tonight tomorrow
+    yesterday christmas thanksgiving birthday graduation monday tuesday wednesday thursday
+    friday saturday sunday mostly basically literally actually really super pretty kinda
+    sorta totally lowkey highkey mine hers his theirs ours yours okay ok yeah yes no nope
+    same different fun mad angry depressing depressed muy es mi su tu lo
+    que de en con por para un una""".split()
+)
+_HANDLE_LEADS = frozenset({"the", "la", "el", "lil", "big"})
+_NUMBER_WORDS = frozenset(
+    """zero oh one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+    seventy eighty ninety hundred""".split()
+)
+
+
+def _said_handle(value: str) -> bool | None:
+    """Words that can be a handle said aloud: no word of what one says of an account
+    ("my insta is private now", "on snapchat at midnight"), no "-ly", "-ed" or "-ing"
+    word, no number first, one grammar word at most and never first or last ("danny does
+    makeup"), and "the" first only before a number ("the real kev eighty")."""
+    words = value.lower().split()
+    first, last = words[0], words[-1]
+    numbered = last in _NUMBER_WORDS or last.isdigit()
+    if first in _NUMBER_WORDS or (first == "the" and not numbered):
+        return False
+    if first in _HANDLE_LEADS and not numbered and len(words) < 3:
+        return False
+    plain = [w for w in words if w in STOP_WORDS and w not in _HANDLE_LEADS | _NUMBER_WORDS]
+    if len(plain) > 1 or first in plain or last in plain:
+        return False
+    for word in words:
+        if word in _NOT_HANDLE_WORDS or (len(word) >= 5 and word.endswith(("ly", "ed", "ing"))):
+            return False
+    return None
+
+
 _SPOKEN_DIGITS = regex.compile(rf"(?i)\d|(?<![\w])(?:{_NUMBER_WORD}|{SPANISH_NUMBER_WORD})(?![\w])")
 _SPOKEN_LETTERS = regex.compile(rf"(?i)(?<![\w-])(?:{LETTER_WORD}|[a-z])(?![\w-])")
 
@@ -356,6 +418,17 @@ _TIME_WORDS = frozenset(
 
 def _no_time_word(value: str) -> bool | None:
     return False if value.lower() in _TIME_WORDS else None
+
+
+def _spoken_id_labelled(value: str) -> bool | None:
+    """`_spoken_id`, or after its label two digits and three letters, as a plate is said
+    ("the plate was seven a b c two"), or a code of letters and digits ("x7k2")."""
+    if regex.fullmatch(r"(?i)[a-z0-9]{4,10}", value) and not value.isdigit():
+        return None
+    digits = max(len(_SPOKEN_DIGITS.findall(value)), len(_said_digits(value)))
+    if digits >= 2 and len(_SPOKEN_LETTERS.findall(value)) >= 3:
+        return None
+    return _spoken_id(value)
 
 
 def _spoken_id(value: str) -> bool | None:
@@ -437,8 +510,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?!(?:is|was|it's|its|it|email|emails|email's|address|me|to|the|my|his|her|their"
         r"|your|our|um|uh|like|and|so|yeah|oh|that's|thats|just|be|are|called|named|send|sent"
         r"|write|use|at|\w+'s)[ ][a-z0-9][ ])"
-        # (letters spelled before a name too, "l m ortiz at"; not "a" or "i", words)
-        r"(?:[b-hj-z0-9][ ](?=[\w.+-]{1,64}[ ])){0,6}"
+        # (letters spelled before a name too, "l m ortiz at", a name spelled whole, "j a s
+        # m i n e dot r at"; "a" or "i" only before another letter: alone they are words)
+        r"(?:(?:[b-hj-z0-9]|[ai](?=[ ][a-z0-9][ ]))[ ](?=[\w.+-]{1,64}[ ])){0,15}"
         r"[\w.+-]{1,64}+(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}| dot | punto | underscore | dash"
         r" | guion bajo | guion )[ ]?[\w+-]{1,64}+){0,3}(?:[ ][a-z0-9](?![\w])){0,15}"
         # numbers said after the name: "dani dot reyes eighty eight at gmail dot com"
@@ -576,6 +650,24 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         context=_PHONE_CONTEXT,
         needs_context=True,
         trigger=r"(?i)teen|ty|ten|eleven|twelve|double|triple|hundred",
+    ),
+    PatternSpec(
+        builtin("phimin.phone.said_mixed"),
+        # "area code five oh three then 555 0142", "call me at five oh three 555 0142": a
+        # phone said partly in words and partly in digits, or after "area code", its
+        # groups maybe joined by "then" or "and" (seven digits, ten, or eleven from a 1).
+        rf"(?i)(?<![\w])area[ ]code[ ]+(?:is[ ]+)?(?P<id>{_MIXED_TOKEN}(?:{_MIXED_JOIN}{_MIXED_TOKEN}){{2,13}}"
+        rf")(?![\w'’-])"
+        # (without it, a digit said as a word and a group of digits among them)
+        rf"|(?<![\w'’-])(?=(?:{_MIXED_TOKEN}{_MIXED_JOIN}){{0,13}}(?:\d{{3,4}}|\d{{7}})(?![\w]))"
+        rf"(?=(?:{_MIXED_TOKEN}{_MIXED_JOIN}){{0,13}}(?:zero|oh|one|two|three|four|five|six"
+        r"|seven|eight|nine|double|triple)(?![\w]))"
+        rf"(?P<id>{_MIXED_TOKEN}(?:{_MIXED_JOIN}{_MIXED_TOKEN}){{2,13}})(?![\w'’-])",
+        group="id",
+        validate=_said_phone,
+        context=(*_PHONE_CONTEXT, "area", "code"),
+        needs_context=True,
+        trigger=r"(?i)\d{3}|area[ ]code",
     ),
     PatternSpec(
         builtin("phimin.phone.formatted"),
@@ -796,13 +888,15 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?=[ ]+(?:is|was|it's|says|said|reads)[ ])))*"
         # (or one run of four digits or more: "my badge number is 4170"; not a year alone)
         rf",?[ ]+(?P<id>(?!(?:19|20)\d\d(?![\w]))\d{{4,}}(?![\w])"
+        # (or a code of letters and digits: "the door code is x7k2")
+        r"|(?=[a-z]{0,3}\d)(?=[a-z0-9]{0,9}[a-z])(?=(?:[a-z]*\d){2})[a-z0-9]{4,10}(?![\w'’-])"
         rf"|(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT}"
         # letters after a last dash, where the number ends: "... four four two dash a b"
         rf"(?:[ ]?(?:[ ]dash|[ ]hyphen|-)[ ]?[a-z](?:[ ][a-z]){{0,2}}(?![\w]){_NATURAL_END}"
         rf"|{_SPOKEN_LAST_LETTERS})?)"
         r"(?![\w])",
         group="id",
-        validate=_spoken_id,
+        validate=_spoken_id_labelled,
         trigger=rf"(?i){_SPOKEN_ID_LABELS}",
     ),
     PatternSpec(
@@ -830,6 +924,22 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,4}})(?![\w@.-])",
         group="id",
         trigger=rf"(?i)(?<![\w]){_PLATFORMS}",  # (a word: "ig" is in "thing", "right")
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.handle_said"),
+        # "find me on tiktok at sad girl sabrina", "his gamertag is dark wolf seven", "mi
+        # insta es la flaca rosita": a handle said as plain words after its platform, to a
+        # pause; two words or more after "at", after "is" three or a number said last.
+        rf"(?i)(?<![\w])(?:{_PLATFORMS})(?:[ ]+(?:me|her|him|them|us))?"
+        r"(?:(?:[ ]+(?:is|was|it's|its|es|era|name[ ]is|handle[ ]is))*[ ]+at[ ]+"
+        rf"(?P<id>{_SAID_HANDLE_WORD}(?:[ ]{_SAID_HANDLE_WORD}){{1,3}}?){_HANDLE_END}"
+        r"|(?:[ ]+(?:is|was|it's|its|es|era|name[ ]is|handle[ ]is))+[ ]+"
+        rf"(?P<id>(?=(?:{_SAID_HANDLE_WORD}[ ]){{2,3}}[a-z0-9]+{_HANDLE_END}"
+        rf"|(?:{_SAID_HANDLE_WORD}[ ]){{1,3}}{_NUMBER_WORD}{_HANDLE_END})"
+        rf"{_SAID_HANDLE_WORD}(?:[ ]{_SAID_HANDLE_WORD}){{1,3}}?){_HANDLE_END})",
+        group="id",
+        validate=_said_handle,
+        trigger=rf"(?i)(?<![\w]){_PLATFORMS}",
     ),
     PatternSpec(
         builtin("phimin.other_id.handle_underscore"),
