@@ -61,7 +61,10 @@ def test_an_ordinal_that_counts_is_no_date(redactor: phimin.Redactor, text: str)
 @pytest.mark.parametrize(
     ("text", "day"),
     [
-        ("the week after christmas she stopped eating", "christmas"),
+        # (a week or a weekday counted from it goes with it, as a day does)
+        ("the week after christmas she stopped eating", "the week after christmas"),
+        ("it was the tuesday after easter that she moved out", "the tuesday after easter"),
+        ("el día de la independencia hubo una balacera", "día de la independencia"),
         ("since new year's day i haven't called him", "new year's day"),
         ("last halloween he got arrested", "halloween"),
         ("thanksgiving day he showed up and yelled", "thanksgiving day"),
@@ -69,6 +72,50 @@ def test_an_ordinal_that_counts_is_no_date(redactor: phimin.Redactor, text: str)
 )
 def test_one_years_holiday_is_a_date(redactor: phimin.Redactor, text: str, day: str) -> None:
     assert _found(redactor, text, "DATE") == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a part of one month, its words with it
+        ("it happened the last week of june right after school", "the last week of june"),
+        ("we split up the end of july", "the end of july"),
+        ("a fines de marzo nos corrieron", "fines de marzo"),
+        # a month said with an event after it ("in june we moved")
+        ("in june we moved to the new place", "june"),
+        # a weekday counted back by weeks
+        ("two fridays ago she showed up drunk", "two fridays ago"),
+        ("it was three weeks ago tuesday", "three weeks ago tuesday"),
+        ("hace dos domingos fue la última vez", "hace dos domingos"),
+        # a day's words: its month, a year said in words, "of the month"
+        ("the third of march two thousand nineteen was the day", "the third of march two thousand nineteen"),
+        ("i'm paid on the fifteenth of the month", "the fifteenth of the month"),
+        ("me pagan el día quince", "día quince"),
+        ("mi mamá llega el quince de este mes", "quince"),
+    ],
+)
+def test_a_date_said_in_its_words_is_whole(redactor: phimin.Redactor, text: str, date: str) -> None:
+    assert _found(redactor, text, "DATE") == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the first week of school is always rough",
+        "by the end of the march my feet were bleeding",
+        "it was last tuesday that she called",
+        "two weeks ago we started the new meds",
+        "hace dos semanas empecé la terapia",
+        "the fifth week of treatment is the toughest",
+        "this may help you sleep",
+        "desde el día uno me trató mal",
+        "le dije a julio que no viniera",
+        # (a Spanish month alone stays, as the packs' records read it)
+        "desde enero no me habla",
+    ],
+)
+def test_a_time_that_is_no_date_element_stays(redactor: phimin.Redactor, text: str) -> None:
+    assert _found(redactor, text, "DATE") == []
 
 
 @pytest.mark.parametrize(
@@ -96,7 +143,9 @@ def test_a_holiday_talked_about_is_no_date(redactor: phimin.Redactor, text: str)
         # the forms people say in a session
         ("she's ninety one", "ninety one"),
         ("my grandma turns a hundred in the spring", "a hundred"),
-        ("my ninety-three-year-old grandma fell again", "ninety-three"),
+        # (a one-word label goes whole: its number is less than two thirds of it)
+        ("my ninety-three-year-old grandma fell again", "ninety-three-year-old"),
+        ("client: ninety-two-year-old grandpa and me in one room", "ninety-two-year-old"),
         ("she just turned ninety", "ninety"),
         ("he's like ninety five now", "ninety five"),
         ("tiene noventa y dos años", "noventa y dos"),
@@ -104,10 +153,21 @@ def test_a_holiday_talked_about_is_no_date(redactor: phimin.Redactor, text: str)
         ("my grandpa at ninety two still mows the lawn", "ninety two"),
         ("my aunt rosa is ninety two", "ninety two"),
         ("my grandma is going on ninety", "ninety"),
-        ("she's close to a hundred", "a hundred"),
+        # close to a hundred is 90 and over: the word goes too ("almost ninety" is 89)
+        ("she's close to a hundred", "close to a hundred"),
+        ("my grandpa is almost a hundred and still tells jokes", "almost a hundred"),
+        ("my grandma is almost ninety", "ninety"),
         ("grandma just hit ninety this year", "ninety"),
         ("she celebrated her hundredth", "hundredth"),
         ("mi abuela ya tiene noventa y ocho", "noventa y ocho"),
+        # some age of 90 and over; a person by what they are; the age reached in Spanish
+        ("my great grandma's ninety some and still plays cards", "ninety some"),
+        ("the lady i clean for is ninety six", "ninety six"),
+        ("my great aunt's about to be a hundred", "a hundred"),
+        ("he lived till ninety one and never saw a doctor", "ninety one"),
+        ("mi abuela ya cumplió los noventa", "noventa"),
+        ("mi tío ya va para los noventa y cinco", "noventa y cinco"),
+        ("mi abuelo murió a los noventa y tres", "noventa y tres"),
     ],
 )
 def test_an_age_of_ninety_and_over_is_found(redactor: phimin.Redactor, text: str, age: str) -> None:
@@ -133,6 +193,12 @@ def test_an_age_of_ninety_and_over_is_found(redactor: phimin.Redactor, text: str
         "mi abuela tiene noventa y ocho nietos",
         "i saw my mom at ninety one main street",
         "my brother is like ninety nine percent sure",
+        # a thing's age; the decade; days counted
+        "the house is almost a hundred years old",
+        "we live in a hundred-year-old farmhouse",
+        "the old guy at the store charged me ninety bucks",
+        "en los noventa vivíamos en tijuana",
+        "cumplió los noventa días sin tomar",
     ],
 )
 def test_an_amount_or_a_feeling_is_no_age(redactor: phimin.Redactor, text: str) -> None:

@@ -1,10 +1,11 @@
 """Dates in every common written and spoken form, and ages of 90 and over.
 
 Safe Harbor removes every date element but the year, so a full date, a month and day,
-a month alone used as a date, all count. Relative time ("last Tuesday", "six months
-ago"), durations ("4 weeks") and weekdays are not date elements and are left alone
-(a weekday said with its day goes with the day: "monday the twelfth"),
-as are scores written like fractions ("pain 7/10").
+a month alone used as a date, a part of one ("the last week of june"), all count.
+Relative time ("last Tuesday", "six months ago"), durations ("4 weeks") and weekdays are
+not date elements and are left alone (a weekday said with its day goes with the day:
+"monday the twelfth"; one counted back by weeks names one day: "two fridays ago"), as
+are scores written like fractions ("pain 7/10").
 """
 
 from __future__ import annotations
@@ -47,13 +48,20 @@ _HOLIDAY = (
     # in Spanish: "en nochebuena se fue", "el día de reyes fue cuando me corrió"
     r"|nochebuena|noche[ ]?vieja|navidad|a[ñn]o[ ]+nuevo|d[ií]a[ ]+de[ ]+(?:los[ ]+)?reyes"
     r"|d[ií]a[ ]+de[ ]+(?:las[ ]+madres|la[ ]+madre|los[ ]+muertos|muertos|san[ ]+valent[ií]n"
-    r"|acci[oó]n[ ]+de[ ]+gracias)"
+    r"|acci[oó]n[ ]+de[ ]+gracias|la[ ]+independencia|la[ ]+candelaria|la[ ]+virgen"
+    r"|todos[ ]+(?:los[ ]+)?santos)|d[ií]a[ ]+del[ ]+(?:padre|trabajo|ni[ñn]o|amor)"
 )
-_HOLIDAY_OFFSET = r"(?:day|night|morning|evening|weekend)[ ]+(?:before|after|of)"
+# (a weekday or the week counted from one too: "the tuesday after easter", "the week
+# before christmas", "the sunday before thanksgiving")
+_HOLIDAY_OFFSET = (
+    r"(?:day|night|morning|evening|weekend|week|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)[ ]+(?:before|after|of)"
+)
 _HOLIDAY_TRIGGER = (
     r"(?i)christmas|xmas|thanksgiving|easter|new|halloween|valentine|independence"
     r"|july|memorial|labor|mother|father|juneteenth|patrick|bowl|noche|navidad|nuevo|reyes"
-    r"|madre|muertos|valent|gracias"
+    r"|madre|muertos|valent|gracias|independencia|candelaria|virgen|santos|padre|trabajo"
+    r"|ni[ñn]o|amor"
 )
 # A month's full name, "may" aside (a modal as often), and a day said as a plain number.
 _MONTH_FULL = (
@@ -129,6 +137,8 @@ _AFTER_DAY = (
     r"|reps?|times|out[ ]of|of)(?![\w]))|at[ ]+the[ ]+(?!(?:time|same|end|top|bottom|start|beginning|finish"
     r"|front|back)(?![\w]))[a-z]+)(?![\w'’-])"
 )
+# "the first of the month": said after a day, it goes with it ("rent's due [date]").
+_OF_THE_MONTH = r"(?:[ ]+of[ ]+the[ ]+month(?![\w]))?"
 # ...and after "on the", "since the", "by the": also a clause's subject, a verb, a
 # preposition ("on the first he called", "since the fifth i've been", "on the ninth at
 # the courthouse").
@@ -161,8 +171,9 @@ _SPOKEN_NUMBER = (
 YEAR_WORDS = (
     rf"(?:(?:nineteen|twenty)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[- ]{_UNITS})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    rf"|eighteen|nineteen|oh[- ]{_UNITS})|two thousand(?:(?: and)? {_UNITS}|(?: and)? ten"
-    rf"|(?: and)? eleven|(?: and)? twelve)?)"
+    rf"|eighteen|nineteen|oh[- ]{_UNITS})|two thousand(?:(?: and)? (?:twenty(?:[- ]{_UNITS})?"
+    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    rf"|{_UNITS}))?)"
 )
 _YEAR = rf"(?:{_YEAR_DIGITS}|{YEAR_WORDS})"
 # A year said in Spanish words: "dos mil veinte", "mil novecientos noventa y dos".
@@ -184,6 +195,12 @@ _MONTH_CONTEXT = (
     r"|early|late|mid|of|around|between|end[ ]of|beginning[ ]of|start[ ]of)"
 )
 _FULL_MONTH = r"(?:January|February|April|June|July|August|September|October|November|December)"
+_MONTH_SPANISH = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre)"
+)
+_WEEKDAY_SPANISH = r"(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?)"
+_FEW = r"(?:a|one|two|three|four|five|six|a[ ]couple(?:[ ]of)?|\d)"
 
 
 _NUMERIC_DATE = regex.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
@@ -313,6 +330,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|my|his|her|our|their|mom|dad|you|me|se|nos|le|lo|la|mi|él|ella|ellos|yo)[ ]+"
         rf"(?!(?:always|usually|never|normally|often|sometimes|don't|do|just|like|love|hate|get"
         rf"|go|siempre|nunca)(?![\w]))"
+        # "el día de la independencia hubo una balacera", "el día del padre me llamó"
+        rf"|(?:hubo|fue|pas[oó]|naci[oó]|muri[oó]|me|te|les)(?![\w])"
         # "easter sunday is when i told her", "new year's eve was the night he left",
         # "valentine's day was the last good day we had", "el día de reyes fue cuando ..."
         rf"|(?:is|was)[ ]+(?:when|the[ ]+(?:day|night|last|first))(?![\w])|fue[ ]+cuando))"
@@ -321,7 +340,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:(?:[\w-]+[ ]+)?(?:years?|yrs?)[ ]+(?:ago|back)|(?:last|this[ ]+past)[ ]+year)(?![\w]))"
         # "the day after christmas", "the night before thanksgiving": the date is the whole
         # of it (what the offset counts from is one day)
-        rf"|(?<![\w])(?=(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+(?:{_HOLIDAY})))"
+        # (not what comes every year: "every week before christmas")
+        rf"|(?<![\w])(?<!(?<![\w])(?:every|each|cada)[ ]+)"
+        rf"(?=(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+(?:{_HOLIDAY})))"
         rf"(?P<day>(?:(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+)?(?:{_HOLIDAY})"
         rf"(?:[ ]+(?:weekend|morning|night|day|eve))?)"
         rf"(?![\w'’-])(?!,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E})"  # (then `holiday_year`)
@@ -369,7 +390,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "the night of the fifth", "the week of the twentieth"
         rf"|(?:night|morning|evening|afternoon|weekend|week)[ ]of"
         rf"|through|thru|as[ ]of|now[ ]and)[ ]+(?P<day>the"
-        rf"[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?={_AFTER_DAY_WIDE})"
+        rf"[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}){_OF_THE_MONTH})(?={_AFTER_DAY_WIDE})"
         # "i go back to work the fifteenth", "he gets out the first and"
         rf"|(?:back|work|off|leave|leaves|leaving|return|returns|returning|arrive|arrives"
         rf"|arriving|ends|ending|out|again|home)[ ]+(?P<day>the[ ]+"
@@ -389,6 +410,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?:birthday|anniversary|appointment|hearing|court[ ]date|due[ ]date|surgery"
         rf"|wedding|funeral|graduation|sobriety[ ]date|release[ ]date|court)(?:['’]s|[ ]+is|[ ]+was)"
         rf"[ ]+(?:on[ ]+)?(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
+        # "the first of the month": the words go with it (rent's day, any month's)
+        rf"|(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED})[ ]+of[ ]+the[ ]+month)(?![\w'’-])"
         # "the fourth or the fifth of last month", "the first of next month": a day of a
         # month said by where it lies from now, or the first of two such days
         rf"|(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?=(?:[ ]+(?:or|and|to|through|thru)"
@@ -427,9 +450,17 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"(?![\w])"
         # "mi cita es el martes quince", "el viernes 3": a weekday and its day of the month
         rf"|(?<=(?<![\w])el[ ]+)(?P<date>(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado"
-        rf"|domingo)[ ]+(?:\d{{1,2}}|{_SPANISH_DAY}))(?![\w])(?![ ]+(?:de|horas?|minutos?|a[ñn]os|d[ií]as|semanas|meses|veces)(?![\w]))",
+        rf"|domingo)[ ]+(?:\d{{1,2}}|{_SPANISH_DAY}))(?![\w])(?![ ]+(?:de|horas?|minutos?|a[ñn]os|d[ií]as|semanas|meses|veces)(?![\w]))"
+        # "me pagan el día quince", "llega el quince de este mes": a day of the month said
+        # alone ("desde el día uno" is from the first day of anything)
+        rf"|(?<=(?<![\w])el[ ]+)(?P<date>d[ií]a[ ]+(?!uno(?![\w]))(?:\d{{1,2}}|{_SPANISH_DAY})"
+        rf"(?:[ ]+de[ ]+{_MONTH_SPANISH})?)(?![\w])(?![ ]+(?:de[ ]+(?!{_MONTH_SPANISH}|este|cada"
+        r"|el)|horas?|minutos?|a[ñn]os|d[ií]as|semanas|meses|veces|que)(?![\w]))"
+        rf"|(?<=(?<![\w])el[ ]+)(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY}))[ ]+de[ ]+(?:este|cada"
+        r"|el[ ]+otro|el[ ]+pr[oó]ximo|el[ ]+siguiente)[ ]+mes(?![\w])",
         group="date",
-        trigger=r"(?i)[ ]de[ ]|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo",
+        trigger=r"(?i)[ ]de[ ]|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo"
+        r"|d[ií]a[ ]",
     ),
     PatternSpec(
         builtin("phimin.date.day_month_compact"),
@@ -453,6 +484,37 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"(?i)birth|dob|d\.o\.b|born",
     ),
     PatternSpec(
+        builtin("phimin.date.part_of_month"),
+        # "the last week of june", "the end of march", "mid-may", "late august": a part of
+        # one month is a date element, and its words go with it; in Spanish too: "a fines
+        # de marzo", "a principios de abril", "la última semana de junio".
+        rf"(?i)(?<![\w'’-])(?:(?:the[ ]+)?(?:(?:first|second|third|fourth|last|final)[ ]+"
+        r"(?:week|weekend|two[ ]weeks|few[ ]days|couple[ ](?:of[ ])?(?:days|weeks))|end|beginning"
+        r"|start|middle)[ ]+of[ ]+(?:january|february|march|april|may|june|july|august|september"
+        r"|october|november|december)(?![ ]+madness(?![\w]))"
+        r"|(?:early|late)[ ]+(?:january|february|april|june|july|august|september|october"
+        r"|november|december)|mid[ -]?(?:january|february|march|april|may|june|july|august"
+        rf"|september|october|november|december)){_E}(?:,?[ ]+(?:of[ ]+)?{_YEAR}{_E})?"
+        r"|(?<![\w])(?:(?:fines|finales|principios|inicios|mediados)[ ]+de"
+        rf"|(?:la[ ]+)?(?:primera|segunda|tercera|cuarta|[uú]ltima)[ ]+semana[ ]+de)[ ]+{_MONTH_SPANISH}"
+        rf"(?:[ ]+del?[ ]+(?:(?:19|20)\d{{2}}|{SPANISH_YEAR_WORDS}))?{_E}",
+        trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|enero|abril|agosto"
+        r"|diciembre",
+    ),
+    PatternSpec(
+        builtin("phimin.date.weekday_counted"),
+        # "two fridays ago", "three weeks ago tuesday", "a week ago sunday", "the friday
+        # before last", "hace dos viernes": a weekday counted back by weeks names one day
+        # as surely as its date (a weekday alone, "last tuesday", does not).
+        rf"(?i)(?<![\w'’-])(?:{_FEW}[ ]+weeks?[ ]+ago[ ]+(?:this[ ]+|last[ ]+|on[ ]+)?{_WEEKDAY}"
+        rf"|(?:two|three|four|five|six|a[ ]couple(?:[ ]of)?|\d)[ ]+{_WEEKDAY}s[ ]+ago"
+        rf"|{_WEEKDAY}[ ]+{_FEW}[ ]+weeks?[ ]+ago|(?:the[ ]+|that[ ]+)?{_WEEKDAY}[ ]+before[ ]+last"
+        rf"|{_WEEKDAY_SPANISH}[ ]+de[ ]+hace[ ]+(?:una|dos|tres|cuatro|\d)[ ]+semanas?"
+        rf"|hace[ ]+(?:dos|tres|cuatro|\d)[ ]+{_WEEKDAY_SPANISH})"
+        r"(?:[ ]+(?:night|morning|afternoon|evening))?(?![\w'’-])",
+        trigger=r"(?i)ago|last|hace",
+    ),
+    PatternSpec(
         builtin("phimin.date.month_word"),
         # A month that is never an everyday word, in any case ("september is always the
         # worst month"): january, february, september to december, july.
@@ -466,10 +528,16 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.date.month_in_context"),
-        rf"(?i){_B}{_MONTH_CONTEXT}[ ]+(?:the[ ]+)?(?:early[ ]|late[ ]|mid-?)?"
+        # ("the march" is a walk: "by the end of the march")
+        rf"(?i){_B}{_MONTH_CONTEXT}[ ]+(?:the[ ]+(?!march|may))?(?:early[ ]|late[ ]|mid-?)?"
         rf"(?P<month>january|february|march|april|may|june|july|august|september|october"
         rf"|november|december|sept)(?![\w'])"
-        r"(?![ ]+(?:i|we|you|he|she|they|it|be|have|not|want|need|also|still|just|well)\b)",
+        # ("this may be", "this may help": the modal; "in may i relapsed", "in june we
+        # moved" are the month)
+        r"(?!(?<=may)[ ]+(?:be|have|not|want|need|also|still|just|well)\b)"
+        r"(?!(?<=(?<![\w])this[ ]+may)(?![ ]*(?:[.,;:!?]|$)|[ ]+(?:is|was|will|and|or|so|but"
+        r"|too|already|i|i'm|we|we're|he|she|they|my|our)(?![\w'])))"
+        r"(?!(?<=march)[ ]+(?:on|in|to|down|up|through|into|for|against|with)\b)",
         group="month",
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
@@ -524,10 +592,27 @@ _SPANISH_AGE = (
 )
 # Ninety to a hundred and nineteen, in words.
 # ("ninety-something", "ninety plus", "ninety-ish": some age of 90 and over)
+# ("ninety some", "ninety-odd": some age of 90 and over too)
 _AGE_SPOKEN = (
-    rf"(?:ninety(?:[- ]{_UNITS}|[- ](?:something|ish|plus)|ish)?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?"
+    rf"(?:ninety(?:[- ]{_UNITS}|[- ](?:something|ish|plus|some|odd)|ish)?|(?:a|one)[ ]hundred(?:[ ](?:and[ ])?"
     rf"(?:{_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     rf"|nineteen)|[- ](?:something|ish|plus))?)"
+)
+# Close to a hundred is 90 and over, and the word that says so goes with it ("almost a
+# hundred" -> "90+"; not "almost ninety", which is 89).
+_HEDGED_HUNDRED = (
+    r"(?:almost|nearly|close[ ]to|pushing|about|around|going[ ]on|over|past|well[ ]over"
+    r"|well[ ]past)[ ]+(?:a|one)[ ]hundred(?![ -](?:and[ ])?(?:something|ish|plus|one|two"
+    r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen)(?![\w]))"
+)
+# What an age in words is never said of: a thing ("the house is ninety years old", "a
+# hundred-year-old oak").
+_AGE_THING = (
+    r"(?:house|home|building|church|tree|oak|barn|bridge|farmhouse|car|truck|piano|recipe"
+    r"|tradition|painting|photo|picture|quilt|bottle|whiskey|wine|theater|theatre|hotel"
+    r"|school|company|business|store|shop|restaurant|town|city|law|rule|book|clock|table"
+    r"|furniture|dress|ring|bible|letter|letters|mansion|cabin|apartment|place|land)"
 )
 # Who is that old: a kin word (or a neighbour, a client), and a pronoun or "who".
 _AGE_KIN = (
@@ -542,7 +627,13 @@ _AGE_KIN = (
 _AGE_SUBJECT = (
     rf"(?:she|he|they|i|you|who|{_AGE_KIN}"
     r"|(?:man|woman|lady|guy|gentleman|couple)[ ]+(?:next[ ]door|upstairs|downstairs"
-    r"|down[ ]the[ ](?:street|hall|road)|across[ ]the[ ](?:street|hall)))"
+    r"|down[ ]the[ ](?:street|hall|road)|across[ ]the[ ](?:street|hall))"
+    # "the lady i clean for is ninety six", "this old guy at church is like ninety", "our
+    # landlord's ninety one"
+    r"|(?<=(?<![\w])(?:the|this|that|our|my|his|her|their|an?)[ ]+(?:old[ ]+|older[ ]+"
+    r"|sweet[ ]+|little[ ]+)?)(?:lady|man|woman|guy|gentleman|fella|landlord|landlady"
+    r"|veteran|vet)(?:[ ]+(?:i|we)[ ]+(?:clean|care|cook|work|sit|drive|shop|visit|help"
+    r"|live)(?:[ ]+(?:for|with|next[ ]to|by))?|[ ]+(?:at|from)[ ]+(?:church|work|the[ ]+\w+))?)"
 )
 # A name said after a kin word, before its age: "my aunt rosa is ninety two", "our
 # neighbor mrs lee is ninety six" (one or two words, none a word of the sentence).
@@ -655,9 +746,12 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i)(?<![\w])(?<!(?:feel|feels|felt|feeling|look|looks|act|acts)[ ]like[ ])"
         rf"(?:{_AGE_SUBJECT}(?:(?:['’](?:s|m|re)|[ ]+(?:is|are|am))[ ]+(?:going[ ]to|gonna)[ ]be"
         rf"|['’](?:s|m|re)|['’](?:ll|d)[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be|gonna[ ]be"
-        rf"|going[ ]to[ ]be|turned|turns|turning|just[ ]turned|is[ ]turning))"
+        rf"|going[ ]to[ ]be|turned|turns|turning|just[ ]turned|is[ ]turning)"
+        # "my great aunt's about to be a hundred"
+        rf"|(?:['’]s|[ ]+(?:is|was))[ ]+about[ ]to[ ]be)"
         rf"|(?:passed|died|passed[ ]away)"
-        rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning|lived[ ]to(?:[ ]be)?|made[ ]it[ ]to"
+        rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning|lived[ ](?:to|till|until|past)(?:[ ]be)?"
+        rf"|made[ ]it[ ](?:to|past)"
         # "that makes me ninety two": a birth year's sum
         rf"|makes[ ](?:me|her|him|them)"
         # "at ninety three she still drives": an age, then whoever is that old
@@ -673,8 +767,10 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         r"|but|yesterday|today|recently)(?![\w])))"
         rf"|{_KIN_NAMED})"
         # ("she's pushing a hundred", "he's well over ninety": 90 and over all the same)
-        rf"[ ]+(?:(?:just|almost|nearly|about|like|now|only|pushing|over|past|well[ ]over"
-        rf"|well[ ]past|going[ ]on|close[ ]to|around)[ ]+)?(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]and[ ]a[ ]half)?)(?![\w'’-])"
+        rf"[ ]+(?:(?:just|like|now|only)[ ]+)?(?:(?P<age>{_HEDGED_HUNDRED})"
+        rf"|(?:(?:just|almost|nearly|about|like|now|only|pushing|over|past|well[ ]over"
+        rf"|well[ ]past|going[ ]on|close[ ]to|around)[ ]+)?(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)"
+        rf"(?:[ ]and[ ]a[ ]half)?))(?![\w'’-])"
         # (nor a part of a longer amount: "ninety nine percent")
         rf"(?![ -]{_UNITS}(?![\w]))"
         r"(?![ ]*(?:%|percent|degrees?|dollars?|bucks|cents|pounds?|lbs?|kilos?|kg|minutes?"
@@ -718,9 +814,19 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         rf"|va[ ]a[ ]tener)[ ]+(?:casi[ ]+|ya[ ]+|como[ ]+)?(?P<age>{_SPANISH_AGE})"
         rf"(?![ ]+y[ ]+{_SPANISH_UNITS}(?![\w]))"
         r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:y|pero|ya|todav[ií]a|a[uú]n|and|but|so|now|still"
-        r"|de[ ]edad)(?![\w]))",
+        r"|de[ ]edad)(?![\w]))"
+        # "ya cumplió los noventa", "va para los noventa y cinco", "murió a los noventa y
+        # tres": the age reached, with no "años" (not "cumplí los noventa días", nor the
+        # decade: "en los noventa")
+        r"|(?<![\w])(?:cumpli[oó]|cumple|cumplir[aá]?|va[ ]a[ ]cumplir|va[ ]para|iba[ ]para"
+        r"|anda[ ](?:en|por)|lleg[oó][ ]a|llega[ ]a|llegar[aá]?[ ]a|pas[oó][ ]de|pasa[ ]de"
+        r"|(?:se[ ])?muri[oó][ ]a|falleci[oó][ ]a|vivi[oó][ ]hasta)[ ]+(?:ya[ ]+|casi[ ]+)?"
+        rf"los[ ]+(?P<age>{_SPANISH_AGE})(?![\w])(?![ ]+y[ ]+{_SPANISH_UNITS}(?![\w]))"
+        r"(?![ ]+(?:d[ií]as|meses|semanas|minutos|horas|pesos|d[oó]lares|kilos|grados|por[ ]ciento"
+        r"|a[ñn]os[ ]+de)(?![\w]))",
         group="age",
-        trigger=r"(?i)años|cumpl|tiene|ten[ií]a|tener|de[ ](?:9|1[01]|noventa|cien)",
+        trigger=r"(?i)años|cumpl|tiene|ten[ií]a|tener|de[ ](?:9|1[01]|noventa|cien)"
+        r"|los[ ](?:9|1[01]|noventa|cien)",
     ),
     PatternSpec(
         builtin("phimin.age.term"),
@@ -730,7 +836,15 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.age.words"),
-        rf"(?i){_B}{_AGE_FEELING}{_AGE_WORDS}[ -]+years?[ -]+(?:old|young|of[ ]age)(?![\w])",
+        # A one-word label goes whole: "a ninety-two-year-old widow" -> "a 90+ widow" (its
+        # number is less than two thirds of it); said in words apart, the number goes
+        # ("ninety two years old" -> "90+ years old"). Never a thing's age ("the house is
+        # ninety years old", "a hundred-year-old oak").
+        rf"(?i){_B}(?<!(?<![\w]){_AGE_THING}[ ]+(?:is|was|['’]s)[ ]+(?:like[ ]+|about[ ]+"
+        rf"|almost[ ]+|nearly[ ]+|over[ ]+)?){_AGE_FEELING}"
+        rf"(?:(?P<age>(?:ninety(?:-{_UNITS})?|(?:a|one)[ -]hundred(?:-(?:and-)?[a-z]+)?)"
+        rf"-years?-olds?)(?![\w-])|(?:(?P<age>{_HEDGED_HUNDRED})|{_AGE_WORDS})[ -]+years?[ -]+"
+        rf"(?:old|young|of[ ]age)(?![\w]))(?![ ]+{_AGE_THING}(?![\w]))",
         group="age",
         trigger=r"(?i)ninety|hundred",
     ),
