@@ -28,6 +28,7 @@ from typing import Any, Protocol
 import ahocorasick
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._derived import Fingerprint, derived
@@ -45,6 +46,12 @@ _LOCATION_WORDS = frozenset(
     """in from to at near of around outside moved move moving live lives lived living visit
     visited visiting born raised grew up back toward towards between via @ town en desde past
     hacia cerca left fled escaped crossed village pueblo por""".split()
+)
+# Spanish words of where someone is from, before "de" and a place: "soy de", "venimos de".
+_FROM_VERBS = frozenset(
+    """soy eres es somos son era éramos eran fui fue vengo vienes viene venimos vienen vine
+    vino vinimos vinieron llegué llegó llegamos llegaron salí salió salimos salieron
+    originario originaria originarios nativo nativa nacido nacida""".split()
 )
 # Parts of a city said before its name ("east oakland", "downtown dallas").
 _DIRECTIONS = frozenset(
@@ -369,10 +376,11 @@ class CityRecognizer(PhiminRecognizer):
                     lowered, start - _spaces_before(lowered, start) - len(previous)
                 )
             after_preposition = previous in _LOCATION_WORDS or (
-                # Spanish "a" after a verb of moving: "nos mudamos a houston"
-                previous == "a"
-                and _previous_word(lowered, start - _spaces_before(lowered, start) - 1)
-                in SPANISH_MOTION
+                # Spanish "a" after a verb of moving: "nos mudamos a houston"; "de" after
+                # where someone is from: "soy de guadalajara", "venimos de tegucigalpa"
+                (previous == "a" or (previous in ("de", "del") and name not in SPANISH_STOP_WORDS))
+                and _previous_word(lowered, start - _spaces_before(lowered, start) - len(previous))
+                in (SPANISH_MOTION if previous == "a" else _FROM_VERBS)
             )
             lived_in = _lived_in(lowered, start)  # ("lives out on rosebud")
             after_preposition = after_preposition or lived_in
