@@ -79,8 +79,8 @@ class Trait(str, enum.Enum):
     YEAR_ONLY = "year_only"
     # A place named in context: sought again everywhere in the document.
     LEARNT_PLACE = "learnt_place"
-    # A facility's or venue's own name ("Sacred Heart", "cafe luna"): never generalized
-    # to the state of a town that shares it.
+    # A facility's or venue's own name ("Sacred Heart", "cafe luna"), or a region abroad
+    # ("santa ana"): never generalized to the state of a town that shares it.
     FACILITY = "facility"
 
     def __str__(self) -> str:
