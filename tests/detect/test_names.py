@@ -45,6 +45,9 @@ FOUND = [
 
 # Common words that are also names, used as words: must survive.
 KEPT = [
+    # a season that is a name too, said as the season
+    "summer is coming and the kids will be home all day",
+    "winter was so hard this year",
     "I hope things get better and I will try.",
     "She showed grace under pressure this summer.",
     "i hope so . i will call you tomorrow .",

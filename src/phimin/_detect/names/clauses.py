@@ -97,6 +97,8 @@ _CLAUSE_MARK = regex.compile(r"[.!?;:\]][ \t]{0,3}|,[ ]|\n")
 _CLAUSE_WORD_SET = frozenset(_CLAUSE_WORDS[3:-1].split("|"))
 _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
 _MONTHS = frozenset({"april", "may", "june", "august", "march", "january"})
+# Seasons that are names too, as often the season: "summer is coming", "winter was hard".
+_SEASONS = frozenset({"summer", "winter", "autumn", "spring"})
 # What a person does and nothing else: after a name that is also a word, only these.
 _BASE_FORMS = frozenset({"say", "hit", "quit", "just", "always", "never", "still"})
 # After "is", "was", "doesn't": what only a person does or is.
@@ -541,10 +543,10 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         # care", "rose is mad at me")
         if (
             verb not in _ACTS
-            and not (clear and w not in _MONTHS)
+            and not (clear and w not in _MONTHS | _SEASONS)
             and not (
                 lexicon.is_first_name(w)
-                and w not in _MONTHS  # ("june has 30 days")
+                and w not in _MONTHS | _SEASONS  # ("june has 30 days", "summer is coming")
                 and _PERSON_AFTER.match(text, m.end("verb"))
             )
         ):
