@@ -29,6 +29,7 @@ from phimin._detect.lines import (
     lines_with_words,
     single_line,
     split_alternation,
+    whole_words,
     words_are_all,
 )
 from phimin._detect.literals import gate_fold
@@ -753,3 +754,10 @@ def _lines_searched(trigger: LazyPattern, text: str) -> list[tuple[int, int]]:
 
 def _each_line(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINE.finditer(text) if m.end() > m.start()]
+
+
+def test_whole_words_are_found_in_any_case_and_never_inside_a_word() -> None:
+    text = "the Rose QUARTER, quarterly, head-quarter, quarter's\nİ quarter"
+    found = [text[a:b] for a, b in whole_words(frozenset({"quarter"}), text)]
+    # (a letter that grows when lower-cased keeps the others' offsets)
+    assert found == ["QUARTER", "quarter"]

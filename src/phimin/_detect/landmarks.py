@@ -13,11 +13,8 @@ community center", "the call center").
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
-from typing import Any
 
-import ahocorasick
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -26,22 +23,16 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.geography import load_places
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import whole_words
 
 __all__ = ["landmarks"]
 
 LANDMARK = builtin("phimin.location.landmark")
 
-_KINDS = frozenset(
-    """ballroom arena stadium coliseum pavilion amphitheater amphitheatre fairgrounds
-    speedway raceway playhouse quarter district center centre pier wharf zoo aquarium
-    museum theater theatre cinema station market tower towers building library field hall
-    garden gardens""".split()
-)
 # (a post or a thing named after it: "the district attorney", "a quarter note")
 _NOT_AFTER = regex.compile(
     r"[ ]+(?:attorneys?|courts?|judges?|office|managers?|director|seating|pound|notes?)(?![\w])"
 )
-_INSIDE_WORD = regex.compile(r"[\w'’-]")
 # The word that places it, "the", and one or two words of the name, just before the kind.
 _BEFORE = regex.compile(
     r"(?i)(?:^|(?<=[^\w'’-]))(?:at|to|into|from|outside|behind|near|in|by|inside|across"
@@ -59,6 +50,12 @@ _CUES = frozenset(
 _COMMON_KINDS = frozenset(
     """center centre pier wharf zoo aquarium museum theater theatre cinema station market
     tower towers building library field hall garden gardens""".split()
+)
+# Kinds a town has one or a few of, whose name may be everyday words ("the crystal
+# ballroom", "the rose quarter").
+_KINDS = _COMMON_KINDS | frozenset(
+    """ballroom arena stadium coliseum pavilion amphitheater amphitheatre fairgrounds
+    speedway raceway playhouse quarter district""".split()
 )
 # Words that say which kind, whose or which one, and name none.
 _NOT_NAMES = frozenset(
@@ -81,7 +78,7 @@ _NOT_NAMES = frozenset(
 def landmarks(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """Each landmark's name and kind ("rose quarter"), without "the"."""
     places = load_places()
-    for start, end in _kinds(text):
+    for start, end in whole_words(_KINDS, text):
         if _NOT_AFTER.match(text, end):
             continue
         before = _BEFORE.search(text, max(0, start - _LOOK_BACK), start)
@@ -105,24 +102,3 @@ def landmarks(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         ):
             continue  # "the call center"; "the lloyd center" is a name
         yield LANDMARK.at(before.start("name") + said[0].start(), end)
-
-
-@functools.lru_cache(maxsize=1)
-def _automaton() -> Any:
-    automaton = ahocorasick.Automaton()
-    for word in _KINDS:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
-
-
-def _kinds(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each kind's word, a whole word in any case, in one pass."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # (lower-casing grew a character: "İ")
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for last, size in _automaton().iter(lowered):
-        start, end = last + 1 - size, last + 1
-        if (start > 0 and _INSIDE_WORD.match(text, start - 1)) or _INSIDE_WORD.match(text, end):
-            continue
-        yield start, end

@@ -517,6 +517,21 @@ def lines_with_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
 
 # Up to this many words, a search for each is quicker than an automaton's pass.
 _FIND_AT_MOST = 8
+_INSIDE_WORD = regex.compile(r"[\w'’-]")
+
+
+def whole_words(words: frozenset[str], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each of `words` (lower case) in `text`, in any case and as a
+    whole word (no letter, digit, apostrophe or hyphen either side), in one pass of an
+    automaton rather than a pattern tried at every character."""
+    folded = gate_fold(text)
+    if len(folded) != len(text):  # (a character grew when lower-cased: keep the others')
+        folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for last, size in _automaton(words).iter(folded):
+        start, end = last + 1 - size, last + 1
+        if (start > 0 and _INSIDE_WORD.match(text, start - 1)) or _INSIDE_WORD.match(text, end):
+            continue
+        yield start, end
 
 
 @functools.lru_cache(maxsize=256)  # word sets are read from module constants

@@ -18,17 +18,14 @@ anywhere else ("in the black dog's bed").
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
-from typing import Any
 
-import ahocorasick
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.detection import Detection
-from phimin._detect.lines import finditer_by_line
+from phimin._detect.lines import finditer_by_line, whole_words
 from phimin._lazy_regex import lazy
 
 __all__ = ["named_venues"]
@@ -86,9 +83,7 @@ _AT_A_THING = frozenset(
     shooting smile smiled smiling wave waved waving mad angry upset swore cursed howl
     howled howling talk talked talking listen listened listening feed fed""".split()
 )
-_WORDS = "|".join(sorted(_PLACE_WORDS | _PUB_THINGS))
-_THING = lazy(rf"(?i)(?<![\w'’-])(?:{_WORDS})(?![\w'’-])")
-_INSIDE_WORD = regex.compile(r"[\w'’-]")
+_THINGS = _PLACE_WORDS | _PUB_THINGS
 # The words before the thing: where ("at", "to", "in") and "the", and a describing word.
 _BEFORE = regex.compile(
     r"(?i)(?:^|(?<=[^\w'’-]))(?:(?P<verb>[\w'’]+)[ ]+)?(?P<cue>at|to|into|from|outside|behind"
@@ -102,7 +97,7 @@ def named_venues(text: str) -> Iterator[Detection]:
     """The things named, with the words before and after that make them a place."""
     # (from each thing, the words before it: such things are rare, "at the" is in
     # every line)
-    for start, word_end in _things(text):
+    for start, word_end in whole_words(_THINGS, text):
         thing = text[start:word_end].lower()
         before = _BEFORE.search(text, max(0, start - _LOOK_BACK), start)
         if before is None or (before.group("verb") or "").lower() in _AT_A_THING:
@@ -134,26 +129,3 @@ def _named_by_pub_words(text: str) -> Iterator[Detection]:
     for m in finditer_by_line(_NAMED_BY_PUB_WORD, text):
         if m.group("thing").lower() not in STOP_WORDS:
             yield NAMED_VENUE.at(*m.span())
-
-
-@functools.lru_cache(maxsize=1)
-def _automaton() -> Any:
-    automaton = ahocorasick.Automaton()
-    for word in _PLACE_WORDS | _PUB_THINGS:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
-
-
-def _things(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each thing's word, a whole word, in any case (looked up in one
-    pass over the text, not tried at every character)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # (lower-casing grew a character: "İ")
-        yield from (m.span() for m in _THING.finditer(text))
-        return
-    for last, size in _automaton().iter(lowered):
-        start, end = last + 1 - size, last + 1
-        if (start > 0 and _INSIDE_WORD.match(text, start - 1)) or _INSIDE_WORD.match(text, end):
-            continue
-        yield start, end

@@ -37,6 +37,7 @@ __all__ = [
     "PARTICLES",
     "PAST_TENSE_NAMES",
     "PERSON_VERBS",
+    "PETS",
     "PLACE_KINDS",
     "PLURAL_RELATIONS",
     "POSTNOMINALS",
@@ -116,6 +117,7 @@ SPANISH_MOTION = frozenset(_words("spanish_motion"))
 SPANISH_TIMES = frozenset(_words("spanish_times"))
 ACCENTED_NAMES = frozenset(_words("accented_names"))
 REGIONS_ABROAD = _words("regions_abroad")
+PETS = frozenset(_words("pets"))
 
 STATE_CODES = tuple(  # the 50 states, DC and the territories
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "

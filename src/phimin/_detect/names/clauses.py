@@ -34,6 +34,7 @@ from phimin._detect.words import (
     NON_NAME_WORDS,
     PAST_TENSE_NAMES,
     PERSON_VERBS,
+    PETS,
     PLACE_KINDS,
     PLURAL_RELATIONS,
     POSTNOMINALS,
@@ -756,8 +757,8 @@ def presented(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 # Before "name is": an animal's ("the dog's name is biscuit").
 _PET_BEFORE = regex.compile(
-    r"(?i)(?<![\w'’])(?:dog|cat|puppy|pup|kitten|kitty|bird|horse|pony|fish|hamster|bunny"
-    r"|rabbit|parrot|turtle|snake|lizard|ferret|goat|pet)(?:['’]s|[ ]+(?:is|was))?[ ]+$"
+    rf"(?i)(?<![\w'’])(?:{alternation(tuple(sorted(PETS, key=len, reverse=True)))})"
+    r"(?:['’]s|[ ]+(?:is|was))?[ ]+$"
 )
 _NAMED_PLACE = lazy(rf"(?i)(?<![\w'’])(?:{alternation(PLACE_KINDS)})[ ]+(?:called|named)[ ]+$")
 

@@ -31,6 +31,7 @@ from phimin._detect.words import (
     NICKNAME_PREFIXES,
     NON_NAME_WORDS,
     NOT_NICKNAMES,
+    PETS,
     PLACE_KINDS,
     RELATIONS,
     TITLES,
@@ -292,21 +293,13 @@ def introductions(t: Tokens) -> Iterator[Span]:
                 yield extend(t, j, rule.score if mixed else rule.score_for("caseless"), rule)
 
 
-# Animals whose names are said ("our cat's name is whiskers", "a puppy named cooper").
-_PETS = frozenset(
-    """dog dogs cat cats puppy puppies pup kitten kittens kitty bird birds horse horses
-    pony fish hamster hamsters bunny rabbit guinea pig parrot parakeet turtle snake
-    lizard gecko ferret goat cow pet pets""".split()
-)
-
-
 def _a_pet(t: Tokens, i: int) -> bool:
     """Does phrase token i ("name", "named") say an animal's name: "the dog's name
     is", "my cat is named", "a puppy named"?"""
     k = t.prev_word(i)
     if k >= 0 and t.lower[k] in ("'s", "’s", "is", "was", "'", "’"):
         k = t.prev_word(k)
-    return k >= 0 and t.lower[k] in _PETS
+    return k >= 0 and t.lower[k] in PETS
 
 
 def _any_name(t: Tokens, j: int) -> bool:

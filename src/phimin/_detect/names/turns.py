@@ -31,6 +31,7 @@ from phimin._detect.words import (
     KIN_ROLES,
     NON_NAME_WORDS,
     NOT_NICKNAMES,
+    PETS,
     RELATIONS,
     ROLES,
     TITLES,
@@ -69,9 +70,8 @@ def given_name(word: str) -> bool:
 
 # Words that are never what a person is called here: animals (a pet's doings are no
 # one's), seasons, weather, and what opens a turn.
-_NEVER = frozenset(
-    """dog dogs cat cats puppy pup kitten kitty bird horse fish hamster bunny rabbit pony
-    baby babies summer winter spring fall autumn rain snow sun weather storm wind sky
+_NEVER = PETS | frozenset(
+    """baby babies summer winter spring fall autumn rain snow sun weather storm wind sky
     god lord jesus christ everything everyone everybody nobody somebody someone anyone
     anybody nothing something life work school church court jail rent money time today
     tomorrow yesterday tonight""".split()
