@@ -338,6 +338,16 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "got sober memorial day two years back", "thanksgiving last year": one year's
         rf"|(?<![\w])(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night|weekend))?[ ]+"
         rf"(?:(?:[\w-]+[ ]+)?(?:years?|yrs?)[ ]+(?:ago|back)|(?:last|this[ ]+past)[ ]+year)(?![\w]))"
+        # "he left us christmas eve", "we broke up new year's eve": a holiday ending the
+        # clause after what happened (a thing done to someone, a particle, a past tense),
+        # not after what is felt of it or done with it ("i hated christmas", "we hosted
+        # thanksgiving", "we skipped easter").
+        rf"|(?<=(?<![\w'’])(?:us|me|him|them|up|out|off|down|away|back|home|again"
+        rf"|(?!(?:lov|hat|lik|enjoy|dread|celebrat|skipp|miss|ruin|host|cancel|cancell|plann"
+        rf"|survive|spend|mention|discuss|talk|want|need|prefer|decorat|cook)ed(?![\w]))"
+        rf"\p{{L}}{{2,12}}ed)[ ]+)"
+        rf"(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night|weekend))?(?:[ ]*(?:[.,;!?]|$)"
+        rf"|[ ]+(?:and|so|but|when|because)(?![\w])))"
         # "the day after christmas", "the night before thanksgiving": the date is the whole
         # of it (what the offset counts from is one day)
         # (not what comes every year: "every week before christmas")
@@ -621,11 +631,18 @@ _AGE_KIN = (
     r"|husband|wife|mama|papa|abuela|abuelo|abuelita|abuelito|neighbor|neighbour|patient"
     r"|(?:mother|father|grandmother|grandfather)[- ]in[- ]law"
     r"|sister|brother|cousin|godmother|godfather|tía|tia|tío|tio|friend"
+    # (step-kin, what grandparents are called, and kin said together: "my stepdad is
+    # ninety", "memaw's ninety one", "my parents are both ninety")
+    r"|step[- ]?(?:mom|mother|dad|father)|stepmom|stepdad|great[- ](?:aunt|uncle)"
+    r"|gramps|grams|gram|memaw|meemaw|mawmaw|pawpaw|papaw|pop[- ]?pop|oma|opa|bubbe|zayde"
+    r"|nonna|nonno|lola|lolo|parents|grandparents|folks|in[- ]laws"
     r"|client|resident)"
 )
 # (or someone pointed at by where they live: "the old man next door is like ninety nine")
 _AGE_SUBJECT = (
     rf"(?:she|he|they|i|you|who|{_AGE_KIN}"
+    # (a title and a name: "mrs lopez is ninety one")
+    r"|(?:mrs|mr|ms|miss|mister|do[ñn]a|don)\.?[ ]+[a-z]+(?:[ ]+[a-z]+)??"
     r"|(?:man|woman|lady|guy|gentleman|couple)[ ]+(?:next[ ]door|upstairs|downstairs"
     r"|down[ ]the[ ](?:street|hall|road)|across[ ]the[ ](?:street|hall))"
     # "the lady i clean for is ninety six", "this old guy at church is like ninety", "our
@@ -702,7 +719,12 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         rf"{_AGE_NUMBER}(?=[ ]*[,);]|[ ]*\.(?![\d]))"
         # said in words, set off by commas: "my grandma, ninety four, still lives alone"
         rf"|(?i:(?<![\w]){_AGE_KIN},[ ]*(?:(?:now|currently|age|aged)[ ]+)?)"
-        rf"(?i:(?P<age>{_AGE_SPOKEN}))(?=[ ]*,)",
+        rf"(?i:(?P<age>{_AGE_SPOKEN}))(?=[ ]*,)"
+        # ...after anyone named, set off as well: "mrs. okafor, ninety one, still walks",
+        # "our neighbor's dad, ninety four, lives alone" (in words, as an age is said; a
+        # note's "pulse, 95, regular" is a rate)
+        rf"|(?i:(?<=(?<![\w])\p{{L}}[\p{{L}}'’.]*,[ ]*)(?:(?:now|age|aged)[ ]+)?)"
+        rf"(?i:(?P<age>{_AGE_SPOKEN}))(?=[ ]*,[ ]*\p{{L}})",
         group="age",
         trigger=r"(?i)\d|ninet|hundred",
     ),
@@ -718,7 +740,7 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # "she celebrated her hundredth", "for his ninetieth we all went": the birthday
         # unsaid, after what is done for one (not "his hundredth game")
         r"|(?<=(?<![\w])(?:celebrat(?:e|ed|es|ing)|for|at|since|after|before|until|till|throw"
-        r"|threw|throwing|plan|planned|planning)[ ]+(?:her|his|my|their|your|our)[ ]+)"
+        r"|threw|throwing|plan|planned|planning|had|have|has)[ ]+(?:her|his|my|their|your|our)[ ]+)"
         rf"(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})"
         r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:party|celebration|bash|and|so|but|we|she|he|i|they"
         r"|this|last|next)(?![\w]))"
@@ -745,29 +767,33 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # (not a feeling: "i feel like i'm ninety")
         rf"(?i)(?<![\w])(?<!(?:feel|feels|felt|feeling|look|looks|act|acts)[ ]like[ ])"
         rf"(?:{_AGE_SUBJECT}(?:(?:['’](?:s|m|re)|[ ]+(?:is|are|am))[ ]+(?:going[ ]to|gonna)[ ]be"
-        rf"|['’](?:s|m|re)|['’](?:ll|d)[ ]be|[ ]+(?:is|was|will[ ]be|would[ ]be|gonna[ ]be"
-        rf"|going[ ]to[ ]be|turned|turns|turning|just[ ]turned|is[ ]turning)"
+        rf"|['’](?:s|m|re)|['’](?:ll|d)[ ]be|[ ]+(?:is|are|was|were|will[ ]be|would[ ]be"
+        rf"|gonna[ ]be|going[ ]to[ ]be|turned|turns|turning|just[ ]turned|is[ ]turning)"
         # "my great aunt's about to be a hundred"
         rf"|(?:['’]s|[ ]+(?:is|was))[ ]+about[ ]to[ ]be)"
         rf"|(?:passed|died|passed[ ]away)"
-        rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning|lived[ ](?:to|till|until|past)(?:[ ]be)?"
+        # ("she'll turn ninety in june": the bare verb after a modal or "to")
+        rf"(?:[ ]+\w+){{0,3}}?[ ]+at|turned|turns|turning"
+        rf"|(?<=(?:['’]ll|will|to|gonna|would|'d|’d)[ ]+)turn"
+        rf"|lived[ ](?:to|till|until|past)(?:[ ]be)?"
         rf"|made[ ]it[ ](?:to|past)"
         # "that makes me ninety two": a birth year's sum
         rf"|makes[ ](?:me|her|him|them)"
         # "at ninety three she still drives": an age, then whoever is that old
-        rf"|at(?=[ ]+(?:{_AGE_SPOKEN}|9\d|1[01]\d)[ ,]+(?:she|he|i|they|my|his|her|mom|dad"
+        rf"|at(?=[ ]+(?:{_AGE_SPOKEN}|9\d|1[01]\d)[ ,]+(?:she|he|i|they|you|my|his|her|mom|dad"
         rf"|grandma|grandpa|nana)[ ])"
         # "my grandpa at ninety two still mows the lawn": whoever, then the age
         rf"|{_AGE_KIN}[ ]+at(?=[ ]+(?:{_AGE_SPOKEN}|9\d|1[01]\d)[ ,]+(?:still|is|was|has|had"
         r"|can|could|does|did|drives|drove|lives|lived|walks|walked|works|worked|goes|went"
         r"|cooks|gardens|keeps|knows|remembers|and|who)[ ])"
         # "grandma just hit ninety" (a person: "he hit ninety on the highway" is a speed)
-        rf"|{_AGE_KIN}(?:['’]s|[ ]+(?:has|had))?(?:[ ]+just)?[ ]+hit"
+        rf"|(?:{_AGE_KIN}|she|he)(?:['’]s|[ ]+(?:has|had))?(?:[ ]+(?:just|finally))?"
+        r"[ ]+(?:hit|reached)"
         rf"(?=[ ]+(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]*(?:[.,;!?]|$)|[ ]+(?:this|last|in|and|so"
         r"|but|yesterday|today|recently)(?![\w])))"
         rf"|{_KIN_NAMED})"
         # ("she's pushing a hundred", "he's well over ninety": 90 and over all the same)
-        rf"[ ]+(?:(?:just|like|now|only)[ ]+)?(?:(?P<age>{_HEDGED_HUNDRED})"
+        rf"[ ]+(?:(?:just|like|now|only|both)[ ]+)?(?:(?P<age>{_HEDGED_HUNDRED})"
         rf"|(?:(?:just|almost|nearly|about|like|now|only|pushing|over|past|well[ ]over"
         rf"|well[ ]past|going[ ]on|close[ ]to|around)[ ]+)?(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)"
         rf"(?:[ ]and[ ]a[ ]half)?))(?![\w'’-])"
@@ -782,14 +808,27 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.age.asked"),
         # "how old are you now? speaker 2: ninety one and a half": an age of 90 and over
-        # given as the answer to how old someone is.
-        r"(?i)(?<![\w])how[ ]old[ ]+(?:are|is|was|were)[ ]+(?:you|she|he|they|your[ ]+\w+|\w+)"
-        r"(?:[ ]+(?:now|today|again))?[ ]*[?.,]?(?:[ ]+\p{L}{2,12}(?:[ ]\d)?[ ]?:)?(?:[ ]+(?:um|uh"
-        r"|oh|well|i'm|im|i[ ]am|she's|he's|shes|hes|just|almost|nearly|gonna[ ]be|about))*"
-        rf"[ ]+(?P<age>(?:{_AGE_SPOKEN}|9\d|1[01]\d)(?:[ ]and[ ]a[ ]half)?)(?![\w'’-])"
-        r"(?![ ]*(?:%|percent|degrees?|dollars?|pounds?|lbs?|minutes?|days?|weeks?))",
+        # given as the answer to how old someone is, in the same turn or the next ("how
+        # old's your grandmother?\nC: she's ninety two", "what's her age now? ninety
+        # six", "¿cuántos años tiene su mamá?\nC: noventa y dos").
+        r"(?i)(?<![\w])(?:how[ ]old(?:[ ]+(?:are|is|was|were)|['’]s|(?=[ ]*[?]))"
+        r"|what['’]?s[ ]+(?:his|her|their|your)[ ]+age|what[ ]+age[ ]+(?:is|was|are)"
+        r"|cu[aá]ntos[ ]+a[ñn]os[ ]+(?:tiene|tenía|tenia|ten[ií]a|cumpli[oó])"
+        r"|qu[eé][ ]+edad[ ]+(?:tiene|tenía|tenia))"
+        # (never a thing's age: "how old is the house?")
+        rf"(?![ ]+(?:the|your|his|her|their|my|this|that|our)[ ]+{_AGE_THING}(?![\w]))"
+        # (what is asked of, to the question's end: "is your grandma now", "was she when
+        # she passed")
+        r"[^?\n.]{0,48}?[ ]*[?.,]?"
+        # (a turn's label between: "\nC:", " speaker 2:", "\nCLIENT:")
+        r"(?:[ ]*\n?[ ]*\p{L}{1,12}(?:[ ]\d)?[ ]?:)?(?:[ ]+(?:um|uh|oh|well|like|i'm|im|i[ ]am"
+        r"|she's|he's|shes|hes|she'll[ ]be|he'll[ ]be|she[ ]turned|he[ ]turned|just|almost|nearly"
+        r"|gonna[ ]be|about|tiene|ya|casi|como),?)*"
+        rf"[ ]+(?P<age>(?:{_AGE_SPOKEN}|{_SPANISH_AGE})(?:[ ]and[ ]a[ ]half)?)(?![\w'’-])"
+        r"(?![ ]*(?:%|percent|degrees?|dollars?|pounds?|lbs?|minutes?|days?|weeks?|months?"
+        r"|thousand|grand|miles|k(?![\w])|d[ií]as|meses|semanas|pesos|mil(?![\w])))",
         group="age",
-        trigger=r"(?i)how[ ]old",
+        trigger=r"(?i)how[ ]old|age|a[ñn]os|edad",
     ),
     PatternSpec(
         builtin("phimin.age.spanish"),

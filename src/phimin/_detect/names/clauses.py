@@ -208,6 +208,11 @@ _KIN_APPOSITIVE_CUE = lazy(
     rf"(?i)(?:my|our|his|her|their|mi|mis|nuestros|nuestras)[ ]+"
     rf"(?:(?:{_KIN})['’]s[ ]+)?{_KIN_DESCRIBED}(?:{_KIN}|{_PLURAL_KIN})(?![\w'’-])"
 )
+_KIN_APPOSITIVE_CUE_OR_THE = lazy(
+    rf"(?i)(?:(?:my|our|his|her|their|your)[ ]+(?:best[ ]+)?{_KIN_DESCRIBED}(?:{_KIN})"
+    r"|the[ ]+(?:oldest|youngest|middle[ ]one|older[ ]one|younger[ ]one|landlord|landlady"
+    r"|baby|new[ ]guy|new[ ]girl))[ ]+(?:is|was)[ ]"
+)
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -613,6 +618,41 @@ def _kin_then_did(text: str, end: int, *, thinking: bool) -> bool:
     between ("hope my mentor from church said", but "hope my sister came")."""
     m = _KIN_THEN_DID.match(text, end)
     return m is not None and (not thinking or m.group("from") is not None)
+
+
+# "my sponsor is ray", "the landlord was bob", "the middle one is destiny": kin or the
+# one meant, then the name it is, ending the clause.
+_KIN_IS_NAMED = lazy(
+    rf"(?i)(?<![\w'’-])(?:(?:my|our|his|her|their|your)[ ]+(?:best[ ]+)?{_KIN_DESCRIBED}"
+    rf"(?:{_KIN})"
+    r"|the[ ]+(?:oldest|youngest|middle[ ]one|older[ ]one|younger[ ]one|landlord|landlady"
+    r"|baby|new[ ]guy|new[ ]girl))[ ]+(?:is|was)[ ]+(?:named[ ]+|called[ ]+)?"
+    rf"(?P<name>{_WORD})"
+    r"(?=[ ]*(?:[.,;:?!]|\n|$)|[ ]+(?:and|but|so|who|he|she|they|i|by[ ]the[ ]way|btw"
+    r"|though|too|actually|right|now|from|at|(?:he|she|they)['’](?:s|ll|d|re))(?![\w'’]))"
+)
+# Adjectives said of someone that are first names too ("my dad is frank", "my boss is
+# rich", "he's rusty"): after "is", the adjective.
+_NAMES_THAT_DESCRIBE = frozenset(
+    """frank rich rusty sunny happy young sandy gay sweet free honest earnest sharp bright
+    noble merry jolly dusty misty stormy rocky brown gray grey black white green gentle
+    lucky major ginger sage early late strong clean sober""".split()
+)
+
+
+def kin_named(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "my sponsor is ray", "my caseworker is faith", "the oldest is river": kin said
+    to be a first name, which is the name even where it is a word too; never what
+    describes someone ("my dad is frank", "my ex was rich")."""
+    for m in finditer_by_line(_KIN_IS_NAMED, text, _KIN_APPOSITIVE_CUE_OR_THE):
+        word = m.group("name")
+        w = word.lower()
+        if (
+            lexicon.is_first_name(w)
+            and w not in _NAMES_THAT_DESCRIBE
+            and name_word(word, lexicon, modal=True)
+        ):
+            yield KIN_APPOSITIVE.at(*m.span("name"))
 
 
 def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:

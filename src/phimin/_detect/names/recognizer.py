@@ -101,6 +101,7 @@ class NameRecognizer(PhiminRecognizer):
             *speech.spelled_names(text),
             *clauses.subjects(text, lex),
             *clauses.kin_appositives(text, lex),
+            *clauses.kin_named(text, lex),
             *clauses.role_appositives(text, lex),
             *clauses.age_descriptions(text, lex),
             *clauses.presented(text, lex),
