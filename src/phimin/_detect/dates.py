@@ -484,8 +484,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "date of birth four twelve eighty eight", "dob ten seventeen nineteen ninety": a
         # date of birth said as numbers.
         rf"(?i)(?<![\w])(?:(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is|['’]s)?"
-        rf"|born(?:[ ]on)?)(?:[ ]+(?:for[ ]+me|please|again))?[ ]*[:?,.]?(?:[ ]+(?:is|it's|its|um"
-        rf"|uh|oh(?![ ]+{_SPOKEN_NUMBER}(?![\w'’-]))|so|yeah|like|sure|\[patient\]|\[client\]|\p{{L}}{{2,12}}(?:[ ]\d)?[ ]?:)[,]?)*"
+        rf"|born(?:[ ]on)?)(?:[ ]+(?:for[ ]+me|please|again))?[ ]*[:?,.]?"
+        # (the answer in the next turn too: "what's your date of birth?\nC: four twelve
+        # eighty")
+        rf"(?:(?:[ ]+|[ ]*\n[ ]*)(?:is|it's|its|um"
+        rf"|uh|oh(?![ ]+{_SPOKEN_NUMBER}(?![\w'’-]))|so|yeah|like|sure|\[patient\]|\[client\]"
+        rf"|\p{{L}}{{1,12}}(?:[ ]\d)?[ ]?:)[,]?)*"
         rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:(?:[ -]+|[ ]slash[ ]){_SPOKEN_NUMBER}){{1,7}})(?![\w'’-])"
         # ...or said first: "three nine seventy one is my birthday"
         rf"|(?<![\w'’-])(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{2,5}})(?:[ ]+(?:is|was|'s)"

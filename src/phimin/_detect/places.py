@@ -29,6 +29,7 @@ from phimin._detect.lines import finditer_by_line, finditer_in, lines_with, line
 from phimin._detect.named_venues import named_venues
 from phimin._detect.patterns import PatternSpec
 from phimin._detect.school_acronyms import school_acronyms
+from phimin._detect.turn_answers import answered_places
 from phimin._detect.words import (
     BRAND_ALTERNATION,
     BRANDS,
@@ -877,6 +878,7 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from school_acronyms(text, self.lexicon)
         yield from named_venues(text)
         yield from landmarks(text, self.lexicon)
+        yield from answered_places(text, self.lexicon)
         for m in finditer_by_line(_CHILDRENS, text):
             yield _FACILITY.at(*m.span("name"))
         for m in finditer_by_line(_FIRST_CHURCH, text):

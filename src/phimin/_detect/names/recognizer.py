@@ -31,6 +31,7 @@ from phimin._detect.names import (
     turns,
 )
 from phimin._detect.names.tokens import Span, Tokens, to_detections
+from phimin._detect.turn_answers import answered_names
 from phimin._detect.words import (
     GREETINGS,
     PLURAL_RELATIONS,
@@ -123,6 +124,7 @@ class NameRecognizer(PhiminRecognizer):
             *turns.guy_from(text, lex),
             *turns.quoted_address(text, lex),
             *turns.spanish_turn_ends(text, lex),
+            *answered_names(text, lex),
         ]
 
     def _spans(self, t: Tokens) -> Iterator[Span]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect.case import CaseMode
@@ -72,6 +73,10 @@ _SPEAKER_LINE = regex.compile(
 # listen" (one word, after a sentence's end, in a transcript with speakers' tags).
 _SPEAKER_MID_LINE = regex.compile(r"(?<=[.?!][ \t]{1,3})(?P<name>\p{L}[\p{L}'’-]+):(?=[ \t])")
 _SAID = regex.compile(r"\p{L}{2}")  # a word after a speaker's tag
+# First names that head a field in a form or a note ("Bill: paid", "Will: none on file").
+_FIELD_NAMES = frozenset("bill page art will may mark grant rich sage chase major hope".split())
+# A turn's tag, one letter too ("T:", "C:"): two or more make a transcript.
+_TURN_TAGS = regex.compile(r"(?m)^[ \t>\[]*\p{L}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*)?[ \t]*:[ \t]")
 _ADDRESSED = frozenset({"you", "your", "you're", "u"})
 _PAUSE = frozenset({",", ".", "!", "?", ";", ":"})
 # Words a conversation goes on with after a name in direct address ("hi keanu how was
@@ -253,6 +258,8 @@ def introductions(t: Tokens) -> Iterator[Span]:
                 continue  # ("called me honey", "named him executor")
             if n == 1 and t.prev_word(i) >= 0 and t.lower[t.prev_word(i)] in _PLACE_KINDS:
                 continue  # "a town named xalapa": a place's name (`location.called`)
+            if phrase[0] in ("se", "me") and t.lower[j] in SPANISH_STOP_WORDS:
+                continue  # "¿cómo se llama tu hijo?": the question, not the name
             if (phrase in _NAME_IS or phrase[0] in ("name", "named")) and _a_pet(t, i):
                 continue  # "the dog's name is biscuit": a pet's name is no one's
             if weak:
@@ -401,7 +408,18 @@ def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
             len(words) == 1 and lexicon.is_english(first) and not lexicon.is_first_name(first)
         ):
             continue
-        if lexicon.is_clear_name(first) or rare:
+        if (
+            lexicon.is_clear_name(first)
+            or rare
+            # in a transcript (two turns tagged or more), a first name that is a word too
+            # is the speaker's ("joy: not great honestly"), never a field's name
+            or (
+                len(_TURN_TAGS.findall(text, 0, 4000)) > 1
+                and len(words) == 1
+                and lexicon.is_first_name(first)
+                and first not in _FIELD_NAMES
+            )
+        ):
             yield SPEAKER.at(m.start("name"), m.end("name"))
 
 

@@ -1,0 +1,233 @@
+"""A place or a name given as the answer to what the last turn asked: "T: where did you
+grow up?\\nC: fresno mostly", "T: what school does she go to?\\nC: roosevelt", "T: and
+your daughter's name?\\nC: hope". Rules `phimin.location.answered` and
+`phimin.name.answered`.
+
+In a transcript the question says what the next turn's first words are: no cue is said
+again before them ("where do you live?" -- "in sandy"), and a town or a first name that
+is an everyday word has nothing else to tell it by. Only a question about where someone
+lives, was born, works or goes, or about which school, hospital or church, or what a
+person is called counts ("where do you feel that?", "where were we?", "where does that
+come from?" ask for no place); and only the first words of the next turn, up to a pause
+or a word of grammar, and never a state, a country or an everyday place ("home", "work",
+"downtown").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
+
+from phimin._catalogue import builtin
+from phimin._detect.clinical import is_clinical_term
+from phimin._detect.detection import Detection
+from phimin._detect.geography import load_places
+from phimin._detect.lexicon import NameLexicon
+from phimin._detect.names.clauses import name_word
+from phimin._detect.words import PETS, RELATIONS
+
+__all__ = ["answered_names", "answered_places"]
+
+ANSWERED_PLACE = builtin("phimin.location.answered")
+ANSWERED_NAME = builtin("phimin.name.answered")
+
+_PLACE_VERBS = (
+    r"live|lives|living|lived|grow[ ]up|grew[ ]up|growing[ ]up|raised|born|stay|stays"
+    r"|staying|stayed|work|works|working|worked|move|moved|moving|located|based|end[ ]up"
+    r"|ended[ ]up|go[ ]to[ ]school|goes[ ]to[ ]school|went[ ]to[ ]school|go[ ]to[ ]church"
+    r"|sleep|sleeping|slept|crash|crashing|deliver|delivered|buried|admitted|sent|take[ ]him"
+    r"|take[ ]her|took[ ]him|took[ ]her|hang[ ]out|reside|resides"
+)
+_PLACE_KINDS = (
+    r"town|city|neighborhood|neighbourhood|part[ ]of[ ]town|area|street|road|school|high"
+    r"[ ]school|college|hospital|er|church|parish|clinic|shelter|county|apartments?"
+    r"|complex|building|facility|program|rehab|nursing[ ]home|daycare|jail|prison"
+    r"|store|restaurant|bar|park|base|unit|motel|hotel|campus"
+)
+# The last turn's question (its end: a question mark and no more words).
+_PLACE_QUESTION = regex.compile(
+    r"(?i)(?:(?<![\w'’])where(?:['’]s|['’]d|[ ]+(?:do|does|did|are|is|was|were|would|will"
+    r"|have|has|had|can|could))?[ ]+(?:\w+[ ]+){0,3}?(?:" + _PLACE_VERBS + r")(?![\w'’])"
+    # "where are you from?", "where's your mom from originally?" (a person's)
+    r"|(?<![\w'’])where(?:['’]s|[ ]+(?:are|is|was|were))[ ]+(?:you|he|she|they|your[ ]+\w+"
+    r"|his[ ]+\w+|her[ ]+\w+|their[ ]+\w+)(?:[ ]+(?:originally|from|guys|all))*[ ]+from"
+    r"|(?<![\w'’])(?:what|which)[ ]+(?:" + _PLACE_KINDS + r")(?![\w'’])"
+    r"|(?<![\w'’])(?:de[ ]+)?d[oó]nde[ ]+(?:viv\w+|trabaj\w+|naci\w+|creci\w+|est[aá]\w*"
+    r"|qued\w+|(?:eres|es|son|era|eran)(?![\w]))"
+    r"|(?<![\w'’])en[ ]+qu[eé][ ]+(?:ciudad|pueblo|colonia|barrio|escuela|hospital|iglesia"
+    r"|estado[ ]de)(?![\w]))"
+    r"[^?\n]{0,60}\?[ \t]*$"
+)
+_NAME_QUESTION = regex.compile(
+    r"(?i)(?:(?<![\w'’])(?:what['’]?s|what[ ]+(?:is|was))[ ]+(?:(?:your|his|her|their|the)"
+    r"[ ]+(?P<whose>[\w'’ ]{1,30}?)['’]s|your|his|her|their)[ ]+(?:first[ ]+)?name"
+    r"|(?<![\w'’])what[ ]+(?:do|does|did)[ ]+(?:you|they|people|everyone)[ ]+call"
+    r"[ ]+(?:him|her|them)"
+    r"|(?<![\w'’])c[oó]mo[ ]+se[ ]+llam(?:a|aba|an)(?:[ ]+(?:tu|su|el|la)[ ]+(?P<whose>\w+))?"
+    r"|(?<![\w'’])c[oó]mo[ ]+te[ ]+llamas)"
+    r"[^?\n]{0,40}\?[ \t]*$"
+)
+# The next turn: its speaker's tag, then fillers before the answer.
+# ("C:", "speaker 2:", "[patient]")
+_TAG = regex.compile(
+    r"[ \t>]*(?:\p{L}[\p{L}'’.-]{0,15}(?:[ ]\p{L}[\p{L}'’.-]*|[ ]\d)?[ ]?:"
+    r"|\[\p{L}[\p{L}_ -]{0,20}\])?[ \t]*"
+)
+_FILLERS = frozenset(
+    """um umm uh uhh oh ah eh well so like yeah yes yep mm hmm mhm okay ok it's its it was
+    that's thats mostly originally probably actually honestly basically pues este bueno
+    mmm ahh""".split()
+)
+_PLACE_PREPOSITIONS = frozenset(
+    "in at on near by over out up down around outside en de a al cerca del the la el".split()
+)
+_WORD = regex.compile(r"\p{L}[\p{L}'’.-]*")
+# What ends the answer after its words ("fresno mostly", "sandy but we moved").
+_AFTER = frozenset(
+    """mostly originally probably actually now still though too lately right anyway
+    honestly basically area side way these days""".split()
+)
+# Answers that are no place's name.
+_NOT_PLACES = frozenset(
+    """home here there work school church hospital jail prison rehab downtown uptown
+    outside inside around everywhere nowhere somewhere anywhere abroad overseas town city
+    country state states house apartment place street shelter car bed room kitchen office
+    clinic park mall store nearby online far close same different both all none nothing
+    idk dunno yes no yeah sure okay good fine bad away back upstairs downstairs north south
+    east west northeast northwest southeast southwest midwest countryside suburbs ghetto
+    hood projects streets woods country city's base college university army navy marines
+    military casa trabajo escuela aquí aqui allá alla acá aca lejos cerca pueblo rancho
+    ciudad""".split()
+)
+_PERSON_WORDS = frozenset(
+    "i me my mine we our us you your he him his she her they them their it this that".split()
+)
+# Whose name it is: never a pet's or a thing's ("the dog's name?" -- "biscuit").
+_NOT_WHOSE = PETS | frozenset(
+    """dog dogs cat cats pet puppy kitten horse fish bird car truck boat company business
+    school group app show book song movie band street medication med meds drug pill
+    program agency clinic hospital church place team game""".split()
+)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Each line's start and end."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _answers(
+    text: str, question: regex.Pattern[str]
+) -> Iterator[tuple[regex.Match[str], int, int]]:
+    """Each question a line ends with, and the next line's bounds after its speaker's tag
+    and its fillers."""
+    lines = _lines(text)
+    for i, (start, end) in enumerate(lines[:-1]):
+        if text.find("?", start, end) < 0:
+            continue
+        m = question.search(text, start, end)
+        if m is None:
+            continue
+        a_start, a_end = lines[i + 1]
+        tag = _TAG.match(text, a_start, a_end)
+        pos = tag.end() if tag else a_start
+        yield m, pos, a_end
+
+
+def _words_from(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
+    """The words from `pos` to the line's end, up to the first pause, as (start, end,
+    lower-case word)."""
+    words = []
+    while pos < end:
+        m = _WORD.match(text, pos, end)
+        if m is None:
+            break
+        words.append((m.start(), m.end(), m.group().lower().rstrip(".")))
+        pos = m.end()
+        if pos < end and text[pos] not in " \t":
+            break  # a pause (",", "?", "."): the answer ends
+        while pos < end and text[pos] in " \t":
+            pos += 1
+    return words
+
+
+def answered_places(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """The place a turn gives where the last asked where someone lives, was born, works
+    or goes, or which school, hospital or church."""
+    if "?" not in text or "\n" not in text:
+        return
+    places = load_places()
+    for _, pos, end in _answers(text, _PLACE_QUESTION):
+        words = _words_from(text, pos, end)
+        k = 0
+        while k < len(words) and words[k][2] in _FILLERS:
+            k += 1
+        while k < len(words) and words[k][2] in _PLACE_PREPOSITIONS:
+            k += 1
+        name = []
+        for w in words[k : k + 3]:
+            if w[2] in STOP_WORDS or w[2] in SPANISH_STOP_WORDS or w[2] in _AFTER:
+                break
+            name.append(w)
+        if not name:
+            continue
+        lower = [w[2] for w in name]
+        phrase = " ".join(lower)
+        if (
+            phrase in places.not_below_state
+            or lower[0] in _PERSON_WORDS
+            or all(w in _NOT_PLACES or is_clinical_term(w) for w in lower)
+            or (
+                len(lower) == 1
+                and lexicon.is_plain_word(phrase)
+                and phrase not in places.cities
+                and phrase not in places.towns
+                and not lexicon.is_name(phrase)
+            )
+        ):
+            continue
+        yield ANSWERED_PLACE.at(name[0][0], name[-1][1])
+
+
+def answered_names(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """The name a turn gives where the last asked what someone is called."""
+    if "?" not in text or "\n" not in text:
+        return
+    for q, pos, end in _answers(text, _NAME_QUESTION):
+        whose = (q.group("whose") or "").lower().split()
+        if whose and whose[-1] in _NOT_WHOSE:
+            continue
+        words = _words_from(text, pos, end)
+        k = 0
+        while k < len(words) and words[k][2] in _FILLERS:
+            k += 1
+        if (
+            k < len(words)
+            and words[k][2] in {"his", "her"}
+            and words[k + 1 : k + 3]
+            and (words[k + 1][2] == "name")
+        ):
+            k += 3 if k + 2 < len(words) and words[k + 2][2] == "is" else 2
+        if k >= len(words):
+            continue
+        start, stop, first = words[k]
+        if first in RELATIONS or not (
+            name_word(text[start:stop], lexicon, modal=True)
+            or (lexicon.is_first_name(first) and first not in STOP_WORDS)
+        ):
+            continue
+        # (a surname after: "maria lopez")
+        if (
+            k + 1 < len(words)
+            and name_word(text[words[k + 1][0] : words[k + 1][1]], lexicon, surname=True)
+            and text[stop : words[k + 1][0]].strip() == ""
+        ):
+            stop = words[k + 1][1]
+        yield ANSWERED_NAME.at(start, stop)
