@@ -75,6 +75,9 @@ _SPEAKER_MID_LINE = regex.compile(r"(?<=[.?!][ \t]{1,3})(?P<name>\p{L}[\p{L}'’
 _SAID = regex.compile(r"\p{L}{2}")  # a word after a speaker's tag
 # First names that head a field in a form or a note ("Bill: paid", "Will: none on file").
 _FIELD_NAMES = frozenset("bill page art will may mark grant rich sage chase major hope".split())
+# What a speaker says of themselves or to the one they talk to (a field's value is not
+# said in the first or second person).
+_FIRST_PERSON = regex.compile(r"(?i)(?<![\w'’])(?:i|i'm|im|i've|i'd|my|me|we|you|you're)(?![\w'’])")
 # A turn's tag, one letter too ("T:", "C:"): two or more make a transcript.
 _TURN_TAGS = regex.compile(r"(?m)^[ \t>\[]*\p{L}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*)?[ \t]*:[ \t]")
 _ADDRESSED = frozenset({"you", "your", "you're", "u"})
@@ -411,11 +414,14 @@ def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
         if (
             lexicon.is_clear_name(first)
             or rare
-            # in a transcript (two turns tagged or more), a first name that is a word too
-            # is the speaker's ("joy: not great honestly"), never a field's name
+            # in a transcript (two turns tagged or more), or before what someone says of
+            # themselves, a first name that is a word too is the speaker's ("joy: not
+            # great honestly", "grace: i don't know"), never a field's name
             or (
-                len(_TURN_TAGS.findall(text, 0, 4000)) > 1
+                (len(_TURN_TAGS.findall(text, 0, 4000)) > 1 or _FIRST_PERSON.search(said))
                 and len(words) == 1
+                # (not a note's heading in capitals: "FE: 2.3L in", "CV: stable")
+                and (len(first) > 3 or not words[0].isupper())
                 and lexicon.is_first_name(first)
                 and first not in _FIELD_NAMES
             )
