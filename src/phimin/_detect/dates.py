@@ -251,9 +251,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.date.iso"),
-        # (an ISO time may follow: "2024-03-14T10:30:00Z" is the date and its hour)
+        # (an ISO time may follow: "2024-03-14T10:30:00Z" is the date and its hour, taken
+        # whole with its fraction of a second and its offset, "2023-11-02T08:05:09.25-04:00")
         r"(?<![\w/.-])(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
-        r"(?=T\d{2}:\d{2}|(?![\w/]|[.-]\d))",
+        r"(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?(?:Z|[+-][01]\d(?::?[0-5]\d)?)?"
+        r"(?![\w:+-]|\.\d)|(?=T\d{2}:\d{2})|(?![\w/]|[.-]\d))",
     ),
     PatternSpec(
         builtin("phimin.date.month_day"),

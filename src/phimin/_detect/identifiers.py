@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from phimin._catalogue import builtin
 from phimin._detect import validators as v
+from phimin._detect.clinical import is_clinical_term
 from phimin._detect.dates import plausible_numeric_date
 from phimin._detect.patterns import PatternSpec
 from phimin._detect.spoken import (
@@ -127,6 +128,28 @@ def _no_unit_in_plate(value: str) -> bool | None:
     return False if plain or _UNIT_GROUP.search(value) else None
 
 
+def _plate_letters(value: str) -> bool | None:
+    """A plate's letters are no word or ward abbreviation: "HR72 NSR", "GA28 WKS" are
+    readings."""
+    letters = regex.split(r"[\d -]+", value.lower())
+    plain = any(w in STOP_WORDS or is_clinical_term(w) or w in _PLATE_NOT for w in letters)
+    return False if plain else None
+
+
+# Ward letters a reading pairs with a number in capitals ("HR72 NSR", "RR18 REG")
+_PLATE_NOT = frozenset(
+    {"hr", "rr", "bp", "ga", "sr", "st", "nsr", "bpm", "wks", "hrs", "min", "reg", "abg", "vbg",
+     "ivp", "pca", "prn", "sbp", "dbp", "map", "cvp", "fio", "peep", "sat", "sao", "spo", "amp"}
+)
+
+
+def _licence_birth(value: str) -> bool:
+    """A British licence's month (51-62 for a woman) and day are a real birth's."""
+    number = regex.sub(r"[ ]", "", value)[5:11]
+    month, day = int(number[1:3]) % 50, int(number[3:5])
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
 def _labelled(rule_id: str, labels: str) -> PatternSpec:
     """An identifier after one of its labels ("MRN: 123", "member ID is X81")."""
     return PatternSpec(
@@ -178,6 +201,41 @@ def _valid_phone(value: str) -> bool | None:
 
 
 _EMAIL_AT = regex.compile(r"(?i)[ ]?(?:\(at\)|\[at\]|\{at\}| at | arroba |@)[ ]?")
+
+
+def _valid_iban_tail(value: str) -> bool:
+    """An IBAN whose check digits hold, or one with a capital after it ("... 8816 X")."""
+    if v.valid_iban_loose(value):
+        return True
+    head, _, tail = value.rpartition(" ")
+    return bool(head) and tail.isalpha() and v.valid_iban_loose(head)
+
+
+_DIAL_GROUP = regex.compile(r"[ .-]+")
+
+
+def _valid_international(value: str) -> bool | None:
+    """A + number as phonenumbers reads it; one dialled with 00 for the +, the same, unless
+    its groups are all clock times ("0030 1400 2200" are hours of a 24-hour chart)."""
+    if not value.startswith("00"):
+        return v.valid_phone(value)
+    groups = _DIAL_GROUP.split(value)
+    if all(_clock(g) for g in groups):
+        return False
+    return v.valid_phone("+" + value[2:])
+
+
+def _clock(group: str) -> bool:
+    return len(group) == 4 and int(group[:2]) < 24 and int(group[2:]) < 60
+
+
+def _valid_trunk(value: str) -> bool:
+    """A number abroad with its trunk 0 (`valid_phone_abroad`), unless its groups of four
+    are all hours of a 24-hour chart: "0800 120 1400" is a glucose log."""
+    fours = [g for g in _DIAL_GROUP.split(value) if len(g) == 4]
+    if len(fours) >= 2 and all(_clock(g) for g in fours):
+        return False
+    return v.valid_phone_abroad(value)
 
 
 def _spelled_email_name(value: str) -> bool | None:
@@ -625,11 +683,24 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.phone.international"),
-        # (its country code in brackets too: "(+44) (20) 7946 0958")
-        r"(?<![\w+(])(?:\+[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\))[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}"
-        r"(?:[ .-]?\d{2,4}){1,4}(?![\w])",
-        validate=v.valid_phone,
-        trigger=r"\+",
+        # (its country code in brackets too: "(+44) (20) 7946 0958"; or dialled from
+        # abroad with 00 for the +, its code apart: "0033 6 41 27 88 05"; a group of one
+        # digit among the rest: "+30 21 0 4478123")
+        r"(?<![\w+(])(?:\+[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\)|(?<![\d.,:/-][ ]?)00[1-9]\d{0,2}(?=[ .-]))"
+        r"[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}|[ .-]\d(?!\d)){1,4}(?![\w])",
+        validate=_valid_international,
+        trigger=r"\+|00[1-9]",
+    ),
+    PatternSpec(
+        builtin("phimin.phone.trunk"),
+        # a number abroad in its country's own format, its trunk 0 first: "0918 264
+        # 3071", "0 (542) 318 27 64", "0312-447-19-20" (valid there, by phonenumbers);
+        # its pairs apart by spaces only after an area in brackets: "0600 124 58 91" is
+        # an hour and vital signs, "0 120 130 45 67" a list of counts
+        r"(?<![\w+.,/:()-])0(?:\d{3}(?P<s1>[ .-])\d{3}(?P=s1)\d{4}|\d{3}(?P<s2>[.-])\d{3}(?P=s2)\d{2}"
+        r"(?P=s2)\d{2}|-\d{3}-\d{3}-\d{2}-\d{2}|[ -]?\(\d{3}\)[ ]?\d{3}[ .-]?(?:\d{4}|\d{2}[ .-]\d{2}))"
+        r"(?![\w]|[.,/-]\d)",
+        validate=_valid_trunk,
     ),
     PatternSpec(
         builtin("phimin.phone.context"),
@@ -696,6 +767,14 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         context=("ssn", "social", "security", "ss#", "soc"),
     ),
     PatternSpec(
+        builtin("phimin.ssn.odd_groups"),
+        # nine digits split once after the area, "417-308825": an SSN (or an ITIN,
+        # "927-781406") typed with a dash missing (the SSA's or the IRS's rules must hold:
+        # not "150-450000", a range of counts)
+        r"(?<![\w.,/-])\d{3}-\d{6}(?![\w]|[-.,/]\d)",
+        validate=v.valid_tax_id,
+    ),
+    PatternSpec(
         builtin("phimin.ssn.last_four"),
         # "last four of my social is 6621": a partial SSN still points at one person.
         r"(?i)(?<![\w])last[ ](?:four|4)(?:[ ]digits)?[ ]of[ ](?:my|his|her|their|your|the)[ ]"
@@ -713,6 +792,45 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"|(?:n[uú]mero[ ]de[ ])?seguro[ ]social",
     ),
     PatternSpec(
+        builtin("phimin.account.aba_grouped"),
+        # a routing number printed 4-4-1, "2140-5391-1", its ABA check digit holding
+        r"(?<![\w.,/-])\d{4}-\d{4}-\d(?![\w]|[-.,/]\d)",
+        validate=v.valid_aba_routing,
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.national_grouped"),
+        # a national number in its printed groups, its check digit holding: a Canadian
+        # SIN 3-3-3, "572 319 465" (Luhn), an Aadhaar 4-4-4, "4831 7265 9025" (Verhoeff)
+        # (Australia's TFN and ACN 3-3-3 too, its ABN 2-3-3-3, "51 738 162 904")
+        r"(?<![\w.,/:-])(?:\d{3}(?P<s3>[ -])\d{3}(?P=s3)\d{3}|\d{4}(?P<s4>[ :-])\d{4}(?P=s4)\d{4}"
+        r"|\d{2}[ ]\d{3}[ ]\d{3}[ ]\d{3})"
+        r"(?![\w]|[-.,/:]\d|[ ]\d)",
+        validate=v.valid_national_grouped,
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.es_dni"),
+        # a Spanish DNI, seven or eight digits and its check letter, "48291736-Q" (the
+        # letter set has no I, O, U: "1000000u" is a rate of units)
+        r"(?i)(?<![\w.,/-])\d{7,8}-?[A-HJ-NP-TV-Z](?![\w])",
+        validate=v.valid_dni,
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.birth_number"),
+        # a national number built on the birth date: Korean, "850317-2648193"; Swedish,
+        # "19850317-4826" (the date real, the Swedish check digit holding)
+        r"(?<![\w.,/-])(?:\d{6}-[1-8]\d{6}|(?:19|20)\d{6}[-+]\d{4})(?![\w]|[-.,/]\d)",
+        validate=v.valid_birth_number,
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.uk_nino"),
+        # a British National Insurance number, in pairs or whole, in either case:
+        # "JK 40 21 77 C", "jk402177c" (its two letters as HMRC issues them)
+        r"(?i)(?<![\w])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+        r"(?:[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}|[ ]?\d{3}[ ]\d{3})[ ]?[A-D](?![\w])",
+        # (six digits and a letter: a code of capitals, not "ab 12 34 56 c" in a list)
+        trigger=r"\d\d[ ]?\d\d",
+    ),
+    PatternSpec(
         builtin("phimin.card"),
         CreditCardRecognizer.PATTERNS[0].regex,
         validate=v.valid_card,
@@ -727,8 +845,11 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.iban"),
-        r"(?i)(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])",
-        validate=v.valid_iban_loose,
+        # (a short last group after a space holds a digit, or is capitals, "...0200 000M
+        # UR": a word after it is left, "... 8816 to pay"; a capital after it goes too)
+        r"(?i)(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}"
+        r"(?:[A-Z0-9]{1,3}|[ ](?:(?=[A-Z]{0,2}\d)[A-Z0-9]{1,3}|(?-i:[A-Z]{1,3})))?(?![\w])",
+        validate=_valid_iban_tail,
     ),
     _labelled(
         "phimin.account.labelled",
@@ -758,7 +879,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.health_plan.mbi"),
         # Medicare Beneficiary Identifier: 11 characters, letters without S, L, O, I, B, Z.
-        r"(?<![\w])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]"
+        # (in small letters too, as typed: "3hk7-pn2-ty58")
+        r"(?i)(?<![\w])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]"
         r"[AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![\w])",
     ),
     # --- licences, certificates, vehicles, devices -------------------------------
@@ -771,8 +893,26 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.license.dea"),
         # (a space may follow the letters: the detection view splits "PG0000000", as PG
         # is also a pager label)
-        r"(?<![\w])[ABFGMPRX][A-Z9][ ]?\d{7}(?![\w])",
+        # (every registrant letter in use: A-H, J-M, P-U, X; "KT4012340" is a mid-level practitioner's)
+        r"(?<![\w])[A-HJ-MP-UX][A-Z9][ ]?\d{7}(?![\w])",
         validate=v.valid_dea,
+    ),
+    PatternSpec(
+        builtin("phimin.license.uk_driving"),
+        # a British driving licence number, in either case and however spaced: five
+        # letters of the surname (9 for none), the birth year's decade, month (+50 for a
+        # woman), day and year, initials, a digit, two check characters, maybe the issue:
+        # "WHITL 752146 RJ9TK 03", "whitl752146rj9tk"
+        r"(?i)(?<![\w])[A-Z][A-Z9]{4}[ ]?\d[0156]\d[ ]?\d{3}[ ]?[A-Z9]{2}\d[A-Z0-9]{2}(?:[ ]?\d{2})?"
+        r"(?![\w])",
+        validate=_licence_birth,
+    ),
+    PatternSpec(
+        builtin("phimin.license.npi_grouped"),
+        # an NPI printed 4-3-3, "1457-302-986", its Luhn check (over 80840) holding (not
+        # a run of measures: "1000 250 500 ml")
+        r"(?<![\w.,/-])[12]\d{3}(?P<sep>[ -])\d{3}(?P=sep)\d{3}(?![\w]|[-.,/]\d|[ ]\d)",
+        validate=v.valid_npi_grouped,
     ),
     PatternSpec(
         builtin("phimin.vehicle.plate"),
@@ -792,6 +932,15 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         group="id",
         validate=_no_unit_in_plate,
         trigger=r"(?i)reg|plate",
+    ),
+    PatternSpec(
+        builtin("phimin.vehicle.uk_plate_shaped"),
+        # a British registration of today's shape without its label, in capitals: two
+        # region letters, the age in two digits (10-29, 51-79; "MS04", "HC03" are a drug
+        # and a gas with an O typed as 0), three letters, "KD64 RWN", "PY19-LTE"
+        r"(?<![\w-])[A-HJ-PR-Y]{2}(?:[12]\d|5[1-9]|[67]\d)[ -]?[A-HJ-PR-Z]{3}(?![\w-])",
+        validate=_plate_letters,
+        trigger=r"[A-Z]\d\d[ -]?[A-Z]",
     ),
     PatternSpec(
         builtin("phimin.vehicle.vin"),
@@ -1008,8 +1157,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.other_id.handle_shaped"),
         # "@john_gmail", "@janedoe42": a handle with an underscore or a digit needs no word
         # of social media near it (from a letter on: "@4pm", "@20mcg" are no handles).
-        r"(?<![\w@.+-])@(?=[A-Za-z0-9_.]{0,29}[_\d])(?=[\w.-]{0,29}[a-z])[A-Za-z]"
-        r"[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_](?![\w@]|\.[A-Za-z])",
+        # (in capitals with an underscore too, or from one: "@_RIO_MAR77")
+        r"(?<![\w@.+-])@(?=[A-Za-z0-9_.]{0,29}[_\d])(?=[\w.-]{0,29}[a-z]|[A-Z0-9_.]{0,29}_)"
+        r"[A-Za-z_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_](?![\w@]|\.[A-Za-z])",
         trigger="@",
     ),
     PatternSpec(
@@ -1044,6 +1194,14 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.other_id.long_number"),
         r"(?<![\w.,/$-])\d{7,}(?![\w,/%]|[.-]\d)",
         validate=_not_a_count,
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.code_lower"),
+        # a passport's or a card's number typed in small letters, one to three letters
+        # then six to nine digits: "rk4817263", "Tqa0571934" (in capitals it is a code,
+        # above; a word is never glued to six digits)
+        r"(?<![\w@#$.-])(?=[A-Z]{0,2}[a-z])[A-Za-z]{1,3}\d{6,9}(?![\w-])",
+        trigger=r"[a-z]\d{6}",
     ),
     PatternSpec(
         builtin("phimin.other_id.code"),

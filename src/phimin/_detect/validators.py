@@ -7,13 +7,19 @@ matches; they never see more than the matched characters.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import ipaddress
 from typing import TYPE_CHECKING
 
 import regex
 from stdnum import bitcoin, iban, imei, luhn
-from stdnum.us import rtn, ssn
+from stdnum.au import abn, acn, tfn
+from stdnum.ca import sin
+from stdnum.es import dni
+from stdnum.in_ import aadhaar
+from stdnum.se import personnummer
+from stdnum.us import itin, rtn, ssn
 
 if TYPE_CHECKING:
     from tldextract import TLDExtract
@@ -22,18 +28,24 @@ __all__ = [
     "digits",
     "mac_of_one",
     "valid_aba_routing",
+    "valid_birth_number",
     "valid_card",
     "valid_crypto_wallet",
     "valid_dea",
+    "valid_dni",
     "valid_domain",
     "valid_email",
     "valid_iban",
     "valid_imei",
     "valid_ip",
     "valid_mac",
+    "valid_national_grouped",
     "valid_npi",
+    "valid_npi_grouped",
     "valid_phone",
+    "valid_phone_abroad",
     "valid_ssn",
+    "valid_tax_id",
     "valid_vin",
 ]
 
@@ -50,6 +62,12 @@ def valid_ssn(value: str) -> bool:
     return len(number) == 9 and bool(ssn.is_valid(number))
 
 
+def valid_tax_id(value: str) -> bool:
+    """An SSN (the SSA's rules) or an ITIN (its 9XX area and group ranges), by python-stdnum."""
+    number = digits(value)
+    return len(number) == 9 and bool(ssn.is_valid(number) or itin.is_valid(number))
+
+
 def valid_card(value: str) -> bool:
     number = digits(value)
     return 13 <= len(number) <= 19 and bool(luhn.is_valid(number))
@@ -59,11 +77,76 @@ def valid_crypto_wallet(value: str) -> bool:
     """A Bitcoin address whose checksum holds, or an Ethereum address (40 hex digits)."""
     if value.startswith("0x"):
         return len(value) == 42
-    return bool(bitcoin.is_valid(value))
+    return bool(bitcoin.is_valid(value)) or _valid_bech32m(value)
+
+
+# bech32m (BIP 350), the checksum of a Taproot address ("bc1p..."): python-stdnum checks
+# the older bech32 only, so its polymod is run here against the bech32m constant.
+_BECH32M_CONST = 0x2BC830A3
+_BECH32_ALPHABET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+
+
+def _valid_bech32m(value: str) -> bool:
+    number = value.lower()
+    if not number.startswith("bc1") or not 14 <= len(number) <= 74:
+        return False
+    if any(c not in _BECH32_ALPHABET for c in number[3:]):
+        return False
+    data = [_BECH32_ALPHABET.index(c) for c in number[3:]]
+    if not data or data[0] == 0:  # (witness version 0 uses bech32, checked above)
+        return False
+    hrp = [ord(c) >> 5 for c in "bc"] + [0] + [ord(c) & 31 for c in "bc"]
+    return bool(bitcoin.bech32_checksum(hrp + data) == _BECH32M_CONST)
 
 
 def valid_iban(value: str) -> bool:
     return bool(iban.is_valid(value))
+
+
+def _a_series(groups: list[int], step: int) -> bool:
+    """Groups that read as a run of measures: all round, or close together ("250 262
+    271", "110 120 130"), or all hours of a 24-hour chart ("0815 1230 1645")."""
+    if all(g % 10 == 0 for g in groups) or max(groups) - min(groups) < step:
+        return True
+    return step > 150 and all(g // 100 < 24 and g % 100 < 60 for g in groups)
+
+
+def valid_national_grouped(value: str) -> bool:
+    """By python-stdnum: nine digits a Canadian SIN (with dashes, an Australian TFN or ACN
+    too); eleven an Australian ABN; twelve an Aadhaar number. Never a run of measures."""
+    number = digits(value)
+    groups = [int(g) for g in _NON_DIGIT.split(value) if g]
+    if len(number) == 9:
+        if _a_series(groups, 150):
+            return False
+        if sin.is_valid(number):
+            return True
+        return "-" in value and bool(tfn.is_valid(number) or acn.is_valid(number))
+    if len(number) == 11:
+        return bool(abn.is_valid(number))
+    return len(number) == 12 and not _a_series(groups, 1500) and bool(aadhaar.is_valid(number))
+
+
+def valid_dni(value: str) -> bool:
+    """A Spanish DNI, its check letter holding (python-stdnum); seven digits are padded."""
+    number = _NON_ALNUM.sub("", value).upper()
+    return bool(dni.is_valid(number.zfill(9)))
+
+
+def valid_birth_number(value: str) -> bool:
+    """A number built on a birth date: Korean, YYMMDD-G and six digits (G 1-8, the date
+    real); Swedish, YYYYMMDD-NNNN, its Luhn check holding (python-stdnum)."""
+    head, _, tail = value.replace("+", "-").partition("-")
+    if len(head) == 8:
+        return bool(personnummer.is_valid(value))
+    if len(head) != 6 or tail[:1] not in "12345678":
+        return False
+    century = "19" if tail[0] in "1256" else "20"
+    try:
+        datetime.date(int(century + head[:2]), int(head[2:4]), int(head[4:6]))
+    except ValueError:
+        return False
+    return True
 
 
 def valid_imei(value: str) -> bool:
@@ -78,6 +161,12 @@ def valid_npi(value: str) -> bool:
     """NPI: ten digits, Luhn over the card-issuer prefix 80840."""
     number = digits(value)
     return len(number) == 10 and number[0] in "12" and bool(luhn.is_valid("80840" + number))
+
+
+def valid_npi_grouped(value: str) -> bool:
+    """An NPI in its printed groups, not a run of measures ("1000 250 500")."""
+    groups = [int(g) for g in _NON_DIGIT.split(value) if g]
+    return not _a_series(groups, 150) and valid_npi(value)
 
 
 def valid_dea(value: str) -> bool:
@@ -124,6 +213,29 @@ def valid_phone(value: str) -> bool | None:
     if phonenumbers.is_valid_number(parsed):
         return True
     return None if phonenumbers.is_possible_number(parsed) else False
+
+
+# Where a number written with its trunk 0 ("0917 ...", "0 532 ...") is most often from,
+# among the countries clients call home to.
+_TRUNK_REGIONS = (
+    "GB", "IE", "PH", "TR", "IN", "PK", "NG", "DE", "FR", "IT", "ES", "NL", "PL", "UA",
+    "RU", "CN", "JP", "KR", "VN", "TH", "AU", "NZ", "ZA", "EG", "IR", "IL", "BR", "AR", "PE",
+)
+
+
+def valid_phone_abroad(value: str) -> bool:
+    """A number in a country's own format, trunk 0 first, that phonenumbers finds valid
+    in one of the countries in `_TRUNK_REGIONS`."""
+    import phonenumbers
+
+    for region in _TRUNK_REGIONS:
+        try:
+            parsed = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return True
+    return False
 
 
 def mac_of_one(hexes: str) -> bool:
