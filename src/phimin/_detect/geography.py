@@ -384,12 +384,22 @@ class CityRecognizer(PhiminRecognizer):
             )
             lived_in = _lived_in(lowered, start)  # ("lives out on rosebud")
             after_preposition = after_preposition or lived_in
+            # a town that is a word, where someone lives or is "out", "over", "up" or
+            # "down", the phrase ending there: "my mom lives out in hope", "we're out in
+            # unity now" (not "out in public", "came out in force")
+            out_in = (
+                _out_in(lowered, start)
+                and _phrase_ends(lowered, end)
+                and name not in _OUT_IN_SAYINGS
+                and " " not in name
+            )
             if town and not (
                 after_preposition
                 and (
                     self._no_word(name)
                     or state_follows
                     or _long_name(name)  # ("still in truth or consequences")
+                    or out_in
                     or (
                         lived_in
                         and self._rare_noun(name)
@@ -426,6 +436,7 @@ class CityRecognizer(PhiminRecognizer):
                 # a city that is a word, where someone lives or moves, the phrase ending
                 # there: "we might move to bend but", "grew up in mobile"
                 or (not town and _settled_in(lowered, start) and _phrase_ends(lowered, end))
+                or out_in
             ):
                 # "lives in hampton"; "transferred to saint cloud", "moved to lake city";
                 # a city of two plain words: "moved out to round rock", "in grand rapids"
@@ -560,6 +571,24 @@ _SETTLED_IN = regex.compile(
     r"(?<![\w'’])(?:live|lives|lived|living|grew[ ]up|raised|born|move|moving|moved"
     r"|relocated|stays|stayed|staying)(?:[ ]+(?:out|over|up|down))?[ ]+(?:in|to)[ ]+$"
 )
+
+
+# Where someone lives or is, away: "lives out in", "we're over in", "moved up to".
+_OUT_IN = regex.compile(
+    r"(?:(?<![\w'’])(?:live|lives|lived|living|move|moving|moved|stay|stays|stayed|staying"
+    r"|grew[ ]up|raised|family|is|are|was|were|am)|['’](?:s|re|m))[ ]+(?:out|over|up|down)"
+    r"[ ]+(?:in|to)[ ]+$"
+)
+# Words said after "out in" that are towns too ("out in public", "out in force").
+_OUT_IN_SAYINGS = frozenset(
+    """public force front style numbers waves arms smoke flames spades bulk time space nature
+    traffic town country court church school treatment general person date speed par snuff
+    scratch earth chance business""".split()
+)
+
+
+def _out_in(lowered: str, start: int) -> bool:
+    return _OUT_IN.search(lowered, max(0, start - 30), start) is not None
 
 
 def _settled_in(lowered: str, start: int) -> bool:

@@ -49,13 +49,15 @@ _CUES = frozenset(
 # center", "the pantages theater", "wrigley field", "the oregon zoo").
 _COMMON_KINDS = frozenset(
     """center centre pier wharf zoo aquarium museum theater theatre cinema station market
-    tower towers building library field hall garden gardens""".split()
+    tower towers building library field hall garden""".split()
 )
 # Kinds a town has one or a few of, whose name may be everyday words ("the crystal
 # ballroom", "the rose quarter").
 _KINDS = _COMMON_KINDS | frozenset(
     """ballroom arena stadium coliseum pavilion amphitheater amphitheatre fairgrounds
-    speedway raceway playhouse quarter district""".split()
+    speedway raceway playhouse quarter district
+    gardens village heights terrace commons estates acres manor meadows crossing crossings
+    plaza lodge""".split()
 )
 # Words that say which kind, whose or which one, and name none.
 _NOT_NAMES = frozenset(
@@ -71,7 +73,10 @@ _NOT_NAMES = frozenset(
     indoor outdoor open empty packed crowded dance music concert theater theatre arts art
     water fire police sheriff sewer voting congressional legislative judicial court
     warehouse industrial residential commercial entertainment red light one two three
-    public private farmers farmer's flea stock job housing black super""".split()
+    public private farmers farmer's flea stock job housing black super botanical vegetable
+    herb flower flowers rooftop roof patio zen sculpture global olympic retirement gated
+    railroad railway rail border pedestrian zebra deer campus dorm ski hunting fishing sweat
+    strip food shopping christmas holiday halloween""".split()
 )
 
 

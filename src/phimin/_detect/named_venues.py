@@ -39,7 +39,7 @@ _NEIGHBOURHOOD_WORDS = frozenset(
 )
 _PLACE_WORDS = _NEIGHBOURHOOD_WORDS | frozenset(
     """willows oaks pines elms palms cedars maples birches aspens sycamores magnolias
-    cottonwoods sequoias redwoods grotto arbors knolls lofts terraces""".split()
+    cottonwoods sequoias redwoods grotto arbors knolls lofts terraces pointe enclave""".split()
 )
 # A pub's or a bar's thing ("the stag", "the rusty nail", "the blue moon").
 _PUB_THINGS = frozenset(

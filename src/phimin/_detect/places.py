@@ -136,7 +136,7 @@ _PLACE_WORD = (
     + alternation(
         tuple(
             sorted(
-                (STOP_WORDS | SPANISH_STOP_WORDS | _WEEKDAYS | _PLACE_GRAMMAR)
+                (STOP_WORDS | SPANISH_STOP_WORDS | _WEEKDAYS | _PLACE_GRAMMAR | SPANISH_TIMES)
                 - {"san", "santa"}
                 - _SPANISH_NUMBERS,  # ("calle ocho")
                 key=len,
@@ -145,6 +145,28 @@ _PLACE_WORD = (
         )
     )
     + r")(?![\w'’]))\p{L}[\p{L}'’-]*"
+)
+
+# A place's name after its kind in Spanish, which may hold its own article or "de" ("la
+# colonia del valle", "el rancho los pinos"); after "de" or "del", no one's kin or a
+# part of town ("el rancho de mi tío", "el barrio del abuelo", "la colonia del centro").
+_SPANISH_KIN = (
+    r"abuel[oa]s?|t[ií][oa]s?|pap[aá]|mam[aá]|padres?|madre|herman[oa]s?|prim[oa]s?|familia"
+    r"|espos[oa]|novi[oa]|amig[oa]s?|vecin[oa]s?|patr[oó]n|centro|norte|sur|este|oeste|otr[oa]"
+    r"|lado|pueblo|ma[ñn]ana|tarde|noche|semana|a[ñn]o|mes|d[ií]a|gente|casa|escuela|iglesia"
+    r"|ciudad|trabajo"
+)
+_SPANISH_ARTICLE = (
+    rf"(?:(?:del|de[ ]la|de[ ]los|de[ ]las|de)[ ]+(?!(?:{_SPANISH_KIN})(?![\w]))"
+    r"|(?:la|las|los|el)[ ]+)"
+)
+_SPANISH_REST = rf"{_PLACE_WORD}(?:[ ]+{_SPANISH_ARTICLE}?{_PLACE_WORD}){{0,2}}"
+# (a name that opens with its article ends at a pause, not a verb: "el barrio la loma, y",
+# not "en el barrio la gente es buena")
+_SPANISH_NAME = (
+    rf"(?:{_SPANISH_REST}|{_SPANISH_ARTICLE}{_SPANISH_REST}(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:y|pero"
+    r"|porque|cuando|donde|en|a|al|de|con|desde|hasta|por|para|ahora|and|but|in|with|when|now"
+    r"|since|for|because|so|until|where)(?![\w'’])))"
 )
 
 # Where someone stays, a name before a kind of house ("we stayed at hope haven", "a bed
@@ -157,6 +179,14 @@ _NOT_A_SHELTER_NAME = (
     r"the|a|an|my|his|her|our|their|your|this|that|some|one|grandma|grandpa|granny|nana|mom"
     r"|dad|mama|papa|aunt|auntie|uncle|tia|tía|abuela|friend|friends|group|halfway|foster"
     r"|nursing|sober|safe|care|boarding|rooming|trap|crack|frat|big|little|tiny|old|new"
+)
+# ...nor before a word a place's name ends with: what kind of house or park it is
+# ("at coffee house", "the open house", "at skate park").
+_NOT_A_HOME_NAME = frozenset(_NOT_A_SHELTER_NAME.split("|")) | frozenset(
+    """open coffee fire court school white lake beach guest club tree bath boat fun full
+    opera ware frat safe halfway sober group dog skate water trailer green hen ranch
+    country summer winter town city dream play round home boyfriend girlfriend cousin sister
+    brother neighbor neighbour son daughter baby wife husband parents family""".split()
 )
 _SPOKEN_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three"
@@ -362,8 +392,11 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # word of grammar in either language; "iglesia pentecostal el shaddai": a church,
         # its denomination and its name, whole.
         # (a neighbourhood's or a street's kind goes with its name: "colonia obrera")
-        r"(?i)(?<![\w'’])(?:(?:la|el)[ ]+(?P<place>(?:colonia|barrio|vecindad|fraccionamiento"
-        rf"|rancho|ejido)[ ]+{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,2}})"
+        # (after "del" or "al" too, and with its own article or "de" inside the name:
+        # "del barrio la loma", "al rancho los pinos", "la colonia del valle", "de la
+        # sierra tarahumara")
+        r"(?i)(?<![\w'’])(?:(?:la|el|del|al|the)[ ]+(?P<place>(?:colonia|barrio|vecindad"
+        rf"|fraccionamiento|rancho|ejido|sierra)[ ]+{_SPANISH_NAME})"
         r"|(?:(?:el|mi|su|nuestro)[ ]+pueblo[ ]+de|el[ ]+municipio[ ]+de|la[ ]+aldea[ ]+de)[ ]+"
         rf"(?P<place>{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,2}})"
         rf"|(?:la[ ]+)?(?P<place>(?:calle|avenida)[ ]+{_PLACE_WORD}(?:[ ]+{_PLACE_WORD})?)"
@@ -372,6 +405,7 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:[ ]+{_PLACE_WORD})?))",
         group="place",
         trigger=r"(?i)colonia|barrio|vecindad|fraccionamiento|pueblo|municipio|rancho|ejido|aldea"
+        r"|sierra"
         r"|calle|avenida|iglesia",
     ),
     PatternSpec(
@@ -420,6 +454,8 @@ _FACILITY_NOUN = lazy(
     # "i hate it at maple grove assisted living", "hired at sunrise senior living", "at
     # the eastgate mall", "new bethel missionary baptist"
     r"|assisted[ ]living|senior[ ]living|mall|missionary[ ]baptist"
+    # "my dad is at shady grove care center"
+    r"|care[ ]cent(?:er|re)"
     # "i go to mercy family health now", "seen at eastside family medicine"
     r"|family[ ]health|family[ ]medicine|family[ ]practice|community[ ]health"
     # "my brother's at snake river correctional now"
@@ -514,16 +550,43 @@ _NOT_FEATURE_NAMES = frozenset(
     morning night day days house cabin trip town village duck ducks fish fishing frog turtle
     koi goose swan lily mill boat swimming ice farm""".split()
 )
+# Words a place's name ends with more than anything else's ("valley view", "otter crest",
+# "hillcrest", "rosewood"): after a word of place and before a pause, the name of one.
+# (not "run" or "landing": "a beer run", "a crash landing"; "view" only after "at": "in
+# plain view")
+_TOPONYM_HEADS = frozenset(
+    """view vista crest ridge hills heights village gardens manor terrace commons pointe
+    glen grove meadows oaks pines springs creek woods acres estates crossing crossings
+    towers plaza lodge haven shores house""".split()
+)
+# (what may follow a place's name there: a pause, a word of time or grammar)
+_PAUSE_AFTER = (
+    r"for|again|now|when|after|before|since|until|last|this|and|but|with|because|yesterday"
+    r"|today|tonight|right|all|till|or|so"
+)
 _BEEN_AT = lazy(
     # (a person is somewhere: "he's in", "she was at"; not "salt is in", "time to")
     r"(?i)(?:(?<=(?<![\w'’])(?:he|she|i|we|they|you|who))['’](?:s|m|re)"
     r"|(?<![\w'’])(?:(?:he|she|i|we|they|you|who)[ ]+(?:was|were|is|am|are|been)|been|stayed"
     r"|stay|stays|staying|living|live|lives|lived|sent|went|go|goes|going|locked[ ]up|admitted"
-    r"|transferred|working|works|worked|bid|stint))[ ]+(?:at|in|to"
+    r"|transferred|work|working|works|worked|bid|stint))[ ]+(?P<cue>at|in|to"
     r"|into|over[ ]at|out[ ]at|up[ ]at|down[ ]at)[ ]+"
-    r"(?P<name>\p{L}{4,})(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:for|again|now|when|after|before|since"
-    r"|until|last|this|and|but|with|because|yesterday|today|tonight|right|all|till|or|so)"
-    r"(?![\w'’]))"
+    # (or two words, the last one a place's name ends with: "she's at valley view now")
+    rf"(?P<name>\p{{L}}{{4,}}|\p{{L}}{{3,}}[ ](?:{'|'.join(sorted(_TOPONYM_HEADS))}))"
+    rf"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:{_PAUSE_AFTER})(?![\w'’]))"
+)
+_TOPONYM_ENDS = (
+    "wood woods view side brook dale crest ridge vale haven mont green gate field moor"
+    " shire wick"
+).split()
+# Everyday words made like those ("outside", "the outfield", "in dreamland").
+_EVERYDAY_COMPOUNDS = frozenset(
+    """outside inside beside bedside roadside poolside fireside ringside courtside graveside
+    countryside downside upside offside topside backside flipside outfield infield midfield
+    battlefield minefield airfield tailgate floodgate wintergreen interview preview preside
+    subside cartridge porridge elongate frigate divagate unshaven firewood plywood hardwood
+    softwood driftwood broadside blindside curbside centerfield leftfield rightfield wayside
+    landside nearside""".split()
 )
 # The same in Spanish, a place after its article: "vivo en la villita", "crecí en el
 # alamillo" (not "vivo en la casa", "está en la cárcel": everyday Spanish).
@@ -533,7 +596,10 @@ _LIVES_IN_SPANISH = lazy(
     r"[ ]quedamos)[ ]+en[ ]+(?:la|el|los|las)[ ]+(?P<name>\p{L}{4,})(?![\w'’-])"
 )
 # Slang for a kind of place, which no dictionary has: "he's in juvie again".
-_KINDS_SAID_AS_NAMES = frozenset({"juvie", "juvi", "detox", "lockup", "psych", "rehabs"})
+# (and a child's: "my son is in timeout now")
+_KINDS_SAID_AS_NAMES = frozenset(
+    {"juvie", "juvi", "detox", "lockup", "psych", "rehabs", "timeout", "preschool"}
+)
 _TRANSFER = lazy(
     r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
@@ -577,6 +643,8 @@ _NAME_NOUNS = frozenset(
         "fellowship",
         "assisted living",
         "senior living",
+        "care center",
+        "care centre",
         "mall",
         "missionary baptist",
         "family health",
@@ -671,9 +739,15 @@ _SPOKEN_NOUNS = frozenset(
         "mission",
         "assisted living",
         "senior living",
+        "care center",
+        "care centre",
         "mall",
         "missionary baptist",
     }
+)
+# Facility nouns whose names are any everyday words, describing words too.
+_PLAIN_NAMED = frozenset(
+    "apartments|mission|baptist|senior living|assisted living|care center|care centre".split("|")
 )
 # Names that many US streets share, which are everyday words too.
 _STREET_NAMES = frozenset(
@@ -685,6 +759,8 @@ _STREET_NAMES = frozenset(
 _STREET_NAMES = _STREET_NAMES | frozenset(
     "alder ash aspen beech cypress fir hemlock linden mulberry palm redwood sequoia".split()
 )
+# A state's one-word name is a street's too, after a shop on it ("the cafe on mississippi").
+_STATE_STREETS = frozenset(n.lower() for n in US_STATE_NAMES if " " not in n)
 # A numbered street said in words: "eighty second", "one twenty second", "thirty ninth".
 _SPOKEN_ORDINAL = (
     r"(?:(?:(?:one|two)[ ])?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -]"
@@ -749,6 +825,22 @@ _PLACE_HEADS = frozenset({"place", "house", "home", "one", "spot", "corner", "pa
 _HOUSE_OF_CARE = regex.compile(r"(?i)(?:halfway|sober|group|recovery)[ ]+house")
 
 
+# A shop, and a street by or near it ("the pharmacy near burnside", "the safeway by
+# powell"): a shop with its article, or a chain.
+_SHOP_KINDS = (
+    r"apartments?|store|shop|ymca|ywca|church|shelter|clinic|gym|bar|diner|motel|hotel"
+    r"|laundromat|library|pharmacy|bodega|deli|complex|projects|duplex|school|office|bank"
+    r"|pantry|station|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe"
+    r"|hospital|courthouse|dmv|center|centre|mall|warehouse|factory"
+)
+_SHOP_BY_STREET = lazy(
+    r"(?i)(?<=(?:(?<![\w'’])(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
+    rf"(?:{_SHOP_KINDS})|(?<![\w'’-])(?:{BRAND_ALTERNATION}))(?:['’]s)?[ ]+)(?:by|near)[ ]+"
+    rf"(?P<street>{_SPOKEN_ORDINAL}|\p{{L}}[\p{{L}}'’-]+|\d{{1,3}}(?:st|nd|rd|th))(?![\w'’-])"
+    r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-])"
+)
+
+
 def _business(m: regex.Match[str]) -> bool:
     """A shop, a shelter, a clinic or a chain, not just any place ("the house on fire";
     "the halfway house on stark" is one)."""
@@ -756,6 +848,23 @@ def _business(m: regex.Match[str]) -> bool:
     if head is None:
         return False
     return head.lower() not in _PLACE_HEADS or _HOUSE_OF_CARE.search(m.group()) is not None
+
+
+def _toponym_compound(word: str, lexicon: NameLexicon) -> bool:
+    """A word made of a word and a place's ending ("hillcrest", "rosewood", "riverside"),
+    not an everyday one made so ("outside", "dreamland")."""
+    if word in _EVERYDAY_COMPOUNDS:
+        return False
+    for end in _TOPONYM_ENDS:
+        stem = word[: -len(end)]
+        if (
+            word.endswith(end)
+            and len(stem) >= 3
+            and stem not in STOP_WORDS
+            and (lexicon.is_english(stem) or lexicon.is_common_word(stem))
+        ):
+            return True
+    return False
 
 
 def _street_word(word: str) -> bool:
@@ -766,7 +875,9 @@ def _street_word(word: str) -> bool:
 _SMALL_ORDINALS = frozenset({"first", "second", "third", "fourth"})
 _NOT_STREETS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december weekends weekdays""".split()
+    may june july august september october november december weekends weekdays bus car train
+    foot bike phone email mail text cab taxi uber plane noon midnight tomorrow tonight home
+    work school church campus town""".split()
 )
 # In lower-case speech a facility's name is everyday words ("hollis creek elementary",
 # "cedar house shelter"): they count after a word that places it ("at", "to", "the").
@@ -811,7 +922,8 @@ _GENERIC = frozenset(
     women's womens domestic youth teen emergency overnight animal bible sunday grad
     graduate summer boarding charter catholic christian religious beauty trade driving
     dental art music dance language cooking swim junior senior big little small nice
-    good bad new old best worst favorite same""".split()
+    good bad new old best worst favorite same memory respite child skilled adult elder
+    critical intensive continuing palliative foster personal independent""".split()
 )
 
 
@@ -839,6 +951,15 @@ _CHILDRENS = lazy(
     rf"(?:{'|'.join(sorted(_NAME_WORDS - {'of', 'st', 'st.', 'mt', 'mt.', 'mount', 'saint'}))}"
     r"|national))(?![\w'’-])"
 )
+# A hospital's pious name, where someone is or goes: "got my meds at good sam", "he was
+# in sacred heart" (not "a holy cross on a chain", "in good heart").
+_PIOUS_HOSPITAL = regex.compile(
+    r"(?i)(?<=(?<![\w'’])(?:at|to|from|into|in)[ ]+)(?:(?:sacred|holy|mount|mt\.?)[ ]+(?:heart"
+    r"|cross|shepherd|samaritan|sam|redeemer|trinity|sinai)|good[ ]+(?:sam|samaritan|shepherd))"
+    r"(?![\w'’-])"
+)
+# (every match holds one of these)
+_PIOUS_GATES = ("sacred", "holy", "mount", "mt", "good s")
 _FACILITY = builtin("phimin.location.facility")
 _BARE_STREET = builtin("phimin.location.street_bare")
 _UNIVERSITY = builtin("phimin.location.university")
@@ -881,6 +1002,7 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from answered_places(text, self.lexicon)
         for m in finditer_by_line(_CHILDRENS, text):
             yield _FACILITY.at(*m.span("name"))
+        yield from self._pious_hospitals(text)
         for m in finditer_by_line(_FIRST_CHURCH, text):
             yield _FACILITY.at(*m.span())
         for m in finditer_by_line(_CHAIN_ON_STREET, text):
@@ -914,11 +1036,20 @@ class FacilityRecognizer(PhiminRecognizer):
     def _unknown_places(self, text: str) -> Iterator[Detection]:
         """ "he's in rikers again", "doing time at attica", "i was at harborview for a
         week": where someone is, was or was sent, a word no English, Spanish or name list
-        has is that place's own name."""
+        has is that place's own name; so is a word made like a place's ("she's at
+        hillcrest now", "at rosewood"), and two words ending as one's ("at valley view
+        now", "we lived at otter crest")."""
         for m in (*finditer_by_line(_BEEN_AT, text), *finditer_by_line(_LIVES_IN_SPANISH, text)):
-            word = m.group("name").lower()
+            words = m.group("name").lower().split()
+            if len(words) == 2:
+                if self._two_word_place(*words) and not (
+                    words[1] == "view" and not m.group("cue").lower().endswith("at")
+                ):
+                    yield _UNKNOWN_PLACE.at(m.start("name"), m.end("name"))
+                continue
+            word = words[0]
             lex = self.lexicon
-            if (
+            if _toponym_compound(word, lex) or not (
                 word in STOP_WORDS
                 or word in _KINDS_SAID_AS_NAMES
                 or lex.is_english(word)
@@ -927,8 +1058,30 @@ class FacilityRecognizer(PhiminRecognizer):
                 or lex.is_name(word)
                 or is_clinical_term(word)
             ):
-                continue
-            yield _UNKNOWN_PLACE.at(m.start("name"), m.end("name"))
+                yield _UNKNOWN_PLACE.at(m.start("name"), m.end("name"))
+
+    def _pious_hospitals(self, text: str) -> Iterator[Detection]:
+        """ "at good sam", "in sacred heart": a hospital's pious name of two words."""
+        # (each gated line read on its own: no search for the cue words first)
+        for start, end in lines_with_words(_PIOUS_GATES, text):
+            for m in _PIOUS_HOSPITAL.finditer(text, start, end):
+                yield _FACILITY.at(*m.span())
+
+    def _two_word_place(self, first: str, second: str) -> bool:
+        """ "valley view", "otter crest": a name word and a word a place's name ends with
+        (not "grandma house", "dog park")."""
+        if second not in _TOPONYM_HEADS:
+            return False
+        return not (
+            first in STOP_WORDS
+            or first in _NOT_FEATURE_NAMES
+            or first in _GENERIC
+            or first in _NOT_A_HOME_NAME
+            or first.endswith(("ly", "'s", "’s"))
+            or is_clinical_term(first)
+            or self.lexicon.is_verb_form(first)
+            or (first.endswith("ing") and self.lexicon.is_english(first))
+        )
 
     def _venues(self, text: str) -> Iterator[Detection]:
         """ "at cafe luna", "at our lady of guadalupe": a venue named after its kind (the
@@ -952,15 +1105,9 @@ class FacilityRecognizer(PhiminRecognizer):
             word = m.group("street").lower()
             if word in STOP_WORDS or word in _NOT_STREETS:
                 continue
-            lex = self.lexicon
-            if (
-                word in _STREET_NAMES
-                or _ORDINAL_STREET.fullmatch(word)
-                or lex.is_clear_name(word)
-                or not (lex.is_common_word(word) or lex.is_spanish(word) or len(word) < 4)
-                or (_business(m) and self._street_said(word, text, m.end()))
-            ):
+            if self._street_name(word, text, m.end(), business=_business(m)):
                 yield _BARE_STREET.at(m.start("street"), m.end())
+        yield from self._streets_by_shops(text)
 
         for m in finditer_by_line(_CORNER, text):
             first, cross = m.group("first").lower(), m.group("cross").lower()
@@ -969,6 +1116,30 @@ class FacilityRecognizer(PhiminRecognizer):
             streets = [_street_word(w) for w in (first, cross)]
             if all(streets) or (any(streets) and self._cross_name(cross if streets[0] else first)):
                 yield _BARE_STREET.at(*m.span("street"))
+
+    def _street_name(self, word: str, text: str, end: int, *, business: bool) -> bool:
+        """A street's name said alone after a place on it: a common street name, an
+        ordinal, a clear census name, a word no everyday list has; after a shop, a
+        state's name ("the cafe on mississippi") or a word said as a street's."""
+        lex = self.lexicon
+        return bool(
+            word in _STREET_NAMES
+            or _ORDINAL_STREET.fullmatch(word)
+            or (word in _STATE_STREETS and business)
+            or lex.is_clear_name(word)
+            or not (lex.is_common_word(word) or lex.is_spanish(word) or len(word) < 4)
+            or (business and self._street_said(word, text, end))
+        )
+
+    def _streets_by_shops(self, text: str) -> Iterator[Detection]:
+        """ "the pharmacy near burnside", "the corner store by maple": a shop by or near
+        a street said by its name alone (only lines with " by " or " near " are read)."""
+        for m in finditer_in(_SHOP_BY_STREET, text, lines_with_words((" by ", " near "), text)):
+            word = m.group("street").lower()
+            if word in STOP_WORDS or word in _NOT_STREETS:
+                continue
+            if self._street_name(word, text, m.end(), business=True):
+                yield _BARE_STREET.at(m.start("street"), m.end())
 
     def _street_said(self, word: str, text: str, end: int) -> bool:
         """After a shop or a shelter and "on", a name that is also a word ("the laundromat
@@ -1031,7 +1202,9 @@ class FacilityRecognizer(PhiminRecognizer):
                 # dictionary, so "mount zion baptist church" is everyday words after "to")
                 # (an apartment complex is named with everyday words: "maple crest")
                 noun = m.group().lower()
-                plain_ok = not spoken_noun or noun in ("apartments", "mission", "baptist")
+                # (a home's name may be any words: "sunrise senior living", "shady grove
+                # care center")
+                plain_ok = not spoken_noun or noun in _PLAIN_NAMED
                 start, words = self._spoken_name(
                     text, m.start(), plain=plain_ok, pious=noun in ("general", "baptist")
                 )
