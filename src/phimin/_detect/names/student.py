@@ -177,6 +177,8 @@ class StudentNameRecognizer(PhiminRecognizer):
             return True  # "so mark the date", "didn't even chase after him": the verb
         if word in _TIMES_OF_DAY and before in _TIME_PREPOSITIONS:
             return True  # "up till dawn"
+        if word in _SEASON_WORDS and _SEASON_THINGS.match(text, start + len(word)):
+            return True  # "she's at summer camp now"
         given = _WORD_BEFORE.search(text, max(0, start - 40), start)
         return (
             before in _GIVEN_TO
@@ -291,6 +293,13 @@ _BEFORE_A_VERB = frozenset(
 _NOT_EVEN = regex.compile(rf"(?:{alternation(tuple(sorted(_BEFORE_A_VERB)))})[ ]+even[ ]+$")
 # A first name that is a time of day, after a word of time ("up till dawn").
 _TIMES_OF_DAY = frozenset({"dawn"})
+# A season before what happens in it is no name: "she's at summer camp", "winter break".
+_SEASON_WORDS = frozenset("summer winter autumn spring fall".split())
+_SEASON_THINGS = regex.compile(
+    r"[ ]+(?:camp|school|break|vacation|job|jobs|program|league|session|semester|term|class"
+    r"|classes|internship|house|clothes|time|months|days|nights|weather|heat|storm|storms"
+    r"|sports|ball|reading|trip|trips|cold|flu|festival|fair|concert)(?![\w'’-])"
+)
 _TIME_PREPOSITIONS = frozenset("till until before after since by at from".split())
 # First names that are verbs taking a thing, before its determiner ("mark the date").
 _VERB_NAMES = frozenset("mark skip chase bill rob sue pat grant jack drew rush page".split())
