@@ -91,7 +91,7 @@ _GUARDS = [
     # Out of five stars, a count of sessions or weeks ("session 5/12"), a share of
     # something ("1/2 a sandwich", "9/10 times").
     r"(?i)(?<![\w/])\d(?:\.\d)?/5[ ]+stars?(?![\w])",
-    r"(?i)(?<![\w])(?:sessions?|modules?|class(?:es)?|lessons?|groups?|steps?)[ #]+\d{1,2}/\d{1,2}"
+    r"(?i)(?<![\w])(?:sessions?|modules?|class(?:es)?|lessons?|groups?|steps?),?[ #]*\d{1,2}/\d{1,2}"
     r"(?![\w/])",
     r"(?i)(?<![\w/])\d{1,2}/\d{1,2}[ ]+(?:times|of|people|sessions)(?![\w])",
     r"(?i)(?<![\w/])[1-9]/[2-9](?![\w/])[ ]+(?:an?|the|cups?|bottles?|packs?|tablets?|pills?"
@@ -102,8 +102,18 @@ _GUARDS = [
     r"(?i)(?<=(?<![\w])(?:in|into|by)[ ]+)1/[234](?:s|'s)?(?![\w/])",
     r"(?i)(?<![\w])(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
     r"|craving|urges?|sleep|energy|severity|intensity|suds|worry|anger|irritability|motivation"
-    r"|confidence|importance|readiness)(?:[ ]+\w+){0,4}[ :]+"
-    r"(?<!(?<![\w])(?:on|since|from|until|by|dated|of|at)[ :]+)\d{1,2}(?:[ ]?/[ ]?\d{1,3}|[ ]out[ ]of[ ]\d{1,3})",
+    r"|confidence|importance|readiness)(?:[ ]+\w+){0,4}(?:[ :]+|,[ ]*)"
+    r"(?<!(?<![\w])(?:on|since|from|until|by|dated|of|at)(?:[ :]+|,[ ]*))\d{1,2}(?:[ ]?/[ ]?\d{1,3}|[ ]out[ ]of[ ]\d{1,3})",
+    # exam grades: "Strength 4/5 in the left arm", "murmur,2/6", "reflexes 2/4"
+    r"(?i)(?<![\w])(?:strength|motor|power|murmurs?|reflex(?:es)?|dtrs?|pulses?)(?:[ ]+\w+){0,3}"
+    r"(?:[ :]+|,[ ]*)(?<!(?<![\w])(?:on|since|from|until|by|dated|of|at)(?:[ :]+|,[ ]*))"
+    r"[0-6][+-]?/[456](?![\w/])",
+    # ("a 2/6 murmur", "3/6 holosystolic murmur"; not "seen 2/6 for murmur")
+    r"(?i)(?<![\w/])[1-6]/6[ ]+(?:(?:soft|loud|harsh|early|late|mid|pan|systolic|diastolic"
+    r"|holosystolic|ejection|blowing|flow|crescendo|decrescendo)[ -]+){0,2}murmurs?(?![\w])",
+    # ratings out of ten in a list: "8/10, 6/10 later", "mood 5/10 overall, 7/10 by evening"
+    r"(?<![\w/])\d{1,2}(?:\.\d)?/10(?=,[ ]*(?:[^\n,/]{1,30}?[ ])?\d{1,2}(?:\.\d)?/10(?![\w/]))"
+    r"|(?<=(?<![\w/])\d{1,2}(?:\.\d)?/10(?:[ ][^\n,/]{1,30}?)?,[ ]*)\d{1,2}(?:\.\d)?/10(?![\w/])",
     rf"(?i)(?<![\w/])[1-7]/[2-8][ ]?{_UNIT}(?![\w])",
     # Doses and measurements: "50 mg", "0.5mg", "2000 mL", "1000MG".
     rf"(?i)(?<![\w.]){_NUM}(?:[ -]?(?:to|-)[ -]?{_NUM})?[ -]?{_UNIT}(?![\w])",

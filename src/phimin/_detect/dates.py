@@ -264,8 +264,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # A trailing slash with no year after it is a date cut short: "seen on 3/14/",
         # at a line's or a sentence's end, or after a word that dates a visit; elsewhere
         # it is a vent setting ("PSV 5/5/ with", "Bipap 10/5/.40").
-        # A weekday before it goes with it ("Friday 3/8", "Tues 4/16").
-        rf"(?<![\w/,]|\d:|\d\.)(?:(?i:{_WEEKDAY_SHORT}),?[ ]+)?"
+        # A weekday before it goes with it ("Friday 3/8", "Tues 4/16"). Glued to a comma
+        # after a word too ("discharged,03/14", "today is,5/21,"), not after a number
+        # ("2,3/4").
+        rf"(?<![\w/]|(?<!\p{{L}}),|\d:|\d\.)(?:(?i:{_WEEKDAY_SHORT}),?[ ]+)?"
         r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
         r"(?![\w]|[.,]\d|/(?![.,;:!?)]?(?:\r?\n|\Z)|[.,;:!?)][ \t]"
         r"|[ \t](?<=(?i:seen|dated|since|until|till|as[ ]of|visit|admitted|discharged)"

@@ -29,6 +29,7 @@ from phimin._detect.spoken import (
     SPANISH_NUMBER_WORD,
     SPOKEN_EMAIL_SPECS,
 )
+from phimin._detect.words import STATE_CODES, US_STATE_NAMES, alternation
 
 __all__ = ["IDENTIFIER_SPECS"]
 
@@ -187,6 +188,15 @@ _DIGIT_GROUPS = (
 )
 
 
+# A ZIP+4 after a state or its label is no phone, though a phone is named near it
+# ("Bend, OR 97701-4412, phone ...").
+_NOT_A_ZIP_PLUS4 = (
+    rf"(?!(?<=(?<![\w])(?:(?-i:{'|'.join(STATE_CODES)})\.?|(?-i:{alternation(US_STATE_NAMES)})),?[ ]{{1,2}}"
+    r"|(?i:(?<![\w])zip(?:[ ]?code)?(?:[ ]?(?:\+|plus)[ ]?(?:4|four))?)[ ]*(?:is|:|#)?[ ]*)"
+    r"\d{5}-\d{4}(?![\w-]|[.,]\d))"
+)
+
+
 _SOCIAL_CONTEXT = tuple(
     """ig insta instagram tiktok twitter handle snap snapchat account follow follows
     following followed dm dms username user profile youtube twitch discord posted posts
@@ -247,6 +257,11 @@ def _spelled_email_name(value: str) -> bool | None:
     # (nor a verb's "-ing" form: "we're meeting at planned parenthood dot org")
     plain = name in _NOT_EMAIL_NAMES or (len(name) >= 6 and name.endswith("ing"))
     return False if plain else None
+
+
+def _comma_phone(value: str) -> bool | None:
+    """A US number phonenumbers finds valid (or only possible), its groups joined."""
+    return v.valid_phone(v.digits(value))
 
 
 def _phone_digits(value: str) -> bool | None:
@@ -395,9 +410,11 @@ _SPOKEN_LAST_LETTERS = rf"(?:[ ](?:{LETTER_WORD}|[b-hj-z])(?![\w-])){{1,3}}{_NAT
 # Where people are found by a handle, said before it in speech.
 _PLATFORMS = (
     r"(?:ig|insta|instagram|snap|snapchat|tiktok|venmo|cash[ ]?app|twitter|threads|discord"
-    r"|username|user[ ]name|(?:handle|screen[ ]name|gamer[ ]?tag|(?<=(?:my|his|her|their|your)[ ])tag)"
-    r"(?=[ ]+(?:is|was)[ ]|['’]s[ ]))"
-    r"(?:['’]s)?"
+    r"|skype(?:[ ](?:id|name))?|kik|telegram"
+    r"|username|user[ ]name|(?:handle|screen[ ]name|gamer[ ]?tag|(?<=(?:my|his|her|their|your)[ ])tag"
+    # ("my login is jdoe44", "screen name: bluefox22")
+    r"|login|log-in|user[ ]?id)(?=[ ]+(?:is|was)[ ]|['’]s[ ]|:[ ]))"
+    r"(?:['’]s)?(?::(?=[ ]))?"
 )
 _HANDLE_PART = r"[a-z0-9]{1,30}"
 # (the detection view reads "kayla_b99" as "kayla b99": a space before a part with a digit)
@@ -510,6 +527,39 @@ def _ip_host(value: str) -> bool:
     """Its host a valid IPv4 address, and a port or a path after it."""
     host = regex.split(r"[:/]", value, maxsplit=1)
     return len(host) == 2 and bool(host[1]) and v.valid_ip(host[0])
+
+
+def _ipv6_host(value: str) -> bool:
+    """A valid IPv6 address (a zone and a prefix length allowed: "fe80::1%eth0",
+    "2001:db8::/64") that looks like one: five groups or more, a group of four ("2001::1",
+    "fe80::1"), one of three with a letter and a digit in it ("db8::5"), or "::" first
+    ("::1"). Never short groups of digits alone, a clock time typed with a colon too
+    many ("10::30") or a ratio ("3:1::2"), nor short words ("add::", "A::B" in code)."""
+    if not v.valid_ip(value):
+        return False
+    address = value.split("/", 1)[0].split("%", 1)[0]
+    groups = [group for group in address.split(":") if group]
+    if address.startswith("::"):
+        return groups == ["1"] or any(len(g) >= 3 or not g.isdigit() for g in groups)
+    if len(groups) >= 5 or any(len(g) == 4 for g in groups):
+        return True
+    has_letter = any(not g.isdigit() for g in groups)
+    return has_letter and any(c.isdigit() for c in address) and any(len(g) == 3 for g in groups)
+
+
+_CLOCK_TYPO = regex.compile(r"(?:[01]?\d|2[0-3])::[0-5]\d")
+
+
+def _ipv6_short(value: str) -> bool:
+    """A valid IPv6 address `_ipv6_host` leaves, short groups of digits ("1::", "2::1"),
+    taken where a word says IP ("IP 1::", "logged in from 1::1"): never a clock time
+    typed with a colon too many ("10::30")."""
+    address = value.split("/", 1)[0].split("%", 1)[0]
+    return (
+        v.valid_ip(value)
+        and not _ipv6_host(value)
+        and _CLOCK_TYPO.fullmatch(address) is None
+    )
 
 
 def _mac_digits(value: str) -> bool | None:
@@ -649,12 +699,29 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         PatternSpec(
             builtin(f"phimin.ip.{p.name.lower()}"),
             p.regex,
-            validate=v.valid_ip,
+            validate=_ipv6_host if p.name == "IPv6" else v.valid_ip,
             trigger=_IP_TRIGGERS[p.name],
         )
         for p in IpRecognizer.PATTERNS
         # (an IPv4 address inside an IPv6 one goes whole: "::ffff:192.0.2.1")
         if p.name in ("IPv4", "IPv6", "IPv4_mapped", "IPv4_embedded")
+    ),
+    PatternSpec(
+        builtin("phimin.ip.ipv6_cued"),
+        next(p.regex for p in IpRecognizer.PATTERNS if p.name == "IPv6"),
+        validate=_ipv6_short,
+        context=("ip", "ipv6", "from", "address", "addr", "host", "server", "logged", "login"),
+        needs_context=True,
+        trigger=_IP_TRIGGERS["IPv6"],
+    ),
+    PatternSpec(
+        builtin("phimin.ip.ipv6_unspecified"),
+        # "::" alone is an address only with a prefix length ("::/0", the default route)
+        # or after "=" or "ipv6" ("src=::"); a "::" between words is a separator.
+        r"(?i)(?:(?<=[=])|(?<=(?<![\w])ipv6[ ]{1,3}))::(?![\w:/])"
+        r"|(?<![\w:])::/(?:12[0-8]|1[01]\d|[1-9]?\d)(?![\w:/.])",
+        validate=v.valid_ip,
+        trigger=r"::",
     ),
     PatternSpec(
         builtin("phimin.url.ip"),
@@ -704,10 +771,25 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.phone.context"),
-        _DIGIT_GROUPS,
+        _NOT_A_ZIP_PLUS4 + _DIGIT_GROUPS,
         validate=_phone_digits,
         context=_PHONE_CONTEXT,
         needs_context=True,
+    ),
+    PatternSpec(
+        builtin("phimin.phone.comma_groups"),
+        # "call me at 503, 555, 1212", "my cell is 541, 555, 0199": a US number in three
+        # groups with commas between, as a transcript writes one said with pauses, right
+        # after what says phone (never a list of scores: "503, 555, 1212 points").
+        r"(?i)(?<=(?<![\w'’])(?:(?:call|text|reach|ring)(?:[ ]+(?:me|him|her|us|them))?"
+        r"(?:[ ]+back)?[ ]+(?:at|on)|(?:(?:my|his|her|their|the|your|our)[ ]+)?(?:cell(?:[ ]?phone)?"
+        r"|phone|mobile|landline|home[ ]phone|work[ ]phone|number)(?:[ ]+number)?"
+        r"(?:[ ]+(?:is|was)|['’]s|[ ]*:)?),?[ ]{1,3})"
+        r"(?P<id>\(?[2-9]\d{2}\)?,[ ]?[2-9]\d{2},[ ]?\d{4})"
+        r"(?![\w]|[.,]?[ ]?\d|[ ]*(?:%|percent|dollars?|points?|steps|mg|ml|miles?))",
+        group="id",
+        validate=_comma_phone,
+        trigger=r"\d{3}\)?,[ ]?\d{3},[ ]?\d{4}",
     ),
     PatternSpec(
         builtin("phimin.phone.spoken"),
@@ -1064,7 +1146,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # "underscore" or a dash, or holding a number (one bare word is left: "my snap
         # is private").
         rf"(?i)(?<![\w])(?:{_PLATFORMS})(?:[ ]+(?:is|was|it's|its|name[ ]is|handle[ ]is))?"
-        rf"[ ]+(?:at[ ]+)?(?P<id>(?!at[ ]|{_NUMBER_WORD}(?![\w]))(?=[a-z0-9]*[a-z])"
+        rf"[ ]+(?:at[ ]+)?(?P<id>(?!(?:at|is|was)[ ]|{_NUMBER_WORD}(?![\w]))(?=[a-z0-9]*[a-z])"
         # (two words may come before the join: "lil dre underscore official", "sad girl dot
         # exe", "baby girl kay two zero zero six")
         rf"(?:{_HANDLE_PART}[ ](?={_HANDLE_PART}(?:[ ]{_HANDLE_PART})?{_HANDLE_SIGNAL})){{0,2}}"

@@ -258,6 +258,24 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         group="zip",
     ),
     PatternSpec(
+        builtin("phimin.zip.plus4"),
+        # A ZIP+4 where what is before it says it is one: a state's name ("Salem, Oregon
+        # 97301-1188", and a five-digit ZIP after a town and a state's name), its label
+        # ("ZIP+4: 97214-3301"), or a town's name and a comma ending an address line
+        # ("Bend, 97701-4412"); never a range ("10000-2000 cells") or an accession number.
+        rf"(?<=(?<![\w])(?-i:{alternation(US_STATE_NAMES)}),?[ ]{{1,2}})\d{{5}}-\d{{4}}(?![\w-]|[.,]\d)"
+        rf"|(?<=(?<![\w])\p{{Lu}}\p{{Ll}}{{2,}},[ ](?-i:{alternation(US_STATE_NAMES)})[ ]{{1,2}})\d{{5}}"
+        r"(?![\w-]|[.,]\d|[ ]*(?:%|percent|dollars?|miles?|people))"
+        r"|(?<=(?i:(?<![\w])zip[ ]?(?:\+|plus)[ ]?(?:4|four)(?:[ ]codes?)?)[ ]*(?:is|was|:|#)?[ ]*)"
+        r"\d{5}-\d{4}(?![\w-]|[.,]\d)"
+        r"|(?<=(?<![\w])(?!(?:Range|Ranges|Count|Counts|Total|Totals|Accession|Specimen|Sample|Lab"
+        r"|Labs|Order|Orders|Case|Claim|Invoice|Ref|Reference|Batch|Lot|Policy|Account|Group"
+        r"|Member|Serial|Ticket|Item|Model|Part|Code|Codes|Score|Scores|Dates|Years)[ ,])"
+        r"\p{Lu}\p{Ll}{2,}(?:[ ]\p{Lu}\p{Ll}{2,}){0,2},[ ])\d{5}-\d{4}"
+        r"(?=[ ]*[.;]?[ ]*(?:$|\n|USA(?![\w])))",
+        trigger=r"\d{5}",
+    ),
+    PatternSpec(
         builtin("phimin.zip.labelled"),
         # After its label any postal code's shape counts ("ZIP: 3962", "postcode B0J 2H0",
         # "zip 60614-220"): the label says what it is.

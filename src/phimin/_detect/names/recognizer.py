@@ -100,6 +100,7 @@ class NameRecognizer(PhiminRecognizer):
             *speech.opening_vocatives(text, lex),
             *speech.closing_vocatives(text, lex),
             *speech.spelled_names(text),
+            *titles.month_surnames(text, lex),
             *clauses.subjects(text, lex),
             *clauses.kin_appositives(text, lex),
             *clauses.kin_named(text, lex),

@@ -33,7 +33,15 @@ from phimin._detect.words import (
 )
 from phimin._lazy_regex import lazy
 
-__all__ = ["doctors", "initials", "is_postnominal", "postnominal_at", "roles", "title_at"]
+__all__ = [
+    "doctors",
+    "initials",
+    "is_postnominal",
+    "month_surnames",
+    "postnominal_at",
+    "roles",
+    "title_at",
+]
 
 TITLE = builtin("phimin.name.title")
 DOCTOR = builtin("phimin.name.doctor")
@@ -98,6 +106,60 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
 
 
 _MONTH_NAMES = frozenset({"january", "march", "april", "may", "june", "august"})
+
+# "Dan May", "Sarah June", "Tom August": in mixed case a month (or "Will", "May" the
+# modals) with a capital after a census first name is that person's surname; never a
+# date ("Sarah June 5", "Tom August of 2019") nor a modal and its verb ("Dan May come",
+# "Will May come?", a first name that is a word).
+_MONTH_SURNAME = lazy(
+    r"(?<![\w'’.-])(?P<first>\p{Lu}\p{Ll}{1,20})[ ](?P<last>January|March|April|May|June|August"
+    r"|Will)(?![\w'’-])"
+    r"(?![ ]*,?[ ]*(?:\d|the[ ]+\d|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|twenty|thirtieth|thirty|of|through|thru|til|until|to"
+    r"|-)(?![\w])|(?:and|or|to|through)[ ]+(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)(?![\w])))"
+)
+_MONTH_SURNAME_CUE = lazy(r"[ ](?:January|March|April|May|June|August|Will)(?![\w'’-])")
+_MODAL_SURNAMES = frozenset({"may", "will"})
+# Base verbs and what comes between a modal and its verb: "Dan May come", "Will May not".
+_AFTER_MODAL = frozenset(
+    "be have not also still never just really probably actually already come go get want "
+    "need call see say take make do try ask tell help know feel think let start stop stay "
+    "leave bring give send show sign talk join visit keep pick drop use move work live "
+    "return attend meet pay drive walk run eat sleep change find hear look mean put "
+    "wait write read speak stop text email reach".split()
+)
+_NOT_FIRST = (
+    frozenset(
+        "sunday monday tuesday wednesday thursday friday saturday will may can could would "
+        "should must might shall".split()
+    )
+    | _MONTH_NAMES
+)
+MONTH_SURNAME = builtin("phimin.name.month_surname")
+
+
+def month_surnames(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "Dan May", "Sarah June": a month or a modal that is a surname after a first name,
+    in mixed case (`_MONTH_SURNAME`); the first name and the surname together."""
+    if _MONTH_SURNAME_CUE.search(text) is None:
+        return
+    for m in finditer_by_line(_MONTH_SURNAME, text):
+        first = m.group("first").lower()
+        if (
+            first in _NOT_FIRST
+            or first in STOP_WORDS
+            or not lexicon.is_first_name(first)
+            or lexicon.is_plain_word(first)
+        ):
+            continue
+        if m.group("last").lower() in _MODAL_SURNAMES:
+            after = regex.match(r"[ ]+([a-z]+)", text[m.end() : m.end() + 24])
+            if after is not None and after.group(1) in _AFTER_MODAL:
+                continue
+        yield MONTH_SURNAME.at(m.start(), m.end())
+
 
 # "don chuy", "ayer fui con don rigo": an honorific that is also an English first name
 # ("uncle don"), so no title: only a word no English list knows after it is a name.
