@@ -25,13 +25,14 @@ from phimin._catalogue import builtin
 from phimin._detect.clinical import MEDICATIONS, is_clinical_term, looks_clinical
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.lines import finditer_by_line, finditer_from
+from phimin._detect.lines import finditer_by_line, finditer_from, whole_words
 from phimin._detect.literals import gate_fold
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.words import (
     BEFORE_A_THING,
     KIN_ROLES,
     NON_NAME_WORDS,
+    NOUN_NAMES,
     PAST_TENSE_NAMES,
     PERSON_VERBS,
     PETS,
@@ -54,6 +55,7 @@ __all__ = [
     "age_descriptions",
     "companions",
     "described_noun",
+    "doers",
     "first_names_at",
     "from_somewhere",
     "kin_appositives",
@@ -276,7 +278,7 @@ _SOCIAL_OBJECT = lazy(
     # (not "in": "i saw hope in her eyes", "i love summer in the city")
     rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:at|on|but|and|yesterday|today|tonight"
     r"|last|this|again|since|after|before|so|because|cause|anymore|every|all|about|lately"
-    r"|from|to|off|up|over|home|too|he|she|they)(?![\w'’]))"
+    r"|from|to|off|up|over|home|too|he|she|they|he's|she's|they're)(?![\w'’]))"
 )
 # A month's name that is a first name, seen, told or spoken to as a person: "when's the
 # last time you saw april", "i said something mean to may at dinner" (a month is never
@@ -295,6 +297,62 @@ _LET_OBJECT = lazy(
     rf"(?i)(?<![\w'’])(?:let|lets|letting)[ ]+(?P<name>{_WORD})[ ]+(?:down|talk|treat|walk"
     r"|speak|get[ ]away|know|borrow|use|drive|stay|move[ ]in|in|back[ ]in|yell|push|hit|control"
     r"|take|have|see|decide|come[ ]over|sleep[ ]over|win)(?![\w'’])"
+)
+# What is given, taken or put somewhere as a thing ("i gave cash the ...").
+_NOT_GIVEN = frozenset({"bill", "penny", "sage", "charity"})
+# Everyday nouns that are names of children, no census first name ("journey", "ocean").
+_WORD_NAMES = (NOUN_NAMES - {"charity", "sage", "chance", "story"}) | frozenset(
+    {"meadow", "colt", "bear", "journey"}
+)
+# Names that are what is taken as often as anyone ("it takes patience", "take may off").
+_TAKEN_AS_THINGS = (
+    NOUN_NAMES
+    - {"journey", "river", "sky", "storm", "ocean", "willow", "raven", "phoenix", "rose", "lily"}
+) | _MONTHS | SEASONS | frozenset(
+    {"will", "cash", "bill", "mark", "chance", "over", "care", "art", "chase", "grant", "page"}
+)
+# A pronoun for a person that takes up the month just said: "worried about june she's".
+_TAKEN_UP = regex.compile(r"[ ]+(?:she|he|she's|he's)(?![\w'’])")
+# Giving someone a thing: "i gave misty the keys", "i owe june an apology" (a thing is
+# never given a thing; "give hope a chance" is the word).
+_PERSON_PLACES = (
+    r"(?:doctor|doctor's|dentist|er|hospital|pediatrician|appointment|appointments|movies|park"
+    r"|practice|school|daycare|preschool|bed|therapist|therapy|counseling|zoo|clinic"
+    r"|dad's|mom's|grandma's|grandpa's|jail|camp|class|soccer|dance|church)"
+)
+_HANDED_OBJECT = lazy(
+    r"(?i)(?<![\w'’])(?:(?:gave|give|gives|giving|bought|buy|buying|lent|lend|lending|owe|owed"
+    r"|owes|handed|hand|sent|send|showed|wrote)[ ]+"
+    rf"(?P<name>{_WORD})[ ]+(?:my|the|a|an|his|her|their|our|some|twenty|ten|fifty|money"
+    r"|rides?)(?![\w'’])(?![ ]+(?:chance|try|shot|go|rest|break|second)(?![\w'’]))"
+    # Taking, driving or putting someone where only a person goes: "i took cash to the
+    # pediatrician", "i picked up april from practice", "i tucked meadow in", "i woke
+    # heaven up for school" (not "took cash to the bank").
+    r"|(?:took|take|takes|taking|drove|drive|drives|driving|brought|bring"
+    r"|walked|walk|put|(?:picked|pick|picking)(?:[ ]+up)?|(?:dropped|drop|dropping)(?:[ ]+off)?"
+    r")[ ]+(?P<name>" + _WORD + r")(?:[ ]+(?:up|off|back|home|early|late))?[ ]+(?:to|at|from)"
+    r"[ ]+(?:(?:the|her|his|their|my|our)[ ]+)?" + _PERSON_PLACES + r"(?![\w'’])"
+    r"|(?:tucked|tuck|tucking)[ ]+(?P<name>" + _WORD + r")[ ]+in(?![\w'’])"
+    r"|(?:woke|wake|waking)[ ]+(?P<name>" + _WORD + r")[ ]+up(?![\w'’])"
+    # ("my ex tried to take journey", "they'll take journey from me")
+    r"|(?:take|takes|took|taking)[ ]+(?P<taken>" + _WORD + r")(?=[ ]*(?:[,.;!?]|$)"
+    r"|[ ]+(?:from[ ]+(?:me|us|him|her)|away)(?![\w'’])))"
+)
+# Where only a person is meant by a word that describes ("rocky", "misty"), or by a
+# first name that is no English word ("skye"): alone after a preposition (or after
+# what one feels about someone), then a pause or a new clause ("because of rocky we
+# got evicted", "i waited for misty", "i'm so proud of skye"; not "for sunny days").
+_AFTER_IT = (
+    r"(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:i|i'm|we|he|she|they|but|so|because"
+    r"|again|anymore|too|lately|yesterday|today|tonight|since)(?![\w'’]))"
+)
+_ALONE_WORDS = frozenset("rocky misty rusty sunny dusty sandy stormy".split())
+# (not after "to" or "from": "it went from cloudy to sunny.")
+_ALONE_BEFORE = regex.compile(r"(?ri)(?<![\w'’])(?:of|for|about|with|at|without)[ ]+\Z")
+_AFTER_ALONE = lazy(_AFTER_IT)
+_FELT_OBJECT = lazy(
+    r"(?i)(?<![\w'’])(?:because|proud|scared|afraid|jealous|sick|tired|ashamed|instead"
+    r"|custody|care|thinking|thought)[ ]+of[ ]+(?P<name>" + _WORD + ")" + _AFTER_IT
 )
 # Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
 # "miles's mom", "iris's birthday".
@@ -571,6 +629,90 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             yield SUBJECT.at(m.start("other"), m.end("other"))
 
 
+# What only a person (or a pet) keeps doing or has been doing, and what only a person
+# does to someone: "april's been staying with us", "storm keeps hitting his sister",
+# "colt keeps running off", "storm hit his sister" (a month, a storm or the rain does
+# none of it: "april's been a hard month", "storm keeps knocking the power out").
+_DOING = (
+    r"(?:hitting|kicking|punching|biting|pushing|bullying|teasing|wetting|yelling|screaming"
+    r"|crying|lying|stealing|sneaking|cutting|sleeping|ignoring|ghosting|begging|whining"
+    r"|staying[ ]with|running[ ]off|running[ ]away|acting[ ]out|having[ ]tantrums"
+    r"|having[ ]a[ ]hard[ ]time|doing[ ](?:better|worse|great|okay|ok)|bullied|suspended"
+    r"|(?:sweet|rude)[ ]to[ ](?:me|us|him|her))"
+)
+# The first word of what a _DOER match says is done ("crying", "staying", "hit"):
+# every match holds one, at most `_DOER_REACH` characters after it starts.
+_DONE_WORDS = frozenset(
+    """hitting kicking punching biting pushing bullying teasing wetting yelling screaming
+    crying lying stealing sneaking cutting sleeping ignoring ghosting begging whining
+    staying running acting having doing bullied suspended sweet rude hit
+    kicked punched bit pushed slapped hugged scratched pinched""".split()
+)
+_DOING_AT = regex.compile(rf"(?i){_DOING}(?![\w'’])")
+_HIT_VERBS = frozenset(
+    "hit kicked punched bit pushed slapped bullied hugged scratched pinched".split()
+)
+_HIT_WHOM = regex.compile(r"(?i)[ ]+(?:his|her|my|me|him|us)(?![\w'’])")
+# Before what is done, read backwards from it: the doer and how long ("april's been",
+# "storm keeps", "august has been really"), or the doer alone before a blow.
+_DOER_BEFORE = regex.compile(
+    rf"(?ri)(?<![\w'’-])(?P<name>{_WORD})(?:['’]s[ ]+been|[ ]+(?:keeps|kept|is|was|has"
+    r"[ ]+been|had[ ]+been|won't[ ]+stop|started|always|just))[ ]+"
+    r"(?:(?:so|always|just|really|still)[ ]+)?\Z"
+)
+_HITTER_BEFORE = regex.compile(rf"(?ri)(?<![\w'’-])(?P<name>{_WORD})[ ]+\Z")
+# How far before what is done its doer may start ("august has been really").
+_DOER_REACH = 60
+# Where a clause opens (`_CLAUSE_START`), read at one place: the place itself, after
+# the discourse words before it.
+_OPENS_AT = lazy(rf"(?im){_CLAUSE_START}")
+_DISCOURSE_BEFORE = regex.compile(
+    r"(?ri)(?<![\w'’])(?:so|and|then|um|uh|but|honestly|yeah|yes|well|like|cause|because|okay"
+    r"|ok|alright|oh|now|plus|anyway|see|apparently|basically|no)[ ,]+$"
+)
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Does a clause open at `start` (`_CLAUSE_START`: at most three discourse words
+    after a line's or a sentence's start, a comma or a word opening a clause)?"""
+    at = start
+    for _ in range(4):
+        m = _OPENS_AT.match(text, at)
+        if m is not None and m.end() == start:
+            return True
+        before = _DISCOURSE_BEFORE.search(text, max(0, at - 20), at)
+        if before is None:
+            return False
+        at = before.start()
+    return False
+
+
+_DOER_WORDS = _WORD_NAMES | {"cash"}  # ("cash keeps hitting his sister")
+
+
+def doers(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "april's been staying with us", "storm keeps hitting his sister": a first name,
+    or an everyday word children are named ("storm", "meadow"), doing what only a person
+    does, even a month's name."""
+    for start, end in whole_words(_DONE_WORDS, text):
+        low = max(0, start - _DOER_REACH)
+        before = None
+        if text[start:end].lower() in _HIT_VERBS and _HIT_WHOM.match(text, end):
+            before = _HITTER_BEFORE.search(text, low, start)
+        if before is None and _DOING_AT.match(text, start):
+            before = _DOER_BEFORE.search(text, low, start)
+        if before is None:
+            continue
+        word = before.group("name")
+        w = word.lower()
+        if not (
+            w in _DOER_WORDS or (lexicon.is_first_name(w) and name_word(word, lexicon, modal=True))
+        ):
+            continue
+        if _opens_clause(text, before.start("name")):  # not "the storm hit his truck"
+            yield SUBJECT.at(*before.span("name"))
+
+
 def the_one_who(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "smoke was the one who introduced us", "dre's the only one who calls": a name,
     or any word that names no kind of person, said to be the one who did a thing."""
@@ -824,10 +966,42 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             yield OBJECT.at(m.start("name"), m.end("name"))
     for start, end in first_names_at(_SOCIAL_OBJECT, text, lexicon, _NOT_SEEN_PEOPLE, modal=True):
         yield OBJECT.at(start, end)
+    for m in finditer_by_line(_SOCIAL_OBJECT, text):
+        if m.group("name").lower() in _NOT_SEEN_PEOPLE and _TAKEN_UP.match(text, m.end("name")):
+            yield OBJECT.at(*m.span("name"))  # "i'm worried about june she's not eating"
     for start, end in first_names_at(_LET_OBJECT, text, lexicon, _NOT_LET, modal=True):
         yield OBJECT.at(start, end)
     for m in finditer_by_line(_MONTH_OBJECT, text):
         yield OBJECT.at(*m.span("name"))
+    for m in finditer_by_line(_HANDED_OBJECT, text):
+        group = "name" if m.group("name") is not None else "taken"
+        w = m.group(group).lower()
+        if group == "taken" and (
+            w in _TAKEN_AS_THINGS or (lexicon.is_plain_word(w) and w not in _WORD_NAMES)
+        ):
+            continue  # "it takes patience", "take art", "take misty": a thing taken
+        if w not in _NOT_GIVEN and (
+            (lexicon.is_first_name(w) and name_word(w, lexicon, modal=True)) or w in _WORD_NAMES
+        ):  # ("i gave journey a bath", "i put ocean to bed": a word given a thing)
+            yield OBJECT.at(*m.span(group))
+    for start, end in whole_words(_ALONE_WORDS, text):
+        if (
+            _ALONE_BEFORE.search(text, max(0, start - 10), start)
+            and _AFTER_ALONE.match(text, end)
+            and lexicon.is_first_name(text[start:end].lower())
+        ):
+            yield OBJECT.at(start, end)
+    for m in finditer_by_line(_FELT_OBJECT, text):
+        # "because of skye i'm stuck": a first name that is no English word
+        w = m.group("name").lower()
+        if (
+            lexicon.is_first_name(w)
+            and name_word(w, lexicon)
+            and not lexicon.is_english(w)
+            and w not in _NOT_SEEN_PEOPLE
+            and w not in _ALONE_WORDS  # (found above)
+        ):
+            yield OBJECT.at(*m.span("name"))
 
 
 def first_names_at(

@@ -102,6 +102,7 @@ class NameRecognizer(PhiminRecognizer):
             *speech.spelled_names(text),
             *titles.month_surnames(text, lex),
             *clauses.subjects(text, lex),
+            *clauses.doers(text, lex),
             *clauses.kin_appositives(text, lex),
             *clauses.kin_named(text, lex),
             *clauses.role_appositives(text, lex),

@@ -178,7 +178,7 @@ _CLOSING = lazy(
     r"(?:see|seeing|meet|meeting)[ ]you(?:[ ]again|[ ]today)?|any(?:[ ]other)?[ ]questions"
     r"|welcome(?:[ ]back)?|sounds[ ]good|have[ ]a[ ](?:good|great|nice)[ ](?:one|day|night"
     r"|week|weekend)|for[ ]waiting|for[ ]listening|for[ ]sharing|for[ ]coming(?:[ ]in)?"
-    r"|come(?:[ ]on)?[ ]in|have[ ]a[ ]seat)[ ,]+"
+    r"|come(?:[ ]on)?[ ]in|have[ ]a[ ]seat|bless[ ]your[ ](?:heart|soul)|bless[ ]you)[ ,]+"
     rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?,\n]|$|\[)|[ ]+\p{{L}}{{2,12}}[ ]?:"
     # (or before another closing: "thanks dawn see you next week")
     r"|[ ]+(?:see[ ]you|bye|take[ ]care|have[ ]a[ ](?:good|great|nice)|talk[ ](?:soon|later)"
