@@ -964,11 +964,14 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             )
         ):
             yield OBJECT.at(m.start("name"), m.end("name"))
-    for start, end in first_names_at(_SOCIAL_OBJECT, text, lexicon, _NOT_SEEN_PEOPLE, modal=True):
-        yield OBJECT.at(start, end)
     for m in finditer_by_line(_SOCIAL_OBJECT, text):
-        if m.group("name").lower() in _NOT_SEEN_PEOPLE and _TAKEN_UP.match(text, m.end("name")):
-            yield OBJECT.at(*m.span("name"))  # "i'm worried about june she's not eating"
+        word = m.group("name")
+        w = word.lower()
+        if w in _NOT_SEEN_PEOPLE:
+            if _TAKEN_UP.match(text, m.end("name")):
+                yield OBJECT.at(*m.span("name"))  # "i'm worried about june she's not eating"
+        elif lexicon.is_first_name(w) and name_word(word, lexicon, modal=True):
+            yield OBJECT.at(*m.span("name"))
     for start, end in first_names_at(_LET_OBJECT, text, lexicon, _NOT_LET, modal=True):
         yield OBJECT.at(start, end)
     for m in finditer_by_line(_MONTH_OBJECT, text):
