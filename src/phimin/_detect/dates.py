@@ -642,7 +642,9 @@ _AGE_KIN = (
     # (step-kin, what grandparents are called, and kin said together: "my stepdad is
     # ninety", "memaw's ninety one", "my parents are both ninety")
     r"|step[- ]?(?:mom|mother|dad|father)|stepmom|stepdad|great[- ](?:aunt|uncle)"
-    r"|gramps|grams|gram|memaw|meemaw|mawmaw|pawpaw|papaw|pop[- ]?pop|oma|opa|bubbe|zayde"
+    # ("grams" only after "my": "protein 30 grams 95." is a weight)
+    r"|gramps|(?<=(?:my|our|his|her)[ ])grams?|memaw|meemaw|mawmaw|pawpaw|papaw|pop[- ]?pop"
+    r"|oma|opa|bubbe|zayde"
     r"|nonna|nonno|lola|lolo|parents|grandparents|folks|in[- ]laws"
     r"|client|resident)"
 )
