@@ -210,11 +210,14 @@ _KIN_APPOSITIVE_CUE = lazy(
     rf"(?i)(?:my|our|his|her|their|mi|mis|nuestros|nuestras)[ ]+"
     rf"(?:(?:{_KIN})['’]s[ ]+)?{_KIN_DESCRIBED}(?:{_KIN}|{_PLURAL_KIN})(?![\w'’-])"
 )
-_KIN_APPOSITIVE_CUE_OR_THE = lazy(
-    rf"(?i)(?:(?:my|our|his|her|their|your)[ ]+(?:best[ ]+)?{_KIN_DESCRIBED}(?:{_KIN})"
+# Kin or the one meant, then "is" or "was" ("my sponsor is", "the middle one was"): what
+# every `_KIN_IS_NAMED` match opens with, and the lines it runs on.
+_KIN_IS = (
+    rf"(?:(?:my|our|his|her|their|your)[ ]+(?:best[ ]+)?{_KIN_DESCRIBED}(?:{_KIN})"
     r"|the[ ]+(?:oldest|youngest|middle[ ]one|older[ ]one|younger[ ]one|landlord|landlady"
     r"|baby|new[ ]guy|new[ ]girl))[ ]+(?:is|was)[ ]"
 )
+_KIN_IS_CUE = lazy(rf"(?i){_KIN_IS}")
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -765,10 +768,7 @@ def _kin_then_did(text: str, end: int, *, thinking: bool) -> bool:
 # "my sponsor is ray", "the landlord was bob", "the middle one is destiny": kin or the
 # one meant, then the name it is, ending the clause.
 _KIN_IS_NAMED = lazy(
-    rf"(?i)(?<![\w'’-])(?:(?:my|our|his|her|their|your)[ ]+(?:best[ ]+)?{_KIN_DESCRIBED}"
-    rf"(?:{_KIN})"
-    r"|the[ ]+(?:oldest|youngest|middle[ ]one|older[ ]one|younger[ ]one|landlord|landlady"
-    r"|baby|new[ ]guy|new[ ]girl))[ ]+(?:is|was)[ ]+(?:named[ ]+|called[ ]+)?"
+    rf"(?i)(?<![\w'’-]){_KIN_IS}[ ]*(?:named[ ]+|called[ ]+)?"
     rf"(?P<name>{_WORD})"
     r"(?=[ ]*(?:[.,;:?!]|\n|$)|[ ]+(?:and|but|so|who|he|she|they|i|by[ ]the[ ]way|btw"
     r"|though|too|actually|right|now|from|at|(?:he|she|they)['’](?:s|ll|d|re))(?![\w'’]))"
@@ -786,7 +786,7 @@ def kin_named(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "my sponsor is ray", "my caseworker is faith", "the oldest is river": kin said
     to be a first name, which is the name even where it is a word too; never what
     describes someone ("my dad is frank", "my ex was rich")."""
-    for m in finditer_by_line(_KIN_IS_NAMED, text, _KIN_APPOSITIVE_CUE_OR_THE):
+    for m in finditer_by_line(_KIN_IS_NAMED, text, _KIN_IS_CUE):
         word = m.group("name")
         w = word.lower()
         if (

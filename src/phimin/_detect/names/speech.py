@@ -390,6 +390,8 @@ def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
     tags = list(_SPEAKER_LINE.finditer(text))
     if tags and ":" in text[tags[0].end() - 1 : tags[0].end()]:
         yield from _mid_line_speakers(text, lexicon)
+    # (two turns tagged or more, one-letter tags too, "T:", "C:": a transcript)
+    transcript = len(_TURN_TAGS.findall(text, 0, 4000)) > 1
     for m in tags:
         words = m.group("name").split()
         first = words[0].lower()
@@ -418,7 +420,7 @@ def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
             # themselves, a first name that is a word too is the speaker's ("joy: not
             # great honestly", "grace: i don't know"), never a field's name
             or (
-                (len(_TURN_TAGS.findall(text, 0, 4000)) > 1 or _FIRST_PERSON.search(said))
+                (transcript or _FIRST_PERSON.search(said))
                 and len(words) == 1
                 # (not a note's heading in capitals: "FE: 2.3L in", "CV: stable")
                 and (len(first) > 3 or not words[0].isupper())
