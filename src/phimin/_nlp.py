@@ -31,6 +31,7 @@ from phimin._detect.case import CaseMode, case_mode
 from phimin._errors import ModelError, describe
 from phimin._model_name import DEFAULT_MODEL
 from phimin._name_student import load_student, names_in, student_docs
+from phimin._ner_lines import Joined, joined, ner_lines
 
 __all__ = ["DEFAULT_MODEL", "PhiminNlpEngine", "load_model", "resolve_model"]
 
@@ -392,8 +393,7 @@ class PhiminNlpEngine(SpacyNlpEngine):
         read = sorted(caseless)
         student = dict(zip(read, student_docs([chunks[i] for i in read], batch_size), strict=True))
         tagged = [i for i in range(len(chunks)) if not (i in caseless and self.default_model)]
-        piped = self.language.pipe([chunks[i] for i in tagged], batch_size=batch_size)
-        docs = dict(zip(tagged, piped, strict=True))
+        docs = self._tagged(chunks, modes, tagged, batch_size)
         for i, chunk in enumerate(chunks):
             if i in docs:
                 doc = docs[i]
@@ -404,6 +404,31 @@ class PhiminNlpEngine(SpacyNlpEngine):
             artifacts = self._artifacts(doc, "en", chunk, modes[i])
             artifacts.student_names = names_in(student[i]) if i in student else []  # type: ignore[attr-defined]
             yield artifacts
+
+    def _tagged(
+        self, chunks: list[str], modes: list[CaseMode], tagged: list[int], batch_size: int
+    ) -> dict[int, Doc]:
+        """The model's docs of `tagged` chunks. In a mixed-case chunk it reads only the
+        lines `ner_lines` keeps, and the chunk's doc is tokenized and given their
+        entities; a chunk where it keeps no line is only tokenized."""
+        plans: dict[int, Joined] = {}
+        read: list[int] = []
+        for i in tagged:
+            if modes[i] == "mixed":
+                lines = ner_lines(chunks[i])
+                if sum(end - start for start, end in lines) + len(lines) < len(chunks[i]):
+                    plans[i] = joined(chunks[i], lines)
+                    if not lines:
+                        continue
+            read.append(i)
+        texts = [plans[i].text if i in plans else chunks[i] for i in read]
+        docs = dict(zip(read, self.language.pipe(texts, batch_size=batch_size), strict=True))
+        for i, plan in plans.items():
+            doc = self.language.make_doc(chunks[i])
+            if i in docs:
+                plan.place(docs[i], doc)
+            docs[i] = doc
+        return docs
 
     def _tokenizes_as_student(self, text: str) -> bool:
         """Would the model's tokenizer cut `text` as the name model's did? It does when

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import phimin
-from phimin._detect.case import _SPEAKER_LABEL, _without_labels, case_mode
+from phimin._detect.case import SPEAKER_LABEL, _without_labels, case_mode
 
 
 @pytest.mark.parametrize(
@@ -58,4 +58,4 @@ _LABELLED = st.lists(
 def test_labels_found_before_colons_are_the_labels_a_scan_finds(text: str) -> None:
     # (the labels are looked for only just before each colon, for speed: the text
     # left must be what removing every match of the pattern leaves)
-    assert _without_labels(text) == _SPEAKER_LABEL.sub("", text)
+    assert _without_labels(text) == SPEAKER_LABEL.sub("", text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-__all__ = ["CaseMode", "case_mode", "case_of"]
+__all__ = ["SPEAKER_LABEL", "CaseMode", "case_mode", "case_of"]
 
 CaseMode = Literal["mixed", "upper", "lower"]
 
@@ -24,11 +24,11 @@ _NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 # "Client:"; not a chart's heading, "CV:", "Plan:") and the pronoun "I" ("so I went to
 # phoenix"). A transcript whose only capitals are these is lower-case speech.
 # (The standard library's engine: these simple patterns run over every chunk.)
-_SPEAKER_LABEL = re.compile(
+SPEAKER_LABEL = re.compile(
     r"(?<![\w'’])(?:[A-Z]|(?i:client|therapist|counsel(?:or|lor)|patient|pt|doctor|dr|nurse"
     r"|interviewer|speaker(?:[ ]?\d)?|parent|mom|dad|caller|provider|clinician))[ \t]*:"
 )
-# The longest label _SPEAKER_LABEL knows ("interviewer"), with room to spare: a label
+# The longest label SPEAKER_LABEL knows ("interviewer"), with room to spare: a label
 # ends at most this far before its colon's run of spaces and tabs.
 _LABEL_REACH = 16
 _PRONOUN_I = re.compile(r"(?<![\w'’])I(?:['’](?:m|ve|ll|d))?(?![\w'’])")
@@ -64,7 +64,7 @@ def case_mode(text: str) -> CaseMode:
 
 
 def _without_labels(text: str) -> str:
-    """`_SPEAKER_LABEL.sub("", text)`, searched for only just before each colon (every
+    """`SPEAKER_LABEL.sub("", text)`, searched for only just before each colon (every
     match ends at one) instead of at every character. A match ending at a colon starts
     after the last match and, its label a run of letters (and a digit) with no space or
     colon at its end, within `_LABEL_REACH` of the run of spaces and tabs before that
@@ -76,7 +76,7 @@ def _without_labels(text: str) -> str:
         label_end = colon
         while label_end > done and text[label_end - 1] in " \t":
             label_end -= 1
-        m = _SPEAKER_LABEL.search(text, max(done, label_end - _LABEL_REACH), colon + 1)
+        m = SPEAKER_LABEL.search(text, max(done, label_end - _LABEL_REACH), colon + 1)
         if m is not None:
             pieces.append(text[done : m.start()])
             done = m.end()
