@@ -327,7 +327,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|despu[eé]s[ ]+de"
         # "my anniversary is valentine's day", "her due date's christmas eve"
         rf"|(?:birthday|anniversary|wedding|hearing|court[ ]date|due[ ]date|funeral"
-        rf"|sobriety[ ]date|release[ ]date)(?:['’]s|[ ]+is|[ ]+was)(?:[ ]+on)?)[ ]+"
+        rf"|sobriety[ ]date|release[ ]date"
+        # "my last drink was new year's eve", "the overdose was easter sunday"
+        rf"|drink|relapse|overdose|arrest|accident|miscarriage|clean[ ]date|quit[ ]date)"
+        rf"(?:['’]s|[ ]+is|[ ]+was)(?:[ ]+on)?)[ ]+"
         rf"|(?:(?<![^\n])|(?<=[.!?,;:][ ]*)|(?<=(?<![\w])(?:and|so|but|then|um|uh|like|yeah"
         rf"|well|el)[ ]+))"
         rf"(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night|weekend))?[ ]+(?:(?:i|he|she|they|we"
@@ -420,6 +423,13 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|pope|king|queen)[ ]+)(?P<day>the[ ]+"
         rf"(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
         rf"(?={_AFTER_DAY})"
+        # "from the 3rd to the 10th", "between the fifth and the twelfth": the range's
+        # second day, after a first one ("between the fifth" is the first's: below)
+        rf"|(?<=(?<![\w])(?:from|between)[ ]+the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED})[ ]+)"
+        rf"(?:to|till|until|through|thru|and)[ ]+(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
+        rf"(?={_AFTER_DAY_WIDE})"
+        rf"|between[ ]+(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?=[ ]+and[ ]+the[ ]+"
+        rf"(?:{_DAY_WORD}|{_DAY_SUFFIXED})(?:{_AFTER_DAY_WIDE}))"
         # "my birthday's the thirtieth": a dated event's day, any ordinal
         rf"|(?:birthday|anniversary|appointment|hearing|court[ ]date|due[ ]date|surgery"
         rf"|wedding|funeral|graduation|sobriety[ ]date|release[ ]date|court)(?:['’]s|[ ]+is|[ ]+was)"
