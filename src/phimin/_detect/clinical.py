@@ -88,6 +88,13 @@ _GUARDS = [
     r"(?i)(?<=(?<![\w])(?:an?|like|about|around|maybe|roughly|almost|solid|is|was|were|it's"
     r"|its|feels?|felt|rated?|(?:down|up|dropped|went|came|rose|fell|back|got|goes)[ ](?:to|from)"
     r"|to[ ]an?|at[ ]an?|(?:started|starts|peaked|stayed|stays|sits|sitting|hovering|was|is)[ ]at)[ ]+)\d{1,2}(?:\.\d)?[ ]?/[ ]?10(?![\w/])",
+    # A score someone got or gave ("got a 2/5 on the quiz", "gave it a 3/5", "scored a
+    # 17/20"; not "got a 3/14 appointment": a date said before what is on it)
+    r"(?i)(?<=(?<![\w])(?:got|get|gets|getting|scored|scores|score|earned|received"
+    r"|(?:gave|give|gives|rated|rate|rates)[ ](?:it|him|her|them|me|us|myself|this|that))"
+    r"[ ]+an?[ ]+)\d{1,2}(?:\.\d)?[ ]?/[ ]?\d{1,3}(?![\w/])"
+    r"(?![ ]+(?:appointment|appt|court|hearing|date|deadline|visit|follow|check|meeting"
+    r"|flight|surgery|procedure|start|due))",
     # Out of five stars, a count of sessions or weeks ("session 5/12"), a share of
     # something ("1/2 a sandwich", "9/10 times").
     r"(?i)(?<![\w/])\d(?:\.\d)?/5[ ]+stars?(?![\w])",
