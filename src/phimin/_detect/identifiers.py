@@ -1119,8 +1119,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?=[ ]+(?:is|was|it's|says|said|reads)[ ])))*"
         # (or one run of four digits or more: "my badge number is 4170"; not a year alone)
         rf",?[ ]+(?P<id>(?!(?:19|20)\d\d(?![\w]))\d{{4,}}(?![\w])"
-        # (or a code of letters and digits: "the door code is x7k2")
-        r"|(?=[a-z]{0,3}\d)(?=[a-z0-9]{0,9}[a-z])(?=(?:[a-z]*\d){2})[a-z0-9]{4,10}(?![\w'’-])"
+        # (or a code of letters and digits: "the door code is x7k2", a parcel's "tracking
+        # number is 1z999aa10123456784")
+        r"|(?=[a-z]{0,3}\d)(?=[a-z0-9]{0,23}[a-z])(?=(?:[a-z]*\d){2})[a-z0-9]{4,24}(?![\w'’-])"
         rf"|(?:{_SPOKEN_ID_TOKEN}[ ,-]+)+{_SPOKEN_DIGIT}"
         # letters after a last dash, where the number ends: "... four four two dash a b"
         rf"(?:[ ]?(?:[ ]dash|[ ]hyphen|-)[ ]?[a-z](?:[ ][a-z]){{0,2}}(?![\w]){_NATURAL_END}"
