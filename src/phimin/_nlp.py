@@ -36,6 +36,10 @@ from phimin._ner_lines import Joined, joined, ner_lines
 __all__ = ["DEFAULT_MODEL", "PhiminNlpEngine", "load_model", "resolve_model"]
 
 _ENTITY_SCORE = 0.85  # spaCy gives no scores; recognizers set their own
+# Where the model would read more than this share of a mixed-case chunk's lines
+# (`_ner_lines`), it reads the whole chunk: tokenizing it a second time costs about a
+# tenth of the model's pass.
+_READ_AT_MOST = 0.9
 
 # spaCy labels phimin reads, mapped to Presidio's entity names.
 _LABELS = {
@@ -409,14 +413,15 @@ class PhiminNlpEngine(SpacyNlpEngine):
         self, chunks: list[str], modes: list[CaseMode], tagged: list[int], batch_size: int
     ) -> dict[int, Doc]:
         """The model's docs of `tagged` chunks. In a mixed-case chunk it reads only the
-        lines `ner_lines` keeps, and the chunk's doc is tokenized and given their
-        entities; a chunk where it keeps no line is only tokenized."""
+        lines `ner_lines` keeps (unless they are nearly all of it), and the chunk's doc
+        is tokenized and given their entities; a chunk where it keeps no line is only
+        tokenized."""
         plans: dict[int, Joined] = {}
         read: list[int] = []
         for i in tagged:
             if modes[i] == "mixed":
                 lines = ner_lines(chunks[i])
-                if sum(end - start for start, end in lines) + len(lines) < len(chunks[i]):
+                if sum(end - start for start, end in lines) < _READ_AT_MOST * len(chunks[i]):
                     plans[i] = joined(chunks[i], lines)
                     if not lines:
                         continue

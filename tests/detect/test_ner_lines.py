@@ -89,6 +89,7 @@ def test_the_model_finds_the_same_names_on_the_lines_it_reads(redactor: phimin.R
         "CLIENT: My sister Maria Lopez drove down from Boston on Friday.\n"
         "THERAPIST: Okay. And how did that go?\n"
     )
+    assert kept(text) == ["CLIENT: My sister Maria Lopez drove down from Boston on Friday."]
     (artifacts,) = engine.artifacts([text])
     whole = engine.language(text)
     names = {(e.start_char, e.end_char, e.label_) for e in whole.ents}
