@@ -430,6 +430,9 @@ def targets(docs: dict[int, Planted], results: dict[int, dict[str, Cell]]) -> li
 
 def plot(docs: dict[int, Planted], results: dict[int, dict[str, Cell]], path: Path) -> None:
     """Throughput against length, and the ratios (steadier on a shared machine)."""
+    if importlib.util.find_spec("matplotlib") is None:
+        print("matplotlib is not installed: no plot (pip install '.[bench]')", file=sys.stderr)
+        return
     import matplotlib
 
     matplotlib.use("Agg")
@@ -752,8 +755,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = report(docs, results, argv, args.repeats, (load_start, os.getloadavg()[0]))
     name = "throughput_lower" if args.lower else "throughput"
     (args.out / f"{name}.md").write_text(text, encoding="utf-8")
-    plot(docs, results, args.out / f"{name}.png")
     (args.out / f"{name}.json").write_text(to_json(docs, results) + "\n", encoding="utf-8")
+    plot(docs, results, args.out / f"{name}.png")
     print(text)
     return 0
 
