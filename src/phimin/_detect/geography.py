@@ -45,7 +45,7 @@ __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 _LOCATION_WORDS = frozenset(
     """in from to at near of around outside moved move moving live lives lived living visit
     visited visiting born raised grew up back toward towards between via @ town en desde past
-    hacia cerca left fled escaped crossed village pueblo por""".split()
+    hacia cerca left fled escaped crossed village pueblo por through thru""".split()
 )
 # Spanish words of where someone is from, before "de" and a place: "soy de", "venimos de".
 _FROM_VERBS = frozenset(
@@ -383,7 +383,12 @@ class CityRecognizer(PhiminRecognizer):
                 in (SPANISH_MOTION if previous == "a" else _FROM_VERBS)
             )
             lived_in = _lived_in(lowered, start)  # ("lives out on rosebud")
-            after_preposition = after_preposition or lived_in
+            # a town's police, schools or courts: "the hialeah cops took him"
+            after_preposition = (
+                after_preposition
+                or lived_in
+                or (not town and _CIVIC_AFTER.match(lowered, end) is not None)
+            )
             # a town that is a word, where someone lives or is "out", "over", "up" or
             # "down", the phrase ending there: "my mom lives out in hope", "we're out in
             # unity now" (not "out in public", "came out in force")
@@ -549,6 +554,12 @@ _LIVED_IN = regex.compile(
 _NAME_GOES_ON = regex.compile(
     r"[ ]+(?:grove|hills|heights|park|springs|falls|valley|ridge|creek|lake|city|rapids"
     r"|bluffs?|junction|village|crossing|meadows|gardens|terrace|estates|acres)(?![\w'’-])"
+)
+# A town's own services after its name: "the riverside police", "hialeah pd".
+_CIVIC_AFTER = regex.compile(
+    r"[ ]+(?:police|cops|pd|sheriffs?|sheriff['’]s|fire[ ]department|school[ ]district"
+    r"|public[ ]schools|city[ ]jail|city[ ]council|city[ ]hall|municipal[ ]court"
+    r"|housing[ ]authority|detectives?)(?![\w'’-])"
 )
 _FEATURE_AFTER = regex.compile(
     r"[ ]+(?:bay|lake|river|creek|park|beach|mountains?|hills?|falls|springs|valley|island"

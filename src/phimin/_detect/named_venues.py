@@ -35,11 +35,14 @@ NAMED_VENUE = builtin("phimin.location.named_venue")
 # Words places are named by more than things are ("the heights", "the willows"); after
 # "in", a neighbourhood's only ("sit in the pines" is among trees).
 _NEIGHBOURHOOD_WORDS = frozenset(
-    "heights flats bluffs narrows highlands pearl meadows hollows glades".split()
+    "heights flats bluffs narrows highlands pearl meadows hollows glades bottoms".split()
 )
+# (and a mall, a housing complex or a home known by one word: "at the galleria", "into
+# the towers", "three months at the cottages")
 _PLACE_WORDS = _NEIGHBOURHOOD_WORDS | frozenset(
     """willows oaks pines elms palms cedars maples birches aspens sycamores magnolias
-    cottonwoods sequoias redwoods grotto arbors knolls lofts terraces pointe enclave""".split()
+    cottonwoods sequoias redwoods grotto arbors knolls lofts terraces pointe enclave
+    galleria cottages towers""".split()
 )
 # A pub's or a bar's thing ("the stag", "the rusty nail", "the blue moon").
 _PUB_THINGS = frozenset(
@@ -114,6 +117,8 @@ def named_venues(text: str) -> Iterator[Detection]:
             end = after.end()  # "the willows complex"
         elif after is not None and after.group(1).lower() not in STOP_WORDS:
             continue  # "at the duck pond"
+        elif after is not None and after.group(1).lower() == "of":
+            continue  # a thing's part: "in the heights of my addiction", "the flats of"
         if before.group("cue").lower() == "in" and not (
             kind or (thing in _NEIGHBOURHOOD_WORDS and not describing)
         ):

@@ -348,7 +348,10 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|another|other|same|whole|his|its)[ ])\p{L}[\p{L}'’-]+[ ]+)(?:heights|park|hills|village"
         r"|gardens|terrace|springs|ridge|harbor|harbour|meadows|estates|acres|manor|commons"
         r"|slope|flats|hollow|grove|valley|point|woods|crossing|landing|glen|shores|pines"
-        r"|oaks|lakes|quarter|junction|corners)(?![\w'’-])"
+        r"|oaks|lakes|quarter|junction|corners"
+        # (a row of a town, not of seats or of a prison: "in skid row", not "in death row")
+        r"|(?<!(?:death|front|back|corn|cane|bean|top|bottom|end|seat|one|two|three)[ ])row)"
+        r"(?![\w'’-])"
         # "over in the pearl district", "grew up in the mission district": a district by
         # its name (not "the school district", "the business district")
         r"|(?<=(?<![\w'’])(?:in|from|to|near|around|outside|moved[ ]to|out[ ]in|over[ ]in"
@@ -371,7 +374,7 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"(?i)(?:[ -]|(?<=north|south|east|west))(?:heights|park|hills|village|gardens"
         r"|terrace|springs|ridge|harbou?r|meadows|estates|acres|manor|commons|slope|flats"
         r"|hollow|district|grove|valley|point|woods|crossing|landing|glen|shores|pines|oaks"
-        r"|lakes|quarter|junction|corners|side|end|shore|bay)(?![\w'’-])|little",
+        r"|lakes|quarter|junction|corners|row|side|end|shore|bay)(?![\w'’-])|little",
     ),
     PatternSpec(
         builtin("phimin.location.san"),
@@ -399,9 +402,12 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|(?<=(?<![\w'’])(?:in|from|near|outside)[ ]+)"
         rf"(?P<place>{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,2}})[ ]*,?[ ]+"
         r"(?:(?:it['’]?s|which[ ]is|that['’]?s)[ ]+(?:a|this)[ ]+(?:[\w'’]+[ ]+){0,3}?"
-        r"(?:town|village|city)(?![\w'’-])(?![ ]+(?:thing|mentality|vibe|feel|life)))",
+        r"(?:town|village|city)(?![\w'’-])(?![ ]+(?:thing|mentality|vibe|feel|life)))"
+        # or in Spanish: "un pueblito que se llama san juan de los lagos"
+        rf"|(?<![\w'’])(?:{alternation(PLACE_KINDS)}|pueblito|ranchito|lugar|ciudad)[ ]+"
+        rf"(?:que[ ]+se[ ]+llam(?:a|aba)|llamad[oa])[ ]+(?P<place>{_SPANISH_NAME})",
         group="place",
-        trigger=r"(?i)called|named|name[ ]of|town|village|city",
+        trigger=r"(?i)called|named|name[ ]of|town|village|city|llam",
     ),
     PatternSpec(
         builtin("phimin.location.spanish_kind"),
@@ -413,7 +419,8 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # (after "del" or "al" too, and with its own article or "de" inside the name:
         # "del barrio la loma", "al rancho los pinos", "la colonia del valle", "de la
         # sierra tarahumara")
-        r"(?i)(?<![\w'’])(?:(?:la|el|del|al|the)[ ]+(?P<place>(?:colonia|barrio|vecindad"
+        # (or with no article after "en", "de", "in", "from": "me crié en colonia obrera")
+        r"(?i)(?<![\w'’])(?:(?:la|el|del|al|the|en|de|in|from)[ ]+(?P<place>(?:colonia|barrio|vecindad"
         rf"|fraccionamiento|rancho|ejido|sierra)[ ]+{_SPANISH_NAME})"
         r"|(?:(?:el|mi|su|nuestro)[ ]+pueblo[ ]+de|el[ ]+municipio[ ]+de|la[ ]+aldea[ ]+de)[ ]+"
         rf"(?P<place>{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,2}})"
@@ -580,7 +587,7 @@ _TOPONYM_HEADS = frozenset(
 # (what may follow a place's name there: a pause, a word of time or grammar)
 _PAUSE_AFTER = (
     r"for|again|now|when|after|before|since|until|last|this|and|but|with|because|yesterday"
-    r"|today|tonight|right|all|till|or|so"
+    r"|today|tonight|right|all|till|or|so|twice|once|too|during|while|like|every|um|uh"
 )
 _BEEN_AT = lazy(
     # (a person is somewhere: "he's in", "she was at"; not "salt is in", "time to")
@@ -609,9 +616,13 @@ _EVERYDAY_COMPOUNDS = frozenset(
 # The same in Spanish, a place after its article: "vivo en la villita", "crecí en el
 # alamillo" (not "vivo en la casa", "está en la cárcel": everyday Spanish).
 _LIVES_IN_SPANISH = lazy(
-    r"(?i)(?<![\w'’])(?:vivo|vives|vive|vivimos|viven|viv[ií]a|viv[ií]amos|viv[ií]an|crec[ií]"
+    r"(?i)(?<![\w'’])(?:(?:vivo|vives|vive|vivimos|viven|viv[ií]a|viv[ií]amos|viv[ií]an|crec[ií]"
     r"|creci[oó]|crecimos|nac[ií]|naci[oó]|me[ ]qued[oé]|se[ ]queda|se[ ]qued[oó]|nos"
-    r"[ ]quedamos)[ ]+en[ ]+(?:la|el|los|las)[ ]+(?P<name>\p{L}{4,})(?![\w'’-])"
+    r"[ ]quedamos)[ ]+en"
+    # (or said in English, the place's Spanish article kept: "we lived in la villita")
+    r"|(?:live|lives|lived|living|grew[ ]up|raised|born|moved|moving|stay|stays|stayed"
+    r"|staying)(?:[ ]+(?:out|over|up|down|back))?[ ]+(?:in|to))"
+    r"[ ]+(?:la|el|los|las)[ ]+(?P<name>\p{L}{4,})(?![\w'’-])"
 )
 # Slang for a kind of place, which no dictionary has: "he's in juvie again".
 # (and a child's: "my son is in timeout now")
@@ -794,15 +805,31 @@ _ORDINAL_STREET = regex.compile(
 # and the cross street of a corner.
 _ON_OFF = (" on ", " off ", " of ", " down ", " up ", " along ")
 _DIGIT = regex.compile(r"\d")
+# What happens on a street: "got jumped on", "a shooting on", "we parked on".
+_HAPPENED_ON = (
+    r"shot|shooting|stabbed|stabbing|robbed|mugged|jumped|arrested|busted|parked|parking"
+    r"|crashed|wrecked|accident|wreck|crash|hanging[ ]out|hung[ ]out|hangs[ ]out|hang[ ]out"
+    r"|sleeping|slept|camping|camped|panhandling|pulled[ ]over|broke[ ]down|killed|run[ ]over"
+    r"|hit[ ]by[ ]a[ ](?:car|truck|bus)|flagged[ ]down"
+)
+# The street after "on": its name or number, its type, and a corner's cross street ("the
+# shelter on fifth and main").
+_STREET_AFTER_ON = (
+    rf"(?P<street>{_SPOKEN_ORDINAL}|\p{{L}}[\p{{L}}'’-]+|\d{{1,3}}(?:st|nd|rd|th))(?![\w'’-])"
+    r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-])"
+    rf"(?:[ ]+(?:and|&)[ ]+(?:{_ORDINAL_STREET.pattern}|{'|'.join(sorted(_STREET_NAMES))})"
+    r"(?![\w'’-])(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-]))?"
+)
 _PLACE_ON_STREET = lazy(
     r"(?i)(?<![\w'’])(?:(?:(?:the|a|that|this|our|my|her|his|their)[ ]+(?:[\p{L}'’-]+[ ]+)?"
     r"(?P<head>place|apartments?|house|building|store|shop|ymca|ywca|walmart|target|church|shelter"
+    r"|club"
     r"|clinic|gym|bar|diner|motel|hotel|laundromat|library|pharmacy|cvs|walgreens|bodega"
     r"|deli|one|complex|projects|duplex|trailer|mcdonald['’]?s|school|office|spot|kroger"
     r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
     r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital"
     r"|courthouse|planned[ ]parenthood|dmv|home|center|centre|mall|warehouse|factory|lot"
-    rf"|{BRAND_ALTERNATION})(?:['’]s)?"
+    rf"|{BRAND_ALTERNATION})(?:['’]s)?(?:[ ]+(?:over|down|up|out|right))?"
     # a chain with no article: "he took me to ihop on broadway"
     rf"|(?<=(?:to|at|from|by|near|behind)[ ]+)(?P<chain>{BRAND_ALTERNATION})(?:['’]s)?"
     # where someone is or lives: "over on ashland", "she lives on delancey"
@@ -811,11 +838,15 @@ _PLACE_ON_STREET = lazy(
     # ("the bus down halsted": a word no everyday list has)
     r"|corner[ ]+of|(?<=(?:bus|walk|walked|walking|drive|drove|driving|go|went|going|ride|rode)"
     r"[ ]+)(?:down|up|along))[ ]+"
-    rf"(?P<street>{_SPOKEN_ORDINAL}|\p{{L}}[\p{{L}}'’-]+|\d{{1,3}}(?:st|nd|rd|th))(?![\w'’-])"
-    r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-])"
-    # the cross street of a corner: "the shelter on fifth and main"
-    rf"(?:[ ]+(?:and|&)[ ]+(?:{_ORDINAL_STREET.pattern}|{'|'.join(sorted(_STREET_NAMES))})"
-    r"(?![\w'’-])(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive))?(?![\w'’-]))?"
+    + _STREET_AFTER_ON
+)
+# Where something happened to someone, on a street by its name alone: "got jumped on
+# halsted", "a shooting on cermak", "we parked on cermak" (its own pattern: the lines
+# with these words are few).
+# (from "on", the words before it looked behind to: "on" is rarer than where they begin)
+_EVENT_ON_STREET = lazy(
+    r"(?i)(?<![\w'’])(?:on|off(?:[ ]of)?)"
+    rf"(?<=(?<![\w'’])(?:{_HAPPENED_ON})[ ]+(?:on|off|off[ ]of))[ ]+" + _STREET_AFTER_ON
 )
 # A corner said alone after where it is: "we met at fifth and market", "by 5th and elm".
 _STREET_WORD = rf"(?:{_ORDINAL_STREET.pattern}|{'|'.join(sorted(_STREET_NAMES))})"
@@ -824,6 +855,8 @@ _CORNER = lazy(
     r"(?i)(?<![\w'’])(?:at|near|by|off|on|to|from)[ ]+(?:like[ ]+)?"
     rf"(?P<street>(?P<first>{_STREET_WORD}|\p{{L}}[\p{{L}}-]+)(?:[ ]+(?:street|st|avenue|ave))?"
     rf"[ ]+(?:and|&)[ ]+(?P<cross>{_STREET_WORD}|\p{{L}}[\p{{L}}-]+)(?![\w'’-])"
+    # (a cross street of two words: "72nd and cottage grove")
+    r"(?:[ ]+(?:grove|park|hill|ridge|creek|valley|point|gardens|heights))?"
     r"(?:[ ]+(?:street|st|avenue|ave))?)(?![\w'’-])"
 )
 # What a shop, a shelter or a school is said to be "on" that is no street ("the store on
@@ -923,6 +956,12 @@ _DEPARTMENT = regex.compile(r"(?i)[ ](?:ew|er|ed|cath[ ]lab)(?![\w])")  # in eve
 _NOT_A_HOSPITAL = frozenset(
     """etoh ich sah ivh sdh edh bph lvh rvh pah pph gih ugih lgih siadh acth tsh fsh lh pth adh
     ldh mch nph ph rh hh bh mh dh uh ah eh oh nh ch sh th wh kh ach bch synch usoh soh""".split()
+)
+# Where in town a school or a hospital is, said as its name: "from central high", "at
+# west middle", "to north regional".
+_COMPASS_NAMES = frozenset(
+    """north south east west northern southern eastern western central northeast
+    northwest southeast southwest""".split()
 )
 # Words that belong in a facility's name though they are ordinary English.
 _NAME_WORDS = frozenset(
@@ -1119,11 +1158,18 @@ class FacilityRecognizer(PhiminRecognizer):
         """ "a place on delancey", "the ymca on elm": a street said by its name alone."""
         # (every match holds " on ", " off ", "corner of " or a way gone along, and no
         # line break)
-        for m in finditer_in(_PLACE_ON_STREET, text, lines_with_words(_ON_OFF, text)):
+        on_lines = lines_with_words(_ON_OFF, text)
+        for m in finditer_in(_PLACE_ON_STREET, text, on_lines):
             word = m.group("street").lower()
             if word in STOP_WORDS or word in _NOT_STREETS:
                 continue
             if self._street_name(word, text, m.end(), business=_business(m)):
+                yield _BARE_STREET.at(m.start("street"), m.end())
+        for m in finditer_in(_EVENT_ON_STREET, text, on_lines):
+            word = m.group("street").lower()
+            if word in STOP_WORDS or word in _NOT_STREETS or not self._street_of_event(word):
+                continue
+            if self._street_name(word, text, m.end(), business=False):
                 yield _BARE_STREET.at(m.start("street"), m.end())
         yield from self._streets_by_shops(text)
 
@@ -1132,7 +1178,19 @@ class FacilityRecognizer(PhiminRecognizer):
             if first in _SMALL_ORDINALS and cross in _SMALL_ORDINALS:
                 continue
             streets = [_street_word(w) for w in (first, cross)]
-            if all(streets) or (any(streets) and self._cross_name(cross if streets[0] else first)):
+            other = cross if streets[0] else first
+            if all(streets) or (
+                any(streets)
+                and (
+                    self._cross_name(other)
+                    # beside a numbered street, a noun: "at third and pike", "72nd and
+                    # cottage grove" (not "at first and foremost", "on fifth and i")
+                    or (
+                        _ORDINAL_STREET.fullmatch(cross if streets[1] else first) is not None
+                        and self._street_noun(other)
+                    )
+                )
+            ):
                 yield _BARE_STREET.at(*m.span("street"))
 
     def _street_name(self, word: str, text: str, end: int, *, business: bool) -> bool:
@@ -1147,6 +1205,21 @@ class FacilityRecognizer(PhiminRecognizer):
             or lex.is_clear_name(word)
             or not (lex.is_common_word(word) or lex.is_spanish(word) or len(word) < 4)
             or (business and self._street_said(word, text, end))
+        )
+
+    def _street_of_event(self, word: str) -> bool:
+        """Where something happened, a street's name and not whom or what it happened on
+        ("jumped on halsted"; not "jumped on jake", "od'd on xanax", "busted on camera")."""
+        if word in _STREET_NAMES or _ORDINAL_STREET.fullmatch(word):
+            return word not in _SMALL_ORDINALS
+        return not (
+            self.lexicon.is_first_name(word)
+            or is_clinical_term(word)
+            or word.replace("’", "'") in BRANDS
+            or word in _ON_SAYINGS
+            # (nor a plural: "sleeping on couches")
+            or (word.endswith("s") and self.lexicon.is_english(word[:-1]))
+            or (word.endswith("es") and self.lexicon.is_english(word[:-2]))
         )
 
     def _streets_by_shops(self, text: str) -> Iterator[Detection]:
@@ -1165,8 +1238,10 @@ class FacilityRecognizer(PhiminRecognizer):
         fire"), and no noun after it that the word would describe ("on sandy soil")."""
         if word in _ON_SAYINGS or not self.lexicon.is_name(word):
             return False
-        if word.endswith("s") and self.lexicon.is_english(word[:-1]):
-            return False  # a plural: "the hotel on points", "the bar on valentines"
+        if (word.endswith("s") and self.lexicon.is_english(word[:-1])) or (
+            word.endswith("es") and self.lexicon.is_english(word[:-2])
+        ):
+            return False  # a plural: "the hotel on points", "slept on couches"
         after = _WORD_AFTER.match(text, end)
         if after is None:
             return True
@@ -1176,6 +1251,17 @@ class FacilityRecognizer(PhiminRecognizer):
             or nxt in _PAUSES
             or self.lexicon.is_verb_form(nxt)
             or (nxt.endswith(("ing", "ed")) and self.lexicon.is_english(nxt))
+        )
+
+    def _street_noun(self, word: str) -> bool:
+        """A noun a street may be named by: no grammar, no verb, adjective or adverb."""
+        return not (
+            len(word) < 3
+            or word in STOP_WORDS
+            or word in _NOT_STREETS
+            or word in _PAUSES
+            or self.lexicon.is_plain_word(word)
+            or is_clinical_term(word)
         )
 
     def _cross_name(self, word: str) -> bool:
@@ -1258,7 +1344,12 @@ class FacilityRecognizer(PhiminRecognizer):
             if w is None or not self._spoken_word(w.group(1)):
                 break
             lower = w.group(1).lower()
-            if not plain and self.lexicon.is_plain_word(lower) and lower not in _NAME_WORDS:
+            if (
+                not plain
+                and self.lexicon.is_plain_word(lower)
+                and lower not in _NAME_WORDS
+                and lower not in _COMPASS_NAMES
+            ):
                 break
             start, words = w.start(1), words + 1
         cue = _WORD_BEFORE.search(text, max(0, start - 64), start)

@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
-from phimin._detect.clinical import is_clinical_term
+from phimin._detect.clinical import MEDICATIONS, clinical_terms, is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.geography import load_places
 from phimin._detect.lexicon import NameLexicon
@@ -183,7 +183,7 @@ def answered_places(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         if (
             phrase in places.not_below_state
             or lower[0] in _PERSON_WORDS
-            or all(w in _NOT_PLACES or is_clinical_term(w) for w in lower)
+            or all(w in _NOT_PLACES or _clinical(w, places.cities) for w in lower)
             or (
                 len(lower) == 1
                 and lexicon.is_plain_word(phrase)
@@ -194,6 +194,14 @@ def answered_places(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         ):
             continue
         yield ANSWERED_PLACE.at(name[0][0], name[-1][1])
+
+
+def _clinical(word: str, cities: frozenset[str]) -> bool:
+    """Ward vocabulary or a drug; a word that only ends like a diagnosis counts for no
+    city's name ("tacoma", "gastonia" are not "-oma", "-ia")."""
+    if word in cities:
+        return word in clinical_terms() or word in MEDICATIONS
+    return is_clinical_term(word)
 
 
 def answered_names(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
