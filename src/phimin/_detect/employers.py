@@ -51,7 +51,9 @@ _CUE = lazy(
     r"|(?<![\w])(?:an?|the|as[ ]an?)[ ]+(?:[\w-]+[ ]+)?(?:cook|cashier|server|waitress|waiter"
     r"|bartender|barista|manager|driver|clerk|janitor|custodian|worker|associate|stocker"
     r"|dishwasher|receptionist|guard|mechanic|electrician|assistant|technician|tech"
-    r"|supervisor|teller|housekeeper|nanny|caregiver)[ ]+(?:at|for)[ ]+(?:the[ ]+)?"
+    r"|supervisor|teller|housekeeper|nanny|caregiver|nurse|aide|cna|teacher|para"
+    r"|paraprofessional|dispatcher|porter|attendant|security[ ]guard|stylist|trainer"
+    r"|(?:medical|dental|nursing|home[ ]health)[ ]assistant)[ ]+(?:at|for)[ ]+(?:the[ ]+)?"
 )
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’&.-]*")
 # Where people work that names no one: "works at home", "works at night".
@@ -179,14 +181,15 @@ class EmployerRecognizer(PhiminRecognizer):
         return _OBJECT_AFTER.match(text, end) is not None
 
     def _surname_at(self, words: list[str], cue: str) -> bool:
-        """ "my supervisor at kaiser", "works at sutter general": where someone works,
-        a name that opens with a surname no verb, adjective or adverb is (a company or a
-        hospital named for its founder), not "works at hope"."""
+        """ "my supervisor at kaiser", "works at sutter general", "worked at the tyson
+        plant", "works construction for turner": where someone works or whom for, a name
+        that opens with a surname no verb, adjective or adverb is (a company or a
+        hospital named for its founder, or the person), not "works at hope"."""
         lex = self.lexicon
         word = words[0].lower()
         return (
             len(words) <= 3
-            and cue.rstrip().lower().endswith(" at")
+            and cue.rstrip().lower().removesuffix(" the").endswith((" at", " for"))
             and lex.is_name(word)
             and (len(words) >= 2 or not lex.is_first_name(word))  # (not "works at june")
             and not lex.is_plain_word(word)
