@@ -94,6 +94,8 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
     j = t.next_word(i)
     if j < len(t) and t.text[j] == ".":
         j = t.next_word(j)
+    if w == "nurse" and j < len(t) and t.lower[j] == "practitioner":
+        j = t.next_word(j)  # "nurse practitioner rodriguez"
     if j < len(t) and (
         t.accept_after_strong(j)
         or _surname_after(t, w, j)
@@ -102,7 +104,30 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
         or _accented_surname(t, j)
     ):
         return extend(t, j, score, TITLE)
+    if j < len(t) and _initial_after(t, w, j):
+        return Span(j, j + 1, score, TITLE)
     return None
+
+
+# Titles before a surname's initial alone: "dr. k", "ms. b" (not "miss": "i miss u").
+_INITIAL_TITLES = frozenset("dr doctor mr mrs ms mx mister prof professor".split())
+
+
+def _initial_after(t: Tokens, title: str, j: int) -> bool:
+    """ "i see dr. k on tuesdays", "my social worker ms. b", "Dr. K": one letter after a
+    personal title, on its line, is what that person is called (never "a" or "i", which
+    are words; in mixed case a capital: not a note's "MR d/t", "alt ms.\np:")."""
+    word = t.text[j]
+    end = t.idx[j] + 1
+    return (
+        title in _INITIAL_TITLES
+        and len(word) == 1
+        and word.isalpha()
+        and word.lower() not in ("a", "i")
+        and (t.mode != "mixed" or word.isupper())
+        and "\n" not in t.gap(t.prev_word(j), j)
+        and not (end < len(t.source) and (t.source[end] in "/-" or t.source[end].isdigit()))
+    )
 
 
 _MONTH_NAMES = frozenset({"january", "march", "april", "may", "june", "august"})
