@@ -9,8 +9,9 @@ it was never seen to find: on the five corpora phimin's findings are the same wi
 without this gate (`benchmarks/same_findings.py`). Most lines of a therapy session are
 such lines. The model reads the other lines alone, joined in their order (`ner_lines`,
 `joined`), and its entities are put back where those lines are (`Joined.place`); every
-recognizer still reads the whole text. A capital anywhere else (a name, a place, an acronym, a shouted word, a first
-word that is a first name too: "Will", "May") keeps the line.
+recognizer still reads the whole text. A capital anywhere else (a name, a place, an
+acronym, a shouted word, a first word that is a first name too: "Will", "May") keeps
+the line.
 """
 
 from __future__ import annotations
