@@ -1017,6 +1017,20 @@ _PIOUS_HOSPITAL = regex.compile(
 )
 # (every match holds one of these)
 _PIOUS_GATES = ("sacred", "holy", "mount", "mt", "good s")
+# A hospital called by its town, county or founder and "general": "at mass general", "to
+# sf general", "cook county general", "sutter general" (not "in general", "the general
+# idea", "at a general meeting": the words before it are checked, `_general_hospitals`).
+_TOWN_WORD = (
+    r"(?!(?:at|to|from|in|into|the|a|an|my|his|her|our|their|this|that|your)(?![\w'’]))"
+    r"[\p{L}][\p{L}.'’]*"
+)
+_GENERAL_HOSPITAL = regex.compile(
+    r"(?i)(?<=(?<![\w'’])(?:at|to|from|into|in)[ ]+(?:the[ ]+)?)"
+    rf"(?P<town>{_TOWN_WORD}(?:[ ]{_TOWN_WORD}){{0,2}})[ ]+general(?![\w'’-])"
+    r"(?:[ ]+(?:hospital|medical[ ]center))?"
+)
+# States said short before "general" ("mass general").
+_STATE_SHORT = frozenset({"mass", "mass.", "penn", "conn", "wash", "minn", "mich"})
 _FACILITY = builtin("phimin.location.facility")
 _BARE_STREET = builtin("phimin.location.street_bare")
 _UNIVERSITY = builtin("phimin.location.university")
@@ -1060,6 +1074,7 @@ class FacilityRecognizer(PhiminRecognizer):
         for m in finditer_by_line(_CHILDRENS, text):
             yield _FACILITY.at(*m.span("name"))
         yield from self._pious_hospitals(text)
+        yield from self._general_hospitals(text)
         for m in finditer_by_line(_FIRST_CHURCH, text):
             yield _FACILITY.at(*m.span())
         for m in finditer_by_line(_CHAIN_ON_STREET, text):
@@ -1116,6 +1131,30 @@ class FacilityRecognizer(PhiminRecognizer):
                 or is_clinical_term(word)
             ):
                 yield _UNKNOWN_PLACE.at(m.start("name"), m.end("name"))
+
+    def _general_hospitals(self, text: str) -> Iterator[Detection]:
+        """ "at mass general", "to sf general": a hospital by its town and "general"."""
+        places = load_places()
+        for start, end in lines_with_words((" general",), text):
+            for m in _GENERAL_HOSPITAL.finditer(text, start, end):
+                words = m.group("town").lower().split()
+                town = " ".join(words)
+                if any(w in STOP_WORDS or is_clinical_term(w) for w in words):
+                    continue
+                if (
+                    town in places.cities
+                    or town in places.not_below_state
+                    or town in _STATE_SHORT
+                    or words[-1] == "county"
+                    or (len(town) <= 3 and town.isalpha() and not self.lexicon.is_english(town))
+                    or (
+                        len(words) == 1
+                        and self.lexicon.is_name(town)
+                        and not self.lexicon.is_plain_word(town)
+                        and not self.lexicon.is_first_name(town)
+                    )
+                ):
+                    yield _FACILITY.at(m.start("town"), m.end())
 
     def _pious_hospitals(self, text: str) -> Iterator[Detection]:
         """ "at good sam", "in sacred heart": a hospital's pious name of two words."""
