@@ -594,7 +594,10 @@ _BEEN_AT = lazy(
     r"(?i)(?:(?<=(?<![\w'’])(?:he|she|i|we|they|you|who))['’](?:s|m|re)"
     r"|(?<![\w'’])(?:(?:he|she|i|we|they|you|who)[ ]+(?:was|were|is|am|are|been)|been|stayed"
     r"|stay|stays|staying|living|live|lives|lived|sent|went|go|goes|going|locked[ ]up|admitted"
-    r"|transferred|work|working|works|worked|bid|stint))[ ]+(?P<cue>at|in|to"
+    r"|transferred|work|working|works|worked|bid|stint"
+    # (time spent there, or care had there: "spent a month at hazelden", "my detox at ...")
+    r"|spent[ ]+(?:[\w'’-]+[ ]+){0,2}(?:days?|weeks?|months?|years?|nights?|time)"
+    r"|detox|rehab|treatment|inpatient|residential))[ ]+(?P<cue>at|in|to"
     r"|into|over[ ]at|out[ ]at|up[ ]at|down[ ]at)[ ]+"
     # (or two words, the last one a place's name ends with: "she's at valley view now")
     rf"(?P<name>\p{{L}}{{4,}}|\p{{L}}{{3,}}[ ](?:{'|'.join(sorted(_TOPONYM_HEADS))}))"
