@@ -2,10 +2,12 @@
 "i dropped out of osu", "two classes at pcc this term", "mi prima estudia en la uo".
 Rule `phimin.location.school_acronym` (a quasi-identifier, like a school's name).
 
-No list of schools: the letters are no word of English or Spanish, no clinical
+Mostly no list of schools: the letters are no word of English or Spanish, no clinical
 abbreviation and no state's code, they follow a word that places someone there, and a
 word of schooling is said near them ("classes", "freshman", "scholarship",
-"estudia"). "seen at er", "to icu", "back at aa" stay.
+"estudia"). "seen at er", "to icu", "back at aa" stay. A short list of universities
+known by their letters alone ("she's at ucla now", "my surgery at ohsu") needs no word
+of schooling.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.lines import finditer_in
+from phimin._detect.lines import finditer_in, lines_with_words
 from phimin._detect.words import STATE_CODES
 from phimin._lazy_regex import lazy
 
@@ -43,6 +45,15 @@ _NEAR = 60  # characters either side a word of schooling is looked for
 _WORD_GOES_ON = regex.compile(r"[\w'’-]")
 # Letters of schooling that name no school ("into ged classes", "at hs", "ap classes").
 _SCHOOLING_LETTERS = frozenset("ged gpa ap ib esl iep hs ms pe ot pt sat act ta ra".split())
+
+
+# Letters of universities and their hospitals known by them alone, which need no word
+# of schooling beside them ("she's at ucla now", "my surgery at ohsu").
+_KNOWN = frozenset(
+    """ucla usc nyu lsu osu ucsd ucsf ucsb ucdavis uci ucr unlv utep utsa fiu fsu ucf usf
+    asu uva unc vcu gwu cuny suny umass uconn ohsu upenn umich umd uiuc unm uab uams utmb
+    uthscsa tcu smu byu""".split()
+)
 
 
 def _letters(word: str, lexicon: NameLexicon) -> bool:
@@ -76,4 +87,14 @@ def school_acronyms(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 continue  # (the window's end cut a word: "go to pra|ctice")
             seen.add(m.start("name"))
             if (letters.islower() or letters.isupper()) and _letters(letters, lexicon):
+                yield SCHOOL_ACRONYM.at(*m.span("name"))
+    for start, end in lines_with_words(_KNOWN, text):
+        for m in _AT_SCHOOL.finditer(text, start, end):
+            letters = m.group("name")
+            if (
+                m.start("name") not in seen
+                and letters.lower() in _KNOWN
+                and (letters.islower() or letters.isupper())
+            ):
+                seen.add(m.start("name"))
                 yield SCHOOL_ACRONYM.at(*m.span("name"))
