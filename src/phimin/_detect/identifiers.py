@@ -400,7 +400,8 @@ _SPOKEN_ID_TOKEN = (
     # a word of the sentence: "medical record number is 123546", "número de caso es 24")
     r"|(?!(?:is|was|its|now|new|and|the|for|are|um|uh|on|in|at|to|of|my|his|her|our|es|era"
     r"|el|la|los|las|de|del|mi|su|tu|un|una|que|con|por|son)(?![\w]))"
-    rf"[a-z]{{2,3}}(?=[ ,-]+{_SPOKEN_DIGIT}))"
+    # (or a dash said between: "cv dash two three dash four five six")
+    rf"[a-z]{{2,3}}(?=[ ,-]+(?:(?:dash|hyphen)[ ]+)?{_SPOKEN_DIGIT}))"
 )
 # Letters said after a number's last digit, where it ends: "four two one k l m" (not "a"
 # or "i", words)
