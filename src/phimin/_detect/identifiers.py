@@ -708,6 +708,13 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         if p.name in ("IPv4", "IPv6", "IPv4_mapped", "IPv4_embedded")
     ),
     PatternSpec(
+        builtin("phimin.ip.spoken"),
+        # "my ip is 192 dot 168 dot 1 dot 5": an IPv4 address read out
+        r"(?i)(?<![\w.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+        r"(?:[ ]+dot[ ]+(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w.])",
+        trigger=r"(?i)\d[ ]+dot[ ]+\d",
+    ),
+    PatternSpec(
         builtin("phimin.ip.ipv6_cued"),
         next(p.regex for p in IpRecognizer.PATTERNS if p.name == "IPv6"),
         validate=_ipv6_short,
