@@ -61,6 +61,7 @@ __all__ = [
     "kin_appositives",
     "name_part",
     "name_word",
+    "named_between_commas",
     "objects",
     "past_tense_verb",
     "presented",
@@ -868,6 +869,31 @@ def role_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             and name_word(word, lexicon)
             and w not in _VERBS_BEFORE_KIN
             and w not in THINKING_VERBS
+        ):
+            yield KIN_APPOSITIVE.at(*m.span("name"))
+
+
+# "the girl from my class, harper, invited me", "my boss at the shop, vic, is cool": who
+# someone is, then a first name set off by commas.
+_PERSON_THEN_NAME = lazy(
+    r"(?i)(?<![\w'’-])(?:girl|guy|boy|man|woman|lady|dude|kid|friend|bestie|boss|coworker"
+    r"|co-worker|teacher|neighbou?r|roommate|classmate|manager|supervisor|sponsor|coach"
+    r"|counselor|therapist|landlord|landlady|girlfriend|boyfriend|partner|husband|wife"
+    r"|cousin|uncle|aunt|nephew|niece|brother|sister|son|daughter)(?![\w'’-])"
+    r"(?:[ ]+[\w'’]+){0,4}?[ ]*,[ ]*(?P<name>[^\W\d_][\w'’-]*)[ ]*,[ ]"
+)
+
+
+def named_between_commas(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "the girl from my class, harper, invited me": after who someone is, a first name
+    set off by commas (not a word of talk: "my boss, honestly, is", "my friend, anyway,")."""
+    for m in finditer_by_line(_PERSON_THEN_NAME, text):
+        word = m.group("name")
+        w = word.lower()
+        if (
+            w not in _NOT_CALLED
+            and not w.endswith("ly")
+            and name_word(word, lexicon, surname=True)
         ):
             yield KIN_APPOSITIVE.at(*m.span("name"))
 

@@ -106,6 +106,7 @@ class NameRecognizer(PhiminRecognizer):
             *clauses.kin_appositives(text, lex),
             *clauses.kin_named(text, lex),
             *clauses.role_appositives(text, lex),
+            *clauses.named_between_commas(text, lex),
             *clauses.age_descriptions(text, lex),
             *clauses.presented(text, lex),
             *clauses.objects(text, lex),
