@@ -105,6 +105,12 @@ _GUARDS = [
     r"|glass(?:es)?|miles?|hours?|days?|doses?|bags?|sandwich|plate|piece|bar|can|beer|joint"
     r"|gram|grams|tab|tabs)(?![\w])",
     r"(?<![\w/])\d/\d[ ]?-[ ]?\d/\d(?![\w/])",  # a range of fractions: "up 1/4-1/3"
+    # a share of someone's descent: "she's 1/4 puerto rican", "1/8 cherokee"
+    r"(?i)(?<![\w/])1/(?:2|4|8|16)[ ]+(?:puerto[ ]rican|mexican|irish|italian|german|black"
+    r"|white|asian|native(?:[ ]american)?|cherokee|navajo|latino|latina|hispanic|filipino"
+    r"|korean|chinese|japanese|indian|african|european|jewish|greek|polish|swedish|french"
+    r"|scottish|english|cuban|dominican|haitian|jamaican|samoan|hawaiian|vietnamese|arab"
+    r"|persian|russian|norwegian|dutch|spanish|portuguese|brazilian|colombian)(?![\w])",
     # a thing cut into parts: "split the pill in 1/2", "broke it into 1/4s"
     r"(?i)(?<=(?<![\w])(?:in|into|by)[ ]+)1/[234](?:s|'s)?(?![\w/])",
     r"(?i)(?<![\w])(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
