@@ -56,6 +56,22 @@ _GUARDS = [
     # a feast's saint, no place and no person: "St. Patrick's Day" (the whole feast is
     # not guarded: said as when something happened it is a date)
     r"(?i)(?<![\w])(?:st\.?|saint)[ ]+\p{L}+['’]?s(?=[ ]+day(?![\w]))",
+    # sayings with a first name in them, no one's name: "don't be a debbie downer", "an
+    # average joe", "jeez louise", "for pete's sake", "murphy's law"
+    r"(?i)(?<![\w])(?:debbie[ ]downer|negative[ ]nancy|nervous[ ]nellie|chatty[ ]cathy"
+    r"|doubting[ ]thomas|peeping[ ]tom|(?:average|regular|ordinary)[ ]joe|cup[ ]of[ ]joe"
+    r"|jeez[ ]louise|for[ ]pete['’]?s[ ]sake|murphy['’]?s[ ]law|dear[ ]john[ ]letter"
+    r"|plain[ ]jane|calamity[ ]jane|jack[ ]of[ ]all[ ]trades"
+    r"|(?:bloody|typhoid)[ ]mary|hail[ ]mary|lazy[ ]susan|smart[ ]alec[k]?|the[ ]real[ ]mccoy"
+    r"|bob['’]?s[ ]your[ ]uncle|santa[ ]claus|(?<=believe[ ]in[ ])santa|jack[ ]frost"
+    r"|mother[ ]teresa|uncle[ ]sam|captain[ ]obvious|mr\.?[ ]right|johnny[ ]come[ ]lately"
+    r"|johnny[ ]on[ ]the[ ]spot|even[ ]steven|easy[ ]peasy)(?![\w])",
+    # a cancer by the organ it starts in: "family history of colon cancer" (no town Colón)
+    r"(?i)(?<![\w])(?:colon|colorectal|rectal|breast|lung|prostate|skin|bone|ovarian|cervical"
+    r"|uterine|endometrial|pancreatic|liver|kidney|bladder|thyroid|brain|throat|stomach"
+    r"|esophageal|testicular|blood|head[ ]and[ ]neck)[ ]+cancers?(?![\w])",
+    # a melanoma's staging by its authors: "clark level 4, breslow thickness 0.7 mm"
+    r"(?i)(?<![\w])(?:clark|breslow)['’]?s?[ ]+(?:level|thickness|depth)(?![\w])",
     # Scale scores: "PHQ-9 score 14", "GAD-7: 12/21", "MoCA 26/30".
     rf"(?i)(?<![\w]){_SCALE}(?:[ ]+(?:total|score|scored|was|of|=|is|:|-)){{0,3}}[ :=]*{_NUM}(?:[ ]?/[ ]?\d+)?",
     # Ratings out of a hundred; out of ten when a rating word comes before or after
@@ -153,17 +169,26 @@ MEDICATIONS = _word_list("medications.txt")
 # Depression Inventory". The names in them are clinical vocabulary, not people.
 _EPONYMS = (
     r"alzheimer|parkinson|huntington|crohn|hashimoto|graves|addison|cushing|asperger"
-    r"|tourette|marfan|raynaud|hodgkin|kaposi|epstein-barr|guillain-barr[eé]|wernicke"
-    r"|korsakoff|munchausen|capgras|cotard|tay-sachs|sj[oö]gren|meni[eè]re|paget|wilson"
-    r"|rett|prader-willi|angelman|klinefelter|turner|down|lou[ ]gehrig|bell|lyme|ehlers-danlos"
-    r"|kawasaki|reye|stevens-johnson|tardive|conn|barrett|osgood-schlatter|dupuytren"
-    r"|beck|hamilton|wechsler|montreal|yale-brown|edinburgh|glasgow|rorschach|minnesota"
-    r"|myers-briggs|stanford-binet|vanderbilt|conners|achenbach|columbia|beery|woodcock-johnson"
+    r"|tourette|marfan|raynaud|hodgkin|kaposi|epstein[- ]barr|guillain[- ]barr[eé]|wernicke"
+    r"|korsakoff|munchausen|capgras|cotard|tay[- ]sachs|sj[oö]gren|meni[eè]re|paget|wilson"
+    r"|rett|prader[- ]willi|angelman|klinefelter|turner|down|lou[ ]gehrig|bell|lyme|ehlers[- ]danlos"
+    r"|kawasaki|reye|stevens[- ]johnson|tardive|conn|barrett|osgood[- ]schlatter|dupuytren"
+    r"|beck|hamilton|wechsler|montreal|yale[- ]brown|edinburgh|glasgow|rorschach|minnesota"
+    r"|myers[- ]briggs|stanford[- ]binet|vanderbilt|conners|achenbach|columbia|beery|woodcock[- ]johnson"
+    # exam signs, manoeuvres and monitors said in a visit ("tinel's sign", "an epley")
+    r"|tinel|phalen|lachman|mcmurray|spurling|finkelstein|epley|heimlich|valsalva|babinski"
+    r"|romberg|apgar|holter"
+    # theories and methods of therapy by their authors ("the kubler ross stages",
+    # "maslow's hierarchy", "the gottman method")
+    r"|kubler[- ]ross|gottman|karpman|johari|linehan|maslow|piaget|erikson|bowlby|ainsworth"
+    r"|dunning[- ]kruger|zeigarnik|premack|pavlov"
 )
 _EPONYM_NOUNS = (
     r"disease|syndrome|disorder|palsy|thyroiditis|ulcer|sarcoma|lymphoma|dementia"
     r"|encephalopathy|psychosis|chorea|phenomenon|titers?|virus|inventory|scale|scales"
-    r"|assessment|test|protocol|rating|criteria|questionnaire|score"
+    r"|assessment|test|protocol|rating|criteria|questionnaire|score|sign|signs|maneuver"
+    r"|maneuvers|manoeuvre|monitor|type[ ]indicator|stages|theory|hierarchy|triangle|method"
+    r"|model|principle|effect|complex|matrix|technique|window|horsemen"
 )
 _EPONYM_PHRASE = (
     rf"(?i)(?<![\w])(?:{_EPONYMS})(?:['’]s)?(?:[ ]+(?:depression|anxiety|hopelessness"

@@ -51,6 +51,8 @@ _HOLIDAY = (
     r"|acci[oó]n[ ]+de[ ]+gracias|la[ ]+independencia|la[ ]+candelaria|la[ ]+virgen"
     r"|todos[ ]+(?:los[ ]+)?santos)|d[ií]a[ ]+del[ ]+(?:padre|trabajo|ni[ñn]o|amor)"
 )
+# The Fourth of July said as the holiday (with no year after it).
+_JULY_FOURTH = r"the[ ]+(?:fourth|4th)[ ]+of[ ]+july(?![\w'’-])(?!,?[ ]+(?:19|20)\d\d)"
 # (a weekday or the week counted from one too: "the tuesday after easter", "the week
 # before christmas", "the sunday before thanksgiving")
 _HOLIDAY_OFFSET = (
@@ -302,7 +304,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.date.day_month_name"),
         # (a range of days too: "6-7 Oct", "11->12 aug, 97", "the 3rd to 5th of May")
-        rf"(?i){_B}(?:the[ ]+)?(?:{_DAY}[ ]?(?:-{{1,2}}>?|to|through|thru|&|and)[ ]?(?:the[ ]+)?)?"
+        # (the Fourth of July is a holiday: a date where `holiday_event` reads one, not
+        # "the fourth of july fireworks scare my dog")
+        rf"(?i){_B}(?!(?:the[ ]+)?(?:fourth|4th)[ ]+of[ ]+july(?![\w'’-])(?!,?[ ]+(?:19|20)\d\d))"
+        rf"(?:the[ ]+)?(?:{_DAY}[ ]?(?:-{{1,2}}>?|to|through|thru|&|and)[ ]?(?:the[ ]+)?)?"
         rf"(?:{_DAY}|{_DAY_WORD})[ ]+(?:of[ ]+)?{_MONTH_AFTER_DAY}"
         rf"(?:,?[ ]+{_YEAR}|,[ ]?\d{{2}}(?![\w/:])|{_EARLY_YEAR})?{_E}",
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
@@ -360,8 +365,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # (not what comes every year: "every week before christmas")
         rf"|(?<![\w])(?<!(?<![\w])(?:every|each|cada)[ ]+)"
         rf"(?=(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+(?:{_HOLIDAY})))"
-        rf"(?P<day>(?:(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+)?(?:{_HOLIDAY})"
-        rf"(?:[ ]+(?:weekend|morning|night|day|eve))?)"
+        # (taken whole: "christmas eve every year" is never "christmas" before "eve")
+        rf"(?P<day>(?>(?:(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+)?(?:{_HOLIDAY})"
+        rf"(?:[ ]+(?:weekend|morning|night|day|eve))?))"
         rf"(?![\w'’-])(?!,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E})"  # (then `holiday_year`)
         # (a season named for it is no day: "it was christmas break", "since easter time")
         rf"(?![ ]+(?:time|season|break|vacation|holidays?|shopping|party|parties)(?![\w]))"
@@ -401,7 +407,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # noun the ordinal counts ("on the first night", "by the fifth drink"): see
         # `_AFTER_DAY`. "the first/second/third" only after a word of time.
         # (a weekday before the day goes with it: "monday the twelfth" names the date)
-        rf"(?i)(?<![\w])(?:(?P<day>{_WEEKDAY}[ ]+the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
+        # (never in the Fourth of July, a holiday: `holiday_event` reads it)
+        rf"(?i)(?<![\w])(?!(?:[\w'’]+[ ]+){{0,2}}{_JULY_FOURTH})"
+        rf"(?:(?P<day>{_WEEKDAY}[ ]+the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
         rf"|(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
         rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|around|about"
         # "the night of the fifth", "the week of the twentieth"
@@ -546,7 +554,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.date.month_word"),
         # A month that is never an everyday word, in any case ("september is always the
         # worst month"): january, february, september to december, july.
-        r"(?i)(?<![\w'’-])(?:january|february|july|september|october|november|december)(?![\w'’-])",
+        r"(?i)(?<![\w'’-])(?:january|february|july|september|october|november|december)(?![\w'’-])"
+        r"(?<!(?<![\w])(?:fourth|4th)[ ]+of[ ]+july)",
         trigger=r"(?i)uary|july|ember|tober",
     ),
     PatternSpec(
@@ -559,7 +568,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # ("the march" is a walk: "by the end of the march")
         rf"(?i){_B}{_MONTH_CONTEXT}[ ]+(?:the[ ]+(?!march|may))?(?:early[ ]|late[ ]|mid-?)?"
         rf"(?P<month>january|february|march|april|may|june|july|august|september|october"
-        rf"|november|december|sept)(?![\w'])"
+        rf"|november|december|sept)(?![\w'])(?<!(?<![\w])(?:fourth|4th)[ ]+of[ ]+july)"
         # ("this may be", "this may help": the modal; "in may i relapsed", "in june we
         # moved" are the month)
         r"(?!(?<=may)[ ]+(?:be|have|not|want|need|also|still|just|well)\b)"

@@ -70,6 +70,10 @@ _SPANISH_LEAN = 0.5
 _NAME_ZIPF_CAP = 4.0
 # ...except these, which text uses as words or for things more than for people.
 _NOT_FIRST_NAMES = frozenset({"dev", "om", "cy", "cal", "siri", "aston", "kensington", "elle"})
+# A first name that is an everyday word is a word first when text uses the word more
+# than a hundred times as often as the name's share of births would have it used as a
+# name ("lean", "carry", "season", "long", "rain", "page"; not "hope", "grace", "bill").
+_WORD_FIRST_EXCESS = 2.0
 
 
 _INFLECTIONS = (
@@ -131,6 +135,8 @@ class NameLexicon:
     # Irregular verb forms, from the model's lemmatizer exceptions ("went", "fell",
     # "drew"): after kin, the verb of a clause unless what follows says a person acted.
     verb_forms: frozenset[str] = frozenset()
+    # Everyday words few children are named (`_WORD_FIRST_EXCESS`): "lean", "carry".
+    words_first: frozenset[str] = frozenset()
 
     def is_plain_word(self, word: str) -> bool:
         """A verb, adjective or adverb ("reading", "mobile"): never a place or a name alone."""
@@ -179,6 +185,11 @@ class NameLexicon:
     def is_clear_name(self, word: str) -> bool:
         word = _plain(word)
         return (word in self.first or word in self.last) and word not in self.ambiguous
+
+    def is_word_first(self, word: str) -> bool:
+        """An everyday word given as a first name to very few children ("lean back",
+        "as long as", "hunting season"): far more often the word than anyone's name."""
+        return word in self.words_first
 
     def is_common_word(self, word: str) -> bool:
         return word in self.common_words or word in STOP_WORDS
@@ -322,6 +333,14 @@ def _build(dictionary: _Dictionary) -> NameLexicon:
             or (word_zipf >= _RARE_ZIPF and excess > _NOUN_EXCESS and word in nouns)
         ):
             ambiguous.add(word)
+    given = _ssa_shares() | rare
+    words_first = frozenset(
+        word
+        for word in ambiguous & first.keys()
+        if zipf(word) >= _RARE_ZIPF
+        and zipf(word) - (_NAME_ZIPF_OFFSET + math.log10(max(first[word], given.get(word, 0.0))))
+        > _WORD_FIRST_EXCESS
+    )
     common = frozenset(
         w for w, f in freq.items() if f > 0 and math.log10(f * 1e9) >= _RARE_ZIPF and w.isalpha()
     )
@@ -340,6 +359,7 @@ def _build(dictionary: _Dictionary) -> NameLexicon:
         spanish | SPANISH_STOP_WORDS,
         frozenset(rare_names),
         verb_forms,
+        words_first,
     )
 
 

@@ -33,6 +33,7 @@ from phimin._detect.turn_answers import answered_places
 from phimin._detect.words import (
     BRAND_ALTERNATION,
     BRANDS,
+    FILLERS,
     PLACE_KINDS,
     SPANISH_TIMES,
     STATE_CODES,
@@ -627,6 +628,12 @@ _LIVES_IN_SPANISH = lazy(
     r"|staying)(?:[ ]+(?:out|over|up|down|back))?[ ]+(?:in|to))"
     r"[ ]+(?:la|el|los|las)[ ]+(?P<name>\p{L}{4,})(?![\w'’-])"
 )
+# Sounds and fillers of speech, never a place's name ("i'm going to um ...").
+_SPOKEN_SOUNDS = FILLERS | frozenset(
+    """um umm uh uhh uhm hmm hm mm mmm mhm mm-hmm uh-huh er erm ah eh huh oh ok okay yeah
+    yep yup nah""".split()
+)
+_CONTRACTED = regex.compile(r"'(?:s|re|ll|ve|d|m)$|n't$")
 # Slang for a kind of place, which no dictionary has: "he's in juvie again".
 # (and a child's: "my son is in timeout now")
 _KINDS_SAID_AS_NAMES = frozenset(
@@ -928,7 +935,8 @@ def _street_word(word: str) -> bool:
 # (not "at first and second glance": two small ordinals are a count)
 _SMALL_ORDINALS = frozenset({"first", "second", "third", "fourth"})
 _NOT_STREETS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+    thursdays fridays saturdays sundays holidays january february march april
     may june july august september october november december weekends weekdays bus car train
     foot bike phone email mail text cab taxi uber plane noon midnight tomorrow tonight home
     work school church campus town""".split()
@@ -1514,13 +1522,18 @@ class FacilityRecognizer(PhiminRecognizer):
         return word.upper() not in STATE_CODES and self._unusual(word)
 
     def _unusual(self, word: str) -> bool:
-        """Not a word of English, the clinic or the generic list: a place's own name."""
-        lower = word.lower()
+        """Not a word of English, the clinic or the generic list: a place's own name (nor
+        a word of speech, "going to um ...", nor a contraction, "came in that's")."""
+        lower = word.lower().replace("’", "'")
+        base = _CONTRACTED.sub("", lower)
         return (
             len(word) >= 2
             and lower not in STOP_WORDS
+            and base not in STOP_WORDS
+            and lower not in _SPOKEN_SOUNDS
             and not is_clinical_term(lower)
             and not self.lexicon.is_english(lower)
+            and not (base != lower and self.lexicon.is_english(base))
             and lower not in _GENERIC
         )
 

@@ -26,7 +26,7 @@ from phimin._detect.base import Detection, SpanFence, lower_same_length
 from phimin._detect.case import CaseMode, case_mode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names.clauses import name_part, name_word
+from phimin._detect.names.clauses import name_part, name_word, thing_at
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._detect.places import without_kind
 from phimin._detect.words import (
@@ -143,6 +143,8 @@ def _used_as_a_word(text: str, d: Detection, lexicon: NameLexicon) -> bool:
     word = text[d.start : d.end].lower()
     if " " in word:
         return False
+    if thing_at(text, word, d.end):
+        return True  # "hope keeps me going", "the bill came in the mail"
     window = max(0, d.start - 12)
     spanish = lexicon.is_spanish(word)
     if (word in NOUN_NAMES or word in VERBS_BEFORE_YOU) and _ENGLISH_DETERMINER_BEFORE.search(
@@ -251,7 +253,12 @@ def propagate_word_names(
         found = list(_word_name_pattern(words).finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
     except TimeoutError as exc:  # fail closed, as every pattern does
         raise DetectionError("finding learnt names exceeded its time limit") from exc
-    return [_PROPAGATED_NAME.at(m.start(), m.end()) for m in found]
+    # ("my sister hope ... hope keeps me going": the word)
+    return [
+        _PROPAGATED_NAME.at(m.start(), m.end())
+        for m in found
+        if not thing_at(text, m.group(), m.end())
+    ]
 
 
 @functools.lru_cache(maxsize=32)

@@ -56,6 +56,7 @@ __all__ = [
     "companions",
     "described_noun",
     "doers",
+    "favorite_thing",
     "first_names_at",
     "from_somewhere",
     "kin_appositives",
@@ -69,6 +70,9 @@ __all__ = [
     "role_appositives",
     "subjects",
     "the_one_who",
+    "thing_at",
+    "thing_called",
+    "thing_does",
 ]
 
 SUBJECT = builtin("phimin.name.subject")
@@ -602,6 +606,8 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue
         if verb in _CHART_VERBS and text.startswith(" itself", m.end("verb")):
             continue  # ("an opening presented itself": a thing)
+        if other is None and thing_does(text, w, verb, m.end("verb")):
+            continue  # "hope keeps me going", "bill came in the mail": a thing
         if w in _PERSON_NOUNS and _word_before(text, m.start("name")) in _POINTING:
             continue  # "that guy kinda said": a person pointed at, no Guy
         known = lexicon.is_name(w)
@@ -811,6 +817,12 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                     yield KIN_APPOSITIVE.at(*m.span(g))
             continue
         group = "name" if m.group("bare") is None else "bare"
+        last = _LAST_WORD.search(text, max(0, m.end() - 20), m.end())
+        role = last.group().lower() if last is not None else ""
+        if role in KIN_ROLES - RELATIONS and _ROLE_OF_A_THING.match(text, m.end()):
+            continue  # "violet is my favorite color", "autumn is my favorite season"
+        if role in ("favorite", "favourite") and m.group(group).lower() in _TIME_NAMES:
+            continue  # "summer is my favorite": the season
         words = m.group(group).split()
         if len(words) == 2 and words[0].lower() in _OPENERS:
             words = words[1:]
@@ -839,6 +851,31 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             and _called_word(words[0], lexicon)
         ):
             yield KIN_APPOSITIVE.at(m.end(group) - len(" ".join(words)), m.end(group))
+
+
+# What "my favorite", "my best", "my oldest" describe when no one is meant: "violet is
+# my favorite color", "summer is my favorite season", "this is my best work".
+_ROLE_OF_A_THING = lazy(
+    r"(?i)[ ]+(?:colou?rs?|seasons?|food|foods|movies?|films?|shows?|songs?|bands?|books?"
+    r"|places?|holidays?|things?|parts?|times?|days?|months?|games?|teams?|sports?|subjects?"
+    r"|class(?:es)?|animals?|restaurants?|drinks?|snacks?|flavou?rs?|words?|numbers?|singers?"
+    r"|artists?|actors?|characters?|memor(?:y|ies)|spots?|rooms?|stores?|meals?|desserts?"
+    r"|candy|cereal|toys?|outfits?|dress|shirt|hobb(?:y|ies)|flowers?|smells?|sounds?|weather"
+    r"|work|year|option|bet|guess|shot|feature|quality|qualities|trait)(?![\w'’-])"
+)
+_LAST_WORD = regex.compile(r"(?r)[\w'’-]+")
+_FAVORITE_THING = lazy(
+    r"(?i)[ ]+(?:is|was|are|were|['’]s)[ ]+(?:(?:probably|definitely|always|still)[ ]+)?"
+    r"(?:my|our|his|her|their|your)[ ]+(?:all[ ]time[ ]+)?(?:least[ ]+)?(?:favorite|favourite"
+    r"|fave|best|worst)"
+)
+
+
+def favorite_thing(text: str, end: int) -> bool:
+    """Is the word ending at `end` said to be one's favorite thing ("violet is my
+    favorite color", "summer's my least favorite season")?"""
+    m = _FAVORITE_THING.match(text, end)
+    return m is not None and _ROLE_OF_A_THING.match(text, m.end()) is not None
 
 
 def _unaccented(word: str) -> str:
@@ -969,6 +1006,18 @@ _PET_BEFORE = regex.compile(
     r"(?:['’]s|[ ]+(?:is|was))?[ ]+$"
 )
 _NAMED_PLACE = lazy(rf"(?i)(?<![\w'’])(?:{alternation(PLACE_KINDS)})[ ]+(?:called|named)[ ]+$")
+# A thing said to be called something: "a medicine called", "we can try one called".
+_NAMED_THING = lazy(
+    r"(?i)(?<![\w'’])(?:one|something|medicine|medication|drug|pill|cream|gel|spray|inhaler"
+    r"|shot|vaccine|supplement|condition|disease|syndrome|procedure|test|exercise|technique"
+    r"|app|program|book|show|movie|song|game|diet|device)[ ]+(?:called|named)[ ]+$"
+)
+
+
+def thing_called(text: str, start: int) -> bool:
+    """Is the word at `start` what a thing is called ("a medicine called carafate", "we
+    can try one called phexxi")?"""
+    return _NAMED_THING.search(text, max(0, start - 30), start) is not None
 
 
 def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
@@ -980,6 +1029,8 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         w = word.lower()
         if _NAMED_PLACE.search(text, max(0, m.start() - 30), m.start("name")):
             continue  # "a little town called tlacolula": a place's name (`location.called`)
+        if _NAMED_THING.search(text, max(0, m.start() - 30), m.start("name")):
+            continue  # "we can try one called phexxi": a thing's name
         if name_word(word, lexicon, modal=True) and (
             lexicon.is_first_name(w)
             # "i finally texted babajide back": a word no list knows
@@ -1124,6 +1175,7 @@ def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 yield COMPANION.at(m.start(group), m.end(group))
 
 
+
 _DETERMINERS = frozenset("the a an this that my your his her our their".split())
 
 
@@ -1164,3 +1216,64 @@ def past_tense_verb(word: str, before: str) -> bool:
     """ "the bread actually rose and i": a name that is a verb's past (`PAST_TENSE_NAMES`),
     after an adverb or a subject (`before`, in lower case), is the verb."""
     return word.lower() in PAST_TENSE_NAMES and (before in SUBJECT_WORDS or before.endswith("ly"))
+
+
+# What a thing, a time or a letter does as a person does too, told by what follows the
+# verb: an idiom of what keeps someone going ("hope keeps me going", "faith got me
+# through it", "patience gives me peace"), what comes in the mail or with time ("the
+# bill came in the mail", "joy comes in the morning"), and a season or a month that
+# comes, hits or passes ("when winter hits,", "summer came and went").
+_KEEPS_GOING = lazy(
+    r"(?i)[ ]+(?:me|us|you|him|her|them)[ ]+(?:going|through|sane|alive|grounded|strong|calm"
+    r"|hopeful|motivated|moving|afloat|together|focused|positive|steady|centered|anchored"
+    r"|out[ ]of[ ]bed|up[ ]in[ ]the[ ]morning|(?:(?:some|a[ ]little|so[ ]much)[ ]+)?(?:strength"
+    r"|peace|comfort|purpose|meaning|courage|energy|hope|a[ ]reason|something[ ]to[ ]look"
+    r"[ ]forward[ ]to))(?![\w'’])"
+)
+_SUSTAINING = frozenset(
+    """keeps kept keep got gets get helps helped help carried carries carry pulled pulls
+    brought brings gives gave give""".split()
+)
+_COMES_AS_A_THING = lazy(
+    r"(?i)[ ]+(?:(?:today|yesterday)[ ]+)?(?:in[ ]+the[ ]+(?:mail|post|morning|end)"
+    r"|with[ ]+(?:time|age|practice|experience)|from[ ]+(?:within|god|above|inside)"
+    r"|and[ ]+(?:went|goes|go|gone))(?![\w'’])"
+)
+_ARRIVING = frozenset("came comes come arrived arrives".split())
+_LEAVES_OF_A_SEASON = lazy(
+    r"(?i)(?:[ ]*(?:[,.;!?]|$)|[ ]+(?:are|were|turn|turned|turning|fall|fell|falling|change"
+    r"|changed|changing|everywhere|on|in)(?![\w'’]))"
+)
+_TIME_PASSES = lazy(
+    r"(?i)(?:[ ]*(?:[,.;!?]|$)|[ ]+(?:and[ ]+(?:went|goes|go|gone)|around|along|early|late"
+    r"|fast|quickly|so[ ]+fast|too[ ]+soon|again)(?![\w'’]))"
+)
+_TIME_VERBS = frozenset(
+    "came comes hit hits arrived arrives passed started starts ended ends".split()
+)
+_TIME_NAMES = SEASONS | _MONTHS | {"dawn"}
+
+
+def thing_does(text: str, word: str, verb: str, end: int) -> bool:
+    """Is `word`, before `verb` ending at `end`, a thing, a time or a letter doing what
+    a person does too ("hope keeps me going", "the bill came in the mail", "when winter
+    hits,"), not someone ("hope kept calling me", "summer came over")?"""
+    w, v = word.lower(), verb.lower()
+    if v in _ARRIVING and _COMES_AS_A_THING.match(text, end) is not None:
+        return True
+    if w in NOUN_NAMES and v in _SUSTAINING and _KEEPS_GOING.match(text, end) is not None:
+        return True
+    if w in _TIME_NAMES and v == "leaves" and _LEAVES_OF_A_SEASON.match(text, end):
+        return True  # "autumn leaves are so pretty": the season's leaves
+    return w in _TIME_NAMES and v in _TIME_VERBS and _TIME_PASSES.match(text, end) is not None
+
+
+_VERB_NEXT = regex.compile(
+    r"[ ]+(?:(?:just|always|still|really|finally|also|even|never)[ ]+)?([\w'’]+)"
+)
+
+
+def thing_at(text: str, word: str, end: int) -> bool:
+    """`thing_does` for `word` ending at `end`, reading the verb after it."""
+    m = _VERB_NEXT.match(text, end)
+    return m is not None and thing_does(text, word, m.group(1), m.end(1))

@@ -28,6 +28,7 @@ from phimin._detect.words import (
     SPANISH_MOTION,
     SPANISH_TIMES,
     SUBJECT_VERBS,
+    TITLES,
 )
 
 __all__ = ["gazetteer", "proper_nouns"]
@@ -245,6 +246,14 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
             continue
         if pair and mode == "lower" and t.lower[nxt] in lex.ambiguous and _used_as_a_word(t, i):
             pair = False  # "crystal clear", "holly bush": the word, then another word
+        if (
+            pair
+            and mode != "mixed"
+            and t.lower[nxt] in _GREETING_WORDS
+            and not (t.prev_word(i) >= 0 and t.lower[t.prev_word(i)] in TITLES)
+        ):
+            pair = False  # "hey anna good to see you", "so gloria tell me": no surname
+            # (after a title the surname it may be: "i'm doctor scott good")
         spanish = lex.is_spanish(w) and w in SPANISH_STOP_WORDS  # "ella", "nada", "esta"
         if (
             mode == "lower"
@@ -256,6 +265,11 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
         score = _score(t, first, pair, mode == "mixed" and t.sentence_start(i))
         end = nxt + 1 if pair and first else i + 1
         yield Span(i, end, score, GAZETTEER)
+
+
+# Words said to someone just named, which surname lists also have: "hey anna good to
+# see you", "nicholas nice to meet you", "so gabriel tell me what's going on".
+_GREETING_WORDS = frozenset("good nice great glad tell thanks thank welcome".split())
 
 
 def _time_after(t: Tokens, i: int) -> bool:

@@ -53,6 +53,12 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
         j = t.next_word(j)
     if j >= len(t):
         return None
+    if (
+        (t.lower[i], t.lower[j]) in _SAYINGS
+        and j == t.next_word(i)
+        and (t.prev_word(i) < 0 or t.lower[t.prev_word(i)] not in _POSSESSIVES)
+    ):
+        return None  # "uncle sam takes half my paycheck" (not "my uncle sam")
     if len(t.lower[j]) <= 3 and t.lower[j] in SPANISH_STOP_WORDS:
         return None  # "mi abuela le dice", "mi hermana se fue": a pronoun, not "Le"
     nickname = _nickname(t, j)
@@ -69,6 +75,14 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
     ):
         return extend(t, j, score, RELATION)
     return None
+
+
+# Kin and a name said together for no one's kin: the government, a saint, a brand.
+_SAYINGS = frozenset(
+    {("uncle", "sam"), ("mother", "teresa"), ("uncle", "ben"), ("aunt", "jemima"),
+     ("mother", "goose"), ("uncle", "tom")}
+)
+_POSSESSIVES = frozenset("my your his her our their mi".split())
 
 
 # After a pause, words that take up the one just named: "my husband cash, yeah that's

@@ -99,7 +99,7 @@ class NameRecognizer(PhiminRecognizer):
             *found,
             *speech.opening_vocatives(text, lex),
             *speech.closing_vocatives(text, lex),
-            *speech.spelled_names(text),
+            *speech.spelled_names(text, lex),
             *titles.month_surnames(text, lex),
             *clauses.subjects(text, lex),
             *clauses.doers(text, lex),

@@ -265,6 +265,8 @@ def introductions(t: Tokens) -> Iterator[Span]:
                 continue  # "¿cómo se llama tu hijo?": the question, not the name
             if (phrase in _NAME_IS or phrase[0] in ("name", "named")) and _a_pet(t, i):
                 continue  # "the dog's name is biscuit": a pet's name is no one's
+            if t.clinical(j) or (phrase[0] in _THINGS_CALLED_BY and _a_thing_called(t, i)):
+                continue  # "a medicine called carafate", "something called esophagitis"
             if weak:
                 ok = t.candidate(j) and t.lexicon.is_clear_name(t.lower[j])
                 if ok and mixed:
@@ -310,6 +312,27 @@ def _a_pet(t: Tokens, i: int) -> bool:
     if k >= 0 and t.lower[k] in ("'s", "’s", "is", "was", "'", "’"):
         k = t.prev_word(k)
     return k >= 0 and t.lower[k] in PETS
+
+
+# What a thing is said to be called by ("a cream called", "something named").
+_THINGS_CALLED_BY = frozenset({"called", "named"})
+# Things that are called something, never a person: "a medicine called carafate".
+_CALLED_THINGS = frozenset(
+    """something medicine medication medications drug drugs pill pills cream creams
+    ointment gel spray inhaler shot injection vaccine supplement vitamin condition disease
+    disorder syndrome infection procedure surgery test scan exercise exercises technique
+    skill therapy program app apps book show movie song game diet device product thing
+    stuff""".split()
+)
+
+
+def _a_thing_called(t: Tokens, i: int) -> bool:
+    """Is "called" or "named" (token i) said of a thing: "a medicine called", "something
+    called", "this cream called"?"""
+    k = t.prev_word(i)
+    if k >= 0 and t.lower[k] in ("one", "once"):  # "we can try one called phexxi"
+        return True
+    return k >= 0 and t.lower[k] in _CALLED_THINGS
 
 
 def _any_name(t: Tokens, j: int) -> bool:
@@ -372,6 +395,10 @@ def leading_vocatives(t: Tokens) -> Iterator[Span]:
             continue
         if not t.candidate(i) or t.clinical(i) or (t.mode == "mixed" and not t.titlecase(i)):
             continue
+        if i > 0 and t.text[i - 1] in ("-", "–") and t.gap(i - 1, i) == "":
+            continue  # "your knee x-ray, you know": the end of a word
+        if t.mode != "mixed" and not (t.lexicon.is_first_name(w) or t.lexicon.is_clear_name(w)):
+            continue  # "good, okay and can you walk": no case, a word that is a surname too
         if not t.sentence_start(i):
             continue
         following = []
@@ -513,11 +540,25 @@ def turn_end_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         yield TURN_END_VOCATIVE.at(start, end)
 
 
-def spelled_names(text: str) -> Iterator[Detection]:
-    """ "his name is arjun, a r j u n": a name spelled out letter by letter."""
+def spelled_names(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "his name is arjun, a r j u n": a name spelled out letter by letter (not an
+    everyday word spelled, forwards or backwards: "spell world backwards, d l r o w")."""
     for m in _LETTERS.finditer(text):
         letters = {c.lower() for c in m.group() if c.isalpha()}
         line_start = text.rfind("\n", 0, m.start()) + 1
         cue = _SPELLING_CUE.search(text, max(line_start, m.start() - 45), m.start())
-        if cue is not None and letters - {"a", "i"}:
+        if cue is not None and letters - {"a", "i"} and not _spelled_word(m.group(), lexicon):
             yield SPELLED.at(m.start(), m.end())
+
+
+def _spelled_word(spelled: str, lexicon: NameLexicon) -> bool:
+    """Do the letters spell an everyday word that is no name, forwards or backwards?"""
+    word = "".join(c for c in spelled.lower() if c.isalpha())
+    return any(
+        len(w) >= 3
+        and lexicon.is_english(w)
+        and lexicon.is_common_word(w)
+        and not lexicon.is_first_name(w)
+        and not lexicon.is_clear_name(w)
+        for w in (word, word[::-1])
+    )

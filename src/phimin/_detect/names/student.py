@@ -29,7 +29,14 @@ from phimin._detect.case import case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.names.clauses import SUBJECT_WORDS, described_noun, past_tense_verb
+from phimin._detect.names.clauses import (
+    SUBJECT_WORDS,
+    described_noun,
+    favorite_thing,
+    past_tense_verb,
+    thing_at,
+    thing_called,
+)
 from phimin._detect.names.spanish import interjection_at
 from phimin._detect.names.titles import SPANISH_HONORIFICS
 from phimin._detect.names.turns import spanish_verb_form
@@ -131,6 +138,12 @@ class StudentNameRecognizer(PhiminRecognizer):
                 continue  # "pastor dave said grace and then": what was said, a word
             if len(bare) == 1 and self._a_thing(text, bare[0], words[0].start(), before):
                 continue  # "in the left lane", "what brings you joy": a thing
+            if len(bare) == 1 and (
+                thing_at(text, bare[0], end)
+                or favorite_thing(text, end)
+                or thing_called(text, words[0].start())
+            ):
+                continue  # "hope keeps me going", "bill came in the mail": a thing
             line = _line_words(text, start, end)
             speech = _speech(line)
             if len(line) >= _LONG_LINE and not speech:
@@ -175,10 +188,16 @@ class StudentNameRecognizer(PhiminRecognizer):
             or _NOT_EVEN.search(text, max(0, start - 30), start) is not None
         ):
             return True  # "so mark the date", "didn't even chase after him": the verb
+        if before in _THERE_IS or (
+            before in _COPULAS and _word_before(text, _start_of_word_before(text, start)) == "there"
+        ):
+            return True  # "there is harmony in the house", "there's hope": a thing
         if word in _TIMES_OF_DAY and before in _TIME_PREPOSITIONS:
             return True  # "up till dawn"
         if word in _SEASON_WORDS and _SEASON_THINGS.match(text, start + len(word)):
             return True  # "she's at summer camp now"
+        if word in _SEASON_WORDS and before in _FEELING_VERBS:
+            return True  # "i love summer", "i hate winter": the season
         given = _WORD_BEFORE.search(text, max(0, start - 40), start)
         return (
             before in _GIVEN_TO
@@ -251,6 +270,8 @@ class StudentNameRecognizer(PhiminRecognizer):
             )
             if k == 0 and everyday and before in BEFORE_A_THING:
                 return False
+            if k == 0 and lex.is_word_first(word):
+                return False  # "lean back", "as long as", "hunting season": the word
             if (k > 0 and lex.is_name(word)) or lex.is_first_name(word) or word in NOUN_NAMES:
                 continue
             if everyday and not (
@@ -268,13 +289,43 @@ class StudentNameRecognizer(PhiminRecognizer):
 
     def _compound_of_words(self, word: str) -> bool:
         """A hyphenated word made of everyday words none of which is a name ("drive-thru",
-        "follow-up"), unlike "jean-luc" or "t-bone"."""
+        "follow-up"), unlike "jean-luc" or "t-bone"; or, written as one word no list has,
+        a prefix and an everyday word ("nontender", "midfoot", "overthinking")."""
         lex = self.lexicon
         parts = word.split("-")
-        return len(parts) > 1 and all(
-            part and (lex.is_english(part) or lex.is_common_word(part)) and not lex.is_name(part)
-            for part in parts
+        if len(parts) > 1:
+            return all(
+                part
+                and (lex.is_english(part) or lex.is_common_word(part))
+                and not lex.is_name(part)
+                for part in parts
+            )
+        if lex.is_name(word) or not word.isalpha():
+            return False
+
+        return any(
+            word.startswith(prefix) and _everyday_part(word[len(prefix) :], lex)
+            for prefix in _PREFIXES
         )
+
+
+# What is put before a word to make another one ("nontender", "midfoot", "overthinking").
+_PREFIXES = (
+    "non", "pre", "post", "mid", "over", "under", "anti", "self", "multi", "semi", "inter",
+    "intra", "hyper", "hypo", "peri",
+)
+
+
+def _everyday_part(part: str, lex: NameLexicon) -> bool:
+    """What follows a prefix in a word made with one: an everyday English word of four
+    letters or more that is no first name ("tender", "foot"; not "ton" or "mary")."""
+    return (
+        len(part) >= 4
+        and lex.is_english(part)
+        and lex.is_common_word(part)
+        and not lex.is_first_name(part)
+        and not lex.is_clear_name(part)
+    )
 
 
 # After these, a word that is an adjective describes ("been rocky", "felt so free").
@@ -284,6 +335,7 @@ _DESCRIBING = frozenset(
 )
 # A copula before a describing word, after a subject that does not introduce someone.
 _COPULAS = frozenset("is was are were".split())
+_THERE_IS = frozenset("there's theres there’s".split())
 _INTRODUCING = frozenset("this it that name here there i'm im who".split())
 # Words before a verb's plain form ("didn't even chase after him").
 # ("to" and "even" alone are not: "gave it to bill", "even mark said so")
@@ -301,6 +353,10 @@ _SEASON_THINGS = regex.compile(
     r"|sports|ball|reading|trip|trips|cold|flu|festival|fair|concert)(?![\w'’-])"
 )
 _TIME_PREPOSITIONS = frozenset("till until before after since by at from".split())
+_FEELING_VERBS = frozenset(
+    "love loved loves hate hated hates miss missed misses like liked likes enjoy enjoyed"
+    " dread dreaded dreads prefer preferred".split()
+)
 # First names that are verbs taking a thing, before its determiner ("mark the date").
 _VERB_NAMES = frozenset("mark skip chase bill rob sue pat grant jack drew rush page".split())
 _DETERMINER_AFTER = regex.compile(r"[ ]+(?:the|a|an|this|that|these|those|it|your|my)(?![\w'’])")
@@ -434,6 +490,11 @@ def _english(words: list[str]) -> bool:
     """An English function word that is no Spanish one ("the", "and"): "oye mijo ven"
     has none, and its words are read as Spanish, not as names."""
     return any(w in STOP_WORDS and w not in SPANISH_STOP_WORDS for w in words)
+
+
+def _start_of_word_before(text: str, start: int) -> int:
+    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return match.start(1) if match else start
 
 
 def _word_before(text: str, start: int) -> str:

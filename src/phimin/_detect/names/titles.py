@@ -50,8 +50,10 @@ ROLE = builtin("phimin.name.role")
 INITIAL = builtin("phimin.name.initial")
 CUED_INITIAL = builtin("phimin.name.cued_initial")
 
+# ("the doctor", "my primary care doctor", "her new heart doctor")
 _DETERMINER_BEFORE = regex.compile(
-    r"(?i)(?<![\w'’])(?:the|a|my|your|his|her|our|their|this|that|whose|new|old)[ ]+$"
+    r"(?i)(?<![\w'’])(?:the|a|my|your|his|her|our|their|this|that|whose|new|old)"
+    r"(?:[ ]+(?!(?:dr|doctor|mr|mrs|ms|miss)\b)[a-z]+){0,2}[ ]+$"
 )
 # Nouns after "doctor" that are surnames too: the doctor's things, not a name.
 _DOCTORS_THINGS = frozenset(
@@ -87,10 +89,29 @@ _ROLE_CUE = lazy(rf"(?i)(?<![\w])(?:w/)?(?:{alternation(ROLE_CUES)})[ .]")
 _PLACE_PREPOSITIONS = frozenset("in from near outside around into toward towards".split())
 
 
+# Before "miss", a subject or what comes between it and its verb: "i miss summer",
+# "we really miss her", "i'll miss grace" (the verb; "you miss hill?" asks a name).
+_BEFORE_THE_VERB_MISS = regex.compile(
+    r"(?i)(?<![\w'’])(?:i|we|they|he|she|i'll|we'll|they'll|i'd|we'd|don't|didn't|do|did"
+    r"|does|doesn't|will|would|won't|wouldn't|gonna|to|really|still|so|just|always|never"
+    r"|totally|kinda|sometimes|already|definitely)[ ]+$"
+)
+
+
+def miss_the_verb(text: str, start: int) -> bool:
+    """Is "miss" at `start` the verb ("i miss summer"), not a title ("hi miss brown")?"""
+    return (
+        text[start : start + 4].lower() == "miss"
+        and _BEFORE_THE_VERB_MISS.search(text, max(0, start - 20), start) is not None
+    )
+
+
 def title_at(t: Tokens, i: int, score: float) -> Span | None:
     """ "Dr. Okafor", "MR FOSTER", "mister thompson", "Mrs. March": the name after title
     token i (a word of `TITLES`)."""
     w = t.lower[i]
+    if w == "miss" and miss_the_verb(t.source, t.idx[i]):
+        return None  # "i miss summer", "we still miss grace": the verb
     j = t.next_word(i)
     if j < len(t) and t.text[j] == ".":
         j = t.next_word(j)
@@ -342,6 +363,8 @@ def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         if m.group("b"):
             names.append((m.start("b"), m.span("b")))
         spelled_out = m.group("title").lower().startswith("doctor")
+        if miss_the_verb(text, m.start("title")):
+            continue  # "i miss summer": the verb
         for lead, (start, end) in names:
             word = text[start:end]
             if not ok_after_cue(word, lexicon):
@@ -355,6 +378,8 @@ def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             lower = word.lower()
             if spelled_out and lower in SPANISH_STOP_WORDS:
                 continue  # "me llevó al doctor porque": Spanish grammar after the noun
+            if spelled_out and lexicon.is_verb_form(lower) and not lexicon.is_clear_name(lower):
+                continue  # "my primary care doctor gave me": the verb
             if spelled_out and not (
                 lexicon.is_clear_name(lower)
                 or not lexicon.is_common_word(lower)
@@ -365,7 +390,7 @@ def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 or (
                     lexicon.is_name(lower)
                     and lower not in _DOCTORS_THINGS
-                    and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                    and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 )
             ):
                 continue
