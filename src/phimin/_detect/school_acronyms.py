@@ -22,7 +22,7 @@ from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
-from phimin._detect.lines import finditer_in, lines_with_words
+from phimin._detect.lines import finditer_in, whole_words
 from phimin._detect.words import STATE_CODES
 from phimin._lazy_regex import lazy
 
@@ -54,6 +54,10 @@ _KNOWN = frozenset(
     asu uva unc vcu gwu cuny suny umass uconn ohsu upenn umich umd uiuc unm uab uams utmb
     uthscsa tcu smu byu""".split()
 )
+
+
+# How far before the letters the word placing someone there may start ("out of the ").
+_PLACING_REACH = 24
 
 
 def _letters(word: str, lexicon: NameLexicon) -> bool:
@@ -88,13 +92,14 @@ def school_acronyms(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             seen.add(m.start("name"))
             if (letters.islower() or letters.isupper()) and _letters(letters, lexicon):
                 yield SCHOOL_ACRONYM.at(*m.span("name"))
-    for start, end in lines_with_words(_KNOWN, text):
-        for m in _AT_SCHOOL.finditer(text, start, end):
-            letters = m.group("name")
-            if (
-                m.start("name") not in seen
-                and letters.lower() in _KNOWN
-                and (letters.islower() or letters.isupper())
-            ):
-                seen.add(m.start("name"))
-                yield SCHOOL_ACRONYM.at(*m.span("name"))
+    # (each known one where it is a whole word, and the word placing someone before it)
+    for start, end in whole_words(_KNOWN, text):
+        letters = text[start:end]
+        if start in seen or not (letters.islower() or letters.isupper()):
+            continue
+        m = _AT_SCHOOL.search(text, max(0, start - _PLACING_REACH), end)
+        while m is not None and m.start("name") < start:
+            m = _AT_SCHOOL.search(text, m.start() + 1, end)
+        if m is not None and m.span("name") == (start, end):
+            seen.add(start)
+            yield SCHOOL_ACRONYM.at(start, end)
