@@ -97,9 +97,9 @@ def school_acronyms(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         letters = text[start:end]
         if start in seen or not (letters.islower() or letters.isupper()):
             continue
-        m = _AT_SCHOOL.search(text, max(0, start - _PLACING_REACH), end)
-        while m is not None and m.start("name") < start:
-            m = _AT_SCHOOL.search(text, m.start() + 1, end)
-        if m is not None and m.span("name") == (start, end):
+        placed = _AT_SCHOOL.search(text, max(0, start - _PLACING_REACH), end)
+        while placed is not None and placed.start("name") < start:
+            placed = _AT_SCHOOL.search(text, placed.start() + 1, end)
+        if placed is not None and placed.span("name") == (start, end):
             seen.add(start)
             yield SCHOOL_ACRONYM.at(start, end)
