@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from phimin._detect import turn_answers  # (a module: it imports these rules' clauses)
 from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import case_of
 from phimin._detect.detection import Detection
@@ -31,7 +32,6 @@ from phimin._detect.names import (
     turns,
 )
 from phimin._detect.names.tokens import Span, Tokens, to_detections
-from phimin._detect.turn_answers import answered_names
 from phimin._detect.words import (
     GREETINGS,
     PLURAL_RELATIONS,
@@ -127,7 +127,7 @@ class NameRecognizer(PhiminRecognizer):
             *turns.guy_from(text, lex),
             *turns.quoted_address(text, lex),
             *turns.spanish_turn_ends(text, lex),
-            *answered_names(text, lex),
+            *turn_answers.answered_names(text, lex),
         ]
 
     def _spans(self, t: Tokens) -> Iterator[Span]:
