@@ -16,9 +16,12 @@ from hypothesis import settings
 import phimin
 
 # CI replays the same examples on every run, so a red build is reproducible and not a
-# draw of the dice; a developer's run explores new examples each time.
-settings.register_profile("ci", derandomize=True, print_blob=True)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# draw of the dice; a developer's run explores new examples each time. Neither has a
+# deadline: how long an example takes is the shared machine's noise (a property test run
+# alone compiles the patterns its first example needs), and speed is the benchmarks'.
+settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # What phimin derives from its word lists is kept between runs (`phimin._derived`): the
 # tests, and every process they start, use a folder of their own, not the user's.
