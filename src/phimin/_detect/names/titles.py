@@ -91,10 +91,11 @@ _PLACE_PREPOSITIONS = frozenset("in from near outside around into toward towards
 
 # Before "miss", a subject or what comes between it and its verb: "i miss summer",
 # "we really miss her", "i'll miss grace" (the verb; "you miss hill?" asks a name).
+# (not after "did", "will", "so", "to": "did miss brown call?", "so miss jackson said")
 _BEFORE_THE_VERB_MISS = regex.compile(
-    r"(?i)(?<![\w'’])(?:i|we|they|he|she|i'll|we'll|they'll|i'd|we'd|don't|didn't|do|did"
-    r"|does|doesn't|will|would|won't|wouldn't|gonna|to|really|still|so|just|always|never"
-    r"|totally|kinda|sometimes|already|definitely)[ ]+$"
+    r"(?i)(?<![\w'’])(?:i|we|they|he|she|i'll|we'll|they'll|i'd|we'd|don't|didn't"
+    r"|doesn't|won't|wouldn't|really|still|just|always|never|totally|kinda|sometimes"
+    r"|already|definitely)[ ]+$"
 )
 
 
