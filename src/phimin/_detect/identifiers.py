@@ -397,7 +397,7 @@ _SPOKEN_ID_TOKEN = (
     rf"(?:{_SPOKEN_DIGIT}|{SAID_JOIN}|{LETTER_WORD}(?![\w-])"
     r"|[a-z](?:[ ]as[ ]in[ ][a-z]+(?:-[a-z]+)?)?(?![\w])"
     # a group of two or three letters right before digits: "24 cr 1187", "abc 1234" (not
-    # a word of the sentence: "medical record number is 123546", "número de caso es 24")
+    # a word of the sentence: "medical record number is 554213", "número de caso es 24")
     r"|(?!(?:is|was|its|now|new|and|the|for|are|um|uh|on|in|at|to|of|my|his|her|our|es|era"
     r"|el|la|los|las|de|del|mi|su|tu|un|una|que|con|por|son)(?![\w]))"
     # (or a dash said between: "cv dash two three dash four five six")

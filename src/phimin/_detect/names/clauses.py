@@ -1,7 +1,7 @@
 """Names known by the part they play in a clause, in speech with or without capitals:
 the subject of what a person does ("so will said", "grace texted me"), a name said to
 be kin ("kwame, that's my boyfriend", "chance is my oldest"), a name described by its
-age ("logan is a 58-year-old male"). Rules `phimin.name.subject`,
+age ("dmitri is a 47-year-old male"). Rules `phimin.name.subject`,
 `phimin.name.kin_appositive`, `phimin.name.age_description`.
 
 Names that are also words ("hope", "grace", "will") are taken only where the word
@@ -236,8 +236,8 @@ _AGE_DESCRIPTION = lazy(
 # Letters, with one apostrophe after a name's prefix (O'Brien, D'Angelo) or hyphens
 # between parts (Ji-woo); never a contraction ("it's", "you're").
 _NAME_SHAPE = regex.compile(r"^(?:[od]'|[^\W\d_]+-)?[^\W\d_]+(?:-[^\W\d_]+)*$")
-# A clinician dictating: "patient is pamela cook", "today i'm seeing christina cooper",
-# "next is betty hill", "patient , bruce ward ." (the name, then a pause or the date of
+# A clinician dictating: "patient is lorna fitch", "today i'm seeing marisol yates",
+# "next is gideon platt", "patient , otis brandt ." (the name, then a pause or the date of
 # birth).
 _PRESENTED = lazy(
     r"(?i)(?<![\w'’])(?:patient(?:'s[ ]name)?(?:[ ]+is)?|(?:the[ ])?next(?:[ ]patient)?[ ]+is"
@@ -568,7 +568,7 @@ _POINTING = frozenset("that this the a some one every each no any".split())
 def _name_and_nickname(word: str, other: str, lexicon: NameLexicon) -> bool:
     """ "dre and peanut came by": a name no dictionary has beside what someone is called
     (not two everyday words: "salt and pepper came over"), both plain lower-case words
-    (not a ward note's "SOCIAL-son & dauther visited")."""
+    (not a ward note's "SOCIAL-son & daughter came")."""
     if not all(w.isalpha() and w.islower() for w in (word, other)):
         return False
 
@@ -967,11 +967,11 @@ def _called_word(word: str, lexicon: NameLexicon) -> bool:
 
 
 def age_descriptions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
-    """ "logan is a 58-year-old male", "so ana was a 31 year old": a person introduced
+    """ "dmitri is a 47-year-old male", "so ana was a 31 year old": a person introduced
     by age, as a clinician presents a patient."""
     for m in finditer_by_line(_AGE_DESCRIPTION, text):
         words = m.group("name").split()
-        while words and not name_word(words[0], lexicon):  # "so logan is", "patient ana"
+        while words and not name_word(words[0], lexicon):  # "so dmitri is", "patient ana"
             words = words[1:]
         if words and all(name_word(w, lexicon) for w in words):
             start = m.end("name") - len(" ".join(words))
@@ -979,7 +979,7 @@ def age_descriptions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 
 def presented(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
-    """ "patient is pamela cook .", "today i'm seeing christina cooper", "next is betty
+    """ "patient is lorna fitch .", "today i'm seeing marisol yates", "next is gideon
     hill , uh , date of birth": a clinician presenting a patient by name."""
     for m in finditer_by_line(_PRESENTED, text):
         first = m.group("first")

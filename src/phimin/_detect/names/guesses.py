@@ -252,7 +252,7 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
             and t.lower[nxt] in _GREETING_WORDS
             and not (t.prev_word(i) >= 0 and t.lower[t.prev_word(i)] in TITLES)
         ):
-            pair = False  # "hey anna good to see you", "so gloria tell me": no surname
+            pair = False  # "hey rosalind good to see you", "so marguerite tell me": no surname
             # (after a title the surname it may be: "i'm doctor scott good")
         spanish = lex.is_spanish(w) and w in SPANISH_STOP_WORDS  # "ella", "nada", "esta"
         if (
@@ -267,8 +267,8 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
         yield Span(i, end, score, GAZETTEER)
 
 
-# Words said to someone just named, which surname lists also have: "hey anna good to
-# see you", "nicholas nice to meet you", "so gabriel tell me what's going on".
+# Words said to someone just named, which surname lists also have: "hey rosalind good
+# to see you", "bartholomew nice to meet you", "so marguerite tell me more".
 _GREETING_WORDS = frozenset("good nice great glad tell thanks thank welcome".split())
 
 

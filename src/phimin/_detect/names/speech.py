@@ -83,7 +83,7 @@ _TURN_TAGS = regex.compile(r"(?m)^[ \t>\[]*\p{L}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'
 _ADDRESSED = frozenset({"you", "your", "you're", "u"})
 _PAUSE = frozenset({",", ".", "!", "?", ";", ":"})
 # Words a conversation goes on with after a name in direct address ("hi keanu how was
-# the drive", "logan what brings you in").
+# the drive", "dmitri what brings you in").
 _GOES_ON = frozenset(
     """how what what's whats so are is you your you're i i'm it's its come good nice great
     thanks thank welcome long okay ok well let's lets have did do can could were was sorry
@@ -266,7 +266,7 @@ def introductions(t: Tokens) -> Iterator[Span]:
             if (phrase in _NAME_IS or phrase[0] in ("name", "named")) and _a_pet(t, i):
                 continue  # "the dog's name is biscuit": a pet's name is no one's
             if t.clinical(j) or (phrase[0] in _THINGS_CALLED_BY and _a_thing_called(t, i)):
-                continue  # "a medicine called carafate", "something called esophagitis"
+                continue  # "a medicine called carafate", "something called gastritis"
             if weak:
                 ok = t.candidate(j) and t.lexicon.is_clear_name(t.lower[j])
                 if ok and mixed:
@@ -477,7 +477,7 @@ def _mid_line_speakers(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 
 def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
-    """ "logan, what happened", "okay max let's pick up", "therapist: Destiny what was":
+    """ "dmitri, what happened", "okay max let's pick up", "therapist: Destiny what was":
     a name that opens a turn, then talk to the one named."""
     for m in finditer_from(_OPENING, text, _turn_starts(text)):
         word = m.group("name")
@@ -522,7 +522,7 @@ def _turn_starts(text: str) -> list[int]:
 
 
 def closing_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
-    """ "see you next week faith", "alright thanks elijah", "any questions logan?": a
+    """ "see you next week faith", "alright thanks elijah", "any questions dmitri?": a
     name that ends a turn after a thanks, a goodbye or a question."""
     for m in finditer_by_line(_CLOSING, text):
         word = m.group("name")

@@ -380,7 +380,7 @@ def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             if spelled_out and lower in SPANISH_STOP_WORDS:
                 continue  # "me llevó al doctor porque": Spanish grammar after the noun
             if spelled_out and lexicon.is_verb_form(lower) and not lexicon.is_clear_name(lower):
-                continue  # "my primary care doctor gave me": the verb
+                continue  # "my family care doctor gave me": the verb
             if spelled_out and not (
                 lexicon.is_clear_name(lower)
                 or not lexicon.is_common_word(lower)
