@@ -45,6 +45,21 @@ _ORGANIZATION = builtin("phimin.ner.organization")
 _LOCATION = builtin("phimin.ner.location")
 
 
+# Words between a field's label and its number: "Driver's license no. D1234567".
+_LABEL_WORDS = frozenset("'s ’s license licence number no no. # id is was : -".split())
+
+
+def _labels_a_number(span: Span) -> bool:
+    """Is a number (a token with a digit) within three label words after `span`?"""
+    doc = span.doc
+    for token in doc[span.end : span.end + 4]:
+        if any(ch.isdigit() for ch in token.text):
+            return True
+        if token.lower_ not in _LABEL_WORDS:
+            return False
+    return False
+
+
 def _clinical(word: str) -> bool:
     return word in CLINICAL_ABBREVIATIONS or is_clinical_term(word)
 
@@ -109,7 +124,11 @@ class NerRecognizer(PhiminRecognizer):
             w = text.lower()
             everyday = self.lexicon.is_common_word(w) or self.lexicon.is_english(w)
             # "Alert", "Titrate": everyday words; "Mark", "White": names the model saw.
-            return everyday and not self.lexicon.is_name(w)
+            if everyday and not self.lexicon.is_name(w):
+                return True
+            # "Driver's license D1234567", "Plate 7ABC123": an everyday word that a
+            # surname list has too, no first name, labelling the number after it.
+            return everyday and not self.lexicon.is_first_name(w) and _labels_a_number(span)
         return False
 
     def _person(self, ent: Span, mode: CaseMode) -> Detection | None:
