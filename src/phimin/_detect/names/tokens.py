@@ -219,7 +219,7 @@ def extend(t: Tokens, j: int, score: float, rule: RuleRecord) -> Span:
             k = t.next_word(nxt)
             end = k + 1
             continue
-        if len(word) == 1 and word.isupper() and t.mode == "mixed":  # middle initial
+        if len(word) == 1 and word.isupper() and t.mode == "mixed" and _initial(t, nxt):
             k = nxt
             if k + 1 < len(t) and t.text[k + 1] == ".":
                 k += 1
@@ -245,6 +245,16 @@ def extend(t: Tokens, j: int, score: float, rule: RuleRecord) -> Span:
         k = nxt
         end = k + 1
     return Span(j, end, score, rule)
+
+
+def _initial(t: Tokens, k: int) -> bool:
+    """Is the capital letter at token k a middle initial ("Ella H. Brandvold", "John F
+    Kennedy")? "I" and "A" are one only before a period or a capitalized word: "tell
+    Priya Natarajan I said hi" ends the name at "I"."""
+    if t.text[k] not in ("I", "A"):
+        return True
+    after = t.next_word(k)
+    return after < len(t) and (t.text[after] == "." or (t.titlecase(after) and t.candidate(after)))
 
 
 def extend_back(t: Tokens, j: int, score: float, rule: RuleRecord) -> Span:
