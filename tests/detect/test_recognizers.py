@@ -388,6 +388,10 @@ OUTPUTS = [
     ),
     ("Send it to 508 ul. Wierzbowa 27.", "Send it to [ADDRESS_1]."),  # lower-case prefixes
     ("Prescriber DEA PG0000000.", "Prescriber DEA [LICENSE_1]."),  # PG is also a pager label
+    # a field's label is no entity; a verb opening the sentence is not the name it reaches
+    ("Driver's license D5520918 was scanned.", "Driver's license [LICENSE_1] was scanned."),
+    ("Plate 7KQR204 on the sedan.", "Plate [VEHICLE_ID_1] on the sedan."),
+    ("Call Baker at 410-555-0143.", "Call [PERSON_1] at [PHONE_1]."),
 ]
 
 

@@ -45,6 +45,11 @@ _ORGANIZATION = builtin("phimin.ner.organization")
 _LOCATION = builtin("phimin.ner.location")
 
 
+# Verbs that open a sentence with the person they reach: "Call Baker", "Met Okafor".
+_CONTACT_VERBS = frozenset(
+    """call called ask asked tell told email emailed text texted page paged phone phoned
+    contact contacted remind reminded thank thanked meet met saw see notify notified""".split()
+)
 # Words between a field's label and its number: "Driver's license no. D1234567".
 _LABEL_WORDS = frozenset("'s ’s license licence number no no. # id is was : -".split())
 
@@ -102,6 +107,12 @@ class NerRecognizer(PhiminRecognizer):
             or not doc[start].is_alpha
         ):
             start += 1
+        if (
+            end - start > 1
+            and doc[start].lower_ in _CONTACT_VERBS
+            and (start == 0 or not doc[start - 1].is_alpha)
+        ):
+            start += 1  # "Call Baker at 555-0143", "Met Okafor at the clinic": the verb
         while end > start and (
             doc[end - 1].lower_ in POSTNOMINALS
             or doc[end - 1].lower_ in NON_NAME_WORDS
