@@ -346,3 +346,46 @@ def test_listed_first_names_are_people(
     redactor: phimin.Redactor, text: str, expected: str
 ) -> None:
     assert redactor.redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "plain"),
+    [
+        # first names that only look like a word's inflection: "jam" + "es", "jar" +
+        # "ed" (English writes "jarred"), "chant" + "al" ("-al" makes nouns)
+        ("james", False),
+        ("jared", False),
+        ("jamal", False),
+        ("chantal", False),
+        # the inflections English has
+        ("boxes", True),
+        ("goes", True),
+        ("opened", True),
+        ("hoped", True),
+        ("walked", True),
+        ("running", True),
+    ],
+)
+def test_plain_words_are_spelled_as_english_inflects(
+    redactor: phimin.Redactor, word: str, plain: bool
+) -> None:
+    assert redactor.engine.lexicon.is_plain_word(word) is plain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first name, then a verb's irregular past that a surname list also has: the
+        # verb stays ("found", "held", "grew"), as does an everyday verb before its object
+        ("tasha held my hand the whole time", "[PERSON_1] held my hand the whole time"),
+        ("then nina grew up in foster care", "then [PERSON_1] grew up in foster care"),
+        ("hi corinne come on in", "hi [PERSON_1] come on in"),
+        # a surname after a first name is still one name
+        ("my lawyer is priscilla baumann", "my lawyer is [PERSON_1]"),
+        ("her name was shayla brooks", "her name was [PERSON_1]"),
+    ],
+)
+def test_a_verb_after_a_first_name_is_no_surname(
+    redactor: phimin.Redactor, text: str, expected: str
+) -> None:
+    assert redactor.redact(text).text == expected

@@ -89,6 +89,10 @@ _OBJECT_AFTER = regex.compile(
     r"(?i)[ ]+(?:me|him|her|us|them|my|his|our|their|your|up|off|out|no|it|it's|that|i|we"
     r"|he|she|they|you)(?![\w'’])"
 )
+# After "for": how long, never the rest of a company's name ("for years", "for a while").
+_HOW_LONG = frozenset(
+    "years months weeks days hours decades ages life awhile now ever two three four five".split()
+)
 # Words inside a company's name between two of its words.
 _CONNECTORS = frozenset({"&", "of", "and", "for", "the", "without", "de", "del", "y"})
 
@@ -138,8 +142,12 @@ class EmployerRecognizer(PhiminRecognizer):
                         if text[m.end() : m.end() + 1] == " "
                         else None
                     )
-                    if after is None or not self._name_word(after.group(), mixed, first=True):
-                        break
+                    if (
+                        after is None
+                        or not self._name_word(after.group(), mixed, first=True)
+                        or after.group().lower() in _HOW_LONG
+                    ):
+                        break  # ("worked with dana ruiz for years": how long, no name)
                     pos = m.end() + 1
                     continue
                 end = m.end()
@@ -157,6 +165,8 @@ class EmployerRecognizer(PhiminRecognizer):
             words = text[start:end].split()
             if not words or all(w.lower() in _GENERIC for w in words):
                 continue
+            if self._colleague(words, cue.group()):
+                continue  # "i worked with ruth abernathy": a person (the name rules')
             # (a post's company needs no dictionary test: "CEO OF IBM")
             if (
                 not mixed
@@ -179,6 +189,16 @@ class EmployerRecognizer(PhiminRecognizer):
         if not (lex.is_verb_form(word) or (inflected and lex.is_plain_word(word))):
             return False
         return _OBJECT_AFTER.match(text, end) is not None
+
+    def _colleague(self, words: list[str], cue: str) -> bool:
+        """Working "with" someone named by a first name ("worked with ruth abernathy",
+        "works with marco"): a person, not a company, unless a company's word ends the
+        name ("works with grace health")."""
+        return (
+            cue.rstrip().lower().removesuffix(" the").endswith(" with")
+            and self.lexicon.is_first_name(words[0].lower().strip(".,"))
+            and words[-1].lower().strip(".,") not in _COMPANY_WORDS
+        )
 
     def _surname_at(self, words: list[str], cue: str) -> bool:
         """ "my supervisor at kaiser", "works at sutter general", "worked at the tyson

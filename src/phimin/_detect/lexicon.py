@@ -36,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.language import Language
@@ -102,6 +103,27 @@ _INFLECTIONS = (
 )
 
 
+# A short stem of consonant, vowel, consonant doubles its last letter before these
+# ("jar" -> "jarred", "jam" -> "jammer"): "jared" is no past of "jar".
+_DOUBLING = frozenset({"ed", "ing", "er", "est"})
+_CVC = regex.compile(r"^[^aeiou][aeiou][^aeiouwxy]$")
+# Only these stems take "-es" ("boxes", "goes", "wishes"): "james" is no plural of "jam".
+_ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
+
+
+def _inflects(stem: str, suffix: str, base: str) -> bool:
+    """Does `stem` + `suffix` spell a verb's, adjective's or adverb's inflection the way
+    English does? Not "jam" + "al" ("-al" makes nouns: "rental", "dismissal"), "jam" +
+    "es", "jar" + "ed": first names ("jamal", "james", "jared") that only look derived."""
+    if suffix == "al":
+        return False
+    if base:
+        return True
+    if suffix == "es":
+        return stem.endswith(_ES_STEMS)
+    return not (suffix in _DOUBLING and _CVC.match(stem))
+
+
 def _plain(word: str) -> str:
     """The word as the census writes names: O'Hara as OHARA, Raúl as RAUL (only the
     accented spellings of `ACCENTED_NAMES`: "está" folds into a name too)."""
@@ -144,7 +166,9 @@ class NameLexicon:
             word in STOP_WORDS
             or word in self.word_classes
             or any(
-                word.endswith(suffix) and word[: -len(suffix)] + base in self.word_classes
+                word.endswith(suffix)
+                and word[: -len(suffix)] + base in self.word_classes
+                and _inflects(word[: -len(suffix)], suffix, base)
                 for suffix, base in _INFLECTIONS
             )
         )

@@ -131,9 +131,10 @@ _HUMAN_VERBS = frozenset(
     "walked graduated cheated threatened blamed blames stormed slammed kicked pushed "
     "grabbed hit hits doesn't didn't won't wouldn't can't couldn't isn't wasn't".split()
 )
+# (and "fell", which only a person does before "asleep": "so hope fell asleep on me")
 _WEAK_VERBS = SUBJECT_VERBS | frozenset(
     "doesn't didn't won't wouldn't can't couldn't isn't wasn't hasn't hadn't keeps needs "
-    "knows thinks feels gets got".split()
+    "knows thinks feels gets got fell".split()
 )
 # What a chart says a client did, which no thing does ("Hope presented tearful", "Faith
 # states she is fine"): a person's verbs too, after a name that opens a sentence.
@@ -286,7 +287,12 @@ _SOCIAL_OBJECT = lazy(
     # (not "in": "i saw hope in her eyes", "i love summer in the city")
     rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:at|on|but|and|yesterday|today|tonight"
     r"|last|this|again|since|after|before|so|because|cause|anymore|every|all|about|lately"
-    r"|from|to|off|up|over|home|too|he|she|they|he's|she's|they're)(?![\w'’]))"
+    r"|from|to|off|up|over|home|too|he|she|they|he's|she's|they're"
+    # for how long ("we stayed with grace for a while"; not "lived with hope for the
+    # future")
+    r"|for[ ]+(?:a[ ]+(?:while|bit|week|month|year|few|couple)|awhile|now|(?:a[ ]+)?(?:few"
+    r"|couple|two|three|four|five|six|some)[ ]+(?:of[ ]+)?(?:days|weeks|months|years|nights))"
+    r")(?![\w'’]))"
 )
 # A month's name that is a first name, seen, told or spoken to as a person: "when's the
 # last time you saw april", "i said something mean to may at dinner" (a month is never
@@ -329,8 +335,11 @@ _PERSON_PLACES = (
     r"|dad's|mom's|grandma's|grandpa's|jail|camp|class|soccer|dance|church)"
 )
 _HANDED_OBJECT = lazy(
+    # (or told, asked or promised a thing: "i told will the truth", "i asked grace a
+    # favor"; no thing is told anything)
     r"(?i)(?<![\w'’])(?:(?:gave|give|gives|giving|bought|buy|buying|lent|lend|lending|owe|owed"
-    r"|owes|handed|hand|sent|send|showed|wrote)[ ]+"
+    r"|owes|handed|hand|sent|send|showed|wrote|told|tell|tells|asked|ask|asks|promised"
+    r"|reminded)[ ]+"
     rf"(?P<name>{_WORD})[ ]+(?:my|the|a|an|his|her|their|our|some|twenty|ten|fifty|money"
     r"|rides?)(?![\w'’])(?![ ]+(?:chance|try|shot|go|rest|break|second)(?![\w'’]))"
     # Taking, driving or putting someone where only a person goes: "i took cash to the
@@ -369,7 +378,9 @@ _ME_AND = r"(?:me|i)[ ]+(?:and|&|n)[ ]+"
 _THEY_AND = r"(?:he|she|him|her|they|them)[ ]+(?:and|&)[ ]+"
 _OWNS = (
     rf"['’]s[ ]+(?:{_KIN}|house|place|car|birthday|phone|room|wedding|funeral"
-    r"|party|apartment|school|job|kids|baby|mom's|dad's)(?![\w'’])"
+    r"|party|apartment|school|job|kids|baby|mom's|dad's"
+    # (what was someone's doing: "it was summer's idea", "that's rich's fault")
+    r"|idea|fault|decision|choice|turn|truck|dog|couch)(?![\w'’])"
 )
 # (not after what asks about people: "what jack and i did")
 # (nor a time: "the report was due in may and i told my boss")
@@ -424,7 +435,9 @@ _QUESTION = lazy(
 _GOING_ON = frozenset({"still", "ever", "even", "really"})
 _ASKED_DOING = regex.compile(
     r"[ ]+(?:living|staying|working|coming|going|seeing|calling|texting|talking|drinking"
-    r"|using|dating|sleeping|with|at|in|mad|upset|around|here|there)(?![\w'’])"
+    r"|using|dating|sleeping|with|at|in|mad|upset|around|here|there"
+    # ("did will ever call you back", "has grace even apologized")
+    r"|call|text|visit|apologize|apologized|answer|answered|called|texted|visited)(?![\w'’])"
 )
 # Someone known by where they are from, then what they did: "pat from my building checks
 # on me", "um dawn from the pharmacy called", "jess from group said".
@@ -584,6 +597,12 @@ def _name_and_nickname(word: str, other: str, lexicon: NameLexicon) -> bool:
     )
 
 
+# "found" in a chart's passive: "aline found to be leaking", "pt found down".
+_FOUND_PASSIVE = regex.compile(
+    r"[ ]+(?:to[ ]+(?:be|have)|down|unresponsive|on[ ]+the[ ]+floor)(?![\w'’])"
+)
+
+
 def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "so will said", "grace texted me", "kwame wants to move": a name that opens a
     clause before a verb of what people do."""
@@ -606,6 +625,8 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue
         if verb in _CHART_VERBS and text.startswith(" itself", m.end("verb")):
             continue  # ("an opening presented itself": a thing)
+        if verb == "found" and _FOUND_PASSIVE.match(text, m.end("verb")):
+            continue  # ("aline found to be leaking": a device a chart found so)
         if other is None and thing_does(text, w, verb, m.end("verb")):
             continue  # "hope keeps me going", "bill came in the mail": a thing
         if w in _PERSON_NOUNS and _word_before(text, m.start("name")) in _POINTING:
@@ -1230,6 +1251,8 @@ _KEEPS_GOING = lazy(
     r"|peace|comfort|purpose|meaning|courage|energy|hope|a[ ]reason|something[ ]to[ ]look"
     r"[ ]forward[ ]to))(?![\w'’])"
 )
+# What a feeling or a virtue finds: its way ("hope found a way", "faith finds its way").
+_FINDS_A_WAY = regex.compile(r"(?i)[ ]+(?:a|its|their|her|his|my|your|our)[ ]+way(?![\w'’])")
 _SUSTAINING = frozenset(
     """keeps kept keep got gets get helps helped help carried carries carry pulled pulls
     brought brings gives gave give""".split()
@@ -1263,6 +1286,8 @@ def thing_does(text: str, word: str, verb: str, end: int) -> bool:
         return True
     if w in NOUN_NAMES and v in _SUSTAINING and _KEEPS_GOING.match(text, end) is not None:
         return True
+    if w in NOUN_NAMES and v in ("found", "finds") and _FINDS_A_WAY.match(text, end):
+        return True  # "hope found a way in": the word
     if w in _TIME_NAMES and v == "leaves" and _LEAVES_OF_A_SEASON.match(text, end):
         return True  # "autumn leaves are so pretty": the season's leaves
     return w in _TIME_NAMES and v in _TIME_VERBS and _TIME_PASSES.match(text, end) is not None

@@ -112,11 +112,23 @@ def _used_as_a_word(t: Tokens, i: int) -> bool:
         return t.lexicon.is_english(w)
     if prev >= 0 and t.lower[prev] in _SPANISH_DETERMINERS:
         return t.lexicon.is_spanish(w)
-    if prev >= 0 and t.lower[prev] in SPANISH_CLITICS and t.lexicon.is_spanish(w):
+    if (
+        prev >= 0
+        and t.lower[prev] in SPANISH_CLITICS
+        and t.lexicon.is_spanish(w)
+        and not _listed_with_me(t, prev, i)
+    ):
         return True  # "el bus me deja en", "se rosa": a verb after its clitic
     if t.lexicon.is_spanish(w) and _spanish_noun_phrase(t, prev, t.next_word(i)):
         return True
     return t.lexicon.is_plain_word(w) or w in NOUN_NAMES
+
+
+def _listed_with_me(t: Tokens, prev: int, i: int) -> bool:
+    """English "me", then a name and "and": the speaker listed with others ("me kevin
+    and roberto went"), no Spanish clitic before its verb ("me deja")."""
+    nxt = t.next_word(i)
+    return t.lower[prev] == "me" and nxt < len(t) and t.lower[nxt] in ("and", "&")
 
 
 # After a capitalized "Will" mid-sentence, the words that make it the modal of a quoted
@@ -229,6 +241,7 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
                     and t.lower[nxt] not in SPANISH_TIMES
                     # (nor what a person does: "so john said", "RAY TOLD HER")
                     and t.lower[nxt] not in PERSON_VERBS
+                    and not _verb_after_name(t, nxt)
                 )
                 or (mode == "mixed" and t.titlecase(nxt))
                 # "MARY KOWALCZYK": in a note in capitals, a first name, then a
@@ -262,14 +275,69 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
             and not (first and (_personal_a(t, i) or _time_after(t, i)))
         ):
             continue
+        if mode != "mixed" and not first and not pair and _first_name_before(t, i):
+            # "jonah feldstein runs the group": a first name a word too, then a surname
+            # no word is (the loop reads no such first name itself)
+            yield Span(t.prev_word(i), i + 1, _score(t, True, True, False), GAZETTEER)
+            continue
         score = _score(t, first, pair, mode == "mixed" and t.sentence_start(i))
         end = nxt + 1 if pair and first else i + 1
         yield Span(i, end, score, GAZETTEER)
 
 
+# After a verb, its object or particle, which a surname is not followed by: "keisha
+# left me", "corinne come on in", "nina grew up".
+_AFTER_A_VERB = frozenset(
+    "me him her us them you it out up on in back over here there down off away".split()
+)
+
+
+def _first_name_before(t: Tokens, i: int) -> bool:
+    """Is the word before surname i a first name that is also a noun ("jonah", "noah",
+    "peter")? Not a verb, adjective or grammar ("i hope feldstein", "will nguyen"), and
+    only before a surname no English word is."""
+    b = t.prev_word(i)
+    if b < 0 or t.ws[b] != " " or not t.candidate(b):
+        return False
+    w = t.lower[b]
+    lex = t.lexicon
+    return (
+        lex.is_first_name(w)
+        and not lex.is_clear_name(w)  # (a clear one the pair has taken already)
+        and w not in STOP_WORDS
+        and w not in PERSON_VERBS
+        and not _used_as_a_word(t, b)
+        and not lex.is_english(t.lower[i])
+        and not lex.is_common_word(t.lower[i])
+    )
+
+
+def _verb_after_name(t: Tokens, k: int) -> bool:
+    """Is surname-list word k, right after a first name, that person's verb? An
+    irregular past a surname list also has ("tyrell found him", "tasha held my hand",
+    as `extend` refuses it), or an everyday verb before its object or particle
+    ("corinne come on in"); never a first name ("mary rose", "john drew")."""
+    w = t.lower[k]
+    lex = t.lexicon
+    if lex.is_first_name(w):
+        return False
+    if w in lex.verb_forms or (w.endswith("ed") and lex.is_verb_form(w)):
+        return True
+    after = t.next_word(k)
+    return (
+        w in lex.ambiguous
+        and lex.is_plain_word(w)
+        and after < len(t)
+        and t.lower[after] in _AFTER_A_VERB
+    )
+
+
 # Words said to someone just named, which surname lists also have: "hey rosalind good
 # to see you", "bartholomew nice to meet you", "so marguerite tell me more".
-_GREETING_WORDS = frozenset("good nice great glad tell thanks thank welcome".split())
+# (and what is asked of them: "corinne come sit down", "jamal look at this")
+_GREETING_WORDS = frozenset(
+    "good nice great glad tell thanks thank welcome come look listen wait hang sit".split()
+)
 
 
 def _time_after(t: Tokens, i: int) -> bool:

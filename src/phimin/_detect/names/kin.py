@@ -23,6 +23,7 @@ from phimin._detect.words import (
     NICKNAME_PREFIXES,
     NOT_NICKNAMES,
     PERSON_VERBS,
+    RELATIONS,
     alternation,
 )
 from phimin._lazy_regex import lazy
@@ -61,6 +62,8 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
         return None  # "uncle sam takes half my paycheck" (not "my uncle sam")
     if len(t.lower[j]) <= 3 and t.lower[j] in SPANISH_STOP_WORDS:
         return None  # "mi abuela le dice", "mi hermana se fue": a pronoun, not "Le"
+    if t.lower[j] in RELATIONS and j == t.next_word(i):
+        return None  # "my baby mama keisha": the second kin word's name (`relation_at` there)
     nickname = _nickname(t, j)
     if nickname is not None:
         return Span(j, nickname + 1, score, RELATION)
@@ -166,9 +169,17 @@ def _modal_name(t: Tokens, j: int) -> bool:
     if k >= len(t) or t.gap(j, k) != " ":
         return False
     verb = t.lower[k]
+    if verb in _NO_MODAL_BEFORE:
+        return True  # "my sponsor will is strict", "talked to my boss will yesterday"
     return verb in PERSON_VERBS and (
         verb.endswith(("s", "ed", "n't")) or t.lexicon.is_verb_form(verb)
     )
+
+
+# Words no modal comes before: a verb already conjugated, or a time.
+_NO_MODAL_BEFORE = frozenset(
+    "is was isn't wasn't has had hasn't hadn't yesterday today tonight".split()
+)
 
 
 def _described(t: Tokens, i: int) -> bool:

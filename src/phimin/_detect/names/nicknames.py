@@ -95,6 +95,8 @@ _PREFIXED = lazy(
     rf"(?P<name>(?P<prefix>lil['’]?|big)[ ]+(?P<word>{_WORD})(?:[ ]+(?P=word))?)(?![\w'’-])"
     rf"(?=[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|or|from|was|is|'s|’s|had|has|got|gets|just|that's"
     rf"|thats|who|who's"
+    # (and what a street name does: "big mike runs that corner", "lil t sells")
+    rf"|runs|ran|owns|sells|sold|deals|dealt"
     rf"|{_PERSON_VERBS})(?![\w'’-]))"
 )
 

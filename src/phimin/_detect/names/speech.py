@@ -123,6 +123,7 @@ _NAME_IS = frozenset(
 _CALLED = frozenset({"call", "calls", "called"})
 _PLACE_KINDS = frozenset(PLACE_KINDS)
 _QUESTION_WORDS = frozenset({"how", "what", "what's"})
+_MODALS = frozenset({"will", "may", "can", "must", "shall"})
 # Months that are first names and no verb: after "hi" or "morning", the name.
 _GREETED_MONTHS = frozenset({"june", "april", "august"})
 _TO_YOU = frozenset({"you", "your", "you're", "u", "ya", "to", "so", "that", "it", "for", "we"})
@@ -188,7 +189,12 @@ _CLOSING = lazy(
 # your week robin", "did you take your meds miles", "is that right iris?".
 _TURN_END = lazy(
     r"(?i)(?<![\w'’])(?:you|it|okay|ok|right|thanks|today|tonight|now|yet|there|again|week"
-    r"|weekend|time|then|too|though|yeah|yes|no|sure|please)[ ,]+"
+    r"|weekend|time|then|too|though|yeah|yes|no|sure|please"
+    # (or a question's verb that needs no object: "how did that feel destiny", "what do
+    # you think ray", "how does that sound carter"; not "did you feel joy")
+    r"|(?<=(?<![\w'’])(?:how|what)[ ]+(?:did|does|do|would|will|was|is|has|could|can)[ ]+"
+    r"(?:that|it|this|you|he|she|they|we)[ ]+(?:really[ ]+|honestly[ ]+)?)"
+    r"(?:feel|sound|think|mean|go|happen))[ ,]+"
     rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?]|\n|$|\[)|[ ]+\p{{L}}{{2,12}}[ ]?:)"
 )
 _LETTERS = regex.compile(r"(?<![\w'’-])\p{L}(?:[ -]\p{L}){3,}(?![\w'’-])")
@@ -508,7 +514,9 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             # "hunter you wanna share first": "you" and what the one named is asked to do
             or (after == "you" and _ASKED.match(text, m.end()) is not None)
         ) and w not in THINKING_VERBS | SEASONS
-        if name_word(word, lexicon, plain=comma or wh or subject, modal=wh):
+        # "hope come sit down": no verb comes before "come" but a modal ("will come")
+        asked = after == "come" and w not in _MODALS | SEASONS
+        if name_word(word, lexicon, plain=comma or wh or subject or asked, modal=wh):
             yield OPENING_VOCATIVE.at(m.start("name"), m.end("name"))
 
 

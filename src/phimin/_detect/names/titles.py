@@ -121,6 +121,7 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
     if j < len(t) and (
         t.accept_after_strong(j)
         or _surname_after(t, w, j)
+        or _role_surname_after(t, w, j)
         or _month_surname(t, w, j)
         or _first_name_after(t, w, j)
         or _accented_surname(t, j)
@@ -257,6 +258,37 @@ def _surname_after(t: Tokens, title: str, j: int) -> bool:
         and t.mode != "mixed"
         and t.candidate(j)
         and t.lexicon.is_name(w)
+        and w not in STOP_WORDS
+        and not t.clinical(j)
+    )
+
+
+# Titles of a post, said before a surname as often as before a given name ("coach
+# brown", "detective price", "judge young").
+_POST_TITLES = frozenset(
+    """coach officer detective det judge pastor nurse sergeant sgt captain capt professor
+    prof doctor reverend rev""".split()
+)
+# What a person says or wants, which no "detective work" or "coach class" does.
+_SPOKE = frozenset(
+    """said says told tells asked asks called calls texted emailed wants wanted thinks
+    thought knows knew yelled agreed promised""".split()
+)
+
+
+def _role_surname_after(t: Tokens, title: str, j: int) -> bool:
+    """ "coach brown said", "i think judge young wants": after the title of a post, a
+    surname that is also a word ("brown", "price", "wise"), when what follows is what a
+    person says or wants (not "detective work takes time", "coach class was full")."""
+    w = t.lower[j]
+    k = t.next_word(j)
+    return (
+        title in _POST_TITLES
+        and t.mode != "mixed"
+        and k < len(t)
+        and t.lower[k] in _SPOKE
+        and t.candidate(j)
+        and w in t.lexicon.last
         and w not in STOP_WORDS
         and not t.clinical(j)
     )
