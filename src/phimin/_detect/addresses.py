@@ -23,6 +23,7 @@ from phimin._detect.dates import MONTH
 from phimin._detect.detection import Detection
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
+from phimin._detect.words import STREET_NAMES, alternation
 from phimin._errors import DetectionError
 from phimin._lazy_regex import lazy
 
@@ -57,6 +58,14 @@ _NUMBER = r"\d{1,5}[a-zA-Z]?\.?"
 _UNIT = (
     r"(?:apt\.?|apartment|suite|ste\.?|unit|box|postbox|p\.?[ ]?o\.?[ ]?box|psc|cmr|room|rm\.?"
     r"|floor|fl\.?|bldg\.?|building|\#)[ ]*\#?[ ]*\d{1,6}[a-z]?"
+)
+
+# A name many streets have, or a numbered street: "forty two maple", "1234 main", "12
+# west 3rd" is no count of things.
+_HOUSE_STREETS = (
+    rf"(?:(?:north|south|east|west|n|s|e|w)[ ]+)?(?:{alternation(tuple(sorted(STREET_NAMES)))}"
+    r"|\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|eleventh|twelfth)"
 )
 
 # A number in words, as a house number or a unit is said.
@@ -171,11 +180,21 @@ _ANCHORS: tuple[_Anchor, ...] = (
         # one to three words, a street type, and a unit said the same way.
         regex.compile(
             rf"(?i)(?:(?<![\w'’-]){_SPOKEN}(?:[ -]{_SPOKEN}){{1,4}}"
-            rf"|(?<=(?<![\w])(?:at|on)[ ]){_SPOKEN})"
+            rf"|(?<=(?<![\w])(?:at|on|is)[ ]){_SPOKEN})"
             rf"(?:[ ]+(?!{_NOT_A_STREET_NAME}(?![\w]))\p{{L}}[\p{{L}}'’.-]*){{1,3}}"
             rf"[ ]+(?:{_SPOKEN_STREET_TYPES})(?![\w'’-])"
             rf"(?:[ ]+(?:apartment|apt|unit|suite|number)[ ]+{_SPOKEN}(?:[ -]{_SPOKEN})?"
             r"(?:[ ]+[a-h](?![\w]))?)?"
+            # where someone lives, a house number and a name many streets have, said
+            # without its type: "i live at forty two maple", "we're at 1234 main now"
+            # (the cue read first, a literal, and left out of the match by `\K`)
+            rf"|(?<![\w'’])(?:(?:live|lives|lived|living|stay|stays|stayed|staying|moved)[ ]+"
+            rf"(?:at|on|to)|(?:i'm|we're|she's|he's)[ ]+at|address[ ]is|address's"
+            # ("my place is at sixty one elm", "her house is 42 oak")
+            rf"|(?:place|house|apartment|home|trailer)(?:['’]s|[ ]is)(?:[ ]+at)?)[ ]+\K(?:\d{{1,5}}"
+            rf"|{_SPOKEN}(?:[ -]{_SPOKEN}){{0,4}})[ ]+(?:{_HOUSE_STREETS})(?![\w'’-])"
+            r"(?=[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|but|so|now|with|since|for|in|near|by|right"
+            r"|across|apartment|apt|unit|till|until|then|when|because)(?![\w]))"
         ),
         spoken=True,
     ),

@@ -45,6 +45,10 @@ _HOLIDAY = (
     r"|independence[ ]+day|(?:the[ ]+)?(?:fourth|4th)[ ]+of[ ]+july|memorial[ ]+day"
     r"|labor[ ]+day|mother'?s[ ]+day|father'?s[ ]+day|juneteenth"
     r"|(?:st\.?|saint)[ ]+patrick'?s[ ]+day|super[ ]+bowl[ ]+sunday"
+    # "we went to the beach on mlk day", "she left good friday"
+    r"|mlk[ ]+day|martin[ ]+luther[ ]+king(?:[ ]+jr\.?)?[ ]+day|presidents'?[ ]+day"
+    r"|veterans'?[ ]+day|columbus[ ]+day|cinco[ ]+de[ ]+mayo|good[ ]+friday|palm[ ]+sunday"
+    r"|ash[ ]+wednesday|black[ ]+friday|yom[ ]+kippur|rosh[ ]+hashanah"
     # in Spanish: "en nochebuena se fue", "el día de reyes fue cuando me corrió"
     r"|nochebuena|noche[ ]?vieja|navidad|a[ñn]o[ ]+nuevo|d[ií]a[ ]+de[ ]+(?:los[ ]+)?reyes"
     r"|d[ií]a[ ]+de[ ]+(?:las[ ]+madres|la[ ]+madre|los[ ]+muertos|muertos|san[ ]+valent[ií]n"
@@ -63,7 +67,8 @@ _HOLIDAY_TRIGGER = (
     r"(?i)christmas|xmas|thanksgiving|easter|new|halloween|valentine|independence"
     r"|july|memorial|labor|mother|father|juneteenth|patrick|bowl|noche|navidad|nuevo|reyes"
     r"|madre|muertos|valent|gracias|independencia|candelaria|virgen|santos|padre|trabajo"
-    r"|ni[ñn]o|amor"
+    r"|ni[ñn]o|amor|mlk|luther|president|veteran|columbus|de[ ]+mayo|(?:good|black)[ ]+friday"
+    r"|palm[ ]+sunday|ash[ ]+wednesday|kippur|hashanah"
 )
 # A month's full name, "may" aside (a modal as often), and a day said as a plain number.
 _MONTH_FULL = (
@@ -227,6 +232,18 @@ def plausible_numeric_date(value: str) -> bool:
     return not (len(year) == 4 and not 1800 <= int(year) <= 2100)
 
 
+_ISO_MONTH = regex.compile(r"((?:19|20)\d\d)-(\d\d)")
+
+
+def _not_a_year_span(value: str) -> bool | None:
+    """An ISO month ("2024-03") that is no span of two years, its second year's last two
+    digits after the first ("2008-09", "2010-11": a season or a school year)."""
+    m = _ISO_MONTH.fullmatch(value)
+    if m is None:
+        return None
+    return False if int(m.group(2)) == (int(m.group(1)) + 1) % 100 else None
+
+
 def _month_day(month: str, day: str) -> bool:
     return 1 <= int(month) <= 12 and 1 <= int(day) <= 31
 
@@ -334,7 +351,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?:birthday|anniversary|wedding|hearing|court[ ]date|due[ ]date|funeral"
         rf"|sobriety[ ]date|release[ ]date"
         # "my last drink was new year's eve", "the overdose was easter sunday"
-        rf"|drink|relapse|overdose|arrest|accident|miscarriage|clean[ ]date|quit[ ]date)"
+        rf"|drink|relapse|overdose|arrest|accident|miscarriage|clean[ ]date|quit[ ]date"
+        # "the fight was new year's day", "his stroke was easter sunday"
+        rf"|fight|crash|wreck|attack|seizure|surgery|breakup|divorce|stroke|assault|eviction"
+        rf"|shooting|incident|diagnosis|discharge|admission|release|wake|burial)"
         rf"(?:['’]s|[ ]+is|[ ]+was)(?:[ ]+on)?)[ ]+"
         rf"|(?:(?<![^\n])|(?<=[.!?,;:][ ]*)|(?<=(?<![\w])(?:and|so|but|then|um|uh|like|yeah"
         rf"|well|el)[ ]+))"
@@ -349,7 +369,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?:is|was)[ ]+(?:when|the[ ]+(?:day|night|last|first))(?![\w])|fue[ ]+cuando))"
         # "got sober memorial day two years back", "thanksgiving last year": one year's
         rf"|(?<![\w])(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night|weekend))?[ ]+"
-        rf"(?:(?:[\w-]+[ ]+)?(?:years?|yrs?)[ ]+(?:ago|back)|(?:last|this[ ]+past)[ ]+year)(?![\w]))"
+        rf"(?:(?:[\w-]+[ ]+)?(?:years?|yrs?)[ ]+(?:ago|back)|(?:of[ ]+)?(?:last|this[ ]+past)[ ]+year)(?![\w]))"
         # "he left us christmas eve", "we broke up new year's eve": a holiday ending the
         # clause after what happened (a thing done to someone, a particle, a past tense),
         # not after what is felt of it or done with it ("i hated christmas", "we hosted
@@ -357,7 +377,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?<=(?<![\w'’])(?:us|me|him|them|up|out|off|down|away|back|home|again"
         rf"|(?!(?:lov|hat|lik|enjoy|dread|celebrat|skipp|miss|ruin|host|cancel|cancell|plann"
         rf"|survive|spend|mention|discuss|talk|want|need|prefer|decorat|cook)ed(?![\w]))"
-        rf"\p{{L}}{{2,12}}ed)[ ]+)"
+        rf"\p{{L}}{{2,12}}ed"
+        # (or a past said otherwise: "my husband left valentine's day", "she died easter")
+        rf"|left|died|came|went|lost|fell|quit|broke|took|met|ran|shot|stole|drove|flew|woke"
+        rf"|threw|fought|caught|relapsed|od['’]d)[ ]+)"
         rf"(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night|weekend))?(?:[ ]*(?:[.,;!?]|$)"
         rf"|[ ]+(?:and|so|but|when|because)(?![\w])))"
         # "the day after christmas", "the night before thanksgiving": the date is the whole
@@ -409,7 +432,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # (a weekday before the day goes with it: "monday the twelfth" names the date)
         # (never in the Fourth of July, a holiday: `holiday_event` reads it)
         rf"(?i)(?<![\w])(?!(?:[\w'’]+[ ]+){{0,2}}{_JULY_FOURTH})"
-        rf"(?:(?P<day>{_WEEKDAY}[ ]+the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
+        # (a weekday's "the first", "the second", "the third" a date only where a clause
+        # goes on after it: "monday the second i got out", not "monday the second group")
+        rf"(?:(?P<day>{_WEEKDAY},?[ ]+the[ ]+(?:(?:first|second|third|1st|2nd|3rd)"
+        rf"(?={_AFTER_DAY_WIDE})|(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))"
+        rf"(?:{_DAY_WORD}|{_DAY_SUFFIXED})))"
         rf"|(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
         rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|around|about"
         # "the night of the fifth", "the week of the twentieth"
@@ -467,8 +494,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.date.month_year_compact"),
         # "Jan-2025", "MAR-24", "sept/2023": an abbreviated month and a year, joined.
         r"(?i)(?<![\w/.-])(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[-/.]"
-        r"(?:(?:19|20)\d{2}|\d{2})(?![\w/]|[.-]\d)",
-        trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+        r"(?:(?:19|20)\d{2}|\d{2})(?![\w/]|[.-]\d)"
+        # and an ISO year and month, "labs from 2024-03" (not a span of years, "the
+        # 2008-09 season": see `_not_a_year_span`)
+        r"|(?<![\w/.:-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?![\w/:]|[.-]\d)",
+        validate=_not_a_year_span,
+        trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(?:19|20)\d\d-[01]\d",
     ),
     PatternSpec(
         builtin("phimin.date.spanish"),
@@ -574,7 +605,13 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"(?!(?<=may)[ ]+(?:be|have|not|want|need|also|still|just|well)\b)"
         r"(?!(?<=(?<![\w])this[ ]+may)(?![ ]*(?:[.,;:!?]|$)|[ ]+(?:is|was|will|and|or|so|but"
         r"|too|already|i|i'm|we|we're|he|she|they|my|our)(?![\w'])))"
-        r"(?!(?<=march)[ ]+(?:on|in|to|down|up|through|into|for|against|with)\b)",
+        r"(?!(?<=march)[ ]+(?:on|in|to|down|up|through|into|for|against|with)\b)"
+        # a month of a year said by where it is from now, whatever comes before it: "it
+        # was june of last year", "march of this year he left" (not "the march of last
+        # year", a walk)
+        r"|(?<![\w'’])(?<!(?<![\w])the[ ]+)(?P<month>january|february|march|april|june|july"
+        r"|august|september|october|november|december|sept)(?=,?[ ]+of[ ]+(?:last|this|that"
+        r"|next|the[ ]+same|the[ ]+following)[ ]+year(?![\w]))",
         group="month",
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),

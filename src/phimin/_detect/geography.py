@@ -38,7 +38,7 @@ from phimin._detect.clinical import MEDICATIONS, clinical_terms, is_clinical_ter
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.regions_abroad import regions_abroad
-from phimin._detect.words import SPANISH_MOTION
+from phimin._detect.words import BRAND_ALTERNATION, SPANISH_MOTION
 
 __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 
@@ -187,7 +187,7 @@ def _build_places() -> PlaceLexicon:
                 abroad.add(name)
     towns: set[str] = set()
     for name, codes in (
-        (form, codes) for town, codes in _us_places() for form in _saint_forms(town)
+        (form, codes) for town, codes in _us_places() for form in _said_forms(town)
     ):
         if name not in cities:
             towns.add(name)
@@ -222,7 +222,16 @@ def _spellings(name: str) -> set[str]:
             found.add(form[: -len(" city")])
         if form.startswith("ciudad ") and len(form) >= 11:  # "juárez", "obregón"
             found.add(form[len("ciudad ") :])
-    return {spelled for form in found for spelled in _saint_forms(form)}
+    return {spelled for form in found for spelled in _said_forms(form)}
+
+
+def _said_forms(name: str) -> set[str]:
+    """A name as it is written and as a transcript writes it said, its hyphens heard as
+    pauses: "wilkes-barre" and "wilkes barre", "port-au-prince" and "port au prince"."""
+    forms = _saint_forms(name)
+    if "-" in name:
+        forms |= _saint_forms(" ".join(name.replace("-", " ").split()))
+    return forms
 
 
 def _saint_forms(name: str) -> set[str]:
@@ -398,13 +407,34 @@ class CityRecognizer(PhiminRecognizer):
                 and name not in _OUT_IN_SAYINGS
                 and " " not in name
             )
+            # a town gone to, "down", "up", "out" or "over", that is no everyday word, the
+            # phrase ending there: "drove down to wheeling to see my dad" (not "went up to
+            # check on her", "went over to hunt")
+            went_to = (
+                _went_to(lowered, start)
+                and _phrase_ends(lowered, end)
+                and not any(self.lexicon.is_common_word(w) for w in name.split())
+            )
+            # a store or a service placed by its town: "the sheetz in latrobe", "the va
+            # up in butler" (not "the walmart in town", "the jail in general")
+            chain_in = (
+                _chain_in(lowered, start)
+                and name not in _OUT_IN_SAYINGS
+                and name not in STOP_WORDS
+                and name not in _WHEN_WORDS  # ("the mall in december", "the shelter in winter")
+                and name not in _STATES_OF_MIND  # ("a home in harmony with god")
+                and not self._clinical(name, town)
+            )
             if town and not (
                 after_preposition
                 and (
                     self._no_word(name)
                     or state_follows
                     or _long_name(name)  # ("still in truth or consequences")
+                    or _suffixed_town(name)  # ("a place in ocean city")
                     or out_in
+                    or chain_in
+                    or went_to
                     or (
                         lived_in
                         and self._rare_noun(name)
@@ -442,6 +472,9 @@ class CityRecognizer(PhiminRecognizer):
                 # there: "we might move to bend but", "grew up in mobile"
                 or (not town and _settled_in(lowered, start) and _phrase_ends(lowered, end))
                 or out_in
+                or chain_in
+                or went_to
+                or (town and _suffixed_town(name))
             ):
                 # "lives in hampton"; "transferred to saint cloud", "moved to lake city";
                 # a city of two plain words: "moved out to round rock", "in grand rapids"
@@ -596,6 +629,63 @@ _OUT_IN_SAYINGS = frozenset(
     traffic town country court church school treatment general person date speed par snuff
     scratch earth chance business""".split()
 )
+
+
+# A chain's store or a public service, then where it is: "the dollar general in
+# clarion", "the va up in aspinwall", "a motel out in cranberry"; the town after it is
+# named for where the store is, even when it is a word.
+_CHAIN_IN = regex.compile(
+    rf"(?<![\w'’-])(?:the|a|that|this|at|to)[ ]+(?:{BRAND_ALTERNATION}"
+    # (a service's kind may come first: "the county lockup", "a nursing home", "the red
+    # roof inn")
+    r"|(?:[a-z'’]+[ ]+){0,2}(?:va|hospital|er|jail|lockup|prison|shelter|rehab|detox|clinic"
+    r"|motel|hotel|inn|lodge|courthouse|mall|library|dmv|office|bank|pantry|home|house"
+    r"|station|warehouse|plant|factory|school|church|projects|housing|apartments|trailer[ ]park)"
+    r"|planned[ ]parenthood)"
+    r"(?:['’]s)?[ ]+(?:(?:out|over|up|down)[ ]+)?(?:in|by)[ ]+$"
+)
+
+
+def _chain_in(lowered: str, start: int) -> bool:
+    return _CHAIN_IN.search(lowered, max(0, start - 48), start) is not None
+
+
+# The last word of a town's name of two that says it is one: "ocean city", "palm
+# springs", "cuyahoga falls" (not a place word alone: "the city").
+_TOWN_SUFFIXES = frozenset(
+    "city beach falls springs heights village junction township borough".split()
+)
+
+
+# Words of time a town may share, said after "the walmart in" as when, not where.
+_WHEN_WORDS = frozenset(
+    """january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday winter spring summer
+    fall autumn christmas easter thanksgiving halloween morning evening night noon
+    midnight advance season""".split()
+)
+
+
+# Where someone goes, away: "drove down to", "went up to", "headed out to".
+_WENT_TO = regex.compile(
+    r"(?<![\w'’])(?:went|go|goes|going|gone|drove|drive|drives|driving|headed|heading|head"
+    r"|came|come|comes|coming|flew|fly|flying|ride|rode|riding)[ ]+(?:out|over|up|down)[ ]+to[ ]+$"
+)
+
+
+def _went_to(lowered: str, start: int) -> bool:
+    return _WENT_TO.search(lowered, max(0, start - 24), start) is not None
+
+
+# Towns named for a state of mind, said after "a home in" as that state.
+_STATES_OF_MIND = frozenset(
+    "harmony paradise unity hope faith joy victory triumph peace heaven comfort".split()
+)
+
+
+def _suffixed_town(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[-1] in _TOWN_SUFFIXES and words[0] not in STOP_WORDS
 
 
 def _out_in(lowered: str, start: int) -> bool:

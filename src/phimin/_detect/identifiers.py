@@ -167,7 +167,10 @@ _NANP = (
     r"(?!(?<=\d[ .-])[2-9]\d{5}[ .-])"
     # a country code before it, "+1 ", "001 ", or another glued by its separator: "91-415-555-0132"
     r"(?:(?:\+?1|001)[ .-]?|\+?[2-9]\d{0,2}-(?=[2-9]\d{2}-)|\+?[2-9]\d{0,2}\.(?=[2-9]\d{2}\.))?"
-    r"(?:\([ ]?[2-9]\d{2}[ ]?\)|[2-9]\d{2})[ .-]?[2-9]\d{2}[ .-]?\d{4}"
+    r"(?:[2-9]\d{2}[ .-]?[2-9]\d{2}[ .-]?"
+    # (after an area code in brackets its groups may stand apart, as a transcript spaces
+    # them: "( 412 ) 555 - 0177")
+    r"|\([ ]?[2-9]\d{2}[ ]?\)[ ]?[.-]?[ ]?[2-9]\d{2}(?:[ ]?[.-][ ]?|[ ])?)\d{4}"
     rf"{_EXTENSION}?(?![\w])"
 )
 # A country code glued before a North American number, left out when it is validated.
@@ -301,7 +304,11 @@ _TENS_WORDS = {
 }
 _PHONE_UNIT = r"(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _PHONE_PAIR = (
-    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    # (and hundreds of them: "twelve hundred", "thirty one hundred" are 1200, 3100)
+    r"(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))[ ]hundred(?![\w])"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four"
     rf"|five|six|seven|eight|nine|[1-9])(?![\w]))?|(?:double|triple)[ ]{_PHONE_UNIT}"
     rf"|{_PHONE_UNIT}[ ]hundred)"
@@ -338,11 +345,18 @@ def _said_digits(value: str) -> str:
             i += 1
         elif word in _UNIT_WORDS:
             out.append(str(_UNIT_WORDS[word]))
+        elif word in _TEEN_WORDS and nxt == "hundred":  # "twelve hundred": 1200
+            out.append(f"{_TEEN_WORDS[word]}00")
+            i += 1
         elif word in _TEEN_WORDS:
             out.append(str(_TEEN_WORDS[word]))
         elif word in _TENS_WORDS:
             unit = _UNIT_WORDS.get(nxt) if not nxt.isdigit() else int(nxt)
-            if unit is not None and 1 <= unit <= 9 and len(nxt) <= 5:
+            third = words[i + 2] if i + 2 < len(words) else ""
+            if unit is not None and 1 <= unit <= 9 and third == "hundred" and not nxt.isdigit():
+                out.append(f"{_TENS_WORDS[word]}{unit}00")  # "thirty one hundred": 3100
+                i += 2
+            elif unit is not None and 1 <= unit <= 9 and len(nxt) <= 5:
                 out.append(f"{_TENS_WORDS[word]}{unit}")
                 i += 1
             else:
@@ -361,6 +375,20 @@ def _said_phone(value: str) -> bool | None:
     if len(number) == 7:
         return None if number[0] in "23456789" else False
     return False
+
+
+_COMPACT_GROUPS = regex.compile(r"\d{3},[ ]+\d{3},[ ]+\d{4}")
+
+
+def _said_grouped_phone(value: str) -> bool | None:
+    """Three groups said apart, of three, three and four digits, shaped as a North
+    American number: "four one two, nine nine one, oh eight eight four"."""
+    if _COMPACT_GROUPS.fullmatch(value):
+        return False  # "412, 555, 0198" typed: a phone only where a word says so
+    groups = [_said_digits(g) for g in value.split(",")]
+    if [len(g) for g in groups] != [3, 3, 4]:
+        return False
+    return _said_phone("".join(groups))
 
 
 # Labels of a number a client reads out, and what such a number is said in: digits,
@@ -412,6 +440,9 @@ _SPOKEN_LAST_LETTERS = rf"(?:[ ](?:{LETTER_WORD}|[b-hj-z])(?![\w-])){{1,3}}{_NAT
 _PLATFORMS = (
     r"(?:ig|insta|instagram|snap|snapchat|tiktok|venmo|cash[ ]?app|twitter|threads|discord"
     r"|skype(?:[ ](?:id|name))?|kik|telegram"
+    # "my youtube is jennycooks412", "his xbox is darkwolf99"
+    r"|youtube(?:[ ]channel)?|twitch|reddit|bluesky|pinterest|soundcloud|roblox|xbox|psn"
+    r"|steam|paypal|onlyfans"
     r"|username|user[ ]name|(?:handle|screen[ ]name|gamer[ ]?tag|(?<=(?:my|his|her|their|your)[ ])tag"
     # ("my login is jdoe44", "screen name: bluefox22")
     r"|login|log-in|user[ ]?id)(?=[ ]+(?:is|was)[ ]|['’]s[ ]|:[ ]))"
@@ -663,7 +694,12 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"|called|at|on))*|the[ ]+{_OWN_SITE}(?:[ ]+(?:is|was|it's))+)[ ]+"
         r"(?P<url>(?:www[ ]dot[ ])?(?:[a-z0-9-]{2,30}[ ]){0,2}[a-z0-9-]{2,63}"
         r"(?:[ ]dot[ ][a-z0-9-]{2,63})?"
-        r"[ ]dot[ ](?:com|org|net|io|co|me|tv|us|edu|blog|info|biz|art|shop))(?![\w])",
+        r"[ ]dot[ ](?:com|org|net|io|co|me|tv|us|edu|blog|info|biz|art|shop))(?![\w])"
+        # or a page of one's own on a host, its name first whoever says it: "it's on
+        # sadpoems dot wordpress dot com", "jaybuilds dot github dot io"
+        r"|(?<![\w])(?P<url>(?:www[ ]dot[ ])?[a-z0-9-]{2,63}(?=[ ]dot[ ])[ ]dot[ ](?:wordpress"
+        r"|blogspot|tumblr|substack|wixsite|weebly|github|bandcamp|carrd|neocities|square"
+        r"|myshopify)[ ]dot[ ](?:com|io|co|org|site|net))(?![\w])",
         group="url",
         trigger=r"(?i)[ ]dot[ ]",
     ),
@@ -811,6 +847,21 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         context=_PHONE_CONTEXT,
         needs_context=True,
         trigger=r"(?i)teen|ty|ten|eleven|twelve|double|triple|hundred",
+    ),
+    PatternSpec(
+        builtin("phimin.phone.said_grouped"),
+        # "seven two four, eight eight one, twenty three forty": a number said in words in
+        # its three groups, a pause after the area code and after the exchange, is a phone
+        # wherever it is said (the question was a turn ago); counting aloud is not ("one
+        # two three, four five six, seven eight nine ten" starts with a 1).
+        rf"(?i)(?<![\w'’-])(?<!(?:{_PHONE_UNIT}|ty|teen|ten|eleven|twelve|hundred),?[ ])"
+        rf"{_PHONE_TOKEN}(?:[ ]+{_PHONE_TOKEN}){{0,2}},[ ]+"
+        rf"{_PHONE_TOKEN}(?:[ ]+{_PHONE_TOKEN}){{0,2}},[ ]+{_PHONE_TOKEN}(?:[ ]+{_PHONE_TOKEN}){{0,3}}"
+        r"(?![\w'’-]|,?[ ]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)(?![\w]))",
+        validate=_said_grouped_phone,
+        # (what every group ends in, before its pause)
+        trigger=r"(?i)(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+        r"|twelve|teen|ty|hundred),[ ]",
     ),
     PatternSpec(
         builtin("phimin.phone.said_mixed"),

@@ -37,6 +37,7 @@ from phimin._detect.words import (
     PLACE_KINDS,
     SPANISH_TIMES,
     STATE_CODES,
+    STREET_NAMES,
     TITLES,
     US_STATE_NAMES,
     alternation,
@@ -239,6 +240,17 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         trigger=rf"(?i)(?<![\w'’])(?:{_SHELTER_KINDS})(?![\w'’-])",
     ),
     PatternSpec(
+        builtin("phimin.location.prison"),
+        # "he did eighteen months at sci greene", "my son's at fci elkton": a state or a
+        # federal prison by its short name, the kind first (not "sci fi", "a sci class",
+        # "usp grade" water)
+        r"(?i)(?<![\w'’-])(?:sci|fci|usp|fmc|fpc)[ -](?!(?:fi|class|classes|major|teacher"
+        r"|department|project|fair|museum|grade|standards?|verified|reference|and|or|is|was"
+        r"|the|a|an|to|in|on|at|for)(?![\w'’-]))\p{L}[\p{L}'’-]+"
+        r"(?:[ ](?:hill|river|valley|creek|rock|run|mountain|city|county|park|point|camp))?(?![\w'’-])",
+        trigger=r"(?i)(?<![\w'’-])(?:sci|fci|usp|fmc|fpc)[ -]",
+    ),
+    PatternSpec(
         builtin("phimin.location.burial"),
         # "my dad is buried at holy cross", "she was laid to rest in oak hill": where
         # someone lies is a place by its own name (not "buried at sea", "in the yard")
@@ -286,8 +298,13 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:[ -](?!{_STATE_CODE}(?![\w]))(?:(?-i:[A-Z\d]{{2,4}})|(?<=[A-Za-z]\w{{1,3}}[ ])\d[a-z]{{2}}))?"
         # (said digit by digit: "my zip is six oh six two three" reads "6 0 6 2 3")
         r"|\d(?:[ ,]+\d){4}(?![ ,]*\d))"
-        r"(?![\w-])(?<=[\w]{3}|[\w][ -][\w]{2,}|\d)",
+        r"(?![\w-])(?<=[\w]{3}|[\w][ -][\w]{2,}|\d)"
+        # or its label after it: "we're in the 15213 zip code", "she's over in the 16146
+        # area" (five digits, where someone is; not "the 10000 steps area")
+        r"|(?<![\w.,/-])(?P<zip>\d{5})(?:[ ]+(?:zip(?:[ ]?codes?)?|zipcode|postal[ ]code)(?![\w])"
+        r"|(?<=(?<![\w])(?:in|near|around|from|out[ ]of)[ ]+the[ ]+\d{5})[ ]+area(?![\w]))",
         group="zip",
+        trigger=r"(?i)zip|postal|post[ ]?code|\d{5}[ ]+area",
     ),
     PatternSpec(
         builtin("phimin.zip.listed"),
@@ -452,7 +469,16 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.location.route"),
         # "the target off route 9", "way out on county road 12", "exit 41", "i-95".
-        r"(?i)(?<![\w-])(?:county[ ]road|state[ ](?:road|route|highway)|route|rte\.?|highway"
+        # An interstate said without its dash after a word of the road: "stuck on i 95",
+        # "take i seventy nine" (never a form: "the i 94 card", "my i 130 petition").
+        # (its "i" read first, a literal, then the word before it)
+        r"(?i)(?:(?<![\w'’-])i(?<=(?<![\w'’])(?:on|off|onto|take|took|taking|the|via|get[ ]on"
+        r"|got[ ]on|hop[ ]on|past|near|from|down|up|along|exit|exits)[ ]i)[ ](?:[1-9]\d{1,2}(?![\w/:.,-])"
+        r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four"
+        r"|five|six|seven|eight|nine))?(?![\w'’-]))(?![ ]+(?:forms?|visas?|petitions?"
+        r"|applications?|cards?|records?|paperwork|status|approvals?|receipts?|renewals?"
+        r"|filings?|process|percent|%|times|minutes|hours|days|pounds)(?![\w]))"
+        r"|(?<![\w-])(?:county[ ]road|state[ ](?:road|route|highway)|route|rte\.?|highway"
         r"|hwy\.?|interstate|exit|i-|us-)[ ]?(?:\d{1,4}[a-z]?(?![\w/:-]|[.,]\d)"
         # a county road named by letters: "county road b", "county road kk"
         r"|(?<=county[ ]road[ ])(?![ai](?![\w]))[a-z]{1,2}(?![\w'’-])"
@@ -461,8 +487,9 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three"
         r"|four|five|six|seven|eight|nine))?)(?![\w'’-])(?![ ]+(?:blocks?|miles?|minutes?"
         r"|hours?|times|more|of|exits?|lanes?|(?:and|or)[ ](?:one|two|three|four|five|six|seven"
-        r"|eight|nine|ten))(?![\w])))",
-        trigger=r"(?i)route|rte|highway|hwy|interstate|exit|i-|us-|road",
+        r"|eight|nine|ten))(?![\w]))))",
+        trigger=r"(?i)route|rte|highway|hwy|interstate|exit|i-|us-|road"
+        r"|(?<![\w'’])i[ ](?:[1-9]\d|[tfsen][a-z]+ty)",
     ),
 )
 
@@ -640,13 +667,22 @@ _KINDS_SAID_AS_NAMES = frozenset(
     {"juvie", "juvi", "detox", "lockup", "psych", "rehabs", "timeout", "preschool"}
 )
 _TRANSFER = lazy(
-    r"(?i)(?<![\w])(?:transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
+    r"(?i)(?<![\w])(?P<cue>transferred|transfered|tranfered|transfer|transferring|trans|tx|tx'?d"
     r"|admitted|readmitted|adm|sent|taken|brought|returned|discharged|dc'?d|d/c'?d|arrived"
     r"|arrival|referred|medflight|medflighted|presented|followed|retired|went|came|c/o"
-    r"|go|goes|going|gone|headed|heading)"
+    r"|go|goes|going|gone|headed|heading"
+    # where a stay in hospital was: "ended up in the er at mercy", "the nicu at magee"
+    r"|er|e\.r\.|icu|nicu|picu|inpatient|hospitalized|delivered)"
     r"[ ]+(?:back[ ]+)?(?:to|from|at|by|in|into)[ ]+(?:the[ ]+)?(?:\d{1,4}[ ]+)?"
     r"(?P<name>(?P<pious>(?:holy|good|sacred|mount|mt\.?)[ ]+)?\p{L}[\p{L}'’-]*(?<![-'’]))"
     r"(?:[ ]?\d{1,2}(?![\w/]))?"
+)
+# Everyday words that name a hospital after a stay in one ("the er at mercy", "admitted
+# to providence"; not "went to mercy" alone), and the words of such a stay.
+_HOSPITAL_NAMES = frozenset("mercy presby providence sinai samaritan magee".split())
+_HOSPITAL_CUES = frozenset(
+    "er e.r. icu nicu picu inpatient hospitalized delivered admitted readmitted transferred "
+    "discharged medflighted taken".split()
 )
 # "to ashgrove 3", "ON ASHGROVE 5", "plan: ashgrove 2 when bed": a ward or building named
 # by a word and a floor.
@@ -789,15 +825,7 @@ _PLAIN_NAMED = frozenset(
     "apartments|mission|baptist|senior living|assisted living|care center|care centre".split("|")
 )
 # Names that many US streets share, which are everyday words too.
-_STREET_NAMES = frozenset(
-    """main mlk broadway market broad central grand state division elm oak maple pine cedar birch walnut chestnut
-    spruce cherry willow magnolia sycamore poplar hickory locust juniper dogwood laurel
-    washington lincoln jefferson madison monroe jackson adams garfield grant franklin
-    kennedy roosevelt wilson harrison""".split()
-)
-_STREET_NAMES = _STREET_NAMES | frozenset(
-    "alder ash aspen beech cypress fir hemlock linden mulberry palm redwood sequoia".split()
-)
+_STREET_NAMES = STREET_NAMES
 # A state's one-word name is a street's too, after a shop on it ("the cafe on mississippi").
 _STATE_STREETS = frozenset(n.lower() for n in US_STATE_NAMES if " " not in n)
 # A numbered street said in words: "eighty second", "one twenty second", "thirty ninth".
@@ -862,7 +890,8 @@ _EVENT_ON_STREET = lazy(
 _STREET_WORD = rf"(?:{_ORDINAL_STREET.pattern}|{'|'.join(sorted(_STREET_NAMES))})"
 # (one of the two may be a name no everyday list has: "powell and thirty ninth")
 _CORNER = lazy(
-    r"(?i)(?<![\w'’])(?:at|near|by|off|on|to|from)[ ]+(?:like[ ]+)?"
+    # (or after "corner of": "jumped at the corner of fifth and wood")
+    r"(?i)(?<![\w'’])(?:at|near|by|off|on|to|from|corner[ ]+of|intersection[ ]+of)[ ]+(?:like[ ]+)?"
     rf"(?P<street>(?P<first>{_STREET_WORD}|\p{{L}}[\p{{L}}-]+)(?:[ ]+(?:street|st|avenue|ave))?"
     rf"[ ]+(?:and|&)[ ]+(?P<cross>{_STREET_WORD}|\p{{L}}[\p{{L}}-]+)(?![\w'’-])"
     # (a cross street of two words: "72nd and cottage grove")
@@ -1497,7 +1526,10 @@ class FacilityRecognizer(PhiminRecognizer):
                 continue
             if name.lower().replace("’", "'") in BRANDS:
                 continue  # "went to walmart on friday": a chain names no place alone
-            if m.group("pious") or self._unusual(name):
+            hospital = (
+                name.lower() in _HOSPITAL_NAMES and m.group("cue").lower() in _HOSPITAL_CUES
+            )
+            if m.group("pious") or self._unusual(name) or hospital:
                 yield _TRANSFERRED.at(m.start("name"), m.end())
 
     def _acronyms(self, text: str, mode: CaseMode) -> Iterator[Detection]:

@@ -51,6 +51,7 @@ __all__ = [
     "SPANISH_MOTION",
     "SPANISH_TIMES",
     "STATE_CODES",
+    "STREET_NAMES",
     "SUBJECT_VERBS",
     "SURNAME_TITLES",
     "TITLES",
@@ -118,6 +119,14 @@ SPANISH_TIMES = frozenset(_words("spanish_times"))
 ACCENTED_NAMES = frozenset(_words("accented_names"))
 REGIONS_ABROAD = _words("regions_abroad")
 PETS = frozenset(_words("pets"))
+# Names many towns give a street: said alone, "a place on maple", "we live at 42 elm".
+STREET_NAMES = frozenset(
+    """main mlk broadway market broad central grand state division elm oak maple pine cedar
+    birch walnut chestnut spruce cherry willow magnolia sycamore poplar hickory locust juniper
+    dogwood laurel washington lincoln jefferson madison monroe jackson adams garfield grant
+    franklin kennedy roosevelt wilson harrison alder ash aspen beech cypress fir hemlock
+    linden mulberry palm redwood sequoia""".split()
+)
 
 STATE_CODES = tuple(  # the 50 states, DC and the territories
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
