@@ -833,7 +833,7 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # (not a feeling: "i feel like i'm ninety")
         rf"(?i)(?<![\w])(?<!(?:feel|feels|felt|feeling|look|looks|act|acts)[ ]like[ ])"
         rf"(?:{_AGE_SUBJECT}(?:(?:['’](?:s|m|re)|[ ]+(?:is|are|am))[ ]+(?:going[ ]to|gonna)[ ]be"
-        rf"|['’](?:s|m|re)|['’](?:ll|d)[ ]be|[ ]+(?:is|are|was|were|will[ ]be|would[ ]be"
+        rf"|['’](?:s|m|re)|['’](?:ll|d)[ ]be|[ ]+(?:is|are|am|was|were|will[ ]be|would[ ]be"
         rf"|gonna[ ]be|going[ ]to[ ]be|turned|turns|turning|just[ ]turned|is[ ]turning)"
         # "my great aunt's about to be a hundred"
         rf"|(?:['’]s|[ ]+(?:is|was))[ ]+about[ ]to[ ]be)"
@@ -867,7 +867,9 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?![ -]{_UNITS}(?![\w]))"
         r"(?![ ]*(?:%|percent|degrees?|dollars?|bucks|cents|pounds?|lbs?|kilos?|kg|minutes?"
         r"|mins?|hours?|hrs?|days?|weeks?|miles?|mg|times|over|out[ ]of|k\b|thousand|million"
-        r"|calories|steps|pages|points|mph))",
+        r"|calories|steps|pages|points|mph"
+        # (nor "a hundred percent" said short: "i'm 100 sure", "he's 100 done with it")
+        r"|(?:sure|certain|serious|honest|done|ready|committed|confident|positive|real)(?![\w])))",
         group="age",
         trigger=r"(?i)ninet|hundred|9\d|1[01]\d",
     ),

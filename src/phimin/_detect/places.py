@@ -461,7 +461,10 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:(?!(?:the|an?|on|off|at|by|near|in|of|to|from|and|or|my|his|her|their|our|your"
         rf"|this|that|is|was|el|la|los|las|de|del|en|mi|su|un|una)[ ])(?:\p{{L}}[\p{{L}}'’.-]*"
         rf"|\d{{1,3}}(?:st|nd|rd|th))[ ]+){{1,3}}?"
-        rf"(?:{_STREET_TYPE})(?![\w'’-])(?![ -](?:thru|through|in)(?![\w]))",
+        # (not "drive thru", "drive-in", "the way in"; a street then "in" and its town is
+        # one: "we grew up on quarry hollow road in a small town")
+        rf"(?:{_STREET_TYPE})(?![\w'’-])(?![ -](?:thru|through)(?![\w]))"
+        r"(?!(?<=(?<![\w])(?:drive|way))[ -]in(?![\w]))",
         validate=_named_street,
         # (a word of its own: "st" and "rd" are in "just" and "word")
         trigger=rf"(?i)(?<![\w'’-])(?:{_STREET_TYPE})(?![\w'’-])",
@@ -1153,6 +1156,8 @@ class FacilityRecognizer(PhiminRecognizer):
         now", "we lived at otter crest")."""
         for m in (*finditer_by_line(_BEEN_AT, text), *finditer_by_line(_LIVES_IN_SPANISH, text)):
             words = m.group("name").lower().split()
+            if " ".join(words).replace("’", "'") in BRANDS:
+                continue  # "i went to walgreens yesterday": a chain names no place alone
             if len(words) == 2:
                 if self._two_word_place(*words) and not (
                     words[1] == "view" and not m.group("cue").lower().endswith("at")

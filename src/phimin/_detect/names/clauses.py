@@ -1263,9 +1263,12 @@ _COMES_AS_A_THING = lazy(
     r"|and[ ]+(?:went|goes|go|gone))(?![\w'’])"
 )
 _ARRIVING = frozenset("came comes come arrived arrives".split())
+# (and a verb whose subject is plural, which someone who leaves is not: "autumn leaves
+# make me think of my grandma", "autumn leaves remind me of school")
 _LEAVES_OF_A_SEASON = lazy(
     r"(?i)(?:[ ]*(?:[,.;!?]|$)|[ ]+(?:are|were|turn|turned|turning|fall|fell|falling|change"
-    r"|changed|changing|everywhere|on|in)(?![\w'’]))"
+    r"|changed|changing|everywhere|on|in|make|remind|look|smell|crunch|blow|pile|cover"
+    r"|always[ ]+(?:make|remind|look|smell))(?![\w'’]))"
 )
 _TIME_PASSES = lazy(
     r"(?i)(?:[ ]*(?:[,.;!?]|$)|[ ]+(?:and[ ]+(?:went|goes|go|gone)|around|along|early|late"

@@ -78,6 +78,12 @@ _DETERMINERS = frozenset(
     "a an the this that these those some any no every each another such".split()
 )
 _SPANISH_DETERMINERS = frozenset("el la los las un una unos unas".split())
+# Trades that are first names or surnames too, said with "a" of what someone does ("he
+# is a mason", "she worked as a chandler").
+_TRADES = frozenset(
+    """mason sawyer chandler fletcher tanner cooper porter carter thatcher turner glazier
+    cartwright mercer farrier wainwright""".split()
+)
 _SPANISH_POSSESSIVES = frozenset("mi mis tu tus su sus nuestra nuestro".split())
 
 
@@ -109,7 +115,8 @@ def _used_as_a_word(t: Tokens, i: int) -> bool:
     w = t.lower[i]
     prev = t.prev_word(i)
     if prev >= 0 and t.lower[prev] in _DETERMINERS:
-        return t.lexicon.is_english(w)
+        # ("my husband is a mason": a trade that no English list has, being a name)
+        return t.lexicon.is_english(w) or (t.lower[prev] in ("a", "an") and w in _TRADES)
     if prev >= 0 and t.lower[prev] in _SPANISH_DETERMINERS:
         return t.lexicon.is_spanish(w)
     if (
@@ -306,10 +313,27 @@ def _first_name_before(t: Tokens, i: int) -> bool:
         and not lex.is_clear_name(w)  # (a clear one the pair has taken already)
         and w not in STOP_WORDS
         and w not in PERSON_VERBS
-        and not _used_as_a_word(t, b)
+        and (not _used_as_a_word(t, b) or _noun_name_first(t, b))
         and not lex.is_english(t.lower[i])
         and not lex.is_common_word(t.lower[i])
     )
+
+
+# Before a first name that is a noun too, what makes it the noun or the verb ("the
+# grace period", "i hope", "so much joy").
+_BEFORE_NOUN_OR_VERB = _DETERMINERS | _SUBJECT_PRONOUNS | frozenset(
+    "my your his her our their its much more less no some any such what to".split()
+)
+
+
+def _noun_name_first(t: Tokens, b: int) -> bool:
+    """A first name that is a noun too ("grace", "joy", "faith"), before a surname no
+    word is and after no word that makes it the noun or a verb: "i hope grace abernathy
+    calls", "so joy feldstein said" (not "the grace okafor paid", "i hope feldstein")."""
+    if t.lower[b] not in NOUN_NAMES:
+        return False
+    prev = t.prev_word(b)
+    return prev < 0 or t.lower[prev] not in _BEFORE_NOUN_OR_VERB
 
 
 def _verb_after_name(t: Tokens, k: int) -> bool:
@@ -358,6 +382,8 @@ def _personal_a(t: Tokens, i: int) -> bool:
         verb >= 0
         and t.lexicon.is_spanish(t.lower[verb])
         and t.lower[verb] not in SPANISH_MOTION  # ("voy a rosa", "fuimos a paz"): a place
+        # (nor English grammar a Spanish list has too: "my husband is a mason")
+        and not (t.lower[verb] in STOP_WORDS and t.lower[verb] not in SPANISH_STOP_WORDS)
     )
 
 

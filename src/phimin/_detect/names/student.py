@@ -192,6 +192,14 @@ class StudentNameRecognizer(PhiminRecognizer):
             before in _COPULAS and _word_before(text, _start_of_word_before(text, start)) == "there"
         ):
             return True  # "there is harmony in the house", "there's hope": a thing
+        if before == "in" and _word_before(text, _start_of_word_before(text, start)) in _BELIEVING:
+            return True  # "i believe in karma", "believed in heaven": what one believes in
+        if word in _PLANTS and before in _PLANTING:
+            return True  # "we planted ivy along the fence": the plant
+        if before in _BECOMING and lex.is_plain_word(word) and (
+            _word_before(text, _start_of_word_before(text, start)) in _NO_ONE
+        ):
+            return True  # "things got rocky", "it got stormy": what things became
         if word in _TIMES_OF_DAY and before in _TIME_PREPOSITIONS:
             return True  # "up till dawn"
         if word in _SEASON_WORDS and _SEASON_THINGS.match(text, start + len(word)):
@@ -353,6 +361,15 @@ _SEASON_THINGS = regex.compile(
     r"|sports|ball|reading|trip|trips|cold|flu|festival|fair|concert)(?![\w'’-])"
 )
 _TIME_PREPOSITIONS = frozenset("till until before after since by at from".split())
+# Believing in a thing ("i believe in karma"), not someone: "believe in you" is no name.
+_BELIEVING = frozenset("believe believes believed believing".split())
+# First names that are plants, after a verb of gardening ("we planted ivy").
+_PLANTS = frozenset("ivy holly rose lily daisy iris violet jasmine sage willow".split())
+_PLANTING = frozenset("plant plants planted planting prune pruned pruning".split())
+# Becoming something, said of no one ("things got rocky", "it got stormy", not "i got
+# rocky a leash").
+_BECOMING = frozenset("got get gets became become becomes".split())
+_NO_ONE = frozenset("things it everything stuff life work school that this".split())
 _FEELING_VERBS = frozenset(
     "love loved loves hate hated hates miss missed misses like liked likes enjoy enjoyed"
     " dread dreaded dreads prefer preferred".split()
