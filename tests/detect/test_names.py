@@ -389,3 +389,22 @@ def test_a_verb_after_a_first_name_is_no_surname(
     redactor: phimin.Redactor, text: str, expected: str
 ) -> None:
     assert redactor.redact(text).text == expected
+
+
+# A learnt first name's short forms are sought only where a person stands: the same
+# letters as an everyday word or an abbreviation stay ("nessa" ... "loch ness").
+SHORT_FORM_WORDS = [
+    ("client: my son dashiell is eight\nclient: we had to dash out the door", "dash"),
+    ("client: my friend alejandra came over\nclient: i had an ale with her, just one", "ale"),
+    ("client: my daughter christina is ten\nclient: the chr 7 result came back", "chr"),
+    ("client: my sister nessa called\nclient: we watched the loch ness thing on tv", "ness"),
+    ("client: my sister philippa came\nclient: what a pip that was", "pip"),
+    ("client: my grandma winifred is here\nclient: we might win the raffle", "win"),
+    ("client: my brother marcus visits\nclient: i don't want to mar the day", "mar"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), SHORT_FORM_WORDS)
+def test_short_forms_as_words_survive(redactor: phimin.Redactor, text: str, word: str) -> None:
+    last_line = redactor.redact(text).text.split("\n")[-1]
+    assert word in last_line.split()

@@ -23,6 +23,7 @@ from phimin._detect.dates import MONTH
 from phimin._detect.detection import Detection
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
+from phimin._detect.turn_answers import answered_ids
 from phimin._detect.words import STREET_NAMES, alternation
 from phimin._errors import DetectionError
 from phimin._lazy_regex import lazy
@@ -287,7 +288,9 @@ class AddressRecognizer(PhiminRecognizer):
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
         digits = any(c.isdigit() for c in text)
-        return list(self._find(text, case_of(text, nlp_artifacts), digits=digits))
+        found = list(self._find(text, case_of(text, nlp_artifacts), digits=digits))
+        # (a number read out after the last turn asked for it by its label)
+        return found + list(answered_ids(text)) if digits else found
 
     def _find(self, text: str, mode: CaseMode, *, digits: bool = True) -> Iterator[Detection]:
         upper = mode == "upper"

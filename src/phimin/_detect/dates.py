@@ -520,10 +520,15 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:[ ]+de[ ]+{_MONTH_SPANISH})?)(?![\w])(?![ ]+(?:de[ ]+(?!{_MONTH_SPANISH}|este|cada"
         r"|el)|horas?|minutos?|a[ñn]os|d[ií]as|semanas|meses|veces|que)(?![\w]))"
         rf"|(?<=(?<![\w])el[ ]+)(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY}))[ ]+de[ ]+(?:este|cada"
-        r"|el[ ]+otro|el[ ]+pr[oó]ximo|el[ ]+siguiente)[ ]+mes(?![\w])",
+        r"|el[ ]+otro|el[ ]+pr[oó]ximo|el[ ]+siguiente)[ ]+mes(?![\w])"
+        # a birth date said as its numbers, "del" between: "doce del cuatro del noventa",
+        # "el 3 del 11 del 2001" (the second "del" and a year make it a date)
+        rf"|(?<![\w])(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY})[ ]+del[ ]+(?:\d{{1,2}}|uno|dos|tres"
+        r"|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)[ ]+del?[ ]+(?:(?:19|20)?\d{2}"
+        rf"|{SPANISH_YEAR_WORDS}|{_ES_BELOW_100}))(?![\w])",
         group="date",
         trigger=r"(?i)[ ]de[ ]|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo"
-        r"|d[ií]a[ ]",
+        r"|d[ií]a[ ]|[ ]del[ ]",
     ),
     PatternSpec(
         builtin("phimin.date.day_month_compact"),
@@ -542,7 +547,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # eighty")
         rf"(?:(?:[ ]+|[ ]*\n[ ]*)(?:is|it's|its|um"
         rf"|uh|oh(?![ ]+{_SPOKEN_NUMBER}(?![\w'’-]))|so|yeah|like|sure|\[patient\]|\[client\]"
-        rf"|\p{{L}}{{1,12}}(?:[ ]\d)?[ ]?:)[,]?)*"
+        rf"|\p{{L}}{{1,12}}(?:[ ]\d)?[ ]?:"
+        # (the name first where both were asked: "your name and date of birth\n[patient]
+        # harriet okafor, seven nine fifty two": words and a comma opening the answer)
+        rf"|(?<=\n[ ]*(?:\[\p{{L}}+\][ ]*|\p{{L}}{{1,12}}(?:[ ]\d)?[ ]?:[ ]*)?)"
+        rf"\p{{L}}{{2,15}}(?:[ ]\p{{L}}{{2,15}}){{0,2}}(?=,))[,]?)*"
         rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:(?:[ -]+|[ ]slash[ ]){_SPOKEN_NUMBER}){{1,7}})(?![\w'’-])"
         # ...or said first: "three nine seventy one is my birthday"
         rf"|(?<![\w'’-])(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{2,5}})(?:[ ]+(?:is|was|'s)"
@@ -904,11 +913,18 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         # an age of 90 and over said in Spanish.
         # (said between languages too: "my abuela has noventa y siete años")
         rf"(?i)(?<![\w])(?:tiene|tenía|tenia|cumplió|cumplio|cumple|va[ ]a[ ]cumplir"
-        rf"|a[ ]los|has|is|was|turned|turns)[ ]+(?:casi[ ]+|ya[ ]+)?(?P<age>{_SPANISH_AGE})"
-        r"(?:[ ]+años(?![\w])(?![ ]+de[ ])"  # (not "cien años de historia")
-        # a birthday needs no "años": "mi abuelo cumple noventa y uno el ocho de diciembre"
-        r"|(?<=(?:cumple|cumplió|cumplio|cumplir)[ ]+(?:casi[ ]+|ya[ ]+)?[\w ]{2,20})"
-        r"(?![\w])(?![ ]+(?:días|dias|meses|semanas|años|de)(?![\w])))"
+        rf"|a[ ]los|has|is|was|turned|turns|turning)[ ]+(?:casi[ ]+|ya[ ]+|like[ ]+|about[ ]+"
+        rf"|almost[ ]+)?(?P<age>{_SPANISH_AGE})"
+        # (not "cien años de historia"; in English too: "my grandma is like noventa y
+        # siete years old")
+        r"(?:[ ]+(?:años|years)(?![\w])(?![ ]+de[ ])"
+        # a birthday needs no "años": "mi abuelo cumple noventa y uno el ocho de diciembre",
+        # "my abuela just turned noventa y uno"
+        r"|(?<=(?:cumple|cumplió|cumplio|cumplir|turned|turns|turning)[ ]+(?:casi[ ]+|ya[ ]+"
+        r"|like[ ]+|about[ ]+|almost[ ]+)?[\w ]{2,20})"
+        rf"(?![\w])(?![ ]+y[ ]+{_SPANISH_UNITS}(?![\w]))"
+        r"(?![ ]+(?:días|dias|meses|semanas|años|de|days|weeks|months|percent|por[ ]ciento"
+        r"|dollars|d[oó]lares)(?![\w])))"
         # "mi abuela de noventa y tres años": kin, and how old, as what describes them
         rf"|(?<![\w]){_SPANISH_KIN}[ ]+de[ ]+(?P<age>{_SPANISH_AGE})(?:[ ]+años(?![\w])"
         # ...or with no "años", before what comes next: "mi abuelita de 93 todavía cocina"
@@ -932,7 +948,7 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         r"(?![ ]+(?:d[ií]as|meses|semanas|minutos|horas|pesos|d[oó]lares|kilos|grados|por[ ]ciento"
         r"|a[ñn]os[ ]+de)(?![\w]))",
         group="age",
-        trigger=r"(?i)años|cumpl|tiene|ten[ií]a|tener|de[ ](?:9|1[01]|noventa|cien)"
+        trigger=r"(?i)años|cumpl|tiene|ten[ií]a|tener|turn|years|de[ ](?:9|1[01]|noventa|cien)"
         r"|los[ ](?:9|1[01]|noventa|cien)",
     ),
     PatternSpec(

@@ -38,7 +38,7 @@ from phimin._detect.clinical import MEDICATIONS, clinical_terms, is_clinical_ter
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.regions_abroad import regions_abroad
-from phimin._detect.words import BRAND_ALTERNATION, SPANISH_MOTION
+from phimin._detect.words import BRAND_ALTERNATION, SPANISH_MOTION, SPANISH_TIMES
 
 __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 
@@ -374,6 +374,8 @@ class CityRecognizer(PhiminRecognizer):
         for start, end, name, town in _bounded_hits(lowered, len(text), self._hits(lowered, text)):
             surface = text[start:end]
             state_follows = self._state_follows(lowered, end, name)
+            if mode != "mixed" and name in _SPANISH_SAYINGS and not state_follows:
+                continue  # "trabajo en el centro", "desde ayer": downtown, yesterday
             if self._clinical(name, town) and not state_follows:  # ("mobile alabama")
                 continue
             previous = _previous_word(lowered, start)
@@ -624,6 +626,11 @@ _OUT_IN = regex.compile(
     r"[ ]+(?:in|to)[ ]+$"
 )
 # Words said after "out in" that are towns too ("out in public", "out in force").
+# Towns named by an everyday Spanish word said far more often as the word in speech
+# without capitals: "en el centro" (downtown; El Centro, California, capitalized stays),
+# and the words of time ("desde ayer": Ayer, Massachusetts).
+_SPANISH_SAYINGS = frozenset({"el centro", "centro"}) | SPANISH_TIMES
+
 _OUT_IN_SAYINGS = frozenset(
     """public force front style numbers waves arms smoke flames spades bulk time space nature
     traffic town country court church school treatment general person date speed par snuff

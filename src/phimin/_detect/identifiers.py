@@ -414,7 +414,8 @@ _SPOKEN_ID_LABELS = (
     r"|(?:(?<=(?:mi|su|tu)[ ])n[uú]mero)|seguro[ ]social"
     # "la placa es siete ka ele eme cuatro dos uno", "las placas del carro son ...", "la
     # matrícula es ..."
-    r"|(?:placas?|matr[ií]culas?)(?:[ ]del[ ](?:carro|coche|auto|troca|camioneta|cami[oó]n))?"
+    r"|(?:placas?|matr[ií]culas?)(?:[ ](?:del|de[ ](?:mi|su|tu))[ ](?:carro|coche|auto|troca"
+    r"|camioneta|cami[oó]n))?"
 )
 # (digits said in Spanish too: "dos cuatro cinco ocho uno", "doble siete")
 _SPOKEN_DIGIT = (
@@ -616,7 +617,7 @@ _IP_TRIGGERS = {
 # number ends in two two nine eight", "card ending 0914", "last four are ...".
 _LAST_DIGITS_LABEL = (
     r"(?:ssn|social(?:[ ]security)?(?:[ ]number)?|account[ ]number|acct(?:[ ]number)?|card|ebt"
-    r"|member[ ]id|policy(?:[ ]number)?|routing(?:[ ]number)?|id(?:[ ]number)?)"
+    r"|member[ ]id|policy(?:[ ]number)?|routing(?:[ ]number)?|id(?:[ ]number)?|tarjeta|cuenta)"
 )
 # (number words reach the patterns as digits: "two two nine eight" is read "2 2 9 8")
 _LAST_DIGITS = rf"(?:\d(?:[ -]?\d){{3}}|{_NUMBER_WORD}(?:[ ]{_NUMBER_WORD}){{3}})"
@@ -625,12 +626,17 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     *SPOKEN_EMAIL_SPECS,
     PatternSpec(
         builtin("phimin.other_id.last_digits"),
-        rf"(?i)(?<![\w]){_LAST_DIGITS_LABEL}(?![\w])[^\n.?!]{{0,30}}?(?<![\w])(?:ends|ending|ended)"
-        rf"(?:[ ]+(?:in|with))?[ :]+(?P<id>{_LAST_DIGITS})(?![\w])"
+        # (in Spanish too: "el seguro social de mi hijo termina en cuatro cinco seis siete",
+        # "los últimos cuatro son ...")
+        rf"(?i)(?<![\w]){_LAST_DIGITS_LABEL}(?![\w])[^\n.?!]{{0,30}}?(?<![\w])(?:ends|ending|ended"
+        r"|termina|terminan|terminaba)"
+        rf"(?:[ ]+(?:in|with|en|con))?[ :]+(?P<id>{_LAST_DIGITS})(?![\w])"
         rf"|(?<![\w])last[ ]four(?:[ ]digits)?(?:[ ]of[ ](?:my|his|her|their|the)[ ]+{_LAST_DIGITS_LABEL})?"
-        rf"(?:[ ]+(?:are|is|were|was))?[ :]+(?P<id>{_LAST_DIGITS})(?![\w])",
+        rf"(?:[ ]+(?:are|is|were|was))?[ :]+(?P<id>{_LAST_DIGITS})(?![\w])"
+        r"|(?<![\w])(?:los[ ])?[uú]ltimos[ ]cuatro(?:[ ](?:n[uú]meros|d[ií]gitos))?(?:[ ]de[ ](?:mi|su|tu"
+        rf"|el)[ ]+(?:seguro[ ])?{_LAST_DIGITS_LABEL})?(?:[ ]+(?:son|eran|es))?[ :]+(?P<id>{_LAST_DIGITS})(?![\w])",
         group="id",
-        trigger=r"(?i)end|last",
+        trigger=r"(?i)end|last|termina|ltimos",
     ),
     # --- internet ---------------------------------------------------------------
     PatternSpec(
@@ -1164,7 +1170,7 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # l m four two one", "claim number is ninety one dash four four seven two": a
         # labelled number read aloud, letters, digits and number words, to its last digit.
         rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})(?:['’]s(?![\w]))?"
-        r"(?:,?[ ]+(?:is|was|it's|its|it|reads|says|said|changed|now|new|like|um|uh|es|era|son|=|:|\#"
+        r"(?:,?[ ]+(?:is|was|it's|its|it|reads|says|said|changed|now|new|like|um|uh|es|era|son|el|=|:|\#"
         # "the vin starts one h g c": what it starts or ends with
         r"|(?:starts|started|begins|began|ends)(?:[ ]+(?:with|in))?"
         # "the reference number they gave me is ...", "the case number that she sent was"

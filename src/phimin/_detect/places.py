@@ -126,7 +126,18 @@ _WEEKDAYS = frozenset(
 )
 _PLACE_GRAMMAR = frozenset(
     "origen nacimiento cerca lejos enfrente junto atrás atras detrás detras near past right"
-    " left".split()
+    " left número numero".split()
+)
+# A house number said in Spanish after its street: "la calle hidalgo número ciento
+# veinte", "número 1420", "número mil doscientos cuarenta".
+_ES_NUMBER_WORD = (
+    r"(?:mil|cien|ciento|doscientos|trescientos|cuatrocientos|quinientos|seiscientos"
+    r"|setecientos|ochocientos|novecientos|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+    r"|diez|once|doce|trece|catorce|quince|dieci\p{L}+|veinti\p{L}+|veinte|treinta|cuarenta"
+    r"|cincuenta|sesenta|setenta|ochenta|noventa|cero)"
+)
+_ES_HOUSE_NUMBER = (
+    rf"(?:\d{{1,5}}[a-z]?|{_ES_NUMBER_WORD}(?:[ ]+(?:y[ ]+)?{_ES_NUMBER_WORD}){{0,5}})(?![\w])"
 )
 _SPANISH_NUMBERS = frozenset(
     "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince"
@@ -423,7 +434,7 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"(?:town|village|city)(?![\w'’-])(?![ ]+(?:thing|mentality|vibe|feel|life)))"
         # or in Spanish: "un pueblito que se llama san juan de los lagos"
         rf"|(?<![\w'’])(?:{alternation(PLACE_KINDS)}|pueblito|ranchito|lugar|ciudad)[ ]+"
-        rf"(?:que[ ]+se[ ]+llam(?:a|aba)|llamad[oa])[ ]+(?P<place>{_SPANISH_NAME})",
+        rf"(?:(?:que[ ]+)?se[ ]+llam(?:a|aba)|llamad[oa])[ ]+(?P<place>{_SPANISH_NAME})",
         group="place",
         trigger=r"(?i)called|named|name[ ]of|town|village|city|llam",
     ),
@@ -442,14 +453,22 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         rf"|fraccionamiento|rancho|ejido|sierra)[ ]+{_SPANISH_NAME})"
         r"|(?:(?:el|mi|su|nuestro)[ ]+pueblo[ ]+de|el[ ]+municipio[ ]+de|la[ ]+aldea[ ]+de)[ ]+"
         rf"(?P<place>{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,2}})"
-        rf"|(?:la[ ]+)?(?P<place>(?:calle|avenida)[ ]+{_PLACE_WORD}(?:[ ]+{_PLACE_WORD})?)"
+        rf"|(?:la[ ]+)?(?P<place>(?:calle|avenida)[ ]+{_PLACE_WORD}(?:[ ]+{_PLACE_WORD})?"
+        rf"(?:[ ]+n[uú]mero[ ]+{_ES_HOUSE_NUMBER})?)"
         r"|(?P<place>iglesia[ ]+(?:pentecostal|bautista|cat[oó]lica|cristiana|evang[eé]lica"
         rf"|adventista|metodista|apost[oó]lica)(?:[ ]+(?:el|la|de))?[ ]+{_PLACE_WORD}"
-        rf"(?:[ ]+{_PLACE_WORD})?))",
+        rf"(?:[ ]+{_PLACE_WORD})?)"
+        # a street known by its number, as "la 24" (calle 24): where a place is, "la
+        # clínica de la 24", "la tienda de la 16"; and in English, "on la 24" (never
+        # "a la 1", an hour)
+        r"|(?<=(?<![\w'’])(?:cl[ií]nica|tienda|escuela|iglesia|parroquia|farmacia|mercado"
+        r"|parque|taquer[ií]a|panader[ií]a|parada|esquina|clinic|store|church)[ ]+de[ ]+"
+        r"|(?<![\w'’])(?:on|off)[ ]+)la[ ]+(?P<place>\d{1,3})(?![\w:.,/-]|[ ]+(?:horas?|hours?"
+        r"|minutos|minutes|pm|am|de[ ]la[ ](?:mañana|tarde|noche))(?![\w])))",
         group="place",
         trigger=r"(?i)colonia|barrio|vecindad|fraccionamiento|pueblo|municipio|rancho|ejido|aldea"
         r"|sierra"
-        r"|calle|avenida|iglesia",
+        r"|calle|avenida|iglesia|la[ ]\d",
     ),
     PatternSpec(
         builtin("phimin.location.street"),
@@ -1037,7 +1056,9 @@ _SPANISH_FACILITY = lazy(
     r"|(?<=(?<![\w'’])(?:el|al|del)[ ]+)(?:hospital|asilo|rancho|mercado|parque|sanatorio)"
     r"|(?<=(?<![\w'’])(?:la|una)[ ]+)(?:farmacia|tienda|panader[ií]a|taquer[ií]a))"
     r"(?:[ ]+(?:primaria|secundaria|preparatoria|elemental|cat[oó]lica|cristiana|bautista"
-    r"|evang[eé]lica|pentecostal|comunitaria))?[ ]+"
+    r"|evang[eé]lica|pentecostal|comunitaria|general(?:[ ]de)?))?[ ]+"
+    # (a saint's name may come after "de": "la parroquia de santa cecilia")
+    r"(?:de[ ]+(?=(?:san|santa|santo|nuestra)[ ]))?"
     r"(?P<name>(?:(?P<saint>san|santa|santo|nuestra[ ]se[ñn]ora[ ]de(?:[ ]la|[ ]los)?)[ ]+)?"
     r"\p{L}[\p{L}'’-]*(?:[ ]+\p{L}[\p{L}'’-]*){0,2})"
 )
@@ -1534,8 +1555,14 @@ class FacilityRecognizer(PhiminRecognizer):
             hospital = (
                 name.lower() in _HOSPITAL_NAMES and m.group("cue").lower() in _HOSPITAL_CUES
             )
-            if m.group("pious") or self._unusual(name) or hospital:
+            if m.group("pious") or hospital or (self._unusual(name) and not self._spanish_noun(name)):
                 yield _TRANSFERRED.at(m.start("name"), m.end())
+
+    def _spanish_noun(self, word: str) -> bool:
+        """A Spanish everyday word in lower case that no name list has: "we went to the
+        playa", "back to the rancho" (not "transferred to Loma Linda" in capitals)."""
+        lower = word.lower()
+        return word == lower and self.lexicon.is_spanish(lower) and not self.lexicon.is_name(lower)
 
     def _acronyms(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         for m in (

@@ -31,11 +31,13 @@ from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._detect.places import without_kind
 from phimin._detect.words import (
     BEFORE_A_THING,
+    NICKNAME_FORMS,
     NON_NAME_WORDS,
     NOUN_NAMES,
     PERSON_VERBS,
     POSTNOMINALS,
     RELATIONS,
+    SPANISH_PERSON_VERBS,
     SPANISH_TIMES,
     TITLES,
     VERBS_BEFORE_YOU,
@@ -49,6 +51,7 @@ __all__ = [
     "grow_names",
     "learn_names",
     "learn_places",
+    "learn_short_forms",
     "propagate_names",
     "spread",
 ]
@@ -75,6 +78,7 @@ def spread(
     document or the texts of one session; `protected` is text phimin itself wrote.
     """
     learn_names(text, detections, lexicon, known_names)
+    learn_short_forms(known_names, lexicon)
     learn_places(text, detections, known_places, catalogue)
     mode = case_mode(text)  # (worked out once: each step below reads it)
     propagated = (
@@ -202,6 +206,36 @@ def learn_names(
                 known.setdefault(lower, w)
 
 
+def learn_short_forms(known: MutableMapping[str, str | None], lexicon: NameLexicon) -> None:
+    """Add the short forms of learnt first names to `known`: a session says "my husband
+    desmond" once and "des" after, "dashiell" then "dash", "alejandra" then "ale".
+
+    A short form is the name's first three to five letters, with at least one letter
+    left over, or a form it is known by that is no prefix ("philippa" -> "pip",
+    `NICKNAME_FORMS`). One that is an everyday word or a word-like syllable ("dash", "des",
+    "ale") is learnt as a word-name, sought only where it stands as a person ("des
+    thinks", "i told dash", "i did ask you, ness"); one no dictionary has ("desm") or a
+    first name that is no common word ("thad") is sought everywhere.
+    """
+    for name, surface in list(known.items()):
+        if surface is not None or not name.isalpha() or not lexicon.is_first_name(name):
+            continue
+        prefixes = (name[:size] for size in range(3, min(5, len(name) - 1) + 1))
+        for short in (*prefixes, *NICKNAME_FORMS.get(name, ())):
+            if short in known or short in STOP_WORDS or short in NON_NAME_WORDS:
+                continue
+            if short in TITLES or is_clinical_term(short):
+                continue
+            common = lexicon.is_common_word(short) or lexicon.is_plain_word(short)
+            if (lexicon.is_first_name(short) and not common) or (
+                len(short) >= 4 and not common and not lexicon.is_name(short)
+            ):
+                known[short] = None  # ("thad", "desm": anywhere, as the name is)
+            else:
+                # ("dash", "pip", "chr": only where a person stands, never "chr 7")
+                known[short] = short
+
+
 def propagate_names(
     text: str,
     known: MutableMapping[str, str | None],
@@ -235,7 +269,9 @@ _WORD_NAME_PLACES = (
     r"|um|uh|like|think|said|when|if)[ ]){name}(?=(?:[ ]+(?:just|still|never|always|really"
     r"|even|finally|kinda|also|kind[ ]of|sort[ ]of)){{0,2}}[ ]+(?:{verbs})(?![\w'’]))"
     r"|(?<=(?<![\w'’])(?:told|tell|asked|ask|texted|text|called|call|with|saw|see|love|miss"
-    r"|about)[ ]){name}(?![\w'’-]))"
+    r"|about)[ ]){name}(?![\w'’-])"
+    # said to them, closing the turn: "i did ask you, ness", "thanks, des."
+    r"|(?<=\w,[ ]){name}(?=[ \t]*[.!?]?[ \t]*$))"
 )
 
 
@@ -312,7 +348,18 @@ _WORD_AFTER = regex.compile(rf"^(?:[ ]|-)({_NAME_WORD})(?![\w]|-\w|['’](?!s(?!
 _INITIAL_BEFORE = regex.compile(r"(?r)(?<![\w.])\p{Lu}\.?[ ]$")
 _INITIAL_AFTER = regex.compile(r"[ ]\p{Lu}\.?(?=[ ])")
 _WINDOW = 64  # longest name word looked at, in characters
-_STOP_GROWING = TITLES | POSTNOMINALS | NON_NAME_WORDS | STOP_WORDS | RELATIONS | SPANISH_TIMES
+# (nor, in Spanish, what a person does or the word for a family: "el flaco anda en",
+# "la familia cruz")
+_STOP_GROWING = (
+    TITLES
+    | POSTNOMINALS
+    | NON_NAME_WORDS
+    | STOP_WORDS
+    | RELATIONS
+    | SPANISH_TIMES
+    | SPANISH_PERSON_VERBS
+    | frozenset({"familia", "familias"})
+)
 
 
 def grow_names(

@@ -28,7 +28,9 @@ LETTER_WORD = (
     r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima"
     r"|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky"
     r"|x-?ray|yankee|zulu"
-    r"|equis|jota|ka|ele|eme|ene|efe|erre|hache|zeta|uve|ge|pe|ce|be|ve|cu)"
+    r"|equis|jota|ka|ele|eme|ene|efe|erre|hache|zeta|uve|ge|pe|ce|be|ve|cu"
+    # (as Mexican Spanish says r, s, ñ, t, y: "ce ere dos siete nueve")
+    r"|ere|ese|eñe|te|i[ ]griega)"
 )
 
 # A digit or a number said in Spanish ("dos cuatro cinco", "doble siete").

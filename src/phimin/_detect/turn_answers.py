@@ -29,10 +29,11 @@ from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names.clauses import name_word
 from phimin._detect.words import PETS, RELATIONS
 
-__all__ = ["answered_names", "answered_places"]
+__all__ = ["answered_ids", "answered_names", "answered_places"]
 
 ANSWERED_PLACE = builtin("phimin.location.answered")
 ANSWERED_NAME = builtin("phimin.name.answered")
+ANSWERED_ID = builtin("phimin.other_id.answered")
 
 _PLACE_VERBS = (
     r"live|lives|living|lived|grow[ ]up|grew[ ]up|growing[ ]up|raised|born|stay|stays"
@@ -45,7 +46,8 @@ _PLACE_KINDS = (
     r"town|city|neighborhood|neighbourhood|part[ ]of[ ]town|area|street|road|school|high"
     r"[ ]school|college|hospital|er|church|parish|clinic|shelter|county|apartments?"
     r"|complex|building|facility|program|rehab|nursing[ ]home|daycare|jail|prison"
-    r"|store|restaurant|bar|park|base|unit|motel|hotel|campus"
+    r"|store|restaurant|bar|park|base|unit|motel|hotel|campus|company|employer|firm"
+    r"|pharmacy|practice|office|agency"
 )
 # The last turn's question (its end: a question mark and no more words).
 _PLACE_QUESTION = regex.compile(
@@ -55,11 +57,19 @@ _PLACE_QUESTION = regex.compile(
     r"|(?<![\w'’])where(?:['’]s|[ ]+(?:are|is|was|were))[ ]+(?:you|he|she|they|your[ ]+\w+"
     r"|his[ ]+\w+|her[ ]+\w+|their[ ]+\w+)(?:[ ]+(?:originally|from|guys|all))*[ ]+from"
     r"|(?<![\w'’])(?:what|which)[ ]+(?:" + _PLACE_KINDS + r")(?![\w'’])"
+    # "who's your employer?", "what's her school?" (the kind said as whose)
+    r"|(?<![\w'’])(?:who|what)(?:['’]s|[ ]+is|[ ]+was)[ ]+(?:your|his|her|their)[ ]+(?:"
+    + _PLACE_KINDS
+    + r")(?![\w'’])"
+    # "and the name of the school your son goes to", "name of her clinic?"
+    r"|(?<![\w'’])name[ ]+of[ ]+(?:the|your|his|her|their|that)[ ]+(?:"
+    + _PLACE_KINDS
+    + r")(?![\w'’])"
     r"|(?<![\w'’])(?:de[ ]+)?d[oó]nde[ ]+(?:viv\w+|trabaj\w+|naci\w+|creci\w+|est[aá]\w*"
     r"|qued\w+|(?:eres|es|son|era|eran)(?![\w]))"
     r"|(?<![\w'’])en[ ]+qu[eé][ ]+(?:ciudad|pueblo|colonia|barrio|escuela|hospital|iglesia"
     r"|estado[ ]de)(?![\w]))"
-    r"[^?\n]{0,60}\?[ \t]*$"
+    r"[^?\n]{0,60}\??[ \t]*$"
 )
 _NAME_QUESTION = regex.compile(
     r"(?i)(?:(?<![\w'’])(?:what['’]?s|what[ ]+(?:is|was))[ ]+(?:(?:your|his|her|their|the)"
@@ -68,7 +78,7 @@ _NAME_QUESTION = regex.compile(
     r"[ ]+(?:him|her|them)"
     r"|(?<![\w'’])c[oó]mo[ ]+se[ ]+llam(?:a|aba|an)(?:[ ]+(?:tu|su|el|la)[ ]+(?P<whose>\w+))?"
     r"|(?<![\w'’])c[oó]mo[ ]+te[ ]+llamas)"
-    r"[^?\n]{0,40}\?[ \t]*$"
+    r"[^?\n]{0,40}\??[ \t]*$"
 )
 # The next turn: its speaker's tag, then fillers before the answer.
 # ("C:", "speaker 2:", "[patient]")
@@ -102,6 +112,11 @@ _NOT_PLACES = frozenset(
     military casa trabajo escuela aquí aqui allá alla acá aca lejos cerca pueblo rancho
     ciudad""".split()
 )
+# A kind said after a place's name ("brightwater warehouse", "the delmar plant").
+_KIND_AFTER = frozenset(
+    """warehouse warehouses plant factory store shop office offices building site branch
+    location mall one""".split()
+)
 _PERSON_WORDS = frozenset(
     "i me my mine we our us you your he him his she her they them their it this that".split()
 )
@@ -111,6 +126,37 @@ _NOT_WHOSE = PETS | frozenset(
     school group app show book song movie band street medication med meds drug pill
     program agency clinic hospital church place team game""".split()
 )
+
+
+# Speech-to-text often drops the question mark ("[clinician] which city\n[patient]
+# renton"): a line without one asks only where its question opens the turn or a clause,
+# after a few words that lead in, and ends it soon after ("okay and where are you
+# staying now", never "i don't know where she lives now"); or a "which" and its kind
+# end the line ("and she's with which agency").
+_LEAD_WORDS = frozenset(
+    """and so okay ok alright um uh oh great good right now then also thanks thank you
+    yeah yes well at in from to for the y""".split()
+)
+
+# "where he lives matters to you" states; "where does he live" asks.
+_STATED = regex.compile(
+    r"(?i)where(?![\w'’]|['’][sd]|[ ]+(?:do|does|did|are|is|was|were|would|will|have|has"
+    r"|had|can|could)(?![\w'’]))"
+)
+
+
+def _asks_unmarked(text: str, line_start: int, m: regex.Match[str]) -> bool:
+    """A question said with no question mark: it opens its turn or a clause and ends
+    the line within a few words."""
+    asked = text[m.start() : m.end()]
+    if len(asked) > 100 or len(asked.split()) > 14 or _STATED.match(asked):
+        return False
+    if asked.lower().startswith("which ") and len(asked.split()) <= 4:
+        return True  # ("and annika is with which agency": it ends the line, a question)
+    tag = _TAG.match(text, line_start, m.start())
+    before = text[tag.end() if tag else line_start : m.start()]
+    lead = regex.split(r"[.,!;:]", before)[-1].lower().split()
+    return all(w in _LEAD_WORDS for w in lead)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -130,10 +176,10 @@ def _answers(
     and its fillers."""
     lines = _lines(text)
     for i, (start, end) in enumerate(lines[:-1]):
-        if text.find("?", start, end) < 0:
-            continue
         m = question.search(text, start, end)
         if m is None:
+            continue
+        if text.find("?", m.start(), end) < 0 and not _asks_unmarked(text, start, m):
             continue
         a_start, a_end = lines[i + 1]
         tag = _TAG.match(text, a_start, a_end)
@@ -161,7 +207,7 @@ def _words_from(text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
 def answered_places(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """The place a turn gives where the last asked where someone lives, was born, works
     or goes, or which school, hospital or church."""
-    if "?" not in text or "\n" not in text:
+    if "\n" not in text:
         return
     places = load_places()
     for _, pos, end in _answers(text, _PLACE_QUESTION):
@@ -171,13 +217,13 @@ def answered_places(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             k += 1
         while k < len(words) and words[k][2] in _PLACE_PREPOSITIONS:
             k += 1
-        name = []
-        for w in words[k : k + 3]:
-            if w[2] in STOP_WORDS or w[2] in SPANISH_STOP_WORDS or w[2] in _AFTER:
-                break
-            name.append(w)
-        if not name:
+        name = _answer_words(words, k)
+        # ("the big one", "the new ones": which one, no name)
+        after = k + len(name)
+        if not name or (after < len(words) and words[after][2] in {"one", "ones"}):
             continue
+        while len(name) > 1 and name[-1][2] in _KIND_AFTER:
+            name.pop()  # ("the brightwater warehouse": the name, not its kind)
         lower = [w[2] for w in name]
         phrase = " ".join(lower)
         if (
@@ -191,9 +237,38 @@ def answered_places(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 and phrase not in places.towns
                 and not lexicon.is_name(phrase)
             )
+            or all(_everyday(w, lexicon, places.cities) for w in lower)
         ):
             continue
         yield ANSWERED_PLACE.at(name[0][0], name[-1][1])
+
+
+def _everyday(word: str, lexicon: NameLexicon, cities: frozenset[str]) -> bool:
+    """A common word that is no town's or person's name: an answer of these alone says
+    what kind, not which ("construction mostly", "public school", "child protective
+    services"; not "renton", "pellucid analytics")."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    return lexicon.is_common_word(word) and word not in cities and not lexicon.is_clear_name(word)
+
+
+def _answer_words(words: list[tuple[int, int, str]], k: int) -> list[tuple[int, int, str]]:
+    """The answer's words from the `k`th: up to a word of grammar or four words, an "and"
+    or "of" between two kept ("cascadia tire and lube", "tri county family services";
+    "bank of the west" ends at "the")."""
+    name: list[tuple[int, int, str]] = []
+    for i in range(k, min(len(words), k + 4)):
+        w = words[i][2]
+        joins = (
+            w in {"and", "of", "&"}
+            and len(name) >= 1
+            and i + 1 < len(words)
+            and words[i + 1][2] not in STOP_WORDS
+            and words[i + 1][2] not in _AFTER
+        )
+        if not joins and (w in STOP_WORDS or w in SPANISH_STOP_WORDS or w in _AFTER):
+            break
+        name.append(words[i])
+    return name
 
 
 def _clinical(word: str, cities: frozenset[str]) -> bool:
@@ -206,7 +281,7 @@ def _clinical(word: str, cities: frozenset[str]) -> bool:
 
 def answered_names(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """The name a turn gives where the last asked what someone is called."""
-    if "?" not in text or "\n" not in text:
+    if "\n" not in text:
         return
     for q, pos, end in _answers(text, _NAME_QUESTION):
         whose = (q.group("whose") or "").lower().split()
@@ -239,3 +314,45 @@ def answered_names(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         ):
             stop = words[k + 1][1]
         yield ANSWERED_NAME.at(start, stop)
+
+
+# The last turn asked for a number by its label, which is where the line ends or a few
+# words before ("what's the case number", "zip code", "and your member id is on the
+# card"); never "what number would you give it" (a rating: too few digits anyway).
+_ID_QUESTION = regex.compile(
+    r"(?im)(?<![\w'’])(?:zip(?:[ ]?code)?|postal[ ]code|(?:case|member|policy|account|claim"
+    r"|group|license|licence|plate|confirmation|reference|record|chart|mrn|social|ssn"
+    r"|medicaid|medicare|insurance|subscriber)[ ]+(?:number|id|no)|member[ ]+id|mrn|ssn"
+    r"|id[ ]+number|social[ ]+security)(?![\w'’])[^\n\d]{0,40}$"
+)
+# The answer: fillers that read it out, then letters and digits to the first word.
+# ("it says wxp 448 2201 7", "24 cr 01187", "98057")
+_ID_ANSWER = regex.compile(
+    r"(?i)(?:(?:it|it's|its|says|is|um|uh|oh|yeah|yes|sure|okay|ok|so|the|my|number|that's"
+    r"|reads|hold[ ]on|let[ ]me[ ]see)[ ,.]+){0,4}"
+    r"(?P<id>(?:[b-df-hj-np-tv-z]{1,4}[ -])?\d[\da-z]*(?:[ -](?:[\da-z]*\d[\da-z]*"
+    r"|[b-df-hj-np-tv-z]{1,3}(?=[ -]\d)))*)(?![\w-])"
+)
+
+
+def answered_ids(text: str) -> Iterator[Detection]:
+    """The number a turn reads out where the last asked for it by its label: "[clinician]
+    zip code\n[patient] 98057", "what's the case number?\n24 cr 01187". The label on
+    the line before says what it is, as "zip code 98057" on one line does."""
+    if "\n" not in text or not any(c.isdigit() for c in text):
+        return
+    for q in _ID_QUESTION.finditer(text):  # (one pass: only lines that ask)
+        a_start = q.end() + 1
+        if a_start >= len(text):
+            continue
+        a_end = text.find("\n", a_start)
+        a_end = len(text) if a_end < 0 else a_end
+        tag = _TAG.match(text, a_start, a_end)
+        m = _ID_ANSWER.match(text, tag.end() if tag else a_start, a_end)
+        if m is None:
+            continue
+        value = m.group("id")
+        digits = sum(c.isdigit() for c in value)
+        # (five digits or more, or four with letters: "1980" alone is a year)
+        if digits >= 5 or (digits == 4 and any(c.isalpha() for c in value)):
+            yield ANSWERED_ID.at(m.start("id"), m.end("id"))

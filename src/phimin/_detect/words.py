@@ -28,6 +28,7 @@ __all__ = [
     "INITIAL_CUES",
     "INTRODUCTIONS",
     "KIN_ROLES",
+    "NICKNAME_FORMS",
     "NICKNAME_PREFIXES",
     "NON_NAME_WORDS",
     "NOT_AFTER_CUE",
@@ -49,6 +50,7 @@ __all__ = [
     "SOCIAL_VERBS",
     "SPANISH_CLITICS",
     "SPANISH_MOTION",
+    "SPANISH_PERSON_VERBS",
     "SPANISH_TIMES",
     "STATE_CODES",
     "STREET_NAMES",
@@ -77,6 +79,10 @@ def alternation(words: tuple[str, ...]) -> str:
 
 
 TITLES = frozenset(_words("titles"))
+# A first name -> its short forms that are no prefix of it ("philippa" -> "pip").
+NICKNAME_FORMS: dict[str, tuple[str, ...]] = {
+    entry.split()[0]: tuple(entry.split()[1:]) for entry in _words("nickname_forms")
+}
 DOCTOR_TITLES = _words("doctor_titles")
 SURNAME_TITLES = frozenset(_words("surname_titles"))
 ROLES = frozenset(_words("roles"))
@@ -116,6 +122,7 @@ BRAND_ALTERNATION = alternation(tuple(sorted(BRANDS, key=len, reverse=True)))
 FILLERS = frozenset(_words("fillers"))
 SPANISH_MOTION = frozenset(_words("spanish_motion"))
 SPANISH_TIMES = frozenset(_words("spanish_times"))
+SPANISH_PERSON_VERBS = frozenset(_words("spanish_person_verbs"))
 ACCENTED_NAMES = frozenset(_words("accented_names"))
 REGIONS_ABROAD = _words("regions_abroad")
 PETS = frozenset(_words("pets"))

@@ -24,8 +24,10 @@ from phimin._detect.names.tokens import (
 from phimin._detect.words import (
     NOUN_NAMES,
     PERSON_VERBS,
+    RELATIONS,
     SPANISH_CLITICS,
     SPANISH_MOTION,
+    SPANISH_PERSON_VERBS,
     SPANISH_TIMES,
     SUBJECT_VERBS,
     TITLES,
@@ -95,6 +97,53 @@ _SPANISH_QUANTIFIERS = frozenset(
 )
 
 
+# Spanish words before a noun or an adjective, never before a person: a degree ("muy
+# bonita", "tan blanca"), a place or state ("vivir en paz", "en cruz"), a possessive
+# ("mi tierra", "su luz"), what recurs ("cada domingo", "todo rosa").
+_SPANISH_BEFORE_A_WORD = frozenset(
+    "muy tan bien medio demasiado en cada todo toda todos todas otro otra cualquier"
+    " mi mis tu tus su sus nuestro nuestra nuestros nuestras".split()
+)
+# After "de", the verb of a fixed phrase: "me dieron de alta", "la dan de alta".
+_PEOPLE_NOUNS = frozenset("familia señora señor señorita muchacha muchacho niña niño".split())
+_DE_PHRASE_VERBS = frozenset("dieron dio dan da dar dado dada den doy daban virgen".split())
+
+
+def _spanish_word_in_place(t: Tokens, prev: int) -> bool:
+    """A first name that is an everyday Spanish word ("paz", "blanca", "tierra"), said
+    where only the word goes: after a word of degree, place or ownership ("en paz", "mi
+    tierra"), in a fixed phrase after "de" ("dado de alta", "la virgen de guadalupe"), or
+    after a Spanish noun it describes ("la blusa blanca", "el color rosa"); not after a
+    verb, whose subject a name may be ("ya llegó rosa")."""
+    if prev < 0:
+        return False
+    p = t.lower[prev]
+    if p in _SPANISH_BEFORE_A_WORD:
+        return True
+    if p == "de":
+        before = t.prev_word(prev)
+        return before >= 0 and t.lower[before] in _DE_PHRASE_VERBS
+    lex = t.lexicon
+    return (
+        lex.is_spanish(p)
+        and p.endswith(("a", "o", "or", "ad"))  # a noun's ending ("blusa", "color", "pared")
+        and not p.endswith(("ó", "ía"))  # (a verb's past: "llamó", "decía")
+        and p not in SPANISH_STOP_WORDS
+        and p not in SPANISH_TIMES
+        and not lex.is_first_name(p)
+        and p not in _PEOPLE_NOUNS  # ("la familia cruz", "la señora blanca")
+        and p not in TITLES
+        and p not in RELATIONS
+        and _with_article(t, prev)
+    )
+
+
+def _with_article(t: Tokens, i: int) -> bool:
+    """Is Spanish noun i said with its article ("la blusa", "el color", "una pared")?"""
+    b = t.prev_word(i)
+    return b >= 0 and t.lower[b] in _SPANISH_DETERMINERS
+
+
 def _spanish_noun_phrase(t: Tokens, prev: int, nxt: int) -> bool:
     """ "tengo dolores de cabeza", "sin esperanza": a Spanish first name that is a noun,
     used as one: "de" and a bare noun after it (not "dolores de la iglesia", a person
@@ -115,7 +164,9 @@ def _used_as_a_word(t: Tokens, i: int) -> bool:
     w = t.lower[i]
     prev = t.prev_word(i)
     if prev >= 0 and t.lower[prev] in _DETERMINERS:
-        # ("my husband is a mason": a trade that no English list has, being a name)
+        # ("my husband is a mason": a trade that no English list has, being a name; not
+        # a Spanish word after an English article: the Spanish list holds "janet",
+        # "susan", "maria" too, and "discussed this janet" is someone)
         return t.lexicon.is_english(w) or (t.lower[prev] in ("a", "an") and w in _TRADES)
     if prev >= 0 and t.lower[prev] in _SPANISH_DETERMINERS:
         return t.lexicon.is_spanish(w)
@@ -126,7 +177,9 @@ def _used_as_a_word(t: Tokens, i: int) -> bool:
         and not _listed_with_me(t, prev, i)
     ):
         return True  # "el bus me deja en", "se rosa": a verb after its clitic
-    if t.lexicon.is_spanish(w) and _spanish_noun_phrase(t, prev, t.next_word(i)):
+    if t.lexicon.is_spanish(w) and (
+        _spanish_noun_phrase(t, prev, t.next_word(i)) or _spanish_word_in_place(t, prev)
+    ):
         return True
     return t.lexicon.is_plain_word(w) or w in NOUN_NAMES
 
@@ -248,6 +301,7 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
                     and t.lower[nxt] not in SPANISH_TIMES
                     # (nor what a person does: "so john said", "RAY TOLD HER")
                     and t.lower[nxt] not in PERSON_VERBS
+                    and t.lower[nxt] not in SPANISH_PERSON_VERBS  # ("efraín toma mucho")
                     and not _verb_after_name(t, nxt)
                 )
                 or (mode == "mixed" and t.titlecase(nxt))
@@ -266,6 +320,8 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
             continue
         if pair and mode == "lower" and t.lower[nxt] in lex.ambiguous and _used_as_a_word(t, i):
             pair = False  # "crystal clear", "holly bush": the word, then another word
+        if pair and mode == "lower" and lex.is_spanish(t.lower[nxt]) and _used_as_a_word(t, i):
+            pair = False  # "un mercedes viejo", "una rosa blanca": a thing, then what it is like
         if (
             pair
             and mode != "mixed"
@@ -279,7 +335,12 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
             mode == "lower"
             and not pair
             and (_used_as_a_word(t, i) or spanish)
-            and not (first and (_personal_a(t, i) or _time_after(t, i)))
+            and not (
+                first
+                and (_personal_a(t, i) or _time_after(t, i))
+                # ("me dieron de alta ayer": the phrase, its time after)
+                and not (lex.is_spanish(w) and _spanish_word_in_place(t, t.prev_word(i)))
+            )
         ):
             continue
         if mode != "mixed" and not first and not pair and _first_name_before(t, i):

@@ -15,6 +15,7 @@ from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.names.tokens import NAME_WORD, Span, Tokens, extend, ok_after_cue
+from phimin._detect.names.turns import HYPOCORISMS, spanish_diminutive
 from phimin._detect.words import (
     BRACKET_KIN,
     BRACKET_ROLES,
@@ -288,6 +289,9 @@ def _relation_name(t: Tokens, j: int) -> bool:
     if t.accept_after_medium(j):
         return True
     w = t.lower[j]
+    short = w in HYPOCORISMS or spanish_diminutive(w, t.lexicon)
+    if t.mode != "mixed" and t.candidate(j) and short:
+        return True  # "mi tío nacho", "mi hermanito juanito": a short name lists lack
     return (
         t.mode != "mixed"
         and t.candidate(j)

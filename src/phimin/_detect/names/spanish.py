@@ -29,7 +29,7 @@ from phimin._detect.lines import (
 from phimin._detect.names.clauses import OBJECT, SUBJECT
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.names.turns import HYPOCORISMS, spanish_verb_form
-from phimin._detect.words import NON_NAME_WORDS
+from phimin._detect.words import NON_NAME_WORDS, TITLES
 from phimin._lazy_regex import AnyPattern, lazy
 
 __all__ = ["interjection_at", "spanish_people"]
@@ -76,6 +76,33 @@ _DOES = lazy(
     r"(?:" + "|".join(_DOES_VERBS) + r")(?![\p{L}'’-])"
 )
 _DOES_WORDS = frozenset(" " + w for w in _DOES_VERBS)  # (in every match: "[ ]+verb")
+# A family called by its surname, the article plural and the surname not ("los
+# hernández se mudaron", "las ochoa ya no vienen", "con los garcía"): the subject of a
+# plural verb, or after a word that takes people ("con", "a", "de").
+_FAMILY = lazy(
+    r"(?i)(?<![\p{L}'’-])(?:(?P<prep>con|a|de|y)[ ]+)?(?:los|las)[ ]+(?P<name>" + _WORD + r")"
+    r"(?=[ ]+(?:(?:ya|no|nunca|siempre|también|tambien|se|me|nos|les|lo|la)[ ]+){0,2}"
+    r"\p{L}+(?:aron|ieron|eron|an|en|aban|ían|ian)(?![\p{L}'’-])|(?(prep)[ ]*(?:[.,;!?]|$)|(?!)))"
+)
+_FAMILY_WORDS = frozenset({"los ", "las "})
+
+
+def _family_surname(word: str, lexicon: NameLexicon) -> bool:
+    """A surname that is no plural after a plural article: Spanish says "los hernández",
+    "las ochoa" (the surname unchanged), but a noun there is plural ("los niños", "los
+    martes", "las flores"; the lists have surnames spelled so too)."""
+    w = word.lower()
+    plain = fold_accents(w)
+    return (
+        len(w) >= 3
+        and not w.endswith("s")
+        and plain in lexicon.last
+        and not lexicon.is_english(plain)
+        and w not in SPANISH_STOP_WORDS
+        and not is_clinical_term(w)
+    )
+
+
 # What a line of Spanish holds (the subject pattern runs only on such lines): an accent,
 # or a word English never uses.
 _SPANISH_LINE = regex.compile(
@@ -132,6 +159,8 @@ def _named(word: str, lexicon: NameLexicon) -> bool:
     """A word that can name someone in a Spanish clause: a first name or a word no
     list knows; never Spanish grammar or a word for what anyone can be called."""
     w = word.lower()
+    if w in TITLES or w == "don":
+        return False  # "le pregunté a don chuy": the title (its name the title rule finds)
     if w in SPANISH_STOP_WORDS or len(w) < 3 or not nickname_word(w, lexicon, clinical=False):
         return False
     if spanish_verb_form(w, lexicon):  # "oye vámonos ya": a verb
@@ -168,6 +197,9 @@ def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             and not interjection_at(text, *m.span("name"), lexicon)
             and _named(m.group("name"), lexicon)
         ):
+            yield SUBJECT.at(*m.span("name"))
+    for m in _in_lines_with(_FAMILY, _FAMILY_WORDS, text):
+        if _family_surname(m.group("name"), lexicon):
             yield SUBJECT.at(*m.span("name"))
     for m in _subjects(text):
         verb = m.group("verb").lower()

@@ -24,6 +24,7 @@ from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line, finditer_from
 from phimin._detect.names.clauses import SEASONS, THINKING_VERBS, first_names_at, name_word
 from phimin._detect.names.nicknames import nickname_word
+from phimin._detect.names.spanish import interjection_at
 from phimin._detect.names.tokens import Span, Tokens, extend
 from phimin._detect.words import (
     FILLERS,
@@ -198,7 +199,13 @@ _TURN_END = lazy(
     rf"(?P<name>{_WORD})(?=[ ]*(?:[.!?]|\n|$|\[)|[ ]+\p{{L}}{{2,12}}[ ]?:)"
 )
 _LETTERS = regex.compile(r"(?<![\w'’-])\p{L}(?:[ -]\p{L}){3,}(?![\w'’-])")
-_SPELLING_CUE = regex.compile(r"(?i)(?<![\w])(?:spell|spelled|spells|spelling|name|that's|it's)")
+_SPELLING_CUE = regex.compile(
+    r"(?i)(?<![\w])(?:spell|spelled|spells|spelling|name|that's|it's|it[ ]is|that[ ]is)"
+)
+# The last turn asked how to spell it: "[clinician] how do you spell the last name\n
+# [patient] q u i l l" (the letters open the answer, after its speaker's tag).
+_ASKED_SPELLING = regex.compile(r"(?i)(?<![\w])(?:spell|spelled|spelling)(?![\w])")
+_OPENS_TURN = regex.compile(r"[ \t>]*(?:[\p{L}\d ]{1,20}:|\[[\p{L}_ -]{1,20}\])?[ \t]*$")
 
 
 def greeting(t: Tokens, i: int) -> bool:
@@ -504,6 +511,8 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue
         if not (lexicon.is_first_name(w) or lexicon.is_clear_name(w)):
             continue  # a rare word opening a line is as often shorthand as a name
+        if interjection_at(text, m.start("name"), m.end("name"), lexicon):
+            continue  # "mira, yo no quiero problemas": Spanish "look", before Spanish
         # a name that is also a verb or an adjective only before a comma, or a question
         # word no verb or modal comes before ("so will how did it go")
         after = m.group("after").strip().lower()
@@ -555,6 +564,9 @@ def spelled_names(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         letters = {c.lower() for c in m.group() if c.isalpha()}
         line_start = text.rfind("\n", 0, m.start()) + 1
         cue = _SPELLING_CUE.search(text, max(line_start, m.start() - 45), m.start())
+        if cue is None and line_start > 0 and _OPENS_TURN.match(text, line_start, m.start()):
+            last_line = text.rfind("\n", 0, line_start - 1) + 1
+            cue = _ASKED_SPELLING.search(text, last_line, line_start)
         if cue is not None and letters - {"a", "i"} and not _spelled_word(m.group(), lexicon):
             yield SPELLED.at(m.start(), m.end())
 

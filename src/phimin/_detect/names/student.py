@@ -280,8 +280,12 @@ class StudentNameRecognizer(PhiminRecognizer):
                 return False
             if k == 0 and lex.is_word_first(word):
                 return False  # "lean back", "as long as", "hunting season": the word
+            if k == 0 and _spanish_word_said(word, before, lex):
+                return False
             if (k > 0 and lex.is_name(word)) or lex.is_first_name(word) or word in NOUN_NAMES:
                 continue
+            if k == 0 and everyday and before in _SPANISH_ARTICLES and lex.is_spanish(word):
+                return False  # "i go to la iglesia": a Spanish noun after its article
             if everyday and not (
                 english
                 and lex.is_clear_name(word)
@@ -482,6 +486,20 @@ def _line_words(text: str, start: int, end: int) -> list[str]:
     right = text.find("\n", end, end + _SIDE)
     right = min(len(text), end + _SIDE) if right < 0 else right
     return [w.lower() for w in _WORD.findall(text, left, right)]
+
+
+_SPANISH_ARTICLES = frozenset("el la los las un una unos unas".split())
+
+
+def _spanish_word_said(word: str, before: str, lex: NameLexicon) -> bool:
+    """Spanish grammar a given-name list has ("nada", "ella"), after a Spanish word that
+    is no English one: "no pasa nada", "hablé con ella" (not "i told ella")."""
+    return (
+        word in SPANISH_STOP_WORDS
+        and word not in STOP_WORDS
+        and lex.is_spanish(before)
+        and not lex.is_english(before)
+    )
 
 
 def _speech(words: list[str]) -> bool:

@@ -23,6 +23,7 @@ from phimin._detect.names.tokens import (
     extend_back,
     ok_after_cue,
 )
+from phimin._detect.names.turns import HYPOCORISMS
 from phimin._detect.words import (
     DOCTOR_TITLES,
     INITIAL_CUES,
@@ -220,8 +221,8 @@ def honorific_at(t: Tokens, i: int, score: float) -> Span | None:
         return None
     w = t.lower[j]
     lex = t.lexicon
-    if lex.is_common_word(w) or w in STOP_WORDS or len(w) < 3:
-        return None
+    if (lex.is_common_word(w) and w not in HYPOCORISMS) or w in STOP_WORDS or len(w) < 3:
+        return None  # ("don memo": a short name a word list has too)
     return extend(t, j, score, TITLE)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.tokens import Doc
 
 from phimin._catalogue import RuleRecord
@@ -24,6 +25,7 @@ from phimin._detect.words import (
     POSTNOMINALS,
     RELATIONS,
     ROLES,
+    SPANISH_PERSON_VERBS,
     TITLES,
 )
 
@@ -236,6 +238,15 @@ def extend(t: Tokens, j: int, score: float, rule: RuleRecord) -> Span:
                 t.known_or_rare(nxt)
                 and (t.lexicon.is_name(lower) or not t.lexicon.is_english(lower))
                 and lower not in PERSON_VERBS
+                # (nor Spanish grammar a surname list has: "me llamo araceli pero me
+                # dicen chely", "mi tío nacho sola no"; "maria del carmen" goes on)
+                and not (
+                    t.mode == "lower"
+                    and lower in SPANISH_STOP_WORDS
+                    and lower not in STOP_WORDS
+                    and not t.lexicon.is_first_name(lower)
+                )
+                and not (t.mode == "lower" and lower in SPANISH_PERSON_VERBS)
                 # ("doctor nguyen upped my dose": a verb, where a capital is no sign)
                 and not (t.lexicon.is_verb_form(lower) and not t.lexicon.is_first_name(lower))
             )

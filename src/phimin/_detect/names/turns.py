@@ -47,6 +47,7 @@ __all__ = [
     "guy_from",
     "little_ones",
     "quoted_address",
+    "spanish_diminutive",
     "spanish_turn_ends",
     "spanish_verb_form",
 ]
@@ -378,6 +379,23 @@ HYPOCORISMS = frozenset(
     neto tito tavo rigo fito goyo poncho quique kike chema chepe licha lucha meche
     pili rocío chayo chayito lupita juanita""".split()
 )
+
+# A Spanish first name's diminutive: "juan" -> "juanito", "ana" -> "anita", "marisol" ->
+# "marisolita", "carlos" -> "carlitos" (name lists hold few of them).
+_DIMINUTIVE = regex.compile(r"^(?P<stem>\p{L}{2,}?)(?:c)?it(?P<end>[oa])(?P<plural>s?)$")
+
+
+def spanish_diminutive(word: str, lexicon: NameLexicon) -> bool:
+    """Is `word` a diminutive of a first name ("juanito", "anita", "carlitos"), and no
+    everyday Spanish word ("poquito", "bonita", "chiquita")?"""
+    w = fold_accents(word.lower())
+    m = _DIMINUTIVE.match(w)
+    if m is None or lexicon.is_spanish(word.lower()) or lexicon.is_english(w):
+        return False
+    stem = m.group("stem")
+    forms = (stem, stem + m.group("end"), stem + "e", stem + m.group("end") + m.group("plural"))
+    return any(len(f) >= 3 and lexicon.is_first_name(f) for f in forms)
+
 
 # Spanish verb forms the name model mistakes for names: a first person plural
 # ("vamos", "comamos"), and an imperative with its pronoun ("vámonos", "apúrate",
