@@ -597,7 +597,7 @@ def _name_and_nickname(word: str, other: str, lexicon: NameLexicon) -> bool:
     )
 
 
-# "found" in a chart's passive: "aline found to be leaking", "pt found down".
+# "found" in a chart's passive: "aline found to be positional", "pt found down".
 _FOUND_PASSIVE = regex.compile(
     r"[ ]+(?:to[ ]+(?:be|have)|down|unresponsive|on[ ]+the[ ]+floor)(?![\w'’])"
 )
@@ -626,7 +626,7 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         if verb in _CHART_VERBS and text.startswith(" itself", m.end("verb")):
             continue  # ("an opening presented itself": a thing)
         if verb == "found" and _FOUND_PASSIVE.match(text, m.end("verb")):
-            continue  # ("aline found to be leaking": a device a chart found so)
+            continue  # ("aline found to be positional": a device a chart found so)
         if other is None and thing_does(text, w, verb, m.end("verb")):
             continue  # "hope keeps me going", "bill came in the mail": a thing
         if w in _PERSON_NOUNS and _word_before(text, m.start("name")) in _POINTING:

@@ -166,7 +166,7 @@ def _used_as_a_word(t: Tokens, i: int) -> bool:
     if prev >= 0 and t.lower[prev] in _DETERMINERS:
         # ("my husband is a mason": a trade that no English list has, being a name; not
         # a Spanish word after an English article: the Spanish list holds "janet",
-        # "susan", "maria" too, and "discussed this janet" is someone)
+        # "susan", "maria" too, and "we paged this susan twice" is someone)
         return t.lexicon.is_english(w) or (t.lower[prev] in ("a", "an") and w in _TRADES)
     if prev >= 0 and t.lower[prev] in _SPANISH_DETERMINERS:
         return t.lexicon.is_spanish(w)
