@@ -1278,6 +1278,11 @@ _TIME_VERBS = frozenset(
     "came comes hit hits arrived arrives passed started starts ended ends".split()
 )
 _TIME_NAMES = SEASONS | _MONTHS | {"dawn"}
+# Weather that keeps people indoors: "rain kept us in", "the snow keeps me home".
+_WEATHER = frozenset("rain snow storm wind fog hail sleet heat".split())
+_KEPT_INSIDE = regex.compile(
+    r"[ ]+(?:us|me|everyone|everybody|them|the[ ]+kids)[ ]+(?:in|inside|indoors|home)(?![\w'’])"
+)
 
 
 def thing_does(text: str, word: str, verb: str, end: int) -> bool:
@@ -1293,6 +1298,8 @@ def thing_does(text: str, word: str, verb: str, end: int) -> bool:
         return True  # "hope found a way in": the word
     if w in _TIME_NAMES and v == "leaves" and _LEAVES_OF_A_SEASON.match(text, end):
         return True  # "autumn leaves are so pretty": the season's leaves
+    if w in _WEATHER and v in ("kept", "keeps", "keep") and _KEPT_INSIDE.match(text, end):
+        return True  # "rain kept us in all weekend": the weather
     return w in _TIME_NAMES and v in _TIME_VERBS and _TIME_PASSES.match(text, end) is not None
 
 
