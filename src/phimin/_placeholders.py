@@ -25,6 +25,7 @@ from phimin._dateshift import draw_offset, shift_date
 from phimin._detect.words import TITLES, alternation
 from phimin._entities import placeholder_label
 from phimin._lazy_regex import lazy
+from phimin._short_forms import is_short_form_of
 
 __all__ = ["PlaceholderBook", "numbered_wording", "placeholder_key", "wording_parts"]
 
@@ -80,8 +81,9 @@ def placeholder_key(entity: str, surface: str) -> tuple[str, ...]:
 class PlaceholderBook:
     """Per-document (or per-session) numbering: the same value, the same placeholder.
 
-    A name mentioned in full and then by a part ("Maria Lopez" ... "Maria") gets one
-    number when that part belongs to exactly one known fuller name. Numbers already in
+    A name mentioned in full and then by a part ("Maria Lopez" ... "Maria") or a short
+    form of its first name ("Desmond" ... "Des", "William" ... "Bill") gets one number
+    when that part or form belongs to exactly one known fuller name. Numbers already in
     the input text (a note that was redacted before) are never handed out again.
     """
 
@@ -186,12 +188,19 @@ class PlaceholderBook:
     def _person_alias(self, label: str, key: tuple[str, ...]) -> int | None:
         if not key:
             return None
-        # Only a part of a known fuller name joins it; a fuller name never joins a part,
-        # so two people who share a first name are not merged.
+        # Only a part of a known fuller name joins it, or a short form of its first name
+        # ("des" after "desmond" or "desmond hale", "bill" after "william"); a fuller
+        # name never joins a part, so two people who share a first name are not merged,
+        # and a part that fits two known names joins neither.
+        short = key[0] if len(key) == 1 else None
         matches = {
             n
             for (lab, known), n in self._numbers.items()
-            if lab == label and len(known) > len(key) and set(key) < set(known)
+            if lab == label
+            and (
+                (len(known) > len(key) and set(key) < set(known))
+                or (short is not None and bool(known) and is_short_form_of(short, known[0]))
+            )
         }
         return matches.pop() if len(matches) == 1 else None
 

@@ -12,6 +12,7 @@ import pytest
 
 import phimin
 from phimin._errors import PhiminError
+from phimin._placeholders import PlaceholderBook
 from phimin._session import Session
 from phimin._vault import Vault, VaultError, generate_vault_key
 
@@ -69,6 +70,40 @@ def test_a_placeholder_restores_to_its_first_fullest_form(session: Session) -> N
     redacted = session.redact("Maria Lopez came. Later Maria called.").text
     assert redacted == "[PERSON_1] came. Later [PERSON_1] called."
     assert session.restore(redacted) == "Maria Lopez came. Later Maria Lopez called."
+
+
+@pytest.mark.parametrize(
+    ("text", "restored"),
+    [
+        # a short form, said in a later turn, is the person said in full before
+        (
+            ["my husband desmond hale drove me", "des thinks i should rest"],
+            "desmond hale thinks i should rest",
+        ),
+        (["William Ostrowski called.", "Then Bill called again."], "Then William Ostrowski called again."),
+    ],
+)
+def test_a_short_form_shares_its_full_names_placeholder(
+    session: Session, text: list[str], restored: str
+) -> None:
+    first, later = (session.redact(t).text for t in text)
+    assert "[PERSON_1]" in first and "[PERSON_1]" in later and "[PERSON_2]" not in later
+    assert session.restore(later) == restored
+
+
+def test_a_short_form_of_two_known_names_joins_neither() -> None:
+    book = PlaceholderBook()
+    assert book.placeholder("PERSON", "Samantha Reyes") == "[PERSON_1]"
+    assert book.placeholder("PERSON", "Samuel Ortiz") == "[PERSON_2]"
+    assert book.placeholder("PERSON", "Sam") == "[PERSON_3]"  # which one? neither
+    assert book.placeholder("PERSON", "Desmond") == "[PERSON_4]"
+    assert book.placeholder("PERSON", "Des") == "[PERSON_4]"
+    # a form the table gives to another name only is someone else: "dan" is daniel's
+    assert book.placeholder("PERSON", "Danielle") == "[PERSON_5]"
+    assert book.placeholder("PERSON", "Dan") == "[PERSON_6]"
+    # and a fuller name never joins a short form said first
+    assert book.placeholder("PERSON", "Kat") == "[PERSON_7]"
+    assert book.placeholder("PERSON", "Katherine") == "[PERSON_8]"
 
 
 # --- input literals: placeholder poisoning -----------------------------------------------

@@ -31,7 +31,6 @@ from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._detect.places import without_kind
 from phimin._detect.words import (
     BEFORE_A_THING,
-    NICKNAME_FORMS,
     NON_NAME_WORDS,
     NOUN_NAMES,
     PERSON_VERBS,
@@ -45,6 +44,7 @@ from phimin._detect.words import (
 )
 from phimin._errors import DetectionError
 from phimin._findings import Category
+from phimin._short_forms import first_letter_forms, nicknames_of
 
 __all__ = [
     "coordinated_names",
@@ -139,6 +139,12 @@ _STATE_BEFORE = regex.compile(
 )
 
 
+# A modal verb that is a name too, asking or saying what someone will do: "Will you",
+# "May I", never "Will said".
+_MODALS = frozenset({"will", "may", "can", "should", "might", "must"})
+_PRONOUN_AFTER = regex.compile(r"(?i)[ ]+(?:you|i|he|she|we|they|it|there|this|that)(?![\w'’])")
+
+
 def _used_as_a_word(text: str, d: Detection, lexicon: NameLexicon) -> bool:
     """A learnt name met again as the everyday word it also is: "mi hija esperanza ... no
     pierdo la esperanza", "my sister faith ... just have faith". Only names that are as
@@ -149,6 +155,8 @@ def _used_as_a_word(text: str, d: Detection, lexicon: NameLexicon) -> bool:
         return False
     if thing_at(text, word, d.end):
         return True  # "hope keeps me going", "the bill came in the mail"
+    if word in _MODALS and _PRONOUN_AFTER.match(text, d.end) is not None:
+        return True  # "Will said yes ... Will you call him?", "may i ask"
     window = max(0, d.start - 12)
     spanish = lexicon.is_spanish(word)
     if (word in NOUN_NAMES or word in VERBS_BEFORE_YOU) and _ENGLISH_DETERMINER_BEFORE.search(
@@ -212,16 +220,16 @@ def learn_short_forms(known: MutableMapping[str, str | None], lexicon: NameLexic
 
     A short form is the name's first three to five letters, with at least one letter
     left over, or a form it is known by that is no prefix ("philippa" -> "pip",
-    `NICKNAME_FORMS`). One that is an everyday word or a word-like syllable ("dash", "des",
-    "ale") is learnt as a word-name, sought only where it stands as a person ("des
-    thinks", "i told dash", "i did ask you, ness"); one no dictionary has ("desm") or a
-    first name that is no common word ("thad") is sought everywhere.
+    "william" -> "bill": `_short_forms.nicknames_of`). One that is an everyday word or
+    a word-like syllable ("dash", "des", "ale") is learnt as a word-name, sought only
+    where it stands as a person ("des thinks", "i told dash", "i did ask you, ness");
+    one no dictionary has ("desm") or a first name that is no common word ("thad") is
+    sought everywhere.
     """
     for name, surface in list(known.items()):
         if surface is not None or not name.isalpha() or not lexicon.is_first_name(name):
             continue
-        prefixes = (name[:size] for size in range(3, min(5, len(name) - 1) + 1))
-        for short in (*prefixes, *NICKNAME_FORMS.get(name, ())):
+        for short in (*first_letter_forms(name), *sorted(nicknames_of(name))):
             if short in known or short in STOP_WORDS or short in NON_NAME_WORDS:
                 continue
             if short in TITLES or is_clinical_term(short):
@@ -278,23 +286,42 @@ _WORD_NAME_PLACES = (
 def propagate_word_names(
     text: str, known: MutableMapping[str, str | None], *, mode: CaseMode | None = None
 ) -> list[Detection]:
-    """In lower-case text, a learnt name that is also a word ("june", "will", "grace",
-    found once with strong evidence: "my sister june") where it stands as a person."""
+    """A learnt name that is also a word ("june", "will", "grace", found once with
+    strong evidence: "my sister june") where it stands as a person: in lower-case text
+    as written, in mixed-case text capitalized ("Desmond Hale came in. Des said no",
+    "William ... then Bill called"; the lower-case word there is matched as it was
+    learnt, by `propagate_names`)."""
     words = tuple(
         sorted(name for name, surface in known.items() if surface is not None and " " not in name)
     )
-    if not words or (mode or case_mode(text)) != "lower":
+    mode = mode or case_mode(text)
+    if not words or mode == "upper":
         return []
     try:
         found = list(_word_name_pattern(words).finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
+        if mode == "mixed":  # capitalized in mid-sentence: "Later Des said"
+            found += _mid_sentence_pattern(words).finditer(text, timeout=REGEX_TIMEOUT_SECONDS)
     except TimeoutError as exc:  # fail closed, as every pattern does
         raise DetectionError("finding learnt names exceeded its time limit") from exc
     # ("my sister hope ... hope keeps me going": the word)
     return [
         _PROPAGATED_NAME.at(m.start(), m.end())
         for m in found
-        if not thing_at(text, m.group(), m.end())
+        if (mode == "lower" or _capitalized(m.group()))
+        and not thing_at(text, m.group(), m.end())
     ]
+
+
+@functools.lru_cache(maxsize=32)
+def _mid_sentence_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """These learnt names capitalized after a word in mid-sentence ("Later Des said",
+    "ask Kat about it"): in mixed-case text, the capital says a name."""
+    names = "|".join(regex.escape(w[:1].upper() + w[1:]) for w in words)
+    return regex.compile(rf"(?<=[\p{{Ll}},][ ])(?:{names})(?![\w'’-])")
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
 
 
 @functools.lru_cache(maxsize=32)
@@ -391,7 +418,10 @@ def grow_names(
             )
             limit = initial.start() if initial else start
             m = _WORD_BEFORE.search(text, max(0, limit - _WINDOW), limit)
-            if m is None or not _joins(m.group(1), mode, lexicon):
+            if m is None or not (
+                _joins(m.group(1), mode, lexicon)
+                or (mode == "mixed" and _word_first_name_before(text, m, lexicon))
+            ):
                 break
             start = m.start(1)
         for k in range(2):
@@ -460,6 +490,27 @@ def _joins(word: str, mode: str, lexicon: NameLexicon) -> bool:
     return lexicon.is_clear_name(lower) or not (
         lexicon.is_name(lower) or lexicon.is_common_word(lower)
     )
+
+
+def _word_first_name_before(text: str, m: regex.Match[str], lexicon: NameLexicon) -> bool:
+    """In mixed-case text, a capitalized first name that is also a word or a month,
+    right before a found surname: "May Brown called", "Hope Nguyen is 16" (never a month
+    after a word of time: "In May Brown moved out")."""
+    word, start = m.group(1), m.start(1)
+    lower = word.lower()
+    if not _capitalized(word) or not lexicon.is_first_name(lower):
+        return False
+    if (lower in _STOP_GROWING and lower not in ("may", "will")) or is_clinical_term(lower):
+        return False
+    before = _MONTH_WORD_BEFORE.search(text, max(0, start - 12), start)
+    return lower not in _NAME_MONTHS or before is None
+
+
+_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
+_MONTH_WORD_BEFORE = regex.compile(
+    r"(?ri)(?<![\w'’])(?:in|since|until|till|by|during|last|next|early|late|mid|of|from|before"
+    r"|after|through)[ ]+$"
+)
 
 
 def _rare_surname(word: str, lexicon: NameLexicon) -> bool:
