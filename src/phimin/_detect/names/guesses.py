@@ -232,6 +232,44 @@ def _capitalized_word_name(t: Tokens, i: int) -> bool:
     )
 
 
+def _surname_after_word_name(t: Tokens, i: int) -> int:
+    """In mixed-case text, a first name that is also a word or a month, capitalized
+    before a capitalized surname no word is: "May Chen called", "June Park was seen",
+    "Will Ferraro reports", "Hope Okafor" (else "Hope Street", "Grace Baptist", "May
+    Day", "May I": the word). The surname's index, or 0."""
+    w = t.lower[i]
+    if len(w) < 3 or not t.titlecase(i) or not t.lexicon.is_first_name(w):
+        return 0
+    nxt = t.next_word(i)
+    if nxt >= len(t) or t.ws[i] != " " or not t.titlecase(nxt) or not t.candidate(nxt):
+        return 0
+    surname = t.lower[nxt]
+    if surname in _NOT_SURNAMES or surname in STOP_WORDS or t.clinical(nxt):
+        return 0
+    if not t.lexicon.is_name(surname) or t.lexicon.is_plain_word(surname):
+        return 0  # ("Grace Alone", "Hope Against": an adverb, a preposition)
+    prev = t.prev_word(i)
+    if prev >= 0 and t.lower[prev] in _MONTH_PREPOSITIONS and w in _NAME_MONTHS:
+        return 0  # "in June Lopez moved out": the month, then someone
+    return nxt
+
+
+_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
+_MONTH_PREPOSITIONS = frozenset(
+    "in since until till by during last next early late mid of from before after".split()
+)
+# Capitalized words after a first name that make a place or a body of it.
+_NOT_SURNAMES = frozenset(
+    "street st avenue ave road rd lane boulevard blvd drive court place square church"
+    " chapel fellowship ministries center centre house hall school academy college"
+    " university hospital clinic lake river valley hill hills heights county city"
+    " village township garden gardens grove villa village manor ridge creek mountain"
+    " point bay beach island springs lodge baptist methodist lutheran catholic"
+    " presbyterian episcopal pentecostal community day night week weekend month year"
+    " morning evening holiday break".split()
+)
+
+
 # Words before a state or a country named as where someone is from or went ("to" only
 # after a word of moving: "moved back to georgia", not "talked to georgia").
 _PLACE_BEFORE = frozenset("from in near outside across visiting en de".split())
@@ -277,6 +315,8 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
         if not lex.is_clear_name(w):
             if mode == "mixed" and _capitalized_word_name(t, i):
                 yield Span(i, i + 1, GAZETTEER.score_for("word_name_capitalized"), GAZETTEER)
+            elif mode == "mixed" and (surname := _surname_after_word_name(t, i)):
+                yield Span(i, surname + 1, GAZETTEER.score_for("capitals_pair"), GAZETTEER)
             continue
         if not t.candidate(i) or t.clinical(i):
             continue

@@ -163,7 +163,7 @@ def _past_in_law(t: Tokens, j: int) -> int:
 
 def _modal_name(t: Tokens, j: int) -> bool:
     """ "my brother will keeps calling", "my son will said": a modal that is a first name,
-    before a verb's past or third person, which no modal comes before."""
+    before a verb's past or third person or a surname, which no modal comes before."""
     if t.lower[j] not in ("will", "may"):
         return False
     k = t.next_word(j)
@@ -172,6 +172,8 @@ def _modal_name(t: Tokens, j: int) -> bool:
     verb = t.lower[k]
     if verb in _NO_MODAL_BEFORE:
         return True  # "my sponsor will is strict", "talked to my boss will yesterday"
+    if t.lexicon.is_name(verb) and not t.lexicon.is_english(verb):
+        return True  # a surname no modal comes before: "my husband will ortiz came"
     return verb in PERSON_VERBS and (
         verb.endswith(("s", "ed", "n't")) or t.lexicon.is_verb_form(verb)
     )
