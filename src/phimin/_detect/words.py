@@ -52,6 +52,7 @@ __all__ = [
     "SPANISH_MOTION",
     "SPANISH_PERSON_VERBS",
     "SPANISH_TIMES",
+    "SPEECH_SLANG",
     "STATE_CODES",
     "STREET_NAMES",
     "SUBJECT_VERBS",
@@ -120,6 +121,7 @@ BRANDS = frozenset(_words("brands"))
 # "dollar"), for every pattern that names them.
 BRAND_ALTERNATION = alternation(tuple(sorted(BRANDS, key=len, reverse=True)))
 FILLERS = frozenset(_words("fillers"))
+SPEECH_SLANG = frozenset(_words("speech_slang"))
 SPANISH_MOTION = frozenset(_words("spanish_motion"))
 SPANISH_TIMES = frozenset(_words("spanish_times"))
 SPANISH_PERSON_VERBS = frozenset(_words("spanish_person_verbs"))

@@ -30,7 +30,9 @@ from phimin._detect.literals import gate_fold
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.words import (
     BEFORE_A_THING,
+    BRANDS,
     KIN_ROLES,
+    NICKNAME_PREFIXES,
     NON_NAME_WORDS,
     NOUN_NAMES,
     PAST_TENSE_NAMES,
@@ -41,6 +43,7 @@ from phimin._detect.words import (
     POSTNOMINALS,
     RELATIONS,
     ROLES,
+    SPEECH_SLANG,
     SUBJECT_VERBS,
     TITLES,
     VERBS_BEFORE_YOU,
@@ -105,6 +108,9 @@ _CLAUSE_MARK = regex.compile(r"[.!?;:\]][ \t]{0,3}|,[ ]|\n")
 _CLAUSE_WORD_SET = frozenset(_CLAUSE_WORDS[3:-1].split("|"))
 _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
 _MONTHS = frozenset({"april", "may", "june", "august", "march", "january"})
+# A hesitation said before the name ("me and uh dre went", "i texted, um, jojo"): the
+# sounds only, never a word that could be the name.
+_HESITATION = r"(?:(?:um+|uh+|uhm|er|erm)(?:[ ]*,[ ]*|[ ]+)){0,3}"
 # Seasons that are names too, as often the season: "summer is coming", "winter was hard".
 _SEASONS = frozenset({"summer", "winter", "autumn", "spring"})
 # What a person does and nothing else: after a name that is also a word, only these.
@@ -119,6 +125,9 @@ _PERSON_AFTER = lazy(
     r"|know[ ]how|able[ ]to[ ](?:come|make[ ]it|go|visit|stay|help|talk|call|get|join|attend)"
     r"|coming|late|sick|asleep|awake|banging|knocking|begging|threatening|harassing"
     r"|stalking|bugging|nagging|following[ ]me|blowing[ ]up[ ]my"
+    # (at a gathering only people go to: "rich was at the party", "kat is at the wedding")
+    r"|at[ ](?:the|a|my|his|her|our|their|your)[ ](?:party|wedding|funeral|reunion|baby[ ]shower"
+    r"|shower|barbecue|bbq|cookout|sleepover|concert|game)"
     r"|\d{1,3}(?![\d/.:%,]\d|[\d/:%]|[ ]?(?:percent|%|mg|kg|lbs?|pounds|points?"
     r"|out[ ]of|/)))(?![\w'’])"
 )
@@ -262,9 +271,10 @@ _NOT_LET = _NOT_SEEN_PEOPLE | frozenset({"hope", "faith", "grace", "chance", "lo
 # "i asked june if she could", "texted will that".
 _OBJECT = lazy(
     r"(?i)(?<![\w'’])(?:told|tell|tells|asked|ask|asks|texted|text|texts|called|call|calls"
-    r"|emailed|messaged|warned|promised|begged|reminded|thanked|dm'd|dmed)[ ]+"
+    r"|emailed|messaged|warned|promised|begged|reminded|thanked|dm'd|dmed)(?:[ ]*,[ ]*|[ ]+)"
+    + _HESITATION
     # (a speaker's tag ends the turn too: "when you told will [patient] um")
-    rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?\[]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she"
+    + rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?\[]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she"
     r"|we|they|it|it's|not|no|yes|how|what|when|why|so|because|cause|and|but|last|yesterday|today"
     r"|tonight|again|back|earlier|later|this[ ](?:morning|afternoon|evening|week|weekend))"
     r"(?![\w'’]))"
@@ -277,6 +287,8 @@ _SOCIAL_OBJECT = lazy(
     r"|hanging|live|lives|lived|living|stay|stays|stayed|staying|moved[ ]in|broke[ ]up|went"
     r"[ ]out|fight|fought|fighting|argue|argued|arguing|spoke|speak|speaking|talk|talked"
     r"|talking)[ ]with|(?:talk|talked|talking|spoke|speak|speaking|listen|listened)[ ]to"
+    # ("hanging out with tash all weekend")
+    r"|(?:hang|hangs|hung|hanging|chill|chilled|chilling)[ ]out[ ]with"
     r"|(?:heard|hear|hearing)[ ]from|(?:worried|worry|worrying|thinking)[ ]about"
     # going somewhere or being with someone, trusting or blaming them: "i went with hope
     # to the store", "the kids are with crystal this weekend", "i don't trust mark"
@@ -374,7 +386,7 @@ _FELT_OBJECT = lazy(
 # Someone with "me" or "I", or someone's things: "robin and i went", "me and dawn",
 # "miles's mom", "iris's birthday".
 _AND_I = r"(?:and|&)[ ]+(?:i|me|myself)(?![\w'’])"
-_ME_AND = r"(?:me|i)[ ]+(?:and|&|n)[ ]+"
+_ME_AND = rf"(?:me|i)[ ]+(?:and|&|n)(?:[ ]*,[ ]*|[ ]+){_HESITATION}"
 _THEY_AND = r"(?:he|she|him|her|they|them)[ ]+(?:and|&)[ ]+"
 _OWNS = (
     rf"['’]s[ ]+(?:{_KIN}|house|place|car|birthday|phone|room|wedding|funeral"
@@ -415,7 +427,7 @@ _COMPANION = lazy(
     r"|went|go|have|had|came|come|started|broke|fight|fought|argue|argued|used|live|lived|moved"
     r"|left|stopped|split|don't|didn't|haven't|hadn't|aren't|weren't|never|always|still|both)"
     r"(?![\w'’]))"
-    rf"|(?P<name>{_WORD}){_OWNS})"
+    rf"|(?P<name>{_WORD})(?P<owned>{_OWNS}))"
 )
 # What every match of _COMPANION holds, one part of each branch ("and i", "me and",
 # "she and", "'s mom"): it runs only on the lines holding one.
@@ -447,17 +459,94 @@ _FROM_SOMEWHERE = lazy(
     rf"(?P<name>{_WORD})[ ]+(?P<prep>from|at)[ ]+(?:work|church|school|group|class|hr"
     r"|next[ ]door|upstairs|downstairs|(?:the|my|our|her|his|their)[ ]+[\w'’-]+)"
     r"(?:[ ]+[\w'’-]+){0,2}?[ ]+"
-    rf"(?:{alternation(tuple(PERSON_VERBS))})(?![\w'’-])"
+    rf"(?P<verb>{alternation(tuple(PERSON_VERBS))})(?![\w'’-])"
 )
+# First names a chart writes as an abbreviation (antiretroviral therapy, a feeding tube,
+# "mae" for moves all extremities), and what only a person does to them.
+_ABBREVIATED_NAMES = frozenset({"art", "peg", "mae"})
+_SAYING_VERBS = frozenset("said says told tells asked asks texted yelled screamed".split())
 # What every match of _FROM_SOMEWHERE holds (" from ", " at "): it runs only on the lines
 # holding this, a fraction of those holding one of its verbs (`lines.finditer_by_line`).
 _FROM_SOMEWHERE_CUE = lazy(r"(?i)[ ](?:from|at)[ ]")
 # First names that are as often the thing that comes from somewhere ("the bill from the
 # hospital came", "hope from my family keeps me going").
 _THINGS_FROM = frozenset("bill hope faith grace joy art chance will may mark rose help".split())
+# What no bill, hope or will from somewhere does ("bill from my meeting called me", "mark
+# from work texted"), where the thing "came" or "says" ("the bill from the er came").
+_ONLY_SENDERS_DO = _ONLY_PEOPLE_DO | frozenset(
+    "called calls asked asks told tells yelled emailed promised hugged apologized".split()
+)
 _PRONOUNS = frozenset(
     "i you he she it we they this that who which what there here one someone somebody "
     "everyone everybody anyone anybody nobody".split()
+)
+
+
+_VOWEL = regex.compile(r"[aeiouy]")
+
+
+def unlisted_name(word: str, lexicon: NameLexicon) -> bool:
+    """A short name or nickname no list may have ("dre", "jojo", "tavi"): a lower-case
+    word shaped like a name that no English, Spanish or clinical list knows and that is
+    no slang or grammar. Only a slot that holds a person makes it a name ("me and dre
+    went", "jojo keeps texting me"); "me and work", "me and anxiety" are words."""
+    w = word.lower()
+    return (
+        w.isalpha()
+        and 3 <= len(w) <= 10
+        and _NAME_SHAPE.match(w) is not None
+        and w not in SPEECH_SLANG
+        and w not in NICKNAME_PREFIXES  # ("lil", "big")
+        and _VOWEL.search(w) is not None  # (not "ppl")
+        and w not in _PRONOUNS
+        and w not in NON_NAME_WORDS
+        and w not in MEDICATIONS
+        and w not in BRANDS  # ("fedex keeps texting me")
+        and w not in PETS
+        and nickname_word(w, lexicon)
+        and not lexicon.is_english(w)
+        and not lexicon.is_plain_word(w)
+        and not lexicon.is_spanish(w)
+        and not _plural_of_a_word(w, lexicon)
+    )
+
+
+def _plural_of_a_word(w: str, lexicon: NameLexicon) -> bool:
+    """ "classes", "buddies", "coworkers": an everyday noun's plural, which the English
+    list (base forms) lacks, or a word made of a short prefix and one ("coworker",
+    "roomie" is not: no English word ends it)."""
+    forms = [w]
+    if w.endswith("s"):
+        forms.append(w[:-1])
+    if w.endswith("es"):
+        forms.append(w[:-2])
+    if w.endswith("ies"):
+        forms.append(w[:-3] + "y")
+    return any(
+        (form != w and lexicon.is_english(form))
+        or any(len(form) - i >= 4 and lexicon.is_english(form[i:]) for i in (1, 2, 3))
+        for form in forms
+    )
+
+
+def _does_what_people_do(text: str, verb: str, end: int) -> bool:
+    """After a subject no list knows, what only a person does: a verb of saying or
+    texting ("dre texted me"), or keeps doing or is ("jojo keeps texting me", "tavi was
+    at the party"); not "is" or "has" alone ("oet is 4")."""
+    if verb in _HUMAN_VERBS:
+        return True
+    return verb in _BEING_OR_KEEPING and _PERSON_AFTER.match(text, end) is not None
+
+
+_BEING_OR_KEEPING = frozenset("is was keeps kept".split())
+# What two people did together, after "me and dre", "dre and i" ("me and dre went",
+# "jojo and i broke up", "me and tavi still talk").
+_PAIR_DID = regex.compile(
+    r"[ ]+(?:(?:just|always|never|still|both|kinda|finally|really|used[ ]to)[ ]+)?"
+    r"(?:went|go|got|get|are|were|have|had|came|come|started|broke|fight|fought|argue"
+    r"|argued|live|lived|moved|left|stopped|split|talk|talked|talks|hang|hung|met|hooked"
+    r"|dated|grew|drove|walked|ate|watched|played|don't|didn't|haven't|hadn't|aren't"
+    r"|weren't|used)(?![\w'’])"
 )
 
 
@@ -617,12 +706,23 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             yield SUBJECT.at(m.start("name"), m.end("name"))
             yield SUBJECT.at(m.start("other"), m.end("other"))
             continue
+        unlisted = False
         if not name_word(word, lexicon, modal=modal) and not (
             # "blessing texted me": before what only a person does, a word the name
             # lists hold is the name, though it is a word too
             verb in _ONLY_PEOPLE_DO and lexicon.is_name(w) and _called_word(w, lexicon)
+        ) and not (
+            # "art said no", "peg told me": a first name that is a chart's abbreviation
+            # too, before saying, which no therapy or tube does
+            verb in _SAYING_VERBS and w in _ABBREVIATED_NAMES and lexicon.is_first_name(w)
         ):
-            continue
+            # "jojo keeps texting me", "dre said no": a nickname no list has, before
+            # what only a person does
+            if other is not None or not (
+                unlisted_name(word, lexicon) and _does_what_people_do(text, verb, m.end("verb"))
+            ):
+                continue
+            unlisted = True
         if verb in _CHART_VERBS and text.startswith(" itself", m.end("verb")):
             continue  # ("an opening presented itself": a thing)
         if verb == "found" and _FOUND_PASSIVE.match(text, m.end("verb")):
@@ -631,6 +731,11 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue  # "hope keeps me going", "bill came in the mail": a thing
         if w in _PERSON_NOUNS and _word_before(text, m.start("name")) in _POINTING:
             continue  # "that guy kinda said": a person pointed at, no Guy
+        if w in BRANDS:
+            continue  # "walgreens called about my refill": the store
+        if unlisted:
+            yield SUBJECT.at(m.start("name"), m.end("name"))
+            continue
         known = lexicon.is_name(w)
         clear = lexicon.is_clear_name(w) or not known
         # "hope is", "faith can", "june was": the word as often as the name, unless
@@ -1052,7 +1157,7 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue  # "a little town called tlacolula": a place's name (`location.called`)
         if _NAMED_THING.search(text, max(0, m.start() - 30), m.start("name")):
             continue  # "we can try one called phexxi": a thing's name
-        if name_word(word, lexicon, modal=True) and (
+        if unlisted_name(word, lexicon) or (name_word(word, lexicon, modal=True) and (
             lexicon.is_first_name(w)
             # "i finally texted babajide back": a word no list knows
             or (
@@ -1060,7 +1165,7 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 and any(c in "aeiouy" for c in w)  # not "mgmt"
                 and not (lexicon.is_name(w) or lexicon.is_common_word(w) or lexicon.is_spanish(w))
             )
-        ):
+        )):
             yield OBJECT.at(m.start("name"), m.end("name"))
     for m in finditer_by_line(_SOCIAL_OBJECT, text):
         word = m.group("name")
@@ -1068,7 +1173,12 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         if w in _NOT_SEEN_PEOPLE:
             if _TAKEN_UP.match(text, m.end("name")):
                 yield OBJECT.at(*m.span("name"))  # "i'm worried about june she's not eating"
-        elif lexicon.is_first_name(w) and name_word(word, lexicon, modal=True):
+        elif (lexicon.is_first_name(w) and name_word(word, lexicon, modal=True)) or (
+            # "hanging out with tash all weekend": a nickname or a name no first-name
+            # list has, where no English word is
+            unlisted_name(word, lexicon)
+            or (lexicon.is_clear_name(w) and name_word(word, lexicon) and not lexicon.is_english(w))
+        ):
             yield OBJECT.at(*m.span("name"))
     for start, end in first_names_at(_LET_OBJECT, text, lexicon, _NOT_LET, modal=True):
         yield OBJECT.at(start, end)
@@ -1165,7 +1275,7 @@ def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     for m in finditer_by_line(_FROM_SOMEWHERE, text, _FROM_SOMEWHERE_CUE):
         word = m.group("name")
         w = word.lower()
-        if w in _THINGS_FROM:
+        if w in _THINGS_FROM and m.group("verb").lower() not in _ONLY_SENDERS_DO:
             continue
         if (lexicon.is_first_name(w) and name_word(word, lexicon, modal=True)) or (
             m.group("prep") == "from"  # ("felt misgendered at the pharmacy and went")
@@ -1186,12 +1296,18 @@ def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     for m in finditer_by_line(_COMPANION, text, _COMPANION_CUE):
         for group in ("name", "second"):
             word = m.group(group)
+            if word is None or described_noun(text, m.start(group), lexicon):
+                continue
             if (
-                word is not None
-                and lexicon.is_first_name(word.lower())
+                lexicon.is_first_name(word.lower())
                 and name_word(word, lexicon, modal=True)
                 and not past_tense_verb(word, _word_before(text, m.start(group)))
-                and not described_noun(text, m.start(group), lexicon)
+            ) or (
+                # "me and dre went", "jojo and i broke up": a nickname no list has,
+                # then what the two did ("me and work are" is no one: a word)
+                m.group("owned") is None
+                and unlisted_name(word, lexicon)
+                and _PAIR_DID.match(text, m.end()) is not None
             ):
                 yield COMPANION.at(m.start(group), m.end(group))
 

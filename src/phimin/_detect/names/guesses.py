@@ -19,6 +19,7 @@ from phimin._detect.names.tokens import (
     Tokens,
     contraction,
     extend,
+    okay_said,
     plural_acronym,
 )
 from phimin._detect.words import (
@@ -322,6 +323,8 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
             continue
         if mode == "lower" and interjection_at(t.source, *t.span_chars(i, i + 1), lex):
             continue  # "mira yo no sé": a Spanish interjection
+        if mode == "lower" and okay_said(t.source, *t.span_chars(i, i + 1)):
+            continue  # "kay? so what now": "okay"
         first = lex.is_first_name(w)
         if mode == "lower" and lex.is_spanish(w) and not first:
             continue  # "hay que tener", "pero": Spanish that a surname list also has
@@ -343,6 +346,7 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
                     and t.lower[nxt] not in PERSON_VERBS
                     and t.lower[nxt] not in SPANISH_PERSON_VERBS  # ("efraín toma mucho")
                     and not _verb_after_name(t, nxt)
+                    and not _pair_does(t, i, nxt)
                 )
                 or (mode == "mixed" and t.titlecase(nxt))
                 # "MARY KOWALCZYK": in a note in capitals, a first name, then a
@@ -454,6 +458,36 @@ def _verb_after_name(t: Tokens, k: int) -> bool:
         and lex.is_plain_word(w)
         and after < len(t)
         and t.lower[after] in _AFTER_A_VERB
+    )
+
+
+_HESITATIONS = frozenset("um umm uh uhh uhm er erm".split())
+_JOINED = frozenset({"me", "i", "you", "he", "she", "him", "her", "them", "we", "us"})
+# What two people named do or are, after a full name ("me and tom brown went", "me and
+# lisa long are close"): then the word between was the surname.
+_PAIR_VERBS = PERSON_VERBS | frozenset(
+    "are were have go get got went both still always never used talk fight argue".split()
+)
+
+
+def _pair_does(t: Tokens, i: int, k: int) -> bool:
+    """Is word k, after a first name joined to a pronoun ("me and kenji talk every day",
+    "you and dana fight"), the two people's verb, not a surname? A plural subject takes
+    the plain form of a verb, an everyday word a surname list may also have; not a
+    first name ("me and mary rose went") nor a word the pair's verb follows ("me and
+    tom brown went")."""
+    a = t.prev_word(i)
+    while a >= 0 and (t.lower[a] in _HESITATIONS or t.text[a] == ","):
+        a = t.prev_word(a)  # ("me and, um, kenji talk every day")
+    b = t.prev_word(a) if a >= 0 else -1
+    after = t.next_word(k)
+    return (
+        b >= 0
+        and t.lower[a] in ("and", "&", "n")
+        and t.lower[b] in _JOINED
+        and t.lexicon.is_plain_word(t.lower[k])
+        and not t.lexicon.is_first_name(t.lower[k])
+        and not (after < len(t) and t.lower[after] in _PAIR_VERBS)
     )
 
 

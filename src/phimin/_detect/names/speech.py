@@ -25,7 +25,7 @@ from phimin._detect.lines import finditer_by_line, finditer_from
 from phimin._detect.names.clauses import SEASONS, THINKING_VERBS, first_names_at, name_word
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.names.spanish import interjection_at
-from phimin._detect.names.tokens import Span, Tokens, extend
+from phimin._detect.names.tokens import Span, Tokens, extend, okay_said
 from phimin._detect.words import (
     FILLERS,
     GREETINGS,
@@ -302,6 +302,9 @@ def introductions(t: Tokens) -> Iterator[Span]:
             # "i'm will his son", "this is hope, her daughter": a first name, even a word,
             # then who the speaker is to someone
             ok = ok or (t.lexicon.is_first_name(t.lower[j]) and _kin_follows(t, j))
+            # "i'm jordan i'll be your nurse", "this is dana, one of the residents": a
+            # name no word is, then the speaker's role in the visit
+            ok = ok or (weak and _introduced_role_follows(t, j))
             # "some guy named ace", "a girl named jax": after a person "named", whatever
             # word follows is what that person is called
             ok = ok or (phrase == ("named",) and _person_named(t, i, j))
@@ -394,6 +397,32 @@ def _kin_follows(t: Tokens, j: int) -> bool:
     return k < len(t) and t.lower[k] in _WHOSE and kin < len(t) and t.lower[kin] in RELATIONS
 
 
+# After "i'm jordan": the speaker's role in the visit ("i'll be your nurse tonight", "one
+# of the residents", "i'm the social worker", "i'll be doing your intake").
+_ROLE_SAID = regex.compile(
+    r"[ ]*,?[ ]*(?:and[ ]+)?(?:i['’]?ll[ ]+be[ ]+(?:your|doing[ ]+your|taking[ ]+care|with[ ]+you"
+    r"|seeing[ ]+you|working[ ]+with[ ]+you)"
+    r"|i['’]?m[ ]+(?:your|the|one[ ]+of[ ]+the|a|an|on[ ]+the)|one[ ]+of[ ]+the|your|the)"
+    r"(?:[ ]+[\w'’]+){0,2}?[ ]+(?:nurses?|doctors?|residents?|interns?|fellows?|attending"
+    r"|therapists?|counselou?rs?|social[ ]+workers?|case[ ]+managers?|chaplains?|pa|np|rn"
+    r"|nurse[ ]+practitioners?|psychiatrists?|physicians?|surgeons?|tech|technicians?|aides?"
+    r"|students?|pharmacists?|dietitians?|coordinators?|providers?|clinicians?|midwi(?:fe|ves)"
+    r"|interpreters?|intake|team|care|today|tonight)(?![\w'’])"
+)
+
+
+def _introduced_role_follows(t: Tokens, j: int) -> bool:
+    """Is the word at j, after "i'm" or "this is", a name no everyday word is, followed by
+    what the speaker does here ("i'm jordan i'll be your nurse")? ("i'm sorry i'll be
+    your nurse" is no one: a plain word is never the name here.)"""
+    w = t.lower[j]
+    lex = t.lexicon
+    if not (t.candidate(j) and lex.is_name(w)) or lex.is_plain_word(w) or w in STOP_WORDS:
+        return False
+    end = t.idx[j] + len(t.text[j])
+    return _ROLE_SAID.match(t.source, end) is not None
+
+
 def leading_vocatives(t: Tokens) -> Iterator[Span]:
     """ "Summer, can you say more?": a name, a comma, then talk addressed to "you"."""
     # Only a word before a comma: the word before each comma (spaces between), ascending.
@@ -414,6 +443,8 @@ def leading_vocatives(t: Tokens) -> Iterator[Span]:
             continue  # "good, okay and can you walk": no case, a word that is a surname too
         if not t.sentence_start(i):
             continue
+        if t.mode == "lower" and okay_said(t.source, *t.span_chars(i, i + 1)):
+            continue  # "kay, see you then": "okay"
         following = []
         k = comma
         for _ in range(4):
@@ -499,6 +530,8 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         comma = m.group("after").strip() == "," or endeared
         if w in _MONTHS and not comma:
             continue  # "june i think we moved": the month
+        if okay_said(text, m.start("name"), m.end("name")):
+            continue  # "kay, see you then": "okay"
         if (
             endeared
             and nickname_word(w, lexicon)

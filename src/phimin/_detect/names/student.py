@@ -39,6 +39,7 @@ from phimin._detect.names.clauses import (
 )
 from phimin._detect.names.spanish import interjection_at
 from phimin._detect.names.titles import SPANISH_HONORIFICS
+from phimin._detect.names.tokens import okay_said
 from phimin._detect.names.turns import spanish_verb_form
 from phimin._detect.ner import CLINICAL_ABBREVIATIONS
 from phimin._detect.words import (
@@ -125,6 +126,8 @@ class StudentNameRecognizer(PhiminRecognizer):
             before = _word_before(text, words[0].start())
             if " ".join(bare) in self.regions or f"{before} {' '.join(bare)}" in self.regions:
                 continue  # "from jordan", "to south carolina": a country or a state
+            if len(bare) == 1 and okay_said(text, words[0].start(), end):
+                continue  # "kay? so what do i do next": "okay", said alone
             if len(bare) == 1 and _verb_here(text, bare[0], before, end):
                 continue  # "will you let me know", "the therapist will help": the verb
             if len(bare) == 1 and (
@@ -194,6 +197,8 @@ class StudentNameRecognizer(PhiminRecognizer):
             return True  # "there is harmony in the house", "there's hope": a thing
         if before == "in" and _word_before(text, _start_of_word_before(text, start)) in _BELIEVING:
             return True  # "i believe in karma", "believed in heaven": what one believes in
+        if word in NOUN_NAMES and _AND_A_THING.match(text, start + len(word)):
+            return True  # "with hope and a little luck": one thing of two
         if word in _PLANTS and before in _PLANTING:
             return True  # "we planted ivy along the fence": the plant
         if before in _BECOMING and lex.is_plain_word(word) and (
@@ -356,6 +361,12 @@ _BEFORE_A_VERB = frozenset(
 )
 _NOT_EVEN = regex.compile(rf"(?:{alternation(tuple(sorted(_BEFORE_A_VERB)))})[ ]+even[ ]+$")
 # A first name that is a time of day, after a word of time ("up till dawn").
+# After a name that is a noun, another thing joined to it with a quantity ("with hope
+# and a little luck", "faith and a lot of prayer"): the noun, not someone.
+_AND_A_THING = regex.compile(
+    r"[ ]+(?:and|&)[ ]+(?:a[ ]+little|a[ ]+lot[ ]+of|lots[ ]+of|a[ ]+bit[ ]+of|some|more"
+    r"|less|plenty[ ]+of)[ ]+\p{L}"
+)
 _TIMES_OF_DAY = frozenset({"dawn"})
 # A season before what happens in it is no name: "she's at summer camp", "winter break".
 _SEASON_WORDS = frozenset("summer winter autumn spring fall".split())

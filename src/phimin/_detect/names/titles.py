@@ -61,8 +61,14 @@ _DOCTORS_THINGS = frozenset(
     "bill bills house home office visit visits note notes order orders shopping who "
     "appointment appointments kit stuff".split()
 )
+# Hesitation between a title and the name in speech ("dr. uh patel", "mister, um, okafor",
+# "doctor uh uh feldman"): the sounds only, never a word that could be the name.
+_HESITATION = r"(?:(?:um+|uh+|uhm|er|erm|ah)(?:[ ]*,[ ]*|[ ]+)){1,3}"
+_HESITATIONS = frozenset("um umm uh uhh uhm er erm ah".split())
 _DOCTOR = lazy(
-    rf"(?i)(?<![\w+/-])(?P<title>{alternation(DOCTOR_TITLES)})(?:\.[ ]*|[ ]+)"
+    rf"(?i)(?<![\w+/-])(?P<title>{alternation(DOCTOR_TITLES)})"
+    rf"(?:\.[ ]*|[ ]+|[ ]*,[ ]*(?={_HESITATION}))"
+    rf"(?:{_HESITATION})?"
     rf"(?P<initial>\p{{L}}\.?[ ]+(?=\p{{L}}{{2}}))?(?P<a>{NAME_WORD})"
     rf"(?:[ ]+(?:and|&)[ ]+(?!(?:dr|drs|doctor)\b)(?P<b>{NAME_WORD}))?"
 )
@@ -117,6 +123,7 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
     j = t.next_word(i)
     if j < len(t) and t.text[j] == ".":
         j = t.next_word(j)
+    j = _past_hesitation(t, j)
     if w == "nurse" and j < len(t) and t.lower[j] == "practitioner":
         j = t.next_word(j)  # "nurse practitioner rodriguez"
     if j < len(t) and (
@@ -131,6 +138,26 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
     if j < len(t) and _initial_after(t, w, j):
         return Span(j, j + 1, score, TITLE)
     return None
+
+
+def _past_hesitation(t: Tokens, j: int) -> int:
+    """The first token from j on that is not a hesitation or its comma ("mister, uh,
+    okafor" reads on to "okafor"); j itself when none follows, so that "mr. um" alone
+    names nobody."""
+    k = j
+    if k < len(t) and t.text[k] == "," and _hesitation_at(t, t.next_word(k)):
+        k = t.next_word(k)
+    seen = 0
+    while _hesitation_at(t, k) and seen < 3:
+        seen += 1
+        k = t.next_word(k)
+        if k < len(t) and t.text[k] == ",":
+            k = t.next_word(k)
+    return k if seen else j
+
+
+def _hesitation_at(t: Tokens, k: int) -> bool:
+    return k < len(t) and t.lower[k] in _HESITATIONS
 
 
 # Titles before a surname's initial alone: "dr. k", "ms. b" (not "miss": "i miss u").
@@ -399,7 +426,10 @@ def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         spelled_out = m.group("title").lower().startswith("doctor")
         if miss_the_verb(text, m.start("title")):
             continue  # "i miss summer": the verb
-        for lead, (start, end) in names:
+        for lead, (start, whole_end) in names:
+            end = whole_end
+            if text.endswith(("'s", "’s"), start, end) and end - start > 3:
+                end -= 2  # "dr kowalski's office called": the name, not its possessive
             word = text[start:end]
             if not ok_after_cue(word, lexicon):
                 continue

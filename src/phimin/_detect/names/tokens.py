@@ -36,6 +36,7 @@ __all__ = [
     "extend",
     "extend_back",
     "ok_after_cue",
+    "okay_said",
     "to_detections",
 ]
 
@@ -313,3 +314,19 @@ def contraction(word: str) -> bool:
 def plural_acronym(word: str) -> bool:
     """ "RNs", "MDs": a plural acronym, never a name."""
     return _PLURAL_ACRONYM.match(word) is not None
+
+
+# What "okay" is cut to in speech ("kay? so what now", "k, see you then").
+_OKAY_FORMS = frozenset({"kay", "k", "kk", "mkay"})
+_ALONE_BEFORE = regex.compile(r"(?:^|[.!?,;:\n\]])[ \t]*$")
+_ALONE_AFTER = regex.compile(r"[ \t]*(?:[.!?,;:\n]|$)")
+
+
+def okay_said(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a short form of "okay" that is its whole clause ("kay? so what
+    do i do", "kay, see you then"), not a name in one ("tell kay i said hi")?"""
+    return (
+        text[start:end].lower() in _OKAY_FORMS
+        and _ALONE_BEFORE.search(text, max(0, start - 5), start) is not None
+        and _ALONE_AFTER.match(text, end) is not None
+    )
