@@ -345,7 +345,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # we always go to my aunt's", "every christmas"). ("over thanksgiving" is the
         # days around it, as the packs read it: a season, not a day.)
         rf"(?i)(?:(?<![\w])(?:on|at|since|after|before|around|until|till|by|through|last"
-        rf"|this[ ]+past|this|that|next|it[ ]+was|en|desde|hasta|para|antes[ ]+de"
+        # (not "para", what is for a holiday: "para navidad no tenemos dinero")
+        rf"|this[ ]+past|this|that|next|it[ ]+was|en|desde|hasta|antes[ ]+de"
         rf"|despu[eé]s[ ]+de"
         # "my anniversary is valentine's day", "her due date's christmas eve"
         rf"|(?:birthday|anniversary|wedding|hearing|court[ ]date|due[ ]date|funeral"
@@ -361,7 +362,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night|weekend))?[ ]+(?:(?:i|he|she|they|we"
         rf"|my|his|her|our|their|mom|dad|you|me|se|nos|le|lo|la|mi|él|ella|ellos|yo)[ ]+"
         rf"(?!(?:always|usually|never|normally|often|sometimes|don't|do|just|like|love|hate|get"
-        rf"|go|siempre|nunca)(?![\w]))"
+        rf"|go|siempre|nunca)(?![\w])"
+        # (nor what the speaker does each year, a present after a pronoun: "el día de
+        # muertos le pongo su altar", "navidad la paso con mi hermana")
+        rf"|(?<=(?<![\w])(?:se|nos|le|les|lo|los|la|las|me|te|yo)[ ]+)\p{{L}}{{2,}}o(?![\w]))"
         # "el día de la independencia hubo una balacera", "el día del padre me llamó"
         rf"|(?:hubo|fue|pas[oó]|naci[oó]|muri[oó]|me|te|les)(?![\w])"
         # "easter sunday is when i told her", "new year's eve was the night he left",
@@ -525,10 +529,22 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "el 3 del 11 del 2001" (the second "del" and a year make it a date)
         rf"|(?<![\w])(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY})[ ]+del[ ]+(?:\d{{1,2}}|uno|dos|tres"
         r"|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)[ ]+del?[ ]+(?:(?:19|20)?\d{2}"
-        rf"|{SPANISH_YEAR_WORDS}|{_ES_BELOW_100}))(?![\w])",
+        rf"|{SPANISH_YEAR_WORDS}|{_ES_BELOW_100}))(?![\w])"
+        # the month, then its day: "en marzo, el veintiocho", "in march, el 28" (not "en
+        # marzo el doce de mis compañeros", a count)
+        rf"|(?<![\w])(?P<date>(?:{_MONTH_SPANISH}|{_FULL_MONTH}|march|may)[ ]*,?[ ]+el[ ]+"
+        rf"(?:d[ií]a[ ]+)?(?:\d{{1,2}}|{_SPANISH_DAY}))(?![\w])(?![ ]+(?:de|del|por|horas?"
+        r"|minutos?|a[ñn]os|d[ií]as|semanas|meses|veces)(?![\w]))"
+        # a month and its year: "en febrero del noventa", "desde abril del 2016", "in
+        # march de dos mil veinte" (a month said alone, "cada diciembre", is no one's date)
+        # (the word before read behind the month: a look-behind first is tried everywhere)
+        rf"|(?<![\w])(?P<date>{_MONTH_SPANISH}"
+        r"(?<=(?<![\w])(?:en|de|desde|hasta|para|in|since|by)[ ]+\p{L}+)"
+        rf"[ ]+del?[ ]+(?:(?:19|20)\d{{2}}|{SPANISH_YEAR_WORDS}"
+        rf"|(?:setenta|ochenta|noventa)(?:[ ]y[ ]{_ES_UNITS})?))(?![\w])",
         group="date",
         trigger=r"(?i)[ ]de[ ]|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo"
-        r"|d[ií]a[ ]|[ ]del[ ]",
+        r"|d[ií]a[ ]|[ ]del[ ]|[ ,]el[ ]",
     ),
     PatternSpec(
         builtin("phimin.date.day_month_compact"),

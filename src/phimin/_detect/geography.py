@@ -45,7 +45,7 @@ __all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
 _LOCATION_WORDS = frozenset(
     """in from to at near of around outside moved move moving live lives lived living visit
     visited visiting born raised grew up back toward towards between via @ town en desde past
-    hacia cerca left fled escaped crossed village pueblo por through thru""".split()
+    hacia cerca left fled escaped crossed village pueblo por through thru pa'""".split()
 )
 # Spanish words of where someone is from, before "de" and a place: "soy de", "venimos de".
 _FROM_VERBS = frozenset(
@@ -179,7 +179,7 @@ def _build_places() -> PlaceLexicon:
     cities: set[str] = set()
     abroad: set[str] = set()  # cities of other countries
     for city in gc.get_cities().values():
-        for name in _spellings(city["name"]):
+        for name in _spellings(city["name"]) | _said_abroad(city):
             cities.add(name)
             if city["countrycode"] == "US" and city["admin1code"] in state_names:
                 city_states.setdefault(name, set()).add(state_names[city["admin1code"]])
@@ -223,6 +223,51 @@ def _spellings(name: str) -> set[str]:
         if form.startswith("ciudad ") and len(form) >= 11:  # "juárez", "obregón"
             found.add(form[len("ciudad ") :])
     return {spelled for form in found for spelled in _said_forms(form)}
+
+
+# Mexico, Central America and the Caribbean: their cities are said by a short name the
+# gazetteer writes longer ("acapulco" for Acapulco de Juárez), or with accents it leaves
+# off ("nezahualcóyotl" for Ciudad Nezahualcoyotl).
+_SAID_SHORT_COUNTRIES = frozenset("MX GT HN SV NI CR PA DO PR CU".split())
+# First words of a city's name that are no short name for it: "santiago" (de los
+# Caballeros) is anyone's name, "dulce" (Nombre de Culmí) a word.
+_NO_SHORT_NAME = frozenset(
+    """santiago santa santo san villa ciudad dulce puente plaza union bajos sabana minas
+    ojo rio""".split()
+)
+
+
+def _said_abroad(city: dict[str, Any]) -> set[str]:
+    """A city's other names from GeoNames that people there say: the same name with its
+    accents, or the name before its "de" ("acapulco", "naucalpan"; never a surname,
+    "martínez" of Martínez de la Torre, nor a saint's first name)."""
+    if city.get("countrycode") not in _SAID_SHORT_COUNTRIES:
+        return set()
+    plain = _fold(city["name"].lower())
+    found: set[str] = set()
+    for alt in city.get("alternatenames") or ():
+        said = alt.lower()
+        if not _LATIN_NAME.fullmatch(said) or len(said) < 5 or said == city["name"].lower():
+            continue
+        folded = _fold(said)
+        same = folded == plain or plain in (f"ciudad {folded}", f"heroica {folded}")
+        short = (
+            plain.startswith(folded + " de ")
+            and " " not in folded
+            and folded not in _NO_SHORT_NAME
+            and not folded.endswith(("ez", "es"))
+        )
+        if same or short:
+            found |= _spellings(said)
+    return found
+
+
+_LATIN_NAME = regex.compile(r"[\p{Latin} ]+")
+
+
+def _fold(name: str) -> str:
+    """A name without its accents: "culiacán" -> "culiacan"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _said_forms(name: str) -> set[str]:
@@ -376,6 +421,8 @@ class CityRecognizer(PhiminRecognizer):
             state_follows = self._state_follows(lowered, end, name)
             if mode != "mixed" and name in _SPANISH_SAYINGS and not state_follows:
                 continue  # "trabajo en el centro", "desde ayer": downtown, yesterday
+            if mode != "mixed" and _spanish_noun_said(name, lowered, end):
+                continue  # "por la paz de mi familia", "el paso doce": the words
             if self._clinical(name, town) and not state_follows:  # ("mobile alabama")
                 continue
             previous = _previous_word(lowered, start)
@@ -630,6 +677,24 @@ _OUT_IN = regex.compile(
 # without capitals: "en el centro" (downtown; El Centro, California, capitalized stays),
 # and the words of time ("desde ayer": Ayer, Massachusetts).
 _SPANISH_SAYINGS = frozenset({"el centro", "centro"}) | SPANISH_TIMES
+
+# After a city that is a Spanish article and a noun ("la paz", "el paso"), what makes
+# it the noun: whose or which it is, or its number ("la paz de mi familia", "la paz de
+# dios", "estoy en el paso doce del programa").
+_NOUN_GOES_ON = regex.compile(
+    r"[ ]+(?:de[ ]+(?:mi|mis|tu|tus|su|sus|nuestra|nuestro|dios|la|el|los|las|este|esta)"
+    r"|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+    r"|quince|n[uú]mero|siguiente|anterior|final)(?![\w])"
+)
+
+
+def _spanish_noun_said(name: str, lowered: str, end: int) -> bool:
+    """A city named as a Spanish article and a noun, said as the noun: "la paz de mi
+    familia", "el paso doce" (not "vivimos en la paz, baja california")."""
+    return name.startswith(("la ", "el ", "los ", "las ")) and (
+        _NOUN_GOES_ON.match(lowered, end) is not None
+    )
+
 
 _OUT_IN_SAYINGS = frozenset(
     """public force front style numbers waves arms smoke flames spades bulk time space nature

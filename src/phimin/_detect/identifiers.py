@@ -314,6 +314,87 @@ _PHONE_PAIR = (
     rf"|{_PHONE_UNIT}[ ]hundred)"
 )
 _PHONE_TOKEN = rf"(?:{_PHONE_PAIR}|\d{{2,4}}|{_PHONE_UNIT})(?![\w'’])"
+# A phone's digits said in Spanish, one by one or two at a time ("tres uno dos, cuarenta
+# y cuatro, veintidós").
+_ES_UNIT_VALUES = {
+    w: i for i, w in enumerate("cero uno dos tres cuatro cinco seis siete ocho nueve".split())
+}
+_ES_PAIR_VALUES = {
+    **{
+        w: 10 + i
+        for i, w in enumerate(
+            """diez once doce trece catorce quince dieciséis diecisiete dieciocho
+            diecinueve""".split()
+        )
+    },
+    "dieciseis": 16,
+    **{
+        w: 20 + i
+        for i, w in enumerate(
+            """veinte veintiuno veintidós veintitrés veinticuatro veinticinco veintiséis
+            veintisiete veintiocho veintinueve""".split()
+        )
+    },
+    "veintidos": 22,
+    "veintitres": 23,
+    "veintiseis": 26,
+}
+_ES_TENS_VALUES = {
+    w: 30 + 10 * i
+    for i, w in enumerate("treinta cuarenta cincuenta sesenta setenta ochenta noventa".split())
+}
+_ES_PHONE_UNIT = r"(?:\d|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_ES_PHONE_PAIR = (
+    r"(?:(?:treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)(?:[ ]y[ ](?:uno|dos"
+    r"|tres|cuatro|cinco|seis|siete|ocho|nueve)(?![\w]))?|diez|once|doce|trece|catorce|quince"
+    r"|dieci(?:s[eé]is|siete|ocho|nueve)|veinti(?:uno|d[oó]s|tr[eé]s|cuatro|cinco|s[eé]is"
+    r"|siete|ocho|nueve)|veinte)"
+)
+_ES_PHONE_TOKEN = rf"(?:{_ES_PHONE_PAIR}|\d{{2,4}}|{_ES_PHONE_UNIT})(?![\w'’])"
+_ES_PHONE_CONTEXT = (
+    "teléfono",
+    "telefono",
+    "número",
+    "numero",
+    "celular",
+    "cel",
+    "llámame",
+    "llamame",
+    "llamar",
+    "márcale",
+    "marcale",
+    "marcar",
+)
+_ES_WORD = regex.compile(r"\d+|\p{L}+")
+
+
+def _said_digits_spanish(value: str) -> str:
+    """The digits of a phone said in Spanish: "tres uno dos cuarenta y cuatro" is 31244."""
+    out: list[str] = []
+    joined = False  # after a ten's "y": "cuarenta y cuatro" is 44, "veinte, cuatro" 204
+    for word in _ES_WORD.findall(value.lower()):
+        if word == "y":
+            joined = bool(out) and out[-1] in {str(v) for v in _ES_TENS_VALUES.values()}
+            continue
+        if word in _ES_UNIT_VALUES and joined:
+            out[-1] = out[-1][0] + str(_ES_UNIT_VALUES[word])
+        elif word.isdigit():
+            out.append(word)
+        elif word in _ES_UNIT_VALUES:
+            out.append(str(_ES_UNIT_VALUES[word]))
+        elif word in _ES_PAIR_VALUES:
+            out.append(str(_ES_PAIR_VALUES[word]))
+        elif word in _ES_TENS_VALUES:
+            out.append(str(_ES_TENS_VALUES[word]))
+        joined = False
+    return "".join(out)
+
+
+def _said_phone_spanish(value: str) -> bool | None:
+    """Seven, eight (a Mexican city's) or ten digits."""
+    return None if len(_said_digits_spanish(value)) in (7, 8, 10) else False
+
+
 _PHONE_WORD = regex.compile(r"(?i)\d+|[a-z]+")
 
 
@@ -853,6 +934,19 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         context=_PHONE_CONTEXT,
         needs_context=True,
         trigger=r"(?i)teen|ty|ten|eleven|twelve|double|triple|hundred",
+    ),
+    PatternSpec(
+        builtin("phimin.phone.spoken_spanish"),
+        # "mi celular es tres uno dos, cuarenta y cuatro, veintidós, diez, quince", "el
+        # teléfono es cincuenta y dos treinta y tres diecinueve cuarenta y ocho": a phone
+        # said in Spanish with pairs of digits as numbers, where a word around it says
+        # phone (seven, eight or ten digits).
+        rf"(?i)(?<![\w'’-])(?=(?:{_ES_PHONE_TOKEN}[ ,.-]+){{0,13}}{_ES_PHONE_PAIR}(?![\w'’]))"
+        rf"{_ES_PHONE_TOKEN}(?:[ ]?[,.-]?[ ]+{_ES_PHONE_TOKEN}){{3,13}}(?![\w'’-])",
+        validate=_said_phone_spanish,
+        context=(*_PHONE_CONTEXT, *_ES_PHONE_CONTEXT),
+        needs_context=True,
+        trigger=r"(?i)diez|once|doce|trece|catorce|quince|dieci|veint|enta",
     ),
     PatternSpec(
         builtin("phimin.phone.said_grouped"),

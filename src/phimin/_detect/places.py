@@ -173,14 +173,53 @@ _SPANISH_ARTICLE = (
     rf"(?:(?:del|de[ ]la|de[ ]los|de[ ]las|de)[ ]+(?!(?:{_SPANISH_KIN})(?![\w]))"
     r"|(?:la|las|los|el)[ ]+)"
 )
-_SPANISH_REST = rf"{_PLACE_WORD}(?:[ ]+{_SPANISH_ARTICLE}?{_PLACE_WORD}){{0,2}}"
+# (nor the verb after it: "en el barrio de san sebastián vivíamos")
+_PLACE_VERB = r"\p{L}+(?:íamos|iamos|ábamos|abamos|aron|ieron)(?![\w])"
+_SPANISH_REST = (
+    rf"{_PLACE_WORD}(?:[ ]+{_SPANISH_ARTICLE}?(?!{_PLACE_VERB}){_PLACE_WORD}){{0,2}}"
+)
 # (a name that opens with its article ends at a pause, not a verb: "el barrio la loma, y",
 # not "en el barrio la gente es buena")
 _SPANISH_NAME = (
-    rf"(?:{_SPANISH_REST}|{_SPANISH_ARTICLE}{_SPANISH_REST}(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:y|pero"
+    rf"(?:{_SPANISH_REST}|{_SPANISH_ARTICLE}{_SPANISH_REST}(?=[ ]*(?:[.,;!?]|$)|[ ]+{_PLACE_VERB}|[ ]+(?:y|pero"
     r"|porque|cuando|donde|en|a|al|de|con|desde|hasta|por|para|ahora|and|but|in|with|when|now"
     r"|since|for|because|so|until|where)(?![\w'’])))"
 )
+
+# Shops, schools and chapels Spanish names after their kind, the name with its own
+# article ("la tortillería la esperanza", "el salón los arcos").
+_SHOP_KINDS_ES = (
+    r"tortiller[ií]a|taquer[ií]a|panader[ií]a|carnicer[ií]a|fruter[ií]a|paleter[ií]a"
+    r"|lavander[ií]a|papeler[ií]a|zapater[ií]a|ferreter[ií]a|poller[ií]a|never[ií]a"
+    r"|dulcer[ií]a|peluquer[ií]a|tienda|tiendita|abarrotes|fonda|cantina|restaurante"
+    r"|sal[oó]n|est[eé]tica|escuela|escuelita|capilla|parroquia|llanter[ií]a|taller"
+)
+# What follows a shop's article and is no name of it: who is there, when, what is
+# sold ("en la tienda la señora", "en la panadería el pan", "en la escuela los niños").
+_SHOP_NOT_NAME = (
+    r"se[ñn]ora|se[ñn]or|due[ñn][oa]|cajer[oa]|encargad[oa]|maestr[oa]s?|directora?"
+    r"|gente|ni[ñn][oa]s|muchach[oa]s?|chav[oa]s|polic[ií]a|doctora?|jef[ea]|semana"
+    r"|mes|a[ñn]o|d[ií]a|noche|tarde|ma[ñn]ana|vez|otra|otro|misma|mismo|pan|comida"
+    r"|carne|leche|ropa|renta|luz|agua|verdad|primera|primero|[uú]ltima|[uú]ltimo|hora"
+    r"|mayor[ií]a|mitad|fila|puerta|entrada|salida|cuenta|nueva|nuevo|mam[aá]|pap[aá]"
+    r"|que|cual|dem[aá]s|mujeres|hombres|carros|perros|vecin[oa]s|polic[ií]as"
+)
+
+# Kinds of street in Spanish ("la calle hidalgo", "la privada de los pinos").
+_STREET_KINDS_ES = (
+    r"calle|avenida|privada|cerrada|calzada|callej[oó]n|andador|circuito|prolongaci[oó]n"
+    r"|bulevar"
+)
+# What a number before it counts, no street's: "caminé por la calle tres horas".
+_COUNTED = r"(?:veces|a[ñn]os|d[ií]as|horas|cuadras|semanas|meses|minutos)(?![\w])"
+_MONTHS_ES = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre)"
+)
+# A verb after a shop's word, its article a pronoun: "la escuela la dejé", "el taller
+# lo cerraron" (a past or imperfect ending no shop's name has).
+_CLITIC_VERB = r"\p{L}+(?:é|ó|aron|ieron|eron|aba|aban|ían|amos|imos)(?![\w])"
+
 
 # Where someone stays, a name before a kind of house ("we stayed at hope haven", "a bed
 # at harbor light"); never someone's own ("at my mom's house", "at grandma house").
@@ -453,8 +492,14 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         rf"|fraccionamiento|rancho|ejido|sierra)[ ]+{_SPANISH_NAME})"
         r"|(?:(?:el|mi|su|nuestro)[ ]+pueblo[ ]+de|el[ ]+municipio[ ]+de|la[ ]+aldea[ ]+de)[ ]+"
         rf"(?P<place>{_PLACE_WORD}(?:[ ]+{_PLACE_WORD}){{0,2}})"
-        rf"|(?:la[ ]+)?(?P<place>(?:calle|avenida)[ ]+{_PLACE_WORD}(?:[ ]+{_PLACE_WORD})?"
-        rf"(?:[ ]+n[uú]mero[ ]+{_ES_HOUSE_NUMBER})?)"
+        # (a street's own article or a date its name: "avenida las américas", "privada de
+        # los pinos", "calle 5 de mayo número 23"; its number said after it, "número" or
+        # not: "avenida revolución mil doscientos")
+        rf"|(?:la[ ]+)?(?P<place>(?:{_STREET_KINDS_ES})[ ]+(?:(?:\d{{1,2}}|{_ES_NUMBER_WORD})"
+        rf"[ ]+de[ ]+{_MONTHS_ES}|(?:(?:(?:de[ ]+)?(?:la|las|los|el)|del)[ ]+"
+        rf"(?!(?:{_SHOP_NOT_NAME})(?![\w])|{_CLITIC_VERB}))?{_PLACE_WORD}"
+        rf"(?:[ ]+(?!{_COUNTED}){_PLACE_WORD})?)"
+        rf"(?:[ ]+(?:n[uú]mero[ ]+)?{_ES_HOUSE_NUMBER})?(?![\w'’-]))(?![ ]+{_COUNTED})"
         r"|(?P<place>iglesia[ ]+(?:pentecostal|bautista|cat[oó]lica|cristiana|evang[eé]lica"
         rf"|adventista|metodista|apost[oó]lica)(?:[ ]+(?:el|la|de))?[ ]+{_PLACE_WORD}"
         rf"(?:[ ]+{_PLACE_WORD})?)"
@@ -462,13 +507,29 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # clínica de la 24", "la tienda de la 16"; and in English, "on la 24" (never
         # "a la 1", an hour)
         r"|(?<=(?<![\w'’])(?:cl[ií]nica|tienda|escuela|iglesia|parroquia|farmacia|mercado"
-        r"|parque|taquer[ií]a|panader[ií]a|parada|esquina|clinic|store|church)[ ]+de[ ]+"
+        # (and a chain's store: "la walmart de la 35", "el oxxo de la 10", looked for
+        # behind "la" and a number only: a scan for every chain at every place is slow)
+        r"|parque|taquer[ií]a|panader[ií]a|parada|esquina|clinic|store|church"
+        rf"|{BRAND_ALTERNATION})[ ]+de[ ]+"
         r"|(?<![\w'’])(?:on|off)[ ]+)la[ ]+(?P<place>\d{1,3})(?![\w:.,/-]|[ ]+(?:horas?|hours?"
-        r"|minutos|minutes|pm|am|de[ ]la[ ](?:mañana|tarde|noche))(?![\w])))",
+        r"|minutos|minutes|pm|am|de[ ]la[ ](?:mañana|tarde|noche))(?![\w])))"
+        # a shop, a school or a chapel by its own name, its article first: "la tortillería
+        # la esperanza", "trabajo en la taquería los compadres", "la carnicería el güero"
+        # (not who or when is there: "en la tienda la señora", "en la escuela la semana")
+        rf"|(?<![\w'’])(?P<place>(?:{_SHOP_KINDS_ES})[ ]+(?:la|el|los|las)[ ]+"
+        rf"(?!(?:{_SHOP_NOT_NAME})(?![\w])|{_CLITIC_VERB}){_SPANISH_REST})(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:y|pero"
+        r"|porque|cuando|donde|en|a|al|de|con|desde|hasta|por|para|ahora|and|but|in|with|when"
+        r"|now|since|for|because|so|until|where|los|todos|cada|toda|todo)(?![\w'’]))"
+        # a school by its number: "estudió en la prepa 5", "la secundaria técnica 34"
+        r"|(?<![\w'’])(?P<place>(?:prepa|preparatoria|secundaria|primaria|conalep|cbtis|cetis"
+        r"|kinder|kínder)[ ]+(?:t[eé]cnica[ ]+|federal[ ]+)?(?:n[uú]mero[ ]+)?\d{1,3})"
+        r"(?![\w:.,/-]|[ ]+(?:a[ñn]os|veces|horas?|d[ií]as|meses|semanas|grados?|de)(?![\w]))",
         group="place",
         trigger=r"(?i)colonia|barrio|vecindad|fraccionamiento|pueblo|municipio|rancho|ejido|aldea"
         r"|sierra"
-        r"|calle|avenida|iglesia|la[ ]\d",
+        r"|calle|avenida|privada|cerrada|calzada|callej|andador|circuito|prolongaci|bulevar"
+        r"|iglesia|la[ ]\d|er[ií]a[ ]|tienda|tiendita|fonda|cantina|capilla"
+        r"|parroquia|escuela|prepa|secundaria|primaria|conalep|cbtis|cetis|k[ií]nder",
     ),
     PatternSpec(
         builtin("phimin.location.street"),

@@ -100,9 +100,10 @@ _SPANISH_QUANTIFIERS = frozenset(
 
 # Spanish words before a noun or an adjective, never before a person: a degree ("muy
 # bonita", "tan blanca"), a place or state ("vivir en paz", "en cruz"), a possessive
-# ("mi tierra", "su luz"), what recurs ("cada domingo", "todo rosa").
+# ("mi tierra", "su luz"), what recurs ("cada domingo", "todo rosa"), an adjective
+# said before its noun ("una gran victoria").
 _SPANISH_BEFORE_A_WORD = frozenset(
-    "muy tan bien medio demasiado en cada todo toda todos todas otro otra cualquier"
+    "muy tan bien medio demasiado en cada todo toda todos todas otro otra cualquier gran"
     " mi mis tu tus su sus nuestro nuestra nuestros nuestras".split()
 )
 # After "de", the verb of a fixed phrase: "me dieron de alta", "la dan de alta".
@@ -140,9 +141,10 @@ def _spanish_word_in_place(t: Tokens, prev: int) -> bool:
 
 
 def _with_article(t: Tokens, i: int) -> bool:
-    """Is Spanish noun i said with its article ("la blusa", "el color", "una pared")?"""
+    """Is Spanish noun i said with its article ("la blusa", "el color", "una pared") or
+    after "de" ("pinté la cocina de color rosa", "un vestido de seda blanca")?"""
     b = t.prev_word(i)
-    return b >= 0 and t.lower[b] in _SPANISH_DETERMINERS
+    return b >= 0 and (t.lower[b] in _SPANISH_DETERMINERS or t.lower[b] == "de")
 
 
 def _spanish_noun_phrase(t: Tokens, prev: int, nxt: int) -> bool:

@@ -94,8 +94,8 @@ class NameRecognizer(PhiminRecognizer):
             *charting.social_notes(text, lex),
         ]
         if mode == "upper":  # a note in capitals is charting, not conversation
-            return found
-        return [
+            return spanish.surname_tails(text, found, lex)
+        every = [
             *found,
             *speech.opening_vocatives(text, lex),
             *speech.closing_vocatives(text, lex),
@@ -115,6 +115,7 @@ class NameRecognizer(PhiminRecognizer):
             *clauses.from_somewhere(text, lex),
             *clauses.the_one_who(text, lex),
             *spanish.spanish_people(text, lex),
+            *spanish.kin_of(text, lex),
             *apodos.spanish_nicknames(text),
             *nicknames.named_as(text, lex),
             *nicknames.named_first(text, lex),
@@ -129,6 +130,7 @@ class NameRecognizer(PhiminRecognizer):
             *turns.spanish_turn_ends(text, lex),
             *turn_answers.answered_names(text, lex),
         ]
+        return spanish.surname_tails(text, every, lex)
 
     def _spans(self, t: Tokens) -> Iterator[Span]:
         mixed = t.mode == "mixed"

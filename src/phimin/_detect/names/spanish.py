@@ -3,7 +3,10 @@ someone told, asked or called ("le dije a paloma", "llamé a chuy"), someone who
 a thing to the speaker ("pues chuy me llevó al doctor", "rigo no entiende"), someone
 named with the speaker at a clause's start ("diego y yo ya no hablamos") and someone
 called to after an interjection ("oye beto ven acá"). Rules
-`phimin.name.object` and `phimin.name.subject`, as in English (`clauses`).
+`phimin.name.object` and `phimin.name.subject`, as in English (`clauses`); whose kin or
+house someone is ("la hermana de óscar", "la casa de pancho"), `phimin.name.kin_of`.
+A name found by any rule runs on through its Spanish particles and surnames ("maría
+de los ángeles ruiz ortega", `surname_tails`).
 
 A Spanish word is a name here only if a first-name list has it ("paloma") or no
 Spanish or English list does ("chuy"): "le dije a todos", "la casa me gusta" name no one.
@@ -14,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
+from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon, fold_accents
@@ -29,10 +34,18 @@ from phimin._detect.lines import (
 from phimin._detect.names.clauses import OBJECT, SUBJECT
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.names.turns import HYPOCORISMS, spanish_verb_form
-from phimin._detect.words import NON_NAME_WORDS, TITLES
+from phimin._detect.words import (
+    NON_NAME_WORDS,
+    PERSON_VERBS,
+    SPANISH_PERSON_VERBS,
+    SPANISH_TIMES,
+    TITLES,
+)
 from phimin._lazy_regex import AnyPattern, lazy
 
-__all__ = ["interjection_at", "spanish_people"]
+__all__ = ["interjection_at", "spanish_people", "surname_tails"]
+
+KIN_OF = builtin("phimin.name.kin_of")
 
 _WORD = r"\p{L}[\p{L}-]*\p{L}"  # (no apostrophe: "that's no more" is English)
 # Telling, asking, calling, seeing someone: the person after "a".
@@ -229,3 +242,122 @@ def _subjects(text: str) -> Iterator[regex.Match[str]]:
         return finditer_by_line(_SUBJECT, text, _SPANISH_LINE)
     near = lines_with_words(_SUBJECT_WORDS, text)
     return finditer_in(_SUBJECT, text, lines_with_in(_SPANISH_LINE, text, near))
+
+
+# Whose kin, partner, friend or house: "la hermana de óscar", "el novio de yesenia",
+# "en la casa de pancho", "el velorio del papá de ulises". The word after "de" is a
+# name only if `_named` says so ("la casa de mi mamá", "la casa de campo" name no one).
+_KIN_OF_WORDS = tuple(
+    """hermana hermano hermanita hermanito hermanas hermanos mamá mama mami papá papa
+    papi madre padre hijo hija hijos hijas hijito hijita esposo esposa marido novio novia
+    ex exesposo exesposa exnovio exnovia tío tía tio tia primo prima primos abuelo abuela
+    abuelito abuelita nieto nieta nietos suegro suegra cuñado cuñada cunado cunada yerno
+    nuera sobrino sobrina padrastro madrastra hijastro hijastra compadre comadre padrino
+    madrina ahijado ahijada amigo amiga amigos amigas vecino vecina pareja bebé bebe
+    familia casa velorio funeral entierro boda bautizo cumpleaños quinceañera cuarto
+    troca carro""".split()
+)
+_KIN_OF = lazy(
+    r"(?i)(?<![\p{L}'’-])(?:"
+    + "|".join(_KIN_OF_WORDS)
+    + r")[ ]+de[ ]+(?P<name>"
+    + _WORD
+    + r")(?![\p{L}'’-])"
+)
+_KIN_OF_CUES = frozenset(f"{w} de " for w in _KIN_OF_WORDS)
+# Said after kin's "de" and no one's name: "la madre de dios", "el hijo de puta".
+_KIN_OF_NOT = frozenset({"dios", "cristo", "puta", "nadie", "alguien", "todos", "ellos", "ellas"})
+
+
+def kin_of(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """The name after a kin word's or a house's "de": "la mamá de leydi no me deja",
+    "estuve en la casa de pancho" (a first name, a short form or a word no list has)."""
+    for m in finditer_in(_KIN_OF, text, lines_with_words(_KIN_OF_CUES, text)):
+        name = m.group("name")
+        if name.lower() not in _KIN_OF_NOT and _named(name, lexicon):
+            yield KIN_OF.at(*m.span("name"))
+
+
+# A Spanish name's particle and what it introduces: "de los ángeles", "del carmen",
+# "de la cruz", "de jesús" (the word read by `_particle_name`).
+_PARTICLE_TAIL = regex.compile(
+    r"(?i)[ ]+(?:de[ ]+(?:la|las|los)|del|de)[ ]+(?P<w>\p{L}+)(?![\p{L}'’-])"
+)
+_SURNAME_NEXT = regex.compile(r"(?i)[ ]+(?P<w>\p{L}+)(?![\p{L}'’-])")
+# What Spanish names carry after "de" that is also an everyday word (devotions, and
+# surnames with their article): "maría de la luz", "juan de dios", "ramón de la garza".
+# Not "paz", "casa", "mañana": "rosa de la paz que siento" stays a word.
+_PARTICLE_NAMES = frozenset(
+    """angeles carmen jesus socorro rosario luz guadalupe lourdes pilar refugio dolores
+    remedios mercedes fatima cruz rosa torre garza fuente vega santos reyes valle rio
+    rios castillo leon toro campo hoyos olmos monte rocio consuelo milagros asuncion
+    concepcion trinidad soledad maria angel peña pena anda alba haro luna lara loera
+    castro santiago huerta real pino olmo barrera dios""".split()
+)
+
+
+def _particle_name(word: str, lexicon: NameLexicon) -> bool:
+    """A word a name's particle introduces: a devotion or article surname ("del
+    carmen", "de la garza"), or a surname no everyday list has ("de sandoval")."""
+    w = fold_accents(word.lower())
+    if w in _PARTICLE_NAMES:
+        return True
+    return (
+        w in lexicon.last
+        and len(w) >= 4
+        and not lexicon.is_spanish(word.lower())
+        and not lexicon.is_english(w)
+        and not lexicon.is_common_word(w)
+    )
+
+
+def _tail_surname(word: str, lexicon: NameLexicon) -> bool:
+    """A surname after a name's particle part ("de los ángeles ruiz ortega", "de jesús
+    moreno"), never the verb, grammar or time that follows it ("de la cruz dice")."""
+    w = word.lower()
+    plain = fold_accents(w)
+    return (
+        plain in lexicon.last
+        and len(w) >= 3
+        and w not in SPANISH_STOP_WORDS
+        and w not in STOP_WORDS
+        and w not in SPANISH_TIMES
+        and w not in SPANISH_PERSON_VERBS
+        and w not in PERSON_VERBS
+        and not spanish_verb_form(w, lexicon)
+        and not is_clinical_term(w)
+    )
+
+
+def _tail_end(text: str, end: int, lexicon: NameLexicon) -> int:
+    """Where a name ending at `end` ends with its particles and surnames: "josé luis
+    peña| del valle", "guadalupe| del carmen ríos"; `end` if no particle follows."""
+    new = pos = end
+    particle = False
+    for _ in range(4):
+        m = _PARTICLE_TAIL.match(text, pos)
+        if m is not None and _particle_name(m.group("w"), lexicon):
+            new = pos = m.end()
+            particle = True
+            continue
+        m = _SURNAME_NEXT.match(text, pos)
+        if m is None or not _tail_surname(m.group("w"), lexicon):
+            break
+        if not particle:  # "josé luis| peña del valle": a surname, then its particle
+            after = _PARTICLE_TAIL.match(text, m.end())
+            if after is None or not _particle_name(after.group("w"), lexicon):
+                break
+        new = pos = m.end()
+    return new
+
+
+def surname_tails(text: str, found: list[Detection], lexicon: NameLexicon) -> list[Detection]:
+    """Names run on through their particles: "se llama maría| de los ángeles ruiz
+    ortega", "el licenciado juan pablo| de la cruz" (each rule stops at "de")."""
+    if " de" not in text and " De" not in text and " DE" not in text:
+        return found
+    out = []
+    for d in found:
+        end = _tail_end(text, d.end, lexicon) if d.entity == "PERSON" else d.end
+        out.append(d if end == d.end else d.spanning(d.start, end))
+    return out

@@ -520,6 +520,16 @@ def _mid_line_speakers(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             yield SPEAKER.at(*m.span("name"))
 
 
+# Names said as an exclamation, and what follows one: "jesús, qué susto", "jesús mío",
+# "jesús bendito", "jesús, maría y josé" (not "jesús, qué haces aquí", asked of him).
+_EXCLAIMED_NAMES = frozenset({"jesús", "jesus"})
+_EXCLAIMED = regex.compile(
+    r"(?i)[ ]*,?[ ]*(?:m[ií]o|bendito|santo|sacramentado|mar[ií]a[ ]+y[ ]+jos[eé]"
+    r"|qu[eé][ ]+(?:susto|miedo|horror|coraje|verg[üu]enza|barbaridad|pena|tristeza"
+    r"|cosa|cosas|feo|horrible|bárbaro|barbaro))(?![\p{L}])"
+)
+
+
 def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "dmitri, what happened", "okay max let's pick up", "therapist: Destiny what was":
     a name that opens a turn, then talk to the one named."""
@@ -546,6 +556,8 @@ def opening_vocatives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue  # a rare word opening a line is as often shorthand as a name
         if interjection_at(text, m.start("name"), m.end("name"), lexicon):
             continue  # "mira, yo no quiero problemas": Spanish "look", before Spanish
+        if w in _EXCLAIMED_NAMES and _EXCLAIMED.match(text, m.end("name")) is not None:
+            continue  # "jesús, qué susto me diste", "jesús bendito": an exclamation
         # a name that is also a verb or an adjective only before a comma, or a question
         # word no verb or modal comes before ("so will how did it go")
         after = m.group("after").strip().lower()

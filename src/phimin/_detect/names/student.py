@@ -287,6 +287,8 @@ class StudentNameRecognizer(PhiminRecognizer):
                 return False  # "lean back", "as long as", "hunting season": the word
             if k == 0 and _spanish_word_said(word, before, lex):
                 return False
+            if k == 0 and before in _SPANISH_HAVING and lex.is_spanish(word):
+                return False  # "no tengo esperanza", "sin luz": a thing had or lacked
             if (k > 0 and lex.is_name(word)) or lex.is_first_name(word) or word in NOUN_NAMES:
                 continue
             if k == 0 and everyday and before in _SPANISH_ARTICLES and lex.is_spanish(word):
@@ -500,6 +502,12 @@ def _line_words(text: str, start: int, end: int) -> list[str]:
 
 
 _SPANISH_ARTICLES = frozenset("el la los las un una unos unas".split())
+# Words of having or amount before a Spanish noun that is a name too: "no tengo
+# esperanza", "sin luz", "hay mucha paz aquí".
+_SPANISH_HAVING = frozenset(
+    """tengo tiene tienes tenemos tienen tenía tenia hay había habia sin mucha mucho poca
+    poco tanta tanto ninguna ningún ningun""".split()
+)
 
 
 def _spanish_word_said(word: str, before: str, lex: NameLexicon) -> bool:
