@@ -22,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
+from phimin._detect.case import case_mode
 from phimin._detect.clinical import MEDICATIONS, is_clinical_term, looks_clinical
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
@@ -485,15 +486,18 @@ _PRONOUNS = frozenset(
 _VOWEL = regex.compile(r"[aeiouy]")
 
 
-def unlisted_name(word: str, lexicon: NameLexicon) -> bool:
+def unlisted_name(word: str, lexicon: NameLexicon, *, mixed: bool = False) -> bool:
     """A short name or nickname no list may have ("dre", "jojo", "tavi"): a lower-case
     word shaped like a name that no English, Spanish or clinical list knows and that is
     no slang or grammar. Only a slot that holds a person makes it a name ("me and dre
     went", "jojo keeps texting me"); "me and work", "me and anxiety" are words."""
     w = word.lower()
+    if mixed and not (word[:1].isupper() and word[1:].islower()):
+        return False  # in a note with capitals: "called STAT", "will visit tonoc"
     return (
         w.isalpha()
         and 3 <= len(w) <= 10
+        and not is_clinical_term(w)
         and _NAME_SHAPE.match(w) is not None
         and w not in SPEECH_SLANG
         and w not in NICKNAME_PREFIXES  # ("lil", "big")
@@ -695,6 +699,7 @@ _FOUND_PASSIVE = regex.compile(
 def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "so will said", "grace texted me", "kwame wants to move": a name that opens a
     clause before a verb of what people do."""
+    mixed = case_mode(text) == "mixed"
     for m in finditer_from(_SUBJECT, text, _subject_starts(text)):
         word = m.group("name")
         w = word.lower()
@@ -719,7 +724,8 @@ def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             # "jojo keeps texting me", "dre said no": a nickname no list has, before
             # what only a person does
             if other is not None or not (
-                unlisted_name(word, lexicon) and _does_what_people_do(text, verb, m.end("verb"))
+                unlisted_name(word, lexicon, mixed=mixed)
+                and _does_what_people_do(text, verb, m.end("verb"))
             ):
                 continue
             unlisted = True
@@ -1150,6 +1156,7 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "i told mark i'm not going", "i asked june if she could": a name told or asked;
     "i saw faith at church", "she moved in with ray last year": someone seen, loved or
     lived with."""
+    mixed = case_mode(text) == "mixed"
     for m in finditer_by_line(_OBJECT, text):
         word = m.group("name")
         w = word.lower()
@@ -1157,7 +1164,7 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             continue  # "a little town called tlacolula": a place's name (`location.called`)
         if _NAMED_THING.search(text, max(0, m.start() - 30), m.start("name")):
             continue  # "we can try one called phexxi": a thing's name
-        if unlisted_name(word, lexicon) or (name_word(word, lexicon, modal=True) and (
+        if unlisted_name(word, lexicon, mixed=mixed) or (name_word(word, lexicon, modal=True) and (
             lexicon.is_first_name(w)
             # "i finally texted babajide back": a word no list knows
             or (
@@ -1176,7 +1183,7 @@ def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         elif (lexicon.is_first_name(w) and name_word(word, lexicon, modal=True)) or (
             # "hanging out with tash all weekend": a nickname or a name no first-name
             # list has, where no English word is
-            unlisted_name(word, lexicon)
+            unlisted_name(word, lexicon, mixed=mixed)
             or (lexicon.is_clear_name(w) and name_word(word, lexicon) and not lexicon.is_english(w))
         ):
             yield OBJECT.at(*m.span("name"))
@@ -1293,6 +1300,7 @@ def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "robin and i went", "me and dawn", "miles's mom": a first name beside "me" or
     "I", or owning what people own."""
+    mixed = case_mode(text) == "mixed"
     for m in finditer_by_line(_COMPANION, text, _COMPANION_CUE):
         for group in ("name", "second"):
             word = m.group(group)
@@ -1306,7 +1314,7 @@ def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
                 # "me and dre went", "jojo and i broke up": a nickname no list has,
                 # then what the two did ("me and work are" is no one: a word)
                 m.group("owned") is None
-                and unlisted_name(word, lexicon)
+                and unlisted_name(word, lexicon, mixed=mixed)
                 and _PAIR_DID.match(text, m.end()) is not None
             ):
                 yield COMPANION.at(m.start(group), m.end(group))
