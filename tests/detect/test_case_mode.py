@@ -29,6 +29,35 @@ from phimin._detect.case import SPEAKER_LABEL, _without_labels, case_mode
         ("NEURO: ALERT AND ORIENTED X3, MAE", "upper"),
         # typed speech with capitals of its own besides "I"
         ("CLIENT: Yeah, I think so. THERAPIST: Okay.", "mixed"),
+        # an export's layout is the tool's: its header, timings, voice tags, diarized
+        # labels, speakers' lines and a scribe's header leave lower-case speech lower
+        (
+            "WEBVTT\n\nNOTE Auto transcript\n\n00:00:01.200 --> 00:00:04.800\n"
+            "<v Dana Whitfield>so how was the drive in from fairhaven\n\n"
+            "00:00:05.100 --> 00:00:07.950\n<v Marcus Oyelaran>not bad about forty minutes",
+            "lower",
+        ),
+        ("SPEAKER_01: it was fine i guess we drove out to bakersfield", "lower"),
+        ("SPEAKER 00: okay\nSPEAKER 01: we drove out to bakersfield on saturday", "lower"),
+        (
+            "Dana Whitfield  2:14\nso this week i tried the sleep thing\n\n"
+            "[10:02 AM] Okafor, Chidi (Clinician)\nthat's normal did you keep the diary",
+            "lower",
+        ),
+        (
+            "Visit date: 03/14/2025\nPatient: Harold Ketchum\nProvider: Samira Haddad, MD\n\n"
+            "Doctor: how have you been since we changed the blood thinner\n"
+            "Patient: okay no bleeding my gums are fine",
+            "lower",
+        ),
+        ('{"start": 3.9, "speaker": "Rosa Delgado", "text": "good actually we drove"}', "lower"),
+        # ...but typed prose under the same layout stays mixed
+        (
+            "00:00:01.200 --> 00:00:04.800\n<v Dana Whitfield>So, how was the drive in?\n\n"
+            "00:00:05.100 --> 00:00:07.950\n<v Marcus Oyelaran>Not bad. About forty minutes.",
+            "mixed",
+        ),
+        ("Patient: Alert and oriented.\nPlan: Recheck in two weeks.", "mixed"),
     ],
 )
 def test_case_mode(text: str, mode: str) -> None:

@@ -42,10 +42,54 @@ _START = re.compile(r"(?:^[ \t]*|[.!?][ \t]+|:[ \t]*)([^\W\d_])", re.MULTILINE)
 _FEW_CAPITALS = 0.15
 
 
+# The layout a speech-to-text tool's export wraps speech in, whose capitals are the
+# tool's, not the speaker's: a WebVTT header, its NOTE and metadata lines and its cue
+# timings ("00:01:02.500 --> 00:01:05.000"), voice tags ("<v Dana Whitfield>"),
+# diarized labels ("SPEAKER_00", "[Speaker 1]"), a meeting tool's speaker line ("Dana
+# Whitfield  2:14", "[10:02 AM] Whitfield, Dana", "10:02:11 From Dr. Lee to Everyone:",
+# "Naomi Feld started transcription") and a line's opening label, capitalized, with its
+# time ("Yusuf Demir:", "Client (00:04):", "[00:12:33] Therapist:", "Visit date:").
+# Cleared before capitals are counted, so that a lower-case export reads as speech.
+# (Two patterns: the lines' layout, each match opening with the line break before it,
+# a literal the engine skips to, so that no other position is tried; and the tags a
+# line holds, looked for only where the text has them.)
+_CUE_LINES = re.compile(r"\n(?:(?:WEBVTT|NOTE|Kind:|Language:)[^\n]*|[^\n]*-->[^\n]*)")
+_EXPORT_LINES = re.compile(
+    r"\n(?:[^\n:]{1,60}?[ \t]+\[?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?\]?[ \t]*$"
+    r"|\[\d{1,2}:\d\d(?::\d\d)?[ \t]?[AaPp][Mm]\][^\n]*"
+    r"|(?:\d{1,2}:\d\d(?::\d\d)?[ \t]+)?From[ \t][^\n]{1,80}?[ \t]to[ \t][^\n]*"
+    # a scribe's header, its fields whole: "DOB: 1979-10-30", "Session date: 11/21/2024
+    # Start: 4:00 PM", and the people it names, "Therapist: Olu Bankole, LCSW" (not a
+    # turn or a note: "Patient: Alert and oriented" keeps its words)
+    r"|[ \t]*(?:DOB|Date[ ]of[ ](?:birth|service)|(?:Visit|Session|Service|Encounter)[ ]"
+    r"(?:date|type|time)|Encounter|Location|Duration|Phone|MRN|Age|Accompanied[ ]by|Modality"
+    r"|Chief[ ]complaint|Participants|Started)[ \t]*:[^\n]*"
+    r"|[ \t]*(?:Patient|Client|Therapist|Provider|Clinician|Physician|Counselor)(?:[ ]name)?"
+    r"[ \t]*:[ \t]*(?:(?:Dr|Mr|Mrs|Ms)\.?[ \t]+)?[A-Z][^\s,]*(?:,?[ \t][A-Z][^\s,]*){0,3}"
+    r"(?:,[ \t]*[A-Z]{2,6})?(?:[ \t]*\([^)\n]*\))?(?:[ \t]{2,}[^\n]*)?[ \t]*$"
+    r"|[ \t]*(?:\[[\d:.,]+\][ \t]*)?[A-Z][\w'’.-]*(?:[ \t]{1,2}[A-Za-z][\w'’.-]*){0,2}"
+    r"(?:[ \t]*[(\[][^)\]\n]{1,20}[)\]])?[ \t]*"
+    r"(?::[ \t]*(?:\d{1,2}:\d\d(?::\d\d)?)?|\d{1,2}:\d\d(?::\d\d)?)(?=[ \t]))",
+    re.MULTILINE,
+)
+_TRANSCRIPTION_LINES = re.compile(
+    r"\n[^\n]{1,60}?[ \t](?:started|stopped)[ \t]transcription[ \t]*$", re.MULTILINE
+)
+_EXPORT_TAGS = re.compile(
+    r"</?[a-z](?:\.[\w.-]+)*(?:[ \t][^<>\n]*)?>"
+    r"|\b(?:SPEAKER|[Ss]peaker)[ _]?\w{1,2}\b"  # ("SPEAKER_00" reads "SPEAKER 00" here)
+    r'|"(?:speaker[\w ]*|name)"[ \t]*:[ \t]*"[^"\n]*"'
+)
+
+
 def case_mode(text: str) -> CaseMode:
     """Is the text mostly capitals, almost none, or mixed (ASCII letters counted, not
-    those of speakers' labels)? Speech typed in lower case is "lower" though a few of
-    its words have capitals (`_typed_lower_case`)."""
+    those of speakers' labels or of an export's layout)? Speech typed in lower case is
+    "lower" though a few of its words have capitals (`_typed_lower_case`)."""
+    if "\n" in text:
+        text = _export_lines_cleared(text)
+    if "<" in text or "peaker" in text or "PEAKER" in text:
+        text = _EXPORT_TAGS.sub("", text)
     if ":" in text:
         text = _without_labels(text)
     ascii_only = text.encode("ascii", "ignore")
@@ -61,6 +105,19 @@ def case_mode(text: str) -> CaseMode:
     if upper / letters < _FEW_CAPITALS and _typed_lower_case(text, upper, letters):
         return "lower"
     return "mixed"
+
+
+def _export_lines_cleared(text: str) -> str:
+    """`text` without the lines of an export's layout (`_EXPORT_LINES` and its kin),
+    each pattern run only where the text has what it needs ("-->", a colon)."""
+    text = "\n" + text  # (each match opens with its line break: the first line too)
+    if "-->" in text or "WEBVTT" in text:
+        text = _CUE_LINES.sub("\n", text)
+    if ":" in text:
+        text = _EXPORT_LINES.sub("\n", text)
+    if "transcription" in text:
+        text = _TRANSCRIPTION_LINES.sub("\n", text)
+    return text[1:]
 
 
 def _without_labels(text: str) -> str:

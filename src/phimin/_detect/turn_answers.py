@@ -81,11 +81,53 @@ _NAME_QUESTION = regex.compile(
     r"[^?\n]{0,40}\??[ \t]*$"
 )
 # The next turn: its speaker's tag, then fillers before the answer.
-# ("C:", "speaker 2:", "[patient]")
+# ("C:", "speaker 2:", "[patient]"; as an export writes it, with its time and its
+# diarized label or voice tag: "[00:12:36] Client:", "SPEAKER_01:" (read "SPEAKER 01"),
+# "[SPEAKER_01]:", "Therapist (00:09):", "<v Client>")
 _TAG = regex.compile(
-    r"[ \t>]*(?:\p{L}[\p{L}'’.-]{0,15}(?:[ ]\p{L}[\p{L}'’.-]*|[ ]\d)?[ ]?:"
-    r"|\[\p{L}[\p{L}_ -]{0,20}\])?[ \t]*"
+    r"[ \t>]*(?:\[?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?\][ \t]*)?"
+    r"(?:\p{L}[\p{L}'’.-]{0,15}(?:[ ]\p{L}[\p{L}'’.-]*|[ ]\d{1,2})?"
+    r"(?:[ ]?[(\[]\d{1,2}:\d\d(?::\d\d)?[)\]])?[ ]?:"
+    r"|\[\p{L}[\p{L}_ -]{0,20}(?:[ ]\d{1,2})?\]:?|<v(?:\.[\w.-]+)*(?:[ \t][^<>\n]*)?>)?[ \t]*"
 )
+# The lines of an export's layout between one turn and the next: a blank line, a cue's
+# timing ("00:00:04,600 --> 00:00:09,900"), its number or id before that timing, and a
+# meeting tool's speaker line ("Speaker 2  0:07").
+_TIMING_LINE = regex.compile(r"[^\n]*\d:\d\d[^\n]*-->[^\n]*")
+_CUE_ID_LINE = regex.compile(r"[ \t]*(?:\d{1,6}|[\w-]{8,}/\d+-\d+)[ \t]*")
+_SPEAKER_TIME_LINE = regex.compile(
+    r"[ \t]*\p{L}[^\n:]{0,60}?(?:[ \t]{2,}|\t)\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]*"
+)
+
+
+def next_turn(text: str, pos: int) -> tuple[int, int] | None:
+    """The bounds of the first line from `pos` that holds speech, past an export's
+    layout (blank lines, a cue's number and timing, a speaker's line with its time);
+    None when the text ends first. A number alone is a cue's only before its timing
+    ("8" may be the answer)."""
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if not (
+            text[pos:end].isspace()
+            or pos == end
+            or _TIMING_LINE.fullmatch(text, pos, end)
+            or _SPEAKER_TIME_LINE.fullmatch(text, pos, end)
+            or (_CUE_ID_LINE.fullmatch(text, pos, end) and _timing_after(text, end))
+        ):
+            return pos, end
+        if end == len(text):
+            return None
+        pos = end + 1
+    return None
+
+
+def _timing_after(text: str, end: int) -> bool:
+    """Is the line after the one ending at `end` a cue's timing?"""
+    nxt = text.find("\n", end + 1)
+    return _TIMING_LINE.fullmatch(text, end + 1, len(text) if nxt < 0 else nxt) is not None
+
+
 _FILLERS = frozenset(
     """um umm uh uhh oh ah eh well so like yeah yes yep mm hmm mhm okay ok it's its it was
     that's thats mostly originally probably actually honestly basically pues este bueno
@@ -181,7 +223,10 @@ def _answers(
             continue
         if text.find("?", m.start(), end) < 0 and not _asks_unmarked(text, start, m):
             continue
-        a_start, a_end = lines[i + 1]
+        answer = next_turn(text, lines[i + 1][0])
+        if answer is None:
+            continue
+        a_start, a_end = answer
         tag = _TAG.match(text, a_start, a_end)
         pos = tag.end() if tag else a_start
         yield m, pos, a_end
@@ -342,11 +387,10 @@ def answered_ids(text: str) -> Iterator[Detection]:
     if "\n" not in text or not any(c.isdigit() for c in text):
         return
     for q in _ID_QUESTION.finditer(text):  # (one pass: only lines that ask)
-        a_start = q.end() + 1
-        if a_start >= len(text):
+        answer = next_turn(text, q.end() + 1) if q.end() < len(text) else None
+        if answer is None:
             continue
-        a_end = text.find("\n", a_start)
-        a_end = len(text) if a_end < 0 else a_end
+        a_start, a_end = answer
         tag = _TAG.match(text, a_start, a_end)
         m = _ID_ANSWER.match(text, tag.end() if tag else a_start, a_end)
         if m is None:

@@ -23,6 +23,7 @@ from phimin._detect.names import (
     apodos,
     charting,
     clauses,
+    exports,
     guesses,
     kin,
     nicknames,
@@ -84,6 +85,8 @@ class NameRecognizer(PhiminRecognizer):
         found = [
             *to_detections(toks, spans),
             *speech.speakers(text, mode, lex),
+            *exports.export_speakers(text, lex),
+            *exports.cue_split_names(text, lex),
             *titles.doctors(text, lex),
             *titles.initials(text, mode, lex),
             *charting.aware(text, lex),
