@@ -195,10 +195,11 @@ _FOUR_DIGITS = regex.compile(r"\d{4}")
 
 
 # Emails, web addresses and paths keep their underscores ("j_doe@clinic.org"), and so
-# do phimin's own placeholders ("[PERSON_1]") and a handle said after "at" ("follow me
-# at sad_girl_fern": read apart, its last part would be a name).
+# do phimin's own placeholders ("[PERSON_1]"), a handle said after "at" ("follow me
+# at sad_girl_fern": read apart, its last part would be a name) and a Skype name
+# ("live:dana.w_1").
 _KEEP_UNDERSCORES = lazy(
-    r"[^\s\[\]()]*[@/][^\s\[\]()]*|www\.\S*"
+    r"[^\s\[\]()]*[@/][^\s\[\]()]*|www\.\S*|(?<![\w:])(?i:live):[^\s\[\]()]*"
     r"|(?<=(?<![\w])[Aa][Tt][ ])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+|\[?(?:"
     + "|".join(sorted((info.label for info in ENTITIES.values()), key=len, reverse=True))
     + r")_\d{1,7}\]?"

@@ -156,6 +156,9 @@ _GUARDS = [
     r"|korean|chinese|japanese|indian|african|european|jewish|greek|polish|swedish|french"
     r"|scottish|english|cuban|dominican|haitian|jamaican|samoan|hawaiian|vietnamese|arab"
     r"|persian|russian|norwegian|dutch|spanish|portuguese|brazilian|colombian)(?![\w])",
+    # a part of a dose or a tablet named before it: "dose 1/4", "tab 1/2 qhs", "pill 3/4"
+    # (a month has more days than these: "dose 1/4" is never January 4th in a plan)
+    r"(?i)(?<=(?<![\w])(?:dose|doses|tabs?|tablets?|pills?)[ ]+(?:of[ ]+)?)[1-3]/[2348](?![\w/])",
     # a thing cut into parts: "split the pill in 1/2", "broke it into 1/4s"
     r"(?i)(?<=(?<![\w])(?:in|into|by)[ ]+)1/[234](?:s|'s)?(?![\w/])",
     r"(?i)(?<![\w])(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"

@@ -264,7 +264,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.date.numeric"),
         # (glued to a word too: "drawn on03/11/19", "OVERDOSE-4/7/21"). Also "4/18.96",
         # and a pair of dates "09/14/09/15" (two digits each, both a real month and day).
-        r"(?<![\d/.:])(?<!\d-)(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})"
+        # (never a version after its word: "version 3.4.12", "ios 17.4.1", "v2.3.1")
+        r"(?<![\d/.:])(?<!\d-)(?<!(?i:version|ver\.?|v|release|build|update|firmware|patch|ios"
+        r"|android|python|app)[ ]?)(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})"
         r"|(?<![\w-])(?:\d{1,2}/\d{1,2}\.\d{2}|\d{2}/\d{2}/\d{2}/\d{2}))(?![\w/%]|[.-]\d)",
         validate=_plausible_date_form,
     ),
@@ -289,7 +291,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?<![\w/]|(?<!\p{{L}}),|\d:|\d\.)(?:(?i:{_WEEKDAY_SHORT}),?[ ]+)?"
         r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
         r"(?![\w]|[.,]\d|/(?![.,;:!?)]?(?:\r?\n|\Z)|[.,;:!?)][ \t]"
-        r"|[ \t](?<=(?i:seen|dated|since|until|till|as[ ]of|visit|admitted|discharged)"
+        # ("labs drawn 3/14/ per pt", "note signed 3/14/ by")
+        r"|[ \t](?<=(?i:seen|dated|since|until|till|as[ ]of|visit|admitted|discharged|drawn"
+        r"|collected|signed|done|dob|dos|born|died)"
         r"[ ]+(?:on[ ]+)?\d{1,2}/\d{1,2}/[ \t])))",
     ),
     PatternSpec(
@@ -314,7 +318,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i)(?<![\w])(?:on|since|until|till|by|before|after|from|born|is|was|it's|'s"
         rf"|due|through|thru|as[ ]of|starting|dated)[ ]+(?P<date>{_MONTH_FULL}[ ]+"
         rf"{_CARDINAL_DAY})(?![\w'’-])(?![ ]+(?:{_NOT_A_DAY}|{_SPOKEN_NUMBER}|percent|dollars"
-        rf"|bucks|pounds|mg|of|or|to|out|more|less|and[ ]+(?:a|an|one|two|three)|hundred)(?![\w]))",
+        rf"|bucks|pounds|mg|of|or|to|out|more|less|and[ ]+(?:a|an|one|two|three)|hundred)(?![\w]))"
+        # with its year after it the month and day need no word before: "march fourteen
+        # twenty twenty four", "june three, 2019" (a count has no year after it)
+        # (or its short name: "nov twenty eight twenty twenty five")
+        rf"|(?<![\w])(?P<date>(?:{_MONTH_FULL}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
+        rf"[ ]+{_CARDINAL_DAY},?[ ]+{_YEAR})(?![\w'’-])",
         group="date",
         trigger=r"(?i)jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec",
     ),
@@ -785,7 +794,8 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.age.years_old"),
         rf"(?i){_B}{_AGE_FEELING}{_AGE_NUMBER}(?:[ -]?(?:years?|yrs?|y)[ -]?(?:old|o{_E}|/o)"
         rf"|[ ]years?[ ]of[ ]age{_E}|[ -]?y\.?o\.?{_E}"
-        rf"|[ -]?y/o)",
+        # ("97yrs", "97 yoa": a note's shorthand; no one's span of years runs past 90)
+        rf"|[ -]?y/o|[ -]?(?:yrs?|yoa){_E})",
         group="age",
     ),
     PatternSpec(

@@ -25,6 +25,7 @@ from phimin._detect.dates import plausible_numeric_date
 from phimin._detect.patterns import PatternSpec
 from phimin._detect.spoken import (
     LETTER_WORD,
+    MAIL_SERVICE,
     SAID_JOIN,
     SPANISH_NUMBER_WORD,
     SPOKEN_EMAIL_SPECS,
@@ -50,13 +51,15 @@ _TAIL_END = (
 # (no "a" or "i" as the last letter: words)
 _TAIL = rf"(?:[ ](?:[B-HJ-Zb-hj-z]|(?-i:A)|\d){_TAIL_END})"
 _VALUE = (
-    # (from a word's start: "case number 24-1187" is never "ber 24")
-    r"(?P<id>(?<![A-Za-z0-9])(?:(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23}"
+    # (from a word's start: "case number 24-1187" is never "ber 24"; never a date and
+    # its clock, as a scribe's header writes them: "Encounter: 2025-06-02 09:40")
+    r"(?P<id>(?<![A-Za-z0-9])(?!\d{4}-\d\d-\d\d(?![\w-]))"
+    r"(?:(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,23}"
     # read in groups, as a card prints it: "W228 4410 73" (each group with a digit)
     rf"(?:{_GROUP}){{0,3}}{_TAIL}?"
     # a short first group, then others, five digits in all: "W228 4410 73", "AB 1234 5678"
     rf"|(?=(?:[A-Za-z ]{{0,6}}\d){{5}})(?:[A-Za-z]{{1,3}}|[A-Za-z]{{0,2}}\d[A-Za-z0-9]{{0,3}})"
-    rf"(?:(?:{_GROUP}){{1,3}}|{_LAST_GROUP}){_TAIL}?))(?![\w-])"
+    rf"(?:(?:{_GROUP}){{1,3}}|{_LAST_GROUP}){_TAIL}?))(?![\w-]|:\d)"
 )
 
 
@@ -178,13 +181,14 @@ _COUNTRY_PREFIX = regex.compile(r"^\+?[2-9]\d{0,2}[-.](?=[2-9]\d{2}[-.])")
 _PHONE_CONTEXT = tuple(
     """phone cell cellphone call called text texted mobile tel telephone number reach
     contact voicemail pager home work fax desk office landline whatsapp messages message
-    answering registered dial dialed ring""".split()
+    answering registered dial dialed ring mob""".split()
 )
 # Any grouping of 7-15 digits, with or without a country code: a phone number only
 # where the words around it say so ("Mobile: 0612 457 30 88", "call me on 462 1937").
 _DIGIT_GROUPS = (
     # (a country code in brackets, "(+41) 22 730 5989"; spaces inside them, "( 800 ) 123-4567")
-    r"(?<![\w+./-])(?<!\d,)(?:\(\+\d{1,3}\)|(?:\+|00)?(?:\([ ]?\d{1,4}[ ]?\)|\d{1,4}))"
+    # (not from a clock's seconds: "Participant 00:00:39 626 555 0148")
+    r"(?<![\w+./-])(?<!\d[,:])(?:\(\+\d{1,3}\)|(?:\+|00)?(?:\([ ]?\d{1,4}[ ]?\)|\d{1,4}))"
     r"(?:(?:[ .-]|[ ]?\(0\)[ ]?)?(?:\([ ]?\d{1,4}[ ]?\)|\d{1,5})){1,6}"
     # (a lone digit after it then a word is a count: "call 555-123-4567 2 times")
     rf"{_EXTENSION}?(?![\w]|[.,/]\d)(?<![ ]\d(?=[ ]+[A-Za-z]))"
@@ -683,6 +687,8 @@ def _mac_digits(value: str) -> bool | None:
 
 
 _TLDS = r"com|org|net|edu|gov|io|co|us|info|biz|me|ly|app|health|care|online|ca|uk"
+# A dot typed or written out in an address: ".", " (dot) ", "[dot]".
+_LOOSE_DOT = r"(?:[ ]?[(\[]dot[)\]][ ]?|\.)"
 # What every match of Presidio's IP patterns holds: two digits about a dot (IPv4); a hex
 # digit before a colon, or two colons (each form of IPv6).
 # The part every match of each holds, as one character class where it can be (an IPv4
@@ -698,7 +704,11 @@ _IP_TRIGGERS = {
 # number ends in two two nine eight", "card ending 0914", "last four are ...".
 _LAST_DIGITS_LABEL = (
     r"(?:ssn|social(?:[ ]security)?(?:[ ]number)?|account[ ]number|acct(?:[ ]number)?|card|ebt"
-    r"|member[ ]id|policy(?:[ ]number)?|routing(?:[ ]number)?|id(?:[ ]number)?|tarjeta|cuenta)"
+    r"|member[ ]id|policy(?:[ ]number)?|routing(?:[ ]number)?|id(?:[ ]number)?|tarjeta|cuenta"
+    # a card by its brand: "visa ending 4242", "amex last four 8431" (a year is a visa's
+    # term, not its digits: "her visa ending in 2026")
+    r"|(?:visa|master[ ]?card|amex|discover|debit[ ]card|credit[ ]card)(?![ ]+(?:ends|ending|ended)"
+    r"(?:[ ]+in)?[ :]+(?:19|20)\d\d(?![\w])))"
 )
 # (number words reach the patterns as digits: "two two nine eight" is read "2 2 9 8")
 _LAST_DIGITS = rf"(?:\d(?:[ -]?\d){{3}}|{_NUMBER_WORD}(?:[ ]{_NUMBER_WORD}){{3}})"
@@ -712,7 +722,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i)(?<![\w]){_LAST_DIGITS_LABEL}(?![\w])[^\n.?!]{{0,30}}?(?<![\w])(?:ends|ending|ended"
         r"|termina|terminan|terminaba)"
         rf"(?:[ ]+(?:in|with|en|con))?[ :]+(?P<id>{_LAST_DIGITS})(?![\w])"
-        rf"|(?<![\w])last[ ]four(?:[ ]digits)?(?:[ ]of[ ](?:my|his|her|their|the)[ ]+{_LAST_DIGITS_LABEL})?"
+        # ("last four" or "last 4": "SSN last 4: 6789", "checking acct last 4 5521")
+        rf"|(?<![\w])last[ ](?:four|4)(?:[ ]digits)?"
+        rf"(?:[ ]of[ ](?:(?:my|his|her|their|the)[ ]+)?{_LAST_DIGITS_LABEL}|[ ]+{_LAST_DIGITS_LABEL})?"
         rf"(?:[ ]+(?:are|is|were|was))?[ :]+(?P<id>{_LAST_DIGITS})(?![\w])"
         r"|(?<![\w])(?:los[ ])?[uú]ltimos[ ]cuatro(?:[ ](?:n[uú]meros|d[ií]gitos))?(?:[ ]de[ ](?:mi|su|tu"
         rf"|el)[ ]+(?:seguro[ ])?{_LAST_DIGITS_LABEL})?(?:[ ]+(?:son|eran|es))?[ :]+(?P<id>{_LAST_DIGITS})(?![\w])",
@@ -724,6 +736,20 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.email"),
         EmailRecognizer.PATTERNS[0].regex,
         validate=v.valid_email,
+        trigger="@",
+    ),
+    PatternSpec(
+        builtin("phimin.email.loose"),
+        # An address typed loosely: its "@" glued to a mail service with no ".com"
+        # ("dana.w@outlook"), or spaced, its dots written out ("dana (dot) w @ outlook
+        # (dot) com", "kline @ yahoo.com"); never a plain word as its name ("works @
+        # google.com").
+        rf"(?i)(?<![\w.@+-])[a-z0-9][\w+-]{{0,40}}(?:{_LOOSE_DOT}[a-z0-9][\w+-]{{0,40}}){{0,3}}"
+        rf"(?:@(?:{MAIL_SERVICE})(?![\w@-]|\.[a-z0-9])"
+        rf"|(?:[ ]@[ ]?|@[ ])(?:(?:{MAIL_SERVICE})(?:{_LOOSE_DOT}[a-z]{{2,6}}){{0,2}}(?![\w@.-])"
+        rf"|[a-z0-9][a-z0-9-]{{0,40}}(?:{_LOOSE_DOT}[a-z0-9][a-z0-9-]{{0,40}}){{0,3}}"
+        rf"{_LOOSE_DOT}(?:{_TLDS})(?![\w@.-])))",
+        validate=_spelled_email_name,
         trigger="@",
     ),
     PatternSpec(
@@ -1097,6 +1123,46 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?:bank[ ]|checking[ ]|savings[ ]|credit[ ]card[ ]|debit[ ]card[ ])?"
         r"(?:account|acct)|a/c[ ]?(?:\#|no\.?|number)|routing|aba|card[ ]ending(?:[ ]in)?",
     ),
+    PatternSpec(
+        builtin("phimin.card.masked"),
+        # A number printed masked but for its last digits, as a receipt or a portal shows
+        # it: "**** **** **** 1111", "XXXX-XXXX-4471", "mastercard x0004", "card *8431".
+        r"(?i)(?<![\w*•])(?:(?:[*•]{2,4}|x{4})[ -]?){1,3}(?P<id>\d{4})(?![\w*])"
+        r"|(?<![\w])(?:visa|master[ ]?card|amex|discover|card|acct|account)[ ]?(?:ending[ ]?)?"
+        r"[x*•](?P<id>\d{4})(?![\w])",
+        group="id",
+        trigger=r"(?i)[*•x]\d{4}|[*•x]{2}[ -]?\d",
+    ),
+    PatternSpec(
+        builtin("phimin.card.security_code"),
+        # the three or four digits on a card's back, after their label: "cvv 123", "CVC:
+        # 4471" (never a bare three digits)
+        r"(?i)(?<![\w])(?:cvv2?|cvc2?|cid|card[ ]security[ ]code)(?:[ ]*(?:is|was|:|\#|code))*[ ]*"
+        r"(?P<id>\d{3,4})(?![\w]|[.,/]\d)",
+        group="id",
+        trigger=r"(?i)cvv|cvc|cid|security[ ]code",
+    ),
+    PatternSpec(
+        builtin("phimin.health_plan.pharmacy"),
+        # A pharmacy benefit card's lines, in its capitals: "BIN 610014 PCN ADV RxGrp
+        # RX4471" (a PCN may be letters alone; "bin" in small letters is a box, so only
+        # "rx bin" then)
+        r"(?<![\w])(?:(?-i:BIN)|(?i:rx[ ]?bin))[ ]*(?:[:#][ ]*)?(?P<id>\d{6})(?![\w])"
+        r"|(?<![\w])(?:(?-i:PCN)|(?i:rx[ ]?pcn))[ ]*(?:[:#][ ]*)?(?P<id>(?-i:[A-Z0-9]{2,10}))(?![\w])",
+        group="id",
+        trigger=r"(?i)bin|pcn",
+    ),
+    PatternSpec(
+        builtin("phimin.account.swift"),
+        # A bank's SWIFT/BIC code after its label, bank, country, place (branch): "SWIFT
+        # DEUTDEFF", "BIC: NWBKGB2L", "swift code is BOFAUS3N" (capitals, as a bank prints
+        # it; after a small "swift" alone it holds a digit: "a swift RESPONSE" is a word)
+        r"(?<![\w])(?:(?-i:SWIFT|BIC)|(?i:swift|bic)[ ]?(?:code|number|no\.?|\#|:))"
+        r"[ ]*(?:is[ ]|:|\#)?[ ]*(?P<id>[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![\w])"
+        r"|(?<![\w])(?i:swift|bic)[ ]+(?P<id>(?=[A-Z]{0,10}\d)[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![\w])",
+        group="id",
+        trigger=r"(?i)swift|bic",
+    ),
     # --- health records and plans -----------------------------------------------
     _labelled(
         "phimin.mrn.labelled",
@@ -1113,6 +1179,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     _labelled(
         "phimin.health_plan.labelled",
         r"(?:member|subscriber|beneficiary|policy|group|plan|insurance|insurer)[ ]?(?:id|identification)?"
+        # a card's abbreviations: "Grp#: 774412", "mbr id XKW88451"
+        r"|(?:grp|mbr)(?:[ ]?id)?"
         r"|medicaid(?:[ ]id)?|medicare(?:[ ]id)?|mbi|hicn|medi-cal|masshealth|tricare"
         r"|n[uú]mero[ ]de[ ](?:(?:mi|su|tu)[ ])?(?:seguro|aseguranza|miembro|p[oó]liza)"
         r"|bcbs|blue[ ]cross(?:[ ]blue[ ]shield)?|aetna|cigna|humana|united(?:healthcare)?",
@@ -1192,6 +1260,14 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     _labelled(
         "phimin.device.labelled",
         r"serial|s/n|sn|device[ ](?:id|serial)|model|imei|meid|udi|lot|implant[ ]id|pacemaker",
+    ),
+    PatternSpec(
+        builtin("phimin.device.udi_gs1"),
+        # A device's UDI as GS1 prints it under the barcode, taken whole: its device
+        # code (01), then dates (11, 17), lot (10) and serial (21): "(01)00643169007222
+        # (17)260131(21)A1B2C3" (the serial is the one device a person carries).
+        r"(?<![\w)])\(01\)[ ]?\d{14}(?:[ ]?\((?:10|11|17|21)\)[ ]?[A-Za-z0-9-]{1,20}){0,4}(?![\w(])",
+        trigger=r"\(01\)",
     ),
     PatternSpec(
         builtin("phimin.device.imei"),
@@ -1383,6 +1459,14 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         trigger="@",
     ),
     PatternSpec(
+        builtin("phimin.other_id.skype"),
+        # A Skype name as Skype writes a newer one, "live:" glued to it: "skype:
+        # live:dana.w_1", "live:.cid.4f2a91" (a colon then no space: "we live: two kids" is
+        # a sentence)
+        r"(?i)(?<![\w:])live:(?=[\w.-]{0,40}[a-z0-9])\.?[a-z0-9][\w.-]{1,40}(?<![.-])(?![\w])",
+        trigger=r"(?i)live:[\w.]",
+    ),
+    PatternSpec(
         builtin("phimin.other_id.cashtag"),
         # "my cashapp is $tmoney4", "cash app dollar sign t money four": a Cash App
         # name, written or said, near the app's name (alone "$tmoney" is rare; "$5" no name).
@@ -1410,8 +1494,13 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # aabb.ccdd.eeff": after its label a MAC needs no letter among its digits, and may
         # be written in Cisco's dotted form
         rf"(?i)(?<=(?<![\w]){_MAC_LABEL}(?![\w])[ ]*(?:(?:is|was|were|are|=|:|\#|no\.?|number)[ ]*){{0,2}})"
-        r"(?:[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}"
-        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-]|\.[0-9a-z])",
+        r"(?:(?:[0-9a-f]{2}(?P<sep>[:-])(?:[0-9a-f]{2}(?P=sep)){4}[0-9a-f]{2}"
+        r"|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-]|\.[0-9a-z])"
+        # twelve hex digits run together after a MAC's own label: "mac 3c22fb9a104e"
+        # (after "serial" or "device" such a run is a serial, `device.labelled`'s)
+        r"|[0-9a-f]{12}(?![\w:.-])(?<=[a-f]\d{0,11})(?<=(?<![\w])(?:macs?(?:[ ]address)?"
+        r"|(?:hardware|physical|wi-?fi|bluetooth|ethernet)[ ]address)[ ]*(?:(?:is|was|=|:|\#)[ ]*){0,2}"
+        r"[0-9a-f]{12}))",
         validate=_mac_digits,
         trigger=rf"(?i){_MAC_LABEL}",
     ),

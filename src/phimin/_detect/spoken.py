@@ -17,6 +17,7 @@ from phimin._detect.patterns import PatternSpec
 
 __all__ = [
     "LETTER_WORD",
+    "MAIL_SERVICE",
     "SAID_JOIN",
     "SPANISH_NUMBER_WORD",
     "SPOKEN_EMAIL_SPECS",
@@ -48,6 +49,7 @@ _MAIL_SERVICE = (
     r"(?:g[ ]?mail|google[ ]?mail|yahoo|y[ ]?mail|hotmail|outlook|aol|icloud|proton(?:[ ]?mail)?"
     r"|live|msn|comcast|verizon|att|sbcglobal|bellsouth|gmx|zoho|yandex)"
 )
+MAIL_SERVICE = _MAIL_SERVICE  # (typed after an "@" too: "dana.w@outlook")
 _MAIL_END = r"(?:com|net|org|mx|es|me|co)"
 # One word of an address's name said aloud, and what joins two: "jane dot doe", "j doe
 # two three", "mike underscore t".
