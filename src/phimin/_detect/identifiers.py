@@ -1127,7 +1127,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.card.masked"),
         # A number printed masked but for its last digits, as a receipt or a portal shows
         # it: "**** **** **** 1111", "XXXX-XXXX-4471", "mastercard x0004", "card *8431".
-        r"(?i)(?<![\w*•])(?:(?:[*•]{2,4}|x{4})[ -]?){1,3}(?P<id>\d{4})(?![\w*])"
+        # (two masked groups at least: a ward note's "**** 0315" is a divider and a time)
+        r"(?i)(?<![\w*•])(?:[*•]{2,4}|x{4})(?:[ -](?:[*•]{2,4}|x{4})){1,2}[ -]?(?P<id>\d{4})"
+        r"(?![\w*])"
         r"|(?<![\w])(?:visa|master[ ]?card|amex|discover|card|acct|account)[ ]?(?:ending[ ]?)?"
         r"[x*•](?P<id>\d{4})(?![\w])",
         group="id",
