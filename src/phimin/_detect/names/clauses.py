@@ -983,6 +983,26 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             and _called_word(words[0], lexicon)
         ):
             yield KIN_APPOSITIVE.at(m.end(group) - len(" ".join(words)), m.end(group))
+    for m in finditer_by_line(_JOINED_KIN, text, _KIN_APPOSITIVE_CUE):
+        word = m.group("name")
+        w = word.lower()
+        if w in _VERBS_BEFORE_KIN or not lexicon.is_first_name(w):
+            continue  # ("and call my sister", "with sue my ex"? a verb: left)
+        # (English kin after it: a Spanish grammar word that is a name is the name, "and
+        # dan her husband")
+        if name_word(word, lexicon, modal=True) or (
+            w in SPANISH_STOP_WORDS and w not in STOP_WORDS and not is_clinical_term(w)
+        ):
+            yield KIN_APPOSITIVE.at(m.start("name"), m.end("name"))
+
+
+# Someone joined to the talk by "and" or "with", then whose kin they are, mid-sentence:
+# "my sister came and dan her husband too", "me and kayla my ex went", "i went with
+# marco his brother" (a first name only: "me and work my boss" is no one).
+_JOINED_KIN = lazy(
+    rf"(?i)(?<![\w'’])(?:and|&|with|brought|invited)[ ]+(?P<name>{_WORD})[ ]+"
+    rf"(?:my|our|her|his|their)[ ]+{_KIN_DESCRIBED}(?:{_KIN})(?![\w'’-])"
+)
 
 
 # What "my favorite", "my best", "my oldest" describe when no one is meant: "violet is
