@@ -24,7 +24,7 @@ from nicknames import NickNamer
 
 from phimin._detect.words import NICKNAME_FORMS
 
-__all__ = ["first_letter_forms", "is_short_form_of", "nicknames_of"]
+__all__ = ["first_letter_forms", "is_nickname", "is_short_form_of", "nicknames_of"]
 
 
 @functools.cache
@@ -59,3 +59,16 @@ def is_short_form_of(short: str, name: str) -> bool:
         return False
     owners = _namer().canonicals_of(short)
     return not owners or name in owners
+
+
+def is_nickname(word: str) -> bool:
+    """Is `word` (lower case) a form some first name is called by, in either list
+    ("kat", "rob", "lupe")? Where a person stands, such a word is a name."""
+    return word in _all_nicknames()
+
+
+@functools.cache
+def _all_nicknames() -> frozenset[str]:
+    own = (form for forms in NICKNAME_FORMS.values() for form in forms)
+    table = (f for f in _namer().canonical_lookup if len(f) >= 3 and f.isalpha())
+    return frozenset((*own, *table))

@@ -51,6 +51,7 @@ from phimin._detect.words import (
     alternation,
 )
 from phimin._lazy_regex import AnyPattern, lazy
+from phimin._short_forms import is_nickname
 
 __all__ = [
     "SEASONS",
@@ -489,16 +490,18 @@ _VOWEL = regex.compile(r"[aeiouy]")
 def unlisted_name(word: str, lexicon: NameLexicon, *, mixed: bool = False) -> bool:
     """A short name or nickname no list may have ("dre", "jojo", "tavi"): a lower-case
     word shaped like a name that no English, Spanish or clinical list knows and that is
-    no slang or grammar. Only a slot that holds a person makes it a name ("me and dre
-    went", "jojo keeps texting me"); "me and work", "me and anxiety" are words."""
+    no slang or grammar, or a form the nickname table knows ("kat", "rob"). Only a slot
+    that holds a person makes it a name ("me and dre went", "jojo keeps texting me");
+    "me and work", "me and anxiety" are words."""
     w = word.lower()
     if mixed and not (word[:1].isupper() and word[1:].islower()):
         return False  # in a note with capitals: "called STAT", "will visit tonoc"
+    if not (w.isalpha() and 3 <= len(w) <= 10) or is_clinical_term(w):
+        return False
+    if is_nickname(w) and w not in STOP_WORDS and not lexicon.is_plain_word(w):
+        return True  # a form first names are called by, a word too ("kat", "rob", "jojo")
     return (
-        w.isalpha()
-        and 3 <= len(w) <= 10
-        and not is_clinical_term(w)
-        and _NAME_SHAPE.match(w) is not None
+        _NAME_SHAPE.match(w) is not None
         and w not in SPEECH_SLANG
         and w not in NICKNAME_PREFIXES  # ("lil", "big")
         and _VOWEL.search(w) is not None  # (not "ppl")
