@@ -10,10 +10,18 @@ other address still raises.
 receives (path, headers, raw body) and answers by echoing the text it was sent: the
 reply is "You said: " + the last user message, as the upstream received it (that is,
 redacted), so a test knows exactly what the restored reply must be. The `model` field
-picks a misbehaviour: "fail-500", "html-502", "slow" (answers after 5 s),
-"broken-json" (a stream with an event that is not JSON), "drop" (a stream whose
-connection is cut), "hang" (a stream that stops sending), "no-done" (a stream that
-ends without its end event), "tool" (a tool call carrying the text).
+picks a misbehaviour: "fail-500", "html-502", "slow" (does not answer until the
+gateway hangs up), "broken-json" (a stream with an event that is not JSON), "drop" (a
+stream whose connection is cut), "hang" (a stream that stops sending), "no-done" (a
+stream that ends without its end event), "pause" (a stream that stops for longer than
+`IMPATIENT`, then ends well), "tool" (a tool call carrying the text).
+
+Timeouts. The tests run on shared, loaded machines, where this whole process (its
+servers, the client, the garbage collector) can stall for seconds. So `running_gateway`
+gives the gateway a read timeout no healthy reply can reach (`PATIENT`): a test of a
+good reply must never end in "the upstream went silent" because the machine was busy.
+A test of the timeout itself uses a short one (`IMPATIENT`) against an upstream that
+never answers ("slow", "hang"), so it times out however slow the machine is.
 """
 
 from __future__ import annotations
@@ -36,6 +44,8 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 LOOPBACK = ("127.0.0.1", "::1")
+PATIENT = 120.0  # seconds: the gateway's read timeout in the tests of good replies
+IMPATIENT = 2.0  # seconds: the read timeout of the tests that need it to run out
 
 
 class NetworkRefused(RuntimeError):
@@ -242,14 +252,16 @@ class FakeUpstream:
     def pieces(self, text: str) -> list[str]:
         return [text[i : i + self.piece] for i in range(0, len(text), self.piece)]
 
-    async def _misbehave(self, model: str) -> Response | None:
+    async def _misbehave(self, model: str, request: Request) -> Response | None:
         if model == "fail-500":
             body = {"error": {"message": "the model fell over", "type": "server_error"}}
             return JSONResponse(body, 500)
         if model == "html-502":
             return Response("<html>bad gateway</html>", 502, media_type="text/html")
-        if model == "slow":
-            await asyncio.sleep(5)
+        if model == "slow":  # no answer while the gateway waits (an hour at most)
+            deadline = time.monotonic() + 3600
+            while time.monotonic() < deadline and not await request.is_disconnected():
+                await asyncio.sleep(0.05)
         return None
 
     def _stream(
@@ -264,7 +276,9 @@ class FakeUpstream:
                     if model == "drop" and i == 3:
                         raise ConnectionResetError("cut")  # uvicorn aborts the response
                     if model == "hang" and i == 3:
-                        await asyncio.sleep(60)
+                        await asyncio.sleep(3600)  # until the gateway hangs up
+                    if model == "pause" and i == 3:
+                        await asyncio.sleep(IMPATIENT + 1)
                     yield event
                     await asyncio.sleep(0.001)
                 if end is not None and model != "no-done":
@@ -278,7 +292,7 @@ class FakeUpstream:
 
     async def chat(self, request: Request) -> Response:
         document, model = await self._receive(request)
-        bad = await self._misbehave(model)
+        bad = await self._misbehave(model, request)
         if bad is not None:
             return bad
         text = self.reply_text(document)
@@ -316,7 +330,7 @@ class FakeUpstream:
 
     async def messages(self, request: Request) -> Response:
         document, model = await self._receive(request)
-        bad = await self._misbehave(model)
+        bad = await self._misbehave(model, request)
         if bad is not None:
             return bad
         text = self.reply_text(document)
@@ -411,7 +425,7 @@ class FakeUpstream:
 
     async def responses(self, request: Request) -> Response:
         document, model = await self._receive(request)
-        bad = await self._misbehave(model)
+        bad = await self._misbehave(model, request)
         if bad is not None:
             return bad
         text = self.reply_text(document)
@@ -561,7 +575,9 @@ def _sse(event: str, data: dict[str, Any]) -> str:
     return f"event: {event}\ndata: {json.dumps(data)}\n\n"
 
 
-def wait_for(predicate: Callable[[], bool], seconds: float = 5.0) -> bool:
+def wait_for(predicate: Callable[[], bool], seconds: float = 60.0) -> bool:
+    """True as soon as `predicate` holds; False if it still does not after `seconds`
+    (long: on a loaded machine the servers' threads may not run for a while)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
@@ -604,7 +620,7 @@ def running_gateway(redactor: Any, audit_path: Any = None, **config: Any) -> Ite
 
     upstream = FakeUpstream()
     with Server(upstream.app()) as upstream_server:
-        settings = {"timeouts": Timeouts(read=2.0), "audit_log": audit_path, **config}
+        settings = {"timeouts": Timeouts(read=PATIENT), "audit_log": audit_path, **config}
         settings.setdefault("upstream", upstream_server.url)
         app = create_app(GatewayConfig(**settings), redactor=redactor)
         with Server(app) as gateway_server:

@@ -16,7 +16,14 @@ from typing import Any
 import anthropic
 import openai
 import pytest
-from gateway_harness import Rig, free_port, loopback_only, running_gateway, wait_for
+from gateway_harness import (
+    IMPATIENT,
+    Rig,
+    free_port,
+    loopback_only,
+    running_gateway,
+    wait_for,
+)
 
 import phimin
 from phimin.gateway import Timeouts
@@ -44,8 +51,28 @@ def rig(
 
 
 @pytest.fixture(scope="module")
+def impatient(
+    redactor: phimin.Redactor,
+    connected: list[tuple[str, int]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Rig]:
+    """A gateway with a short read timeout, for the upstreams that stop answering: the
+    other tests' gateway waits long, so a busy machine never passes for a silent upstream."""
+    audit = tmp_path_factory.mktemp("audit") / "audit.jsonl"
+    with running_gateway(redactor, audit_path=audit, timeouts=Timeouts(read=IMPATIENT)) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
 def oai(rig: Rig) -> openai.OpenAI:
     return openai.OpenAI(base_url=rig.base + "/v1", api_key="sk-test", max_retries=0, timeout=30)
+
+
+@pytest.fixture(scope="module")
+def oai_impatient(impatient: Rig) -> openai.OpenAI:
+    return openai.OpenAI(
+        base_url=impatient.base + "/v1", api_key="sk-test", max_retries=0, timeout=30
+    )
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +83,11 @@ def claude(rig: Rig) -> anthropic.Anthropic:
 def no_leak(rig: Rig) -> None:
     for received in rig.upstream.received:
         assert b"Rafael" not in received.body and b"555-0199" not in received.body
+
+
+def last_outcome(rig: Rig) -> str | None:
+    records = rig.audit()
+    return str(records[-1]["outcome"]) if records else None
 
 
 def drain(stream: Any, got: list[str]) -> None:
@@ -82,11 +114,11 @@ def test_upstream_down(
             claude.messages.create(model="echo", max_tokens=8, messages=MESSAGES)  # type: ignore[arg-type]
 
 
-def test_upstream_slow_times_out(rig: Rig, oai: openai.OpenAI) -> None:
+def test_upstream_slow_times_out(impatient: Rig, oai_impatient: openai.OpenAI) -> None:
     with pytest.raises(openai.APIStatusError, match="did not answer in time") as caught:
-        oai.chat.completions.create(model="slow", messages=MESSAGES)  # type: ignore[arg-type]
+        oai_impatient.chat.completions.create(model="slow", messages=MESSAGES)  # type: ignore[arg-type]
     assert caught.value.status_code == 504
-    no_leak(rig)
+    no_leak(impatient)
 
 
 def test_upstream_500_passes_through_unrestored(
@@ -117,8 +149,11 @@ def test_upstream_error_that_is_not_json_is_wrapped(rig: Rig, oai: openai.OpenAI
     ],
 )
 def test_broken_openai_stream_ends_in_an_sdk_error(
-    rig: Rig, oai: openai.OpenAI, model: str, reason: str
+    request: pytest.FixtureRequest, model: str, reason: str
 ) -> None:
+    impatient = model == "hang"  # only the hang needs the read timeout to run out
+    rig: Rig = request.getfixturevalue("impatient" if impatient else "rig")
+    oai: openai.OpenAI = request.getfixturevalue("oai_impatient" if impatient else "oai")
     stream = oai.chat.completions.create(model=model, messages=MESSAGES, stream=True)  # type: ignore[call-overload]
     got: list[str] = []
     with pytest.raises(openai.APIError, match=reason):
@@ -126,7 +161,21 @@ def test_broken_openai_stream_ends_in_an_sdk_error(
     text = "".join(got)
     assert ("You said: " + LAST).startswith(text)  # what came before the break, came restored
     assert wait_for(lambda: rig.gateway.active_streams == 0)
-    assert rig.audit()[-1]["outcome"] == "stream_error"
+    # the stream's record is written as it closes, just after the count goes down
+    assert wait_for(lambda: last_outcome(rig) == "stream_error")
+    no_leak(rig)
+
+
+def test_a_stream_that_pauses_is_waited_for(rig: Rig, oai: openai.OpenAI) -> None:
+    """A pause longer than the impatient timeout (as a busy machine makes one) is no
+    silence to the tests' gateway: the stream ends whole, with its `response.completed`."""
+    with oai.responses.stream(model="pause", input=LAST) as stream:
+        events = list(stream)
+        assert [e.message for e in events if e.type == "error"] == []
+        final = stream.get_final_response()
+    deltas = [e.delta for e in events if e.type == "response.output_text.delta"]
+    assert "".join(deltas) == "You said: " + LAST == final.output_text
+    assert wait_for(lambda: last_outcome(rig) == "ok")
     no_leak(rig)
 
 

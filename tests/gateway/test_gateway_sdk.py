@@ -268,8 +268,12 @@ def test_responses_whole_and_streamed(rig: Rig, oai: openai.OpenAI) -> None:
     sent = last_received(rig, "/v1/responses")
     assert placeholders(sent["instructions"])
     with oai.responses.stream(model="echo", input=LAST) as stream:
-        deltas = [e.delta for e in stream if e.type == "response.output_text.delta"]
+        events = list(stream)
+        # The SDK hands a stream's `error` event on as an event, and only then finds no
+        # `response.completed`: name the gateway's error, if any, before that.
+        assert [e.message for e in events if e.type == "error"] == []
         final = stream.get_final_response()
+    deltas = [e.delta for e in events if e.type == "response.output_text.delta"]
     assert "".join(deltas) == EXPECTED and final.output_text == EXPECTED
     last_received(rig, "/v1/responses")
 
