@@ -1322,6 +1322,78 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:[ ./-](?=[A-Za-z]{{0,3}}\d)[A-Za-z0-9]{{1,12}}){{0,4}}{_TAIL}?)(?![\w]|[./-]\w)",
         group="id",
     ),
+    _labelled(
+        "phimin.other_id.migrant_labelled",
+        # The papers an immigrant client carries, after their names in English or Spanish:
+        # "matricula consular 48213907", "clave de elector ...", "su nss es 51 84 40 2547
+        # 1", "visa foil number K7731902", "her i-94 number is 482710396A2", "mi dpi es
+        # 2381 90455 0101", "mi identidad es 0801-1990-12345" (a value holds a digit and
+        # five characters: "the i-94 form", "no tengo identidad" stay).
+        r"matr[ií]cula[ ]consular|n[uú]mero[ ]de[ ]matr[ií]cula|clave[ ]de[ ]elector"
+        r"|credencial(?:[ ](?:para[ ]votar|del[ ]ine|de[ ]elector))?|cic|ocr|nss|imss"
+        r"|visa[ ](?:foil|control)(?:[ ]number)?|(?:visa[ ])?foil[ ]number|visa[ ]number"
+        r"|n[uú]mero[ ]de[ ](?:la[ ])?visa|i-?94(?:[ ]record)?(?:[ ](?:number|no))?"
+        r"|admission[ ](?:record[ ])?number|ead(?:[ ]card)?[ ](?:number|no|\#)"
+        r"|work[ ]permit(?:[ ]card)?[ ](?:number|no|\#)|dpi|cui"
+        r"|(?:n[uú]mero[ ]de[ ]|tarjeta[ ]de[ ])?identidad",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.mx_nss"),
+        # A Mexican IMSS number (NSS), eleven digits, whole or as the card prints them
+        # 2-2-2-4-1: "su nss es 51 84 40 2547 1 según el patrón" (its last lone digit is
+        # part of it, whatever word follows).
+        r"(?i)(?<![\w])(?:nss|imss|n[uú]mero[ ]del[ ]imss)(?:[ ]del[ ]imss)?"
+        r"(?:[ ]*(?:is|was|es|era|=|:|\#|number|no\.?|n[uú]mero))*[ ]*"
+        r"(?P<id>\d{2}(?P<sep>[ -]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{4}(?P=sep)\d)(?![\w]|[-.,/]\d)",
+        group="id",
+        trigger=r"(?i)nss|imss",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.sv_dui"),
+        # El Salvador's Documento Único de Identidad, eight digits and a check digit: "my
+        # DUI is 04567891-2", "mi dui es 03829174-5" (only that shape: "the dui was 15000
+        # dollars" is a fine, "dui in 2019" a charge).
+        r"(?i)(?<![\w])(?:dui|documento[ ][uú]nico(?:[ ]de[ ]identidad)?)"
+        r"(?:[ ](?:card|number|no\.?|\#|n[uú]mero))?(?:[ ]*(?:is|was|es|era|=|:|\#))*[ ]*"
+        r"(?P<id>\d{8}-?\d)(?![\w]|[-.,/]\d)",
+        group="id",
+        trigger=r"(?i)dui|documento",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.sin_said"),
+        # A Canadian SIN after "sin" in lower case, as speech-to-text writes it: "my sin is
+        # 046 454 286" (nine digits, its Luhn check holding: "a sin 100 times over", "sin
+        # 20 años" stay words).
+        r"(?i)(?<![\w])(?:sin|social[ ]insurance)(?:[ ](?:card[ ])?(?:number|no\.?|\#))?"
+        r"(?:[ ]*(?:is|was|es|era|=|:|\#))*[ ]*"
+        r"(?P<id>\d{3}(?P<sep>[ -]?)\d{3}(?P=sep)\d{3})(?![\w]|[-.,/]\d|[ ]\d)",
+        group="id",
+        validate=v.valid_sin_said,
+        trigger=r"(?i)sin|insurance",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.cedula_labelled"),
+        # A Latin American cédula after its label and the country's name: "mi cédula
+        # dominicana es 001-5260181-1", "cédula de ciudadanía 1.023.456.789", "c.c.
+        # 52.318.904", "cedula venezolana V-18.456.293" (thousands dotted, or 3-7-1).
+        r"(?i)(?<![\w])(?:c[eé]dula(?:[ ]de[ ](?:identidad|ciudadan[ií]a|extranjer[ií]a))?"
+        r"(?:[ ](?:dominicana|colombiana|venezolana|paname[ñn]a|costarricense|ecuatoriana"
+        r"|nicarag[uü]ense|paraguaya|uruguaya|chilena|peruana))?|c\.[ ]?[ci]\.)"
+        r"(?:[ ](?:number|no\.?|\#|n[uú]mero))?(?:[ ]*(?:is|was|es|era|=|:|\#))*[ ]*"
+        r"(?P<id>(?:[ve][ -]?)?(?:\d{1,3}(?:\.\d{3}){1,3}|\d{3}-\d{7}-\d|\d{6,11}))"
+        r"(?![\w]|[-.,/]\d)",
+        group="id",
+        trigger=r"(?i)c[eé]dula|c\.[ ]?[ci]\.",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.mx_code"),
+        # A Mexican CURP, RFC or voter key in either case, its check digit (or its birth
+        # date) holding: "curp pelj920708hjcrps00", "mi rfc es goma850314k73".
+        r"(?i)(?<![\w])(?:[a-z]{4}\d{6}[hm][a-z]{5}[a-z0-9]\d|[a-z&ñ]{3,4}\d{6}[a-z0-9]{3}"
+        r"|[a-z]{6}\d{8}[hm]\d{3})(?![\w])",
+        validate=v.valid_mx_code,
+        trigger=r"(?i)[a-z]\d{6}",
+    ),
     PatternSpec(
         builtin("phimin.other_id.crypto_wallet"),
         # A Bitcoin address (its checksum holds) or an Ethereum one: a wallet is one

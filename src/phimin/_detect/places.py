@@ -562,7 +562,16 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|applications?|cards?|records?|paperwork|status|approvals?|receipts?|renewals?"
         r"|filings?|process|percent|%|times|minutes|hours|days|pounds)(?![\w]))"
         r"|(?<![\w-])(?:county[ ]road|state[ ](?:road|route|highway)|route|rte\.?|highway"
-        r"|hwy\.?|interstate|exit|i-|us-)[ ]?(?:\d{1,4}[a-z]?(?![\w/:-]|[.,]\d)"
+        r"|hwy\.?|interstate|exit|us-"
+        # an immigration form by its dash is no road: "her I-94 number", "the i-94 form",
+        # "an i-94", "su i-94 es ..." (a road is taken, not owned: "took I-94 south")
+        # (nor said beside the papers it goes with: "the I-94 and the visa stamp")
+        r"|(?<!(?:my|his|her|their|your|our|an|su|mi|tu|sus|mis|el|del|la)[ ])i-"
+        r"(?<!(?:visas?|passports?|cbp|uscis|immigration|asylum|parole)[^\n.!?]{0,40}i-)"
+        r"(?![^\n.!?]{0,40}(?:visas?|passports?|cbp|uscis|immigration|asylum|parole))"
+        r"(?=\d{1,4}(?!\d)(?![ ]+(?:forms?|numbers?|no|records?|cards?|printouts?|petitions?"
+        r"|applications?|receipts?|shows?|says)(?![\w]))))"
+        r"[ ]?(?:\d{1,4}[a-z]?(?![\w/:-]|[.,]\d)"
         # a county road named by letters: "county road b", "county road kk"
         r"|(?<=county[ ]road[ ])(?![ai](?![\w]))[a-z]{1,2}(?![\w'’-])"
         # said in words: "county road nine", "route sixty six" (not "route two blocks down")

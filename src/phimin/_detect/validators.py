@@ -18,6 +18,7 @@ from stdnum.au import abn, acn, tfn
 from stdnum.ca import sin
 from stdnum.es import dni
 from stdnum.in_ import aadhaar
+from stdnum.mx import curp, rfc
 from stdnum.se import personnummer
 from stdnum.us import itin, rtn, ssn
 
@@ -39,11 +40,13 @@ __all__ = [
     "valid_imei",
     "valid_ip",
     "valid_mac",
+    "valid_mx_code",
     "valid_national_grouped",
     "valid_npi",
     "valid_npi_grouped",
     "valid_phone",
     "valid_phone_abroad",
+    "valid_sin_said",
     "valid_ssn",
     "valid_tax_id",
     "valid_vin",
@@ -125,6 +128,33 @@ def valid_national_grouped(value: str) -> bool:
     if len(number) == 11:
         return bool(abn.is_valid(number))
     return len(number) == 12 and not _a_series(groups, 1500) and bool(aadhaar.is_valid(number))
+
+
+def valid_sin_said(value: str) -> bool:
+    """Nine digits after "sin" said in lower case ("my sin is 046 454 286"): the Luhn
+    check a Canadian SIN carries (the CRA's own sample starts with 0, which stdnum's
+    issuance rules refuse), never a run of measures ("sin 100 200 300")."""
+    groups = [int(g) for g in _NON_DIGIT.split(value) if g]
+    if len(groups) > 1 and _a_series(groups, 150):
+        return False
+    return bool(luhn.is_valid(digits(value)))
+
+
+# a Mexican voter key (clave de elector): six letters of the name, the birth date
+# YYMMDD, the state 01-32 (87 born abroad), H or M, three more: "GMRZAN85031409M700"
+_ELECTOR_KEY = regex.compile(r"[A-Z]{6}(\d{2})(\d{2})(\d{2})(\d{2})[HM]\d{3}")
+
+
+def valid_mx_code(value: str) -> bool:
+    """A Mexican CURP or RFC (its check digit holding, python-stdnum) or a voter key (its
+    birth date and state real), in either case: "pelj920708qw9" typed in small letters."""
+    code = value.upper()
+    if len(code) == 18 and (key := _ELECTOR_KEY.fullmatch(code)):
+        _year, month, day, state = (int(g) for g in key.groups())
+        return 1 <= month <= 12 and 1 <= day <= 31 and (1 <= state <= 32 or state == 87)
+    if len(code) == 18:
+        return bool(curp.is_valid(code))
+    return bool(rfc.is_valid(code, validate_check_digits=True))
 
 
 def valid_dni(value: str) -> bool:

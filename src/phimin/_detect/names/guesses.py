@@ -243,6 +243,8 @@ def _surname_after_word_name(t: Tokens, i: int) -> int:
     w = t.lower[i]
     if len(w) < 3 or not t.titlecase(i) or not t.lexicon.is_first_name(w):
         return 0
+    if w in _PLACE_OPENERS:
+        return 0  # "Santo Domingo", "San Lorenzo": a place
     nxt = t.next_word(i)
     if nxt >= len(t) or t.ws[i] != " " or not t.titlecase(nxt) or not t.candidate(nxt):
         return 0
@@ -257,6 +259,21 @@ def _surname_after_word_name(t: Tokens, i: int) -> int:
     return nxt
 
 
+def _after_place_article(t: Tokens, i: int) -> bool:
+    """In mixed-case text, a capitalized word after a capitalized Spanish article or a
+    saint's title names a place: "El Salvador", "La Paz", "Los Alamos", "Santo
+    Domingo", "San Lorenzo"."""
+    prev = t.prev_word(i)
+    return (
+        prev >= 0
+        and t.titlecase(prev)
+        and t.ws[prev] == " "
+        and t.lower[prev] in _PLACE_OPENERS
+        and t.titlecase(i)
+    )
+
+
+_PLACE_OPENERS = frozenset("el la los las san santo santa".split())
 _NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 _MONTH_PREPOSITIONS = frozenset(
     "in since until till by during last next early late mid of from before after".split()
@@ -313,7 +330,7 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
         w = t.lower[i]
         if w not in read:
             continue
-        if _said_as_a_place(t, i, regions):
+        if _said_as_a_place(t, i, regions) or (mode == "mixed" and _after_place_article(t, i)):
             continue
         if not lex.is_clear_name(w):
             if mode == "mixed" and _capitalized_word_name(t, i):
