@@ -63,6 +63,11 @@ _HOLIDAY_OFFSET = (
     r"(?:day|night|morning|evening|weekend|week|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday)[ ]+(?:before|after|of)"
 )
+# ...or counted: "two days before thanksgiving", "a week after christmas" (one year's).
+_HOLIDAY_COUNTED = (
+    r"(?:a|one|two|three|four|five|six|seven|a[ ]few|a[ ]couple(?:[ ]of)?|\d{1,2})[ ]+"
+    r"(?:days?|nights?|weeks?)[ ]+(?:before|after)"
+)
 _HOLIDAY_TRIGGER = (
     r"(?i)christmas|xmas|thanksgiving|easter|new|halloween|valentine|independence"
     r"|july|memorial|labor|mother|father|juneteenth|patrick|bowl|noche|navidad|nuevo|reyes"
@@ -100,13 +105,20 @@ _WEEKDAY_SHORT = (  # a weekday's name or its abbreviation: use it under (?i)
 # What "the first", "the fifth" counts when it is no day: "the first time", "the 3rd floor".
 _NOT_A_DAY = (
     r"time|times|floor|grade|one|ones|place|step|steps|week|weeks|session|sessions|try"
-    r"|tries|thing|things|person|people|kid|kids|child|children|round|rounds|year|years"
+    r"|tries|thing|person|people|kid|kids|child|children|round|rounds|year|years"
     r"|month|months|day|days|chapter|level|page|question|questions|attempt|pregnancy|baby"
     r"|born|wife|husband|job|car|house|half|quarter|amendment|option|choice|part|line"
     r"|row|seat|team|string|base|period|hour|hours|minute|minutes|visit|dose|doses|trimester"
     r"|semester|class|cousin|floor|story|shift|shifts|inning|innings|game|games|lap|set"
     r"|ward|unit|street|avenue|district|precinct|patient|client|call|date|of[ ](?:many|them|us|those|these|all|my|his|her"
     r"|their|our|your|its|which)"
+    # (a day of every month is no one's date: "rent's due the first of the month", "on
+    # the fifteenth of every month")
+    r"|of[ ]+(?:the|every|each)[ ]+month"
+    # ("after the fourth things got bad" is a day then its clause; "the first things i
+    # noticed" a count)
+    r"|things(?![ ]+(?:got|get|went|go|started|fell|changed|calmed|settled|have|had|were"
+    r"|kept|just|really)(?![\w]))"
 )
 # An hour said or written after "at": "at ten", "at 3", "at 9:30", "at noon".
 _CLOCK_TIME = (
@@ -138,14 +150,13 @@ _AFTER_DAY = (
     # (the second a day too: not "the first or second session")
     r"(?=[ ]*(?:[.,;:!?)\"\n]|$)|[ ]+(?:of|at|and|or|so|but|if|because|when|then|i|we|he"
     r"|she|they|you|it|my|his|her|is|was|um|uh|for|i'm|i've|i'll|maybe|probably|right)(?![\w'’-]))"
-    # "the fifth of march", "the first of next month", "the first of the month"
-    rf"|of[ ]+(?:{_MONTH_FULL}|may|(?:last|this|next|that|the)[ ]+month)"
+    # "the fifth of march", "the first of next month" (not "the first of the month",
+    # any month's: see `_NOT_A_DAY`)
+    rf"|of[ ]+(?:{_MONTH_FULL}|may|(?:last|this|next|that)[ ]+month)"
     rf"|at[ ]+{_CLOCK_TIME}(?![\w'’-])(?![ ]*(?:laps?|miles?|points?|percent|%|pounds?|lbs?"
     r"|reps?|times|out[ ]of|of)(?![\w]))|at[ ]+the[ ]+(?!(?:time|same|end|top|bottom|start|beginning|finish"
     r"|front|back)(?![\w]))[a-z]+)(?![\w'’-])"
 )
-# "the first of the month": said after a day, it goes with it ("rent's due [date]").
-_OF_THE_MONTH = r"(?:[ ]+of[ ]+the[ ]+month(?![\w]))?"
 # ...and after "on the", "since the", "by the": also a clause's subject, a verb, a
 # preposition ("on the first he called", "since the fifth i've been", "on the ninth at
 # the courthouse").
@@ -153,12 +164,17 @@ _AFTER_DAY_WIDE = (
     rf"{_AFTER_DAY}|[ ]+(?:i|we|he|she|they|you|it|my|his|her|their|our|your|i've|i'd"
     r"|i'll|i'm|we're|we've|he's|she's|they're|it's|there|this|that|mom|dad|everything"
     r"|is|was|will|would|works|worked|came|comes"
+    # "it was on the 23rd since he left", "on the 30th which was a friday"
+    r"|since|which|while|where"
+    # "after the fourth things got bad" (see `_NOT_A_DAY`)
+    r"|things(?=[ ]+(?:got|get|went|go|started|fell|changed|calmed|settled|have|had|were"
+    r"|kept|just|really)(?![\w]))"
     r"|at(?![ ]+(?:the[ ]+)?(?:time|least|most|end)(?![\w]))"
     r"|in(?![ ]+(?:a[ ]+row|line|the[ ]+(?:series|list|row|line|class)))|for|with|from"
     # "on the twenty third to see my dad" (after "on" or "by" only: not "far from the
     # first to cry")
     r"|after|before|until|till|like|last|next|this"
-    r"|to(?<=(?<![\w'’])(?:on|by)[ ]+the[ ]+[\w-]+(?:[ ][\w-]+)?[ ]+to))(?![\w'’-])"
+    r"|to(?<=(?<![\w'’])(?:on|by|until|till)[ ]+the[ ]+[\w-]+(?:[ ][\w-]+)?[ ]+to))(?![\w'’-])"
 )
 # A day of the month in Spanish words: "primero", "quince", "veintitrés", "treinta y uno".
 _SPANISH_DAY = (
@@ -353,7 +369,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # one said first, then what happened ("christmas eve he proposed"; not "christmas
         # we always go to my aunt's", "every christmas"). ("over thanksgiving" is the
         # days around it, as the packs read it: a season, not a day.)
-        rf"(?i)(?:(?<![\w])(?:on|at|since|after|before|around|until|till|by|through|last"
+        # (not after "every year": "every year two days before christmas i get sick",
+        # "every week before easter i panic")
+        rf"(?i)(?:(?<![\w])(?<!(?<![\w])(?:every|each)[ ]+(?:year|week|month|time)[ ]+"
+        rf"(?:[\w'’]+[ ]+){{0,3}})"
+        rf"(?:on|at|since|after|before|around|until|till|by|through|last"
         # (not "para", what is for a holiday: "para navidad no tenemos dinero")
         rf"|this[ ]+past|this|that|next|it[ ]+was|en|desde|hasta|antes[ ]+de"
         rf"|despu[eé]s[ ]+de"
@@ -398,11 +418,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|[ ]+(?:and|so|but|when|because)(?![\w])))"
         # "the day after christmas", "the night before thanksgiving": the date is the whole
         # of it (what the offset counts from is one day)
-        # (not what comes every year: "every week before christmas")
-        rf"|(?<![\w])(?<!(?<![\w])(?:every|each|cada)[ ]+)"
-        rf"(?=(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+(?:{_HOLIDAY})))"
+        # (not what comes every year: "every week before christmas", "every year two days
+        # before christmas")
+        rf"|(?<![\w])(?<!(?<![\w])(?:every|each|cada)[ ]+(?:year[ ]+|a[ñn]o[ ]+)?(?:\w+[ ]+){{0,2}})"
+        rf"(?=(?:(?:the[ ]+)?{_HOLIDAY_OFFSET}|{_HOLIDAY_COUNTED})[ ]+(?:{_HOLIDAY})))"
         # (taken whole: "christmas eve every year" is never "christmas" before "eve")
-        rf"(?P<day>(?>(?:(?:the[ ]+)?{_HOLIDAY_OFFSET}[ ]+)?(?:{_HOLIDAY})"
+        rf"(?P<day>(?>(?:(?:(?:the[ ]+)?{_HOLIDAY_OFFSET}|{_HOLIDAY_COUNTED})[ ]+)?(?:{_HOLIDAY})"
         rf"(?:[ ]+(?:weekend|morning|night|day|eve))?))"
         rf"(?![\w'’-])(?!,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}{_E})"  # (then `holiday_year`)
         # (a season named for it is no day: "it was christmas break", "since easter time")
@@ -450,12 +471,14 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:(?P<day>{_WEEKDAY},?[ ]+the[ ]+(?:(?:first|second|third|1st|2nd|3rd)"
         rf"(?={_AFTER_DAY_WIDE})|(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))"
         rf"(?:{_DAY_WORD}|{_DAY_SUFFIXED})))"
-        rf"|(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
+        # (not a day of every month: "twice a month on the first and fifteenth")
+        rf"|(?<!(?<![\w])(?:twice|once|times|every|each)[ ]+(?:a[ ]+)?month[ ]+)"
+        rf"(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
         rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|around|about"
         # "the night of the fifth", "the week of the twentieth"
         rf"|(?:night|morning|evening|afternoon|weekend|week)[ ]of"
         rf"|through|thru|as[ ]of|now[ ]and)[ ]+(?P<day>the"
-        rf"[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}){_OF_THE_MONTH})(?={_AFTER_DAY_WIDE})"
+        rf"[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?={_AFTER_DAY_WIDE})"
         # "i go back to work the fifteenth", "he gets out the first and"
         rf"|(?:back|work|off|leave|leaves|leaving|return|returns|returning|arrive|arrives"
         rf"|arriving|ends|ending|out|again|home)[ ]+(?P<day>the[ ]+"
@@ -470,7 +493,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?:i|he|she|we|they|you)[ ]+(?:was|were|is|are)|henry|louis|richard|edward|george|charles"
         rf"|pope|king|queen)[ ]+)(?P<day>the[ ]+"
         rf"(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
-        rf"(?={_AFTER_DAY})"
+        # (a day said in two words or past the tenth, then "is", "was": "the twenty
+        # third is his birthday", "the 4th was the worst"; not "the fifth was better", a
+        # rank as often)
+        rf"(?={_AFTER_DAY}|(?<!(?<![\w])the[ ]+(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
+        rf"[ ]+(?:is|was|will[ ]be)(?![\w'’-]))"
         # "from the 3rd to the 10th", "between the fifth and the twelfth": the range's
         # second day, after a first one ("between the fifth" is the first's: below)
         rf"|(?<=(?<![\w])(?:from|between)[ ]+the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED})[ ]+)"
@@ -482,8 +509,6 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?:birthday|anniversary|appointment|hearing|court[ ]date|due[ ]date|surgery"
         rf"|wedding|funeral|graduation|sobriety[ ]date|release[ ]date|court)(?:['’]s|[ ]+is|[ ]+was)"
         rf"[ ]+(?:on[ ]+)?(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
-        # "the first of the month": the words go with it (rent's day, any month's)
-        rf"|(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED})[ ]+of[ ]+the[ ]+month)(?![\w'’-])"
         # "the fourth or the fifth of last month", "the first of next month": a day of a
         # month said by where it lies from now, or the first of two such days
         rf"|(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?=(?:[ ]+(?:or|and|to|through|thru)"
@@ -583,6 +608,22 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|[ ]*,?[ ]+(?:that's|thats|that[ ]is|that[ ]was))[ ]+(?:my|his|her|their|your)[ ]+(?:birthday|date[ ]of[ ]birth|dob|birth[ ]?date)(?![\w]))",
         group="date",
         trigger=r"(?i)birth|dob|d\.o\.b|born",
+    ),
+    PatternSpec(
+        builtin("phimin.date.spoken_numbers_visit"),
+        # "my appointment on four twelve", "the surgery's on oh five nine": a visit's date
+        # said as its month's and day's numbers after "on" (not "at four fifteen", "for
+        # three thirty", an hour).
+        rf"(?i)(?<![\w])(?:appointment|appt|visit|follow[- ]?up|surgery|procedure|scan|mri"
+        rf"|biopsy|hearing|court[ ]date|colonoscopy|ultrasound)(?:['’]s|[ ]+(?:is|was))?"
+        rf"[ ]+on[ ]+(?P<date>(?:oh[ ]+)?(?:one|two|three|four|five|six|seven|eight|nine"
+        rf"|ten|eleven|twelve)[ -]+(?:oh[ ]+)?{_CARDINAL_DAY})(?![\w'’-])"
+        # (nor an hour's words after it: "on four fifteen pm", "on nine thirty sharp")
+        r"(?![ ]*(?:[ap]\.?m\.?|o['’]?clock|sharp|in[ ]the[ ]+(?:morning|afternoon|evening)"
+        r"|tonight|today|tomorrow)(?![\w]))",
+        group="date",
+        trigger=r"(?i)appointment|appt|visit|follow|surgery|procedure|scan|mri|biopsy|hearing"
+        r"|court|colonoscopy|ultrasound",
     ),
     PatternSpec(
         builtin("phimin.date.part_of_month"),
