@@ -159,6 +159,10 @@ _GUARDS = [
     # a part of a dose or a tablet named before it: "dose 1/4", "tab 1/2 qhs", "pill 3/4"
     # (a month has more days than these: "dose 1/4" is never January 4th in a plan)
     r"(?i)(?<=(?<![\w])(?:dose|doses|tabs?|tablets?|pills?)[ ]+(?:of[ ]+)?)[1-3]/[2348](?![\w/])",
+    # a share said in words, then as a fraction: "half a bottle, 1/2", "a quarter of it,
+    # like 1/4" (never a date of January)
+    r"(?i)(?<=(?<![\w])(?:half|quarter|third)(?:[ ]+[\w'’-]+){0,3},?[ ]+(?:like[ ]+|maybe[ ]+"
+    r"|about[ ]+|so[ ]+)?)[1-3]/[234](?![\w/])",
     # a thing cut into parts: "split the pill in 1/2", "broke it into 1/4s"
     r"(?i)(?<=(?<![\w])(?:in|into|by)[ ]+)1/[234](?:s|'s)?(?![\w/])",
     r"(?i)(?<![\w])(?:pain|rate[sd]?|rating|scale|score|level|mood|anxiety|depression|stress|distress"
