@@ -32,7 +32,9 @@ def _namer() -> NickNamer:
     return NickNamer()  # (reads the package's table once: about 2,700 pairs)
 
 
-@functools.cache
+# (bounded: the keys are names from clients' text, which a long-running gateway must not
+# hoard; the table itself is read once)
+@functools.lru_cache(maxsize=4096)
 def nicknames_of(name: str) -> frozenset[str]:
     """The forms `name` (lower case) is called by, from both lists ("william" -> "bill",
     "will", "billy" ...); single words of letters only, and from the package's table
@@ -48,7 +50,7 @@ def first_letter_forms(name: str) -> tuple[str, ...]:
     return tuple(name[:size] for size in range(3, min(5, len(name) - 1) + 1))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def is_short_form_of(short: str, name: str) -> bool:
     """Is `short` a form `name` is called by? Both in lower case, one word each."""
     if short == name or not short.isalpha():
