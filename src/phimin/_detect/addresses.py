@@ -24,21 +24,15 @@ from phimin._detect.detection import Detection
 from phimin._detect.lines import finditer_by_line
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._detect.turn_answers import answered_ids
-from phimin._detect.words import STREET_NAMES, alternation
+from phimin._detect.words import STREET_NAMES, STREET_TYPES, alternation
 from phimin._errors import DetectionError
 from phimin._lazy_regex import lazy
 
 __all__ = ["AddressRecognizer"]
 
-# Street types, English and common international ones (as words or word endings).
-_STREET_TYPES = (
-    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|way"
-    r"|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|route|rte"
-    r"|loop|pike|turnpike|plaza|crescent|expressway|expy|freeway|fwy|crossroad|crossing"
-    r"|gateway|greens?|points?|forks?|islands?|courts?|gardens|grove|hill|hills|row|walk"
-    r"|mews|close|ridge|view|heights|park|parks|junction|landing|station|mall|commons"
-    r"|cliffs?|dam|mill|club|streets|roads|lanes|drives|ways|squares|str\.?|sq"
-)
+# Street types, English and common international ones (as words or word endings):
+# `words.STREET_TYPES`, which the name rules read too ("Hope Street" is no one).
+_STREET_TYPES = STREET_TYPES
 _INTL_PREFIX = (
     r"rue|rua|r\.|avenida|avda\.?|av\.|calle|c/|(?-i:Via|VIA)|viale|vicolo|piazza|piazzetta|largo"
     r"|corso|ul\.|ulica|al\.|aleja|plac|pl\.|praça|travessa|camino|carrer|carretera|paseo"

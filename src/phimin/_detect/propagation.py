@@ -31,6 +31,8 @@ from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._detect.places import without_kind
 from phimin._detect.words import (
     BEFORE_A_THING,
+    MONTH_LEAD_WORDS,
+    NAME_MONTHS,
     NON_NAME_WORDS,
     NOUN_NAMES,
     PERSON_VERBS,
@@ -503,13 +505,11 @@ def _word_first_name_before(text: str, m: regex.Match[str], lexicon: NameLexicon
     if (lower in _STOP_GROWING and lower not in ("may", "will")) or is_clinical_term(lower):
         return False
     before = _MONTH_WORD_BEFORE.search(text, max(0, start - 12), start)
-    return lower not in _NAME_MONTHS or before is None
+    return lower not in NAME_MONTHS or before is None
 
 
-_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 _MONTH_WORD_BEFORE = regex.compile(
-    r"(?ri)(?<![\w'’])(?:in|since|until|till|by|during|last|next|early|late|mid|of|from|before"
-    r"|after|through)[ ]+$"
+    rf"(?ri)(?<![\w'’])(?:{alternation(tuple(sorted(MONTH_LEAD_WORDS)))})[ ]+$"
 )
 
 

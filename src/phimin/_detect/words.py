@@ -28,6 +28,8 @@ __all__ = [
     "INITIAL_CUES",
     "INTRODUCTIONS",
     "KIN_ROLES",
+    "MONTH_LEAD_WORDS",
+    "NAME_MONTHS",
     "NICKNAME_FORMS",
     "NICKNAME_PREFIXES",
     "NON_NAME_WORDS",
@@ -55,6 +57,7 @@ __all__ = [
     "SPEECH_SLANG",
     "STATE_CODES",
     "STREET_NAMES",
+    "STREET_TYPES",
     "SUBJECT_VERBS",
     "SURNAME_TITLES",
     "TITLES",
@@ -80,6 +83,21 @@ def alternation(words: tuple[str, ...]) -> str:
 
 
 TITLES = frozenset(_words("titles"))
+# A street's type, as a regex alternation: "Street", "Ave", "Heights" (`addresses`).
+STREET_TYPES = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|way"
+    r"|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|route|rte"
+    r"|loop|pike|turnpike|plaza|crescent|expressway|expy|freeway|fwy|crossroad|crossing"
+    r"|gateway|greens?|points?|forks?|islands?|courts?|gardens|grove|hill|hills|row|walk"
+    r"|mews|close|ridge|view|heights|park|parks|junction|landing|station|mall|commons"
+    r"|cliffs?|dam|mill|club|streets|roads|lanes|drives|ways|squares|str\.?|sq"
+)
+# Months that are first names too ("May Chen called"), and the words that make one of
+# them the month ("in May Brown moved out").
+NAME_MONTHS = frozenset({"april", "may", "june", "august"})
+MONTH_LEAD_WORDS = frozenset(
+    "in since until till by during last next early late mid of from before after through".split()
+)
 # A first name -> its short forms that are no prefix of it ("philippa" -> "pip").
 NICKNAME_FORMS: dict[str, tuple[str, ...]] = {
     entry.split()[0]: tuple(entry.split()[1:]) for entry in _words("nickname_forms")

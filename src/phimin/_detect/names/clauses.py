@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 
 from phimin._catalogue import builtin
-from phimin._detect.case import case_mode
+from phimin._detect.case import CaseMode, case_mode
 from phimin._detect.clinical import MEDICATIONS, is_clinical_term, looks_clinical
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
@@ -699,10 +699,12 @@ _FOUND_PASSIVE = regex.compile(
 )
 
 
-def subjects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+def subjects(
+    text: str, lexicon: NameLexicon, *, mode: CaseMode | None = None
+) -> Iterator[Detection]:
     """ "so will said", "grace texted me", "kwame wants to move": a name that opens a
     clause before a verb of what people do."""
-    mixed = case_mode(text) == "mixed"
+    mixed = (mode or case_mode(text)) == "mixed"  # (the caller has it: `mode`)
     for m in finditer_from(_SUBJECT, text, _subject_starts(text)):
         word = m.group("name")
         w = word.lower()
@@ -1175,11 +1177,13 @@ def thing_called(text: str, start: int) -> bool:
     return _NAMED_THING.search(text, max(0, start - 30), start) is not None
 
 
-def objects(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+def objects(
+    text: str, lexicon: NameLexicon, *, mode: CaseMode | None = None
+) -> Iterator[Detection]:
     """ "i told mark i'm not going", "i asked june if she could": a name told or asked;
     "i saw faith at church", "she moved in with ray last year": someone seen, loved or
     lived with."""
-    mixed = case_mode(text) == "mixed"
+    mixed = (mode or case_mode(text)) == "mixed"  # (the caller has it: `mode`)
     for m in finditer_by_line(_OBJECT, text):
         word = m.group("name")
         w = word.lower()
@@ -1320,10 +1324,12 @@ def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             yield FROM_SOMEWHERE.at(*m.span("name"))
 
 
-def companions(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+def companions(
+    text: str, lexicon: NameLexicon, *, mode: CaseMode | None = None
+) -> Iterator[Detection]:
     """ "robin and i went", "me and dawn", "miles's mom": a first name beside "me" or
     "I", or owning what people own."""
-    mixed = case_mode(text) == "mixed"
+    mixed = (mode or case_mode(text)) == "mixed"  # (the caller has it: `mode`)
     for m in finditer_by_line(_COMPANION, text, _COMPANION_CUE):
         for group in ("name", "second"):
             word = m.group(group)

@@ -23,16 +23,21 @@ from phimin._detect.names.tokens import (
     plural_acronym,
 )
 from phimin._detect.words import (
+    MONTH_LEAD_WORDS,
+    NAME_MONTHS,
     NOUN_NAMES,
     PERSON_VERBS,
+    PLACE_KINDS,
     RELATIONS,
     SPANISH_CLITICS,
     SPANISH_MOTION,
     SPANISH_PERSON_VERBS,
     SPANISH_TIMES,
+    STREET_TYPES,
     SUBJECT_VERBS,
     TITLES,
 )
+from phimin._lazy_regex import lazy
 
 __all__ = ["gazetteer", "proper_nouns"]
 
@@ -249,12 +254,12 @@ def _surname_after_word_name(t: Tokens, i: int) -> int:
     if nxt >= len(t) or t.ws[i] != " " or not t.titlecase(nxt) or not t.candidate(nxt):
         return 0
     surname = t.lower[nxt]
-    if surname in _NOT_SURNAMES or surname in STOP_WORDS or t.clinical(nxt):
+    if surname in STOP_WORDS or t.clinical(nxt) or _names_a_place_or_time(surname):
         return 0
     if not t.lexicon.is_name(surname) or t.lexicon.is_plain_word(surname):
         return 0  # ("Grace Alone", "Hope Against": an adverb, a preposition)
     prev = t.prev_word(i)
-    if prev >= 0 and t.lower[prev] in _MONTH_PREPOSITIONS and w in _NAME_MONTHS:
+    if prev >= 0 and t.lower[prev] in MONTH_LEAD_WORDS and w in NAME_MONTHS:
         return 0  # "in June Lopez moved out": the month, then someone
     return nxt
 
@@ -274,19 +279,27 @@ def _after_place_article(t: Tokens, i: int) -> bool:
 
 
 _PLACE_OPENERS = frozenset("el la los las san santo santa".split())
-_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
-_MONTH_PREPOSITIONS = frozenset(
-    "in since until till by during last next early late mid of from before after".split()
-)
-# Capitalized words after a first name that make a place or a body of it.
-_NOT_SURNAMES = frozenset(
-    "street st avenue ave road rd lane boulevard blvd drive court place square church"
-    " chapel fellowship ministries center centre house hall school academy college"
-    " university hospital clinic lake river valley hill hills heights county city"
-    " village township garden gardens grove villa village manor ridge creek mountain"
-    " point bay beach island springs lodge baptist methodist lutheran catholic"
-    " presbyterian episcopal pentecostal community day night week weekend month year"
-    " morning evening holiday break".split()
+_STREET_TYPE_WORD = lazy(rf"(?i)(?:{STREET_TYPES})")
+
+
+def _names_a_place_or_time(word: str) -> bool:
+    """A street's type (`words.STREET_TYPES`), a settlement's kind, a facility's, a
+    body of water or land, or a time: after a first name that is a word, the place or
+    the day is meant ("Hope Street", "Grace Baptist", "Hope Lodge", "May Day")."""
+    return (
+        word in _PLACE_OR_TIME_WORDS
+        or word in PLACE_KINDS
+        or _STREET_TYPE_WORD.fullmatch(word) is not None
+    )
+
+
+# What the street types and settlement kinds leave out (the facility nouns of `places`,
+# which imports these rules, are written out here).
+_PLACE_OR_TIME_WORDS = frozenset(
+    """center centre house hall school academy college university hospital clinic church
+    chapel temple ministries baptist lake river valley county bay beach springs lodge
+    fellowship methodist lutheran catholic presbyterian episcopal pentecostal community
+    creek mountain day night week weekend month year morning evening holiday break""".split()
 )
 
 
