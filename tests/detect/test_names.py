@@ -408,3 +408,44 @@ SHORT_FORM_WORDS = [
 def test_short_forms_as_words_survive(redactor: phimin.Redactor, text: str, word: str) -> None:
     last_line = redactor.redact(text).text.split("\n")[-1]
     assert word in last_line.split()
+
+
+# Round 6: letter pairs, word nicknames, tags with an initial, holy words as first names,
+# names listed in speech, and the same words as words. (text, name that must be gone)
+SLOT_NAMES = [
+    ("so bj texted me right after group", "bj"),
+    ("i'm gonna ask kt if she can drive", "kt"),
+    ("we crashed at pk's apartment that night", "pk"),
+    ("and then noodle texted me at three am", "noodle"),
+    ("i asked biscuit if she was okay", "biscuit"),
+    ("Renee T.: yeah i guess so", "Renee T."),
+    ("marco y lalo vinieron tarde", "lalo"),
+    ("i apologized to bernadette for snapping", "bernadette"),
+    ("i wrote to d'souza about the lease and she said fine", "d'souza"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SLOT_NAMES)
+def test_names_in_person_slots_go(redactor: phimin.Redactor, text: str, name: str) -> None:
+    assert name not in redactor.redact(text).text
+
+
+# (text, word that must stay)
+SLOT_WORDS = [
+    ("the dj kept playing the same song", "dj"),
+    ("my pc died during the session", "pc"),
+    ("we sat in the er for hours", "er"),
+    ("so housing said i have to wait", "housing"),
+    ("so management said no overtime this week", "management"),
+    ("we had mac and cheese again", "mac"),
+    ("she drives a mercedes now", "mercedes"),
+    ("there's no consuelo in that", "consuelo"),
+    ("necesito paz en mi casa", "paz"),
+    ("Vitamin D: low", "Vitamin"),
+    ("we watched santa claus at the mall", "santa"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), SLOT_WORDS)
+def test_words_in_person_slots_stay(redactor: phimin.Redactor, text: str, word: str) -> None:
+    assert word in redactor.redact(text).text.split()

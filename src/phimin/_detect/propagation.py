@@ -46,7 +46,7 @@ from phimin._detect.words import (
 )
 from phimin._errors import DetectionError
 from phimin._findings import Category
-from phimin._short_forms import first_letter_forms, nicknames_of
+from phimin._short_forms import first_letter_forms, is_nickname, nicknames_of
 
 __all__ = [
     "coordinated_names",
@@ -62,6 +62,8 @@ _PROPAGATED_NAME = builtin("phimin.name.propagated")
 _PROPAGATED_PLACE = builtin("phimin.location.propagated")
 _COORDINATED = builtin("phimin.name.coordinated")
 _MIN_EVIDENCE = 0.7
+# A name guessed with less (the gazetteer's, the name model's) lists others in speech.
+_WEAK_EVIDENCE = 0.5
 
 
 def spread(
@@ -531,12 +533,17 @@ def _rare_surname(word: str, lexicon: NameLexicon) -> bool:
 
 
 # "Olwenna, Janet and Kevin", "Pellegrasso and Wilson": a word in a list with a name.
+# ("y": speech switches to Spanish, "ana y beto vinieron")
 _LIST_BEFORE = regex.compile(
-    rf"(?r)(?<=^|[:,.?!][ ]{{1,2}}|\n[ \t]*|(?<![\w])(?:and|or|&)[ ])({_NAME_WORD})"
-    r"(?:,[ ]|[ ](?:and|or|&)[ ])$"
+    rf"(?r)(?<=^|[:,.?!][ ]{{1,2}}|\n[ \t]*|(?<![\w])(?:and|or|&|y)[ ])({_NAME_WORD})"
+    r"(?:,[ ]|[ ](?:and|or|&|y)[ ])$"
 )
+# (a list ends at a pause, or at what two or more people did or were: "ellie and jordan
+# but only", "tony and gus were there", "beto y ana vinieron")
 _LIST_AFTER = regex.compile(
-    rf"^(?:,[ ](?:and[ ])?|[ ](?:and|or|&)[ ])({_NAME_WORD})(?=,|[ ](?:and|or|&)[ ]|[.;:!?\n]|$)"
+    rf"^(?:,[ ](?:and[ ]|y[ ])?|[ ](?:and|or|&|y)[ ])({_NAME_WORD})(?=,|[ ](?:and|or|&|y)[ ]"
+    r"|[.;:!?\n]|$|[ ](?:but|both|were|are|came|went|left|got|showed|vinieron|fueron"
+    r"|llegaron|estaban|están|se)(?![\w'’]))"
 )
 _LIST_ROUNDS = 8  # a list grows one word a side per round from the names found in it
 
@@ -570,6 +577,19 @@ def coordinated_names(
     frontier = [
         (d.start, d.end) for d in detections if d.entity == "PERSON" and d.score >= _MIN_EVIDENCE
     ]
+    # In speech without capitals, a name guessed with less evidence ("ana", "ellie" from
+    # the gazetteer or the name model) lists a name no everyday word is: "ana y beto
+    # vinieron", "i invited ellie and jordan but" (never "ana and hope came": the word).
+    weak = (
+        {
+            (d.start, d.end)
+            for d in detections
+            if d.entity == "PERSON" and _WEAK_EVIDENCE <= d.score < _MIN_EVIDENCE
+        }
+        if mode == "lower"
+        else set()
+    )
+    frontier.extend(weak)
     for _ in range(_LIST_ROUNDS):
         found = [
             span
@@ -578,6 +598,10 @@ def coordinated_names(
             if span not in added
             and not fence.overlaps(*span)
             and _listed(text[span[0] : span[1]], mode, lexicon)
+            and (
+                (start, end) not in weak
+                or not lexicon.is_plain_word(text[span[0] : span[1]].lower())
+            )
         ]
         if not found:
             break
@@ -588,9 +612,22 @@ def coordinated_names(
 
 
 def _listed(word: str, mode: str, lexicon: NameLexicon) -> bool:
+    """A census first name, a clear name no English or Spanish word is ("beto"), or a
+    form the nickname table knows that is no everyday word ("lalo")."""
     if mode == "mixed":
         return _joins(word, mode, lexicon)
-    return lexicon.is_first_name(word.lower()) and name_word(word, lexicon)
+    w = word.lower()
+    if (
+        is_nickname(w)
+        and w not in STOP_WORDS
+        and w not in SPANISH_STOP_WORDS
+        and not (lexicon.is_plain_word(w) or lexicon.is_english(w) or lexicon.is_spanish(w))
+    ):
+        return True
+    return (
+        lexicon.is_first_name(w)
+        or (lexicon.is_clear_name(w) and not lexicon.is_english(w) and not lexicon.is_spanish(w))
+    ) and name_word(word, lexicon)
 
 
 def _neighbours(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

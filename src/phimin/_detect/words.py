@@ -26,6 +26,7 @@ __all__ = [
     "FILLERS",
     "GREETINGS",
     "INITIAL_CUES",
+    "INITIAL_NAMES",
     "INTRODUCTIONS",
     "KIN_ROLES",
     "MONTH_LEAD_WORDS",
@@ -60,8 +61,10 @@ __all__ = [
     "STREET_TYPES",
     "SUBJECT_VERBS",
     "SURNAME_TITLES",
+    "THING_PHRASES",
     "TITLES",
     "US_STATE_NAMES",
+    "VEHICLE_NAMES",
     "VERBS_BEFORE_YOU",
     "WEAK_INTRODUCTIONS",
     "alternation",
@@ -124,6 +127,7 @@ AWARE_CUES = _words("aware_cues")
 SOCIAL_VERBS = _words("social_verbs")
 CLIENT_CUES = _words("client_cues")
 INITIAL_CUES = _words("initial_cues")
+INITIAL_NAMES = frozenset(_words("initial_names"))
 NICKNAME_PREFIXES = frozenset(_words("nickname_prefixes"))
 VERBS_BEFORE_YOU = frozenset(_words("verbs_before_you"))
 PERSON_VERBS = frozenset(_words("person_verbs"))
@@ -146,6 +150,12 @@ SPANISH_PERSON_VERBS = frozenset(_words("spanish_person_verbs"))
 ACCENTED_NAMES = frozenset(_words("accented_names"))
 REGIONS_ABROAD = _words("regions_abroad")
 PETS = frozenset(_words("pets"))
+# Words for a person that name no one ("sis", "cop", "landlady"): never a name said bare.
+PERSON_NOUNS = frozenset(_words("person_nouns"))
+VEHICLE_NAMES = frozenset(_words("vehicle_names"))
+# Things named with a name's word ("mac and cheese", "a sloppy joe"), as one regex
+# alternation, the longest first.
+THING_PHRASES = alternation(tuple(sorted(_words("thing_phrases"), key=len, reverse=True)))
 # Names many towns give a street: said alone, "a place on maple", "we live at 42 elm".
 STREET_NAMES = frozenset(
     """main mlk broadway market broad central grand state division elm oak maple pine cedar

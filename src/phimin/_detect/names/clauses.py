@@ -37,6 +37,7 @@ from phimin._detect.words import (
     NON_NAME_WORDS,
     NOUN_NAMES,
     PAST_TENSE_NAMES,
+    PERSON_NOUNS,
     PERSON_VERBS,
     PETS,
     PLACE_KINDS,
@@ -54,6 +55,7 @@ from phimin._lazy_regex import AnyPattern, lazy
 from phimin._short_forms import is_nickname
 
 __all__ = [
+    "SACRED_FIRST_NAMES",
     "SEASONS",
     "SUBJECT_WORDS",
     "THINKING_VERBS",
@@ -278,7 +280,9 @@ _OBJECT = lazy(
     # (a speaker's tag ends the turn too: "when you told will [patient] um")
     + rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?\[]|$)|[ ]+(?:i|i'm|i'd|i'll|that|if|to|about|he|she"
     r"|we|they|it|it's|not|no|yes|how|what|when|why|so|because|cause|and|but|last|yesterday|today"
-    r"|tonight|again|back|earlier|later|this[ ](?:morning|afternoon|evening|week|weekend))"
+    r"|tonight|again|back|earlier|later|this[ ](?:morning|afternoon|evening|week|weekend)"
+    # what was sent or said to them ("i emailed priyanka the forms", "told gus my side")
+    r"|the|my|everything|those)"
     r"(?![\w'’]))"
 )
 # Seeing, loving, living with someone, then where, when or a new clause: "i saw faith
@@ -296,7 +300,9 @@ _SOCIAL_OBJECT = lazy(
     # to the store", "the kids are with crystal this weekend", "i don't trust mark"
     r"|(?:went|go|goes|going|came|come|coming|left|are|is|was|were|been)[ ]with"
     r"|trust|trusted|trusting|blame|blamed|blaming|forgive|forgave|forgiven"
-    r"|(?:yelled|yell|yelling|mad|snapped)[ ]at|(?:picked|pick|picking|dropped|drop"
+    r"|(?:yelled|yell|yelling|mad|snapped)[ ]at"
+    # ("i apologized to wendell for yelling", "i lied to marisol about it")
+    r"|(?:apologized|apologize|apologizing|lied|lie|lying)[ ]to|(?:picked|pick|picking|dropped|drop"
     r"|dropping)[ ]up|go[ ]see|went[ ]to[ ]see|drove|drive|driving)[ ]+"
     # (not "in": "i saw hope in her eyes", "i love summer in the city")
     rf"(?P<name>{_WORD})(?=[ ]*(?:[,.;!?]|$)|[ ]+(?:at|on|but|and|yesterday|today|tonight"
@@ -305,7 +311,10 @@ _SOCIAL_OBJECT = lazy(
     # for how long ("we stayed with grace for a while"; not "lived with hope for the
     # future")
     r"|for[ ]+(?:a[ ]+(?:while|bit|week|month|year|few|couple)|awhile|now|(?:a[ ]+)?(?:few"
-    r"|couple|two|three|four|five|six|some)[ ]+(?:of[ ]+)?(?:days|weeks|months|years|nights))"
+    r"|couple|two|three|four|five|six|some)[ ]+(?:of[ ]+)?(?:days|weeks|months|years|nights)"
+    # for what was done ("i apologized to wendell for yelling")
+    r"|yelling|lying|cheating|being|leaving|hitting|screaming|ignoring|forgetting|missing"
+    r"|saying|snapping|blowing[ ]up)"
     r")(?![\w'’]))"
 )
 # A month's name that is a first name, seen, told or spoken to as a person: "when's the
@@ -466,6 +475,10 @@ _FROM_SOMEWHERE = lazy(
 # First names a chart writes as an abbreviation (antiretroviral therapy, a feeding tube,
 # "mae" for moves all extremities), and what only a person does to them.
 _ABBREVIATED_NAMES = frozenset({"art", "peg", "mae"})
+# First names that are holy words, which the name rules leave alone as words ("jesus,
+# that hurt", "santa came"): a name only where only a person stands ("jesus from work
+# gave me a ride", "santa ramirez called").
+SACRED_FIRST_NAMES = frozenset({"jesus", "santa"})
 _SAYING_VERBS = frozenset("said says told tells asked asks texted yelled screamed".split())
 # What every match of _FROM_SOMEWHERE holds (" from ", " at "): it runs only on the lines
 # holding this, a fraction of those holding one of its verbs (`lines.finditer_by_line`).
@@ -742,6 +755,8 @@ def subjects(
             continue  # "hope keeps me going", "bill came in the mail": a thing
         if w in _PERSON_NOUNS and _word_before(text, m.start("name")) in _POINTING:
             continue  # "that guy kinda said": a person pointed at, no Guy
+        if not mixed and w in PERSON_NOUNS:
+            continue  # "so sis texted me", "guard yelled at me": no one named
         if w in BRANDS:
             continue  # "walgreens called about my refill": the store
         if unlisted:
@@ -1311,7 +1326,10 @@ def from_somewhere(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         w = word.lower()
         if w in _THINGS_FROM and m.group("verb").lower() not in _ONLY_SENDERS_DO:
             continue
-        if (lexicon.is_first_name(w) and name_word(word, lexicon, modal=True)) or (
+        if (
+            lexicon.is_first_name(w)
+            and (name_word(word, lexicon, modal=True) or w in SACRED_FIRST_NAMES)
+        ) or (
             m.group("prep") == "from"  # ("felt misgendered at the pharmacy and went")
             and len(w) >= 3
             and _NAME_SHAPE.match(w)

@@ -36,6 +36,7 @@ from phimin._detect.words import (
     STREET_TYPES,
     SUBJECT_VERBS,
     TITLES,
+    VEHICLE_NAMES,
 )
 from phimin._lazy_regex import lazy
 
@@ -86,6 +87,9 @@ _DETERMINERS = frozenset(
     "a an the this that these those some any no every each another such".split()
 )
 _SPANISH_DETERMINERS = frozenset("el la los las un una unos unas".split())
+# The determiners before a thing more than before a person pointed at ("a", "no", not
+# "this", "that").
+_THING_DETERMINERS = frozenset("a an no some any every another such".split())
 # Trades that are first names or surnames too, said with "a" of what someone does ("he
 # is a mason", "she worked as a chandler").
 _TRADES = frozenset(
@@ -111,6 +115,13 @@ _SPANISH_BEFORE_A_WORD = frozenset(
     "muy tan bien medio demasiado en cada todo toda todos todas otro otra cualquier gran"
     " mi mis tu tus su sus nuestro nuestra nuestros nuestras".split()
 )
+# Verbs of needing, wanting, seeking and having, whose object is a person only after
+# "a" ("necesito paz", "busco luz"; "necesito a rosa" is someone).
+_SPANISH_WANTING = frozenset(
+    """necesito necesita necesitas necesitamos necesitan quiero quiere quieres queremos
+    quieren busco busca buscas buscamos buscan tengo tiene tienes tenemos tienen pido pide
+    pedimos deseo desea encuentro encontré siento""".split()
+)
 # After "de", the verb of a fixed phrase: "me dieron de alta", "la dan de alta".
 _PEOPLE_NOUNS = frozenset("familia señora señor señorita muchacha muchacho niña niño".split())
 _DE_PHRASE_VERBS = frozenset("dieron dio dan da dar dado dada den doy daban virgen".split())
@@ -125,7 +136,7 @@ def _spanish_word_in_place(t: Tokens, prev: int) -> bool:
     if prev < 0:
         return False
     p = t.lower[prev]
-    if p in _SPANISH_BEFORE_A_WORD:
+    if p in _SPANISH_BEFORE_A_WORD or p in _SPANISH_WANTING:
         return True
     if p == "de":
         before = t.prev_word(prev)
@@ -175,7 +186,19 @@ def _used_as_a_word(t: Tokens, i: int) -> bool:
         # ("my husband is a mason": a trade that no English list has, being a name; not
         # a Spanish word after an English article: the Spanish list holds "janet",
         # "susan", "maria" too, and "we paged this susan twice" is someone)
-        return t.lexicon.is_english(w) or (t.lower[prev] in ("a", "an") and w in _TRADES)
+        return (
+            t.lexicon.is_english(w)
+            or (t.lower[prev] in ("a", "an") and w in _TRADES)
+            # ("there's no consuelo in it": a Spanish word after an article or "no" that
+            # points at no one, where "this susan" is someone)
+            # (the everyday Spanish noun, not a name English text uses as often: "a maria")
+            or (
+                t.lower[prev] in _THING_DETERMINERS
+                and t.lexicon.is_spanish(w)
+                and not t.lexicon.is_common_word(w)
+            )
+            or w in VEHICLE_NAMES  # "drives a mercedes", "the sienna": the car
+        )
     if prev >= 0 and t.lower[prev] in _SPANISH_DETERMINERS:
         return t.lexicon.is_spanish(w)
     if (

@@ -27,12 +27,13 @@ from phimin._detect.names import (
     guesses,
     kin,
     nicknames,
+    slots,
     spanish,
     speech,
     titles,
     turns,
 )
-from phimin._detect.names.tokens import Span, Tokens, to_detections
+from phimin._detect.names.tokens import Span, Tokens, outside_things, to_detections
 from phimin._detect.words import (
     GREETINGS,
     PLURAL_RELATIONS,
@@ -85,6 +86,7 @@ class NameRecognizer(PhiminRecognizer):
         found = [
             *to_detections(toks, spans),
             *speech.speakers(text, mode, lex),
+            *slots.initialled_speakers(text, lex),
             *exports.export_speakers(text, lex),
             *exports.cue_split_names(text, lex),
             *titles.doctors(text, lex),
@@ -97,7 +99,7 @@ class NameRecognizer(PhiminRecognizer):
             *charting.social_notes(text, lex),
         ]
         if mode == "upper":  # a note in capitals is charting, not conversation
-            return spanish.surname_tails(text, found, lex)
+            return outside_things(text, spanish.surname_tails(text, found, lex))
         every = [
             *found,
             *speech.opening_vocatives(text, lex),
@@ -125,6 +127,9 @@ class NameRecognizer(PhiminRecognizer):
             *nicknames.pointed_at(text, lex),
             *nicknames.prefixed(text, lex),
             *nicknames.asked_who(text, lex),
+            *slots.letter_pair_names(text, mode),
+            *slots.word_nicknames(text, lex, mode),
+            *slots.sacred_full_names(text, lex),
             *speech.turn_end_vocatives(text, lex),
             *turns.aged_or_acting(text, lex),
             *turns.little_ones(text, lex),
@@ -133,7 +138,7 @@ class NameRecognizer(PhiminRecognizer):
             *turns.spanish_turn_ends(text, lex),
             *turn_answers.answered_names(text, lex),
         ]
-        return spanish.surname_tails(text, every, lex)
+        return outside_things(text, spanish.surname_tails(text, every, lex))
 
     def _spans(self, t: Tokens) -> Iterator[Span]:
         mixed = t.mode == "mixed"

@@ -39,7 +39,7 @@ from phimin._detect.names.clauses import (
 )
 from phimin._detect.names.spanish import interjection_at
 from phimin._detect.names.titles import SPANISH_HONORIFICS
-from phimin._detect.names.tokens import okay_said
+from phimin._detect.names.tokens import okay_said, outside_things
 from phimin._detect.names.turns import spanish_verb_form
 from phimin._detect.ner import CLINICAL_ABBREVIATIONS
 from phimin._detect.words import (
@@ -49,6 +49,7 @@ from phimin._detect.words import (
     NON_NAME_WORDS,
     NOT_NICKNAMES,
     NOUN_NAMES,
+    PERSON_NOUNS,
     POSTNOMINALS,
     RELATIONS,
     SPANISH_CLITICS,
@@ -99,9 +100,10 @@ class StudentNameRecognizer(PhiminRecognizer):
         spans: list[tuple[int, int]] = getattr(nlp_artifacts, "student_names", None) or []
         if not spans or case_of(text, nlp_artifacts) != "lower" or not _conversation(text):
             return []
-        return list(self._find(text, spans))
+        return outside_things(text, list(self._find(text, spans)))
 
     def _find(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Detection]:
+        lex_first = self.lexicon.is_first_name
         for start, span_end in spans:
             end = span_end
             words = list(_WORD.finditer(text, start, end))
@@ -147,6 +149,8 @@ class StudentNameRecognizer(PhiminRecognizer):
                 or thing_called(text, words[0].start())
             ):
                 continue  # "hope keeps me going", "bill came in the mail": a thing
+            if len(bare) == 1 and bare[0] in PERSON_NOUNS and not lex_first(bare[0]):
+                continue  # "so cop texted me", "clerk said": who they are, no name
             line = _line_words(text, start, end)
             speech = _speech(line)
             if len(line) >= _LONG_LINE and not speech:

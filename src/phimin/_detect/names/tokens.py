@@ -17,6 +17,7 @@ from phimin._detect.case import CaseMode
 from phimin._detect.clinical import MEDICATIONS, is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
+from phimin._detect.lines import finditer_by_line
 from phimin._detect.words import (
     NON_NAME_WORDS,
     NOT_AFTER_CUE,
@@ -26,8 +27,10 @@ from phimin._detect.words import (
     RELATIONS,
     ROLES,
     SPANISH_PERSON_VERBS,
+    THING_PHRASES,
     TITLES,
 )
+from phimin._lazy_regex import lazy
 
 __all__ = [
     "NAME_WORD",
@@ -37,6 +40,7 @@ __all__ = [
     "extend_back",
     "ok_after_cue",
     "okay_said",
+    "outside_things",
     "to_detections",
 ]
 
@@ -330,3 +334,16 @@ def okay_said(text: str, start: int, end: int) -> bool:
         and _ALONE_BEFORE.search(text, max(0, start - 5), start) is not None
         and _ALONE_AFTER.match(text, end) is not None
     )
+
+
+_THING_PHRASE = lazy(rf"(?i)(?<![\w'’-])(?:{THING_PHRASES})(?![\w'’-])")
+
+
+def outside_things(text: str, found: Sequence[Detection]) -> list[Detection]:
+    """The findings but those inside a thing named with a name's word: "we had mac and
+    cheese" is dinner, no Mac; "a sloppy joe", "the lazy susan" (the `thing_phrases`
+    list)."""
+    things = [m.span() for m in finditer_by_line(_THING_PHRASE, text)] if found else []
+    if not things:
+        return list(found)
+    return [d for d in found if not any(a <= d.start and d.end <= b for a, b in things)]
