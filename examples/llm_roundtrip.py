@@ -131,7 +131,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     turns = TURNS
     if args.transcript:
-        turns = [t for t in args.transcript.read_text("utf-8").splitlines() if t.strip()]
+        try:
+            text = args.transcript.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:  # its message could quote a byte
+            print(
+                f"llm_roundtrip: cannot read --transcript ({type(exc).__name__})", file=sys.stderr
+            )
+            return 2
+        turns = [t for t in text.splitlines() if t.strip()]
     try:
         vault = Vault(args.vault) if args.vault else None
         session = Session(vault=vault)

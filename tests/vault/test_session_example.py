@@ -98,3 +98,17 @@ def test_unknown_llm_kind_is_refused(example: ModuleType) -> None:
     with pytest.raises(SystemExit, match="PHIMIN_LLM_MODEL"):
         example.pick_llm({"PHIMIN_LLM": "openai"})
     assert example.pick_llm({}) is example.fake_llm
+
+
+def test_main_refuses_an_unreadable_transcript_cleanly(
+    example: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing or non-UTF-8 --transcript is one line and exit 2, not a traceback whose
+    UnicodeDecodeError would show a byte of the note."""
+    latin1 = tmp_path / "session.txt"
+    latin1.write_bytes("CLIENT: Jos\u00e9 Arbelo called.\n".encode("latin-1"))
+    for path in (tmp_path / "missing.txt", latin1):
+        assert example.main(["--transcript", str(path)]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == "" and "cannot read --transcript" in captured.err
+        assert "Arbelo" not in captured.err and "0xe9" not in captured.err

@@ -31,6 +31,7 @@ from phimin.cli.settings import RedactorFactory, RedactorSpec, Settings
 from phimin.cli.streams import (
     STDIN,
     Streams,
+    check_readable,
     decode_utf8,
     display_name,
     input_size,
@@ -82,6 +83,7 @@ class _Checker:
         self.io = io
         self.policy: Policy = policy_for(settings)
         self.baseline = _baseline(settings)
+        check_readable(settings.inputs)  # a typo'd path fails before the model loads
         self.redactor: Redactor = factory(
             RedactorSpec(settings.model, settings.workers, workers_from=settings.workers_from)
         )

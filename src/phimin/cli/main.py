@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import functools
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,7 +83,24 @@ class _Parser(argparse.ArgumentParser):
         raise _ParserExit(status)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
+        raise UsageError(message + self._guess(message))
+
+    def _guess(self, message: str) -> str:
+        """ " (did you mean --policy?)" for a misspelt flag (`--polcy`), else "".
+
+        Only flags are compared and echoed: an unknown *value* never is, since argparse
+        lists positional text here too and a note's words could be among it.
+        """
+        prefix = "unrecognized arguments: "
+        if not message.startswith(prefix):
+            return ""
+        flags = [w for w in message[len(prefix) :].split() if w.startswith("--")]
+        known = [o for a in self._actions for o in a.option_strings if o.startswith("--")]
+        for flag in flags:
+            close = difflib.get_close_matches(flag.split("=", 1)[0], known, n=1, cutoff=0.75)
+            if close:
+                return f" (did you mean {close[0]}?)"
+        return ""
 
 
 def _score(value: str) -> float:
@@ -380,6 +398,7 @@ def _run(settings: Settings, io: Streams, factory: RedactorFactory) -> int:
     from phimin.cli.preflight import check_outputs
 
     check_outputs(settings)  # before any input is read: no text goes out, then a failure
+    _hint_at_a_terminal(settings, io)
     if settings.restore:
         from phimin.cli.restore_mode import run_restore
 
@@ -391,6 +410,15 @@ def _run(settings: Settings, io: Streams, factory: RedactorFactory) -> int:
     from phimin.cli.filter_mode import run_filter
 
     return run_filter(settings, io, factory)
+
+
+def _hint_at_a_terminal(settings: Settings, io: Streams) -> None:
+    """`redact` run alone at a prompt waits for stdin: say so, rather than seem to hang."""
+    from phimin.cli.streams import STDIN, TERMINAL_HINT, is_terminal
+
+    if settings.show_info and STDIN in settings.inputs and is_terminal(io.stdin):
+        io.stderr.write(TERMINAL_HINT)
+        io.stderr.flush()
 
 
 def _library_error(stderr: TextIO, exc: Exception) -> int:

@@ -18,7 +18,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -29,12 +29,14 @@ from phimin.cli.errors import OutputError
 __all__ = [
     "BLOCK_BYTES",
     "STDIN",
+    "TERMINAL_HINT",
     "Streams",
     "atomic_output",
     "check_readable",
     "check_writable",
     "decode_utf8",
     "input_size",
+    "is_terminal",
     "open_input",
     "output_target",
     "read_blocks",
@@ -79,6 +81,13 @@ def open_input(source: str, stdin: BinaryIO) -> Iterator[BinaryIO]:
         return
     try:
         handle = open(source, "rb")  # noqa: SIM115 - closed below
+    except IsADirectoryError:
+        # `redact --check drafts/` is what a user of linters tries first; files are read,
+        # folders are not walked (which files hold notes is the caller's to say)
+        folder = source.rstrip("/") or "/"
+        raise InputError(
+            f"cannot read {source}: it is a folder; name the files in it (e.g. {folder}/*.md)"
+        ) from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise InputError(f"cannot read {source}: {reason}") from None
@@ -104,15 +113,36 @@ def input_size(handle: BinaryIO) -> int | None:
 
 
 def read_blocks(handle: BinaryIO, size: int = BLOCK_BYTES) -> Iterator[bytes]:
-    """Raw blocks of at most `size` bytes until end of input."""
+    """Raw blocks of at most `size` bytes until end of input.
+
+    At a terminal each block is what one read returns (a typed line): `read(size)`
+    would wait for a Ctrl-D to end the block and then a second Ctrl-D to end the input,
+    where a user expects one, as with `cat`.
+    """
+    read1 = getattr(handle, "read1", None) if is_terminal(handle) else None
+    read: Callable[[int], bytes] = read1 if read1 is not None else handle.read
     while True:
         try:
-            block = handle.read(size)
+            block = read(size)
         except OSError as exc:
             raise InputError(f"read failed: {exc.strerror or type(exc).__name__}") from None
         if not block:
             return
         yield block
+
+
+def is_terminal(handle: object) -> bool:
+    """Whether `handle` is a terminal (a user typing), never raising for a test's BytesIO."""
+    try:
+        return bool(handle.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+TERMINAL_HINT = (
+    "redact: reading the text you type or paste; end it with Ctrl-D on a new line "
+    "(or give a FILE; redact --help)\n"
+)
 
 
 def decode_utf8(blocks: Iterable[bytes], source: str) -> Iterator[str]:
@@ -125,7 +155,8 @@ def decode_utf8(blocks: Iterable[bytes], source: str) -> Iterator[str]:
             text = decoder.decode(block)
         except UnicodeDecodeError as exc:
             offset = consumed - pending + exc.start
-            raise InputError(_not_utf8(source, offset)) from None
+            utf16 = consumed == 0 and block[:2] in _UTF16_BOMS
+            raise InputError(_not_utf8(source, offset, utf16=utf16)) from None
         consumed += len(block)
         if text:
             yield text
@@ -138,7 +169,21 @@ def decode_utf8(blocks: Iterable[bytes], source: str) -> Iterator[str]:
         yield tail
 
 
-def _not_utf8(source: str, offset: int) -> str:
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _not_utf8(source: str, offset: int, *, utf16: bool = False) -> str:
+    """Where decoding failed (an offset, never the bytes) and how to fix it.
+
+    Windows tools save "Unicode" text as UTF-16 with a byte-order mark (FF FE): say so,
+    with the one command that converts it, rather than leave "byte offset 0" to puzzle
+    over.
+    """
+    if utf16:
+        return (
+            f"{display_name(source)}: UTF-16 text (it starts with a UTF-16 byte-order "
+            "mark), not UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8"
+        )
     return (
         f"{display_name(source)}: not valid UTF-8 (byte offset {offset}); "
         "convert the file to UTF-8 first"

@@ -46,7 +46,7 @@ def open_vault(settings: Settings, *, create: bool) -> Vault:
         )
     if create and not path.exists() and not path.parent.is_dir():
         raise VaultError("the vault's folder does not exist")
-    if create and path.is_dir():
+    if path.is_dir():  # for --restore too: not "cannot read vault (IsADirectoryError)"
         raise VaultError("the vault path is a folder, not a file")
     if create and write_problem(path) is not None:  # before any text goes out
         raise VaultError("the vault's folder cannot be written (the vault and its lock go there)")

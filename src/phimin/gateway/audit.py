@@ -78,7 +78,7 @@ class AuditLog:
             try:
                 self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             except OSError as exc:
-                raise ConfigError(f"cannot open the audit log ({type(exc).__name__})") from None
+                raise ConfigError(f"cannot open --audit-log: {_why(exc)}") from None
 
     def write(self, record: Record) -> None:
         if self._fd is None:
@@ -95,3 +95,14 @@ class AuditLog:
             if self._fd is not None:
                 os.close(self._fd)
                 self._fd = None
+
+
+def _why(exc: OSError) -> str:
+    """What to fix, in words (the path is the operator's, but kept out as elsewhere)."""
+    if isinstance(exc, FileNotFoundError):
+        return "its folder does not exist"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder; name a file in it"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return type(exc).__name__

@@ -20,9 +20,11 @@ Named sessions (`X-Phimin-Session`) live in vault files, so every worker sees th
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from phimin._errors import PhiminError
+from phimin._policy import load_policy
+from phimin.cli.policy import check_policy
+from phimin.gateway.audit import AuditLog
 from phimin.gateway.config import (
     MAX_REQUEST_BYTES,
     ConfigError,
@@ -42,7 +47,7 @@ from phimin.gateway.config import (
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
-__all__ = ["Options", "entry", "main", "parse", "worker_app"]
+__all__ = ["Options", "check_listen", "entry", "main", "parse", "worker_app"]
 
 TOKEN_ENV = "PHIMIN_GATEWAY_TOKEN"
 _ARGV_ENV = "PHIMIN_GATEWAY_ARGV"  # how worker processes get the parent's arguments
@@ -69,14 +74,32 @@ def build_parser() -> argparse.ArgumentParser:
             "and restores every reply. Point a tool's base URL at it."
         ),
     )
-    p.add_argument("--upstream", required=True, help="base URL of the real API, without /v1")
+    p.add_argument(
+        "--upstream",
+        required=True,
+        help="base URL of the real API, without /v1 (https://api.openai.com, "
+        "https://api.anthropic.com)",
+    )
     p.add_argument("--listen", default="127.0.0.1:8787", help="HOST:PORT (default 127.0.0.1:8787)")
-    p.add_argument("--policy", help="a preset name or a TOML policy file")
+    p.add_argument(
+        "--policy",
+        help="a preset (safe-harbor, the default; strict; substance-use-treatment; "
+        "shift-dates) or a TOML policy file",
+    )
     p.add_argument("--vault-dir", type=Path, help="keep X-Phimin-Session sessions here, encrypted")
-    p.add_argument("--vault-key-file", type=Path, help="the vault key (else $PHIMIN_VAULT_KEY)")
+    p.add_argument(
+        "--vault-key-file",
+        type=Path,
+        help="the vault key, mode 600 (else $PHIMIN_VAULT_KEY, else the file named by "
+        "$PHIMIN_VAULT_KEY_FILE; make one with redact --new-vault-key)",
+    )
     p.add_argument("--audit-log", type=Path, help="append one JSON line per request (no text)")
-    p.add_argument("--workers", type=int, default=1, help="server processes (each loads a model)")
-    p.add_argument("--threads", type=int, default=4, help="requests redacted at once per process")
+    p.add_argument(
+        "--workers", type=int, default=1, help="server processes, each loads a model (default 1)"
+    )
+    p.add_argument(
+        "--threads", type=int, default=4, help="requests redacted at once per process (default 4)"
+    )
     p.add_argument(
         "--allow-remote", action="store_true", help="listen beyond loopback (needs a token and TLS)"
     )
@@ -92,14 +115,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow plain HTTP to a non-loopback upstream",
     )
-    p.add_argument("--max-request-bytes", type=int, default=MAX_REQUEST_BYTES)
+    p.add_argument(
+        "--max-request-bytes",
+        type=int,
+        default=MAX_REQUEST_BYTES,
+        help=f"larger requests are refused, not forwarded (default {MAX_REQUEST_BYTES:,}: 4 MiB)",
+    )
     p.add_argument(
         "--upstream-timeout",
         type=float,
         default=300.0,
-        help="seconds without a byte from the upstream",
+        help="seconds without a byte from the upstream before the request fails (default 300)",
     )
-    p.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
+    p.add_argument(
+        "--log-level",
+        default="warning",
+        choices=["debug", "info", "warning", "error"],
+        help="warning (default); error also hides the start-up lines",
+    )
     return p
 
 
@@ -122,13 +155,16 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         raise ConfigError("--tls-cert and --tls-key go together")
     if not 1 <= args.workers <= 64:
         raise ConfigError("--workers must be between 1 and 64")
+    _check_numbers(args)
+    if args.policy is not None:  # a misspelt preset or a broken file fails here, in one line,
+        load_policy(check_policy(args.policy))  # not in a traceback once the server starts
+    if args.audit_log is not None:
+        AuditLog(args.audit_log).close()  # an audit log that cannot be opened fails here too
     vault_key = None
     if args.vault_dir is not None:
         if not args.vault_dir.is_dir():
             raise ConfigError("--vault-dir does not exist or is not a directory")
-        from phimin._vault import load_key
-
-        vault_key = load_key(key_file=args.vault_key_file)
+        vault_key = _vault_key(args.vault_key_file)
     config = GatewayConfig(
         upstream=args.upstream,
         policy=args.policy,
@@ -141,6 +177,51 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         timeouts=Timeouts(read=args.upstream_timeout),
     )
     return Options(config, host, port, args.workers, args.tls_cert, args.tls_key, args.log_level)
+
+
+def _check_numbers(args: argparse.Namespace) -> None:
+    """Name the flag that is out of range (GatewayConfig alone can only say which kind)."""
+    if args.threads < 1:
+        raise ConfigError("--threads must be 1 or more")
+    if args.max_request_bytes < 1:
+        raise ConfigError("--max-request-bytes must be 1 or more")
+    # 0 or less would fail every request with "the upstream did not answer in time"
+    if not args.upstream_timeout > 0:
+        raise ConfigError("--upstream-timeout must be more than 0 seconds")
+
+
+def _vault_key(key_file: Path | None) -> bytes:
+    """The vault key, with redact's hint on where a key comes from when there is none."""
+    from phimin._vault import KEY_ENV, KEY_FILE_ENV, load_key
+
+    if key_file is None and not (os.environ.get(KEY_ENV) or os.environ.get(KEY_FILE_ENV)):
+        raise ConfigError(
+            f"--vault-dir needs a vault key: set {KEY_ENV} or {KEY_FILE_ENV}, or give "
+            "--vault-key-file (make a key with redact --new-vault-key)"
+        )
+    return load_key(key_file=key_file)
+
+
+def check_listen(host: str, port: int) -> None:
+    """Fail before the model loads if HOST:PORT cannot be listened on.
+
+    uvicorn finds a port in use only after the model loaded, and then exits 3 (our code
+    for a bug) with an errno message; a second gateway started on 8787 is a plain
+    mistake. The probe binds and closes at once (SO_REUSEADDR, as uvicorn binds).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ConfigError(
+                    f"--listen {host}:{port}: the port is in use (another gateway?); "
+                    "stop it or give another port"
+                ) from None
+            reason = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+            raise ConfigError(f"--listen {host}:{port}: cannot listen there ({reason})") from None
 
 
 def _listen(value: str) -> tuple[str, int]:
@@ -166,28 +247,65 @@ def worker_app() -> Starlette:
     return create_app(parse(json.loads(os.environ[_ARGV_ENV])).config)
 
 
+def _say(options: Options, line: str) -> None:
+    """A start-up line on stderr (not with --log-level error): no text, no secret."""
+    if options.log_level != "error":
+        sys.stderr.write(f"phimin-gateway: {line}\n")
+        sys.stderr.flush()
+
+
+def _origin(url: str) -> str:
+    """The upstream's scheme, host and port only: a URL's user, password, path or query
+    (where a key may have been put) is never printed."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or "?"
+    host = f"[{host}]" if ":" in host else host
+    return f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
+
+
+def _app(options: Options, argv: list[str]) -> Any:
+    """The app to serve. With one process the model loads here, before the server starts,
+    so a model that is not installed is a one-line error (exit 2), not a traceback."""
+    if options.workers > 1:
+        os.environ[_ARGV_ENV] = json.dumps(argv)
+        return "phimin.gateway.cli:worker_app"
+    from phimin._redactor import Redactor
+    from phimin.gateway.app import create_app
+
+    _say(options, "loading the model...")
+    return create_app(options.config, redactor=Redactor(policy=options.config.policy))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         options = parse(argv)
-    except PhiminError as exc:  # ConfigError, or a VaultError for the key
+        check_listen(options.host, options.port)
+        app = _app(options, argv)
+    except PhiminError as exc:  # ConfigError, PolicyError, ModelError, VaultError
         sys.stderr.write(f"phimin-gateway: {exc}\n")
         return 2
     except SystemExit as exc:  # argparse: --help, or a usage error it printed
         return int(exc.code or 0)
+    except KeyboardInterrupt:  # Ctrl-C while the model loads
+        sys.stderr.write("phimin-gateway: interrupted\n")
+        return 130
     import uvicorn
 
     logging.basicConfig(
         level=options.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
     )
-    app: Any
-    if options.workers > 1:
-        os.environ[_ARGV_ENV] = json.dumps(argv)
-        app = "phimin.gateway.cli:worker_app"
-    else:
-        from phimin.gateway.app import create_app
-
-        app = create_app(options.config)
+    scheme = "https" if options.tls_cert else "http"
+    host = f"[{options.host}]" if ":" in options.host else options.host
+    _say(
+        options,
+        f"serving {scheme}://{host}:{options.port} (OpenAI: {scheme}://{host}:{options.port}/v1)"
+        f" for {_origin(options.config.upstream)}; "
+        + (f"{options.workers} workers load their models; " if options.workers > 1 else "")
+        + "Ctrl-C stops it",
+    )
     uvicorn.run(
         app,
         factory=options.workers > 1,

@@ -1,0 +1,177 @@
+"""Rough edges a new user met on a first afternoon with `redact`, each with its answer.
+
+A clinic's IT person and a developer tried every command of the README in turn; these
+are the mistakes whose message was unclear. Each answer is one line, says what to do,
+and never quotes input text. Names and numbers are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import phimin
+from phimin.cli.exit_codes import ExitCode
+from phimin.cli.main import main
+from phimin.cli.policy import check_policy
+from phimin.cli.settings import RedactorSpec
+from phimin.cli.streams import Streams
+
+NAME, PHONE = "Ottoline Brackwater", "555-404-1187"
+NOTE = f"Client {NAME} called from {PHONE} on 02/09/2025.\n"
+
+
+class Run:
+    def __init__(self, code: int, out: bytes, err: str, specs: list[RedactorSpec]) -> None:
+        self.code, self.out, self.err, self.specs = code, out, err, specs
+
+
+@pytest.fixture
+def run(
+    redactor: phimin.Redactor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Run]:
+    """run(*argv, stdin=b"") in a scratch directory, with the session's model."""
+    monkeypatch.chdir(tmp_path)
+
+    def go(*argv: str, stdin: bytes = b"") -> Run:
+        specs: list[RedactorSpec] = []
+
+        def factory(spec: RedactorSpec) -> Any:
+            specs.append(spec)
+            return redactor
+
+        out, err = io.BytesIO(), io.StringIO()
+        code = main(
+            list(argv), streams=Streams(io.BytesIO(stdin), out, err), redactor_factory=factory
+        )
+        return Run(code, out.getvalue(), err.getvalue(), specs)
+
+    return go
+
+
+def no_phi(*texts: str | bytes) -> None:
+    for text in texts:
+        data = text.encode() if isinstance(text, str) else text
+        for secret in (NAME, "Brackwater", PHONE, "02/09/2025"):
+            assert secret.encode() not in data
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [("stict", "strict"), ("safe-harbour", "safe-harbor"), ("Safe_Harbor", "safe-harbor")],
+)
+def test_a_misspelt_preset_gets_a_suggestion_before_the_model_loads(
+    run: Callable[..., Run], given: str, meant: str
+) -> None:
+    result = run("--policy", given, stdin=NOTE.encode())
+    assert result.code == ExitCode.USAGE
+    assert f"(did you mean {meant!r}?)" in result.err
+    assert result.out == b"" and result.specs == []
+
+
+def test_a_policy_value_that_is_not_a_name_is_never_echoed() -> None:
+    """Text pasted into --policy by mistake is not repeated back, with or without a guess."""
+    assert check_policy(None) is None and check_policy("strict") == "strict"
+    assert check_policy("my-practice.toml") == "my-practice.toml"  # load_policy reads it
+    pasted = f"{NAME} strict"
+    assert check_policy(pasted) == pasted  # no guess: the library's message hides it
+    with pytest.raises(phimin.PolicyError) as caught:
+        phimin.load_policy(check_policy(pasted))
+    no_phi(str(caught.value))
+
+
+def test_a_misspelt_flag_gets_a_suggestion(run: Callable[..., Run]) -> None:
+    result = run("--polcy", "strict", stdin=NOTE.encode())
+    assert result.code == ExitCode.USAGE
+    assert "(did you mean --policy?)" in result.err
+    assert result.out == b"" and result.specs == []
+    assert "did you mean" not in run("--frobnicate", stdin=NOTE.encode()).err
+    assert "(did you mean --explain?)" in run("--explian=yes", stdin=NOTE.encode()).err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_input_is_named_with_the_command_that_converts_it(
+    run: Callable[..., Run], encoding: str
+) -> None:
+    data = NOTE.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    result = run(stdin=data)
+    assert result.code == ExitCode.USAGE
+    assert "UTF-16" in result.err and "iconv -f UTF-16 -t UTF-8" in result.err
+    assert result.out == b""
+    no_phi(result.err)
+    # bytes that are merely invalid keep the offset message
+    assert "byte offset 0" in run(stdin=b"\xff\xff" + NOTE.encode()).err
+
+
+@pytest.mark.parametrize("mode", [(), ("--check",)])
+def test_a_folder_given_as_input_says_to_name_its_files(
+    run: Callable[..., Run], tmp_path: Path, mode: tuple[str, ...]
+) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "visit.md").write_text(NOTE, encoding="utf-8")
+    result = run(*mode, "drafts/")
+    assert result.code == ExitCode.USAGE
+    assert "drafts/: it is a folder; name the files in it (e.g. drafts/*.md)" in result.err
+    assert result.out == b"" and result.specs == []
+    no_phi(result.err)
+
+
+def test_restore_with_a_folder_for_a_vault_says_so(
+    run: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PHIMIN_VAULT_KEY", phimin.generate_vault_key())
+    (tmp_path / "vaults").mkdir()
+    result = run("--restore", "--vault", "vaults", stdin=b"[PERSON_1] called.\n")
+    assert result.code == ExitCode.USAGE
+    assert "the vault path is a folder, not a file" in result.err
+    assert "IsADirectoryError" not in result.err and result.out == b""
+
+
+def test_check_mode_fails_on_a_missing_path_before_the_model_loads(
+    run: Callable[..., Run], tmp_path: Path
+) -> None:
+    (tmp_path / "visit.md").write_text(NOTE, encoding="utf-8")
+    result = run("--check", "visit.md", "vist.md")
+    assert result.code == ExitCode.USAGE
+    assert "cannot read vist.md" in result.err
+    assert result.out == b"" and result.specs == []
+
+
+class _Terminal(io.BytesIO):
+    """stdin at a prompt: each read returns one typed line; `read(n)` would wait for a
+    Ctrl-D to end the block and a second one to end the input."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def read1(self, size: int = -1) -> bytes:
+        line = self.readline()
+        return line[:size] if size >= 0 else line
+
+    def read(self, size: int | None = -1) -> bytes:
+        raise AssertionError("a terminal is read line by line, so one Ctrl-D ends it")
+
+
+def test_at_a_terminal_redact_says_it_waits_and_one_ctrl_d_ends_the_input(
+    redactor: phimin.Redactor,
+) -> None:
+    out, err = io.BytesIO(), io.StringIO()
+    typed = _Terminal(NOTE.encode() + b"Plan: sertraline 50 mg.\n")
+    code = main([], streams=Streams(typed, out, err), redactor_factory=lambda _: redactor)
+    assert code == ExitCode.OK
+    assert err.getvalue().startswith("redact: reading the text you type or paste; end it with")
+    assert out.getvalue().endswith(b"Plan: sertraline 50 mg.\n")
+    no_phi(out.getvalue(), err.getvalue())
+    quiet = io.StringIO()
+    main(
+        ["-q"],
+        streams=Streams(_Terminal(NOTE.encode()), io.BytesIO(), quiet),
+        redactor_factory=lambda _: redactor,
+    )
+    assert quiet.getvalue() == ""
