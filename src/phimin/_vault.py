@@ -115,7 +115,10 @@ def load_key(
         return _decode_key(env[KEY_ENV], KEY_ENV)
     if env.get(KEY_FILE_ENV):
         return _read_key_file(Path(env[KEY_FILE_ENV]))
-    raise VaultError(f"no vault key: set {KEY_ENV} or {KEY_FILE_ENV} (see generate_vault_key)")
+    raise VaultError(
+        f"no vault key: set {KEY_ENV} or {KEY_FILE_ENV} (make one with "
+        "redact --new-vault-key or phimin.generate_vault_key())"
+    )
 
 
 def _hkdf(key: bytes, *, salt: bytes, info: bytes, length: int = 32) -> bytes:
