@@ -249,3 +249,64 @@ def test_a_phone_said_in_pairs_needs_a_phone_word(redactor: phimin.Redactor) -> 
     assert _found(redactor, text, "PHONE_NUMBER") == [
         "eight oh eight five five five nineteen twelve"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a range goes whole: its last day is the same month's ("[date]-5" said the 5th)
+        ("we're at the lake august 11-14 with her folks", "august 11-14"),
+        ("the conference is may 6 to 8", "may 6 to 8"),
+        ("detox 6/1-6/5 then straight to iop", "6/1-6/5"),
+        # a weekday said with its date goes with it, short or with a bare ordinal
+        ("the hearing's tuesday june 3rd", "tuesday june 3rd"),
+        ("so thurs the 9th i finally told him", "thurs the 9th"),
+        ("my last day is fri 28th", "fri 28th"),
+        # a date of birth after a pause said aloud
+        ("date of birth is, hmm, hold on... seven three sixty eight", "seven three sixty eight"),
+    ],
+)
+def test_a_range_a_weekday_and_a_paused_birth_date_are_dates(
+    redactor: phimin.Redactor, text: str, date: str
+) -> None:
+    assert date in _found(redactor, text, "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count after a range: none of it is a date
+        "we march 4 to 6 miles every morning",
+        # fractions in a range run back or jump months
+        "she takes 1/4-1/2 of a pill",
+        "goes from 1/3-2/3 of the dose",
+        # a share of things counted, and a day the world knows as its event
+        "made 7/8 meetings this month",
+        "the 9/11 memorial was packed",
+        "post-9/11 security makes me panic",
+        # a birthday talked about, or one of every year
+        "my birthday is always a mess",
+        "what do you normally do on your birthday",
+        "i hate my anniversary",
+        "on my birthday we always get tacos",
+        # a weekday and what an ordinal counts
+        "friday 4th period is study hall",
+    ],
+)
+def test_a_count_a_share_or_a_day_talked_about_is_no_date(
+    redactor: phimin.Redactor, text: str
+) -> None:
+    assert _found(redactor, text, "DATE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("uncle's ninety-eighth is next month", "ninety-eighth"),
+        ("mi tía ya tiene noventa y cuatro, y sola", "noventa y cuatro"),
+    ],
+)
+def test_a_kins_ordinal_and_a_bare_spanish_age_are_ages(
+    redactor: phimin.Redactor, text: str, age: str
+) -> None:
+    assert age in _found(redactor, text, "AGE")

@@ -31,7 +31,10 @@ _MONTH_BEFORE_DAY = _MONTH_ABBR_DOT.replace(
     "|(?-i:May|MAY)|(?<!(?<![\\w'’])(?:i|you|we|they|he|she|it|who|that|which|this|there|one)[ ])"
     "may(?=[ ]+(?:the[ ]+)?(?:\\d{1,2}(?:st|nd|rd|th)"
     "|(?:(?:twenty|thirty)[ -])?[a-z]+(?:th|st|nd|rd)\\b"
-    "|\\d{1,2},?[ ]+(?:19|20)\\d{2}))|",
+    "|\\d{1,2},?[ ]+(?:19|20)\\d{2}"
+    # ("the retreat is may 14 to 17": a range of days)
+    "|\\d{1,2}[ ]?(?:-|–|to|through|thru)[ ]?\\d{1,2}(?![\\w:])(?![ ]*(?:[ap]\\.?m|times|tabs?|pills?|drinks?"
+    "|days|weeks|hours|minutes|people|miles|of)(?![\\w]))))|",
 )
 _MONTH_AFTER_DAY = _MONTH_ABBR_DOT.replace("|may|", "|(?-i:May|MAY)|(?<=of[ ]+)may|")
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -50,7 +53,8 @@ _HOLIDAY = (
     r"|veterans'?[ ]+day|columbus[ ]+day|cinco[ ]+de[ ]+mayo|good[ ]+friday|palm[ ]+sunday"
     r"|ash[ ]+wednesday|black[ ]+friday|yom[ ]+kippur|rosh[ ]+hashanah"
     # in Spanish: "en nochebuena se fue", "el día de reyes fue cuando me corrió"
-    r"|nochebuena|noche[ ]?vieja|navidad|a[ñn]o[ ]+nuevo|d[ií]a[ ]+de[ ]+(?:los[ ]+)?reyes"
+    r"|nochebuena|noche[ ]?vieja|(?:d[ií]a[ ]+de[ ]+)?(?:navidad|a[ñn]o[ ]+nuevo)"
+    r"|d[ií]a[ ]+de[ ]+(?:los[ ]+)?reyes"
     r"|d[ií]a[ ]+de[ ]+(?:las[ ]+madres|la[ ]+madre|los[ ]+muertos|muertos|san[ ]+valent[ií]n"
     r"|acci[oó]n[ ]+de[ ]+gracias|la[ ]+independencia|la[ ]+candelaria|la[ ]+virgen"
     r"|todos[ ]+(?:los[ ]+)?santos)|d[ií]a[ ]+del[ ]+(?:padre|trabajo|ni[ñn]o|amor)"
@@ -101,6 +105,19 @@ _WEEKDAY_SHORT = (  # a weekday's name or its abbreviation: use it under (?i)
     # ("sat" and "sun" are words: abbreviated, only with their capital)
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
     r"|saturday|sunday|(?-i:Sat|Sun))\.?"
+)
+# The last day of a range said after a month's first day: "march 3-5", "june 2 to 10th",
+# "may 14 through 17" (not an hour, "march 3 to 5 pm", nor a count, "3 to 5 times").
+_RANGE_COUNTS = (
+    r"(?:[ap]\.?m\.?|o['’]?clock|times|tabs?|pills?|drinks?|beers?|shots|days|weeks|months"
+    r"|years|hours|hrs|minutes|mins|people|kids|guys|miles|mi|km|laps|reps|sets|pounds|lbs"
+    r"|dollars|bucks|mg|of(?![ ]+(?:19|20)\d\d))(?![\w])"
+)
+_DAY_RANGE_END = (
+    # (a count after the range makes none of it a date: "in march 3 to 5 people quit")
+    rf"(?![ ]?(?:-|–|to|through|thru)[ ]?\d{{1,2}}[ ]*{_RANGE_COUNTS})"
+    r"(?:[ ]?(?:-|–|to|through|thru)[ ]?(?:the[ ]+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?![\w:/.-]))"
 )
 # What "the first", "the fifth" counts when it is no day: "the first time", "the 3rd floor".
 _NOT_A_DAY = (
@@ -275,6 +292,36 @@ def _plausible_date_form(value: str) -> bool:
     return pair is not None and _month_day(pair[1], pair[2]) and _month_day(pair[3], pair[4])
 
 
+_MD_RANGE = regex.compile(r"(\d{1,2})/(\d{1,2})[ ]?[-–][ ]?(\d{1,2})/(\d{1,2})")
+
+
+def _forward_day_range(value: str) -> bool:
+    """Two month/day dates a stay or an absence runs between: the second after the
+    first, within about six weeks ("4/2-4/9", "12/28-1/3"); a range of fractions goes
+    back ("1/4-1/2": from a quarter up to a half) or jumps months ("1/2-3/4")."""
+    m = _MD_RANGE.fullmatch(value)
+    if m is None:
+        return False
+    m1, d1, m2, d2 = (int(g) for g in m.groups())
+    if m1 == m2:
+        return d1 < d2
+    # (into the next month, its day before the first's: "3/29-4/4", "12/28-1/3"; a
+    # jump of a month and more, "1/3-2/3", is two fractions)
+    return m2 == m1 % 12 + 1 and d2 < d1
+
+
+# Days the world knows by their numbers, said as the event and not as anyone's date:
+# "post-9/11", "a 9/11 first responder", "since 9/11 happened", "the 1/6 riot" (a
+# look-behind read at the date's end; "seen 9/11 for follow-up" stays a date).
+_EVENT_DATE = (
+    r"(?:(?<=(?i:post|pre)[- ])(?:9/11|1/6)"
+    r"|(?:9/11|7/7|1/6)(?=[ ]+(?i:happened|attacks?|first[ ]responders?|responders?|fire[ ]?fighters?"
+    r"|rescue|recovery[ ]workers?|cleanup|widows?|memorial|museum|victims?"
+    r"|survivors?|families|era|generation|commission|hijackers?|terrorists?|terrorism|truthers?"
+    r"|conspirac(?:y|ies)|riots?|insurrection|rioters|bombings?|anniversary)(?![\w])))"
+)
+
+
 DATE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.date.numeric"),
@@ -310,7 +357,26 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # ("labs drawn 3/14/ per pt", "note signed 3/14/ by")
         r"|[ \t](?<=(?i:seen|dated|since|until|till|as[ ]of|visit|admitted|discharged|drawn"
         r"|collected|signed|done|dob|dos|born|died)"
-        r"[ ]+(?:on[ ]+)?\d{1,2}/\d{1,2}/[ \t])))",
+        r"[ ]+(?:on[ ]+)?\d{1,2}/\d{1,2}/[ \t])))"
+        # (not a share of things counted: "attended 10/12 groups", "made 5/6 meetings")
+        r"(?![ ]+(?:of[ ]+(?:the|my|his|her)[ ]+)?(?:groups|meetings|sessions|classes|modules"
+        r"|doses|pills|tabs|days|nights|weeks|items|questions|assignments|appointments|visits"
+        r"|shifts|tries|attempts|criteria|symptoms|answers|games|shots|urine|uds|screens)(?![\w]))"
+        # (nor a day the world knows by its numbers, said as the event: "post-9/11", "a
+        # 9/11 first responder", "since 9/11 happened", "the 1/6 riot")
+        rf"(?<!{_EVENT_DATE})",
+    ),
+    PatternSpec(
+        builtin("phimin.date.month_day_range"),
+        # "inpatient 4/2-4/9", "away 6/3 - 6/7": two month/day dates, the second after the
+        # first and within weeks of it. Not guarded: a range of fractions, "1/4-1/2 a
+        # tab", is never a forward run of days ("1/4" then "1/2" goes back).
+        r"(?<![\w/.,:-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])[ ]?[-–][ ]?"
+        r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/%]|[.,]\d)"
+        # (nor a share of something: "1/2-1/3 of a tab", "1/4-1/2 strength")
+        r"(?![ ]+(?:of|an?|the|tabs?|tablets?|pills?|cups?|doses?|strength|way|up)(?![\w]))",
+        validate=_forward_day_range,
+        trigger=r"\d/\d{1,2}[ ]?[-–][ ]?\d",
     ),
     PatternSpec(
         builtin("phimin.date.month_year_numeric"),
@@ -322,7 +388,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.date.month_name_day"),
-        rf"(?i){_B}{_MONTH_BEFORE_DAY}[ ]+(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})"
+        # (a weekday before it goes with it, "thursday march 12th", "mon, jan 12"; and the
+        # last day of a range in one month, "march 3-5", "may 14 to 17": the "-5" is a
+        # day of March too)
+        rf"(?i){_B}(?:{_WEEKDAY_SHORT},?[ ]+)?{_MONTH_BEFORE_DAY}[ ]+(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})"
+        rf"{_DAY_RANGE_END}?"
         rf"(?:,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}|{_EARLY_YEAR})?{_E}",
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
@@ -376,6 +446,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?:on|at|since|after|before|around|until|till|by|through|last"
         # (not "para", what is for a holiday: "para navidad no tenemos dinero")
         rf"|this[ ]+past|this|that|next|it[ ]+was|en|desde|hasta|antes[ ]+de"
+        # "mi papá murió el día de navidad", "se fue el día de reyes": "el" after a past
+        # said in Spanish (not "el día de las madres es difícil", a holiday talked about)
+        rf"|el(?<=(?<![\w])(?:\p{{L}}{{2,}}[óé]|fue|fui|vino|hizo|tuvo|estuvo|dijo)[ ]+el)"
         rf"|despu[eé]s[ ]+de"
         # "my anniversary is valentine's day", "her due date's christmas eve"
         rf"|(?:birthday|anniversary|wedding|hearing|court[ ]date|due[ ]date|funeral"
@@ -429,7 +502,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # (a season named for it is no day: "it was christmas break", "since easter time")
         rf"(?![ ]+(?:time|season|break|vacation|holidays?|shopping|party|parties)(?![\w]))"
         # (nor what is done every year: "en navidad siempre vamos", "on easter we always")
-        rf"(?![ ]+(?:(?:we|i|they|he|she|you)[ ]+)?(?:always|usually|siempre|every|each|cada)(?![\w]))",
+        rf"(?![ ]+(?:(?:we|i|they|he|she|you|is|are|was)[ ]+)?(?:always|usually|siempre|every|each|cada)(?![\w]))",
         group="day",
         trigger=_HOLIDAY_TRIGGER,
     ),
@@ -452,7 +525,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"(?i)(?<![\w])(?:on|it'?s|is|was|since|by|until|till|from|before|after)[ ]+"
         r"(?P<day>the[ ]+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
         r"(?=[ ]*(?:[.,;:!?)\"\n]|$)|[ ]+(?:at|and|or|when|we|she|he|they|i|for|but|so"
-        r"|because|after|before)\b)",
+        r"|because|after|before)\b)"
+        # a weekday, then its day in digits: "her funeral's friday 17th", "wed. 3rd at
+        # noon" (not "friday 3rd period", "sat 2nd row": what the ordinal counts)
+        rf"|(?<![\w])(?P<day>(?:{_WEEKDAY}|(?:mon|tues?|wed|thurs?|fri|sat|sun)\.?),?[ ]+"
+        rf"{_DAY_SUFFIXED})(?![\w'’-])(?![ ]+(?:{_NOT_A_DAY}|period|row|grade|place|inning"
+        r"|quarter|round|overall)(?![\w]))",
         group="day",
         trigger=r"(?i)\d(?:st|nd|rd|th)",
     ),
@@ -468,7 +546,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i)(?<![\w])(?!(?:[\w'’]+[ ]+){{0,2}}{_JULY_FOURTH})"
         # (a weekday's "the first", "the second", "the third" a date only where a clause
         # goes on after it: "monday the second i got out", not "monday the second group")
-        rf"(?:(?P<day>{_WEEKDAY},?[ ]+the[ ]+(?:(?:first|second|third|1st|2nd|3rd)"
+        # ("sun the 8th", "thurs the 12th": a weekday said short, in any case)
+        rf"(?:(?P<day>(?:{_WEEKDAY}|(?:mon|tues?|wed|thurs?|fri|sat|sun)\.?),?[ ]+the[ ]+"
+        rf"(?:(?:first|second|third|1st|2nd|3rd)"
         rf"(?={_AFTER_DAY_WIDE})|(?!(?:first|second|third|1st|2nd|3rd)(?![\w]))"
         rf"(?:{_DAY_WORD}|{_DAY_SUFFIXED})))"
         # (not a day of every month: "twice a month on the first and fifteenth")
@@ -549,6 +629,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # with its year, kept by the wording ("[date in 2020]"): "de dos mil veinte"
         rf"(?:[ ]+del?[ ]+(?:(?:19|20)\d{{2}}|{SPANISH_YEAR_WORDS}))?)"
         r"(?![\w])"
+        # the first day of a range in one month: "del dos al nueve de marzo", "entre el 2
+        # y el 9 de mayo" (the second day is read above)
+        rf"|(?<![\w])(?:del|de|desde[ ]el|entre[ ]el)[ ]+(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY}))"
+        rf"(?=[ ]+(?:al|a|hasta[ ]el|y[ ]el)[ ]+(?:\d{{1,2}}|{_SPANISH_DAY})[ ]+de[ ]+"
+        rf"{_MONTH_SPANISH}(?![\w]))"
         # "mi cita es el martes quince", "el viernes 3": a weekday and its day of the month
         rf"|(?<=(?<![\w])el[ ]+)(?P<date>(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado"
         rf"|domingo)[ ]+(?:\d{{1,2}}|{_SPANISH_DAY}))(?![\w])(?![ ]+(?:de|horas?|minutos?|a[ñn]os|d[ií]as|semanas|meses|veces)(?![\w]))"
@@ -577,8 +662,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"[ ]+del?[ ]+(?:(?:19|20)\d{{2}}|{SPANISH_YEAR_WORDS}"
         rf"|(?:setenta|ochenta|noventa)(?:[ ]y[ ]{_ES_UNITS})?))(?![\w])",
         group="date",
-        trigger=r"(?i)[ ]de[ ]|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo"
-        r"|d[ií]a[ ]|[ ]del[ ]|[ ,]el[ ]",
+        trigger=r"(?i)(?<![\w])del?[ ]|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado"
+        r"|domingo|d[ií]a[ ]|[ ,]el[ ]",
     ),
     PatternSpec(
         builtin("phimin.date.day_month_compact"),
@@ -592,16 +677,18 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "date of birth four twelve eighty eight", "dob ten seventeen nineteen ninety": a
         # date of birth said as numbers.
         rf"(?i)(?<![\w])(?:(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is|['’]s)?"
-        rf"|born(?:[ ]on)?)(?:[ ]+(?:for[ ]+me|please|again))?[ ]*[:?,.]?"
+        rf"|born(?:[ ]on)?)(?:[ ]+(?:for[ ]+me|please|again))?[ ]*(?:[:?,]|[.…—-]{{1,3}})?"
         # (the answer in the next turn too: "what's your date of birth?\nC: four twelve
         # eighty")
-        rf"(?:(?:[ ]+|[ ]*\n[ ]*)(?:is|it's|its|um"
-        rf"|uh|oh(?![ ]+{_SPOKEN_NUMBER}(?![\w'’-]))|so|yeah|like|sure|\[patient\]|\[client\]"
+        rf"(?:(?:[ ]+|[ ]*\n[ ]*)(?:is|it's|its|um|umm|uh|uhh|er|erm|ah|hmm+|hm|okay|ok|well"
+        # ("let me think...", "hold on", "one sec": a pause said while it is recalled)
+        rf"|let[ ]me[ ](?:think|see|check)|hold[ ]on|one[ ]sec(?:ond)?|you[ ]know|i[ ]think"
+        rf"|oh(?![ ]+{_SPOKEN_NUMBER}(?![\w'’-]))|so|yeah|like|sure|\[patient\]|\[client\]"
         rf"|\p{{L}}{{1,12}}(?:[ ]\d)?[ ]?:"
         # (the name first where both were asked: "your name and date of birth\n[patient]
         # harriet okafor, seven nine fifty two": words and a comma opening the answer)
         rf"|(?<=\n[ ]*(?:\[\p{{L}}+\][ ]*|\p{{L}}{{1,12}}(?:[ ]\d)?[ ]?:[ ]*)?)"
-        rf"\p{{L}}{{2,15}}(?:[ ]\p{{L}}{{2,15}}){{0,2}}(?=,))[,]?)*"
+        rf"\p{{L}}{{2,15}}(?:[ ]\p{{L}}{{2,15}}){{0,2}}(?=,))(?:[,]|[.…—-]{{1,3}})?)*"
         rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:(?:[ -]+|[ ]slash[ ]){_SPOKEN_NUMBER}){{1,7}})(?![\w'’-])"
         # ...or said first: "three nine seventy one is my birthday"
         rf"|(?<![\w'’-])(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{2,5}})(?:[ ]+(?:is|was|'s)"
@@ -886,6 +973,12 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})"
         r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:party|celebration|bash|and|so|but|we|she|he|i|they"
         r"|this|last|next)(?![\w]))"
+        # ...or a kin's, said alone: "grandma's ninety-sixth", "nana's 95th party" (not
+        # "grandpa's 95th percentile": what the ordinal counts goes on after it)
+        rf"|(?<=(?<![\w]){_AGE_KIN}['’]s[ ]+)"
+        rf"(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})"
+        r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:party|celebration|bash|dinner|and|so|but|we|she|he|i"
+        r"|they|is|was|will|last|next|this|on|in|coming)(?![\w]))"
         # ...or before when it is: "her 95th was last weekend", "his ninetieth is in june"
         r"|(?<=(?<![\w])(?:her|his|my|their|your|our)[ ]+)"
         rf"(?P<age>(?:9\d|1[01]\d)(?:st|nd|rd|th)|{_AGE_ORDINAL_SPOKEN})"
@@ -1003,6 +1096,12 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         r"[ ]+(?:tiene|tenía|tenia"
         rf"|va[ ]a[ ]tener)[ ]+(?:casi[ ]+|ya[ ]+|como[ ]+)?(?P<age>{_SPANISH_AGE})"
         rf"(?![ ]+y[ ]+{_SPANISH_UNITS}(?![\w]))"
+        r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:y|pero|ya|todav[ií]a|a[uú]n|and|but|so|now|still"
+        r"|de[ ]edad)(?![\w]))"
+        # "ya tiene noventa y nueve", "casi tiene cien": the age said without whose it is,
+        # "ya" or "casi" before it, the clause ending after it (not "ya tiene noventa días")
+        rf"|(?<![\w])(?:ya|casi)[ ]+(?:tiene|ten[ií]a|cumpli[oó]|cumple)[ ]+(?:casi[ ]+)?"
+        rf"(?P<age>{_SPANISH_AGE})(?![ ]+y[ ]+{_SPANISH_UNITS}(?![\w]))"
         r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:y|pero|ya|todav[ií]a|a[uú]n|and|but|so|now|still"
         r"|de[ ]edad)(?![\w]))"
         # "ya cumplió los noventa", "va para los noventa y cinco", "murió a los noventa y
