@@ -221,7 +221,13 @@ _ANCHORS: tuple[_Anchor, ...] = (
     _Anchor(
         builtin("phimin.address.unit"),
         regex.compile(
-            r"(?i)(?<![\w])(?:apt\.?|apartment|suite|ste\.?)[ ]*\#?[ ]*\d{1,6}[a-z]?(?![\w])"
+            r"(?i)(?<![\w])(?:apt\.?|apartment)[ ]*\#?[ ]*\d{1,6}[a-z]?(?![\w])"
+            # a suite alone is an office's door, in any of a thousand buildings: "my
+            # appointment is in suite 300" stays; listed after a place or with a town
+            # after it, it is an address's part: "the shelter, Suite 12", "Suite 210,
+            # Salem" (after a street, the address's segments take it)
+            r"|(?:(?<=,[ ]*)|(?<![\w]))(?:suite|ste\.?)[ ]*\#?[ ]*\d{1,6}[a-z]?(?![\w])"
+            r"(?:(?<=,[ ]*\w+[ ]*\#?[ ]*\d{1,6}[a-z]?)|(?=,[ ]*(?-i:\p{Lu})))"
         ),
     ),
     _Anchor(

@@ -76,6 +76,67 @@ _SPOKEN_CITY_NAMES = {
     "west philly": "philadelphia",
     "north philly": "philadelphia",
 }
+# Parts of big cities known by their own name, said where someone lives, grew up or
+# hangs out ("i'm back in southie", "we hung out in the tenderloin", "from east la to el
+# sereno"), and the city whose state they take ("" where many cities have one: "chinatown").
+# No everyday word stands alone here ("the heights", "the mission", "downtown" are
+# words); names ending as a place does ("boyle heights", "rogers park") are the
+# neighborhood rule's.
+_NEIGHBORHOODS = dict.fromkeys(("chinatown", "koreatown", "k-town", "little italy"), "") | {
+    **dict.fromkeys(
+        """harlem|spanish harlem|east harlem|the south bronx|south bronx|inwood|bushwick
+        |bed stuy|bed-stuy|bedford stuyvesant|bedford-stuyvesant|flatbush|east flatbush
+        |east new york|canarsie|red hook|bay ridge|greenpoint|hunts point|mott haven|fordham
+        |co-op city|coop city|hell's kitchen|loisaida|the lower east side|the upper west side
+        |the upper east side""".split("|"),
+        "new york city",
+    ),
+    **dict.fromkeys(
+        "southie|eastie|dorchester|roxbury|mattapan|jamaica plain|allston".split("|"), "boston"
+    ),
+    **dict.fromkeys(
+        "fishtown|frankford|port richmond|point breeze|strawberry mansion".split("|"),
+        "philadelphia",
+    ),
+    **dict.fromkeys(
+        """pilsen|little village|back of the yards|logan square|bronzeville|cabrini green
+        |north lawndale|lawndale|roseland|the wild hundreds""".split("|"),
+        "chicago",
+    ),
+    **dict.fromkeys(
+        """east la|east l.a.|el sereno|south central|watts|pacoima|sylmar|pico union
+        |pico-union|van nuys|noho|macarthur park""".split("|"),
+        "los angeles",
+    ),
+    **dict.fromkeys(
+        "the tenderloin|bayview|hunters point|the excelsior".split("|"), "san francisco"
+    ),
+    "fruitvale": "oakland",
+    "deep east oakland": "oakland",
+    **dict.fromkeys(
+        "overtown|liberty city|allapattah|wynwood|little havana".split("|"), "miami"
+    ),
+    **dict.fromkeys("gulfton|alief|sharpstown|acres homes".split("|"), "houston"),
+    **dict.fromkeys("mexicantown|corktown|brightmoor".split("|"), "detroit"),
+    **dict.fromkeys(
+        "treme|tremé|gentilly|bywater|the marigny|the lower ninth".split("|"), "new orleans"
+    ),
+    "anacostia": "washington",
+    "buckhead": "atlanta",
+    "bankhead": "atlanta",
+    "rainier beach": "seattle",
+    "frogtown": "saint paul",
+    "cedar riverside": "minneapolis",
+    "montbello": "denver",
+    "globeville": "denver",
+    "maryvale": "phoenix",
+    "ybor city": "tampa",
+    "ybor": "tampa",
+    # (abroad: a borough of Mexico City, a barrio said by name)
+    "tepito": "",
+    "neza": "",
+}
+_NEIGHBORHOODS = {k.strip(): v for k, v in _NEIGHBORHOODS.items()}
 _REGIONS = (
     "midwest",
     "south",
@@ -196,7 +257,7 @@ def _build_places() -> PlaceLexicon:
         # is Syria's before it is a village in Pennsylvania)
         if name in towns or (name not in city_states and name not in abroad):
             city_states.setdefault(name, set()).update(states)
-    for spoken, city in _SPOKEN_CITY_NAMES.items():
+    for spoken, city in (_SPOKEN_CITY_NAMES | _NEIGHBORHOODS).items():
         cities.add(spoken)
         city_states[spoken] = set(city_states.get(city, ()))
     big = {s.lower() for s in state_names.values()}
@@ -438,8 +499,15 @@ class CityRecognizer(PhiminRecognizer):
                 # where someone is from: "soy de guadalajara", "venimos de tegucigalpa"
                 (previous == "a" or (previous in ("de", "del") and name not in SPANISH_STOP_WORDS))
                 and _previous_word(lowered, start - _spaces_before(lowered, start) - len(previous))
-                in (SPANISH_MOTION if previous == "a" else _FROM_VERBS)
+                in (
+                    SPANISH_MOTION
+                    if previous == "a"
+                    # ("cerca de cuernavaca", not "cerca del cerro": a noun takes "del")
+                    else _FROM_VERBS | _NEAR_ES if previous == "de" else _FROM_VERBS
+                )
             )
+            if self._no_place_here(name, lowered, start, end, placed=after_preposition):
+                continue
             lived_in = _lived_in(lowered, start)  # ("lives out on rosebud")
             # a town's police, schools or courts: "the hialeah cops took him"
             after_preposition = (
@@ -514,6 +582,7 @@ class CityRecognizer(PhiminRecognizer):
             elif after_preposition and (
                 not all(self.lexicon.is_plain_word(w) for w in name.split())
                 or name in _SPOKEN_CITY_NAMES  # ("lives in queens")
+                or name in _NEIGHBORHOODS  # ("back in southie", "in the tenderloin")
                 or _prefixed(name)
                 or (directed and not town and self._named_city(name))  # ("in east hollywood")
                 or (not town and " " in name)
@@ -555,6 +624,26 @@ class CityRecognizer(PhiminRecognizer):
                 return _looked_up(lowered, len(text), self._names, self._longest)
             self._automaton = _automaton(self.places.cities, self.places.towns)
         return self._automaton.iter(lowered)  # type: ignore[no-any-return]
+
+    def _no_place_here(
+        self, name: str, lowered: str, start: int, end: int, *, placed: bool
+    ) -> bool:
+        """A town's name said in a saying ("the garden of eden", "the valley of
+        depression"), or a neighborhood's with no word that places it or before a state
+        ("watches hell's kitchen", "in south central kansas")."""
+        if _IDIOM_PLACE.match(lowered, start) and _in_idiom(lowered, start):
+            return True
+        return name in _NEIGHBORHOODS and not (placed and not self._region_of_state(lowered, end))
+
+    def _region_of_state(self, lowered: str, end: int) -> bool:
+        """Whether a state or a country follows a neighborhood's name, which then names a
+        part of that state ("in south central kansas")."""
+        m = _NEXT_TWO.match(lowered, end)
+        if m is None:
+            return False
+        one, two = m.group(1), m.group(2)
+        big = self.places.not_below_state
+        return one in big or (two is not None and f"{one} {two}" in big)
 
     def _no_word(self, name: str) -> bool:
         return not any(
@@ -797,6 +886,29 @@ def _long_name(name: str) -> bool:
 def _prefixed(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and words[0] in _PLACE_PREFIXES
+
+
+# Spanish words of nearness before "de" and a town: "un pueblo cerca de cuernavaca",
+# "vivíamos lejos de puebla", "afuera de tijuana".
+_NEAR_ES = frozenset({"cerca", "cerquita", "lejos", "afuera", "fuera", "alrededor"})
+# Town names said inside a saying, where they are no place: "the garden of eden", "the
+# valley of depression", "the valley of the shadow of death" (but "we moved to the
+# valley" is one).
+_IDIOM_PLACE = regex.compile(r"(?:the[ ]+)?(?:eden|valley)(?![\w'’-])")
+_GARDEN_OF = regex.compile(r"(?:garden|gardens)[ ]+of[ ]+(?:the[ ]+)?$")
+_VALLEY_OF = regex.compile(r"(?:the[ ]+)?valley[ ]+of(?![\w])(?![ ]+the[ ]+sun(?![\w]))")
+
+
+_NEXT_TWO = regex.compile(r",?[ ]+(\p{L}+)(?:[ ]+(\p{L}+))?")
+
+
+def _in_idiom(lowered: str, start: int) -> bool:
+    """Whether the town's name at `start` is said inside a saying ("the garden of eden",
+    "walking through the valley of despair")."""
+    return (
+        _GARDEN_OF.search(lowered, max(0, start - 20), start) is not None
+        or _VALLEY_OF.match(lowered, start) is not None
+    )
 
 
 def _spaces_before(lowered: str, start: int) -> int:

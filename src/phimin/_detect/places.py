@@ -100,6 +100,14 @@ _NOT_A_WAY = frozenset(
 )
 
 
+def _not_a_state(value: str) -> bool | None:
+    """A part of town, not of a state or a country: "the north side of ohio" is no
+    town's (the policy keeps a state)."""
+    if value.lower() in load_places().not_below_state:
+        return False
+    return None
+
+
 def _named_county(value: str) -> bool | None:
     words = value.lower().split()[:-1]
     if not words or any(w in STOP_WORDS or w in _PLAIN_STREET_WORDS for w in words):
@@ -183,6 +191,8 @@ _SPANISH_REST = (
 _SPANISH_NAME = (
     rf"(?:{_SPANISH_REST}|{_SPANISH_ARTICLE}{_SPANISH_REST}(?=[ ]*(?:[.,;!?]|$)|[ ]+{_PLACE_VERB}|[ ]+(?:y|pero"
     r"|porque|cuando|donde|en|a|al|de|con|desde|hasta|por|para|ahora|and|but|in|with|when|now"
+    # (or a word of time or place after it: "vive en el barrio de tepito todavía")
+    r"|todav[ií]a|tambi[eé]n|ya|hace|aqu[ií]|all[aá]|all[ií]|still|too"
     r"|since|for|because|so|until|where)(?![\w'’])))"
 )
 
@@ -252,6 +262,22 @@ _RIDDEN = (
 _ORDINAL_WORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|thirteenth|fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th)"
+)
+
+# What follows "the north side of" and is no town: grammar, a building, a body, a
+# state's or a town's own word ("the west side of town", "the south side of my face").
+_NOT_A_TOWN_AFTER_PART = (
+    r"the|a|an|my|his|her|our|their|your|this|that|these|those|it|me|him|us|them|you|town"
+    r"|city|downtown|midtown|uptown|there|here|campus|state|county|country|island|lake"
+    r"|river|building|house|road|street|highway|interstate|bridge|park|mall|hospital|school"
+    r"|world|planet|map|globe|things|life|each|every|all|both|one|which|what|nowhere"
+    r"|somewhere|anywhere|everywhere|hell|heaven|paradise"
+)
+# A town's first word when the name has two ("the east side of san antonio").
+_TOWN_FIRST_WORDS = (
+    r"san|santa|st|saint|new|fort|port|mount|el|la|los|las|lake|palm|grand|little|baton"
+    r"|salt|kansas|oklahoma|long|corpus|des|sioux|cedar|green|rock|ann|virginia|jersey"
+    r"|east|west|north|south"
 )
 
 # Words of where someone lives, lived or moved, before "in" or "to" and a place.
@@ -445,6 +471,21 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|lakes|quarter|junction|corners|row|side|end|shore|bay)(?![\w'’-])|little",
     ),
     PatternSpec(
+        builtin("phimin.location.town_part"),
+        # a town after the part of it: "my ex lives on the north side of flint", "we
+        # moved to the east side of san antonio" (not "the east side of the building",
+        # "the south side of my face", "the west side of town", "the north side of ohio")
+        r"(?i)(?<=(?<![\w'’])(?:in|on|from|to|over[ ]on|over[ ]in|out[ ]on)[ ]+the[ ]+)"
+        r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?[ -]?"
+        r"(?:side|end|part)[ ]+of[ ]+"
+        rf"(?P<town>(?!(?:{_NOT_A_TOWN_AFTER_PART})(?![\w'’-]))(?:(?:{_TOWN_FIRST_WORDS})[ ]+)?"
+        r"\p{L}[\p{L}'’-]+(?:[ ]+(?:city|falls|springs|beach|heights|rapids|creek|hills))?)"
+        r"(?![\w'’-])",
+        group="town",
+        validate=_not_a_state,
+        trigger=r"(?i)(?:side|end|part)[ ]+of(?![\w'’-])",
+    ),
+    PatternSpec(
         builtin("phimin.location.san"),
         # "six years in san quentin", "my family is from santa ana": a place named for a
         # saint in Spanish or Portuguese, after a word of place (not "santa claus", "a
@@ -459,7 +500,9 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.location.called"),
         # "a small village called san miguel el alto", "this town named xalapa": a place
         # named after the kind of place it is, to a pause or a word that goes on.
-        rf"(?i)(?<![\w'’])(?:{alternation(PLACE_KINDS)})[ ]+(?:called|named"
+        # (the kind placed first goes too: "a little town in oaxaca called san juan")
+        rf"(?i)(?<![\w'’])(?:{alternation(PLACE_KINDS)})(?:[ ]+(?:in|near|outside|by)[ ]+"
+        r"\p{L}[\p{L}'’-]*(?:[ ]+\p{L}[\p{L}'’-]*)?)?[ ]+(?:called|named"
         r"|by[ ]the[ ]name[ ]of)[ ]+(?P<place>(?!(?:the|an?|that|this|it|me|him|her|us|them|to"
         r"|for|back|off|out|up|in|on|at|and|but|so|about|after|before|because|when|every|all)"
         r"(?![\w]))\p{L}[\p{L}'’-]*(?:[ ]+(?!(?:kind|kinda|near|in|on|at|by|and|but|so|where"
@@ -544,6 +587,9 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # (not "drive thru", "drive-in", "the way in"; a street then "in" and its town is
         # one: "we grew up on quarry hollow road in a small town")
         rf"(?:{_STREET_TYPE})(?![\w'’-])(?![ -](?:thru|through)(?![\w]))"
+        # (a road by its number is the route rule's, whole: "up county road 12")
+        r"(?![ ]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![\w'’-])))"
         r"(?!(?<=(?<![\w])(?:drive|way))[ -]in(?![\w]))",
         validate=_named_street,
         # (a word of its own: "st" and "rd" are in "just" and "word")
@@ -551,20 +597,25 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.location.route"),
-        # "the target off route 9", "way out on county road 12", "exit 41", "i-95".
-        # An interstate said without its dash after a word of the road: "stuck on i 95",
-        # "take i seventy nine" (never a form: "the i 94 card", "my i 130 petition").
+        # "the target off route 9", "way out on county road 12", "right off exit 41",
+        # "stuck on i 95": a road after a word that places someone or something on it (a
+        # road said alone is kept: "took route 28 to get here", "the i-94 and the i-20 are
+        # in the folder"), never a form ("the i 94 card", "my i 130 petition").
         # (its "i" read first, a literal, then the word before it)
-        r"(?i)(?:(?<![\w'’-])i(?<=(?<![\w'’])(?:on|off|onto|take|took|taking|the|via|get[ ]on"
+        r"(?i)(?<=(?<![\w'’])(?:on|off|onto|along|near|by|past|at|behind|beside|from|of|via|to"
+        r"|up|down)[ ]+(?:the[ ]+)?)"
+        r"(?:(?<![\w'’-])i(?<=(?<![\w'’])(?:on|off|onto|take|took|taking|the|via|get[ ]on"
         r"|got[ ]on|hop[ ]on|past|near|from|down|up|along|exit|exits)[ ]i)[ ](?:[1-9]\d{1,2}(?![\w/:.,-])"
         r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four"
         r"|five|six|seven|eight|nine))?(?![\w'’-]))(?![ ]+(?:forms?|visas?|petitions?"
         r"|applications?|cards?|records?|paperwork|status|approvals?|receipts?|renewals?"
         r"|filings?|process|percent|%|times|minutes|hours|days|pounds)(?![\w]))"
-        r"|(?<![\w-])(?:county[ ]road|state[ ](?:road|route|highway)|route|rte\.?|highway"
+        # (an old road's number with it: "the trailer park off old highway 61")
+        r"|(?<![\w-])(?:(?:old|new)[ ]+)?(?:county[ ]road|state[ ](?:road|route|highway)|route"
+        r"|rte\.?|highway"
         r"|hwy\.?|interstate|exit|us-"
         # an immigration form by its dash is no road: "her I-94 number", "the i-94 form",
-        # "an i-94", "su i-94 es ..." (a road is taken, not owned: "took I-94 south")
+        # "an i-94", "su i-94 es ..." (a road is driven on, not owned)
         # (nor said beside the papers it goes with: "the I-94 and the visa stamp")
         r"|(?<!(?:my|his|her|their|your|our|an|su|mi|tu|sus|mis|el|del|la)[ ])i-"
         r"(?<!(?:visas?|passports?|cbp|uscis|immigration|asylum|parole)[^\n.!?]{0,40}i-)"
@@ -959,9 +1010,15 @@ _PLACE_ON_STREET = lazy(
     r"|safeway|costco|starbucks|dunkin|wawa|publix|aldi|bank|pantry|park|corner|station"
     r"|mosque|masjid|temple|synagogue|restaurant|salon|barbershop|daycare|cafe|hospital"
     r"|courthouse|planned[ ]parenthood|dmv|home|center|centre|mall|warehouse|factory|lot"
+    r"|garage|care|bakery|condos?|townhouse|dispensary|yard|farm"
     rf"|{BRAND_ALTERNATION})(?:['’]s)?(?:[ ]+(?:over|down|up|out|right))?"
     # a chain with no article: "he took me to ihop on broadway"
     rf"|(?<=(?:to|at|from|by|near|behind)[ ]+)(?P<chain>{BRAND_ALTERNATION})(?:['’]s)?"
+    # someone's home by whose it is: "two blocks from my mom's on pine" (checked in
+    # `_kin_street`: "my dad's on state assistance" is what he is on)
+    r"|(?P<kin>(?:my|her|his|our|their|your)[ ]+(?:mom|mother|mama|dad|father|papa|grandma"
+    r"|grandmother|granny|nana|grandpa|aunt|auntie|tia|tía|uncle|tio|tío|cousin|sister"
+    r"|brother|friend|buddy|ex|boyfriend|girlfriend|stepdad|stepmom|sponsor)['’]s)"
     # where someone is or lives: "over on ashland", "she lives on delancey"
     r"|over|down|lives?|lived|living|stay|stays|stayed|staying)[ ]+(?:on|off(?:[ ]of)?)"
     # a corner's first street ("the corner of fifth and maple"); a street gone along
@@ -1047,6 +1104,30 @@ def _toponym_compound(word: str, lexicon: NameLexicon) -> bool:
         ):
             return True
     return False
+
+
+# After someone's home ("my mom's on ..."), only names that are a street's and
+# nothing a person is on: trees, presidents, numbered streets ("my dad's on state
+# assistance", "my mom's on grant money", "my sister's on xanax" are not streets).
+_KIN_STREETS = frozenset(
+    """elm oak maple pine cedar birch walnut chestnut spruce cherry willow magnolia sycamore
+    poplar hickory locust juniper dogwood laurel alder aspen beech cypress hemlock linden
+    mulberry redwood washington lincoln jefferson madison monroe garfield""".split()
+)
+# (and the phrase ends after the street: "on pine, by the school", not "on pine needles")
+_PHRASE_GOES_ON = regex.compile(
+    r"[ ]+(?!(?:and|but|so|or|near|by|in|with|where|right|now|off|past|across|is|was|that"
+    r"|which|for|to|from|like|and|um|uh|the|a|an|i|we|he|she|they|it|you|street|st|avenue"
+    r"|ave|road|rd|drive|dr|boulevard|blvd|lane)(?![\w'’]))\p{L}"
+)
+
+
+def _kin_street(word: str, text: str, end: int) -> bool:
+    """ "from my mom's on pine": a street's name after someone's home, never what
+    someone is on, and the phrase ends there (or goes on with a street's type)."""
+    if not (word in _KIN_STREETS or _ORDINAL_STREET.fullmatch(word)):
+        return False
+    return _PHRASE_GOES_ON.match(text.lower(), end) is None
 
 
 def _street_word(word: str) -> bool:
@@ -1337,6 +1418,8 @@ class FacilityRecognizer(PhiminRecognizer):
         for m in finditer_in(_PLACE_ON_STREET, text, on_lines):
             word = m.group("street").lower()
             if word in STOP_WORDS or word in _NOT_STREETS:
+                continue
+            if m.group("kin") is not None and not _kin_street(word, text, m.end()):
                 continue
             if self._street_name(word, text, m.end(), business=_business(m)):
                 yield _BARE_STREET.at(m.start("street"), m.end())
