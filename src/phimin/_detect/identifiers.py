@@ -8,7 +8,9 @@ a card number that passes Luhn, an email) or a label says so ("MRN:", "member ID
 
 from __future__ import annotations
 
+import functools
 import itertools
+from importlib import resources
 
 import regex
 from presidio_analyzer.predefined_recognizers import (
@@ -115,12 +117,17 @@ _EXTENSION_TAIL = regex.compile(rf"(?i){_EXTENSION}$")
 # A plate in two or three groups, three digits and a letter at least: "7KLM 421", "ABC
 # 123", "7 KLM 42".
 _PLATE = (
-    r"(?P<id>(?<![A-Za-z0-9])(?=(?:[A-Za-z ]{0,5}\d){3})(?=[0-9 ]{0,5}[A-Za-z])"
+    # (its groups apart by a dash too: "B-KM 4821", "AB-123-CD")
+    r"(?P<id>(?<![A-Za-z0-9])(?=(?:[A-Za-z -]{0,5}\d){3})(?=[0-9 -]{0,5}[A-Za-z])"
     # (its last group with a digit: "my plate is 7KLM 421 if they ask")
-    r"[A-Za-z0-9]{1,4}(?:[ -][A-Za-z0-9]{1,4})?[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,4})(?![\w-])"
+    r"[A-Za-z0-9]{1,4}(?:[ -][A-Za-z0-9]{1,4})?[ -](?:(?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,4}"
+    # (or capitals last, as France, Spain and Italy print theirs: "AB-123-CD", "4821 KLM")
+    r"|(?<=\d[ -])(?-i:[A-Z]{1,3})))(?![\w-])"
 )
 _UNIT_GROUP = regex.compile(
-    r"(?i)(?<![\w])(?:mg|mcg|ml|cc|mm|cm|in|ft|lbs?|oz|kg|g|am|pm|min|hrs?|x|by|of|to)(?![\w])"
+    # (and a garment's size on its tag: "the tag says 100 XL")
+    r"(?i)(?<![\w])(?:mg|mcg|ml|cc|mm|cm|in|ft|lbs?|oz|kg|g|am|pm|min|hrs?|x|by|of|to|xs|xl|xxl"
+    r"|xxxl|pcs|ct)(?![\w])"
 )
 
 
@@ -154,6 +161,14 @@ def _licence_birth(value: str) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
+# A national number after its label: five digits at least, in up to five groups, with
+# its last lone letter or digit ("JT 48 21 93 C").
+_NATIONAL_VALUE = (
+    rf"(?P<id>(?=(?:[A-Za-z ./-]{{0,4}}\d){{5}})[A-Za-z0-9]{{1,12}}"
+    rf"(?:[ ./-](?=[A-Za-z]{{0,3}}\d)[A-Za-z0-9]{{1,12}}){{0,4}}{_TAIL}?)(?![\w]|[./-]\w)"
+)
+
+
 def _labelled(rule_id: str, labels: str) -> PatternSpec:
     """An identifier after one of its labels ("MRN: 123", "member ID is X81")."""
     return PatternSpec(
@@ -181,7 +196,8 @@ _COUNTRY_PREFIX = regex.compile(r"^\+?[2-9]\d{0,2}[-.](?=[2-9]\d{2}[-.])")
 _PHONE_CONTEXT = tuple(
     """phone cell cellphone call called text texted mobile tel telephone number reach
     contact voicemail pager home work fax desk office landline whatsapp messages message
-    answering registered dial dialed ring mob""".split()
+    answering registered dial dialed ring mob cel celular movil móvil telefono teléfono
+    telefone handy portable""".split()
 )
 # Any grouping of 7-15 digits, with or without a country code: a phone number only
 # where the words around it say so ("Mobile: 0612 457 30 88", "call me on 462 1937").
@@ -217,6 +233,32 @@ def _valid_phone(value: str) -> bool | None:
     return v.valid_phone(_COUNTRY_PREFIX.sub("", _EXTENSION_TAIL.sub("", value)))
 
 
+@functools.lru_cache(maxsize=1)
+def _public_sites() -> frozenset[str]:
+    """The public sites of `phimin/data/public_sites.txt` (lower case)."""
+    text = resources.files("phimin").joinpath("data").joinpath("public_sites.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+_BARE_HOST = regex.compile(r"(?i)(?:www\d{0,3}\.)?([a-z0-9.-]+)")
+
+
+def _not_a_public_site(value: str) -> bool | None:
+    """A bare domain's public suffix holds (`validators.valid_domain`), and it is no public
+    site named bare: "telehealth via doxy.me", "she read it on webmd.com" name nobody;
+    "reddit.com/u/moonbeam_22", "healingwithmara.net" are someone's."""
+    bare = _BARE_HOST.fullmatch(value)
+    if bare is not None and bare.group(1).lower() in _public_sites():
+        return False
+    return v.valid_domain(value)
+
+
+def _no_public_www(value: str) -> bool | None:
+    """No public site named bare with its "www." ("www.webmd.com"); any other is taken."""
+    bare = _BARE_HOST.fullmatch(value)
+    return False if bare is not None and bare.group(1).lower() in _public_sites() else None
+
+
 _EMAIL_AT = regex.compile(r"(?i)[ ]?(?:\(at\)|\[at\]|\{at\}| at | arroba |@)[ ]?")
 
 
@@ -233,7 +275,10 @@ _DIAL_GROUP = regex.compile(r"[ .-]+")
 
 def _valid_international(value: str) -> bool | None:
     """A + number as phonenumbers reads it; one dialled with 00 for the +, the same, unless
-    its groups are all clock times ("0030 1400 2200" are hours of a 24-hour chart)."""
+    its groups are all clock times ("0030 1400 2200" are hours of a 24-hour chart); one
+    dialled from the US with 011, as phonenumbers reads it with its + ("011 44 ...")."""
+    if value.startswith("011"):
+        return v.valid_phone("+" + value[3:].lstrip(" .-"))
     if not value.startswith("00"):
         return v.valid_phone(value)
     groups = _DIAL_GROUP.split(value)
@@ -531,12 +576,19 @@ _PLATFORMS = (
     r"|steam|paypal|onlyfans"
     r"|username|user[ ]name|(?:handle|screen[ ]name|gamer[ ]?tag|(?<=(?:my|his|her|their|your)[ ])tag"
     # ("my login is jdoe44", "screen name: bluefox22")
-    r"|login|log-in|user[ ]?id)(?=[ ]+(?:is|was)[ ]|['’]s[ ]|:[ ]))"
+    r"|login|log-in|user[ ]?id)(?=[ ]+(?:is|was)[ ]|['’]s[ ]|:[ ]"
+    # (or right before a name with a join or a digit: "user id mara.k92")
+    r"|[ ](?=[a-z][a-z0-9]*[._-]?[a-z0-9]*\d)))"
     r"(?:['’]s)?(?::(?=[ ]))?"
 )
 _HANDLE_PART = r"[a-z0-9]{1,30}"
 # (the detection view reads "kayla_b99" as "kayla b99": a space before a part with a digit)
 _HANDLE_JOIN = r"(?:[ ](?:dot|underscore|dash)[ ]|[._-]|[ ](?=[a-z]{0,3}\d))"
+# Words no handle said aloud is made of: "the discord server has 4 channels".
+_HANDLE_GLUE = (
+    r"(?:has|have|had|is|are|was|were|the|and|of|with|for|to|in|on|about|like|got|gets"
+    r"|says|said)(?![\w])"
+)
 # What someone has online of their own, said before its address.
 _OWN_SITE = (
     r"(?:blog|site|website|web[ ]site|page|podcast|channel|shop|store|newsletter|portfolio"
@@ -665,6 +717,11 @@ def _ipv6_host(value: str) -> bool:
     return has_letter and any(c.isdigit() for c in address) and any(len(g) == 3 for g in groups)
 
 
+def _bracketed_ipv6(value: str) -> bool:
+    """The address inside the brackets is a valid IPv6 one."""
+    return ":" in value and v.valid_ip(value[1 : value.index("]")])
+
+
 _CLOCK_TYPO = regex.compile(r"(?:[01]?\d|2[0-3])::[0-5]\d")
 
 
@@ -700,6 +757,15 @@ _IP_TRIGGERS = {
     "IPv4_embedded": r"[0-9A-Fa-f]:",
 }
 
+# What a wallet of Base58 characters holds (one trigger for both wallet rules: their
+# lines are found once).
+_WALLET_TRIGGER = r"\w{26}|\.eth"
+# A software version is no IPv4 address, however many parts: "version 10.4.2.1 of the
+# EHR", "build 3.2.0.14".
+_NOT_A_VERSION = (
+    r"(?<!(?i:(?<![\w])(?:version|ver|build|release|firmware|rev|revision|ios|android|macos)"
+    r"\.?[ ]?))"
+)
 # The last digits of a number said after its label: "my ssn ends in 4471", "the account
 # number ends in two two nine eight", "card ending 0914", "last four are ...".
 _LAST_DIGITS_LABEL = (
@@ -826,13 +892,16 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.url.scheme"),
-        r"(?i)(?<![\w])(?:https?|ftp)://[^\s<>\"'\]\[(){}]+(?<![.,;:!?])",
+        # (an IPv6 host in its brackets: "http://[2001:db8::1]:8443/admin")
+        r"(?i)(?<![\w])(?:https?|ftp)://(?:\[[0-9a-f:.]{2,45}\](?::\d{1,5})?(?:/[^\s<>\"'\]\[(){}]*)?"
+        r"|[^\s<>\"'\]\[(){}]+)(?<![.,;:!?])",
         trigger=r"://",
     ),
     PatternSpec(
         builtin("phimin.url.www"),
         r"(?i)(?<![\w./])www\d{0,3}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?"
         r"(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])",
+        validate=_no_public_www,
         trigger=r"(?i)www",
     ),
     PatternSpec(
@@ -842,13 +911,13 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # (a country's suffix after it: "clinic.com.au", "google.co.il")
         r"(?:(?<=\.(?:com|org|net|edu|gov|co|ac))\.[a-z]{2}(?![\w-]))?"
         r"(?::\d{1,5})?(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w@-])",
-        validate=v.valid_domain,
+        validate=_not_a_public_site,
         trigger=rf"(?i)\.(?:{_TLDS})",  # (in every match: a dot, then the domain's end)
     ),
     *(
         PatternSpec(
             builtin(f"phimin.ip.{p.name.lower()}"),
-            p.regex,
+            (_NOT_A_VERSION if p.name == "IPv4" else "") + p.regex,
             validate=_ipv6_host if p.name == "IPv6" else v.valid_ip,
             trigger=_IP_TRIGGERS[p.name],
         )
@@ -881,6 +950,15 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"::",
     ),
     PatternSpec(
+        builtin("phimin.url.ipv6_port"),
+        # "[2001:db8::1]:8443", "[fe80::2]/admin": an IPv6 address in brackets with a
+        # port or a path after it is a web address, taken whole
+        r"(?i)(?<![\w/\[])\[(?P<ip>[0-9a-f:.]{2,45})\](?=[:/][\w])(?::\d{1,5})?"
+        r"(?:/[^\s<>\"'\]\[(){}]*)?(?<![.,;:!?])(?![\w:])",
+        validate=_bracketed_ipv6,
+        trigger=r"\][:/]",
+    ),
+    PatternSpec(
         builtin("phimin.url.ip"),
         # "10.0.0.5:8080/intake/form": an IPv4 address with a port or a path is a web
         # address, taken whole
@@ -910,10 +988,13 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # (its country code in brackets too: "(+44) (20) 7946 0958"; or dialled from
         # abroad with 00 for the +, its code apart: "0033 6 41 27 88 05"; a group of one
         # digit among the rest: "+30 21 0 4478123")
-        r"(?<![\w+(])(?:\+[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\)|(?<![\d.,:/-][ ]?)00[1-9]\d{0,2}(?=[ .-]))"
+        # (or dialled from the US, 011 for the +: "011 52 55 4187 2290")
+        # (after a label's colon too, "Tel: 0049 221 ...", never a clock's: "00:39 0044")
+        r"(?<![\w+(])(?:\+[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\)|(?<![\d.,/-][ ]?)(?<!\d:[ ]?)00[1-9]\d{0,2}(?=[ .-])"
+        r"|(?<![\d.,/-][ ]?)(?<!\d:[ ]?)011[ .-]?[2-9]\d{0,2}(?=[ .-]))"
         r"[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}|[ .-]\d(?!\d)){1,4}(?![\w])",
         validate=_valid_international,
-        trigger=r"\+|00[1-9]",
+        trigger=r"\+|00[1-9]|011[ .-]?[2-9]",
     ),
     PatternSpec(
         builtin("phimin.phone.trunk"),
@@ -1075,6 +1156,30 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         validate=v.valid_national_grouped,
     ),
     PatternSpec(
+        builtin("phimin.other_id.national_printed"),
+        # a national number in its own country's printed groups, its check holding
+        # (`validators.valid_national_printed`): a CPF "689.763.528-66", a RUT
+        # "78.778.932-3", a CNIC "31809-6792908-1", a carte vitale "2 85 07 75 114 482 08",
+        # a BC PHN "9436 450 306", an Australian Medicare "2793 34628 5", an Emirates ID
+        # "784-1985-4821937-1"
+        r"(?<![\w.,/:-])(?:\d{3}\.\d{3}\.\d{3}-\d{2}|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|\d{5}-\d{7}-\d"
+        r"|[12](?:[ ]\d{2}){3}[ ]\d{3}[ ]\d{3}[ ]\d{2}|9\d{3}[ ]\d{3}[ ]\d{3}"
+        r"|[2-6]\d{3}[ ]\d{5}[ ]\d(?:[ ]\d)?|784-\d{4}-\d{7}-\d)"
+        r"(?![\w]|[-.,/:]\d|[ ]\d)",
+        validate=v.valid_national_printed,
+        # (what each shape holds: its dots, its long dashed group, its pairs, its groups)
+        trigger=r"\d\.\d{3}\.\d|\d-\d{7}-\d|\d[ ]\d\d[ ]\d\d[ ]\d\d[ ]|\d{4}[ ]\d{3,5}[ ]\d",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.lower_code"),
+        # an Italian codice fiscale or an Indian PAN typed in small letters, as a
+        # transcript writes what was read out: "cf bnclne92c45f205r", "pan no. khept8578f"
+        # (its check letter, or its holder letter, holding)
+        r"(?i)(?<![\w@#$.-])(?:[a-z]{6}\d{2}[a-z]\d{2}[a-z]\d{3}[a-z]|[a-z]{5}\d{4}[a-z])(?![\w-])",
+        validate=v.valid_lower_code,
+        trigger=r"(?i)[a-z]\d{4}[a-z]|[a-z]\d\d[a-z]\d\d[a-z]",
+    ),
+    PatternSpec(
         builtin("phimin.other_id.es_dni"),
         # a Spanish DNI, seven or eight digits and its check letter, "48291736-Q" (the
         # letter set has no I, O, U: "1000000u" is a rate of units)
@@ -1165,6 +1270,22 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         group="id",
         trigger=r"(?i)swift|bic",
     ),
+    PatternSpec(
+        builtin("phimin.account.bank_code"),
+        # a bank branch's code after its label, as the routing number is: a British sort
+        # code, "sort code 20-45-18", an Australian BSB, "BSB 062-184"
+        r"(?i)(?<![\w])(?:sort[ ]code|bsb(?:[ ](?:number|no\.?))?)(?:[ ]*(?:is|was|:|\#))*[ ]*"
+        r"(?P<id>\d{2}-\d{2}-\d{2}|\d{2}[ ]\d{2}[ ]\d{2}|\d{3}-?\d{3})(?![\w]|[-.,/]\d|[ ]\d)",
+        group="id",
+        trigger=r"(?i)sort[ ]code|bsb",
+    ),
+    PatternSpec(
+        builtin("phimin.account.upi"),
+        # an Indian UPI address, a name at a bank's handle: "dani48@okaxis", "9845217736@ybl"
+        r"(?i)(?<![\w.@+-])[a-z0-9][\w.-]{1,40}@(?:ok(?:axis|hdfcbank|icici|sbi)|ybl|ibl|axl|apl"
+        r"|paytm|upi|axisbank|hdfcbank|icici|sbi|kotak|yesbank|jupiteraxis|fbl)(?![\w@-]|\.[a-z])",
+        trigger=r"(?i)@(?:ok|ybl|ibl|axl|apl|paytm|upi|axis|hdfc|icici|sbi|kotak|yes|jupiter|fbl)",
+    ),
     # --- health records and plans -----------------------------------------------
     _labelled(
         "phimin.mrn.labelled",
@@ -1197,7 +1318,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     # --- licences, certificates, vehicles, devices -------------------------------
     _labelled(
         "phimin.license.labelled",
-        r"(?:driver'?s?[ ])?licen[cs]e|dl|cdl|permit|certificate|cert|registration"
+        # (never a unit's "dL": "glucose mg/dL 95-105")
+        r"(?:driver'?s?[ ])?licen[cs]e|(?<!/)dl|cdl|permit|certificate|cert|registration"
         r"|npi|dea|state[ ]id|passport|lic",
     ),
     PatternSpec(
@@ -1233,6 +1355,31 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         validate=_no_unit_in_plate,
     ),
     PatternSpec(
+        builtin("phimin.vehicle.plate_abroad"),
+        # a plate after its name in the languages clients drive in, or after one's "tag":
+        # "placa ABC-12-34", "matrícula 4821 KLM", "plaque AB-123-CD", "targa AB 123 CD",
+        # "nummernschild B-KM 4821", "his tag is XYZ 4821" (letters and three digits at
+        # least: "la matrícula cuesta 4500" is a school's fee)
+        r"(?i)(?<![\w])(?:(?:placas?|matr[ií]culas?)(?:[ ](?:del|de[ ](?:mi|su|tu|la))[ ](?:carro"
+        r"|coche|auto|troca|camioneta|cami[oó]n|moto))?|targa|plaque(?:[ ]d['’]immatriculation)?"
+        r"|immatriculation|nummernschild|kennzeichen|rego"
+        r"|(?<=(?:my|his|her|their|your|our|the|car['’]s|truck['’]s)[ ])tags?)(?![\w])"
+        rf"(?:[ ]+(?:reads|read|says|said))?{_SEP}{_PLATE}",
+        group="id",
+        validate=_no_unit_in_plate,
+        trigger=r"(?i)placa|matr|targa|plaque|immatric|nummernschild|kennzeichen|rego|tag",
+    ),
+    PatternSpec(
+        builtin("phimin.vehicle.vanity_plate"),
+        # a vanity plate said after its name, in capitals, letters alone: "vanity plate SAD
+        # GRL", "her personalized plate says 'LUVMYPUP'"
+        r"(?<![\w])(?i:vanity|personali[sz]ed|custom)[ ](?i:plates?|tags?)"
+        r"(?:[ ]+(?i:says|said|reads|read|is|was)|[ ]*:)?[ ]+[\"'“‘]?"
+        r"(?P<id>(?=[A-Z0-9 -]{0,15}[A-Z])[A-Z0-9]{2,8}(?:[ -][A-Z0-9]{1,7})?)(?![\w])",
+        group="id",
+        trigger=r"(?i)vanity|personali[sz]ed|custom",
+    ),
+    PatternSpec(
         builtin("phimin.vehicle.uk_plate"),
         # "my car reg is AB51 ABC", "number plate BD62XYZ", "reg A123 BCD", "ABC 123D": a
         # British registration in any of its three shapes, after its label
@@ -1261,7 +1408,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     _labelled(
         "phimin.device.labelled",
-        r"serial|s/n|sn|device[ ](?:id|serial)|model|imei|meid|udi|lot|implant[ ]id|pacemaker",
+        # (not serial sevens or threes, a mental status exam: "serial 7s 93 86 79")
+        r"serial(?![ ]+(?:[37]['’]?s|sevens|threes)(?![\w]))|s/n|sn|device[ ](?:id|serial)|model|imei|meid|udi|lot|implant[ ]id|pacemaker",
     ),
     PatternSpec(
         builtin("phimin.device.udi_gs1"),
@@ -1310,16 +1458,34 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.other_id.national_labelled"),
-        # A national, tax or health number of another country after its label: "SIN 046
-        # 454 286", "Aadhaar: 2345 6789 0123", "CPF 123.456.789-09", "my TFN is 123 456
-        # 782" ("sin", "pan" in lower case are words: their labels only in capitals).
-        r"(?i)(?<![\w])(?:social[ ]insurance(?:[ ]number)?|(?-i:SIN|NI|PAN|TFN|DNI|NIE|NIF|BSN"
-        r"|CPF|CURP|RFC|NIR|PPS|PESEL|NINO|NHS|CHI)|national[ ]insurance|nhs|aadhaa?r|pesel"
+        # A national, tax or health number of another country after its label:
+        # "Aadhaar: 2345 6789 0123", "NHS number 943 476 5919", "PhilHealth no.
+        # 12-048219376-4" (its labels in capitals alone are `national_capitals`').
+        r"(?i)(?<![\w])(?:social[ ]insurance(?:[ ]number)?"
+        r"|national[ ]insurance|nhs|aadhaa?r|pesel"
         r"|personnummer|health[ ]card|ohip|medicare[ ]card|national[ ]id(?:entity)?"
         r"|citizen(?:ship)?[ ]id|identity[ ]card|id[ ]card|tax[ ](?:file[ ])?(?:id|number)"
-        r"|codice[ ]fiscale|carte[ ]vitale|cedula|cédula|dni|curp)(?![\w])"
-        rf"{_SEP}(?P<id>(?=(?:[A-Za-z ./-]{{0,4}}\d){{5}})[A-Za-z0-9]{{1,12}}"
-        rf"(?:[ ./-](?=[A-Za-z]{{0,3}}\d)[A-Za-z0-9]{{1,12}}){{0,4}}{_TAIL}?)(?![\w]|[./-]\w)",
+        r"|codice[ ]fiscale|carte[ ]vitale|cedula|cédula|dni|curp"
+        # "umid 0111-4821937-6", "cpr-nummer 140785-4821"
+        # (a branch for each first letter: the engine tries fewer at each word)
+        r"|p(?:hil[ ]?(?:health|sys)|hic|ag-?ibig|ersonal[ ]health[ ]number)|umid|gsis|sss[ ](?:number|no)"
+        r"|emirates[ ]id|c(?:pr[- ]?(?:nummer|number|no)|nic)|nric|ird[ ](?:number|no)"
+        r"|r(?:esident[ ]registration(?:[ ]number)?|ut[ ](?:chileno|number|no))"
+        r"|employer[ ]identification(?:[ ]number)?|steuer(?:-?id|nummer))(?![\w])"
+        rf"{_SEP}{_NATIONAL_VALUE}",
+        group="id",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.national_capitals"),
+        # The same after a label in capitals ("sin", "pan", "tin", "run", "nin" in small
+        # letters are words): "SIN 046 454 286", "CPF 123.456.789-09", "my TFN is 123 456
+        # 782", British Columbia's PHN, the Philippines' TIN, SSS, CRN, PSN, Chile's RUT
+        # and RUN, Pakistan's CNIC, Nigeria's NIN and BVN, Korea's RRN, a US employer's
+        # EIN, New Zealand's IRD, Singapore's NRIC. (Case-sensitive labels first: the
+        # engine finds them quickly.)
+        r"(?<![\w])(?:SIN|NI|PAN|TFN|NIE|NIF|BSN|CPF|RFC|NIR|PPS|NINO|CHI|PHN|TIN|SSS|CRN|PSN"
+        r"|UMID|RUT|RUN|CNIC|NIN|BVN|RRN|EIN|FEIN|IRD|NRIC)(?![\w])"
+        rf"(?i:{_SEP}{_NATIONAL_VALUE})",
         group="id",
     ),
     _labelled(
@@ -1402,6 +1568,25 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         validate=v.valid_crypto_wallet,
         trigger=r"bc1|[13][a-zA-HJ-NP-Z0-9]{25}|0x[0-9a-fA-F]{40}",
     ),
+    PatternSpec(
+        builtin("phimin.other_id.crypto_base58"),
+        # A wallet of another coin in Base58Check, its checksum holding: Litecoin "L...",
+        # Dogecoin "D...", Tron "T..." (any version byte); or an ENS name, "dani48.eth"
+        r"(?<![\w.])(?:[1-9A-HJ-NP-Za-km-z]{26,35}|[a-z0-9][a-z0-9-]{2,62}\.eth)(?![\w]|\.[\w])",
+        validate=v.valid_base58check,
+        trigger=_WALLET_TRIGGER,
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.crypto_cued"),
+        # A wallet with no checksum (Solana's, 32-44 Base58 characters, letters of both
+        # cases and a digit) where a word says wallet: "my solana wallet is Estc..."
+        r"(?<![\w.])(?=[1-9A-HJ-NP-Za-km-z]{0,43}\d)(?=[1-9A-HJ-NP-Za-km-z]{0,43}[a-z])"
+        r"(?=[1-9A-HJ-NP-Za-km-z]{0,43}[A-Z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![\w])",
+        context=("wallet", "solana", "sol", "phantom", "crypto", "usdt", "usdc", "coin",
+                 "coins", "address", "send", "sent", "nft", "token", "tokens"),
+        needs_context=True,
+        trigger=_WALLET_TRIGGER,
+    ),
     # --- anything else that is unmistakably a number for one thing -------------
     _labelled(
         "phimin.other_id.labelled",
@@ -1459,8 +1644,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"[ ]+(?:at[ ]+)?(?P<id>(?!(?:at|is|was)[ ]|{_NUMBER_WORD}(?![\w]))(?=[a-z0-9]*[a-z])"
         # (two words may come before the join: "lil dre underscore official", "sad girl dot
         # exe", "baby girl kay two zero zero six")
-        rf"(?:{_HANDLE_PART}[ ](?={_HANDLE_PART}(?:[ ]{_HANDLE_PART})?{_HANDLE_SIGNAL})){{0,2}}"
-        rf"(?={_HANDLE_PART}{_HANDLE_SIGNAL})"
+        # (no verb or grammar word among them: "the discord server has 4,821 members")
+        rf"(?:(?!{_HANDLE_GLUE}){_HANDLE_PART}[ ](?={_HANDLE_PART}(?:[ ]{_HANDLE_PART})?{_HANDLE_SIGNAL})){{0,2}}"
+        rf"(?!{_HANDLE_GLUE})(?={_HANDLE_PART}{_HANDLE_SIGNAL})"
         rf"{_HANDLE_PART}(?:{_HANDLE_JOIN}{_HANDLE_PART})*"
         rf"(?:[ ](?:{_NUMBER_WORD}|\d{{1,4}})(?![\w])){{0,4}})(?![\w@.-])",
         group="id",
@@ -1533,6 +1719,28 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         trigger="@",
     ),
     PatternSpec(
+        builtin("phimin.other_id.discord_tag"),
+        # a gamer's name with its four-digit tag, as Discord and Battle.net print it:
+        # "nightowl#4821", where people play or talk online ("room#4412" is a room)
+        r"(?<![\w@#.-])[A-Za-z][\w.]{1,31}\#\d{4}(?![\w])",
+        context=(*_SOCIAL_CONTEXT, "battle.net", "battletag", "battle", "gamertag", "game",
+                 "gaming", "play", "plays", "played", "playing", "server", "online", "add",
+                 "added"),
+        needs_context=True,
+        trigger=r"\#\d{4}",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.handle_mixed_case"),
+        # a username written in mixed case after its name: "her gamertag is xXsadgirlXx",
+        # "username: LunaRae" (a capital inside the word, after a small letter)
+        r"(?<![\w])(?i:user[ ]?name|user[ ]?id|login|log-in|screen[ ]name|gamer[ ]?tag"
+        r"|psn(?:[ ]id)?|xbox[ ](?:tag|name)|steam[ ](?:name|id))"
+        r"(?:[ ]+(?i:is|was)|['’]s|[ ]*:)?[ ]+"
+        r"(?P<id>(?=[A-Za-z0-9_.]{0,29}[a-z][A-Z])[A-Za-z][A-Za-z0-9_.]{2,29})(?![\w@.-])",
+        group="id",
+        trigger=r"(?i)user|log|screen|gamer|psn|xbox|steam",
+    ),
+    PatternSpec(
         builtin("phimin.other_id.skype"),
         # A Skype name as Skype writes a newer one, "live:" glued to it: "skype:
         # live:dana.w_1", "live:.cid.4f2a91" (a colon then no space: "we live: two kids" is
@@ -1597,7 +1805,10 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.other_id.long_number"),
-        r"(?<![\w.,/$-])\d{7,}(?![\w,/%]|[.-]\d)",
+        # (not the digits of a memory test, read out spaced and joined in the detection
+        # view: "digits backward: 5 8 2 9 1 4 7", "he repeated 3 9 1 7 4 8 2")
+        r"(?<![\w.,/$-])(?=\d{7})(?<!(?i:(?<![\w])(?:digit[ ]span|digits|forwards?|backwards?|repeat(?:ed|s)?"
+        r"|recalled))[^\n\d]{0,12}(?:\d{1,2}[^\n\d]{1,4})?)\d{7,}(?![\w,/%]|[.-]\d)",
         validate=_not_a_count,
     ),
     PatternSpec(

@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
 import ipaddress
 from typing import TYPE_CHECKING
 
 import regex
 from stdnum import bitcoin, iban, imei, luhn
 from stdnum.au import abn, acn, tfn
-from stdnum.ca import sin
+from stdnum.br import cpf
+from stdnum.ca import bc_phn, sin
+from stdnum.cl import rut
 from stdnum.es import dni
-from stdnum.in_ import aadhaar
+from stdnum.fr import nir
+from stdnum.in_ import aadhaar, pan
+from stdnum.it import codicefiscale
 from stdnum.mx import curp, rfc
+from stdnum.pk import cnic
 from stdnum.se import personnummer
 from stdnum.us import itin, rtn, ssn
 
@@ -29,6 +35,7 @@ __all__ = [
     "digits",
     "mac_of_one",
     "valid_aba_routing",
+    "valid_base58check",
     "valid_birth_number",
     "valid_card",
     "valid_crypto_wallet",
@@ -39,9 +46,11 @@ __all__ = [
     "valid_iban",
     "valid_imei",
     "valid_ip",
+    "valid_lower_code",
     "valid_mac",
     "valid_mx_code",
     "valid_national_grouped",
+    "valid_national_printed",
     "valid_npi",
     "valid_npi_grouped",
     "valid_phone",
@@ -102,6 +111,33 @@ def _valid_bech32m(value: str) -> bool:
     return bool(bitcoin.bech32_checksum(hrp + data) == _BECH32M_CONST)
 
 
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def valid_base58check(value: str) -> bool:
+    """A legacy wallet address of any coin that writes its addresses in Base58Check
+    (Bitcoin, Litecoin, Dogecoin, Tron: "TKYxoLw4..."): 25 bytes, the last four the
+    double SHA-256 of the rest. A word or a code never passes by chance (1 in 4 billion).
+    An ENS name ("danireyes48.eth") is a wallet's name."""
+    if value.lower().endswith(".eth"):
+        return True
+    number = 0
+    for char in value:
+        digit = _BASE58.find(char)
+        if digit < 0:
+            return False
+        number = number * 58 + digit
+    pad = len(value) - len(value.lstrip("1"))
+    try:
+        raw = b"\0" * pad + number.to_bytes((number.bit_length() + 7) // 8, "big")
+    except OverflowError:
+        return False
+    if len(raw) != 25:
+        return False
+    check = hashlib.sha256(hashlib.sha256(raw[:21]).digest()).digest()[:4]
+    return check == raw[21:]
+
+
 def valid_iban(value: str) -> bool:
     return bool(iban.is_valid(value))
 
@@ -128,6 +164,53 @@ def valid_national_grouped(value: str) -> bool:
     if len(number) == 11:
         return bool(abn.is_valid(number))
     return len(number) == 12 and not _a_series(groups, 1500) and bool(aadhaar.is_valid(number))
+
+
+def _valid_au_medicare(number: str) -> bool:
+    """An Australian Medicare card's number: its first digit 2-6, its ninth the check
+    of the eight before it (weights 1, 3, 7, 9), then the card's issue and maybe the
+    person's place on it: "2793 34628 5", "3337 60792 5 1"."""
+    if len(number) not in (10, 11) or number[0] not in "23456":
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:8], (1, 3, 7, 9, 1, 3, 7, 9), strict=True))
+    return total % 10 == int(number[8]) and number[9] != "0"
+
+
+def valid_national_printed(value: str) -> bool:
+    """A national number in the groups its own country prints, its check holding (by
+    python-stdnum): a Brazilian CPF 3.3.3-2, "689.763.528-66"; a Chilean RUT, "78.778.932-3";
+    a Pakistani CNIC 5-7-1; a French NIR (carte vitale) 1 2 2 2 3 3 2; a British Columbia
+    PHN 4-3-3 from a 9; an Australian Medicare number 4-5-1; an Emirates ID 784-4-7-1
+    (Luhn). The shape picks the one check it must pass."""
+    number = _NON_ALNUM.sub("", value).upper()
+    shape = tuple(len(g) for g in _NON_ALNUM.split(value) if g)
+    if shape == (3, 3, 3, 2):
+        return bool(cpf.is_valid(number))
+    if shape in ((1, 3, 3, 1), (2, 3, 3, 1), (7, 1), (8, 1)) and "-" in value:
+        return bool(rut.is_valid(number))
+    if shape == (5, 7, 1):
+        return bool(cnic.is_valid(number))
+    if len(number) == 15 and shape[0] == 1:
+        return bool(nir.is_valid(number))
+    groups = [int(g) for g in _NON_DIGIT.split(value) if g]
+    if shape == (4, 3, 3) and number[0] == "9":
+        # (never a run of measures: "9100 250 300")
+        return not _a_series(groups, 150) and bool(bc_phn.is_valid(number))
+    if shape in ((4, 5, 1), (4, 5, 1, 1)):
+        return not _a_series(groups[:2], 1500) and _valid_au_medicare(number)
+    if shape == (3, 4, 7, 1) and number.startswith("784"):
+        return bool(luhn.is_valid(number))
+    return False
+
+
+def valid_lower_code(value: str) -> bool:
+    """A code typed in small letters whose own check holds: an Italian codice fiscale,
+    "bnclne92c45f205r" (its check letter), or an Indian PAN, "khept8578f" (its holder
+    letter); plain words and years never pass."""
+    code = value.upper()
+    if len(code) == 16:
+        return bool(codicefiscale.is_valid(code))
+    return len(code) == 10 and bool(pan.is_valid(code))
 
 
 def valid_sin_said(value: str) -> bool:
