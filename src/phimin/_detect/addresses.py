@@ -55,12 +55,22 @@ _UNIT = (
     r"|floor|fl\.?|bldg\.?|building|\#)[ ]*\#?[ ]*\d{1,6}[a-z]?"
 )
 
+_NOT_A_STREET_NAME = (
+    r"(?:in|on|the|a|an|of|to|for|and|or|at|my|his|her|their|our|your|us|them|times?|days?"
+    r"|weeks?|months?|years?|miles?|blocks?|minutes?|hours?|down|up|from|across|along|off|by"
+    r"|is|was|with|more|last|long|short|way|ways|big|little|good|bad|other|people|kids"
+    r"|cars?|less|hundred|thousand|percent|dollars?|bucks|round|laps?|friends?|new|old)"
+)
 # A name many streets have, or a numbered street: "forty two maple", "1234 main", "12
 # west 3rd" is no count of things.
 _HOUSE_STREETS = (
     rf"(?:(?:north|south|east|west|n|s|e|w)[ ]+)?(?:{alternation(tuple(sorted(STREET_NAMES)))}"
     r"|\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
     r"|tenth|eleventh|twelfth)"
+    # (or any street with its direction, as a city's grid says it: "2200 s kedzie", "1412
+    # w fulton"; never "12 north of here")
+    r"|(?:north|south|east|west|n|s|e|w)\.?[ ]+"
+    rf"(?!{_NOT_A_STREET_NAME}(?![\w]))(?!(?:side|end|part|coast|shore)(?![\w]))[a-z][a-z'’-]{{2,20}}"
 )
 
 # A number in words, as a house number or a unit is said.
@@ -74,12 +84,6 @@ _SPOKEN_STREET_TYPES = (
     r"street|avenue|road|boulevard|blvd|lane|drive|terrace|circle|parkway|highway|trail|pike"
 )
 # Words that are no part of a street's name after a number: amounts, grammar, time.
-_NOT_A_STREET_NAME = (
-    r"(?:in|on|the|a|an|of|to|for|and|or|at|my|his|her|their|our|your|us|them|times?|days?"
-    r"|weeks?|months?|years?|miles?|blocks?|minutes?|hours?|down|up|from|across|along|off|by"
-    r"|is|was|with|more|last|long|short|way|ways|big|little|good|bad|other|people|kids"
-    r"|cars?|less|hundred|thousand|percent|dollars?|bucks|round|laps?|friends?|new|old)"
-)
 # What follows a number that is an amount, a time or a measure, never a house number.
 _AMOUNT_AFTER = (
     r"(?:years?|yrs?|months?|mos?|weeks?|wks?|days?|times?|hours?|hrs?|minutes?|mins?|x"
@@ -185,11 +189,12 @@ _ANCHORS: tuple[_Anchor, ...] = (
             # (the cue read first, a literal, and left out of the match by `\K`)
             rf"|(?<![\w'’])(?:(?:live|lives|lived|living|stay|stays|stayed|staying|moved)[ ]+"
             rf"(?:at|on|to)|(?:i'm|we're|she's|he's)[ ]+at|address[ ]is|address's"
-            # ("my place is at sixty one elm", "her house is 42 oak")
-            rf"|(?:place|house|apartment|home|trailer)(?:['’]s|[ ]is)(?:[ ]+at)?)[ ]+\K(?:\d{{1,5}}"
+            # ("my place is at sixty one elm", "her house is 42 oak", "the apartment at
+            # 1412 w fulton")
+            rf"|(?:place|house|apartment|home|trailer)(?:['’]s|[ ]is|(?=[ ]+at))(?:[ ]+at)?)[ ]+\K(?:\d{{1,5}}"
             rf"|{_SPOKEN}(?:[ -]{_SPOKEN}){{0,4}})[ ]+(?:{_HOUSE_STREETS})(?![\w'’-])"
             r"(?=[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|but|so|now|with|since|for|in|near|by|right"
-            r"|across|apartment|apt|unit|till|until|then|when|because)(?![\w]))"
+            r"|across|apartment|apt|unit|till|until|then|when|because|was|is|were|had|has)(?![\w]))"
         ),
         spoken=True,
     ),

@@ -914,7 +914,8 @@ _AGE_WORDS = rf"(?P<age>ninety(?:[- ]{_UNITS})?|(?:a|one)[ ]hundred(?:[ ](?:and[
 _AGE_FEELING = (
     r"(?<!(?<![\w])(?:feel|feels|felt|feeling|look|looks|looked|looking|act|acts|acted|acting"
     r"|sound|sounds)[ ]+(?:like[ ]+)?(?:(?:i'm|i[ ]am|he's|she's|they're|you're|we're|i|he|she"
-    r"|they|you|we)[ ]+)?(?:(?:about|like)[ ]+)?)"
+    # ("i felt like i was ninety years old", "look like a hundred-year-old")
+    r"|they|you|we)[ ]+(?:(?:was|were|am|is|are)[ ]+)?)?(?:(?:about|like|an?)[ ]+)?)"
 )
 
 AGE_SPECS: tuple[PatternSpec, ...] = (

@@ -619,6 +619,7 @@ def _listed(word: str, mode: str, lexicon: NameLexicon) -> bool:
     w = word.lower()
     if (
         is_nickname(w)
+        and not is_clinical_term(w)  # ("pearl, mae, sedated": moves all extremities)
         and w not in STOP_WORDS
         and w not in SPANISH_STOP_WORDS
         and not (lexicon.is_plain_word(w) or lexicon.is_english(w) or lexicon.is_spanish(w))

@@ -411,15 +411,34 @@ _ROLE_SAID = regex.compile(
 )
 
 
+# A caller saying where they call from: "it's benedikt from the front desk", "this is
+# grace from dr. lee's office", "it's tomasz from billing" (never "it's nothing from the
+# school": no name-shaped word; "it's mostly from the stress": no office calls).
+_CALLING_FROM = regex.compile(
+    r"[ ]*,?[ ]+(?:calling[ ]+)?from[ ]+(?:the[ ]+|your[ ]+|(?:dr\.?|doctor)[ ]+[\w'’-]+['’]s[ ]+)?"
+    r"(?:front[ ]+desk|office|clinic|practice|pharmacy|billing|scheduling|insurance|lab"
+    r"|radiology|daycare|bank|agency|county|probation|court|hospital|school[ ]+office"
+    r"|(?:[\w'’-]+[ ]+){0,2}(?:office|clinic|pharmacy|health|medical|pediatrics|dental"
+    r"|insurance|services|center|centre|program))(?![\w'’])"
+)
+
+
 def _introduced_role_follows(t: Tokens, j: int) -> bool:
     """Is the word at j, after "i'm" or "this is", a name no everyday word is, followed by
     what the speaker does here ("i'm jordan i'll be your nurse")? ("i'm sorry i'll be
-    your nurse" is no one: a plain word is never the name here.)"""
+    your nurse" is no one: a plain word is never the name here.) Or a name-shaped word or
+    a first name, then where a caller calls from ("it's benedikt from the front desk")."""
     w = t.lower[j]
     lex = t.lexicon
+    end = t.idx[j] + len(t.text[j])
+    if (
+        (t.accept_after_strong(j) or (lex.is_first_name(w) and t.candidate(j)))
+        and w not in STOP_WORDS
+        and _CALLING_FROM.match(t.source, end) is not None
+    ):
+        return True
     if not (t.candidate(j) and lex.is_name(w)) or lex.is_plain_word(w) or w in STOP_WORDS:
         return False
-    end = t.idx[j] + len(t.text[j])
     return _ROLE_SAID.match(t.source, end) is not None
 
 
