@@ -21,6 +21,7 @@ from phimin._chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_spans
 from phimin._detect.base import Detection
 from phimin._detect.engine import DetectionEngine
 from phimin._detect.propagation import spread
+from phimin._detect.words import STATE_CODES, US_STATE_NAMES
 from phimin._document import DocumentState, RedactedPiece, Replaced, check_text
 from phimin._errors import InputError, PhiminError, describe
 from phimin._findings import Action, Finding, Redaction
@@ -47,6 +48,13 @@ WINDOW_CHARS = 200_000
 # A place named after "at" may be a hospital's short name; after "on" or "off", a street
 # ("the place on delancey"): either way no city in some state.
 _AT_A_PLACE = regex.compile(r"(?i)(?:^|(?<![\w]))(?:at|@|on|off)[ ]+$")
+# A state named right after a place ("Dayton, Ohio", "dayton oh"): the place becomes
+# "[location]", as "[city in Ohio], Ohio" says the state twice, and "[city in Ohio],
+# Texas" (another Dayton) would say something false.
+_STATE_AFTER = regex.compile(
+    r"[ ]*,?[ ]*(?:(?i:" + "|".join(regex.escape(n) for n in US_STATE_NAMES) + r")"
+    r"|(?:" + "|".join(STATE_CODES) + r")\.?)(?![\w])"
+)
 BATCH_CHARS = 50_000  # redact_many: characters of short texts detected together
 _WINDOW_TAIL = 2 * OVERLAP_CHARS
 
@@ -461,6 +469,7 @@ class Redactor:
                         "year_only": c.rule.has(Trait.YEAR_ONLY),
                         "at_a_place": c.rule.has(Trait.FACILITY)
                         or _AT_A_PLACE.search(text, max(0, c.start - 6), c.start) is not None,
+                        "state_follows": _STATE_AFTER.match(text, c.end) is not None,
                     },
                 )
                 if new_text == text[c.start : c.end]:

@@ -128,6 +128,7 @@ def generalize(
     places: PlaceLexicon,
     year_only: bool = False,
     at_a_place: bool = False,
+    state_follows: bool = False,
 ) -> str | None:
     """The minimum-necessary form of `surface`, or None if this entity has none.
 
@@ -137,6 +138,7 @@ def generalize(
     after "on" or "off", where it is a street ("the place on delancey"), or by a
     facility's rule ("go to Sacred Heart"): it becomes "[location]", never a city in
     some state, or the facility's kind when its name ends with one ("[hospital]").
+    `state_follows`: a state is named right after it ("Dayton, Ohio"): "[location]".
     """
     if wording is not None:
         return wording
@@ -161,7 +163,7 @@ def generalize(
         if at_a_place:  # a facility by its kind: "Larchmont Memorial Hospital", "[hospital]"
             kind = facility_kind(surface)
             return f"[{kind}]" if kind else "[location]"
-        state = places.state_of(surface.strip())
+        state = None if state_follows else places.state_of(surface.strip())
         return f"[city in {state}]" if state else "[location]"
     return None
 
@@ -210,6 +212,7 @@ class GeneralizeOperator(Operator):
             places=params["places"],
             year_only=params.get("year_only", False),
             at_a_place=params.get("at_a_place", False),
+            state_follows=params.get("state_follows", False),
         )
         if general is None:  # no general form: fall back to a placeholder
             return PlaceholderOperator().operate(text, params)

@@ -131,14 +131,14 @@ def test_employers(redactor: phimin.Redactor, text: str, expected: str) -> None:
     [
         (
             "She moved in from Frederick, MD last year.",
-            "She moved in from [city in Maryland], MD last year.",
+            "She moved in from [location], MD last year.",
         ),
         ("Seen at Larchmont Memorial today.", "Seen at [location] today."),
         ("Reviewed with Frederick Lang, MD.", "Reviewed with [PERSON_1], MD."),
         # in lower case, a town is known by its own state after it
         (
             "gave an overview of this gaithersburg, maryland rehab",
-            "gave an overview of this [city in Maryland], maryland rehab",
+            "gave an overview of this [location], maryland rehab",
         ),
         ("a boston maryland crab cake", "a boston maryland crab cake"),  # not its state
     ],
