@@ -482,8 +482,8 @@ class CityRecognizer(PhiminRecognizer):
             state_follows = self._state_follows(lowered, end, name)
             if mode != "mixed" and name in _SPANISH_SAYINGS and not state_follows:
                 continue  # "trabajo en el centro", "desde ayer": downtown, yesterday
-            if mode != "mixed" and _spanish_noun_said(name, lowered, end):
-                continue  # "por la paz de mi familia", "el paso doce": the words
+            if mode != "mixed" and _spanish_noun_said(name, lowered, start, end, state_follows):
+                continue  # "por la paz de mi familia", "la dejé en la mesa": the words
             if self._clinical(name, town) and not state_follows:  # ("mobile alabama")
                 continue
             previous = _previous_word(lowered, start)
@@ -777,11 +777,40 @@ _NOUN_GOES_ON = regex.compile(
 )
 
 
-def _spanish_noun_said(name: str, lowered: str, end: int) -> bool:
+# Spanish ordinals some towns are named with ("El Segundo", "La Quinta"): before a noun
+# they count it ("el segundo trimestre", "la quinta semana").
+_ORDINALS = frozenset(
+    """primero primera primer segundo segunda tercero tercera tercer cuarto cuarta quinto
+    quinta sexto sexta séptimo séptima septimo septima octavo octava noveno novena décimo
+    décima decimo decima""".split()
+)
+_WORD_AFTER = regex.compile(r"[ ]+\p{L}{3,}")
+# Towns named as everyday Spanish things, said after a Spanish preposition as the thing:
+# "la dejé en la mesa" (the table), "fui a los baños" (not "la mesa, california").
+_SPANISH_THINGS = frozenset({"la mesa", "los banos", "los baños"})
+_SPANISH_PREPOSITIONS = frozenset(
+    "en sobre de a por con bajo debajo encima durante desde hasta para entre tras".split()
+)
+
+
+def _spanish_noun_said(
+    name: str, lowered: str, start: int, end: int, state_follows: bool
+) -> bool:
     """A city named as a Spanish article and a noun, said as the noun: "la paz de mi
-    familia", "el paso doce" (not "vivimos en la paz, baja california")."""
-    return name.startswith(("la ", "el ", "los ", "las ")) and (
-        _NOUN_GOES_ON.match(lowered, end) is not None
+    familia", "el paso doce", "el segundo trimestre", "la dejé en la mesa" (not
+    "vivimos en la paz, baja california")."""
+    if not name.startswith(("la ", "el ", "los ", "las ")):
+        return False
+    if _NOUN_GOES_ON.match(lowered, end) is not None:
+        return True
+    if name in _SPANISH_THINGS and not state_follows:
+        return _previous_word(lowered, start) in _SPANISH_PREPOSITIONS
+    # (in a Spanish clause: "estoy en el segundo trimestre", never "we moved to el
+    # segundo last year")
+    return (
+        name.split(" ", 1)[1] in _ORDINALS
+        and _WORD_AFTER.match(lowered, end) is not None
+        and _previous_word(lowered, start) in _SPANISH_PREPOSITIONS
     )
 
 
