@@ -30,7 +30,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["DEFAULT_POLICY", "ActionRule", "Policy", "load_policy", "preset_names"]
+__all__ = ["DEFAULT_POLICY", "ActionRule", "Policy", "echoable", "load_policy", "preset_names"]
 
 DEFAULT_POLICY = "safe-harbor"
 _SCHEMA = 1
@@ -176,10 +176,16 @@ def load_policy(
     return policy_from_mapping(data, source, rule_entities=rule_entities)
 
 
+def echoable(text: str) -> bool:
+    """Whether a value given for a policy may be echoed in a message: a short name with
+    no spaces, never something that looks like a note pasted into the flag."""
+    return len(text) <= 60 and not any(c.isspace() for c in text)
+
+
 def _shown(spec: str | Path) -> str:
     """Echo a preset name or file name, never something that looks like a note."""
     text = str(spec)
-    if len(text) <= 60 and not any(c.isspace() for c in text):
+    if echoable(text):
         return repr(text)
     return "(the value given is not a preset name or a path)"
 

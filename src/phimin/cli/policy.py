@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 
 from phimin._errors import PolicyError
-from phimin._policy import Policy, load_policy, preset_names
+from phimin._policy import Policy, echoable, load_policy, preset_names
 from phimin.cli.settings import Settings
 
 __all__ = ["check_policy", "policy_for"]
@@ -27,7 +27,7 @@ def check_policy(spec: str | None) -> str | None:
     if spec is None or spec in preset_names():
         return spec
     path = Path(spec)
-    if path.suffix == ".toml" or path.exists() or len(spec) > 60 or any(c.isspace() for c in spec):
+    if path.suffix == ".toml" or path.exists() or not echoable(spec):
         return spec  # a file, or not a name: load_policy says what is wrong with it
     presets = preset_names()
     folded = spec.casefold().replace("_", "-").replace(" ", "-")
