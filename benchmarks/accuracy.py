@@ -582,6 +582,8 @@ def run_aci(dialogues: Sequence[corpora.Dialogue], configs: Sequence[Config]) ->
     section.chars = sum(len(d.text) for d in dialogues)
     folders = sorted({d.folder for d in dialogues}, key=corpora.ACI_FOLDERS.index)
     recall_rows: dict[str, list[object]] = {f: [f, 0] for f in [*folders, "all"]}
+    word_like = conversation.word_names(dialogues)
+    use_rows: dict[str, list[object]] = {f: [f, 0] for f in [*folders, "all"]}
     over_rows = []
     missed_lines = []
     for config in configs:
@@ -595,6 +597,13 @@ def run_aci(dialogues: Sequence[corpora.Dialogue], configs: Sequence[Config]) ->
         caught, total = per_folder.get("all", [0, 0])
         section.measure("ACI-Bench name mentions, recall (all)", config, fmt(caught / total))
         section.measure("ACI-Bench name mentions, recall (worst folder)", config, fmt(worst))
+        used, _ = conversation.aci_recall(dialogues, outputs, word_like)
+        for folder, row in use_rows.items():
+            caught, total = used.get(folder, [0, 0])
+            row[1] = total
+            row.append(f"{fmt(caught / total if total else None)} ({caught}/{total})")
+        worst_use = min((c / t for f, (c, t) in used.items() if f != "all" and t), default=None)
+        section.measure("ACI-Bench name uses, recall (worst folder)", config, fmt(worst_use))
         removed = words = 0
         for dialogue, out in zip(dialogues, outputs, strict=True):
             mentions = conversation.aci_mentions(dialogue)
@@ -623,6 +632,12 @@ def run_aci(dialogues: Sequence[corpora.Dialogue], configs: Sequence[Config]) ->
         "labels: a family name that is also a word counts wherever the word occurs).",
         "",
         *table(["folder", "mentions", *(c.label for c in configs)], list(recall_rows.values())),
+        f"The same, counting only the mentions used as a name: {len(word_like)} metadata "
+        "name(s) are everyday words in at least a quarter of the other visits (found from "
+        "the corpus, not from phimin's lists), and their mentions count only after a title, "
+        "alone or with another of the visit's names (`mister good`, `mrs jane good`):",
+        "",
+        *table(["folder", "name uses", *(c.label for c in configs)], list(use_rows.values())),
         "Share of word characters removed as identifiers other than the name mentions "
         "(places, dates, other names, or words wrongly taken for one; the dialogues have no "
         "labels for them):",

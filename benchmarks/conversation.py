@@ -18,7 +18,10 @@ Scores, per class and overall:
 
 ACI-Bench (`corpora.load_aci_bench`): every whole-word, any-case mention of the patient's
 first or family name or the doctor's name (from the metadata) is a name mention;
-recall counts mentions whose every word character was removed, per folder.
+recall counts mentions whose every word character was removed, per folder. A second
+count takes only the mentions used as a name: a metadata name that the corpus uses as an
+everyday word in a quarter of the other visits (`word_names`) counts after a title or
+beside another of the visit's names only (`aci_name_uses`).
 """
 
 from __future__ import annotations
@@ -42,9 +45,11 @@ __all__ = [
     "ClassScore",
     "Snippet",
     "aci_mentions",
+    "aci_name_uses",
     "load_set",
     "parse_marked",
     "score_snippets",
+    "word_names",
 ]
 
 DEFAULT_SET = Path(__file__).resolve().parent / "data" / "conversation_set.yaml"
@@ -217,15 +222,58 @@ def aci_mentions(dialogue: corpora.Dialogue) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def word_names(dialogues: Sequence[corpora.Dialogue], share: float = 0.25) -> frozenset[str]:
+    """Metadata names that the dialogues use as everyday words: a name found, as a whole
+    word in any case, in at least `share` of the dialogues whose metadata does not hold
+    it (a family name like an adjective is said in most visits that are not that
+    family's). Decided from the corpus alone, with no list of phimin's."""
+    names = {n.lower() for d in dialogues for n in d.names}
+    found: dict[str, int] = defaultdict(int)
+    strangers: dict[str, int] = defaultdict(int)
+    for dialogue in dialogues:
+        own = {n.lower() for n in dialogue.names}
+        words = set(re.findall(r"\w+", dialogue.text.lower()))
+        for name in names - own:
+            strangers[name] += 1
+            found[name] += name in words
+    return frozenset(n for n in names if strangers[n] and found[n] / strangers[n] >= share)
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:dr|doctor|mr|mrs|ms|miss|mister)\.?\s+(?:(?P<first>\w+)\s+)?$", re.IGNORECASE
+)
+
+
+def aci_name_uses(dialogue: corpora.Dialogue, word_like: frozenset[str]) -> list[tuple[int, int]]:
+    """The mentions used as a name: every mention, except that a name in `word_like`
+    counts only right after a title, or after a title and another of the visit's names
+    ("mister good", "mrs jane good"). Beside a first name alone it is still the word:
+    "thanks jane good seeing you"."""
+    others = {n.lower() for n in dialogue.names}
+    text = dialogue.text
+    uses = []
+    for start, end in aci_mentions(dialogue):
+        title = _TITLE_BEFORE.search(text[max(0, start - 40) : start])
+        if text[start:end].lower() not in word_like or (
+            title and (title["first"] is None or title["first"].lower() in others)
+        ):
+            uses.append((start, end))
+    return uses
+
+
 def aci_recall(
-    dialogues: Sequence[corpora.Dialogue], outputs: Iterable[Output]
+    dialogues: Sequence[corpora.Dialogue],
+    outputs: Iterable[Output],
+    word_like: frozenset[str] | None = None,
 ) -> tuple[dict[str, list[int]], Counter[str]]:
-    """Caught and total name mentions per folder (and "all"), and missed-mention shapes."""
+    """Caught and total name mentions per folder (and "all"), and missed-mention shapes;
+    with `word_like`, only the mentions used as a name (`aci_name_uses`)."""
     per_folder: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     missed: Counter[str] = Counter()
     for dialogue, out in zip(dialogues, outputs, strict=True):
         cov = Coverage(dialogue.text, [(c.start, c.end) for c in out.changed], out.kept)
-        for start, end in aci_mentions(dialogue):
+        spans = aci_mentions(dialogue) if word_like is None else aci_name_uses(dialogue, word_like)
+        for start, end in spans:
             caught = cov.caught(start, end)
             for key in (dialogue.folder, "all"):
                 per_folder[key][0] += caught
