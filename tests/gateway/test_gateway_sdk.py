@@ -354,6 +354,45 @@ def test_bad_requests_are_refused_not_forwarded(
     assert len(rig.upstream.received) == before
 
 
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (b'{"model": "echo", "messages": [', "the body is not valid JSON (at character"),
+        (b"\xff\xfe{\x00}\x00", "the body is not UTF-8"),
+        (b'{"messages": "Imogen \xe9"}', "the body is not UTF-8"),
+    ],
+)
+def test_a_bad_body_is_named_for_what_is_wrong_with_it(rig: Rig, body: bytes, says: str) -> None:
+    """Not UTF-8 and not JSON are told apart, and neither quotes the body."""
+    response = httpx.post(
+        rig.base + "/v1/chat/completions",
+        content=body,
+        headers={"content-type": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == 400
+    assert says in response.json()["error"]["message"] and "Imogen" not in response.text
+
+
+def test_a_body_that_starts_with_a_byte_order_mark_is_redacted_and_answered(rig: Rig) -> None:
+    """A UTF-8 BOM (PowerShell 5 and Notepad write one) is skipped, not refused: it holds
+    no text, and what follows is redacted as any other body."""
+    before = len(rig.upstream.received)
+    said = "Imogen Delacroix missed her session"
+    body = {"model": "echo", "messages": [{"role": "user", "content": said}]}
+    response = httpx.post(
+        rig.base + "/v1/chat/completions",
+        content=b"\xef\xbb\xbf" + json.dumps(body).encode("utf-8"),
+        headers={"content-type": "application/json; charset=utf-8"},
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    assert len(rig.upstream.received) == before + 1
+    sent = rig.upstream.received[-1].body
+    assert b"Imogen" not in sent and b"Delacroix" not in sent and b"\xef\xbb\xbf" not in sent
+    assert response.json()["choices"][0]["message"]["content"] == "You said: " + said
+
+
 # --- headers, audit, network ---------------------------------------------------------------
 
 
@@ -447,6 +486,31 @@ def test_named_session_keeps_placeholders_across_requests(vault_rig: tuple[Rig, 
     other = client.with_options(default_headers={"X-Phimin-Session": "another client"})
     other.chat.completions.create(model="echo", messages=[{"role": "user", "content": LAST}])
     assert len([p for p in folder.iterdir() if p.suffix == ".vault"]) == 2
+
+
+def test_a_session_vault_another_key_wrote_is_named_and_nothing_is_sent(
+    vault_rig: tuple[Rig, Path],
+) -> None:
+    """Was "redaction failed (VaultError)": now the vault's own fixed words say why."""
+    from phimin._vault import Vault
+
+    rig, folder = vault_rig
+    session_id = "client from before the key changed"
+    path = folder / f"{rig.gateway.store.file_name(session_id)}.vault"
+    with Vault(path, key=phimin.generate_vault_key()).transaction() as ledger:
+        ledger.record_placeholder("[PERSON_1]", "PERSON", "Imogen Delacroix")
+    before = len(rig.upstream.received)
+    response = httpx.post(
+        rig.base + "/v1/chat/completions",
+        json={"model": "echo", "messages": MESSAGES},
+        headers={"X-Phimin-Session": session_id},
+        timeout=60,
+    )
+    assert response.status_code == 500
+    message = response.json()["error"]["message"]
+    assert message == "phimin-gateway: the session's vault cannot be used: wrong vault key"
+    assert "Imogen" not in response.text and len(rig.upstream.received) == before
+    path.unlink()
 
 
 def test_session_header_without_a_vault_is_refused(rig: Rig) -> None:

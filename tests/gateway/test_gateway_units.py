@@ -517,11 +517,13 @@ def test_sdks_import_and_construct_without_any_network() -> None:
 
 
 def test_worker_processes_build_their_app_from_the_parents_arguments(
-    monkeypatch: pytest.MonkeyPatch,
+    redactor: phimin.Redactor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PHIMIN_GATEWAY_ARGV", json.dumps(["--upstream", "http://127.0.0.1:9"]))
-    app = worker_app()  # the model loads in the app's lifespan, not here
+    monkeypatch.setattr("phimin._redactor.Redactor", lambda **_: redactor)
+    app = worker_app()  # the model loads here, so a failure is the worker's exit code
     assert app.state.gateway.config.upstream == "http://127.0.0.1:9"
+    assert app.state.gateway.redactor is redactor
 
 
 def test_benchmark_conversations_keep_their_identifiers_apart() -> None:

@@ -37,7 +37,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from phimin._errors import InputError, PhiminError, describe
+from phimin._errors import InputError, PhiminError, VaultError, describe
 from phimin.gateway.anthropic_api import MESSAGES_SETTINGS, MessagesStream, restore_message
 from phimin.gateway.audit import AuditLog, Record
 from phimin.gateway.errors import Flavor, GatewayError, error_body
@@ -234,10 +234,7 @@ class Gateway:
             if size > limit:
                 raise GatewayError(413, "too_large", f"the body is larger than {limit} bytes")
             chunks.append(chunk)
-        try:
-            document = json.loads(b"".join(chunks).decode("utf-8"))
-        except (ValueError, RecursionError):
-            raise GatewayError(400, "bad_json", "the body is not valid UTF-8 JSON") from None
+        document = _parse_body(b"".join(chunks))
         if not isinstance(document, dict):
             raise GatewayError(400, "bad_json", "the body must be a JSON object")
         try:  # an escaped lone surrogate parses, but cannot be written out again
@@ -263,6 +260,10 @@ class Gateway:
         except InputError as exc:
             raise GatewayError(
                 400, "redaction_refused", f"the request cannot be redacted ({type(exc).__name__})"
+            ) from None
+        except VaultError as exc:  # fixed words ("wrong vault key"), never what is inside
+            raise GatewayError(
+                500, "vault_failed", f"the session's vault cannot be used: {exc}"
             ) from None
         except PhiminError as exc:
             raise GatewayError(
@@ -339,6 +340,27 @@ class Gateway:
             headers=reply_headers(upstream.headers, record.request_id),
             on_close=closed,
         )
+
+
+def _parse_body(raw: bytes) -> Any:
+    """The request body parsed, or a 400 that says whether the bytes or the JSON are wrong.
+
+    A leading UTF-8 byte order mark is skipped: Windows tools write one (PowerShell 5's
+    `Set-Content -Encoding UTF8`, Notepad), RFC 8259 lets a parser ignore it, and it is
+    no text, so nothing is lost or left unredacted by dropping it. UTF-16 is refused.
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise GatewayError(400, "bad_json", "the body is not UTF-8 (JSON must be UTF-8)") from None
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise GatewayError(400, "bad_json", "the body's JSON is nested too deeply") from None
+    except json.JSONDecodeError as exc:  # its position only, never the text around it
+        raise GatewayError(
+            400, "bad_json", f"the body is not valid JSON (at character {exc.pos})"
+        ) from None
 
 
 def _dumps(document: Any) -> bytes:

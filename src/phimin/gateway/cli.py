@@ -10,9 +10,10 @@ machine can read them: the gateway token comes from `--token-file` or
 or `$PHIMIN_VAULT_KEY_FILE`, as for `redact --vault`.
 
 `--workers N` starts N server processes (uvicorn's workers), each with its own model
-(about 400 MB each): redaction is CPU-bound and holds Python's GIL, so processes,
-not threads, are what use more cores for concurrent requests. (`Redactor(workers=N)`
-would only split one long text into chunks; chat messages are mostly one chunk.)
+(about 250-300 MB each, as the README measured): redaction is CPU-bound and holds
+Python's GIL, so processes, not threads, are what use more cores for concurrent
+requests. (`Redactor(workers=N)` would only split one long text into chunks; chat
+messages are mostly one chunk.)
 Within a process, `--threads` requests are redacted at once, off the event loop.
 Named sessions (`X-Phimin-Session`) live in vault files, so every worker sees them.
 """
@@ -51,6 +52,10 @@ __all__ = ["Options", "check_listen", "entry", "main", "parse", "worker_app"]
 
 TOKEN_ENV = "PHIMIN_GATEWAY_TOKEN"
 _ARGV_ENV = "PHIMIN_GATEWAY_ARGV"  # how worker processes get the parent's arguments
+_FAILED_ENV = "PHIMIN_GATEWAY_FAILED"  # the file a worker that cannot start says why in
+# uvicorn's exit code for a worker that failed before serving: its parent then stops the
+# other workers instead of starting a new one (which would fail the same way).
+_STARTUP_FAILURE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +170,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         if not args.vault_dir.is_dir():
             raise ConfigError("--vault-dir does not exist or is not a directory")
         vault_key = _vault_key(args.vault_key_file)
+        _check_key_opens(args.vault_dir, vault_key)
     config = GatewayConfig(
         upstream=args.upstream,
         policy=args.policy,
@@ -200,6 +206,28 @@ def _vault_key(key_file: Path | None) -> bytes:
             "--vault-key-file (make a key with redact --new-vault-key)"
         )
     return load_key(key_file=key_file)
+
+
+def _check_key_opens(vault_dir: Path, key: bytes) -> None:
+    """Refuse a key that cannot open the sessions already in `vault_dir`.
+
+    A gateway restarted with a new key (`redact --new-vault-key` run again) would start,
+    then fail every request of every named session it had; one session is tried here.
+    """
+    from phimin._errors import VaultError
+    from phimin._vault import Vault
+
+    first = next(iter(sorted(vault_dir.glob("*.vault"))), None)
+    if first is None:
+        return
+    try:
+        Vault(first, key=key, create=False).read()
+    except VaultError as exc:
+        if str(exc) == "wrong vault key":  # a damaged file is one session's problem
+            raise ConfigError(
+                "--vault-dir holds sessions that this vault key cannot open (wrong vault key: "
+                "give the key they were written with)"
+            ) from None
 
 
 def check_listen(host: str, port: int) -> None:
@@ -241,10 +269,61 @@ def _token(path: Path | None) -> str | None:
 
 
 def worker_app() -> Starlette:
-    """The app in a worker process (`--workers N`), built from the parent's arguments."""
+    """The app in a worker process (`--workers N`), built from the parent's arguments.
+
+    The model loads here, not in the app's lifespan: a model that cannot load (not
+    installed, broken) would be a traceback from uvicorn in every worker, and the parent
+    would exit 0. Here its one-line reason goes to the parent's file, and the worker
+    exits with uvicorn's start-up failure code, which stops the parent (`main` then says
+    the reason once and exits 2).
+    """
+    from phimin._redactor import Redactor
     from phimin.gateway.app import create_app
 
-    return create_app(parse(json.loads(os.environ[_ARGV_ENV])).config)
+    config = parse(json.loads(os.environ[_ARGV_ENV])).config
+    try:
+        redactor = Redactor(policy=config.policy)
+    except PhiminError as exc:  # ModelError: its message names the model, never text
+        _tell_parent(str(exc))
+        raise SystemExit(_STARTUP_FAILURE) from None
+    return create_app(config, redactor=redactor)
+
+
+def _tell_parent(reason: str) -> None:
+    """Write why this worker cannot start to the parent's file; the first reason is kept."""
+    path = os.environ.get(_FAILED_ENV)
+    if not path:  # started by hand, not by `main`: say it here
+        sys.stderr.write(f"phimin-gateway: {reason}\n")
+        return
+    with open(path, "a", encoding="utf-8") as failed:
+        failed.write(reason.replace("\n", " ") + "\n")
+
+
+def _worker_failure(path: str) -> str | None:
+    """The first reason a worker wrote to `path`, or None when every worker started."""
+    try:
+        with open(path, encoding="utf-8") as failed:
+            first = failed.readline().strip()
+    except OSError:
+        return None
+    return first or None
+
+
+class _StartupFailures(logging.Filter):
+    """Notes uvicorn's "Child process [123] failed to start" (its parent then stops and
+    returns as after a clean stop), and drops that line when a worker wrote its reason,
+    which `main` says once instead."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.seen = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "failed to start" not in str(record.msg):
+            return True
+        self.seen = True
+        return _worker_failure(self.path) is None
 
 
 def _say(options: Options, line: str) -> None:
@@ -268,7 +347,7 @@ def _origin(url: str) -> str:
 def _app(options: Options, argv: list[str]) -> Any:
     """The app to serve. With one process the model loads here, before the server starts,
     so a model that is not installed is a one-line error (exit 2), not a traceback."""
-    if options.workers > 1:
+    if options.workers > 1:  # each worker loads its own model (`worker_app`)
         os.environ[_ARGV_ENV] = json.dumps(argv)
         return "phimin.gateway.cli:worker_app"
     from phimin._redactor import Redactor
@@ -306,18 +385,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         + (f"{options.workers} workers load their models; " if options.workers > 1 else "")
         + "Ctrl-C stops it",
     )
-    uvicorn.run(
-        app,
-        factory=options.workers > 1,
-        workers=options.workers if options.workers > 1 else None,
-        host=options.host,
-        port=options.port,
-        log_level=options.log_level,
-        access_log=False,  # the audit log keeps what is safe to keep; an access log has queries
-        ssl_certfile=str(options.tls_cert) if options.tls_cert else None,
-        ssl_keyfile=str(options.tls_key) if options.tls_key else None,
-    )
+    failures = _watch_workers() if options.workers > 1 else None
+    try:
+        uvicorn.run(
+            app,
+            factory=options.workers > 1,
+            workers=options.workers if options.workers > 1 else None,
+            host=options.host,
+            port=options.port,
+            log_level=options.log_level,
+            access_log=False,  # the audit log keeps what is safe to keep; an access log has queries
+            ssl_certfile=str(options.tls_cert) if options.tls_cert else None,
+            ssl_keyfile=str(options.tls_key) if options.tls_key else None,
+        )
+        reason = _worker_failure(failures.path) if failures else None
+    finally:
+        if failures:
+            logging.getLogger("uvicorn.error").removeFilter(failures)
+            os.environ.pop(_FAILED_ENV, None)
+            Path(failures.path).unlink(missing_ok=True)
+    if reason is not None:  # uvicorn returns as after a clean stop: say it did not start
+        sys.stderr.write(f"phimin-gateway: the workers could not start: {reason}\n")
+        return 2
+    if failures and failures.seen:  # a worker failed for a reason uvicorn printed above
+        sys.stderr.write("phimin-gateway: the workers could not start (see above)\n")
+        return 2
     return 0
+
+
+def _watch_workers() -> _StartupFailures:
+    """An empty file (mode 600) the workers write why they cannot start to, named to them
+    in the environment, and the filter that notes uvicorn's line for such a worker."""
+    import tempfile
+
+    fd, path = tempfile.mkstemp(prefix="phimin-gateway-", suffix=".failed")
+    os.close(fd)
+    os.environ[_FAILED_ENV] = path
+    failures = _StartupFailures(path)
+    logging.getLogger("uvicorn.error").addFilter(failures)
+    return failures
 
 
 def entry() -> None:

@@ -83,7 +83,13 @@ class GatewayConfig:
 
 def check_upstream(url: str, *, insecure_ok: bool) -> None:
     """Refuse an upstream URL the gateway cannot use, or should not (plain HTTP off-host)."""
-    parts = urlsplit(url)
+    try:  # "https://api.openai.com:443x", "http://[::1": urlsplit or its port raise
+        parts = urlsplit(url)
+        _ = parts.port
+    except ValueError:  # its message may quote the URL, which may hold a key: not shown
+        raise ConfigError(
+            "--upstream is not a URL that can be read (check its host and port)"
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError("--upstream must be an http:// or https:// URL with a host")
     if parts.query or parts.fragment:
