@@ -30,7 +30,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["DEFAULT_POLICY", "ActionRule", "Policy", "echoable", "load_policy", "preset_names"]
+__all__ = [
+    "DEFAULT_POLICY",
+    "ActionRule",
+    "Policy",
+    "echoable",
+    "load_policy",
+    "preset_names",
+    "unknown_policy",
+]
 
 DEFAULT_POLICY = "safe-harbor"
 _SCHEMA = 1
@@ -166,9 +174,7 @@ def load_policy(
             raise PolicyError(f"cannot read policy file {path.name}: {type(exc).__name__}") from exc
         source = path.name
     else:
-        raise PolicyError(
-            f"no preset or policy file {_shown(spec)}; presets: {', '.join(preset_names())}"
-        )
+        raise unknown_policy(str(spec))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -180,6 +186,36 @@ def echoable(text: str) -> bool:
     """Whether a value given for a policy may be echoed in a message: a short name with
     no spaces, never something that looks like a note pasted into the flag."""
     return len(text) <= 60 and not any(c.isspace() for c in text)
+
+
+def unknown_policy(spec: str) -> PolicyError:
+    """The error for a policy that is neither a preset nor a file, with the nearest preset.
+
+    A misspelt preset (`stict`, `safe_harbor`, `Safe-Harbor`) is the commonest policy
+    mistake: "no preset or policy file 'stict' (did you mean 'strict'?); presets: ...".
+    Only a known preset name is ever suggested, for a value of at most 60 characters;
+    the value itself is echoed only when `echoable` (a note pasted into the flag never
+    is). The library's `load_policy`, `redact --policy` and `phimin-gateway --policy`
+    all say it this way.
+    """
+    presets = preset_names()
+    # "Safe Harbor" (as prose names it) has a space, so it is not echoed, but a preset
+    # name may still be offered for it; a long text is never even compared.
+    guess = _nearest_preset(spec, presets) if len(spec) <= 60 else None
+    hint = f" (did you mean {guess!r}?)" if guess else ""
+    return PolicyError(
+        f"no preset or policy file {_shown(spec)}{hint}; presets: {', '.join(presets)}"
+    )
+
+
+def _nearest_preset(spec: str, presets: list[str]) -> str | None:
+    """The preset `spec` most likely meant: the same name in another case or with `_` or
+    spaces for `-`, else the closest by difflib's similarity (0.6 or more), else None."""
+    folded = spec.casefold().replace("_", "-").replace(" ", "-")
+    close = [p for p in presets if p == folded] or difflib.get_close_matches(
+        folded, presets, n=1, cutoff=0.6
+    )
+    return close[0] if close else None
 
 
 def _shown(spec: str | Path) -> str:
@@ -283,8 +319,10 @@ def _rule(raw: Any, where: str, inherited: float, problems: list[str]) -> Action
         return None
     try:
         action = Action(raw.get("action"))
-    except ValueError:
-        problems.append(f"{where}.action must be one of {actions}")
+    except ValueError:  # "replce": the nearest action, and only ever an action's name
+        given = raw.get("action")
+        guess = _did_you_mean(given, actions, fold=True) if isinstance(given, str) else ""
+        problems.append(f"{where}.action must be one of {actions}{guess}")
         return None
     threshold = raw.get("threshold", inherited)
     if (

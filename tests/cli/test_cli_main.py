@@ -5,19 +5,17 @@ Every identifier below is synthetic, written for these tests.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_harness import Run
 
 import phimin
 from phimin.cli.exit_codes import ExitCode
-from phimin.cli.main import main
 from phimin.cli.settings import RedactorSpec
-from phimin.cli.streams import Streams
 
 NAME, PHONE = "Dana Whitfield", "555-201-3344"
 NOTE = f"Session with {NAME} on 03/14/2024.\nCall him at {PHONE} before Friday.\n"
@@ -26,44 +24,21 @@ SENSITIVE = "She has been undocumented since 2019.\n"  # the immigration rule pa
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-class Run:
-    def __init__(self, code: int, out: bytes, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-    @property
-    def text(self) -> str:
-        return self.out.decode("utf-8")
-
-
 @pytest.fixture
 def calls() -> list[str | None]:
     return []
 
 
 @pytest.fixture
-def run(
-    redactor: phimin.Redactor,
-    calls: list[str | None],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Callable[..., Run]:
-    """run(*argv, stdin=b"", wrap=None) in a scratch directory (no stray config files)."""
-    monkeypatch.chdir(tmp_path)
+def check_spec(calls: list[str | None]) -> Callable[[RedactorSpec, phimin.Redactor], None]:
+    """Every Redactor asked for here is the default one: default model, policy, 1 worker."""
 
-    def go(*argv: str, stdin: bytes = b"", wrap: Callable[[Any], Any] | None = None) -> Run:
-        def factory(spec: RedactorSpec) -> Any:
-            calls.append(spec.model)
-            assert spec.model is None, "tests use the default model"
-            assert (spec.workers, spec.policy) == (1, None)
-            return wrap(redactor) if wrap else redactor
+    def check(spec: RedactorSpec, _: phimin.Redactor) -> None:
+        calls.append(spec.model)
+        assert spec.model is None, "tests use the default model"
+        assert (spec.workers, spec.policy) == (1, None)
 
-        out, err = io.BytesIO(), io.StringIO()
-        code = main(
-            list(argv), streams=Streams(io.BytesIO(stdin), out, err), redactor_factory=factory
-        )
-        return Run(code, out.getvalue(), err.getvalue())
-
-    return go
+    return check
 
 
 def no_phi(*texts: str) -> None:

@@ -10,47 +10,18 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from cli_harness import Run
 
 import phimin
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.main import main
 from phimin.cli.policy import check_policy
-from phimin.cli.settings import RedactorSpec
 from phimin.cli.streams import Streams
 
 NAME, PHONE = "Ottoline Brackwater", "555-404-1187"
 NOTE = f"Client {NAME} called from {PHONE} on 02/09/2025.\n"
-
-
-class Run:
-    def __init__(self, code: int, out: bytes, err: str, specs: list[RedactorSpec]) -> None:
-        self.code, self.out, self.err, self.specs = code, out, err, specs
-
-
-@pytest.fixture
-def run(
-    redactor: phimin.Redactor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Callable[..., Run]:
-    """run(*argv, stdin=b"") in a scratch directory, with the session's model."""
-    monkeypatch.chdir(tmp_path)
-
-    def go(*argv: str, stdin: bytes = b"") -> Run:
-        specs: list[RedactorSpec] = []
-
-        def factory(spec: RedactorSpec) -> Any:
-            specs.append(spec)
-            return redactor
-
-        out, err = io.BytesIO(), io.StringIO()
-        code = main(
-            list(argv), streams=Streams(io.BytesIO(stdin), out, err), redactor_factory=factory
-        )
-        return Run(code, out.getvalue(), err.getvalue(), specs)
-
-    return go
 
 
 def no_phi(*texts: str | bytes) -> None:
@@ -78,10 +49,13 @@ def test_a_policy_value_that_is_not_a_name_is_never_echoed() -> None:
     assert check_policy(None) is None and check_policy("strict") == "strict"
     assert check_policy("my-practice.toml") == "my-practice.toml"  # load_policy reads it
     pasted = f"{NAME} strict"
-    assert check_policy(pasted) == pasted  # no guess: the library's message hides it
-    with pytest.raises(phimin.PolicyError) as caught:
-        phimin.load_policy(check_policy(pasted))
+    with pytest.raises(phimin.PolicyError) as caught:  # no guess, and the text hidden
+        check_policy(pasted)
     no_phi(str(caught.value))
+    assert "did you mean" not in str(caught.value)
+    with pytest.raises(phimin.PolicyError) as again:
+        phimin.load_policy(pasted)
+    assert str(again.value) == str(caught.value)  # one message, from the library
 
 
 def test_a_misspelt_flag_gets_a_suggestion(run: Callable[..., Run]) -> None:
@@ -175,3 +149,23 @@ def test_at_a_terminal_redact_says_it_waits_and_one_ctrl_d_ends_the_input(
         redactor_factory=lambda _: redactor,
     )
     assert quiet.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        # an image or a word-processor file given by mistake: no text at all
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + NOTE.encode(), "binary data, not text"),
+        # a note an older Windows editor saved: "Renée" in Windows-1252
+        (f"Client Ren\xe9e {NAME}\n".encode("cp1252"), "iconv -f WINDOWS-1252 -t UTF-8"),
+    ],
+)
+def test_input_that_is_not_text_says_what_it_is_and_what_to_do(
+    run: Callable[..., Run], data: bytes, says: str
+) -> None:
+    """Both were "not valid UTF-8 (byte offset N); convert the file to UTF-8 first"."""
+    result = run(stdin=data)
+    assert result.code == ExitCode.USAGE
+    assert says in result.err and result.out == b""
+    assert result.err.count("\n") == 1
+    no_phi(result.err)

@@ -13,25 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_harness import Run
 
 import phimin
 from phimin._vault import Vault
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.main import main
 from phimin.cli.restore_mode import SHOWN_LEFT, LineCounter
-from phimin.cli.settings import RedactorSpec
 from phimin.cli.streams import Streams
 
 NAME, QUOTED, PHONE = "Tamsin Okoro", 'Rufus "Ru" Vane', "555-201-4477"
 SECRETS = (NAME, "Okoro", "Rufus", "Vane", PHONE, "03/14/2026", "Dayton")
-
-
-@pytest.fixture
-def key(monkeypatch: pytest.MonkeyPatch) -> str:
-    value: str = phimin.generate_vault_key()
-    monkeypatch.setenv("PHIMIN_VAULT_KEY", value)
-    monkeypatch.delenv("PHIMIN_VAULT_KEY_FILE", raising=False)
-    return value
 
 
 @pytest.fixture
@@ -214,53 +206,93 @@ def test_format_jsonl_restores_each_line(vault: Path) -> None:
     assert "<stdin>:2:" in err and "left [PERSON_7] (not_issued)" in err
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        '{"callee": "[PERSON_2]", "phone": "[PHONE_1]", "note": "call back',  # cut short
+        "Call [PERSON_1] on [PHONE_1] tomorrow.",  # plain text, not JSON at all
+        '{"callee": "[PERSON_1]"} {"again": "[PHONE_1]"}',  # two documents
+    ],
+)
+def test_format_json_that_is_not_json_fails_closed(vault: Path, reply: str) -> None:
+    """A JSON-mode reply cut short was restored as text and exited 0: now it stops with
+    exit 2, says where the JSON broke, and writes nothing (the originals least of all)."""
+    code, out, err = restore_run("--format", "json", stdin=reply.encode())
+    assert code == ExitCode.USAGE
+    assert out == ""
+    assert err.startswith("redact: error: <stdin>: the input is not valid JSON: ")
+    assert err.count("\n") == 1
+    assert ("(plain text? restore it without --format)" in err) == reply.startswith("Call")
+    no_phi(err)
+
+
+def test_format_json_on_empty_input_says_it_is_empty(vault: Path) -> None:
+    code, out, err = restore_run("--format", "json", stdin=b" \n")
+    assert (code, out) == (ExitCode.USAGE, "")
+    assert "redact: error: <stdin>: the input is empty, not JSON" in err
+
+
+def test_format_json_writes_nothing_when_a_later_input_is_not_json(vault: Path) -> None:
+    Path("good.json").write_text(json.dumps({"to": "[PERSON_1]"}), "utf-8")
+    Path("cut.json").write_text('{"to": "[PHONE_1]", "n', "utf-8")
+    code, out, err = restore_run("--format", "json", "good.json", "cut.json")
+    assert (code, out) == (ExitCode.USAGE, "")
+    assert "redact: error: cut.json: the input is not valid JSON" in err
+    no_phi(err)
+    code, _, _ = restore_run("--format", "json", "good.json", "cut.json", "-o", "out.json")
+    assert code == ExitCode.USAGE and not Path("out.json").exists()
+
+
+def test_format_json_and_jsonl_skip_a_byte_order_mark(vault: Path) -> None:
+    bom = b"\xef\xbb\xbf"
+    code, out, _ = restore_run("--format", "json", stdin=bom + b'{"to": "[PERSON_1]"}')
+    assert (code, json.loads(out)) == (ExitCode.OK, {"to": NAME})
+    code, out, _ = restore_run("--jsonl", stdin=bom + b'{"to": "[PERSON_1]"}\n')
+    assert (code, json.loads(out)) == (ExitCode.OK, {"to": NAME})
+
+
+def test_format_jsonl_stops_at_a_line_that_is_not_json(vault: Path) -> None:
+    """The records before it were whole and are written; the broken one and all after it
+    are not, and the run exits 2 naming the line."""
+    lines = [json.dumps({"to": "[PERSON_1]"}), "", '{"call": "[PHONE_1]", "wh', "{}"]
+    code, out, err = restore_run("--jsonl", stdin="\n".join(lines).encode())
+    assert code == ExitCode.USAGE
+    assert out.splitlines() == [json.dumps({"to": NAME}, ensure_ascii=False), ""]
+    assert PHONE not in out
+    assert "redact: error: <stdin>: a line is not valid JSON: " in err and "at line 3," in err
+    no_phi(err)
+
+
 # --- one session across records and files ------------------------------------------------------
 
 
-@pytest.fixture
-def run(redactor: phimin.Redactor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.chdir(tmp_path)
-
-    def go(*argv: str, stdin: bytes = b"") -> tuple[int, str, str]:
-        def factory(spec: RedactorSpec) -> phimin.Redactor:
-            return redactor
-
-        out, err = io.BytesIO(), io.StringIO()
-        code = main(
-            list(argv), streams=Streams(io.BytesIO(stdin), out, err), redactor_factory=factory
-        )
-        return code, out.getvalue().decode(), err.getvalue()
-
-    return go
-
-
-def test_one_session_numbers_records_as_one_conversation(run: Callable[..., Any]) -> None:
+def test_one_session_numbers_records_as_one_conversation(run: Callable[..., Run]) -> None:
     records = [
         {"role": "therapist", "text": "Hello Ms. Okoro. Is 555-201-4477 still good?"},
         {"role": "client", "text": "Yes. My brother Rufus Vane drove me."},
         {"role": "therapist", "text": "And how is Okoro at home, and Rufus Vane?"},
     ]
     stdin = "".join(json.dumps(r) + "\n" for r in records).encode()
-    code, out, err = run("--jsonl", "--one-session", stdin=stdin)
-    assert code == ExitCode.OK, err
-    texts = [json.loads(line)["text"] for line in out.splitlines()]
+    result = run("--jsonl", "--one-session", stdin=stdin)
+    assert result.code == ExitCode.OK, result.err
+    texts = [json.loads(line)["text"] for line in result.text.splitlines()]
     assert texts == [
         "Hello Ms. [PERSON_1]. Is [PHONE_1] still good?",
         "Yes. My brother [PERSON_2] drove me.",
         "And how is [PERSON_1] at home, and [PERSON_2]?",
     ]
-    code, out, _ = run("--jsonl", stdin=stdin)  # records on their own: each from 1
-    assert json.loads(out.splitlines()[1])["text"] == "Yes. My brother [PERSON_1] drove me."
+    alone = run("--jsonl", stdin=stdin).text  # records on their own: each from 1
+    assert json.loads(alone.splitlines()[1])["text"] == "Yes. My brother [PERSON_1] drove me."
 
 
 def test_one_session_spans_files_and_places_findings_in_each(
-    run: Callable[..., Any], tmp_path: Path
+    run: Callable[..., Run], tmp_path: Path
 ) -> None:
     (tmp_path / "a.txt").write_text(f"We saw {NAME} today.\n")
     (tmp_path / "b.txt").write_text(f"Rufus Vane and {NAME} came.\n")
-    code, out, err = run("--one-session", "--format", "json", "a.txt", "b.txt")
-    assert code == ExitCode.OK, err
-    first, second = (json.loads(line) for line in out.splitlines())
+    result = run("--one-session", "--format", "json", "a.txt", "b.txt")
+    assert result.code == ExitCode.OK, result.err
+    first, second = (json.loads(line) for line in result.text.splitlines())
     assert first["text"] == "We saw [PERSON_1] today.\n"
     assert second["text"] == "[PERSON_2] and [PERSON_1] came.\n"
     # Offsets, lines and columns are within each file.
@@ -268,8 +300,8 @@ def test_one_session_spans_files_and_places_findings_in_each(
         (0, 1, 1),
         (15, 1, 16),
     ]
-    code, out, _ = run("--format", "json", "a.txt", "b.txt")  # each file its own numbering
-    assert json.loads(out.splitlines()[1])["text"] == "[PERSON_1] and [PERSON_2] came.\n"
+    alone = run("--format", "json", "a.txt", "b.txt").text  # each file its own numbering
+    assert json.loads(alone.splitlines()[1])["text"] == "[PERSON_1] and [PERSON_2] came.\n"
 
 
 def test_redact_many_one_session(redactor: phimin.Redactor) -> None:

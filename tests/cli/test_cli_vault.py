@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_harness import Run
 
 import phimin
 from phimin._chunking import CHUNK_CHARS
@@ -32,15 +33,6 @@ RESTORED = f"Progress note: {NAME}'s sleep improved; {SISTER} drove her. Call {P
 SECRETS = (NAME, "Whitfield", SISTER, "Fenwick", PHONE, DATE)
 
 
-class Run:
-    def __init__(self, code: int, out: bytes, err: str, specs: list[RedactorSpec]) -> None:
-        self.code, self.out, self.err, self.specs = code, out, err, specs
-
-    @property
-    def text(self) -> str:
-        return self.out.decode("utf-8")
-
-
 def no_phi(*blobs: str | bytes) -> None:
     for blob in blobs:
         data = blob.encode() if isinstance(blob, str) else blob
@@ -49,42 +41,14 @@ def no_phi(*blobs: str | bytes) -> None:
 
 
 @pytest.fixture
-def key(monkeypatch: pytest.MonkeyPatch) -> str:
-    """A fresh key in PHIMIN_VAULT_KEY (and no key file from the environment)."""
-    value: str = phimin.generate_vault_key()
-    monkeypatch.setenv("PHIMIN_VAULT_KEY", value)
-    monkeypatch.delenv("PHIMIN_VAULT_KEY_FILE", raising=False)
-    return value
+def check_spec() -> Callable[[RedactorSpec, phimin.Redactor], None]:
+    """The shared Redactor applies the default policy: only that may be asked of it."""
 
+    def check(spec: RedactorSpec, redactor: phimin.Redactor) -> None:
+        assert spec.policy is None or spec.policy == redactor.policy
+        assert spec.workers == 1
 
-@pytest.fixture
-def run(
-    redactor: phimin.Redactor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Callable[..., Run]:
-    """run(*argv, stdin=b"", make=None) in a scratch directory; records each RedactorSpec."""
-    monkeypatch.chdir(tmp_path)
-
-    def go(
-        *argv: str, stdin: bytes = b"", make: Callable[[RedactorSpec], Any] | None = None
-    ) -> Run:
-        specs: list[RedactorSpec] = []
-
-        def factory(spec: RedactorSpec) -> Any:
-            specs.append(spec)
-            if make is not None:
-                return make(spec)
-            # The shared Redactor applies the default policy: only that may be asked of it.
-            assert spec.policy is None or spec.policy == redactor.policy
-            assert spec.workers == 1
-            return redactor
-
-        out, err = io.BytesIO(), io.StringIO()
-        code = main(
-            list(argv), streams=Streams(io.BytesIO(stdin), out, err), redactor_factory=factory
-        )
-        return Run(code, out.getvalue(), err.getvalue(), specs)
-
-    return go
+    return check
 
 
 # --- a conversation across runs, and its restore -----------------------------------------
@@ -279,6 +243,8 @@ def test_restore_from_a_missing_vault_is_an_error_not_an_empty_result(
     result = run("--restore", "--vault", "missing.vault", stdin=DRAFT.encode())
     assert (result.code, result.out) == (ExitCode.USAGE, b"")
     assert "vault file does not exist" in result.err
+    assert "redact --vault run wrote: check the path" in result.err
+    assert "missing.vault" not in result.err  # a vault's name often names its client
 
 
 def test_a_key_file_flag_wins_over_the_environment(

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_harness import Run
 
 import phimin
 from phimin._nlp import resolve_model
 from phimin._parallel import ParallelDetector, _guard_spans
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.main import build_parser, main
-from phimin.cli.settings import RedactorSpec
 from phimin.cli.streams import Streams
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,39 +34,11 @@ NAME, PHONE = "Dana Whitfield", "555-201-3344"
 NOTE = f"Session with {NAME} on 03/14/2024.\nCall him at {PHONE} before Friday.\n"
 
 
-class Run:
-    def __init__(self, code: int, out: bytes, err: str, specs: list[RedactorSpec]) -> None:
-        self.code, self.out, self.err, self.specs = code, out, err, specs
-
-
 def no_phi(*texts: str | bytes) -> None:
     for text in texts:
         data = text.encode() if isinstance(text, str) else text
         for secret in (NAME, "Whitfield", PHONE, "03/14/2024"):
             assert secret.encode() not in data
-
-
-@pytest.fixture
-def run(
-    redactor: phimin.Redactor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Callable[..., Run]:
-    """run(*argv, stdin=b"", wrap=None) in a scratch directory, with the session's model."""
-    monkeypatch.chdir(tmp_path)
-
-    def go(*argv: str, stdin: bytes = b"", wrap: Callable[[Any], Any] | None = None) -> Run:
-        specs: list[RedactorSpec] = []
-
-        def factory(spec: RedactorSpec) -> Any:
-            specs.append(spec)
-            return wrap(redactor) if wrap else redactor
-
-        out, err = io.BytesIO(), io.StringIO()
-        code = main(
-            list(argv), streams=Streams(io.BytesIO(stdin), out, err), redactor_factory=factory
-        )
-        return Run(code, out.getvalue(), err.getvalue(), specs)
-
-    return go
 
 
 # --- flags and config -----------------------------------------------------------------

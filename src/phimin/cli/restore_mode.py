@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
+from phimin._errors import InputError
 from phimin._restore import REASONS, Ledger, StreamRestorer, Unrestored, restore_json
 from phimin.cli.exit_codes import ExitCode
 from phimin.cli.settings import Settings
@@ -119,17 +120,23 @@ def run_restore(settings: Settings, io: Streams) -> int:
     ledger = open_vault(settings, create=False).read()
     generalized = not settings.keep_generalized
     tally = _Tally()
+    # Every JSON input is read, checked and restored before a byte is written: one that
+    # is not JSON (a reply cut short) stops the run with nothing on stdout.
+    documents = (
+        [_whole_json(source, io, ledger, generalized) for source in settings.inputs]
+        if settings.format == "json"
+        else []
+    )
     # Restored text holds the originals: a new -o file is readable by its owner only.
     with output_target(settings.output, io.stdout, new_mode=0o600) as sink:
-        for source in settings.inputs:
+        for index, source in enumerate(settings.inputs):
             name = display_name(source)
-            with open_input(source, io.stdin) as handle:
-                if settings.format == "json":
-                    restored, left = _whole_json(handle, source, ledger, generalized, sink)
-                elif settings.format == "jsonl":
-                    restored, left = _json_lines(handle, source, ledger, generalized, sink)
-                else:
-                    restored, left = _text(handle, source, ledger, generalized, sink)
+            if documents:
+                text, restored, left = documents[index]
+                sink.write(text.encode("utf-8"))
+                sink.flush()
+            else:
+                restored, left = _streamed(settings, source, io, ledger, sink)
             tally.restored += restored
             tally.left.update(item.reason for item in left)
             tally.documents.append(_document(name, restored, left))
@@ -146,6 +153,17 @@ def run_restore(settings: Settings, io: Streams) -> int:
     if settings.report is not None:
         _write_report(settings, tally)
     return ExitCode.FINDINGS if settings.strict and incomplete else ExitCode.OK
+
+
+def _streamed(
+    settings: Settings, source: str, io: Streams, ledger: Ledger, sink: BinaryIO
+) -> tuple[int, list[Left]]:
+    """One text or JSON-lines input, restored and written piece by piece as it is read."""
+    generalized = not settings.keep_generalized
+    with open_input(source, io.stdin) as handle:
+        if settings.format == "jsonl":
+            return _json_lines(handle, source, ledger, generalized, sink)
+        return _text(handle, source, ledger, generalized, sink)
 
 
 def _text(
@@ -181,13 +199,47 @@ def _text(
 
 
 def _whole_json(
-    handle: BinaryIO, source: str, ledger: Ledger, generalized: bool, sink: BinaryIO
-) -> tuple[int, list[Left]]:
-    text = "".join(decode_utf8(read_blocks(handle), source))
+    source: str, io: Streams, ledger: Ledger, generalized: bool
+) -> tuple[str, int, list[Left]]:
+    """One JSON input restored (not yet written), or `InputError` if it is not JSON.
+
+    `restore_json` restores text that is not JSON as plain text, which suits a tool
+    call's partial arguments; `--format json` promises JSON out, so input that is not
+    JSON (truncated, or plain text) fails closed here instead.
+    """
+    with open_input(source, io.stdin) as handle:
+        text = "".join(decode_utf8(read_blocks(handle), source)).removeprefix(_BOM)
+    _check_json(text, source)
     result = restore_json(text, ledger, generalized=generalized)
-    sink.write(result.text.encode("utf-8"))
-    sink.flush()
-    return result.restored, _placed(text, result.unrestored)
+    return result.text, result.restored, _placed(text, result.unrestored)
+
+
+_BOM = "\ufeff"  # a UTF-8 byte order mark some Windows tools write: no text, dropped
+
+
+def _check_json(text: str, source: str, line: int | None = None) -> None:
+    """Raise `InputError` naming where `text` stops being JSON (a place, never the text).
+
+    `redact: reply.json: the input is not valid JSON: unterminated string starting at
+    line 1, column 56 (cut short?)`; for `--jsonl` the line is the record's.
+    """
+    try:
+        json.loads(text)
+    except RecursionError:
+        problem = "it is nested too deeply"
+    except json.JSONDecodeError as exc:  # its message is fixed words, never the input
+        if not text.strip():
+            raise InputError(f"{display_name(source)}: the input is empty, not JSON") from None
+        row = line if line is not None else exc.lineno
+        problem = f"{exc.msg.lower().removesuffix(' at')} at line {row}, column {exc.colno}"
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated"):
+            problem += " (cut short?)"
+        elif exc.pos == len(text) - len(text.lstrip()):  # "Call [PERSON_1] at ..."
+            problem += " (plain text? restore it without --format)"
+    else:
+        return
+    record = "a line" if line is not None else "the input"
+    raise InputError(f"{display_name(source)}: {record} is not valid JSON: {problem}")
 
 
 def _json_lines(
@@ -196,7 +248,10 @@ def _json_lines(
     """Each line one JSON document, restored on its own (line breaks pass as they are)."""
     restored = 0
     left: list[Left] = []
-    for number, line, ending in _lines(decode_utf8(read_blocks(handle), source)):
+    for number, read, ending in _lines(decode_utf8(read_blocks(handle), source)):
+        line = read.removeprefix(_BOM) if number == 1 else read
+        if line.strip():  # a blank line passes as it is; any other must be JSON
+            _check_json(line, source, number)
         result = restore_json(line, ledger, generalized=generalized)
         sink.write((result.text + ending).encode("utf-8"))
         sink.flush()

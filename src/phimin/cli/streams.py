@@ -156,7 +156,8 @@ def decode_utf8(blocks: Iterable[bytes], source: str) -> Iterator[str]:
         except UnicodeDecodeError as exc:
             offset = consumed - pending + exc.start
             utf16 = consumed == 0 and block[:2] in _UTF16_BOMS
-            raise InputError(_not_utf8(source, offset, utf16=utf16)) from None
+            binary = not utf16 and b"\x00" in block
+            raise InputError(_not_utf8(source, offset, utf16=utf16, binary=binary)) from None
         consumed += len(block)
         if text:
             yield text
@@ -172,21 +173,29 @@ def decode_utf8(blocks: Iterable[bytes], source: str) -> Iterator[str]:
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def _not_utf8(source: str, offset: int, *, utf16: bool = False) -> str:
+def _not_utf8(source: str, offset: int, *, utf16: bool = False, binary: bool = False) -> str:
     """Where decoding failed (an offset, never the bytes) and how to fix it.
 
     Windows tools save "Unicode" text as UTF-16 with a byte-order mark (FF FE): say so,
     with the one command that converts it, rather than leave "byte offset 0" to puzzle
-    over.
+    over. A file with NUL bytes is no text at all (an image, a .docx, a PDF): say that,
+    not "convert it". Anything else is most often Windows-1252 (Latin-1) text
+    ("José" saved by an older editor): name the conversion for it.
     """
+    name = display_name(source)
     if utf16:
         return (
-            f"{display_name(source)}: UTF-16 text (it starts with a UTF-16 byte-order "
+            f"{name}: UTF-16 text (it starts with a UTF-16 byte-order "
             "mark), not UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8"
         )
+    if binary:
+        return (
+            f"{name}: binary data, not text (NUL bytes; not UTF-8 at byte offset {offset}); "
+            "redact reads UTF-8 text only (export a document as plain text first)"
+        )
     return (
-        f"{display_name(source)}: not valid UTF-8 (byte offset {offset}); "
-        "convert the file to UTF-8 first"
+        f"{name}: not valid UTF-8 (byte offset {offset}); convert the file to UTF-8 "
+        "first (for Windows or Latin-1 text: iconv -f WINDOWS-1252 -t UTF-8)"
     )
 
 

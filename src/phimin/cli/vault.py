@@ -50,6 +50,11 @@ def open_vault(settings: Settings, *, create: bool) -> Vault:
         raise VaultError("the vault path is a folder, not a file")
     if create and write_problem(path) is not None:  # before any text goes out
         raise VaultError("the vault's folder cannot be written (the vault and its lock go there)")
+    if not create and not path.exists():
+        raise VaultError(
+            "vault file does not exist (--restore reads the vault a redact --vault run "
+            "wrote: check the path)"
+        )
     vault = Vault(path, key_file=settings.vault_key_file, create=create)
     vault.read()  # a wrong key, or a damaged or missing file, fails here
     return vault
