@@ -310,3 +310,100 @@ def test_a_kins_ordinal_and_a_bare_spanish_age_are_ages(
     redactor: phimin.Redactor, text: str, age: str
 ) -> None:
     assert age in _found(redactor, text, "AGE")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a hesitation or a restart before the day
+        ("it's on the uh the nineteenth at the county building", "nineteenth"),
+        ("she got evicted november um sixth", "november um sixth"),
+        ("the lease is up the um twenty eighth of this month", "twenty eighth"),
+        ("they rescheduled it for the 12th", "the 12th"),
+        # a day opening the sentence, then who did what
+        ("the twenty fourth my brother showed up drunk", "the twenty fourth"),
+        # a month and its day as a plain number after a past that dates, or a clause
+        ("she was released dec twelve and came straight here", "dec twelve"),
+        ("yeah march nine he stopped answering", "march nine"),
+        # a month taken back for another's day
+        ("it was june no july sixth", "june"),
+        # spoken numbers with the slash or dash a date is written with
+        ("she passed on eight slash nineteen", "eight slash nineteen"),
+        ("my quit date's three dash twenty", "three dash twenty"),
+        ("the surgery is seven fourteen at eight", "seven fourteen"),
+        # in Spanish, a day said alone after a past that dates it
+        ("se fue el diecinueve y no ha vuelto", "diecinueve"),
+        # in a note: a day written first, a dash date after its label, an ISO date and
+        # its hour after a space
+        ("last contact 26/2 per collateral", "26/2"),
+        ("DOS: 11-07 pt tearful", "11-07"),
+        ("call logged 2023-10-02 14:35 by front desk", "2023-10-02 14:35"),
+    ],
+)
+def test_round_four_date_forms_are_found(redactor: phimin.Redactor, text: str, date: str) -> None:
+    assert any(date in found for found in _found(redactor, text, "DATE"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fillers before an ordinal that counts
+        "on the uh first try it didn't work",
+        "the um fifth step is where i'm stuck",
+        "they set me up for the second round",
+        # an ordinal opening a sentence as a rank, a month before a count
+        "the fifth she poured was the one that did it",
+        "the first he said was sorry",
+        "march two i mean march is always rough",
+        "so june ten of them had dropped out",
+        # a rating or a count said with slash or dash
+        "honestly it was six slash ten today",
+        "i'd say a seven slash ten",
+        "i sleep like five dash seven hours",
+        "he works twelve slash seven shifts",
+        # a corrected month that is no month
+        "we march no matter the weather",
+        # a day the world knows by its numbers, said as the event
+        "during 9/11 i was in second grade",
+        "9/11 changed how my dad saw everything",
+        "after 9/11 everybody in my town enlisted",
+        # a grade or a stage
+        "grade 2/3 fatigue on the new med",
+        "stage 3/4 pressure wound on the heel",
+        # a measure written like a date
+        "wound 14/3 cm at widest",
+        # a Spanish rank or count after a past
+        "llegó el primero a la meta",
+        "ganó el veinte por ciento",
+        # a romantic date talked about
+        "the date was at ten thirty and he never showed",
+        "our date was two hours long",
+    ],
+)
+def test_round_four_ordinary_words_stay(redactor: phimin.Redactor, text: str) -> None:
+    assert _found(redactor, text, "DATE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("mi abuela ya anda en sus noventas", "noventas"),
+        ("her age is ninety three and she still gardens", "ninety three"),
+    ],
+)
+def test_round_four_ages_are_found(redactor: phimin.Redactor, text: str, age: str) -> None:
+    assert age in _found(redactor, text, "AGE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the truck turned 90 degrees and tipped",
+        "she turned 95 minutes of waiting into a nap",
+        "it will be 97 out this afternoon",
+        "en los noventa vivíamos en guadalajara",
+        "en sus noventa minutos de clase se duerme",
+    ],
+)
+def test_round_four_amounts_are_no_age(redactor: phimin.Redactor, text: str) -> None:
+    assert _found(redactor, text, "AGE") == []

@@ -119,6 +119,19 @@ _DAY_RANGE_END = (
     r"(?:[ ]?(?:-|–|to|through|thru)[ ]?(?:the[ ]+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     r"(?![\w:/.-]))"
 )
+# A filler said before a day is found ("on the uh the fourteenth", "october um ninth").
+_FILLER = r"(?:uh+|um+|uhm|er|erm|like|uh[ ]like|um[ ]like)"
+# A month's number said aloud, and what follows a slash said between two numbers when
+# they are no date ("six slash eight hours", "three slash four of the time").
+_SAID_MONTH = r"(?:oh[ ]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NOT_SAID_DATE = (
+    r"[ ]*(?:out[ ]of|of(?![ ]+(?:this|last|next)[ ]+year)|on[ ]+(?:the|a)[ ]+scale"
+    r"|[ap]\.?m\.?(?![\w])|o['’]?clock|in[ ]+the[ ]+(?:morning|afternoon|evening|night)"
+    r"|percent|%|ratio|split|odds|a[ ]+day|a[ ]+week|per"
+    r"|(?:hours?|hrs?|days?|weeks?|months?|years?|times|people|kids|drinks|pills|mg|shifts?"
+    r"|schedule|coverage|nights?|split|rotation"
+    r"|minutes?|mins?|miles?|dollars|bucks|year[ -]?olds?)(?![\w]))"
+)
 # What "the first", "the fifth" counts when it is no day: "the first time", "the 3rd floor".
 _NOT_A_DAY = (
     r"time|times|floor|grade|one|ones|place|step|steps|week|weeks|session|sessions|try"
@@ -191,7 +204,8 @@ _AFTER_DAY_WIDE = (
     # "on the twenty third to see my dad" (after "on" or "by" only: not "far from the
     # first to cry")
     r"|after|before|until|till|like|last|next|this"
-    r"|to(?<=(?<![\w'’])(?:on|by|until|till)[ ]+the[ ]+[\w-]+(?:[ ][\w-]+)?[ ]+to))(?![\w'’-])"
+    r"|to(?<=(?<![\w'’])(?:on|by|until|till)[ ]+the[ ]+(?:(?:uh+|um+)[ ]+(?:the[ ]+)?)?[\w-]+"
+    r"(?:[ ][\w-]+)?[ ]+to))(?![\w'’-])"
 )
 # A day of the month in Spanish words: "primero", "quince", "veintitrés", "treinta y uno".
 _SPANISH_DAY = (
@@ -315,6 +329,14 @@ def _forward_day_range(value: str) -> bool:
 # look-behind read at the date's end; "seen 9/11 for follow-up" stays a date).
 _EVENT_DATE = (
     r"(?:(?<=(?i:post|pre)[- ])(?:9/11|1/6)"
+    # "i was in new york during 9/11", "after 9/11 my dad enlisted", "9/11 really messed
+    # me up" (a visit "after 9/11" is no event: a note's "f/u after 9/11 labs" stays)
+    r"|(?<=(?<![\w])(?i:during|remember|remembered|watched|watching|survived|witnessed)[ ]+)9/11"
+    r"|(?<=(?<![\w])(?i:after|since|before)[ ]+)9/11(?=,?[ ]+(?i:my|everything|everyone"
+    r"|everybody|people|america|the[ ]+(?:country|world|war)|we[ ]+all|things)(?![\w]))"
+    r"|(?<![\w/])9/11(?=[ ]+(?i:(?:really|kind[ ]of|kinda|totally|just|honestly)[ ]+)?"
+    r"(?:changed|messed|affected|traumatized|scared|shook|broke|ruined|hit|made|was[ ]+(?:so|really|a|the|when)"
+    r"|stuff|footage|thing|trauma|ptsd|day[ ]+itself)(?![\w]))"
     r"|(?:9/11|7/7|1/6)(?=[ ]+(?i:happened|attacks?|first[ ]responders?|responders?|fire[ ]?fighters?"
     r"|rescue|recovery[ ]workers?|cleanup|widows?|memorial|museum|victims?"
     r"|survivors?|families|era|generation|commission|hijackers?|terrorists?|terrorism|truthers?"
@@ -339,7 +361,9 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # whole with its fraction of a second and its offset, "2023-11-02T08:05:09.25-04:00")
         r"(?<![\w/.-])(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
         r"(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?(?:Z|[+-][01]\d(?::?[0-5]\d)?)?"
-        r"(?![\w:+-]|\.\d)|(?=T\d{2}:\d{2})|(?![\w/]|[.-]\d))",
+        r"(?![\w:+-]|\.\d)|(?=T\d{2}:\d{2})"
+        # (or after a space, "2024-03-04 10:00": whole, so no phone number is read in it)
+        r"|[ ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\w:]|[.,]\d)|(?![\w/]|[.-]\d))",
     ),
     PatternSpec(
         builtin("phimin.date.month_day"),
@@ -351,8 +375,23 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # A weekday before it goes with it ("Friday 3/8", "Tues 4/16"). Glued to a comma
         # after a word too ("discharged,03/14", "today is,5/21,"), not after a number
         # ("2,3/4").
-        rf"(?<![\w/]|(?<!\p{{L}}),|\d:|\d\.)(?:(?i:{_WEEKDAY_SHORT}),?[ ]+)?"
-        r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
+        # a month and day joined by a dash after a visit's label, both with two digits:
+        # "DOS: 03-04", "seen 11-02" (not "3-4 times": a count)
+        r"(?<![\w/.-])(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-]|[.,:]\d)"
+        r"(?<=(?<![\w])(?i:dos|seen|appt|visit|admitted|adm|discharged|d/c|dc|dated|doa|dod"
+        r"|f/u|on)[ ]*:?[ ]+\d\d-\d\d)|"
+        rf"(?<![\w/]|(?<!\p{{L}}),|\d:|\d\.)"
+        # (a grade or stage is no date: "grade 3/4 nausea", "stage 1/2 pressure injury")
+        r"(?<!(?<![\w])(?i:grade|grades|stage|stages|class|level|tier|type|gen|size)[ ]+)"
+        rf"(?:(?i:{_WEEKDAY_SHORT}),?[ ]+)?"
+        r"(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
+        # a day written first where it cannot be a month, after a word that dates it:
+        # "seen 14/03", "DOS 27/1" (a US note's "PSV 15/5", "PA 28/11" are pressures;
+        # never "24/7", "a 24/7 hotline": every hour of every day)
+        r"|(?<=(?<![\w])(?i:seen|dos|dated|visit|admitted|discharged|d/c|born|dob|since|until"
+        r"|till|contact|contacted|appt|appointment|f/u|due|called|phoned)[ ]*:?[ ]+)"
+        r"(?!24/7(?![\d]))(?:1[3-9]|2\d|3[01])/(?:0[1-9]|1[0-2]|[1-9])(?![ ]*(?:pts?|points?|marks?|cm|mm|in|ft"
+        r"|kg|lbs?|ml|mg|units?|[x×])(?![\w])))"
         r"(?![\w]|[.,]\d|/(?![.,;:!?)]?(?:\r?\n|\Z)|[.,;:!?)][ \t]"
         # ("labs drawn 3/14/ per pt", "note signed 3/14/ by")
         r"|[ \t](?<=(?i:seen|dated|since|until|till|as[ ]of|visit|admitted|discharged|drawn"
@@ -391,7 +430,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # (a weekday before it goes with it, "thursday march 12th", "mon, jan 12"; and the
         # last day of a range in one month, "march 3-5", "may 14 to 17": the "-5" is a
         # day of March too)
-        rf"(?i){_B}(?:{_WEEKDAY_SHORT},?[ ]+)?{_MONTH_BEFORE_DAY}[ ]+(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD})"
+        rf"(?i){_B}(?:{_WEEKDAY_SHORT},?[ ]+)?{_MONTH_BEFORE_DAY}[ ]+(?:the[ ]+)?(?:{_DAY}|{_DAY_WORD}"
+        # (a hesitation before the day: "october um ninth", "april the uh fourth")
+        rf"|(?<=[a-z.][ ]+(?:the[ ]+)?)(?:uh+|um+|uhm|erm?)[ ]+(?:the[ ]+)?(?:{_DAY_SUFFIXED}|{_DAY_WORD})"
+        rf"(?![ ]+(?:{_NOT_A_DAY})(?![\w])))"
         rf"{_DAY_RANGE_END}?"
         rf"(?:,?[ ]+(?:of[ ]+|in[ ]+)?{_YEAR}|{_EARLY_YEAR})?{_E}",
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
@@ -402,9 +444,20 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # a month then its day as a plain number, after a word that dates (not "in march
         # twenty people came", "by june ten of them", "may" a modal).
         rf"(?i)(?<![\w])(?:on|since|until|till|by|before|after|from|born|is|was|it's|'s"
-        rf"|due|through|thru|as[ ]of|starting|dated)[ ]+(?P<date>{_MONTH_FULL}[ ]+"
+        rf"|due|through|thru|as[ ]of|starting|dated"
+        # ("i was admitted feb twenty", "got out october nine": a past that dates)
+        rf"|admitted|discharged|arrested|released|seen|started|quit|moved|left|died|passed"
+        rf"|relapsed|out|home|married|divorced|sober|clean)[ ]+"
+        rf"(?P<date>(?:{_MONTH_FULL}|(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)[ ]+"
         rf"{_CARDINAL_DAY})(?![\w'’-])(?![ ]+(?:{_NOT_A_DAY}|{_SPOKEN_NUMBER}|percent|dollars"
-        rf"|bucks|pounds|mg|of|or|to|out|more|less|and[ ]+(?:a|an|one|two|three)|hundred)(?![\w]))"
+        rf"|bucks|pounds|mg|of|or|out|more|less|and[ ]+(?:a|an|one|two|three)|hundred"
+        # (a range's "to", not a place's: "admitted jan four to the psych unit")
+        rf"|to(?![ ]+(?:the|a|an|my|his|her|their|our)(?![\w])))(?![\w]))"
+        # opening a clause, then who did what: "july nineteen i had my first seizure",
+        # "um october three he moved out" (a count goes on otherwise: "march two of them")
+        rf"|(?<![\w])(?P<date>{_MONTH_FULL}(?<=(?:^|\n|[.!?,][ ]|(?<![\w])(?:so|and|then|um|uh"
+        rf"|like|okay|well|yeah)[ ])[ ]*[a-z]+)[ ]+{_CARDINAL_DAY})(?=,?[ ]+(?:i|he|she|we|they"
+        rf"|my|mom|dad)[ ]+(?!(?:and|or|mean|think|guess|know|dunno|don't|forget|forgot)(?![\w]))[a-z])"
         # with its year after it the month and day need no word before: "march fourteen
         # twenty twenty four", "june three, 2019" (a count has no year after it)
         # (or its short name: "nov twenty eight twenty twenty five")
@@ -555,10 +608,30 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?<!(?<![\w])(?:twice|once|times|every|each)[ ]+(?:a[ ]+)?month[ ]+)"
         rf"(?:on|by|until|till|since|from|before|after|starts?|starting|begins?"
         rf"|due|moved[ ]to|pushed[ ]to|changed[ ]to|set[ ]for|scheduled[ ]for|around|about"
+        # ("they scheduled it for the 4th", "we moved it to the ninth")
+        rf"|(?:scheduled|rescheduled|set|booked|moved|pushed|changed)[ ]+(?:it|that|me|him|her"
+        rf"|us|them|mine)[ ]+(?:for|to)"
         # "the night of the fifth", "the week of the twentieth"
         rf"|(?:night|morning|evening|afternoon|weekend|week)[ ]of"
-        rf"|through|thru|as[ ]of|now[ ]and)[ ]+(?P<day>the"
-        rf"[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?={_AFTER_DAY_WIDE})"
+        # (a filler or a restart between: "on the uh the fourteenth", "on um the ninth")
+        # ("i'm going in the twenty-ninth for the biopsy", "she's coming in the 3rd"; not
+        # "he came in the third", a place)
+        rf"|(?:go|goes|going|come|comes|coming)[ ]+in"
+        rf"|through|thru|as[ ]of|now[ ]and)[ ]+(?:{_FILLER}[ ]+)?(?P<day>the"
+        rf"[ ]+(?:{_FILLER}[ ]+(?:the[ ]+)?)?(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?={_AFTER_DAY_WIDE})"
+        # "the seventeenth she came home": a day opening the sentence, then who did what
+        # (not the first three, a rank as often: "the first she said was no")
+        rf"|(?P<day>the(?<=(?:^|\n|[.!?][ ]|(?<![\w])(?:so|and|then|um|uh|okay|well)[ ])[ ]*the)"
+        # (nor "the fifth he bought lasted two days": a bottle)
+        rf"[ ]+(?!(?:first|second|third|fifth|1st|2nd|3rd)(?![\w]))"
+        rf"(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?=,?[ ]+(?:i|he|she|we|they|mom|dad"
+        rf"|(?:my|his|her|our|their)[ ]+[a-z]+)[ ]+"
+        # (never what was said: "the fourth she said that" counts times)
+        rf"(?:\p{{L}}{{2,12}}ed(?<!said|asked|mentioned|repeated)|came|went|left|got|called|took"
+        rf"|had|was|were|is"
+        rf"|found|ran|fell|broke|lost|quit|died|moved|started|texted)(?![\w'’-])"
+        # (not the ordinal's noun left unsaid: "the fifth she poured was the one")
+        rf"(?![ ]+(?:[\w'’]+[ ]+)?(?:was|is|were)(?![\w'’-])))"
         # "i go back to work the fifteenth", "he gets out the first and"
         rf"|(?:back|work|off|leave|leaves|leaving|return|returns|returning|arrive|arrives"
         rf"|arriving|ends|ending|out|again|home)[ ]+(?P<day>the[ ]+"
@@ -591,7 +664,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"[ ]+(?:on[ ]+)?(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))"
         # "the fourth or the fifth of last month", "the first of next month": a day of a
         # month said by where it lies from now, or the first of two such days
-        rf"|(?P<day>the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?=(?:[ ]+(?:or|and|to|through|thru)"
+        rf"|(?P<day>the[ ]+(?:{_FILLER}[ ]+(?:the[ ]+)?)?(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?=(?:[ ]+(?:or|and|to|through|thru)"
         rf"[ ]+(?:the[ ]+)?(?:{_DAY_WORD}|{_DAY_SUFFIXED}))?[ ]+of[ ]+(?:last|this|next|that)"
         r"[ ]+month(?![\w]))"
         # "she's coming in the fifth at ten": a day, then the hour something happens
@@ -601,7 +674,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?![\w'’-])(?![ ]+(?:{_NOT_A_DAY})(?![\w]))",
         group="day",
         # (every branch has "the", then the day: lines of speech nearly all hold "the ")
-        trigger=rf"(?i)the[ ]+(?:{_DAY_WORD}|{_DAY_SUFFIXED})",
+        trigger=rf"(?i)the[ ]+(?:{_FILLER}[ ]+)?(?:{_DAY_WORD}|{_DAY_SUFFIXED})",
     ),
     PatternSpec(
         builtin("phimin.date.month_year_full"),
@@ -644,6 +717,16 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"|el)|horas?|minutos?|a[ñn]os|d[ií]as|semanas|meses|veces|que)(?![\w]))"
         rf"|(?<=(?<![\w])el[ ]+)(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY}))[ ]+de[ ]+(?:este|cada"
         r"|el[ ]+otro|el[ ]+pr[oó]ximo|el[ ]+siguiente)[ ]+mes(?![\w])"
+        # a day said alone after a past that dates it: "llegó el quince y se fue el
+        # veinte", "me dieron de alta el 9." (not "llegó el primero", a rank; nor a count
+        # or a thing after the number: "ganó el veinte por ciento")
+        rf"|(?<![\w])(?:lleg[oó]|llegaron|vino|vinieron|volvi[oó]|regres[oó]|sali[oó]"
+        rf"|se[ ]fue|se[ ]fueron|se[ ]muri[oó]|naci[oó]|muri[oó]|falleci[oó]|empec[eé]|empez[oó]"
+        rf"|me[ ]dieron[ ]de[ ]alta|me[ ]internaron|me[ ]operaron|lo[ ]arrestaron|la[ ]arrestaron"
+        rf"|nos[ ]mudamos|se[ ]mud[oó]|me[ ]mud[eé])[ ]+el[ ]+"
+        rf"(?P<date>(?!(?:uno|primero)(?![\w]))(?:3[01]|[12]\d|0?[1-9]|{_SPANISH_DAY}))(?![\w])"
+        r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:y|pero|cuando|porque|que|a[ ]las|en[ ]la|en[ ]la"
+        r"|entonces|o[ ]el|ya|como|más[ ]o[ ]menos|creo)(?![\w]))"
         # a birth date said as its numbers, "del" between: "doce del cuatro del noventa",
         # "el 3 del 11 del 2001" (the second "del" and a year make it a date)
         rf"|(?<![\w])(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY})[ ]+del[ ]+(?:\d{{1,2}}|uno|dos|tres"
@@ -707,10 +790,35 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|ten|eleven|twelve)[ -]+(?:oh[ ]+)?{_CARDINAL_DAY})(?![\w'’-])"
         # (nor an hour's words after it: "on four fifteen pm", "on nine thirty sharp")
         r"(?![ ]*(?:[ap]\.?m\.?|o['’]?clock|sharp|in[ ]the[ ]+(?:morning|afternoon|evening)"
-        r"|tonight|today|tomorrow)(?![\w]))",
+        r"|tonight|today|tomorrow)(?![\w]))"
+        # (with no "on", only where its hour follows: "my appointment is six twelve at
+        # nine"; "my appointment is ten thirty" is the hour)
+        rf"|(?<![\w])(?:appointment|appt|visit|follow[- ]?up|surgery|procedure|scan|mri"
+        rf"|biopsy|hearing|court[ ]date|ultrasound)(?:['’]s|[ ]+(?:is|was))[ ]+"
+        rf"(?P<date>{_SAID_MONTH}[ -]+(?:oh[ ]+)?{_CARDINAL_DAY})(?=[ ]+at[ ]+"
+        rf"(?:{_CLOCK_TIME})(?![\w'’-]))"
+        # ...or after "the date": "the date on the letter was three four", "her due date's
+        # ten nine" (not "the date was at ten thirty")
+        rf"|(?<![\w])date(?:[ ]+on[ ]+(?:the|my|his|her|their)[ ]+\w+)?(?:['’]s|[ ]+(?:is|was))"
+        rf"[ ]+(?:like[ ]+|um[ ]+|uh[ ]+)?(?P<date>{_SAID_MONTH}[ -]+(?:oh[ ]+)?{_CARDINAL_DAY})"
+        rf"(?![\w'’-])(?![ ]*(?:[ap]\.?m\.?|o['’]?clock|sharp|at|in[ ]the|tonight|pm)(?![\w]))"
+        rf"(?!{_NOT_SAID_DATE})"
+        # a month's and a day's numbers said with the slash or dash a date is written
+        # with: "discharged on six slash twelve", "the date was ten dash three"; after a
+        # word that dates it any day, with none a slash whose second number is no
+        # rating's ("a seven slash ten", "like two slash three of them" stay)
+        rf"|(?<![\w])(?:on|dated|since|until|till|by|from|date(?:['’]s|[ ]+is|[ ]+was)"
+        rf"|it[ ]+was|it['’]s|dob(?:[ ]+is)?|born)[ ]+(?P<date>{_SAID_MONTH}[ ]+(?:slash|dash)"
+        # (a rating after "it was": "it was six slash ten")
+        rf"[ ]+(?:oh[ ]+)?(?!(?<=(?:it[ ]+was|it['’]s)[ ]+\w+[ ]+\w+[ ]+)(?:ten|five)(?![\w-]))"
+        rf"{_CARDINAL_DAY})(?![\w'’-])(?!{_NOT_SAID_DATE})"
+        rf"|(?<![\w'’-])(?P<date>{_SAID_MONTH}"
+        rf"(?<!(?<![\w])(?:a|an|like|rate|rated|rating|score|scored|give|gave|maybe|about"
+        rf"|around|was|is|it's|of|at|for|me|him|her)[ ]+(?:oh[ ]+)?[a-z]+)[ ]+slash[ ]+(?:oh[ ]+)?(?!(?:ten|five|four|three|two|one)(?![\w-]))"
+        rf"{_CARDINAL_DAY})(?![\w'’-])(?!{_NOT_SAID_DATE})",
         group="date",
         trigger=r"(?i)appointment|appt|visit|follow|surgery|procedure|scan|mri|biopsy|hearing"
-        r"|court|colonoscopy|ultrasound",
+        r"|court|colonoscopy|ultrasound|[ ](?:slash|dash)[ ]|date",
     ),
     PatternSpec(
         builtin("phimin.date.part_of_month"),
@@ -773,7 +881,14 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # year", a walk)
         r"|(?<![\w'’])(?<!(?<![\w])the[ ]+)(?P<month>january|february|march|april|june|july"
         r"|august|september|october|november|december|sept)(?=,?[ ]+of[ ]+(?:last|this|that"
-        r"|next|the[ ]+same|the[ ]+following)[ ]+year(?![\w]))",
+        r"|next|the[ ]+same|the[ ]+following)[ ]+year(?![\w]))"
+        # a month said, then taken back for another's day: "march no april second", "june
+        # i mean july fourth", "may like may fifth" (a slip that tells the month too)
+        r"|(?<![\w'’])(?P<month>january|february|march|april|may|june|july|august|september"
+        r"|october|november|december|sept)(?=,?[ ]+(?:no|nope|sorry|wait|or|actually|like|uh|um"
+        r"|i[ ]mean|i[ ]think|no[ ]wait)(?:[ ]*,)?[ ]+(?:january|february|march|april|may|june"
+        rf"|july|august|september|october|november|december|sept)[ ]+(?:the[ ]+)?(?:{_DAY_WORD}"
+        rf"|{_DAY_SUFFIXED}|(?:3[01]|[12]\d|0?[1-9])(?![\w:.])(?![ ]+(?:{_RANGE_COUNTS}|{_NOT_A_DAY}))))",
         group="month",
         trigger=r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     ),
@@ -821,6 +936,13 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
 
 
 _AGE_NUMBER = r"(?P<age>9\d|1[01]\d)"
+# What a number of 90 and over measures when it is no age ("he turned 90 degrees").
+_NOT_AGE_UNIT = (
+    r"°|degrees?|grados|mph|km/?h|miles?|millas|pounds?|lbs?|libras|kilos?|kg|percent|%"
+    r"|minutes?|mins?|seconds?|secs?|dollars?|bucks|times|feet|ft|meters?|yards?|laps"
+    # ("it will be 95 out tomorrow": the weather)
+    r"|out(?:side)?(?![ ]+of)|today|tomorrow|tonight|this[ ]+week"
+)
 _SPANISH_UNITS = r"(?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 _SPANISH_AGE = (
     rf"(?:noventa(?:[ ]y[ ]{_SPANISH_UNITS})?|cien"
@@ -938,7 +1060,9 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.age.label"),
         # ("at the age of ninety two", "aged ninety seven": in words too)
-        rf"(?i){_B}(?:age[ds]?|aged|age[ ]of)[ :]*(?:{_AGE_NUMBER}(?![\w+])"
+        # ("her age is ninety two", "mom's age: 94")
+        rf"(?i){_B}(?:age[ds]?|aged|age[ ]of|age[ ]+(?:is|was)|age['’]s)[ :]*(?:{_AGE_NUMBER}(?![\w+])"
+        rf"(?![ ]*(?:{_NOT_AGE_UNIT}|days?|weeks?|months?)(?![\w]))"
         rf"|(?P<age>{_AGE_SPOKEN})(?![\w'’-])(?![ ]+(?:percent|degrees?|dollars?|pounds?|days?"
         r"|weeks?|months?|minutes?|miles?|times)(?![\w])))"
         # a note's kin and the age set off after it: "Grandfather, 96, moved", "Mother (92)"
@@ -960,7 +1084,9 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     ),
     PatternSpec(
         builtin("phimin.age.turned"),
-        rf"(?i){_B}(?:turn(?:ed|s|ing)?|will[ ]be|is[ ]now)[ ]+{_AGE_NUMBER}(?![\w+%])",
+        rf"(?i){_B}(?:turn(?:ed|s|ing)?|will[ ]be|is[ ]now)[ ]+{_AGE_NUMBER}(?![\w+%])"
+        # (an amount turned or reached is no age: "turned 90 degrees", "will be 95 percent")
+        rf"(?![ ]*(?:{_NOT_AGE_UNIT})(?![\w]))",
         group="age",
     ),
     PatternSpec(
@@ -991,9 +1117,15 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.age.decade"),
         r"(?i)\b(?:in|into)[ ]+(?:his|her|their|my|your)[ ]+(?:late[ ]|early[ ]|mid[ -])?"
-        r"(?P<age>90s|nineties|100s)(?![\w])",
+        r"(?P<age>90s|nineties|100s)(?![\w])"
+        # in Spanish, whose decade it is: "mi abuela está en sus noventas", "ya anda en sus
+        # noventa y tantos" ("en los noventa" is the decade of the century: it stays)
+        r"|(?<![\w])(?:en|a)[ ]+sus[ ]+(?:(?:primeros|últimos|ultimos|tempranos)[ ]+)?"
+        r"(?P<age>noventas?(?:[ ]+y[ ]+tantos)?|cien(?:[ ]+y[ ]+tantos)?)(?![\w])"
+        r"(?![ ]+(?:minutos|horas|d[ií]as|semanas|meses|pesos|d[oó]lares|kilos|por[ ]ciento"
+        r"|veces|metros|millas|grados)(?![\w]))",
         group="age",
-        trigger=r"(?i)90s|ninet|100s",
+        trigger=r"(?i)90s|ninet|100s|sus[ ]+(?:\w+[ ]+)?(?:noventa|cien)",
     ),
     PatternSpec(
         builtin("phimin.age.spoken"),
@@ -1037,7 +1169,7 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         rf"(?![ -]{_UNITS}(?![\w]))"
         r"(?![ ]*(?:%|percent|degrees?|dollars?|bucks|cents|pounds?|lbs?|kilos?|kg|minutes?"
         r"|mins?|hours?|hrs?|days?|weeks?|miles?|mg|times|over|out[ ]of|k\b|thousand|million"
-        r"|calories|steps|pages|points|mph"
+        r"|calories|steps|pages|points|mph|yards?|yds|feet|ft|meters?|laps|reps"
         # (nor "a hundred percent" said short: "i'm 100 sure", "he's 100 done with it")
         r"|(?:sure|certain|serious|honest|done|ready|committed|confident|positive|real)(?![\w])))",
         group="age",
@@ -1085,7 +1217,7 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         r"|like[ ]+|about[ ]+|almost[ ]+)?[\w ]{2,20})"
         rf"(?![\w])(?![ ]+y[ ]+{_SPANISH_UNITS}(?![\w]))"
         r"(?![ ]+(?:días|dias|meses|semanas|años|de|days|weeks|months|percent|por[ ]ciento"
-        r"|dollars|d[oó]lares)(?![\w])))"
+        rf"|dollars|d[oó]lares)(?![\w]))(?![ ]*(?:{_NOT_AGE_UNIT})(?![\w])))"
         # "mi abuela de noventa y tres años": kin, and how old, as what describes them
         rf"|(?<![\w]){_SPANISH_KIN}[ ]+de[ ]+(?P<age>{_SPANISH_AGE})(?:[ ]+años(?![\w])"
         # ...or with no "años", before what comes next: "mi abuelita de 93 todavía cocina"
