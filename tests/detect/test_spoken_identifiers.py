@@ -264,3 +264,49 @@ def test_a_short_number_after_its_label_is_found(
 def test_labels_said_in_passing_take_no_number(redactor: phimin.Redactor, text: str) -> None:
     ids = {"OTHER_ID", "VEHICLE_ID", "PHONE_NUMBER", "US_SSN", "CASE_NUMBER"}
     assert not [f for f in redactor.redact(text).findings if f.entity in ids]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her number's four one five uh eight two two uh three oh nine one",
+        "my mom's cell is eight oh eight, um, four four two, seven seven one oh",
+        "her cell is five five five dash two one two dash eight eight four one",
+        "call me at six oh two... four four one... eight eight two three",
+    ],
+)
+def test_a_phone_said_with_pauses_is_one_finding(redactor: phimin.Redactor, text: str) -> None:
+    result = redactor.redact(text)
+    phones = [f for f in result.findings if f.entity == "PHONE_NUMBER"]
+    assert len(phones) == 1
+    assert result.text.endswith("[PHONE_1]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts, times and doses said with a pause are no phone, a phone word near or not
+        "call me after you count two three four, um, five six seven eight",
+        "my phone was at like two percent, uh, so it died",
+        "i was on the phone for like forty five, uh, fifty minutes",
+        "count with me, one, two, uh, three, four, five, six, seven",
+        # an extension of time or a joint's is no phone's
+        "the extension is ten days, so i have until friday",
+        "knee flexion 110, extension 10 after the surgery",
+        # a sum is no number abroad
+        "two plus two is four and that's all i know",
+    ],
+)
+def test_numbers_said_with_pauses_stay(redactor: phimin.Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+def test_an_extension_said_apart_keeps_its_word(redactor: phimin.Redactor) -> None:
+    text = "the office is 6465551122 and then extension three one"
+    assert redactor.redact(text).text == "the office is [PHONE_1] and then extension [PHONE_2]"
+
+
+def test_a_number_said_after_a_paused_phone_goes_with_it(redactor: phimin.Redactor) -> None:
+    # (the match runs on into "and two": the phone is kept whole, not left for the count)
+    text = "my number's five five five, uh, oh one four two, and two more things"
+    assert redactor.redact(text).text == "my number's [PHONE_1] more things"

@@ -131,11 +131,17 @@ _UNIT_GROUP = regex.compile(
 )
 
 
+# What a tag or a label says, never a plate's letters: "the tag says 100 percent cotton".
+_PLATE_VERBS = frozenset(
+    "says said reads read shows showed costs cost size sized price priced marked".split()
+)
+
+
 def _no_unit_in_plate(value: str) -> bool | None:
     """No measure or time in a plate's groups, and no word of the sentence: "plate 100
     mg", "plate 2 ft 6 in", "put the plate at 350"."""
     words = (g for g in regex.split(r"[ -]", value.lower()) if g.isalpha())
-    plain = any(w in STOP_WORDS for w in words)
+    plain = any(w in STOP_WORDS or w in _PLATE_VERBS for w in words)
     return False if plain or _UNIT_GROUP.search(value) else None
 
 
@@ -152,6 +158,11 @@ _PLATE_NOT = frozenset(
     {"hr", "rr", "bp", "ga", "sr", "st", "nsr", "bpm", "wks", "hrs", "min", "reg", "abg", "vbg",
      "ivp", "pca", "prn", "sbp", "dbp", "map", "cvp", "fio", "peep", "sat", "sao", "spo", "amp"}
 )
+
+
+def _grouped_vin(value: str) -> bool | None:
+    """The groups joined are a VIN (`validators.valid_vin`)."""
+    return v.valid_vin(regex.sub(r"[ -]", "", value))
 
 
 def _licence_birth(value: str) -> bool:
@@ -341,6 +352,7 @@ _UNIT_WORDS = {
     w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())
 }
 _UNIT_WORDS["oh"] = 0
+_UNIT_WORDS["niner"] = 9  # (as a radio reads it: "nine one niner")
 _TEEN_WORDS = {
     w: n
     for n, w in enumerate(
@@ -351,7 +363,7 @@ _TEEN_WORDS = {
 _TENS_WORDS = {
     w: n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
 }
-_PHONE_UNIT = r"(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_PHONE_UNIT = r"(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|niner|nine)"
 _PHONE_PAIR = (
     # (and hundreds of them: "twelve hundred", "thirty one hundred" are 1200, 3100)
     r"(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -497,13 +509,96 @@ def _said_digits(value: str) -> str:
 
 def _said_phone(value: str) -> bool | None:
     """Seven digits, ten, or eleven from a 1, shaped as a North American number."""
-    number = _said_digits(value)
+    return _phone_number_said(_said_digits(value))
+
+
+def _phone_number_said(number: str) -> bool | None:
+    """`_said_phone` on the digits said."""
     if len(number) == 11 and number.startswith("1"):
         number = number[1:]
     if len(number) == 10:
         return None if number[0] in "23456789" and number[3] in "23456789" else False
     if len(number) == 7:
         return None if number[0] in "23456789" else False
+    return False
+
+
+def _said_phone_abroad(value: str) -> bool | None:
+    """`_said_phone`, or ten or eleven digits from a trunk 0, as a British or an Irish
+    number is said ("oh seven seven double oh nine ..."), and no count ("two three four,
+    um, five six seven eight")."""
+    number = _said_digits(value)
+    if number[:1] == "0" and number[1:2] not in ("", "0") and len(number) in (10, 11):
+        return None
+    if _not_a_count(number) is False:
+        return False
+    return _phone_number_said(number)
+
+
+# What is said between the groups of a phone read with pauses: "four one five uh eight
+# two two uh three oh nine one", "three one two five five five like two two one eight".
+_FILLER = r"(?:uh+|um+|uhm|er+|erm|hmm+|like|so|and|then|and[ ]then|wait|sorry|okay|ok)"
+# (or a dash said, "five five five dash two one two", or a pause written "...")
+_PAUSE = (
+    rf"(?:[ ]?[,.]?[ ]+{_FILLER}[ ]?[,.]?[ ]+|[ ]+(?:dash|hyphen)[ ]+|[ ]?(?:\.{{2,3}}|…)[ ]*)"
+)
+_PAUSED_JOIN = rf"(?:{_PAUSE}|[ ]?[,.]?[ ]+|-)"
+_PAUSED_TOKEN = rf"(?:{_PHONE_PAIR}|\d{{7}}|\d{{2,4}}|{_PHONE_UNIT})(?![\w'’])"
+_PAUSE_IN = regex.compile(rf"(?i){_PAUSE}")
+
+
+def _paused_phone(value: str) -> bool | None:
+    """A pause said in it (a filler, a dash said, "..."), and `_said_phone_abroad`; or so
+    before a last pause, a number or two said after the phone taken with it ("five five
+    five, uh, oh one four two, and two more things": better "[PHONE] more things" than
+    the phone left).
+    """
+    if not _PAUSE_IN.search(value):
+        return False
+    if _said_phone_abroad(value) is None:
+        return None
+    pauses = list(_PAUSE_IN.finditer(value))
+    for pause in reversed(pauses[-2:]):
+        head, tail = value[: pause.start()], value[pause.end() :]
+        if len(_said_digits(tail)) <= 2 and _PAUSE_IN.search(head):
+            return _said_phone_abroad(head)
+    return False
+
+
+# Words around a phone said aloud besides the usual: "the clinic line is ...".
+_SAID_PHONE_CONTEXT = (*_PHONE_CONTEXT, "line", "hotline", "area", "code", "emergencies")
+
+
+# A word of an extension said: "extension four oh two", "extension twenty two ninety".
+_EXTENSION_WORD = rf"(?:{_PHONE_PAIR}|{_PHONE_UNIT})(?![\w'’])"
+
+
+def _extension_digits(value: str) -> bool | None:
+    """Two to five digits said: "extension two" or "extension one" is a count."""
+    return None if 2 <= len(_said_digits(value)) <= 5 else False
+
+
+# A word or a run of a number said after "plus" (the view reads "four four seven seven
+# ..." as "447700...").
+_PLUS_TOKEN = rf"(?:{_PHONE_PAIR}|\d{{1,15}}|{_PHONE_UNIT})(?![\w'’])"
+# A ten said before a run of digits: the view reads "sixty three nine one ..." as "sixty
+# 39174...", the unit joined to the run after it.
+_TENS_BEFORE_RUN = regex.compile(
+    r"(?i)(?<![\w])(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ ]+(?=\d{4})"
+)
+
+
+def _said_plus_phone(value: str) -> bool | None:
+    """The digits said after "plus" are a valid number with that "+" (or a possible one of
+    ten digits at least), read either way a ten before a run of digits may be ("plus sixty
+    39174..." is +63 917...)."""
+    said = value.split(None, 1)[1]
+    joined = _TENS_BEFORE_RUN.sub(lambda m: str(_TENS_WORDS[m.group(1).lower()]), said)
+    for candidate in (_said_digits(said), _said_digits(joined)):
+        valid = v.valid_phone("+" + candidate) if 8 <= len(candidate) <= 15 else False
+        # (only possible, ten digits at least: a number in a range kept for fiction)
+        if valid is True or (valid is None and len(candidate) >= 10):
+            return True
     return False
 
 
@@ -534,6 +629,15 @@ _SPOKEN_ID_LABELS = (
     r"(?:[ ]number)?|vin(?:[ ]number)?|tag[ ]number|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
     # "my ebt card number", "his car's plate number"
     r"|(?:ebt|snap|wic|benefits|insurance|medicaid|medicare|library|bus|id)[ ]card[ ]number"
+    # "my id is delta echo four four ...", "the policy's p as in peter ...", "my dl is f as
+    # in frank ...", "serial is x j nine two two ..." (never serial sevens, a mental status
+    # exam's: "serial sevens ninety three eighty six")
+    # (their digits alone are no amount: "the policy is 1500 a month")
+    r"|(?<=(?:my|his|her|their|your|the)[ ])(?:id|policy|dl|(?:driver['’]?s[ ])?licen[cs]e)"
+    r"(?!(?:['’]s|[ ]+(?:is|was|like|um|uh))*[ ]+\$?\d{1,5}(?:[.,]\d+)?(?![\w]))"
+    r"|serial(?![ ]+(?:[37]['’]?s|sevens|threes)(?![\w]))"
+    # "the tag is t as in tom, k l, nine nine two": a car's tag
+    r"|(?<=(?:the|my|his|her|their|your|car['’]s|truck['’]s)[ ])tags?(?=[ ]+(?:is|was|are|were|says|reads)[ ])"
     # "my pin is 4471", "the gate code is 2291", "the door code is x7k2": a code of one's own
     r"|pin(?:[ ](?:number|code))?|(?:gate|door|access|alarm|lock|lockbox|locker|entry|building"
     r"|garage|security|confirmation|verification|member|patient|client)[ ]code|passcode"
@@ -564,7 +668,11 @@ _SPOKEN_ID_TOKEN = (
 )
 # Letters said after a number's last digit, where it ends: "four two one k l m" (not "a"
 # or "i", words)
-_SPOKEN_LAST_LETTERS = rf"(?:[ ](?:{LETTER_WORD}|[b-hj-z])(?![\w-])){{1,3}}{_NATURAL_END}"
+# (with a pause or "as in" too: "four four two, k as in kilo, l m")
+_SPOKEN_LAST_LETTERS = (
+    rf"(?:,?[ ](?:{LETTER_WORD}|[b-hj-z](?:[ ]as[ ]in[ ][a-z]+(?:-[a-z]+)?)?)(?![\w-])){{1,3}}"
+    rf"{_NATURAL_END}"
+)
 
 
 # Where people are found by a handle, said before it in speech.
@@ -583,11 +691,16 @@ _PLATFORMS = (
 )
 _HANDLE_PART = r"[a-z0-9]{1,30}"
 # (the detection view reads "kayla_b99" as "kayla b99": a space before a part with a digit)
-_HANDLE_JOIN = r"(?:[ ](?:dot|underscore|dash)[ ]|[._-]|[ ](?=[a-z]{0,3}\d))"
+# (a Discord name's tag said after it: "shadowfox hashtag four four one two")
+_HANDLE_JOIN = r"(?:[ ](?:dot|underscore|dash|hashtag|pound)[ ]|[._-]|[ ](?=[a-z]{0,3}\d))"
+# Who one is on a platform, said before one's handle: "on snap i'm kayla bear ninety nine",
+# "on tiktok he's ...", "i'm on discord as ...".
+_ON_IT_AS = r"(?:i['’]m|im|i[ ]am|he['’]s|she['’]s|they['’]re|as)"
 # Words no handle said aloud is made of: "the discord server has 4 channels".
 _HANDLE_GLUE = (
     r"(?:has|have|had|is|are|was|were|the|and|of|with|for|to|in|on|about|like|got|gets"
-    r"|says|said)(?![\w])"
+    # (a rank or a count said of one's account: "on xbox i'm level ninety nine")
+    r"|says|said|level|lvl|rank|ranked|top|number|streak|streaks|day|days|only|just|over|up)(?![\w])"
 )
 # What someone has online of their own, said before its address.
 _OWN_SITE = (
@@ -595,7 +708,7 @@ _OWN_SITE = (
     r"|substack)"
 )
 # What follows a handle's part where the handle goes on: a join, a digit, or numbers said.
-_HANDLE_SIGNAL = rf"(?:[._-]|[ ](?:dot|underscore|dash)[ ]|[ ]?[a-z]{{0,3}}\d|[ ]{_NUMBER_WORD}[ ]{_NUMBER_WORD}(?![\w]))"
+_HANDLE_SIGNAL = rf"(?:[._-]|[ ](?:dot|underscore|dash|hashtag|pound)[ ]|[ ]?[a-z]{{0,3}}\d|[ ]{_NUMBER_WORD}[ ]{_NUMBER_WORD}(?![\w]))"
 
 
 # A handle said as plain words after its platform, up to a pause: "find me on tiktok at
@@ -667,11 +780,14 @@ def _no_time_word(value: str) -> bool | None:
 
 def _spoken_id_labelled(value: str) -> bool | None:
     """`_spoken_id`, or after its label two digits and three letters, as a plate is said
-    ("the plate was seven a b c two"), or a code of letters and digits ("x7k2")."""
+    ("the plate was seven a b c two"), five letters and a digit ("s a d g r l two"), or a
+    code of letters and digits ("x7k2")."""
     if regex.fullmatch(r"(?i)[a-z0-9]{4,10}", value) and not value.isdigit():
         return None
     digits = max(len(_SPOKEN_DIGITS.findall(value)), len(_said_digits(value)))
-    if digits >= 2 and len(_SPOKEN_LETTERS.findall(value)) >= 3:
+    letters = len(_SPOKEN_LETTERS.findall(value))
+    # (or a vanity plate spelled, five letters and a digit: "s a d g r l two")
+    if (digits >= 2 and letters >= 3) or (digits >= 1 and letters >= 5):
         return None
     return _spoken_id(value)
 
@@ -777,7 +893,7 @@ _LAST_DIGITS_LABEL = (
     r"(?:[ ]+in)?[ :]+(?:19|20)\d\d(?![\w])))"
 )
 # (number words reach the patterns as digits: "two two nine eight" is read "2 2 9 8")
-_LAST_DIGITS = rf"(?:\d(?:[ -]?\d){{3}}|{_NUMBER_WORD}(?:[ ]{_NUMBER_WORD}){{3}})"
+_LAST_DIGITS = rf"(?:\d(?:,?[ -]?\d){{3}}|{_NUMBER_WORD}(?:,?[ ]{_NUMBER_WORD}){{3}})"
 
 IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     *SPOKEN_EMAIL_SPECS,
@@ -854,7 +970,9 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # at jaydenmoves": a web address read aloud with its path (a site's name alone,
         # "tiktok dot com", names nobody).
         r"(?i)(?<![\w])(?:www[ ]dot[ ])?[a-z0-9-]{2,63}(?:[ ]dot[ ][a-z0-9-]{2,63})?[ ]dot[ ]"
-        r"(?:com|org|net|io|co|me|tv|us|edu|gov|ly|gg|info|biz)"
+        # (a link page's short host too: "linktr dot ee slash beatsbydre44")
+        r"(?:com|org|net|io|co|me|tv|us|edu|gov|ly|gg|info|biz|ee|app|xyz|link|bio|page|site|art"
+        r"|shop|blog|ai|dev|to)"
         rf"(?:[ ]slash[ ](?:at[ ])?{_PATH_PART})+"
         # a path of words, "slash help the ortiz kids", to its natural end (five words
         # at most; a path that runs on into a sentence keeps its first word only)
@@ -871,9 +989,11 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # public one)
         rf"(?i)(?<![\w])(?:(?:my|his|her|their|our|your)[ ]+{_OWN_SITE}(?:[ ]+(?:is|was|it's|its"
         rf"|called|at|on))*|the[ ]+{_OWN_SITE}(?:[ ]+(?:is|was|it's))+)[ ]+"
-        r"(?P<url>(?:www[ ]dot[ ])?(?:[a-z0-9-]{2,30}[ ]){0,2}[a-z0-9-]{2,63}"
-        r"(?:[ ]dot[ ][a-z0-9-]{2,63})?"
-        r"[ ]dot[ ](?:com|org|net|io|co|me|tv|us|edu|blog|info|biz|art|shop))(?![\w])"
+        # (no "dot" as its name: "my page is mostly dot dot dot online")
+        r"(?P<url>(?:www[ ]dot[ ])?(?:(?!dot[ ])[a-z0-9-]{2,30}[ ]){0,2}(?!dot[ ])[a-z0-9-]{2,63}"
+        r"(?:[ ]dot[ ](?!dot[ ])[a-z0-9-]{2,63})?"
+        r"[ ]dot[ ](?:com|org|net|io|co|me|tv|us|edu|blog|info|biz|art|shop|design|site|xyz|app"
+        r"|page|studio|dev|ai|photo|photography|online|store|space|life))(?![\w])"
         # or a page of one's own on a host, its name first whoever says it: "it's on
         # sadpoems dot wordpress dot com", "jaybuilds dot github dot io"
         r"|(?<![\w])(?P<url>(?:www[ ]dot[ ])?[a-z0-9-]{2,63}(?=[ ]dot[ ])[ ]dot[ ](?:wordpress"
@@ -885,10 +1005,14 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.url.www_spoken"),
         # "a website www dot mariasbakes dot com": "www" read aloud makes it an address
-        r"(?i)(?<![\w])www[ ](?:dot|punto)[ ][a-z0-9-]{2,63}(?:[ ](?:dot|punto)[ ][a-z0-9-]{2,63})"
+        # ("www" said as its letters too: "w w w dot", "dub dub dub dot", "double u double u
+        # double u dot", "triple w dot")
+        r"(?i)(?<![\w])(?:www|w[ ]w[ ]w|dub(?:ya)?[ ]dub(?:ya)?[ ]dub(?:ya)?"
+        r"|double[ ]?u[ ]double[ ]?u[ ]double[ ]?u|triple[ ](?:w|double[ ]?u))"
+        r"[ ](?:dot|punto)[ ][a-z0-9-]{2,63}(?:[ ](?:dot|punto)[ ][a-z0-9-]{2,63})"
         r"{0,2}?[ ](?:dot|punto)[ ](?:com|org|net|io|co|me|tv|us|edu|gov|info|biz|art|shop"
         r"|blog|mx)(?![\w])",
-        trigger=r"(?i)www[ ]",
+        trigger=r"(?i)www[ ]|w[ ]w[ ]w|dub|double[ ]?u|triple[ ]",
     ),
     PatternSpec(
         builtin("phimin.url.scheme"),
@@ -984,6 +1108,27 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         trigger=r"(?i)ext",
     ),
     PatternSpec(
+        builtin("phimin.phone.extension_said"),
+        # "and then extension three one", "just ask for extension 2290": an extension said
+        # apart from its phone (or with no phone) is a line of the person's own desk (never
+        # "an extension of two weeks", "the extension is ten days").
+        # (a joint's range is no phone: "knee extension 10", "flexion 110, extension 5")
+        r"(?i)(?:(?<![\w])(?<!(?:flexion|knee|hip|elbow|wrist|lumbar|cervical|trunk|neck|leg|back"
+        r"|spine|spinal|triceps?|full|active|passive|terminal|finger|thumb|toe)[ ]{1,2})"
+        r"(?<!flex(?:ion|ed)?[^\n]{0,40})"
+        rf"(?:ext\.?|extension)(?![a-z])(?:[ ]+(?:number|is|was|\#|no\.?|um|uh))*"
+        rf"[ ]*(?P<id>\d{{2,5}}|{_EXTENSION_WORD}(?:[ ]+{_EXTENSION_WORD}){{0,4}})(?![\w'’-])"
+        # ("x" for it after a line or a desk: "my direct line is x 4471")
+        r"|(?<=(?:line|desk|office|phone|number)(?:[ ]+(?:is|was))?[ ]+)x[ ]?(?P<id>\d{3,5})"
+        r"(?![\w'’-]|[.,]\d))"
+        r"(?![ ]+(?:days?|weeks?|months?|hours?|minutes?|more|extra|years?|feet|foot|inch(?:es)?"
+        r"|cords?|pages?|times?|dollars?|bucks|percent|of|on|degrees?|deg|reps?|sets?|seconds?"
+        r"|secs?|pounds?|lbs?|kg|x)(?![\w])|°)",
+        group="id",
+        validate=_extension_digits,
+        trigger=r"(?i)ext|x[ ]?\d",
+    ),
+    PatternSpec(
         builtin("phimin.phone.international"),
         # (its country code in brackets too: "(+44) (20) 7946 0958"; or dialled from
         # abroad with 00 for the +, its code apart: "0033 6 41 27 88 05"; a group of one
@@ -1035,12 +1180,13 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # double five five two eight eight one": a phone said with pairs of digits as
         # numbers, or a digit said twice, where a word around it says phone (seven digits,
         # or ten).
-        rf"(?i)(?<![\w'’-])(?=(?:{_PHONE_TOKEN}[ ,.-]+){{0,13}}{_PHONE_PAIR}(?![\w'’]))"
+        # ("niner" as a radio reads nine marks it too: "nine one niner eight two ...")
+        rf"(?i)(?<![\w'’-])(?=(?:{_PHONE_TOKEN}[ ,.-]+){{0,13}}(?:{_PHONE_PAIR}|niner)(?![\w'’]))"
         rf"{_PHONE_TOKEN}(?:[ ]?[,.-]?[ ]+{_PHONE_TOKEN}|-{_PHONE_TOKEN}){{2,13}}(?![\w'’-])",
-        validate=_said_phone,
-        context=_PHONE_CONTEXT,
+        validate=_said_phone_abroad,
+        context=_SAID_PHONE_CONTEXT,
         needs_context=True,
-        trigger=r"(?i)teen|ty|ten|eleven|twelve|double|triple|hundred",
+        trigger=r"(?i)teen|ty|ten|eleven|twelve|double|triple|hundred|niner",
     ),
     PatternSpec(
         builtin("phimin.phone.spoken_spanish"),
@@ -1081,12 +1227,39 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?<![\w'’-])(?=(?:{_MIXED_TOKEN}{_MIXED_JOIN}){{0,13}}(?:\d{{3,4}}|\d{{7}})(?![\w]))"
         rf"(?=(?:{_MIXED_TOKEN}{_MIXED_JOIN}){{0,13}}(?:zero|oh|one|two|three|four|five|six"
         r"|seven|eight|nine|double|triple)(?![\w]))"
-        rf"(?P<id>{_MIXED_TOKEN}(?:{_MIXED_JOIN}{_MIXED_TOKEN}){{2,13}})(?![\w'’-])",
+        # (two tokens when one is seven digits: "eight hundred 4429910", a number said
+        # "eight hundred, four four two ...")
+        rf"(?P<id>{_MIXED_TOKEN}(?:{_MIXED_JOIN}{_MIXED_TOKEN}){{2,13}}"
+        rf"|{_PHONE_PAIR}{_MIXED_JOIN}\d{{7}})(?![\w'’-])",
         group="id",
         validate=_said_phone,
-        context=(*_PHONE_CONTEXT, "area", "code"),
+        context=_SAID_PHONE_CONTEXT,
         needs_context=True,
         trigger=r"(?i)\d{3}|area[ ]code",
+    ),
+    PatternSpec(
+        builtin("phimin.phone.said_paused"),
+        # "four one five uh eight two two uh three oh nine one", "eight oh eight, um, four
+        # four two, seven seven one oh": a phone said with a filler in a pause between its
+        # groups (which leaves each group too short to read as one number), where a word
+        # around it says phone (seven digits, ten, or a trunk 0's ten or eleven).
+        # (a pause at least among its joins: the first found, lazily, then the rest)
+        rf"(?i)(?<![\w'’-])(?=[\dzotfsend]){_PAUSED_TOKEN}(?:{_PAUSED_JOIN}{_PAUSED_TOKEN}){{0,12}}?"
+        rf"{_PAUSE}{_PAUSED_TOKEN}(?:{_PAUSED_JOIN}{_PAUSED_TOKEN}){{0,12}}(?![\w'’-])",
+        validate=_paused_phone,
+        context=_SAID_PHONE_CONTEXT,
+        needs_context=True,
+        trigger=rf"(?i)[ ,](?:{_FILLER}|dash|hyphen)[ ,]|\.\.|…",
+    ),
+    PatternSpec(
+        builtin("phimin.phone.said_plus"),
+        # "plus four four seven seven oh oh nine ...", "plus sixty three nine one seven ...":
+        # a number abroad said with its "+" as "plus", its country code maybe a pair said
+        # as a number (valid where phonenumbers reads it so; "two plus two", "plus 1500 in
+        # fees" are sums).
+        rf"(?i)(?<![\w])plus[ ]+{_PLUS_TOKEN}(?:[ ]?[,.]?[ ]+{_PLUS_TOKEN}){{0,14}}(?![\w'’-])",
+        validate=_said_plus_phone,
+        trigger=r"(?i)plus[ ]",
     ),
     PatternSpec(
         builtin("phimin.phone.formatted"),
@@ -1126,11 +1299,13 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.ssn.last_four"),
         # "last four of my social is 6621": a partial SSN still points at one person.
         r"(?i)(?<![\w])last[ ](?:four|4)(?:[ ]digits)?[ ]of[ ](?:my|his|her|their|your|the)[ ]"
-        r"(?:social(?:[ ]security(?:[ ]number)?)?|ssn|ss\#)[ ]*(?:is|was|are|:|=)?[ ]*"
+        # (a pause after it too: "last four of my social, oh eight, two two")
+        r"(?:social(?:[ ]security(?:[ ]number)?)?|ssn|ss\#)[ ]*(?:is|was|are|:|=|,)?[ ]*"
         # (asked, then answered after the next speaker's label, in digits or words:
         # "last four of your social / client: four four one nine")
         r"(?:[/?.,]?[ ]*\p{L}{2,12}(?:[ ]\d)?[ ]?:[ ]*(?:(?:um|uh|it's|its|yeah)[ ,]+){0,3})?"
-        rf"(?P<id>\d(?:[ ,.-]?\d){{3}}|{_NUMBER_WORD}(?:[ ,]+{_NUMBER_WORD}){{3}})(?![\w])",
+        # (a pause between its pairs: "six six, two one")
+        rf"(?P<id>\d(?:,?[ ,.-]?\d){{3}}|{_NUMBER_WORD}(?:[ ,]+{_NUMBER_WORD}){{3}})(?![\w])",
         group="id",
         trigger=r"(?i)last[ ]",
     ),
@@ -1406,6 +1581,18 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         validate=v.valid_vin,
         context=("vin", "vehicle", "car", "truck"),
     ),
+    PatternSpec(
+        builtin("phimin.vehicle.vin_grouped"),
+        # "vin number 1HGCM 82633 A004352": a VIN read out in groups, as a transcript
+        # writes the pauses, where a word says vehicle (its 17 characters joined hold as one).
+        r"(?i)(?<![\w-])(?=[A-HJ-NPR-Z]{0,13}\d)(?=(?:[A-HJ-NPR-Z0-9][ -]?){16}[A-HJ-NPR-Z0-9](?![\w-]))"
+        # (each group with a digit: "the plate was ABC 123" is words and a plate)
+        r"(?=[0-9 -]{0,19}[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z]{0,13}\d)[A-HJ-NPR-Z0-9]{2,14}"
+        r"(?:[ -](?=[A-HJ-NPR-Z]{0,13}\d)[A-HJ-NPR-Z0-9]{2,14}){1,4}(?![\w-])",
+        validate=_grouped_vin,
+        context=("vin", "vehicle", "car", "truck", "van", "title", "registration"),
+        needs_context=True,
+    ),
     _labelled(
         "phimin.device.labelled",
         # (not serial sevens or threes, a mental status exam: "serial 7s 93 86 79")
@@ -1599,7 +1786,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # l m four two one", "claim number is ninety one dash four four seven two": a
         # labelled number read aloud, letters, digits and number words, to its last digit.
         rf"(?i)(?<![\w])(?:{_SPOKEN_ID_LABELS})(?:['’]s(?![\w]))?"
-        r"(?:,?[ ]+(?:is|was|it's|its|it|reads|says|said|changed|now|new|like|um|uh|es|era|son|el|=|:|\#"
+        r"(?:,?[ ]+(?:is|was|are|were|it's|its|it|reads|says|said|changed|now|new|like|um|uh|es"
+        r"|era|son|el|=|:|\#"
         # "the vin starts one h g c": what it starts or ends with
         r"|(?:starts|started|begins|began|ends)(?:[ ]+(?:with|in))?"
         # "the reference number they gave me is ...", "the case number that she sent was"
@@ -1640,7 +1828,10 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         # lil underscore ray": a handle said aloud after its platform, joined by "dot",
         # "underscore" or a dash, or holding a number (one bare word is left: "my snap
         # is private").
-        rf"(?i)(?<![\w])(?:{_PLATFORMS})(?:[ ]+(?:is|was|it's|its|name[ ]is|handle[ ]is))?"
+        # (or who one is there: "on snap i'm moonchild dot seven", "add me on snap,
+        # moonchild dot seven")
+        rf"(?i)(?<![\w])(?:{_PLATFORMS})(?:[ ]+(?:is|was|it's|its|name[ ]is|handle[ ]is|{_ON_IT_AS})"
+        r"|,)?"
         rf"[ ]+(?:at[ ]+)?(?P<id>(?!(?:at|is|was)[ ]|{_NUMBER_WORD}(?![\w]))(?=[a-z0-9]*[a-z])"
         # (two words may come before the join: "lil dre underscore official", "sad girl dot
         # exe", "baby girl kay two zero zero six")
