@@ -79,6 +79,24 @@ _SPOKEN = (
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
     r"|seventy|eighty|ninety|hundred|thousand)"
 )
+# What a round hundred counts that is no street: "eighteen hundred calories".
+_NOT_AFTER_HUNDRED = (
+    r"(?:calories|cals|feet|foot|ft|meters|metres|yards|steps|words|square|sq|acres|bucks"
+    r"|pesos|dollars|grams|milligrams|kids|students|people|hours|a|per|each|total|plus|so"
+    r"|something|bill|rent|deductible|credit|score)"
+)
+# A numbered street past the twelfth, said in words: "thirty second", "nineteenth".
+_SPOKEN_ORDINAL = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -](?:first|second|third"
+    r"|fourth|fifth|sixth|seventh|eighth|ninth)|(?:thir|four|fif|six|seven|eigh|nine)teenth"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth"
+)
+# The other street of a corner: a word of a name, with its type or none ("king", "vine
+# street"); no word of grammar ("my", "the").
+_CORNER_NAME = (
+    rf"(?!{_NOT_A_STREET_NAME}(?![\w]))\p{{L}}[\p{{L}}'’-]{{2,}}"
+    r"(?:[ ]+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr))?"
+)
 # Street types that are no everyday noun ("park", "view", "place", "court" are).
 _SPOKEN_STREET_TYPES = (
     r"street|avenue|road|boulevard|blvd|lane|drive|terrace|circle|parkway|highway|trail|pike"
@@ -90,6 +108,11 @@ _AMOUNT_AFTER = (
     r"|dollars?|bucks|cents?|grand|k|percent|pct|am|pm|a\.m|p\.m|o['’]?clock|tonight|today"
     r"|tomorrow|sharp|ish|mg|mcg|g|kg|lbs?|pounds?|miles?|mph|points?|degrees?|out|of|or|and"
     r"|to|on|in|at|by|for|now|right|a|an|the|milligrams?|units?|drinks?|pills?)"
+)
+# A distance said with its direction and what it is from, not a street: "we live at 12
+# north of here", "she's at like 20 south of town" (miles or minutes, left unsaid).
+_DISTANCE_AFTER = (
+    r"(?:north|south|east|west)(?:east|west)?(?:ward)?[ ]+of(?![\w])"
 )
 
 _LONG_WORD = regex.compile(r"\p{L}{3,}")
@@ -182,19 +205,44 @@ _ANCHORS: tuple[_Anchor, ...] = (
             rf"|(?<=(?<![\w])(?:at|on|is)[ ]){_SPOKEN})"
             rf"(?:[ ]+(?!{_NOT_A_STREET_NAME}(?![\w]))\p{{L}}[\p{{L}}'’.-]*){{1,3}}"
             rf"[ ]+(?:{_SPOKEN_STREET_TYPES})(?![\w'’-])"
+            # (a road by its number: "ninety one county road twelve")
+            rf"(?:(?<=road|highway|route)[ ]+(?:\d{{1,4}}|{_SPOKEN}(?:[ -]{_SPOKEN})?)(?![\w'’-]))?"
             rf"(?:[ ]+(?:apartment|apt|unit|suite|number)[ ]+{_SPOKEN}(?:[ -]{_SPOKEN})?"
             r"(?:[ ]+[a-h](?![\w]))?)?"
             # where someone lives, a house number and a name many streets have, said
             # without its type: "i live at forty two maple", "we're at 1234 main now"
             # (the cue read first, a literal, and left out of the match by `\K`)
             rf"|(?<![\w'’])(?:(?:live|lives|lived|living|stay|stays|stayed|staying|moved)[ ]+"
-            rf"(?:at|on|to)|(?:i'm|we're|she's|he's)[ ]+at|address[ ]is|address's"
+            # ("i'm over at twenty one twenty one magnolia", "the office is at one fifteen
+            # south main")
+            rf"(?:at|on|to)|(?:i'm|we're|she's|he's|they're)[ ]+(?:(?:over|down|up|out|still"
+            rf"|now)[ ]+)?at|(?:office|shop|store|building|clinic|church|school|it)[ ]+is[ ]+at"
+            rf"|it's[ ]+at|address[ ]is|address's"
             # ("my place is at sixty one elm", "her house is 42 oak", "the apartment at
             # 1412 w fulton")
             rf"|(?:place|house|apartment|home|trailer)(?:['’]s|[ ]is|(?=[ ]+at))(?:[ ]+at)?)[ ]+\K(?:\d{{1,5}}"
-            rf"|{_SPOKEN}(?:[ -]{_SPOKEN}){{0,4}})[ ]+(?:{_HOUSE_STREETS})(?![\w'’-])"
+            rf"|{_SPOKEN}(?:[ -]{_SPOKEN}|(?<=hundred)[ ]and[ ]{_SPOKEN}){{0,4}})[ ]+"
+            # (after a round hundred any street's name: "we live at thirty three hundred
+            # michigan", not "i'm at eighteen hundred calories")
+            rf"(?:{_HOUSE_STREETS}|(?<=hundred[ ]+)(?!{_NOT_A_STREET_NAME}(?![\w]))"
+            rf"(?!{_AMOUNT_AFTER}(?![\w]))(?!{_NOT_AFTER_HUNDRED}(?![\w]))\p{{L}}[\p{{L}}'’-]{{2,}})(?![\w'’-])"
+            rf"(?:[ ]+(?:street|st|avenue|ave|road|rd|drive|dr|court|ct|place|way|lane|ln|circle"
+            rf"|boulevard|blvd|terrace|loop)(?![\w'’-]))?"
+            rf"(?:[ ]+(?:apartment|apt|unit|suite|number)[ ]+{_SPOKEN}(?:[ -]{_SPOKEN})?"
+            r"(?:[ ]+[a-h](?![\w]))?)?"
             r"(?=[ ]*(?:[.,;:!?]|$)|[ ]+(?:and|but|so|now|with|since|for|in|near|by|right"
             r"|across|apartment|apt|unit|till|until|then|when|because|was|is|were|had|has)(?![\w]))"
+            # a block by its hundreds, said where something happened or someone lives:
+            # "on the twenty six hundred block of division", "the 4800 block of pine"
+            rf"|(?<![\w'’-])(?:\d{{1,3}}00|{_SPOKEN}(?:[ -]{_SPOKEN}){{0,2}}[ ]hundred)"
+            rf"[ ]+block[ ]+of[ ]+(?!{_NOT_A_STREET_NAME}(?![\w]))\p{{L}}[\p{{L}}'’.-]+"
+            rf"(?:[ ]+(?:{_SPOKEN_STREET_TYPES}|st|ave|rd|dr|blvd)(?![\w'’-]))?"
+            # a corner, one of its streets a numbered one or a name many streets have:
+            # "the corner of fifth and maple", "on the corner of king and sixth" (not "the
+            # corner of my eye and", "the corner of happy and healthy")
+            rf"|(?<![\w'’-])(?:the[ ]+)?corner[ ]+of[ ]+(?:(?:{_HOUSE_STREETS}|{_SPOKEN_ORDINAL})"
+            rf"[ ]+(?:and|&)[ ]+{_CORNER_NAME}|{_CORNER_NAME}[ ]+(?:and|&)[ ]+"
+            rf"(?:{_HOUSE_STREETS}|{_SPOKEN_ORDINAL}))(?![\w'’-])"
         ),
         spoken=True,
     ),
@@ -249,7 +297,7 @@ _ANCHORS: tuple[_Anchor, ...] = (
             rf"(?!(?:{MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
             # (a number only before a word, and no amount: "is at 4 dollars", "is at 7
             # percent", "is at 10 tonight")
-            rf"(?P<addr>(?:(?-i:\p{{Lu}})|\d[\d\p{{L}}/-]*(?:[ ,]+\d[\d\p{{L}}/-]*)*[ ,]+(?!{_AMOUNT_AFTER}(?![\w]))(?=\p{{L}}))"
+            rf"(?P<addr>(?:(?-i:\p{{Lu}})|\d[\d\p{{L}}/-]*(?:[ ,]+\d[\d\p{{L}}/-]*)*[ ,]+(?!{_AMOUNT_AFTER}(?![\w])|{_DISTANCE_AFTER})(?=\p{{L}}))"
             r"(?:(?!\d+[ ]?(?:years?|yrs?|months?|mos?|weeks?|wks?"
             r"|days?|times?|hours?|hrs?|minutes?|mins?|x)\b)[^\n.?!]){0,60}?)"
             r"(?=[ ]*(?:[\n.?!]|$|,[ ]|[ ]+(?:in|for|after|last|with|and|or|but)[ ]))"
@@ -284,7 +332,9 @@ _STREET_END = lazy(rf"(?i)(?:{_STREET_TYPES})\.?$")
 _NOT_CITY = lazy(
     r"(?i)^(?:mobile|desk|fax|phone|tel|email|e-mail|name|dear|hi|hello|thanks|regards|the|i"
     r"|we|she|he|they|and|or|but|then|so|which|who|where|when|because|if|it|this|that|my|her"
-    r"|his|their|our|your|a|an|to|in|on|at|for|with|from|of|was|is|are|had|has|have)\b"
+    r"|his|their|our|your|a|an|to|in|on|at|for|with|from|of|was|is|are|had|has|have"
+    # (speech going on after a comma: "the corner of fifth and maple, by the gas station")
+    r"|by|near|next|across|behind|like|um|uh|you|right|just)\b"
 )
 
 

@@ -40,7 +40,7 @@ from phimin._detect.lexicon import NameLexicon
 from phimin._detect.regions_abroad import regions_abroad
 from phimin._detect.words import BRAND_ALTERNATION, SPANISH_MOTION, SPANISH_TIMES
 
-__all__ = ["CityRecognizer", "PlaceLexicon", "load_places"]
+__all__ = ["FAMOUS_SITES", "CityRecognizer", "PlaceLexicon", "load_places"]
 
 _LOCATION_WORDS = frozenset(
     """in from to at near of around outside moved move moving live lives lived living visit
@@ -484,7 +484,8 @@ class CityRecognizer(PhiminRecognizer):
                 continue  # "trabajo en el centro", "desde ayer": downtown, yesterday
             if mode != "mixed" and _spanish_noun_said(name, lowered, start, end, state_follows):
                 continue  # "por la paz de mi familia", "la dejé en la mesa": the words
-            if self._clinical(name, town) and not state_follows:  # ("mobile alabama")
+            # ("mobile alabama"; a sight is no one's town: "we walked around times square")
+            if (self._clinical(name, town) or name in FAMOUS_SITES) and not state_follows:
                 continue
             previous = _previous_word(lowered, start)
             directed = previous in _DIRECTIONS
@@ -546,6 +547,9 @@ class CityRecognizer(PhiminRecognizer):
                 after_preposition
                 and (
                     self._no_word(name)
+                    # ("she's from buena vista"; in Spanish those are words: "allá en el
+                    # campo")
+                    or (self._odd_word_in(name) and previous not in _SPANISH_PLACE_CUES)
                     or state_follows
                     or _long_name(name)  # ("still in truth or consequences")
                     or _suffixed_town(name)  # ("a place in ocean city")
@@ -644,6 +648,18 @@ class CityRecognizer(PhiminRecognizer):
         one, two = m.group(1), m.group(2)
         big = self.places.not_below_state
         return one in big or (two is not None and f"{one} {two}" in big)
+
+    def _odd_word_in(self, name: str) -> bool:
+        """A town of two or more words, one of them no English word nor an article
+        ("buena vista", "pella heights"; not "la mesa", "el centro")."""
+        # (a mountain's, a lake's or a camp's name is the feature's first: "we went up
+        # mount rainier" is no trip to the Maryland town)
+        return " " in name and name.split(maxsplit=1)[0] not in _FEATURE_FIRST and any(
+            not (self.lexicon.is_english(w) or self.lexicon.is_common_word(w))
+            and w not in STOP_WORDS
+            and w not in _TOWN_ARTICLES
+            for w in name.split()
+        )
 
     def _no_word(self, name: str) -> bool:
         return not any(
@@ -923,9 +939,45 @@ _NEAR_ES = frozenset({"cerca", "cerquita", "lejos", "afuera", "fuera", "alrededo
 # Town names said inside a saying, where they are no place: "the garden of eden", "the
 # valley of depression", "the valley of the shadow of death" (but "we moved to the
 # valley" is one).
-_IDIOM_PLACE = regex.compile(r"(?:the[ ]+)?(?:eden|valley)(?![\w'’-])")
+_IDIOM_PLACE = regex.compile(
+    r"(?:the[ ]+)?(?:eden|valley|paradise|independence|liberty|hope|rome|vegas|las[ ]vegas"
+    r"|la[ ]esperanza|esperanza)(?![\w'’-])"
+)
+# Sayings that hold a town's name as a word or a byword, by the words just before it
+# ("trouble in paradise", "a sense of independence", "the statue of liberty", "all roads
+# lead to rome", "what happens in vegas") or just after it ("la esperanza de que vuelva").
+_SAYING_BEFORE = regex.compile(
+    r"(?:trouble[ ]+in|(?:sense|feeling|kind|bit|taste|lack|loss|need|want|declaration|symbol"
+    r"|desire|wish|fight|spirit|glimmer|ray|shred|sign|signs|source|message|lot|little)"
+    r"[ ]+of(?:[ ]+(?:my|her|his|their|our|your|some|more|real|new))?"
+    r"|statue[ ]+of|lead[ ]+to|leads[ ]+to|when[ ]+in|(?:happens|happened|stays|stayed)[ ]+in)"
+    r"[ ]+(?:the[ ]+)?$"
+)
+_SAYING_AFTER = regex.compile(
+    r"(?:la[ ]+)?esperanza[ ]+(?:de|que)(?![\w])|rome[ ]+(?:wasn['’]t|was[ ]+not)[ ]+built"
+    r"|liberty[ ]+bell(?![\w])"
+)
+# Articles and particles of a town's name, which make no name of their own ("la mesa").
+_TOWN_ARTICLES = frozenset("el la los las lo de del da do dos das di du le les san santa".split())
+_FEATURE_FIRST = frozenset("mount mt lake camp cape point isle glen fort port".split())
+_SPANISH_PLACE_CUES = frozenset("en de del a al desde hasta por para hacia".split())
+_SAYING_NAMES = frozenset("paradise independence liberty hope rome vegas".split())
 _GARDEN_OF = regex.compile(r"(?:garden|gardens)[ ]+of[ ]+(?:the[ ]+)?$")
 _VALLEY_OF = regex.compile(r"(?:the[ ]+)?valley[ ]+of(?![\w])(?![ ]+the[ ]+sun(?![\w]))")
+
+
+# Sights millions visit, named where someone went on a trip: they locate nobody ("we
+# went to the grand canyon", "got lost in times square"), as "disney world" does not.
+# (A town named the same is said with its state or where someone lives, which the
+# gazetteer reads the same: these are the sights, not the towns.)
+FAMOUS_SITES = frozenset(
+    """grand canyon|times square|mount rushmore|mt rushmore|mt. rushmore|golden gate bridge
+    |hoover dam|yellowstone|yosemite|the alamo|alamo|pike place market|space needle
+    |lincoln memorial|washington monument|bourbon street|las vegas strip|the strip
+    |brooklyn bridge|empire state building|statue of liberty|old faithful""".replace(
+        "\n    ", ""
+    ).split("|")
+)
 
 
 _NEXT_TWO = regex.compile(r",?[ ]+(\p{L}+)(?:[ ]+(\p{L}+))?")
@@ -934,6 +986,16 @@ _NEXT_TWO = regex.compile(r",?[ ]+(\p{L}+)(?:[ ]+(\p{L}+))?")
 def _in_idiom(lowered: str, start: int) -> bool:
     """Whether the town's name at `start` is said inside a saying ("the garden of eden",
     "walking through the valley of despair")."""
+    if _SAYING_AFTER.match(lowered, start) is not None:
+        return True
+    word = _IDIOM_PLACE.match(lowered, start)
+    said = word.group().removeprefix("the ").strip() if word is not None else ""
+    if (
+        said.split()[-1:]
+        and said.split()[-1] in _SAYING_NAMES
+        and _SAYING_BEFORE.search(lowered, max(0, start - 40), start) is not None
+    ):
+        return True
     return (
         _GARDEN_OF.search(lowered, max(0, start - 20), start) is not None
         or _VALLEY_OF.match(lowered, start) is not None

@@ -22,13 +22,13 @@ from phimin._detect.base import PhiminRecognizer
 from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
-from phimin._detect.geography import load_places
+from phimin._detect.geography import FAMOUS_SITES, load_places
 from phimin._detect.landmarks import landmarks
 from phimin._detect.lexicon import NameLexicon, fold_accents
 from phimin._detect.lines import finditer_by_line, finditer_in, lines_with, lines_with_words
 from phimin._detect.named_venues import named_venues
 from phimin._detect.patterns import PatternSpec
-from phimin._detect.school_acronyms import school_acronyms
+from phimin._detect.school_acronyms import school_acronyms, school_short_names
 from phimin._detect.turn_answers import answered_places
 from phimin._detect.words import (
     BRAND_ALTERNATION,
@@ -235,8 +235,26 @@ _CLITIC_VERB = r"\p{L}+(?:é|ó|aron|ieron|eron|aba|aban|ían|amos|imos)(?![\w])
 # at harbor light"); never someone's own ("at my mom's house", "at grandma house").
 _SHELTER_KINDS = (
     r"haven|house|light|lodge|manor|commons|village|gardens|inn|refuge|center|centre|harbor"
-    r"|harbour|home|shelter"
+    r"|harbour|home|shelter|towers|ranch"
 )
+
+
+# Words that make a house a place to eat or a kind of house, no one's shelter ("we took
+# her to pizza house", "the coffee house", "a tree house").
+_NOT_A_SHELTER_HOUSE = frozenset(
+    """pizza coffee steak waffle pancake tea burger noodle sushi taco chicken bagel donut pie
+    smoke ale beer wine chop curry pho ramen dumpling opera fun club frat tree boat bath
+    guest dog green white open full ware play doll bounce haunted fire court school""".split()
+)
+
+
+def _no_chain(value: str) -> bool | None:
+    """A chain's name places no one ("we dropped him off at waffle house"), nor does a
+    house to eat at or play in ("took her to pizza house", "to the bounce house")."""
+    lowered = value.lower().replace("’", "'")
+    if lowered in BRANDS or lowered.split()[0] in _NOT_A_SHELTER_HOUSE:
+        return False
+    return None
 _NOT_A_SHELTER_NAME = (
     r"the|a|an|my|his|her|our|their|your|this|that|some|one|grandma|grandpa|granny|nana|mom"
     r"|dad|mama|papa|aunt|auntie|uncle|tia|tía|abuela|friend|friends|group|halfway|foster"
@@ -309,10 +327,15 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
     PatternSpec(
         builtin("phimin.location.shelter"),
         r"(?i)(?<=(?<![\w'’])(?:stayed|stay|stays|staying|lived|placed|bed|room|spot|cot"
-        r"|slept|sleeping|intake)[ ]+(?:at|in|into|over[ ]at)[ ]+)"
+        r"|slept|sleeping|intake"
+        # (or held, sent or treated there: "he's locked up in twin towers", "they took her
+        # to sunrise house for detox", "a program at new dawn ranch")
+        r"|locked[ ]up|program|detox|admitted|checked|sent|(?:took|drove|brought|dropped|sent)[ ]+"
+        r"(?:him|her|me|us|them))[ ]+(?:at|in|into|to|over[ ]at|off[ ]at)[ ]+)"
         rf"(?!(?:{_NOT_A_SHELTER_NAME})[ ])(?P<place>\p{{L}}[\p{{L}}-]*(?:[ ](?!(?:{_NOT_A_SHELTER_NAME})[ ])"
         rf"\p{{L}}[\p{{L}}-]*)?[ ](?:{_SHELTER_KINDS}))(?![\w'’-])",
         group="place",
+        validate=_no_chain,
         trigger=rf"(?i)(?<![\w'’])(?:{_SHELTER_KINDS})(?![\w'’-])",
     ),
     PatternSpec(
@@ -439,7 +462,11 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         r"|public|local|big|small|trailer|dog|water|amusement|theme|car|ball|skate|office"
         r"|business|industrial|mobile|these|those|one|any|every|each|no|what|which|new|full"
         r"|plain|clear|last|next|first|second|third|fourth|final|high|low|middle|certain"
-        r"|another|other|same|whole|his|its)[ ])\p{L}[\p{L}'’-]+[ ]+)(?:heights|park|hills|village"
+        r"|another|other|same|whole|his|its"
+        # (a number said, "from nine point one to seven point four": an a1c, no place)
+        r"|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty"
+        r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[ ])\p{L}[\p{L}'’-]+[ ]+)"
+        r"(?:heights|park|hills|village"
         r"|gardens|terrace|springs|ridge|harbor|harbour|meadows|estates|acres|manor|commons"
         r"|slope|flats|hollow|grove|valley|point|woods|crossing|landing|glen|shores|pines"
         r"|oaks|lakes|quarter|junction|corners"
@@ -590,7 +617,11 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # (a road by its number is the route rule's, whole: "up county road 12")
         r"(?![ ]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
         r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![\w'’-])))"
-        r"(?!(?<=(?<![\w])(?:drive|way))[ -]in(?![\w]))",
+        r"(?!(?<=(?<![\w])(?:drive|way))[ -]in(?![\w]))"
+        # ("i'm on tiktok way too much", "on xbox way more": "way" says how much)
+        r"(?!(?<=(?<![\w])way)[ ]+(?:too|more|less|better|worse|longer|harder|easier|bigger"
+        r"|smaller|faster|slower|different|back|ahead|behind|before|after|past|over|off|out"
+        r"|up|down|beyond|into|much|cooler|nicer|happier|calmer|worse)(?![\w]))",
         validate=_named_street,
         # (a word of its own: "st" and "rd" are in "just" and "word")
         trigger=rf"(?i)(?<![\w'’-])(?:{_STREET_TYPE})(?![\w'’-])",
@@ -641,6 +672,8 @@ _FACILITY_NOUN = lazy(
     r"(?i)(?<![\w])(?:hospital|hosp\.?|medical[ ]center|med[ ]center|med(?:ical)?[ ]ctr|clinic|health[ ]center"
     r"|health[ ]system|rehab(?:ilitation)?[ ](?:center|facility|hospital)|nursing[ ]home|hospice"
     r"|treatment[ ]center|recovery[ ]center|behavioral[ ]health|elementary|high[ ]school"
+    # "he's in the rockland psychiatric center", "she's at los padrinos juvenile hall"
+    r"|psychiatric[ ](?:center|hospital|institute)|juvenile[ ]hall"
     r"|middle[ ]school|university|college|academy|church|shelter|jail|prison"
     r"|correctional[ ](?:facility|center|institution)|penitentiary|detention[ ]center|campus|medical|rehab|memorial|apartments"
     r"|chapel|temple|mosque|synagogue|cathedral|ministries|baptist|tabernacle|ame|a\.m\.e\."
@@ -681,6 +714,12 @@ _SAINT = lazy(
     r")(?:'s|’s|'S)?"
     r"(?![ ]+(?i:day|wort|eve)(?![\w]))"  # (in any case: "St. John's Wort", "St Patrick's Day")
 )
+# Going to a school or a church, said just before a saint's name ("i went to st
+# ignatius", "she's at saint agnes").
+_SCHOOL_GOING = lazy(
+    r"(?i)(?<![\w'’])(?:went|go|goes|going|attend|attends|attended|transferred|sent)[ ]+"
+    r"(?:to[ ]+)?$|(?<![\w'’])at[ ]+$"
+)
 _SAINT_KIND = lazy(r"[ ]+(?:church|parish|cathedral|school|academy|hospital|chapel)(?![\w])")
 # A venue named after its kind, at the place someone goes ("we met at cafe luna", "the
 # pantry at our lady of guadalupe"): the name after the noun.
@@ -689,7 +728,13 @@ _VENUE = lazy(
     r"(?:(?P<kind>cafe|café|caffe|club|pub|bar|diner|hotel|motel|taqueria|panaderia|bistro"
     r"|tavern|lounge|grill)[ ]+(?P<name>\p{L}[\p{L}'’-]+)"
     r"|our[ ]+lady[ ]+of[ ]+(?:the[ ]+)?(?P<name>\p{L}[\p{L}'’-]+)(?:[ ]+(?:help|grace|hope"
-    r"|mercy|sorrows|peace|victory|lourdes|fatima|guadalupe))?)(?![\w'’-])"
+    r"|mercy|sorrows|peace|victory|lourdes|fatima|guadalupe))?"
+    # a parish and its school by a name of the faith many share: "my kids go to
+    # immaculate conception", "she's at holy cross" (not "to the holy spirit")
+    r"|(?<!(?<![\w])the[ ]+)(?:immaculate[ ]+conception|holy[ ]+(?:family|cross|trinity|name|redeemer|rosary"
+    r"|angels|innocents|child|apostles)|blessed[ ]+sacrament|christ[ ]+the[ ]+king"
+    r"|queen[ ]+of[ ]+(?:peace|angels|apostles)|good[ ]+shepherd|precious[ ]+blood"
+    r"|most[ ]+holy[ ]+(?:trinity|redeemer|rosary|name))(?![ ]+(?:of|in)(?![\w])))(?![\w'’-])"
 )
 # Where someone is, was or was sent, then a word and a pause or a word of time: the
 # place's own name if no list knows the word (`FacilityRecognizer._unknown_places`).
@@ -763,6 +808,9 @@ _PAUSE_AFTER = (
 _BEEN_AT = lazy(
     # (a person is somewhere: "he's in", "she was at"; not "salt is in", "time to")
     r"(?i)(?:(?<=(?<![\w'’])(?:he|she|i|we|they|you|who))['’](?:s|m|re)"
+    # (or one's own people: "my son's at stuyvesant", "her brother's in rikers")
+    r"|(?<=(?<![\w'’])(?:son|daughter|kid|brother|sister|mom|dad|wife|husband|boyfriend"
+    r"|girlfriend|cousin|nephew|niece|grandson|granddaughter|uncle|aunt))['’]s"
     r"|(?<![\w'’])(?:(?:he|she|i|we|they|you|who)[ ]+(?:was|were|is|am|are|been)|been|stayed"
     r"|stay|stays|staying|living|live|lives|lived|sent|went|go|goes|going|locked[ ]up|admitted"
     r"|transferred|work|working|works|worked|bid|stint"
@@ -1283,6 +1331,7 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._features(text)
         yield from self._spanish_facilities(text)
         yield from school_acronyms(text, self.lexicon)
+        yield from school_short_names(text, self.lexicon)
         yield from named_venues(text)
         yield from landmarks(text, self.lexicon)
         yield from answered_places(text, self.lexicon)
@@ -1318,6 +1367,8 @@ class FacilityRecognizer(PhiminRecognizer):
             # The kind goes too, said again as the finding's wording: "green lake" ->
             # "[lake]" (`facility_kind`); "lake tahoe" -> "[location]".
             start = min(m.start("name"), m.start("kind"))
+            if text[start : m.end()].lower() in FAMOUS_SITES:
+                continue  # "we went to the grand canyon": a sight, it locates no one
             yield _FEATURE_NAME.at(start, m.end())
 
     def _unknown_places(self, text: str) -> Iterator[Detection]:
@@ -1400,7 +1451,7 @@ class FacilityRecognizer(PhiminRecognizer):
         """ "at cafe luna", "at our lady of guadalupe": a venue named after its kind (the
         name no everyday word or grammar: "at the bar tonight", "at the club with")."""
         for m in finditer_by_line(_VENUE, text):
-            word = m.group("name").lower()
+            word = (m.group("name") or "").lower()  # (none in a parish's: "holy cross")
             lex = self.lexicon
             if m.group("kind") is not None and (
                 word in STOP_WORDS
@@ -1676,9 +1727,17 @@ class FacilityRecognizer(PhiminRecognizer):
         places = load_places()
         for m in _SAINT.finditer(text):
             said = m.group().lower()
-            if not m.group().isupper() and (said in places.cities or said in places.towns):
+            if not m.group().isupper() and (
+                said in places.cities
+                or (
+                    said in places.towns
+                    and _SCHOOL_GOING.search(text, max(0, m.start() - 16), m.start()) is None
+                )
+            ):
                 continue  # "moved to st. paul": the gazetteer's, with its state (in
-                # capitals the gazetteer takes few: "TO GO TO ST. MARY" stays a saint's)
+                # capitals the gazetteer takes few: "TO GO TO ST. MARY" stays a saint's;
+                # a small town's name is a saint's school or church where someone goes or
+                # went: "i went to st ignatius", not "i pray to saint anthony")
             name = m.group("name").lower().rstrip("'’s")
             # A saint's own name is often a word ("st. mark's", "saint rose church", "St.
             # Peter"): a capital, the "'s" or the church after it says it is one.

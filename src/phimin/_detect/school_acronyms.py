@@ -21,14 +21,16 @@ from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from phimin._catalogue import builtin
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
+from phimin._detect.geography import load_places
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_in, whole_words
 from phimin._detect.words import STATE_CODES
 from phimin._lazy_regex import lazy
 
-__all__ = ["school_acronyms"]
+__all__ = ["school_acronyms", "school_short_names"]
 
 SCHOOL_ACRONYM = builtin("phimin.location.school_acronym")
+SCHOOL_SHORT = builtin("phimin.location.school_short")
 
 _AT_SCHOOL = lazy(
     r"(?i)(?<![\w'’])(?:at|into|to|from|out[ ]of|attend|attends|attended|attending|of"
@@ -103,3 +105,104 @@ def school_acronyms(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         if placed is not None and placed.span("name") == (start, end):
             seen.add(start)
             yield SCHOOL_ACRONYM.at(start, end)
+
+
+# A college said short after a word that places someone there: a town's or a state's
+# name and "state", "tech", "cc", "community" or "poly" ("she's at michigan state",
+# "he's finishing at lincoln tech", "i'm at austin cc", "my daughter goes to lane
+# community", "he got into cal poly"). No "the" before it: "the garden state", "the
+# lone star state" are a state's nickname.
+_SHORT = lazy(
+    r"(?i)(?<![\w'’])(?:at|to|into|from|out[ ]of|attends?|attended|attending|goes[ ]to|go[ ]to"
+    r"|went[ ]to|going[ ]to|transferred[ ]to|transfer[ ]to|back[ ]to)[ ]+"
+    r"(?P<name>(?P<words>\p{L}[\p{L}'’.-]+(?:[ ]+\p{L}[\p{L}'’.-]+)?)[ ]+"
+    r"(?:state|tech|cc|community|poly)(?:[ ]+(?:college|university|u))?)(?![\w'’-])"
+    # (not the state's own office or a thing of it: "from iowa state police", "at ohio
+    # state parks", "to texas state prison")
+    r"(?![ ]+(?:police|patrol|troopers?|prison|pen|penitentiary|parks?|line|lines|fair"
+    r"|capitol|building|hospital|highway|route|road|office|agency|board|court|college"
+    r"|university|center|centre|service|services|standards?|tax|taxes|law|laws"
+    r"|government|department|dept|level|support|desk|team|company|companies|jobs?|stocks?"
+    r"|industry|sector|guy|guys|call)(?![\w'’-]))"
+)
+# Names of the UC and SUNY campuses and the like after their system's name: "uc davis",
+# "suny new paltz", "cal state fullerton", "penn state behrend".
+_SYSTEM = lazy(
+    r"(?i)(?<![\w'’])(?:uc|suny|cuny|cal[ ]state|penn[ ]state)[ ]+"
+    r"(?P<campus>\p{L}[\p{L}'’-]+(?:[ ]+\p{L}[\p{L}'’-]+)?)(?![\w'’-])"
+)
+# Words before "state" or "community" that say which state or community, and name no
+# town ("back to normal state", "at steady state", "from black community").
+_NOT_SCHOOL_WORDS = frozenset(
+    """normal steady natural resting baseline current previous original stable calm relaxed
+    mental emotional physical altered dream sober manic free home police welfare nanny red
+    blue swing solid liquid gas gaseous fragile weird good bad black white deaf gay queer
+    lgbt lgbtq recovery sober church faith online local whole entire same other big small
+    high low tech hi geek nail vet pharmacy lab surgical ultrasound radiology med medical
+    dental computer repair support info help desk ed grad law""".split()
+)
+
+
+# Words before a state's nickname, no school's: "from the garden state", "in this great
+# state".
+_NICKNAME_OPENERS = frozenset("the a an this that our your their great old".split())
+
+
+def _school_town(words: str, lexicon: NameLexicon) -> bool:
+    """Words that name a place or a school of their own: a town's, a state's, a county's
+    name, or words no dictionary has ("hennepin", "penn"); never a word that says which
+    kind or whose."""
+    places = load_places()
+    lowered = words.lower()
+    parts = lowered.split()
+    if any(
+        w in STOP_WORDS or w in SPANISH_STOP_WORDS or w in _NOT_SCHOOL_WORDS or is_clinical_term(w)
+        for w in parts
+    ):
+        return False
+    if lowered in places.cities or lowered in places.towns or lowered in places.not_below_state:
+        return True
+    return all(not (lexicon.is_english(w) or lexicon.is_common_word(w)) for w in parts)
+
+
+def school_short_names(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """A college by a town's or a state's name and a short kind, after a word that
+    places someone there ("at iowa state", "to ivy tech"); and a campus after its
+    system's name ("uc davis", "suny new paltz")."""
+    lowered = text.lower()
+    if any(k in lowered for k in ("state", "tech", "cc", "community", "poly")):
+        for m in _SHORT.finditer(text):
+            words = m.group("words")
+            last = words.split()[-1]
+            if _school_town(words, lexicon):
+                yield SCHOOL_SHORT.at(*m.span("name"))
+            elif (
+                words != last
+                and words.split()[0].lower() not in _NICKNAME_OPENERS
+                and _school_town(last, lexicon)
+            ):
+                # (the word before says whose: "he's at [his] [iowa state]")
+                yield SCHOOL_SHORT.at(m.end("words") - len(last), m.end("name"))
+    if any(k in lowered for k in ("uc ", "suny", "cuny", "state ")):
+        for m in _SYSTEM.finditer(text):
+            end = _campus_end(m, lexicon)
+            if end is not None:
+                yield SCHOOL_SHORT.at(m.start(), end)
+
+
+def _campus_end(m: regex.Match[str], lexicon: NameLexicon) -> int | None:
+    """Where a campus's name after its system's ends: both words if they name a town
+    ("suny new paltz"), the first if it names one or is no word ("penn state behrend"),
+    or None ("uc and", "suny is")."""
+    places = load_places()
+    campus = m.group("campus").lower()
+    first = campus.split()[0]
+    if campus in places.cities or campus in places.towns:
+        return m.end("campus")
+    if first in STOP_WORDS or is_clinical_term(first):
+        return None
+    if first in places.cities or first in places.towns or not (
+        lexicon.is_english(first) or lexicon.is_common_word(first)
+    ):
+        return m.start("campus") + len(first)
+    return None
