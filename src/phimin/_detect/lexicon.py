@@ -159,6 +159,12 @@ class NameLexicon:
     verb_forms: frozenset[str] = frozenset()
     # Everyday words few children are named (`_WORD_FIRST_EXCESS`): "lean", "carry".
     words_first: frozenset[str] = frozenset()
+    # Given names the model's noun index also holds, as a figure or a place of myth,
+    # scripture or history ("ignatius", "hezekiah", "hillel", "remus"), and rare as a
+    # word: left off `first`, since the set holds real nouns too ("chardonnay",
+    # "tacoma", "saffron"), they are names only where only a person can stand, said to
+    # be someone's kin ("ignatius my grandpa used to say").
+    given_nouns: frozenset[str] = frozenset()
 
     def is_plain_word(self, word: str) -> bool:
         """A verb, adjective or adverb ("reading", "mobile"): never a place or a name alone."""
@@ -214,6 +220,10 @@ class NameLexicon:
         """An everyday word given as a first name to very few children ("lean back",
         "as long as", "hunting season"): far more often the word than anyone's name."""
         return word in self.words_first
+
+    def is_given_noun(self, word: str) -> bool:
+        """A given name the model's nouns hold and English seldom uses (`given_nouns`)."""
+        return word in self.given_nouns
 
     def is_common_word(self, word: str) -> bool:
         return word in self.common_words or word in STOP_WORDS
@@ -324,6 +334,7 @@ def _build(dictionary: _Dictionary) -> NameLexicon:
     # use of it is a Spanish word first: "vence", "tomara", "mija", not "tomasz", "rajesh".
     rare = _ssa_shares(_RARE_TABLE)
     rare_names: set[str] = set()
+    given_nouns: set[str] = set()
     for word, share in (_ssa_shares() | rare).items():
         if (
             word not in first
@@ -333,7 +344,6 @@ def _build(dictionary: _Dictionary) -> NameLexicon:
                 or (word not in rare and zipf(word) < _NAME_ZIPF_CAP)
             )
             and word not in _NOT_FIRST_NAMES
-            and word not in nouns
             and word not in word_classes
             and not (
                 word in rare
@@ -341,6 +351,10 @@ def _build(dictionary: _Dictionary) -> NameLexicon:
                 and zipf(word, freq_es) - zipf(word) >= _SPANISH_LEAN
             )
         ):
+            if word in nouns:
+                if zipf(word) < _RARE_ZIPF and len(word) >= 4:
+                    given_nouns.add(word)
+                continue
             first[word] = share
             if word in rare:
                 rare_names.add(word)
@@ -384,6 +398,7 @@ def _build(dictionary: _Dictionary) -> NameLexicon:
         frozenset(rare_names),
         verb_forms,
         words_first,
+        frozenset(given_nouns),
     )
 
 

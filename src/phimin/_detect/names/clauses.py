@@ -989,6 +989,8 @@ def kin_appositives(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
         if all(
             name_word(w, lexicon, modal=True)
             or (lexicon.is_first_name(w.lower()) and w.lower() not in STOP_WORDS)
+            # ("ignatius my grandpa used to say"; never "saffron my favorite spice")
+            or (lexicon.is_given_noun(w.lower()) and role in RELATIONS)
             for w in words
         ) or (
             len(words) == 1
@@ -1357,6 +1359,7 @@ def companions(
                 lexicon.is_first_name(word.lower())
                 and name_word(word, lexicon, modal=True)
                 and not past_tense_verb(word, _word_before(text, m.start(group)))
+                and not _verb_of_a_noun(text, word, m.start(group))
             ) or (
                 # "me and dre went", "jojo and i broke up": a nickname no list has,
                 # then what the two did ("me and work are" is no one: a word)
@@ -1369,6 +1372,26 @@ def companions(
 
 
 _DETERMINERS = frozenset("the a an this that my your his her our their".split())
+
+
+def _verb_of_a_noun(text: str, word: str, start: int) -> bool:
+    """ "the sun rose and i was still awake", "the water rose and we": a name that is a
+    verb's past (`PAST_TENSE_NAMES`) after a determiner and a noun is that noun's verb
+    (never after kin or a role: "my friend rose and i", "the nurse rose and i")."""
+    if word.lower() not in PAST_TENSE_NAMES:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    noun = before.group(1).lower()
+    return (
+        _word_before(text, before.start(1)) in _DETERMINERS
+        and noun not in STOP_WORDS
+        and noun not in RELATIONS
+        and noun not in KIN_ROLES
+        and noun not in ROLES
+        and noun not in PERSON_NOUNS
+    )
 
 
 def described_noun(text: str, start: int, lexicon: NameLexicon) -> bool:

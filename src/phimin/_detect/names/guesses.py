@@ -459,6 +459,12 @@ _AFTER_A_VERB = frozenset(
 )
 
 
+# ...and after a verb's third person, where and when it is done, or what to.
+_AFTER_THIRD_PERSON = frozenset(
+    "at with for to from every all way too so the a an his my their our your like".split()
+)
+
+
 def _first_name_before(t: Tokens, i: int) -> bool:
     """Is the word before surname i a first name that is also a noun ("jonah", "noah",
     "peter")? Not a verb, adjective or grammar ("i hope feldstein", "will nguyen"), and
@@ -508,12 +514,13 @@ def _verb_after_name(t: Tokens, k: int) -> bool:
     if w in lex.verb_forms or (w.endswith("ed") and lex.is_verb_form(w)):
         return True
     after = t.next_word(k)
-    return (
-        w in lex.ambiguous
-        and lex.is_plain_word(w)
-        and after < len(t)
-        and t.lower[after] in _AFTER_A_VERB
-    )
+    if after >= len(t) or not lex.is_plain_word(w):
+        return False
+    if t.mode == "lower" and w.endswith("s") and not w.endswith("ss"):
+        # a verb's third person before its place, time or object: "deb cooks way too
+        # much", "teo gambles away his checks", "cheo bakes with me"
+        return t.lower[after] in _AFTER_A_VERB | _AFTER_THIRD_PERSON
+    return w in lex.ambiguous and t.lower[after] in _AFTER_A_VERB
 
 
 _HESITATIONS = frozenset("um umm uh uhh uhm er erm".split())

@@ -14,7 +14,14 @@ from phimin._detect.case import CaseMode
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
-from phimin._detect.names.tokens import NAME_WORD, Span, Tokens, extend, ok_after_cue
+from phimin._detect.names.tokens import (
+    NAME_WORD,
+    SPOKEN_ADVERBS,
+    Span,
+    Tokens,
+    extend,
+    ok_after_cue,
+)
 from phimin._detect.names.turns import HYPOCORISMS, spanish_diminutive
 from phimin._detect.words import (
     BRACKET_KIN,
@@ -70,6 +77,10 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
         return Span(j, nickname + 1, score, RELATION)
     if _described(t, i) and not t.lexicon.is_clear_name(t.lower[j]):
         return None  # "lost the baby weight", "a sister city": kin as a describing word
+    if t.lower[j] in SPOKEN_ADVERBS:
+        return None  # "my dad lowkey drinks", "my wife sorta works": how, not who
+    if _does_after_kin(t, j):
+        return None  # "my grandma knits blankets": what she does, not what she is called
     if (
         _relation_name(t, j)
         or _appositive(t, j)
@@ -77,8 +88,54 @@ def relation_at(t: Tokens, i: int, score: float) -> Span | None:
         or _subject_after_kin(t, j)
         or _named_then_resumed(t, j)
     ):
-        return extend(t, j, score, RELATION)
+        return _without_her_verb(t, extend(t, j, score, RELATION))
     return None
+
+
+# Third persons the model's word classes lack ("vapes", "tweaks").
+_MORE_THIRD_PERSONS = frozenset(
+    "vapes tweaks snowboards skateboards babysits texts games streams rollerblades".split()
+)
+# After a verb said of someone, what comes next in that clause: a place, a time, an
+# object ("tye swims at the y", "deb cooks way too much", "kai vapes in his room").
+_AFTER_A_VERB = frozenset(
+    """at in on with for to from by every all way too so the a an his her my their our
+    your me him them us it like out up around twice daily nonstop constantly""".split()
+)
+
+
+def _third_person(t: Tokens, k: int) -> bool:
+    """In speech, is token k a verb's third person ("plays", "bakes", "knits")? The
+    model's verb, adjective and adverb classes hold its stem; a plural noun's do not."""
+    if k >= len(t) or t.mode != "lower":
+        return False
+    w = t.lower[k]
+    if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "'s", "’s", "us", "is")):
+        return False
+    return w in _MORE_THIRD_PERSONS or t.lexicon.is_plain_word(w)
+
+
+def _does_after_kin(t: Tokens, j: int) -> bool:
+    """ "my grandma knits blankets", "my aunt gambles away": right after kin, a verb's third
+    person that is no first name (a surname list's "Gambles" is no sign)."""
+    return (
+        j == t.next_word(t.prev_word(j))
+        and _third_person(t, j)
+        and not t.lexicon.is_first_name(t.lower[j])
+    )
+
+
+def _without_her_verb(t: Tokens, span: Span) -> Span:
+    """ "my granddaughter emmy bakes with me": a two-word name whose second word is a
+    verb's third person with its place or object after it ends at the first word
+    (not "my cousin chris banks said", where a person's verb follows the surname)."""
+    second = t.next_word(span.start)
+    if span.end != second + 1 or not _third_person(t, second):
+        return span
+    after = t.next_word(second)
+    if after < len(t) and t.gap(second, after) == " " and t.lower[after] in _AFTER_A_VERB:
+        return Span(span.start, span.start + 1, span.score, span.rule)
+    return span
 
 
 # Kin and a name said together for no one's kin: the government, a saint, a brand.
@@ -137,8 +194,10 @@ def _subject_after_kin(t: Tokens, j: int) -> bool:
     if t.mode != "lower" or not t.candidate(j) or w in STOP_WORDS or w in FILLERS:
         return False
     k = t.next_word(j)
-    if k >= len(t) or t.gap(j, k) != " " or t.lower[k] not in PERSON_VERBS:
+    if k >= len(t) or t.gap(j, k) != " ":
         return False
+    if t.lower[k] not in PERSON_VERBS and not _third_person(t, k):
+        return False  # ("my uncle vic gambles away his checks": what he does)
     lex = t.lexicon
     return not t.clinical(j) and (
         lex.is_first_name(w) or (len(w) >= 3 and not lex.is_english(w) and not lex.is_spanish(w))

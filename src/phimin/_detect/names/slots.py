@@ -101,12 +101,16 @@ _THING_BEFORE = lazy(
 def letter_pair_names(text: str, mode: CaseMode) -> Iterator[Detection]:
     """ "me and tj went", "aj keeps calling", "i told cj about it", "jd's place": a letter
     pair people go by, after what leads to a person or opening a clause before what a
-    person does (never after a determiner: "the dj played"; never in mixed case, where
-    "TJ" is written with capitals and other rules read them)."""
-    if mode == "mixed":
-        return
+    person does (never after a determiner: "the dj played"; in mixed case, where "TJ"
+    is written with capitals and other rules read them, only in capitals after kin: "my
+    son TJ")."""
     for m in _LETTER_PAIR.finditer(text):
         start, end = m.span("name")
+        if mode == "mixed":
+            # "My son TJ plays ball": in capitals, only right after kin
+            if text[start:end].isupper() and _KIN_BEFORE.search(text[max(0, start - 40) : start]):
+                yield INITIALS.at(start, end)
+            continue
         if not text[start:end].islower():
             continue
         head = text[max(0, start - 40) : start]
@@ -117,7 +121,9 @@ def letter_pair_names(text: str, mode: CaseMode) -> Iterator[Detection]:
         if _THING_BEFORE.search(head) and not kin:
             continue
         before = kin or _BEFORE_PAIR.search(head) is not None
-        after = _AFTER_PAIR.match(text, end) is not None
+        after = _AFTER_PAIR.match(text, end) is not None or (
+            kin and _DOES_AFTER_KIN.match(text, end) is not None
+        )
         if (before and (after or _PAUSE_OR_WORD.match(text, end))) or (
             after and _OPENS_PAIR.search(text[max(0, start - 60) : start]) is not None
         ):
@@ -133,7 +139,15 @@ _OWNED = lazy(
 _DETERMINER_BEFORE = lazy(
     r"(?i)(?<![\w'’])(?:the|a|an|this|that|my|your|his|her|our|their)[ ]+\Z"
 )
-_KIN_BEFORE = lazy(rf"(?i)(?<![\w'’])(?:my|our|his|her|their)[ ]+(?:{_KIN})[ ]+\Z")
+_KIN_BEFORE = lazy(
+    rf"(?i)(?<![\w'’])(?:my|our|his|her|their)[ ]+(?:{_KIN})(?:[ -]+in[ -]+law)?[ ]+\Z"
+)
+# After kin and the pair, what someone does, said in its third person or past ("my son
+# tj plays ball", "my nephew dj skates", "my brother in law pj deals"; not "my son tj's").
+_DOES_AFTER_KIN = lazy(
+    r"(?i)[ ]+(?:(?:just|always|never|still|also|really|even|usually)[ ]+)?"
+    r"[a-z]{2,}(?<!s)(?:s|ed)(?![\w'’])"
+)
 # After the pair, a pause, the end, or a word (not a noun the pair would qualify: "tj
 # went", "told cj about it"; the pair before "pm", "card" is never reached here).
 _PAUSE_OR_WORD = lazy(
@@ -162,11 +176,61 @@ _HUMAN_DOES = (
     # (coming by with something or to do something: "rain came over the hill" is weather)
     r"|(?:came|comes)[ ]+(?:by|over)[ ]+(?:with|to[ ]+(?:see|help|check|drop|pick|get)|for"
     r"|last|yesterday|earlier|after|this|again)|picked[ ]+(?:me|us)[ ]+up"
-    r"|(?:said|says|told[ ]+(?:me|us))[ ]+(?:he|she)(?:['’]d|['’]ll|['’]s)?)(?![\w'’])"
+    r"|(?:said|says|told[ ]+(?:me|us))[ ]+(?:he|she)(?:['’]d|['’]ll|['’]s)?"
+    # quoting someone ("bean was like you need to stop"; never "work was like a
+    # nightmare": a pronoun or a cry follows)
+    r"|(?:was|is)[ ]+like[ ]+(?:you|i|we|oh|yo|dude|bro|girl|no|yeah|why|what|look|listen)"
+    # using, locked up, out of rehab, a job got: "moose is using again", "duke is out of
+    # rehab", "jojo got a job at the warehouse" (never "the leg is using")
+    r"|(?:is|was)[ ]+(?:using[ ]+again|relapsing|locked[ ]+up|out[ ]+on[ ]+parole"
+    r"|(?:out[ ]+of|back[ ]+in)[ ]+(?:rehab|jail|prison|juvie|detox))"
+    r"|got[ ]+(?:a[ ]+job|fired|hired|promoted|engaged|deported|locked[ ]+up|out[ ]+of"
+    r"[ ]+(?:rehab|jail|prison|juvie))"
+    r"|(?:keeps|kept)[ ]+(?:saying|calling|promising|apologizing)"
+    r"|came[ ]+(?:by|over)[ ]+and[ ]+(?:he|she)"
+    r"|(?:was|is)[ ]+(?:crying|sobbing)[ ]+(?:when|and|because|cause|about)[ ]+(?:she|he|i))"
+    r"(?![\w'’])"
 )
+# Two-letter given names that no list above has as a pair ("mo came by and he").
+_SHORT_GIVEN = "mo|jo|bo|al|ed|ty|vi|cy|di|lu"
 _WORD_SUBJECT = lazy(
-    rf"(?im){_OPENS}(?P<name>[a-z][a-z'’]{{2,11}})[ ]+{_HUMAN_DOES}"
+    rf"(?im){_OPENS}(?P<name>[a-z][a-z'’]{{2,11}}|{_SHORT_GIVEN})[ ]+{_HUMAN_DOES}"
 )
+# A word opening a clause, being some way, then "he" or "she" doing what only a person
+# does later in that sentence: "pip is fine now she called me", "boo was asleep when i
+# got home and he woke up", "zee was at the party and she kept asking" (a thing's "she"
+# comes after a determiner: "the car is fine now she runs great").
+_WORD_THEN_PRONOUN = lazy(
+    rf"(?im){_OPENS}(?P<name>[a-z][a-z'’]{{2,11}}|{_SHORT_GIVEN})[ ]+"
+    # (being where or how a person is, not "pizza was cold", "music was loud")
+    # (fine again only "now", after a pause: "pip is fine now she called me"; never
+    # "pizza was fine and he called")
+    r"(?:(?:is|was|seems|seemed)[ ]+(?:doing[ ]+)?(?:fine|okay|ok|alright|better)"
+    r"(?:[ ]+now[ ]+|[ ]*,[ ]*(?:now[ ]+)?)"
+    r"|(?:(?:is|was|seems|seemed)[ ]+(?:asleep|awake|home|here|there|back|upset|mad|pissed"
+    r"|sick|gone|pregnant|in[ ]+the[ ]+hospital|out[ ]+of[ ]+town"
+    r"|at[ ]+(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon"
+    r"|midnight|night|\d)(?![\w'’]))(?:(?:the|my|his|her|our|their|a)[ ]+)?[a-z'’]+"
+    r"(?:[ ]+(?:party|house|place))?)"
+    r"|(?:has|had)[ ]+been[ ]+(?:good|great|okay|better|clean|sober|sick|quiet|weird|off))"
+    r"(?:[ ]+[^.!?;\n]{0,30}?)??[ ,]+"
+    r"(?:(?:now|and|but|so|when|then|because|cause|since|lately)[ ]+)?)(?:he|she)"
+    r"(?:(?:['’]s|[ ]+is|[ ]+was)[ ]+(?:going[ ]+to[ ]+(?:meetings|church|school|work"
+    r"|therapy|group)|been[ ]+(?:calling|texting|asking))"
+    r"|[ ]+(?:just[ ]+|even[ ]+|finally[ ]+)?(?:called[ ]+me|texted|messaged|told[ ]+me"
+    r"|asked[ ]+(?:me|about)|apologized|said[ ]+sorry|woke[ ]+up|kept[ ]+asking"
+    r"|keeps[ ]+asking|hugged|promised|swore|cried))(?![\w'’])"
+)
+# Words a clause opens with bare that are no one: meals, weather, money, an event ("dinner
+# was late and she called me", "traffic was bad so he texted").
+_BARE_THINGS = frozenset(
+    """dinner lunch breakfast brunch supper practice rehab detox group class session
+    meeting traffic weather rain snow heat money food coffee everything nothing water
+    power mail rent court church work school therapy lately today tonight yesterday
+    morning night sleep mood appetite energy life""".split()
+)
+
+
 # Told, asked, texted someone, then "if she", "and he never", "but she": "i asked scout if
 # she wanted", "i texted rusty and he never wrote back" (never "told stories about").
 _WORD_OBJECT = lazy(
@@ -180,7 +244,9 @@ _WORD_PAIR = lazy(
     r"(?i)(?<![\w'’])(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>[a-z][a-z'’]{2,11})[ ]+"
     r"(?:(?:just|always|never|still|both|finally|really)[ ]+)?(?:used[ ]+to[ ]+(?:work|hang"
     r"|date|live|skate|play|party|drink|smoke|run|ride|go)|broke[ ]+up|hung[ ]+out|hang[ ]+out"
-    r"|grew[ ]+up|got[ ]+into[ ]+it|were[ ]+dating|dated|split[ ]+up)(?![\w'’])"
+    r"|grew[ ]+up|got[ ]+into[ ]+it|were[ ]+dating|dated|split[ ]+up|fought|argued|made[ ]+up"
+    r"|got[ ]+(?:in|into)[ ]+a[ ]+fight|had[ ]+a[ ]+fight|are[ ]+(?:fighting|together"
+    r"|dating|not[ ]+talking))(?![\w'’])"
 )
 # Kin, then the word, then what a person does: "my brother ace just got out".
 _WORD_KIN = lazy(
@@ -198,9 +264,11 @@ def word_nicknames(text: str, lexicon: NameLexicon, mode: CaseMode) -> Iterator[
     vocabulary, nor a verb's or a plural's form: "work said", "i asked around if")."""
     if mode == "mixed":
         return
-    for pattern in (_WORD_SUBJECT, _WORD_OBJECT, _WORD_PAIR, _WORD_KIN):
+    for pattern in (_WORD_SUBJECT, _WORD_OBJECT, _WORD_PAIR, _WORD_KIN, _WORD_THEN_PRONOUN):
         for m in finditer_by_line(pattern, text):
             word = m.group("name")
+            if pattern is _WORD_THEN_PRONOUN and word.lower() in _BARE_THINGS:
+                continue
             if _called_word(word.lower(), lexicon):
                 yield WORD_NICKNAME.at(*m.span("name"))
 

@@ -33,7 +33,7 @@ from phimin._detect.lines import (
 )
 from phimin._detect.names.clauses import OBJECT, SUBJECT
 from phimin._detect.names.nicknames import nickname_word
-from phimin._detect.names.turns import HYPOCORISMS, spanish_verb_form
+from phimin._detect.names.turns import HYPOCORISMS, spanish_diminutive, spanish_verb_form
 from phimin._detect.words import (
     NON_NAME_WORDS,
     PERSON_VERBS,
@@ -74,6 +74,18 @@ _WITH_ME = lazy(
     r"|yo[ ]+y[ ]+(?P<name>" + _WORD + r"))(?![\p{L}'’-])"
 )
 _WITH_ME_WORDS = frozenset({" y "})  # (in every match: "[ ]+y[ ]+")
+# Someone gone with, or two named together: "fui con nacho al parque", "estaba con lalo
+# cuando", "lupe y chuy came over", "paco y su esposa" (a first name, a Spanish short form
+# or a diminutive: "con cuidado", "pan y café" name no one).
+_WITH_SOMEONE = lazy(
+    r"(?i)(?<![\p{L}'’-])con[ ]+(?P<name>" + _WORD + r")(?![\p{L}'’-])"
+)
+_WITH_SOMEONE_WORDS = frozenset({"con "})
+_TWO_NAMED = lazy(
+    r"(?i)(?<![\p{L}'’-])(?P<name>" + _WORD + r")[ ]+y[ ]+(?:(?:su|sus|mi|mis)[ ]+(?P<kin>"
+    r"esposa|esposo|novia|novio|mujer|marido|hijos|hijas|hijo|hija|mamá|mama|papá|papa"
+    r"|hermana|hermano|familia|pareja)|(?P<second>" + _WORD + r"))(?![\p{L}'’-])"
+)
 # A name opening a Spanish turn, then what that person does or is: "beto está enojado
 # conmigo", "memo dice que no", "lupe ya no me habla" (the verb's third person).
 _DOES_VERBS = tuple(
@@ -190,6 +202,21 @@ def _named(word: str, lexicon: NameLexicon) -> bool:
     )
 
 
+def _short_or_given(word: str, lexicon: NameLexicon) -> bool:
+    """A word that names someone after "con" or beside "y": a Spanish short form of a
+    name ("nacho", "lalo"), a diminutive of one ("juanito") or a first name that is no
+    Spanish word."""
+    w = word.lower()
+    if not _named(word, lexicon):
+        return False
+    if w in HYPOCORISMS or spanish_diminutive(w, lexicon):
+        return True
+    folded = fold_accents(w)
+    # (a word no list has is no sign here: Spanish verbs the lists lack are joined by
+    # "y" as often, "desahogarte y distraerte", "validas y descartas")
+    return lexicon.is_first_name(folded) and not lexicon.is_spanish(w)
+
+
 def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """Names told, asked or seen after "a", and subjects before what they did to the
     speaker, in Spanish."""
@@ -204,6 +231,19 @@ def spanish_people(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             m.group("name"), lexicon
         ):
             yield SUBJECT.at(*m.span("name"))
+    for m in _in_lines_with(_WITH_SOMEONE, _WITH_SOMEONE_WORDS, text):
+        if _short_or_given(m.group("name"), lexicon):
+            yield OBJECT.at(*m.span("name"))
+    for m in _in_lines_with(_TWO_NAMED, _WITH_ME_WORDS, text):
+        names = [g for g in ("name", "second") if m.group(g)]
+        if all(_named(m.group(g), lexicon) for g in names) and any(
+            _short_or_given(m.group(g), lexicon) for g in names
+        ):
+            # (a listed first name is the guessers' to find, and its partner then the
+            # coordination's: "marisol y beto"; here the short forms lists lack)
+            for g in names:
+                if not lexicon.is_first_name(fold_accents(m.group(g).lower())):
+                    yield SUBJECT.at(*m.span(g))
     for m in _in_lines_with(_DOES, _DOES_WORDS, text):
         if (
             _TURN_OPENS.search(text, max(0, m.start() - 16), m.start())

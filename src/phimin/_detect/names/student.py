@@ -39,7 +39,7 @@ from phimin._detect.names.clauses import (
 )
 from phimin._detect.names.spanish import interjection_at
 from phimin._detect.names.titles import SPANISH_HONORIFICS
-from phimin._detect.names.tokens import okay_said, outside_things
+from phimin._detect.names.tokens import SPOKEN_ADVERBS, okay_said, outside_things
 from phimin._detect.names.turns import spanish_verb_form
 from phimin._detect.ner import CLINICAL_ABBREVIATIONS
 from phimin._detect.words import (
@@ -50,6 +50,7 @@ from phimin._detect.words import (
     NOT_NICKNAMES,
     NOUN_NAMES,
     PERSON_NOUNS,
+    PERSON_VERBS,
     POSTNOMINALS,
     RELATIONS,
     SPANISH_CLITICS,
@@ -128,8 +129,11 @@ class StudentNameRecognizer(PhiminRecognizer):
             before = _word_before(text, words[0].start())
             if " ".join(bare) in self.regions or f"{before} {' '.join(bare)}" in self.regions:
                 continue  # "from jordan", "to south carolina": a country or a state
-            if len(bare) == 1 and okay_said(text, words[0].start(), end):
-                continue  # "kay? so what do i do next": "okay", said alone
+            if len(bare) == 1 and (
+                okay_said(text, words[0].start(), end) or bare[0] in SPOKEN_ADVERBS
+            ):
+                continue  # "kay? so what do i do next": "okay", said alone; "my dad
+                # lowkey drinks": how, not who
             if len(bare) == 1 and _verb_here(text, bare[0], before, end):
                 continue  # "will you let me know", "the therapist will help": the verb
             if len(bare) == 1 and (
@@ -209,6 +213,12 @@ class StudentNameRecognizer(PhiminRecognizer):
             _word_before(text, _start_of_word_before(text, start)) in _NO_ONE
         ):
             return True  # "things got rocky", "it got stormy": what things became
+        if word in _WEATHER_WORDS and before in _WEATHER_BEFORE:
+            return True  # "it was sunny and she", "bright and sunny": the weather
+        if before == "like" and self._compared(text, start, word):
+            return True  # "it felt like eden", "tasted like ginger": a thing compared
+        if before in ("and", "&") and self._paired_adjective(text, start, word):
+            return True  # "gay and merry", "warm and sunny": two describing words
         if word in _TIMES_OF_DAY and before in _TIME_PREPOSITIONS:
             return True  # "up till dawn"
         if word in _SEASON_WORDS and _SEASON_THINGS.match(text, start + len(word)):
@@ -221,6 +231,39 @@ class StudentNameRecognizer(PhiminRecognizer):
             and given is not None
             and _word_before(text, given.start(1)) in _GIVING
             and word in NOUN_NAMES
+        )
+
+    def _compared(self, text: str, start: int, word: str) -> bool:
+        """After "felt like", "smells like": an everyday word a thing is compared to,
+        unless a verb follows it and makes it a clause's subject ("felt like april was
+        mad at me")."""
+        like = _start_of_word_before(text, start)
+        if _word_before(text, like) not in _SENSING:
+            return False
+        after = _WORD.search(text, start + len(word), start + len(word) + 30)
+        return self.lexicon.is_english(word) and not (
+            after is not None
+            and text[start + len(word) : after.start()].strip() == ""
+            and after.group().lower() in _VERBS_OF_A_SUBJECT
+        )
+
+    def _paired_adjective(self, text: str, start: int, word: str) -> bool:
+        """ "we were gay and merry": a describing word joined to another by "and" (never
+        a name after someone: "me and merry", "talking and merry came in")."""
+        lex = self.lexicon
+        at_other = _start_of_word_before(text, _start_of_word_before(text, start))
+        other = _word_before(text, _start_of_word_before(text, start))
+        # (a first name as the other word only after "were", "so": "we were gay and
+        # merry", not "i saw mark and merry")
+        describing = _word_before(text, at_other) in _COPULAS | _DESCRIBING | {"so", "and"}
+        return (
+            lex.is_plain_word(word)
+            and other not in STOP_WORDS
+            and lex.is_plain_word(other)
+            and not other.endswith("ing")  # ("we were talking and merry came in")
+            and (describing or not (lex.is_name(other) or other.endswith("ed")))
+            and not _ACTED_AFTER.match(text, start + len(word))
+            and _PERSON_ONLY_AFTER.match(text, start + len(word)) is None
         )
 
     @staticmethod
@@ -283,6 +326,7 @@ class StudentNameRecognizer(PhiminRecognizer):
                 or lex.is_spanish(word)
                 or word in NOUN_NAMES
                 or lex.is_verb_form(word)  # ("my brother strove to")
+                or _plural_in_ves(word, lex)  # ("knits scarves", "the wolves")
                 or self._compound_of_words(word)
             )
             if k == 0 and everyday and before in BEFORE_A_THING:
@@ -339,6 +383,13 @@ _PREFIXES = (
 )
 
 
+def _plural_in_ves(word: str, lex: NameLexicon) -> bool:
+    """A plural in "-ves" of an English word in "-f" or "-fe" ("scarves", "knives",
+    "wolves"), which the lexicon's regular inflections miss."""
+    stem = word[:-3]
+    return word.endswith("ves") and (lex.is_english(stem + "f") or lex.is_english(stem + "fe"))
+
+
 def _everyday_part(part: str, lex: NameLexicon) -> bool:
     """What follows a prefix in a word made with one: an everyday English word of four
     letters or more that is no first name ("tender", "foot"; not "ton" or "mary")."""
@@ -374,6 +425,28 @@ _AND_A_THING = regex.compile(
     r"|less|plenty[ ]+of)[ ]+\p{L}"
 )
 _TIMES_OF_DAY = frozenset({"dawn"})
+# Weather words that are first names too, said of the weather ("it was sunny", "bright
+# and sunny", "so stormy").
+_WEATHER_WORDS = frozenset(
+    "sunny stormy rainy windy misty cloudy breezy foggy frosty snowy".split()
+)
+_WEATHER_BEFORE = frozenset(
+    "is was be been being it's its and so very really pretty too super kinda real nice get"
+    " got gets getting stays stayed stay".split()
+)
+# After a name, what its clause's subject did ("tired and merry came in crying").
+_ACTED_AFTER = regex.compile(
+    rf"[ ]+(?:{alternation(tuple(sorted(PERSON_VERBS)))}|\p{{L}}+ed)(?![\w'’])"
+)
+# Sensing something like a thing ("felt like eden", "smells like heaven").
+_SENSING = frozenset(
+    "felt feel feels feeling tasted tastes taste tasting smelled smells smell smelt".split()
+)
+# What a name as a clause's subject has after it ("felt like april was mad").
+_VERBS_OF_A_SUBJECT = frozenset(
+    "is was has had would will could should did does didn't doesn't wasn't isn't"
+    " hated hates wanted wants".split()
+)
 # A season before what happens in it is no name: "she's at summer camp", "winter break".
 _SEASON_WORDS = frozenset("summer winter autumn spring fall".split())
 _SEASON_THINGS = regex.compile(

@@ -29,6 +29,7 @@ from phimin._detect.words import (
     INITIAL_CUES,
     POSTNOMINALS,
     ROLE_CUES,
+    SPANISH_TIMES,
     SURNAME_TITLES,
     alternation,
 )
@@ -126,6 +127,8 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
     j = _past_hesitation(t, j)
     if w == "nurse" and j < len(t) and t.lower[j] == "practitioner":
         j = t.next_word(j)  # "nurse practitioner rodriguez"
+    if j < len(t) and _role_then_word(t, i, j):
+        return None  # "the coach benched me", "el doctor ayer me dijo": the role, a word
     if j < len(t) and (
         t.accept_after_strong(j)
         or _surname_after(t, w, j)
@@ -138,6 +141,23 @@ def title_at(t: Tokens, i: int, score: float) -> Span | None:
     if j < len(t) and _initial_after(t, w, j):
         return Span(j, j + 1, score, TITLE)
     return None
+
+
+_ROLE_DETERMINERS = frozenset("the a an my his her our their your el la mi su tu".split())
+
+
+def _role_then_word(t: Tokens, i: int, j: int) -> bool:
+    """In speech, a title after a determiner is a role ("the coach", "el doctor"); then a
+    verb's past or a Spanish time word that no given-name list has is what follows it,
+    no name ("the coach benched me", "hablé con el doctor ayer"; not "la doctora
+    martínez")."""
+    prev = t.prev_word(i)
+    if t.mode != "lower" or prev < 0 or t.lower[prev] not in _ROLE_DETERMINERS:
+        return False
+    w, lex = t.lower[j], t.lexicon
+    if lex.is_first_name(w):
+        return False
+    return (w.endswith("ed") and lex.is_plain_word(w)) or w in SPANISH_TIMES
 
 
 def _past_hesitation(t: Tokens, j: int) -> int:
@@ -415,6 +435,9 @@ def _state_code(t: Tokens, i: int) -> bool:
     return k >= 0 and t.lower[k] in _PLACE_PREPOSITIONS
 
 
+_SPANISH_ARTICLE_BEFORE = regex.compile(r"(?i)(?<![\w'’])(?:el|la|al|del|mi|su|tu)[ ]+$")
+
+
 def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
     """ "dr marchetti", "DR.VALLANCOURT", "Drs Abbott and Ferris": in every case style."""
     for m in _DOCTOR.finditer(text, overlapped=True):  # ("doctor doctor cooper")
@@ -442,6 +465,13 @@ def doctors(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             lower = word.lower()
             if spelled_out and lower in SPANISH_STOP_WORDS:
                 continue  # "me llevó al doctor porque": Spanish grammar after the noun
+            if (
+                spelled_out
+                and lower in SPANISH_TIMES
+                and not lexicon.is_first_name(lower)
+                and _SPANISH_ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            ):
+                continue  # "hablé con el doctor ayer": a Spanish word after the noun
             if spelled_out and lexicon.is_verb_form(lower) and not lexicon.is_clear_name(lower):
                 continue  # "my family care doctor gave me": the verb
             if spelled_out and not (

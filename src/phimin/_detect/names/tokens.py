@@ -34,6 +34,7 @@ from phimin._lazy_regex import lazy
 
 __all__ = [
     "NAME_WORD",
+    "SPOKEN_ADVERBS",
     "Span",
     "Tokens",
     "extend",
@@ -201,6 +202,13 @@ class Tokens:
 
     def span_chars(self, start: int, end: int) -> tuple[int, int]:
         return self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
+
+
+# Adverbs of speech no word list has, said where a name could stand ("my dad lowkey
+# drinks", "my wife sorta works", "my brother prolly knows").
+SPOKEN_ADVERBS = frozenset(
+    "lowkey highkey sorta kinda prolly probly def legit deadass ngl tbh".split()
+)
 
 
 def extend(t: Tokens, j: int, score: float, rule: RuleRecord) -> Span:
