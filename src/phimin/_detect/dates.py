@@ -379,7 +379,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "DOS: 03-04", "seen 11-02" (not "3-4 times": a count)
         r"(?<![\w/.-])(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-]|[.,:]\d)"
         r"(?<=(?<![\w])(?i:dos|seen|appt|visit|admitted|adm|discharged|d/c|dc|dated|doa|dod"
-        r"|f/u|on)[ ]*:?[ ]+\d\d-\d\d)|"
+        r"|f/u|on)[ ]{0,3}:?[ ]{1,3}\d\d-\d\d)|"
         rf"(?<![\w/]|(?<!\p{{L}}),|\d:|\d\.)"
         # (a grade or stage is no date: "grade 3/4 nausea", "stage 1/2 pressure injury")
         r"(?<!(?<![\w])(?i:grade|grades|stage|stages|class|level|tier|type|gen|size)[ ]+)"
@@ -389,7 +389,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "seen 14/03", "DOS 27/1" (a US note's "PSV 15/5", "PA 28/11" are pressures;
         # never "24/7", "a 24/7 hotline": every hour of every day)
         r"|(?<=(?<![\w])(?i:seen|dos|dated|visit|admitted|discharged|d/c|born|dob|since|until"
-        r"|till|contact|contacted|appt|appointment|f/u|due|called|phoned)[ ]*:?[ ]+)"
+        r"|till|contact|contacted|appt|appointment|f/u|due|called|phoned)[ ]{0,3}:?[ ]{1,3})"
         r"(?!24/7(?![\d]))(?:1[3-9]|2\d|3[01])/(?:0[1-9]|1[0-2]|[1-9])(?![ ]*(?:pts?|points?|marks?|cm|mm|in|ft"
         r"|kg|lbs?|ml|mg|units?|[x×])(?![\w])))"
         r"(?![\w]|[.,]\d|/(?![.,;:!?)]?(?:\r?\n|\Z)|[.,;:!?)][ \t]"
