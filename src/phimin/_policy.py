@@ -200,22 +200,13 @@ def unknown_policy(spec: str) -> PolicyError:
     """
     presets = preset_names()
     # "Safe Harbor" (as prose names it) has a space, so it is not echoed, but a preset
-    # name may still be offered for it; a long text is never even compared.
-    guess = _nearest_preset(spec, presets) if len(spec) <= 60 else None
-    hint = f" (did you mean {guess!r}?)" if guess else ""
+    # name may still be offered for it ("_" and spaces read as "-"); a long text is
+    # never even compared.
+    folded = spec.replace("_", "-").replace(" ", "-")
+    hint = _did_you_mean(folded, presets, fold=True) if len(spec) <= 60 else ""
     return PolicyError(
         f"no preset or policy file {_shown(spec)}{hint}; presets: {', '.join(presets)}"
     )
-
-
-def _nearest_preset(spec: str, presets: list[str]) -> str | None:
-    """The preset `spec` most likely meant: the same name in another case or with `_` or
-    spaces for `-`, else the closest by difflib's similarity (0.6 or more), else None."""
-    folded = spec.casefold().replace("_", "-").replace(" ", "-")
-    close = [p for p in presets if p == folded] or difflib.get_close_matches(
-        folded, presets, n=1, cutoff=0.6
-    )
-    return close[0] if close else None
 
 
 def _shown(spec: str | Path) -> str:

@@ -1380,37 +1380,35 @@ def _verb_of_a_noun(text: str, word: str, start: int) -> bool:
     (never after kin or a role: "my friend rose and i", "the nurse rose and i")."""
     if word.lower() not in PAST_TENSE_NAMES:
         return False
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is None:
-        return False
-    noun = before.group(1).lower()
-    return (
-        _word_before(text, before.start(1)) in _DETERMINERS
-        and noun not in STOP_WORDS
-        and noun not in RELATIONS
-        and noun not in KIN_ROLES
-        and noun not in ROLES
-        and noun not in PERSON_NOUNS
-    )
+    noun = _determined_word(text, start)
+    return noun is not None and noun not in PERSON_NOUNS
 
 
 def described_noun(text: str, start: int, lexicon: NameLexicon) -> bool:
     """A word after a determiner and a describing word: "in the left lane and i", "my
     little joy and i"; not a name said after one ("the one jack and i"), nor after kin
     or a role ("my sister sky")."""
+    word = _determined_word(text, start)
+    return word is not None and lexicon.is_english(word) and not lexicon.is_first_name(word)
+
+
+def _determined_word(text: str, start: int) -> str | None:
+    """The word right before `start`, lower-cased, where a determiner stands before it and
+    it is no grammar word, kin or role ("the sun", "my little"; not "my sister", "the
+    nurse"), else None."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
-        return False
+        return None
     word = before.group(1).lower()
-    return (
-        _word_before(text, before.start(1)) in _DETERMINERS
-        and lexicon.is_english(word)
-        and not lexicon.is_first_name(word)
-        and word not in STOP_WORDS
-        and word not in RELATIONS
-        and word not in KIN_ROLES
-        and word not in ROLES
-    )
+    if (
+        _word_before(text, before.start(1)) not in _DETERMINERS
+        or word in STOP_WORDS
+        or word in RELATIONS
+        or word in KIN_ROLES
+        or word in ROLES
+    ):
+        return None
+    return word
 
 
 _WORD_BEFORE = regex.compile(r"(?r)([\w'’]+)[ ]+$")
