@@ -231,6 +231,25 @@ def test_no_cache_when_turned_off_or_unwritable(
     assert len(built) == 2
 
 
+def test_every_cache_key_is_the_same_in_a_process_with_another_hash_seed(tmp_path: Path) -> None:
+    # A pattern built from a set in the set's own order was another text under each hash
+    # seed, so each run missed the cache and worked out the patterns' facts again: keys
+    # must not depend on the seed. (Invented text touching every recognizer.)
+    script = (
+        "import phimin; r = phimin.Redactor(); "
+        "r.redact('Seen 3/4 by Dr. Wren at 12 Main St, Dayton. MRN 4471-22; "
+        "so sky texted me from la colonia roma')"
+    )
+    names = []
+    for seed in ("1", "2"):
+        folder = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed, _derived.CACHE_ENV: str(folder)}
+        subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True)
+        names.append(sorted(path.name for path in folder.iterdir()))
+    assert any(name.startswith("pattern-facts-PlaceRecognizer-") for name in names[0])
+    assert names[0] == names[1]
+
+
 def test_only_the_newest_files_of_a_kind_are_kept(cache: Path) -> None:
     built: list[int] = []
     for i in range(7):

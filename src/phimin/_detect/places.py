@@ -41,6 +41,7 @@ from phimin._detect.words import (
     TITLES,
     US_STATE_NAMES,
     alternation,
+    longest_first,
 )
 from phimin._lazy_regex import lazy
 
@@ -155,14 +156,10 @@ _SPANISH_NUMBERS = frozenset(
 _PLACE_WORD = (
     r"(?!(?:"
     + alternation(
-        tuple(
-            sorted(
-                (STOP_WORDS | SPANISH_STOP_WORDS | _WEEKDAYS | _PLACE_GRAMMAR | SPANISH_TIMES)
-                - {"san", "santa"}
-                - _SPANISH_NUMBERS,  # ("calle ocho")
-                key=len,
-                reverse=True,
-            )
+        longest_first(
+            (STOP_WORDS | SPANISH_STOP_WORDS | _WEEKDAYS | _PLACE_GRAMMAR | SPANISH_TIMES)
+            - {"san", "santa"}
+            - _SPANISH_NUMBERS  # ("calle ocho")
         )
     )
     + r")(?![\w'’]))\p{L}[\p{L}'’-]*"

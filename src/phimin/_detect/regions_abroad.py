@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from phimin._catalogue import builtin
 from phimin._detect.detection import Detection
 from phimin._detect.lines import finditer_by_line
-from phimin._detect.words import REGIONS_ABROAD, SPANISH_MOTION, alternation
+from phimin._detect.words import REGIONS_ABROAD, SPANISH_MOTION, alternation, longest_first
 from phimin._lazy_regex import lazy
 
 __all__ = ["regions_abroad"]
@@ -66,7 +66,7 @@ _REGION = lazy(
     r"(?i)(?<=(?<![\w'’])(?:de|del|en|desde|para|pa['’]?|hacia|from|in|to|of|outside|near"
     r"|out[ ]of|(?:" + alternation(tuple(sorted(SPANISH_MOTION))) + r")[ ]+a)"
     r"[ ]+(?:el[ ]+|la[ ]+|the[ ]+state[ ]+of[ ]+)?)(?:"
-    + alternation(tuple(sorted({*REGIONS_ABROAD, *_MORE_REGIONS}, key=len, reverse=True)))
+    + alternation(longest_first({*REGIONS_ABROAD, *_MORE_REGIONS}))
     + r")(?![\w'’-])"
 )
 

@@ -6,6 +6,7 @@ that checks its words can never disagree about them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
 
 import regex
@@ -80,6 +81,13 @@ def _words(key: str) -> tuple[str, ...]:
     return tuple(_DATA[key])
 
 
+def longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """`words` longest first (an alternation tries them in order), ties in alphabetical
+    order: a set's own order changes with each process's hash seed, and a pattern's text
+    keys its facts in the cache (`pattern_facts`), so it must be the same every run."""
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
+
+
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of `words` in their order, a space matching one space."""
     return "|".join("[ ]".join(regex.escape(part) for part in w.split(" ")) for w in words)
@@ -141,7 +149,7 @@ PAST_TENSE_NAMES = frozenset(_words("past_tense_names"))
 BRANDS = frozenset(_words("brands"))
 # The chains as one regex alternation, the longest first ("dollar general" before
 # "dollar"), for every pattern that names them.
-BRAND_ALTERNATION = alternation(tuple(sorted(BRANDS, key=len, reverse=True)))
+BRAND_ALTERNATION = alternation(longest_first(BRANDS))
 FILLERS = frozenset(_words("fillers"))
 SPEECH_SLANG = frozenset(_words("speech_slang"))
 SPANISH_MOTION = frozenset(_words("spanish_motion"))
@@ -155,7 +163,7 @@ PERSON_NOUNS = frozenset(_words("person_nouns"))
 VEHICLE_NAMES = frozenset(_words("vehicle_names"))
 # Things named with a name's word ("mac and cheese", "a sloppy joe"), as one regex
 # alternation, the longest first.
-THING_PHRASES = alternation(tuple(sorted(_words("thing_phrases"), key=len, reverse=True)))
+THING_PHRASES = alternation(longest_first(_words("thing_phrases")))
 # Names many towns give a street: said alone, "a place on maple", "we live at 42 elm".
 STREET_NAMES = frozenset(
     """main mlk broadway market broad central grand state division elm oak maple pine cedar

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from phimin._catalogue import builtin
 from phimin._detect.detection import Detection
 from phimin._detect.lines import finditer_by_line
-from phimin._detect.words import RELATIONS, alternation
+from phimin._detect.words import RELATIONS, alternation, longest_first
 from phimin._lazy_regex import lazy
 
 __all__ = ["spanish_nicknames"]
@@ -33,7 +33,7 @@ _APODOS = (
 _APODO = rf"(?P<name>(?:el|la)[ ]+(?:{'|'.join(_APODOS)}))"
 # (after "al" and "del", not "chino", a restaurant as often: "vamos al chino")
 _AFTER_AL = rf"(?P<name>(?:{'|'.join(w for w in _APODOS if w not in ('chino', 'china'))}))"
-_KIN = alternation(tuple(sorted(RELATIONS, key=len, reverse=True)))
+_KIN = alternation(longest_first(RELATIONS))
 # What follows a clause's subject: an object pronoun, "no", "ya", "siempre", or a
 # Spanish verb's past or present form.
 _VERB_AFTER = (

@@ -50,6 +50,7 @@ from phimin._detect.words import (
     TITLES,
     VERBS_BEFORE_YOU,
     alternation,
+    longest_first,
 )
 from phimin._lazy_regex import AnyPattern, lazy
 from phimin._short_forms import is_nickname
@@ -1176,7 +1177,7 @@ def presented(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 # Before "name is": an animal's ("the dog's name is biscuit").
 _PET_BEFORE = regex.compile(
-    rf"(?i)(?<![\w'’])(?:{alternation(tuple(sorted(PETS, key=len, reverse=True)))})"
+    rf"(?i)(?<![\w'’])(?:{alternation(longest_first(PETS))})"
     r"(?:['’]s|[ ]+(?:is|was))?[ ]+$"
 )
 _NAMED_PLACE = lazy(rf"(?i)(?<![\w'’])(?:{alternation(PLACE_KINDS)})[ ]+(?:called|named)[ ]+$")

@@ -30,6 +30,7 @@ from phimin._detect.words import (
     RELATIONS,
     TITLES,
     alternation,
+    longest_first,
 )
 from phimin._lazy_regex import lazy
 
@@ -42,7 +43,7 @@ PREFIXED = builtin("phimin.name.nickname_prefix")
 _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
 _PERSON = (
     rf"(?:me|him|her|them|us|(?:(?:my|our|his|her|their|the|a)[ ]+)?"
-    rf"(?:{alternation(tuple(sorted(RELATIONS | KIN_ROLES, key=len, reverse=True)))}))"
+    rf"(?:{alternation(longest_first(RELATIONS | KIN_ROLES))}))"
 )
 # The nickname: one word, doubled ("bam bam", "pop pop"), or after "big"/"lil".
 _NICK = rf"(?P<name>(?:(?:big|lil['’]?|little)[ ]+)?(?P<word>{_WORD})(?:[ ]+(?P=word))?)"
@@ -214,7 +215,7 @@ def prefixed(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 
 # "who's g money?" / "that's my brother's friend": who a name is, asked and answered,
 # across a speaker's tag.
-_KIN_ANSWER = alternation(tuple(sorted(RELATIONS | KIN_ROLES, key=len, reverse=True)))
+_KIN_ANSWER = alternation(longest_first(RELATIONS | KIN_ROLES))
 _ASKED_WHO = lazy(
     rf"(?i)(?<![\w'’-])who(?:['’]s|s|[ ]+is|[ ]+was)[ ]+(?P<name>{_WORD}(?:[ ]+{_WORD})??)"
     r"[ ]*[?.,]*[ \t]*(?:\n[ \t]*)?(?:(?:\[[^\]\n]{1,20}\]|[\w-]{1,20}:)[ \t]*)?"

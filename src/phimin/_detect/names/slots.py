@@ -39,6 +39,7 @@ from phimin._detect.words import (
     SPEECH_SLANG,
     TITLES,
     alternation,
+    longest_first,
 )
 from phimin._lazy_regex import lazy
 
@@ -49,7 +50,7 @@ WORD_NICKNAME = builtin("phimin.name.word_nickname")
 INITIALLED_SPEAKER = builtin("phimin.name.initialled_speaker")
 SACRED = builtin("phimin.name.sacred_full_name")
 
-_KIN = alternation(tuple(sorted(RELATIONS | KIN_ROLES, key=len, reverse=True)))
+_KIN = alternation(longest_first(RELATIONS | KIN_ROLES))
 _PAIRS = alternation(tuple(sorted(INITIAL_NAMES)))
 # An Irish or French surname written in lower case ("o'brien", "d'souza"), never "o'clock"
 # or an airport ("o'hare").
