@@ -38,7 +38,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
-__all__ = ["CACHE_ENV", "Fingerprint", "cache_dir", "derived"]
+__all__ = ["CACHE_ENV", "Fingerprint", "cache_dir", "derived", "read_kept", "write_kept"]
 
 CACHE_ENV = "PHIMIN_CACHE_DIR"
 _OFF = frozenset({"off", "0", "no", "false", "none"})
@@ -138,8 +138,7 @@ def derived(
     with _lock:
         if (kind, key) in _memo:
             return _memo[(kind, key)]  # type: ignore[no-any-return]
-    folder = cache_dir()
-    path = None if folder is None else folder / f"{kind}-{key[:40]}.bin"
+    path = _path(fingerprint)
     value: _T | None = None
     if path is not None:
         plain = _read(path)
@@ -155,6 +154,27 @@ def derived(
                 _write(path, encode(value))
     with _lock:
         return _memo.setdefault((kind, key), value)  # type: ignore[no-any-return]
+
+
+def _path(fingerprint: Fingerprint) -> Path | None:
+    folder = cache_dir()
+    key = fingerprint.hexdigest()
+    return None if folder is None else folder / f"{fingerprint.kind}-{key[:40]}.bin"
+
+
+def read_kept(fingerprint: Fingerprint) -> Any:
+    """The plain data last written under `fingerprint` (`write_kept`), or None. For a
+    value that grows as a run needs more of it, where `derived` builds one whole."""
+    path = _path(fingerprint)
+    return None if path is None else _read(path)
+
+
+def write_kept(fingerprint: Fingerprint, plain: Any) -> None:
+    """Write `plain` under `fingerprint`, replacing what was there; best effort."""
+    path = _path(fingerprint)
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError, TypeError):  # read-only, full
+            _write(path, plain)
 
 
 def _read(path: Path) -> Any:

@@ -17,7 +17,7 @@ from typing import Any, TypeAlias
 
 import regex
 
-__all__ = ["AnyPattern", "LazyPattern", "compile_all", "lazy"]
+__all__ = ["AnyPattern", "LazyPattern", "compile_all", "lazy", "made"]
 
 _made: list[LazyPattern] = []
 
@@ -94,6 +94,11 @@ def lazy(source: str, flags: int = 0) -> LazyPattern:
     made = LazyPattern(source, flags)
     _made.append(made)
     return made
+
+
+def made() -> tuple[LazyPattern, ...]:
+    """Every lazy pattern made so far (phimin's own: the module constants of its code)."""
+    return tuple(_made)
 
 
 def compile_all() -> int:

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import phimin
 from phimin import _derived
 from phimin._catalogue import shipped_yaml, yaml_load
-from phimin._detect import geography, lexicon
+from phimin._detect import geography, kept_facts, lexicon, lines
 from phimin._detect.sensitive import SensitiveRecognizer
 from phimin._nlp import _split_dash_runs, load_model, resolve_model, unneeded_components
 from phimin._rulepacks import (
@@ -446,7 +446,7 @@ def test_the_cache_never_holds_text_nor_a_users_own_pack(tmp_path: Path) -> None
     kinds = {f.name.rsplit("-", 1)[0] for f in cache.iterdir()}
     parsed = {k for k in kinds if k.startswith("yaml-")}
     facts = {f"pattern-facts-{name}" for name in _PATTERN_SETS}
-    assert kinds - parsed == {"name-lexicon", "place-lexicon", "rule-regexes", *facts}
+    assert kinds - parsed == {"name-lexicon", "place-lexicon", "rule-regexes", "line-facts", *facts}
     packs = {f"yaml-pack-{f.name}" for f in default_rules_dir().glob("*.yaml")}
     records = {f"yaml-record-{f.name}" for f in _RECORDS.glob("*.yaml")}
     shipped = packs | records | {"yaml-name_words.yaml"}
@@ -456,6 +456,40 @@ def test_the_cache_never_holds_text_nor_a_users_own_pack(tmp_path: Path) -> None
         for word in _PLANTED:
             assert word.encode() not in blob, f"{word} found in {file.name}"
     assert b"arrested" in (next(cache.glob("rule-regexes-*")).read_bytes()), "packs we ship"
+
+
+def test_line_facts_are_kept_for_phimins_own_patterns_only(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kept_facts, "_state", {"read": True, "new": False})
+    monkeypatch.setattr(lines.single_line, "values", {})
+    own = lines._ANY_PROPERTY.pattern  # a module constant of phimin's
+    built_from_text = r"(?i)(?<![\w])zorvath[ ]+quillbrandt(?![\w])"  # a name found in a text
+    answer = lines.single_line(own)
+    assert lines.single_line(built_from_text) is True
+    kept_facts.keep_new_facts()
+    (file,) = cache.glob("line-facts-*")
+    assert b"zorvath" not in file.read_bytes()
+    assert _derived.read_kept(kept_facts._fingerprint())["single_line"] == {(own,): answer}
+
+
+def test_line_facts_read_back_equal_the_ones_worked_out(tmp_path: Path) -> None:
+    """A fresh process redacts and keeps what it worked out; each kept answer is what
+    the function gives now, and the next process reads them instead of parsing."""
+    folder = tmp_path / "cache"
+    env = {**os.environ, _derived.CACHE_ENV: str(folder)}
+    script = "import phimin; phimin.Redactor().redact(" + repr(TEXTS[2] + " " + TEXTS[0]) + ")"
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True)
+    (file,) = folder.glob("line-facts-*")
+    written = _derived._read(file)
+    assert sum(len(entries) for entries in written.values()) > 100
+    for name, entries in written.items():
+        function = getattr(lines, name).function  # the function itself, not its memo
+        for args, value in entries.items():
+            assert function(*args) == value, (name, args[0][:60])
+    before = file.stat().st_mtime_ns
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True)
+    assert file.stat().st_mtime_ns == before, "nothing new to keep: not written again"
 
 
 def test_shipped_yaml_read_back_equals_the_file_parsed(cache: Path) -> None:

@@ -26,6 +26,7 @@ from phimin._detect.dates import AGE_SPECS, DATE_SPECS
 from phimin._detect.employers import EmployerRecognizer
 from phimin._detect.geography import CityRecognizer, PlaceLexicon, load_places
 from phimin._detect.identifiers import IDENTIFIER_SPECS
+from phimin._detect.kept_facts import keep_new_facts
 from phimin._detect.lexicon import NameLexicon, load_lexicon
 from phimin._detect.names import NameRecognizer, StudentNameRecognizer
 from phimin._detect.ner import NerRecognizer
@@ -198,7 +199,9 @@ class DetectionEngine:
                 else:
                     results = self.analyzer.analyze(chunk, "en", nlp_artifacts=nlp_artifacts)
                     detections = combine_evidence([detection_of(r) for r in results])
-                yield self._filter(chunk, detections)
+                kept = self._filter(chunk, detections)
+                keep_new_facts()  # what the patterns' syntax said, for the next run
+                yield kept
         except PhiminError:
             raise
         except Exception as exc:  # fail closed: any failure stops this text

@@ -20,12 +20,13 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 import ahocorasick
 import regex
 
+from phimin._detect.kept_facts import KeptFacts
 from phimin._detect.literals import (
     MIN_LITERAL,
     REPEAT_OPS,
@@ -56,7 +57,22 @@ __all__ = [
     "words_are_all",
 ]
 
+_V = TypeVar("_V")
 _NEWLINE = 10
+
+
+def _words_or_none(value: Any) -> bool:
+    return value is None or (
+        isinstance(value, frozenset) and all(isinstance(w, str) for w in value)
+    )
+
+
+def _kept(valid: Callable[[Any], bool]) -> Callable[[Callable[..., _V]], KeptFacts[_V]]:
+    """A pure function of a pattern whose answers for phimin's own patterns are kept
+    between runs (`kept_facts`); `valid` checks an answer read back."""
+    return lambda function: KeptFacts(function.__name__, function, valid)
+
+
 # Classes that hold a line break (in the standard parser's names).
 _HOLD_NEWLINE = frozenset(
     getattr(SYNTAX, name)
@@ -90,7 +106,7 @@ _SAFE_PROPERTY = regex.compile(r"\\p\{(?:L|Lu|Ll|Lt|Lm|Lo|N|Nd|Nl|No|M|Mn)\}")
 _ANY_PROPERTY = regex.compile(r"\\[pP]\{[\w=]+\}")
 
 
-@functools.lru_cache(maxsize=512)  # patterns are module constants: each is parsed once
+@_kept(lambda value: isinstance(value, bool))  # each pattern is parsed once
 def single_line(pattern: str) -> bool:
     """True when running `pattern` line by line finds exactly its whole-text matches."""
     tree = standard_tree(_SAFE_PROPERTY.sub("a", pattern))
@@ -265,7 +281,7 @@ def finditer_by_line(
 _OPENING_MIN = 2
 
 
-@functools.lru_cache(maxsize=4096)  # built-in patterns and the rule packs': each read once
+@_kept(_words_or_none)  # built-in patterns and the rule packs': each read once
 def derived_openings(pattern: str) -> frozenset[str] | None:
     """How every match of `pattern` begins (`literals.opening_spellings`), when each
     opening is ASCII and `_OPENING_MIN` characters or more, else None."""
@@ -401,7 +417,7 @@ def finditer_from(
             after = m.end()
 
 
-@functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
+@_kept(_words_or_none)  # patterns are module constants: each is read once
 def derived_words(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] | None:
     """The words (lower-case ASCII, `shortest` characters or more) one of which every
     match of `pattern` holds, ignoring case (see `literals.required_literals`), or None
@@ -411,7 +427,7 @@ def derived_words(pattern: str, shortest: int = MIN_LITERAL) -> frozenset[str] |
     return required_literals(_ANY_PROPERTY.sub(r"\\w", pattern), shortest) or None
 
 
-@functools.lru_cache(maxsize=256)  # patterns are module constants: each is read once
+@_kept(lambda value: isinstance(value, tuple) and all(_words_or_none(v) and v for v in value))
 def derived_word_sets(pattern: str, shortest: int = MIN_LITERAL) -> tuple[frozenset[str], ...]:
     """Every set of words (`literals.required_literal_sets`) a word of which each match
     of `pattern` holds, `derived_words` first; empty where it is None."""
