@@ -310,3 +310,72 @@ def test_a_number_said_after_a_paused_phone_goes_with_it(redactor: phimin.Redact
     # (the match runs on into "and two": the phone is kept whole, not left for the count)
     text = "my number's five five five, uh, oh one four two, and two more things"
     assert redactor.redact(text).text == "my number's [PHONE_1] more things"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my number is five five five two one no two three four four six one",
+        "call me at three one two, eight oh, sorry, eight one four, two two nine oh",
+        "his phone is five oh three, two one two, nine eight seven, no, nine eight seven six",
+        "call the house at seven seven three, four four one, oh nine, i mean oh eight, one six",
+    ],
+)
+def test_a_phone_corrected_as_said_is_one_finding(redactor: phimin.Redactor, text: str) -> None:
+    # (the slip and its correction both go: the slip holds most of the number)
+    result = redactor.redact(text)
+    phones = [f for f in result.findings if f.entity == "PHONE_NUMBER"]
+    assert len(phones) == 1
+    assert result.text.endswith("[PHONE_1]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count, a time or an amount corrected is no phone, a phone word near or not
+        "call me in like five, no, ten minutes",
+        "text me at nine, no, nine thirty",
+        "she called me like twenty two, sorry, twenty four times yesterday",
+        "the phone bill was one eighty two, no, one ninety two fifty",
+        "my cell has like three hundred, no, four hundred unread texts",
+    ],
+)
+def test_numbers_corrected_in_passing_stay(redactor: phimin.Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my cashtag is dollar sign jenna lee", "my cashtag is [ID_1]"),
+        ("she goes by dollar sign lily pad on cash app", "she goes by [ID_1] on cash app"),
+        ("the docket is two four d r one one nine two", "the docket is [ID_1]"),
+        ("his plate number was x ray yankee two nine one", "his plate number was [ID_1]"),
+    ],
+)
+def test_a_said_name_or_number_is_found_whole(
+    redactor: phimin.Redactor, text: str, expected: str
+) -> None:
+    assert redactor.redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an amount after "case", a year, a count: no case number
+        "the case was thirty five hundred dollars in fees",
+        "the case was 1500 in fees",
+        "my custody case is two years old now",
+        "the docket had twenty two cases on it",
+        # what one says of a name online is no name
+        "the handle was loose on the door so i fixed it",
+        "her twitch name is kind of famous now",
+        "his username was stolen last week",
+        "the username is case sensitive",
+        "i sent it on venmo to at least three people",
+        "dollar sign, that's all he cares about on cash app",
+    ],
+)
+def test_said_amounts_and_account_talk_stay(redactor: phimin.Redactor, text: str) -> None:
+    ids = {"OTHER_ID", "VEHICLE_ID", "PHONE_NUMBER", "CASE_NUMBER"}
+    assert not [f for f in redactor.redact(text).findings if f.entity in ids]

@@ -565,6 +565,40 @@ def _paused_phone(value: str) -> bool | None:
     return False
 
 
+# What one says to take back the digits just said and say them again: "five five five
+# two one, no, two three ...", "eight oh, sorry, eight one four", "i mean", "scratch that".
+_CORRECTION = (
+    r"(?:[ ]?[,.]?[ ]+(?:uh+|um+)){0,2}[ ]?[,.]?[ ]+(?:no[ ]wait|wait[ ]no|wait|no|nope|sorry"
+    r"|i[ ]mean|actually|scratch[ ]that|my[ ]bad|oops|hold[ ]on|correction)"
+    r"(?:[ ]?[,.]?[ ]+(?:uh+|um+|no|sorry|wait|i[ ]mean|it['’]s))*[ ]?[,.]?[ ]+"
+)
+_CORRECTION_IN = regex.compile(rf"(?i){_CORRECTION}")
+# (the detection view joins a group said to the next: "five oh three, two one two" reads
+# "503212")
+# (atomic, and one way only to read a lone digit, "0" the unit's and no run's: a run of
+# "0 , 0 , 0" is read once, not once per way)
+_CORRECTED_TOKEN = rf"(?>(?:{_PHONE_PAIR}|\d{{2,11}}|{_PHONE_UNIT})(?![\w'’]))"
+
+
+def _corrected_phone(value: str) -> bool | None:
+    """A phone said, a correction, then its last digits said again ("five five five two
+    one, no, two three four four six one" is 555 2234461): the digits before the last
+    correction, less the one to five taken back, then those after, are a phone said
+    (`_said_phone_abroad`'s), and the correction restates one digit at least."""
+    marks = list(_CORRECTION_IN.finditer(value))
+    if not marks:
+        return False
+    head = _said_digits(value[: marks[-1].start()])
+    tail = _said_digits(value[marks[-1].end() :])
+    if len(head) < 2 or len(tail) < 2:
+        return False
+    for back in range(1, min(len(head), 7) + 1):
+        number = head[: len(head) - back] + tail
+        if len(number) in (7, 10, 11) and _said_phone_abroad(number) is None:
+            return None
+    return False
+
+
 # Words around a phone said aloud besides the usual: "the clinic line is ...".
 _SAID_PHONE_CONTEXT = (*_PHONE_CONTEXT, "line", "hotline", "area", "code", "emergencies")
 
@@ -616,6 +650,15 @@ def _said_grouped_phone(value: str) -> bool | None:
     return _said_phone("".join(groups))
 
 
+# A number read out as no amount is said: letters then a digit ("f c two two"), five
+# digits one by one ("four four one nine two", "44192" in the view), not "thirty five
+# hundred" or "1500".
+_READ_OUT = (
+    rf"(?:(?:[a-z][ ,]+){{1,3}}(?:\d|{_NUMBER_WORD})(?![\w])|(?:{_PHONE_UNIT}[ ,-]+){{4}}{_PHONE_UNIT}"
+    r"(?![\w])|\d{5,}(?![\w])"
+    # (or digits then two letters: "two four d r one one nine two")
+    rf"|(?:{_PHONE_UNIT}|\d+)(?:[ ,-]+{_PHONE_UNIT}){{0,3}}[ ,-]+[a-z][ ,]+[a-z](?![\w]))"
+)
 # Labels of a number a client reads out, and what such a number is said in: digits,
 # number words, single letters ("w as in william"), "dash".
 _SPOKEN_ID_LABELS = (
@@ -625,7 +668,15 @@ _SPOKEN_ID_LABELS = (
     r"|application|social[ ]security|social|service|serial|client|customer|participant"
     r"|tenant|voucher|ticket|order|ebt|snap|wic|card|benefits?|housing|unemployment"
     r"|disability|ssi|ssdi|authorization|auth|citation|warrant|registration|file|report"
-    r"|incident)[ ](?:id|number|no\.?|num\.?)|(?:license[ ]|licence[ ])?plates?"
+    r"|incident"
+    # "the cause number is ...", "his federal register number", "her d o c number", "my
+    # worker id", "the device id is d four four ..."; "member i d" said letter by letter
+    r"|cause|register|jail|prisoner|worker|device|d[ ]o[ ]c)[ ](?:id|i[ ]d|number|no\.?|num\.?)"
+    # "it's docket four four one nine two", "the restraining order case is r o two four
+    # ..." (its value a number read out: "the case is in family court" holds none)
+    rf"|(?:docket|(?<=(?:my|his|her|their|the|order|custody|court)[ ])case(?=[ ]+(?:is|was)[ ]))"
+    rf"(?=(?:[ ]+(?:is|was))?[ ]+{_READ_OUT})"
+    r"|(?:license[ ]|licence[ ])?plates?"
     r"(?:[ ]number)?|vin(?:[ ]number)?|tag[ ]number|mrn|id[ ]number|(?:account|card|acct)[ ](?:number[ ])?ending[ ]in"
     # "my ebt card number", "his car's plate number"
     r"|(?:ebt|snap|wic|benefits|insurance|medicaid|medicare|library|bus|id)[ ]card[ ]number"
@@ -731,7 +782,10 @@ _NOT_HANDLE_WORDS = frozenset(
     friday saturday sunday mostly basically literally actually really super pretty kinda
     sorta totally lowkey highkey mine hers his theirs ours yours okay ok yeah yes no nope
     same different fun mad angry depressing depressed muy es mi su tu lo
-    que de en con por para un una""".split()
+    que de en con por para un una sensitive lowercase uppercase caps capitals letters
+    numbers spaces word words random long short hard easy simple complicated embarrassing
+    cringey kind sort week weeks month months year years ago stolen pictures picture food
+    clips reels reel stories story content recipes music songs""".split()
 )
 _HANDLE_LEADS = frozenset({"the", "la", "el", "lil", "big"})
 _NUMBER_WORDS = frozenset(
@@ -739,6 +793,42 @@ _NUMBER_WORDS = frozenset(
     fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
     seventy eighty ninety hundred""".split()
 )
+
+
+# A platform by its name alone, where a word after it says what of it: "his twitch name",
+# "my username on tiktok".
+_PLATFORM_NAME = (
+    r"(?:ig|insta|instagram|snap|snapchat|tiktok|twitter|threads|discord|skype|kik|telegram"
+    r"|youtube|twitch|reddit|bluesky|pinterest|soundcloud|roblox|xbox|psn|steam|venmo"
+    r"|cash[ ]?app|paypal|facebook|fb|onlyfans)"
+)
+# What one calls the name one goes by there: "my tiktok handle is ...", "her twitch name".
+# (the platform before "name" or "tag" looked behind for: a scan from each "name" is
+# faster than one from each word)
+_HANDLE_NAMED = (
+    rf"(?:handle|user[ ]?name|gamer[ ]?tag|screen[ ]name"
+    rf"|(?<=(?<![\w]){_PLATFORM_NAME}[ ]+)(?:name|tag))"
+)
+
+
+def _named_handle(value: str) -> bool | None:
+    """`_said_handle`, and no grammar word at all: two words said after "my handle is"
+    are a handle ("sad beans"), not "hard to spell" or "my first name"."""
+    if any(w in STOP_WORDS and w not in _NUMBER_WORDS for w in value.lower().split()):
+        return False
+    return _said_handle(value)
+
+
+def _paid_handle(value: str) -> bool | None:
+    """Words said after a payment app and "to at" or "from at" ("venmo'd me from at big
+    mike two two"): no word of what one says of an account or a time ("to at least two
+    people", "from at home"), no grammar word but "the" first."""
+    words = value.lower().split()
+    for i, word in enumerate(words):
+        if word in _NOT_HANDLE_WORDS or (word in STOP_WORDS and word not in _NUMBER_WORDS
+                                         and not (i == 0 and word == "the")):
+            return False
+    return None
 
 
 def _said_handle(value: str) -> bool | None:
@@ -753,7 +843,12 @@ def _said_handle(value: str) -> bool | None:
         return False
     if first in _HANDLE_LEADS and not numbered and len(words) < 3:
         return False
-    plain = [w for w in words if w in STOP_WORDS and w not in _HANDLE_LEADS | _NUMBER_WORDS]
+    # ("the" a lead first only: "loose on the door" holds two grammar words)
+    plain = [
+        w
+        for i, w in enumerate(words)
+        if w in STOP_WORDS and w not in _NUMBER_WORDS and not (i == 0 and w in _HANDLE_LEADS)
+    ]
     if len(plain) > 1 or first in plain or last in plain:
         return False
     for word in words:
@@ -763,6 +858,7 @@ def _said_handle(value: str) -> bool | None:
 
 
 _SPOKEN_DIGITS = regex.compile(rf"(?i)\d|(?<![\w])(?:{_NUMBER_WORD}|{SPANISH_NUMBER_WORD})(?![\w])")
+_RADIO_LETTERS = regex.compile(rf"(?i)(?<![\w-]){LETTER_WORD}(?![\w-])")
 _SPOKEN_LETTERS = regex.compile(rf"(?i)(?<![\w-])(?:{LETTER_WORD}|[a-z])(?![\w-])")
 
 
@@ -799,7 +895,10 @@ def _spoken_id(value: str) -> bool | None:
     # (a pair said as a number is two digits: "forty one seventy" is 4170)
     digits = max(len(_SPOKEN_DIGITS.findall(value)), len(_said_digits(value)))
     letters = len(_SPOKEN_LETTERS.findall(value))
-    return None if digits >= 4 or (digits >= 3 and letters >= 3) else False
+    # (two letters said as a radio says them are read out with care: "x ray yankee two
+    # nine one")
+    radio = len(_RADIO_LETTERS.findall(value))
+    return None if digits >= 4 or (digits >= 3 and (letters >= 3 or radio >= 2)) else False
 
 
 # What a MAC address is called before it.
@@ -1250,6 +1349,19 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         context=_SAID_PHONE_CONTEXT,
         needs_context=True,
         trigger=rf"(?i)[ ,](?:{_FILLER}|dash|hyphen)[ ,]|\.\.|…",
+    ),
+    PatternSpec(
+        builtin("phimin.phone.said_corrected"),
+        # "five five five two one no two three four four six one", "three one two, eight
+        # oh, sorry, eight one four, two two nine oh": a phone said, a slip taken back and
+        # its last digits said again, where a word around it says phone (the digits as
+        # corrected are a phone; "two, no, three drinks" is a count).
+        rf"(?i)(?<![\w'’-])(?=[\dzotfsend]){_CORRECTED_TOKEN}(?:{_PAUSED_JOIN}{_CORRECTED_TOKEN}){{0,12}}?"
+        rf"{_CORRECTION}{_CORRECTED_TOKEN}(?:{_PAUSED_JOIN}{_CORRECTED_TOKEN}){{0,12}}(?![\w'’-])",
+        validate=_corrected_phone,
+        context=_SAID_PHONE_CONTEXT,
+        needs_context=True,
+        trigger=r"(?i)[ ,.](?:no|nope|sorry|wait|mean|actually|scratch|bad|oops|hold|correction)[ ,.]",
     ),
     PatternSpec(
         builtin("phimin.phone.said_plus"),
@@ -1851,13 +1963,46 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         rf"(?i)(?<![\w])(?:{_PLATFORMS})(?:[ ]+(?:me|her|him|them|us))?"
         r"(?:(?:[ ]+(?:is|was|it's|its|es|era|name[ ]is|handle[ ]is))*[ ]+at[ ]+"
         rf"(?P<id>{_SAID_HANDLE_WORD}(?:[ ]{_SAID_HANDLE_WORD}){{1,3}}?){_HANDLE_END}"
-        r"|(?:[ ]+(?:is|was|it's|its|es|era|name[ ]is|handle[ ]is))+[ ]+"
+        r"|(?:(?:[ ]+(?:is|was|it's|its|es|era|name[ ]is|handle[ ]is))+[ ]+"
+        # (or after a pause where one was told to follow: "follow her on twitter, it's
+        # coffee and chaos")
+        r"|(?<=(?<![\w])(?:follow|add|find)[ ]+(?:me|her|him|them|us)[ ]+on[ ]+[a-z]+(?:[ ]app)?)"
+        r",[ ]+(?:it['’]s|its)[ ]+)"
         rf"(?P<id>(?=(?:{_SAID_HANDLE_WORD}[ ]){{2,3}}[a-z0-9]+{_HANDLE_END}"
         rf"|(?:{_SAID_HANDLE_WORD}[ ]){{1,3}}{_NUMBER_WORD}{_HANDLE_END})"
         rf"{_SAID_HANDLE_WORD}(?:[ ]{_SAID_HANDLE_WORD}){{1,3}}?){_HANDLE_END})",
         group="id",
         validate=_said_handle,
         trigger=rf"(?i)(?<![\w]){_PLATFORMS}",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.handle_named"),
+        # "my tiktok handle is sad beans", "her twitch name is lazy otter", "my username on
+        # there is blue heron forty two": two plain words or more after what says they are
+        # the name one goes by; or after a platform, when one says it is one word ("his
+        # discord is frost wolf all one word").
+        rf"(?i)(?<![\w]){_HANDLE_NAMED}(?:[ ]+(?:on|for)[ ]+(?:there|it|that|{_PLATFORM_NAME}))?"
+        rf"[ ]+(?:is|was|it['’]s)[ ]+(?P<id>{_SAID_HANDLE_WORD}(?:[ ]{_SAID_HANDLE_WORD}){{1,3}}?)"
+        rf"{_HANDLE_END}"
+        rf"|(?<![\w]){_PLATFORM_NAME}[ ]+(?:is|was|it['’]s)[ ]+"
+        rf"(?P<id>{_SAID_HANDLE_WORD}(?:[ ]{_SAID_HANDLE_WORD}){{1,3}}?)"
+        r"(?=,?[ ]+(?:all[ ]+)?(?:one[ ]+word|no[ ]+spaces?)(?![\w]))",
+        group="id",
+        validate=_named_handle,
+        trigger=r"(?i)handle|name|gamer|tag|one[ ]+word|no[ ]+space",
+    ),
+    PatternSpec(
+        builtin("phimin.other_id.handle_paid"),
+        # "he venmo'd me from at big mike two two", "send the rent on venmo to at the real
+        # dev": a payment handle said after "to at" or "from at", which only a handle
+        # follows (not "to at least two people").
+        r"(?i)(?<=(?<![\w])(?:venmo|cash[ ]?app|zelle|paypal)(?:['’]?d|ed)?(?![\w])[^.\n]{0,30}?"
+        r"(?<![\w])(?:to|from)[ ]+at[ ]+)"
+        # (joined as said: "at luis dash carmona dash eight")
+        rf"(?P<id>{_SAID_HANDLE_WORD}(?:[ ]{_SAID_HANDLE_WORD}){{0,5}}?){_HANDLE_END}",
+        group="id",
+        validate=_paid_handle,
+        trigger=r"(?i)(?:to|from)[ ]+at[ ]",
     ),
     PatternSpec(
         builtin("phimin.other_id.handle_underscore"),
@@ -1943,10 +2088,15 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.other_id.cashtag"),
         # "my cashapp is $tmoney4", "cash app dollar sign t money four": a Cash App
         # name, written or said, near the app's name (alone "$tmoney" is rare; "$5" no name).
+        # (said, "dollar sign" is its "$": "my cashtag is [ID]", not "dollar sign [ID]")
         r"(?i)(?<![\w$])(?P<id>\$[a-z][a-z0-9_]{1,19})(?![\w])"
-        r"|(?<=cash[ ]?app[^.\n]{0,20}?)dollar[ ]sign[ ](?P<id>(?:[a-z0-9]+[ ]){0,3}[a-z0-9]+)"
+        r"|(?<=(?:cash[ ]?app|cash[ ]?tag)[^.\n]{0,20}?)(?P<id>dollar[ ]sign[ ](?:[a-z0-9]+[ ]){0,3}"
+        r"[a-z0-9]+)"
         r"(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:if|and|so|please|when|or|thanks|for|to|by|today"
-        r"|tonight|now)(?![\w]))",
+        r"|tonight|now)(?![\w]))"
+        # (or the app named after it: "she goes by dollar sign lily pad on cash app")
+        r"|(?<![\w])(?P<id>dollar[ ]sign[ ](?!(?:is|was|and|or|on|in)[ ])(?:[a-z0-9]+[ ]){0,3}?"
+        r"[a-z0-9]+)(?=[ ]+on[ ]+(?:cash[ ]?app|venmo)(?![\w]))",
         group="id",
         context=("cash", "cashapp", "cashtag", "app", "venmo", "send", "sent", "pay", "paid"),
         needs_context=True,

@@ -28,7 +28,7 @@ __all__ = [
 LETTER_WORD = (
     r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima"
     r"|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky"
-    r"|x-?ray|yankee|zulu"
+    r"|x[ -]?ray|yankee|zulu"
     r"|equis|jota|ka|ele|eme|ene|efe|erre|hache|zeta|uve|ge|pe|ce|be|ve|cu"
     # (as Mexican Spanish says r, s, ñ, t, y: "ce ere dos siete nueve")
     r"|ere|ese|eñe|te|i[ ]griega)"
