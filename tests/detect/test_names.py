@@ -449,3 +449,57 @@ SLOT_WORDS = [
 @pytest.mark.parametrize(("text", "word"), SLOT_WORDS)
 def test_words_in_person_slots_stay(redactor: phimin.Redactor, text: str, word: str) -> None:
     assert word in redactor.redact(text).text.split()
+
+
+# Round 8: pet names as people, a verb after a first name, a surname said alone again,
+# a person's event, a field's label before an ID, Spanish short forms. (text, names that
+# must be gone, words that must stay)
+ROUND_8 = [
+    ("so waffles was like whatever and left", ["waffles"], ["whatever"]),
+    ("pudding was upset and she hung up on me", ["pudding"], ["upset"]),
+    ("dumpling called me crying at midnight", ["dumpling"], ["crying"]),
+    ("toad and i had a huge fight last night", ["toad"], ["fight"]),
+    ("marcus cooks dinner when i work late", ["marcus"], ["cooks", "dinner"]),
+    ("ray whitfield runs the shelter and whitfield hates me", ["ray", "whitfield"], ["runs"]),
+    ("we all went to marisela's baby shower", ["marisela"], ["baby", "shower"]),
+    ("NINO: QQ123456C", ["QQ123456C"], ["NINO:"]),
+    ("partita iva: 01234567890", ["01234567890"], ["partita", "iva:"]),
+    ("ayer hablé con chucho y no quiere venir", ["chucho"], ["hablé"]),
+    ("mi hijo el junior no va a la escuela", ["junior"], ["escuela"]),
+]
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), ROUND_8)
+def test_round_8_names_go_and_words_stay(
+    redactor: phimin.Redactor, text: str, gone: list[str], kept: list[str]
+) -> None:
+    out = redactor.redact(text).text
+    assert all(name not in out.split() for name in gone)
+    assert all(word in out.split() for word in kept)
+
+
+ROUND_8_KEPT = [
+    "my sugar was high this morning",
+    "that was a red flag for me",
+    "he bakes bread on sundays",
+    "my father mows the lawn on saturdays",
+    "he was upset and hung up on me",
+    "hope builds slowly when you work at it",
+    "research says you should sleep more",
+    "the phone was being weird and she hung up",
+    "we went to my sister's baby shower",
+    "the bride's shower was lovely",
+    "we had brown rice and more brown rice",
+    "mi comadre me ayudó con los niños",
+]
+
+
+@pytest.mark.parametrize("text", ROUND_8_KEPT)
+def test_round_8_everyday_words_stay(redactor: phimin.Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+def test_a_surname_after_an_object_stays_joined(redactor: phimin.Redactor) -> None:
+    # (a name as an object: the "-s" word after it is the surname, not a verb)
+    out = redactor.redact("i talked to jo fields yesterday").text
+    assert "fields" not in out.split() and "jo" not in out.split()

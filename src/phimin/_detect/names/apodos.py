@@ -28,7 +28,7 @@ SPANISH_NICKNAME = builtin("phimin.name.spanish_nickname")
 _APODOS = (
     "flaco flaca gordo gorda güero güera guero guera chino china negro negra chato chata"
     " chaparro chaparra pelón pelon pelona prieto prieta moreno morena rubio rubia chapo"
-    " chueco chueca cholo chola canelo canela chamaco güicho tigre"
+    " chueco chueca cholo chola canelo canela chamaco güicho tigre junior"
 ).split()
 _APODO = rf"(?P<name>(?:el|la)[ ]+(?:{'|'.join(_APODOS)}))"
 # (after "al" and "del", not "chino", a restaurant as often: "vamos al chino")

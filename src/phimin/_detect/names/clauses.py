@@ -29,6 +29,7 @@ from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line, finditer_from, whole_words
 from phimin._detect.literals import gate_fold
 from phimin._detect.names.nicknames import nickname_word
+from phimin._detect.names.tokens import PASTIMES
 from phimin._detect.words import (
     BEFORE_A_THING,
     BRANDS,
@@ -157,7 +158,7 @@ _CHART_VERBS = frozenset(
     verbalizes expressed expresses acknowledged acknowledges participated declined
     requested requests tolerated""".split()
 )
-_ACTS = PERSON_VERBS | _CHART_VERBS
+_ACTS = PERSON_VERBS | _CHART_VERBS | PASTIMES
 # What no institution, thing or time does ("work called me" is the workplace).
 _ONLY_PEOPLE_DO = frozenset(
     "texted texts messaged facetimed snapchatted dm'd dmed hugged kissed cried laughed "
@@ -750,6 +751,8 @@ def subjects(
             unlisted = True
         if verb in _CHART_VERBS and text.startswith(" itself", m.end("verb")):
             continue  # ("an opening presented itself": a thing)
+        if verb in PASTIMES and (w in NOUN_NAMES or w in _MONTHS | _SEASONS):
+            continue  # ("hope builds slowly", "summer rides": a thing's verb, or a noun)
         if verb == "found" and _FOUND_PASSIVE.match(text, m.end("verb")):
             continue  # ("aline found to be positional": a device a chart found so)
         if other is None and thing_does(text, w, verb, m.end("verb")):

@@ -19,12 +19,16 @@ from phimin._detect.names.tokens import (
     Tokens,
     contraction,
     extend,
+    labels_an_id,
     okay_said,
+    opens_clause,
     plural_acronym,
+    third_person_verb,
 )
 from phimin._detect.words import (
     MONTH_LEAD_WORDS,
     NAME_MONTHS,
+    NON_NAME_WORDS,
     NOUN_NAMES,
     PERSON_VERBS,
     PLACE_KINDS,
@@ -40,10 +44,11 @@ from phimin._detect.words import (
 )
 from phimin._lazy_regex import lazy
 
-__all__ = ["gazetteer", "proper_nouns"]
+__all__ = ["gazetteer", "proper_nouns", "repeated_surnames"]
 
 GAZETTEER = builtin("phimin.name.gazetteer")
 PROPER_NOUN = builtin("phimin.name.proper_noun")
+REPEATED_SURNAME = builtin("phimin.name.repeated_surname")
 
 # Internal capitals mark brands (TikTok, YouTube) unless they follow a name prefix
 # (McDonald, DeShawn, LaToya, O'Brien).
@@ -376,6 +381,8 @@ def gazetteer(t: Tokens, regions: frozenset[str] = frozenset()) -> Iterator[Span
             continue
         if not t.candidate(i) or t.clinical(i):
             continue
+        if labels_an_id(t.source, t.span_chars(i, i + 1)[1]):
+            continue  # "partita iva: 01234567890": a field's label
         if mode == "lower" and interjection_at(t.source, *t.span_chars(i, i + 1), lex):
             continue  # "mira yo no sé": a Spanish interjection
         if mode == "lower" and okay_said(t.source, *t.span_chars(i, i + 1)):
@@ -519,7 +526,12 @@ def _verb_after_name(t: Tokens, k: int) -> bool:
     if t.mode == "lower" and w.endswith("s") and not w.endswith("ss"):
         # a verb's third person before its place, time or object: "deb cooks way too
         # much", "teo gambles away his checks", "cheo bakes with me"
-        return t.lower[after] in _AFTER_A_VERB | _AFTER_THIRD_PERSON
+        return t.lower[after] in _AFTER_A_VERB | _AFTER_THIRD_PERSON or (
+            t.ws[k] == " "
+            and third_person_verb(
+                w, t.lower[after], lex, opens=opens_clause(t.source, t.idx[t.prev_word(k)])
+            )
+        )  # ("marcus cooks dinner", "tony sells cars": the verb's object)
     return w in lex.ambiguous and t.lower[after] in _AFTER_A_VERB
 
 
@@ -615,3 +627,51 @@ def proper_nouns(t: Tokens, places: frozenset[str]) -> Iterator[Span]:
             if nxt >= len(t) or t.lower[nxt] not in SUBJECT_VERBS:
                 continue
         yield extend(t, i, PROPER_NOUN.score, PROPER_NOUN)
+
+
+def repeated_surnames(t: Tokens) -> Iterator[Span]:
+    """ "frank ortiz is my parole officer and ortiz says he'll come": in speech without
+    capitals, a surname said after a first name and then alone in the same stretch of
+    talk is that person's both times (the second mention shows the pair was one name,
+    though the first name is a word too: "frank", "ray"). Only a surname that is no
+    first name nor everyday word ("whitfield", not "brown" or "long")."""
+    if t.mode == "mixed":
+        return
+    lex = t.lexicon
+    places: dict[str, list[int]] = {}
+    for i, w in enumerate(t.lower):
+        places.setdefault(w, []).append(i)  # (each word's tests run once, below)
+    seen = {
+        w: at
+        for w, at in places.items()
+        if len(at) > 1
+        and len(w) >= 3
+        and w not in STOP_WORDS
+        and lex.is_clear_name(w)
+        and not lex.is_first_name(w)
+        and w not in SPANISH_STOP_WORDS
+        and w not in NON_NAME_WORDS
+        and not lex.is_plain_word(w)
+    }
+    score = REPEATED_SURNAME.score
+    for at in seen.values():
+        paired = [i for i in at if _first_name_just_before(t, i)]
+        if not paired or len(paired) == len(at) or t.clinical(at[0]):
+            continue
+        for i in at:
+            start = t.prev_word(i) if i in paired else i
+            yield Span(start, i + 1, score, REPEATED_SURNAME)
+
+
+def _first_name_just_before(t: Tokens, i: int) -> bool:
+    """Is the word right before token i a first name ("frank| ortiz"), no grammar or verb?"""
+    b = t.prev_word(i)
+    if b < 0 or t.ws[b] != " " or not t.candidate(b):
+        return False
+    w = t.lower[b]
+    return (
+        t.lexicon.is_first_name(w)
+        and w not in STOP_WORDS
+        and w not in PERSON_VERBS
+        and w not in SPANISH_STOP_WORDS
+    )

@@ -119,7 +119,15 @@ def nickname_word(word: str, lexicon: NameLexicon, *, clinical: bool = True) -> 
         or w in RELATIONS
         or w in KIN_ROLES
         or w in TITLES
-        or (len(w) > 5 and w.endswith(_DESCRIPTIVE_ENDINGS) and lexicon.is_english(w))
+        or (
+            len(w) > 5
+            and w.endswith(_DESCRIPTIVE_ENDINGS)
+            and lexicon.is_english(w)
+            # (a noun in "-ing" no verb makes is a pet name: "dumpling", "pudding")
+            and not (
+                w.endswith("ing") and not (lexicon.is_plain_word(w) or lexicon.is_verb_form(w))
+            )
+        )
         or (clinical and is_clinical_term(w))
     )
 

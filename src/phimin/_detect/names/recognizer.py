@@ -130,6 +130,7 @@ class NameRecognizer(PhiminRecognizer):
             *slots.letter_pair_names(text, mode),
             *slots.word_nicknames(text, lex, mode),
             *slots.sacred_full_names(text, lex),
+            *slots.event_hosts(text, lex),
             *speech.turn_end_vocatives(text, lex),
             *turns.aged_or_acting(text, lex),
             *turns.little_ones(text, lex),
@@ -171,4 +172,5 @@ class NameRecognizer(PhiminRecognizer):
         yield from speech.introductions(t)
         yield from speech.leading_vocatives(t)
         yield from guesses.gazetteer(t, self.regions)
+        yield from guesses.repeated_surnames(t)
         yield from guesses.proper_nouns(t, self.places)

@@ -24,7 +24,7 @@ from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.lines import finditer_by_line
-from phimin._detect.names.clauses import SACRED_FIRST_NAMES
+from phimin._detect.names.clauses import SACRED_FIRST_NAMES, unlisted_name
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.words import (
     BRANDS,
@@ -43,10 +43,17 @@ from phimin._detect.words import (
 )
 from phimin._lazy_regex import lazy
 
-__all__ = ["initialled_speakers", "letter_pair_names", "sacred_full_names", "word_nicknames"]
+__all__ = [
+    "event_hosts",
+    "initialled_speakers",
+    "letter_pair_names",
+    "sacred_full_names",
+    "word_nicknames",
+]
 
 INITIALS = builtin("phimin.name.initials")
 WORD_NICKNAME = builtin("phimin.name.word_nickname")
+EVENT_HOST = builtin("phimin.name.event_host")
 INITIALLED_SPEAKER = builtin("phimin.name.initialled_speaker")
 SACRED = builtin("phimin.name.sacred_full_name")
 
@@ -180,7 +187,26 @@ _HUMAN_DOES = (
     r"|(?:said|says|told[ ]+(?:me|us))[ ]+(?:he|she)(?:['’]d|['’]ll|['’]s)?"
     # quoting someone ("bean was like you need to stop"; never "work was like a
     # nightmare": a pronoun or a cry follows)
-    r"|(?:was|is)[ ]+like[ ]+(?:you|i|we|oh|yo|dude|bro|girl|no|yeah|why|what|look|listen)"
+    r"|(?:was|is)[ ]+like[ ]+(?:you|you're|i|i'm|we|oh|yo|dude|bro|girl|no|yeah|why|what|look"
+    r"|listen|whatever|stop|hey|seriously|omg|wait|nah)"
+    # ("peaches goes you never listen": the spoken "goes" of quoting, before a pronoun
+    # or a cry; never "the road goes on")
+    r"|goes[ ]+(?:you|you're|i|i'm|oh|yo|dude|bro|girl|no|yeah|why|what|whatever|look"
+    r"|listen|hey|stop|seriously)"
+    # ("dumpling called me crying", "mouse stopped answering my calls", "tink moved back
+    # in with her mom", "chip showed up at my job")
+    r"|called[ ]+me[ ]+(?:crying|sobbing|screaming|yelling|drunk|begging)"
+    r"|stopped[ ]+(?:answering|returning|talking[ ]+to|texting|calling)[ ]+(?:me|my)"
+    r"|moved[ ]+(?:back[ ]+)?in[ ]+with[ ]+(?:me|us|her|his|their)"
+    r"|showed[ ]+up[ ]+(?:at|to)[ ]+my"
+    r"|(?:says|said)[ ]+i[ ]+(?:need|needed|have[ ]+to|gotta|owe)"
+    r"|threw[ ]+a[ ]+(?:fit|tantrum)"
+    r"|got[ ]+(?:arrested|suspended|expelled|evicted|jumped|stabbed|shot)"
+    r"|(?:is|was)[ ]+(?:screaming|yelling)[ ]+at"
+    # (being some way only a person is: "peanut was being really clingy")
+    r"|(?:is|was)[ ]+being[ ]+(?:(?:really|so|super)[ ]+)?(?:clingy|mean|rude|shady|distant"
+    r"|sweet|nice|a[ ]+brat|a[ ]+jerk)"
+    r"|(?:has[ ]+been|keeps|kept)[ ]+sleeping[ ]+(?:in|on)[ ]+(?:my|our)"
     # using, locked up, out of rehab, a job got: "moose is using again", "duke is out of
     # rehab", "jojo got a job at the warehouse" (never "the leg is using")
     r"|(?:is|was)[ ]+(?:using[ ]+again|relapsing|locked[ ]+up|out[ ]+on[ ]+parole"
@@ -220,7 +246,9 @@ _WORD_THEN_PRONOUN = lazy(
     r"|therapy|group)|been[ ]+(?:calling|texting|asking))"
     r"|[ ]+(?:just[ ]+|even[ ]+|finally[ ]+)?(?:called[ ]+me|texted|messaged|told[ ]+me"
     r"|asked[ ]+(?:me|about)|apologized|said[ ]+sorry|woke[ ]+up|kept[ ]+asking"
-    r"|keeps[ ]+asking|hugged|promised|swore|cried))(?![\w'’])"
+    r"|keeps[ ]+asking|hugged|promised|swore|cried|hung[ ]+up|stormed[ ]+out|walked[ ]+out"
+    r"|blocked[ ]+me|yelled|screamed|started[ ]+crying|wouldn't[ ]+(?:talk|answer|eat|stop)"
+    r"|won't[ ]+(?:talk|answer|eat|stop)|kept[ ]+(?:crying|calling|texting)))(?![\w'’])"
 )
 # Words a clause opens with bare that are no one: meals, weather, money, an event ("dinner
 # was late and she called me", "traffic was bad so he texted").
@@ -241,20 +269,33 @@ _WORD_OBJECT = lazy(
     r"|called|laughed|got|came|told|won't|wouldn't|doesn't|hung))?)(?![\w'’])"
 )
 # Two together, then what two people do: "me and tank used to work the same shift".
-_WORD_PAIR = lazy(
-    r"(?i)(?<![\w'’])(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>[a-z][a-z'’]{2,11})[ ]+"
+_PAIR_DONE = (
     r"(?:(?:just|always|never|still|both|finally|really)[ ]+)?(?:used[ ]+to[ ]+(?:work|hang"
     r"|date|live|skate|play|party|drink|smoke|run|ride|go)|broke[ ]+up|hung[ ]+out|hang[ ]+out"
     r"|grew[ ]+up|got[ ]+into[ ]+it|were[ ]+dating|dated|split[ ]+up|fought|argued|made[ ]+up"
-    r"|got[ ]+(?:in|into)[ ]+a[ ]+fight|had[ ]+a[ ]+fight|are[ ]+(?:fighting|together"
+    r"|went[ ]+(?:out|to[ ]+the|to[ ]+a|over[ ]+to)"
+    r"|got[ ]+(?:in|into)[ ]+a[ ]+fight"
+    r"|had[ ]+a[ ]+(?:(?:huge|big|bad|stupid|little)[ ]+)?fight|are[ ]+(?:fighting|together"
     r"|dating|not[ ]+talking))(?![\w'’])"
+)
+_WORD_PAIR = lazy(
+    rf"(?i)(?<![\w'’])(?:me|i)[ ]+(?:and|&|n)[ ]+(?P<name>[a-z][a-z'’]{{2,11}})[ ]+{_PAIR_DONE}"
+)
+# The word first, at a clause's start, then what only two people do: "gator and i had a
+# huge fight", "taco and me broke up".
+_WORD_PAIR_FIRST = lazy(
+    rf"(?im){_OPENS}(?P<name>[a-z][a-z'’]{{2,11}})[ ]+(?:and|&|n)[ ]+(?:i|me)[ ]+"
+    r"(?:(?:just|always|never|still|finally|really)[ ]+)?(?:broke[ ]+up|split[ ]+up|fought"
+    r"|argued|made[ ]+up|got[ ]+(?:in|into)[ ]+a[ ]+fight|were[ ]+dating|dated|used[ ]+to"
+    r"[ ]+date|had[ ]+a[ ]+(?:(?:huge|big|bad|stupid|little)[ ]+)?fight)(?![\w'’])"
 )
 # Kin, then the word, then what a person does: "my brother ace just got out".
 _WORD_KIN = lazy(
     rf"(?i)(?<![\w'’])(?:my|our|his|her|their)[ ]+(?:{_KIN})[ ]+"
     r"(?P<name>[a-z][a-z'’]{2,11})[ ]+(?:(?:just|finally|always|never)[ ]+)?"
     r"(?:got[ ]+(?:out|back|locked|arrested|married|sober|clean)|said|texted|told|called"
-    r"|keeps|kept|came|asked|moved|lives|wants|thinks)(?![\w'’])"
+    r"|keeps|kept|came|asked|moved|lives|wants|thinks|showed[ ]+up|ate[ ]+(?:all|my)"
+    r"|stole|borrowed|yelled|hit|left)(?![\w'’])"
 )
 
 
@@ -265,12 +306,22 @@ def word_nicknames(text: str, lexicon: NameLexicon, mode: CaseMode) -> Iterator[
     vocabulary, nor a verb's or a plural's form: "work said", "i asked around if")."""
     if mode == "mixed":
         return
-    for pattern in (_WORD_SUBJECT, _WORD_OBJECT, _WORD_PAIR, _WORD_KIN, _WORD_THEN_PRONOUN):
+    for pattern in (
+        _WORD_SUBJECT,
+        _WORD_OBJECT,
+        _WORD_PAIR,
+        _WORD_PAIR_FIRST,
+        _WORD_KIN,
+        _WORD_THEN_PRONOUN,
+    ):
         for m in finditer_by_line(pattern, text):
             word = m.group("name")
-            if pattern is _WORD_THEN_PRONOUN and word.lower() in _BARE_THINGS:
+            if pattern in (_WORD_THEN_PRONOUN, _WORD_PAIR_FIRST) and word.lower() in _BARE_THINGS:
                 continue
-            if _called_word(word.lower(), lexicon):
+            opening = pattern in (_WORD_SUBJECT, _WORD_THEN_PRONOUN)
+            if _called_word(word.lower(), lexicon) or (
+                opening and _plural_called(word.lower(), lexicon)
+            ):
                 yield WORD_NICKNAME.at(*m.span("name"))
 
 
@@ -303,9 +354,39 @@ def _called_word(w: str, lexicon: NameLexicon) -> bool:
         and w not in PETS
         and w not in PERSON_NOUNS  # ("landlady texted me", "cop yelled")
         and not is_clinical_term(w)
-        and not w.endswith(("ing", "ed", "ly", "'s"))
-        and not (w.endswith("s") and not w.endswith("ss") and lexicon.is_english(w[:-1]))
+        and not w.endswith(("ed", "ly", "'s"))
+        # (a verb's "-ing" form, never a noun that ends so: "running said", but
+        # "dumpling was upset and she")
+        and not (
+            w.endswith("ing")
+            and (len(w) <= 5 or lexicon.is_plain_word(w) or lexicon.is_verb_form(w))
+        )
+        and not (
+            w.endswith("s")
+            and not w.endswith("ss")
+            and lexicon.is_english(w[:-1])
+            and w not in _PLURAL_NICKNAMES
+        )
     )
+
+
+def _plural_called(w: str, lexicon: NameLexicon) -> bool:
+    """A plural opening a clause before what only one person does is what someone is
+    called ("waffles was like whatever", "sprinkles texted me"), when its singular could
+    be ("waffle") and is no kind of person or thing the clause would be about ("cops",
+    "kids", "meetings")."""
+    if not w.endswith("s") or w.endswith("ss") or len(w) < 4:
+        return False
+    singular = w[:-1]
+    return singular not in _BARE_THINGS and _called_word(singular, lexicon)
+
+
+# Plurals that people are called ("pickles was like whatever", "peaches goes you never
+# listen"): a pet name, never "cops said".
+_PLURAL_NICKNAMES = frozenset(
+    """pickles peaches bubbles cuddles giggles sprinkles skittles boots beans nuggets
+    smalls biggs muggs nibbles snickers tootsies""".split()
+)
 
 
 # A turn's tag: a first name and a surname's initial, then a colon ("Dana W.: i'm
@@ -362,3 +443,50 @@ def sacred_full_names(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
             and surname not in NON_NAME_WORDS
         ):
             yield SACRED.at(*m.span("name"))
+
+
+# Someone's event: "shonda's baby shower", "lorenzo's memorial", "i left wendell's
+# retirement party" (a person's, never a place's: no one holds a shower at a town).
+_EVENT_HOST = lazy(
+    r"(?i)['’]s[ ]+"
+    r"(?:(?:baby|bridal|surprise|birthday|retirement|going[- ]away|engagement|graduation"
+    r"|wedding|sweet[ ]sixteen|welcome[ ]home|farewell|bachelor|bachelorette)[ ]+)?"
+    r"(?:shower|party|funeral|wedding|memorial|graduation|housewarming|bachelorette"
+    r"|quinceañera|quinceanera|quince|baptism|christening|bris|bar[ ]mitzvah|bat[ ]mitzvah"
+    r"|sentencing|arraignment|trial|birthday|barbecue|bbq|cookout|reception|gender[ ]reveal"
+    r"|wake|viewing|recital|anniversary|first[ ]communion|confirmation"
+    r"|celebration[ ]of[ ]life)(?![\w'’])"
+)
+# The owner's name, read back from its "'s" (a window of 24 characters).
+_OWNER = regex.compile(r"(?r)(?<![\w'’-])(\p{L}[\p{L}-]{1,20})\Z")
+# Before the name, a word that makes it a thing's or a kind of person's ("the bride's
+# shower", "a friend's wedding", "my cousin's quince").
+_OWNER_BEFORE = lazy(
+    r"(?i)(?<![\w'’])(?:the|a|an|my|his|her|our|their|your|this|that|some|every|each"
+    r"|whose|one)[ ]+\Z"
+)
+
+
+def event_hosts(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
+    """ "we went to shonda's baby shower", "lorenzo's memorial was hard": a given name, or a
+    word shaped like one no list has, whose event it is (a place rule reads "to shonda's"
+    as a shop). Never kin, a role or an everyday word ("my mom's birthday", "the
+    church's party", "today's party", "mother's day")."""
+    if "'s" not in text and "’s" not in text:
+        return
+    for event in _EVENT_HOST.finditer(text):
+        m = _OWNER.search(text, max(0, event.start() - 24), event.start())
+        if m is None:
+            continue
+        word = m.group(1)
+        w = word.lower()
+        if _OWNER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if w in STOP_WORDS or w in NON_NAME_WORDS or w in RELATIONS or w in KIN_ROLES:
+            continue
+        if w in ROLES or w in TITLES or w in PERSON_NOUNS or is_clinical_term(w):
+            continue
+        if lexicon.is_first_name(w) or (
+            lexicon.is_clear_name(w) and not lexicon.is_plain_word(w)
+        ) or unlisted_name(word, lexicon):
+            yield EVENT_HOST.at(*m.span(1))

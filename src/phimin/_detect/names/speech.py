@@ -25,7 +25,7 @@ from phimin._detect.lines import finditer_by_line, finditer_from
 from phimin._detect.names.clauses import SEASONS, THINKING_VERBS, first_names_at, name_word
 from phimin._detect.names.nicknames import nickname_word
 from phimin._detect.names.spanish import interjection_at
-from phimin._detect.names.tokens import Span, Tokens, extend, okay_said
+from phimin._detect.names.tokens import Span, Tokens, extend, labels_an_id, okay_said
 from phimin._detect.words import (
     FILLERS,
     GREETINGS,
@@ -503,6 +503,8 @@ def speakers(text: str, mode: CaseMode, lexicon: NameLexicon) -> Iterator[Detect
             len(words) == 1 and lexicon.is_english(first) and not lexicon.is_first_name(first)
         ):
             continue
+        if labels_an_id(text, m.end("name")):
+            continue  # "NINO: QQ123456C": a field's label and its code, no speaker
         if (
             lexicon.is_clear_name(first)
             or rare

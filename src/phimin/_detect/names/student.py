@@ -39,7 +39,13 @@ from phimin._detect.names.clauses import (
 )
 from phimin._detect.names.spanish import interjection_at
 from phimin._detect.names.titles import SPANISH_HONORIFICS
-from phimin._detect.names.tokens import SPOKEN_ADVERBS, okay_said, outside_things
+from phimin._detect.names.tokens import (
+    SPOKEN_ADVERBS,
+    okay_said,
+    opens_clause,
+    outside_things,
+    third_person_verb,
+)
 from phimin._detect.names.turns import spanish_verb_form
 from phimin._detect.ner import CLINICAL_ABBREVIATIONS
 from phimin._detect.words import (
@@ -85,6 +91,8 @@ _VERB_AFTER_MODAL = regex.compile(
     r"|always|just|really|still|definitely|certainly|only|soon|then|eventually|usually"
     r"|often|most|all|both|each|surely|naturally|hopefully|actually|even)(?![\w'’])"
 )
+# A verb's particle after a word ("hung up", "shot back").
+_PARTICLE_AFTER = regex.compile(r"[ \t]+(?:up|out|off|back|down|around|away)(?![\w'’])")
 _PRONOUN_AFTER = regex.compile(r"[ \t]+(?:you|you're|ya|i|we|he|she|they|it)(?![\w'’])")
 _EDGE = TITLES | SPANISH_HONORIFICS | RELATIONS | NON_NAME_WORDS | POSTNOMINALS
 
@@ -123,7 +131,9 @@ class StudentNameRecognizer(PhiminRecognizer):
             if repeat is not None:  # a name says no word twice: "sage burns sage"
                 words, bare = words[:repeat], bare[:repeat]
                 end = words[-1].end()
-            while len(bare) > 1 and self._verb_after_name(text, bare[-1], words[-1].end()):
+            while len(bare) > 1 and self._verb_after_name(
+                text, bare[-1], words[-1].end(), opens_clause(text, words[0].start())
+            ):
                 words, bare = words[:-1], bare[:-1]  # "me and journey hung out": the verb
                 end = words[-1].end()  # (what follows the name is read from here)
             before = _word_before(text, words[0].start())
@@ -134,8 +144,11 @@ class StudentNameRecognizer(PhiminRecognizer):
             ):
                 continue  # "kay? so what do i do next": "okay", said alone; "my dad
                 # lowkey drinks": how, not who
-            if len(bare) == 1 and _verb_here(text, bare[0], before, end):
-                continue  # "will you let me know", "the therapist will help": the verb
+            if len(bare) == 1 and (
+                _verb_here(text, bare[0], before, end) or self._phrasal_verb(bare[0], end, text)
+            ):
+                continue  # "will you let me know", "the therapist will help", "and hung up
+                # on me": the verb
             if len(bare) == 1 and (
                 spanish_verb_form(bare[0], self.lexicon)
                 or interjection_at(text, words[0].start(), end, self.lexicon)
@@ -168,16 +181,24 @@ class StudentNameRecognizer(PhiminRecognizer):
             ):
                 yield STUDENT.at(words[0].start(), _name_end(words[-1]))
 
-    def _verb_after_name(self, text: str, word: str, end: int) -> bool:
+    def _verb_after_name(self, text: str, word: str, end: int, opens: bool) -> bool:
         """A name's last word that is an irregular verb's form before grammar ("journey
-        hung out", "sky drew me a picture"): the verb, though a surname list has it."""
+        hung out", "sky drew me a picture"), or a verb's "-s" form before its object
+        ("bella walks the dog"): the verb, though a surname list has it."""
         after = _WORD.search(text, end, end + 30)
-        return (
-            self.lexicon.is_verb_form(word)
-            and after is not None
-            and text[end : after.start()].strip() == ""
-            and after.group().lower() in STOP_WORDS
+        if after is None or text[end : after.start()].strip() != "":
+            return False
+        nxt = after.group().lower()
+        # ("bella walks the dog": a regular verb's third person before its object)
+        return (self.lexicon.is_verb_form(word) and nxt in STOP_WORDS) or third_person_verb(
+            word, nxt, self.lexicon, opens=opens
         )
+
+    def _phrasal_verb(self, word: str, end: int, text: str) -> bool:
+        """An irregular verb's past before its particle ("and hung up on me", "then
+        shot back at me"): the verb, though someone may be called so ("hung came over")."""
+        m = _PARTICLE_AFTER.match(text, end)
+        return m is not None and self.lexicon.is_verb_form(word)
 
     def _a_thing(self, text: str, word: str, start: int, before: str) -> bool:
         """An everyday word after a determiner and a describing word ("in the left

@@ -22,6 +22,7 @@ from phimin._detect.names.tokens import (
     extend,
     extend_back,
     ok_after_cue,
+    third_person_verb,
 )
 from phimin._detect.names.turns import HYPOCORISMS
 from phimin._detect.words import (
@@ -157,7 +158,10 @@ def _role_then_word(t: Tokens, i: int, j: int) -> bool:
     w, lex = t.lower[j], t.lexicon
     if lex.is_first_name(w):
         return False
-    return (w.endswith("ed") and lex.is_plain_word(w)) or w in SPANISH_TIMES
+    after = t.next_word(j)
+    # ("my father mows the lawn", "the coach yells at us": a verb's third person)
+    third = after < len(t) and t.ws[j] == " " and third_person_verb(w, t.lower[after], lex)
+    return (w.endswith("ed") and lex.is_plain_word(w)) or w in SPANISH_TIMES or third
 
 
 def _past_hesitation(t: Tokens, j: int) -> int:

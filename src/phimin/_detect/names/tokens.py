@@ -34,14 +34,18 @@ from phimin._lazy_regex import lazy
 
 __all__ = [
     "NAME_WORD",
+    "PASTIMES",
     "SPOKEN_ADVERBS",
     "Span",
     "Tokens",
     "extend",
     "extend_back",
+    "labels_an_id",
     "ok_after_cue",
     "okay_said",
+    "opens_clause",
     "outside_things",
+    "third_person_verb",
     "to_detections",
 ]
 
@@ -54,6 +58,80 @@ _PLURAL_ACRONYM = regex.compile(r"^[A-Z]{2,}s$")
 _NOT_A_HYPHENATED_NAME = regex.compile(
     r"(?i)^(?:(?P<w>\p{L}+)-(?P=w)|\p{L}{1,2}-\p{L}+|\p{L}+-\p{L}{1,2}|mm-hmm|uh-huh|uh-uh|mm-mm)$"
 )
+
+
+# What follows a surname when a full name opens a clause ("tom banks said", "ryan
+# burns is my boss", "jo fields and i"): the person's own verb, or grammar.
+_AFTER_A_SURNAME = frozenset(
+    "is was 's ’s has had and or but said says will would can could does did doesn't"
+    " didn't won't can't isn't wasn't just never always also still really who from".split()
+)
+# Where and with whom, after a full name as often as after a verb ("emily marks at the
+# desk helped me"): after these, only a verb of what people do for work or fun is one.
+_PREPOSITIONS = frozenset(
+    "at in on with for to from by near about after before around behind into out up".split()
+)
+# What a person does for a living or for fun ("oscar farms out past the county line",
+# "colby swims at the y", "hector builds decks"): no thing, time or place does these.
+PASTIMES = frozenset(
+    """bakes cooks farms hikes builds rides sings paints knits sews crochets fishes hunts
+    bowls golfs skates surfs swims dances teaches coaches preaches tutors babysits cleans
+    mows welds weaves carves brews bartends waitresses volunteers""".split()
+)
+# A clause opens before a word: the line's start, a stop or a comma, or a word that
+# opens a turn ("so emmy bakes", "and then tony sells").
+_CLAUSE_OPENS = regex.compile(
+    r"(?r)(?:^|[.!?;:,]|(?<![\w'’])(?:so|and|but|then|because|cause|like|um|uh|well|yeah"
+    r"|now|plus|okay|ok|oh|also|anyway|honestly))[ \t]*$",
+    regex.MULTILINE,
+)
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """Does a clause open at `start` ("so emmy bakes bread", not "i saw emmy fields")?"""
+    return _CLAUSE_OPENS.search(text, max(0, start - 12), start) is not None
+
+
+def third_person_verb(
+    word: str, after: str | None, lexicon: NameLexicon, *, opens: bool = True
+) -> bool:
+    """Is `word`, an "-s" word after a first name, that person's verb, not a surname a
+    census list also has? "emmy bakes bread", "oscar farms out past town": an everyday
+    verb's third person, then what it is done to, which never follows a subject ("tom
+    banks said", "ryan burns is"). Only where the name opens a clause (`opens`: an
+    object's surname comes next, "i talked to jo fields yesterday"); before a preposition
+    only a verb of work or play ("colby swims at the y", not "emily marks at the desk
+    helped me"). `after` is the next word, lower case, or None at a clause's end (then
+    the word is taken as a surname)."""
+    if not opens or after is None or len(word) < 4:
+        return False
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    if lexicon.is_first_name(word) or not lexicon.is_plain_word(word):
+        return False
+    if after in _PREPOSITIONS:
+        return word in PASTIMES
+    return not (
+        after in _AFTER_A_SURNAME
+        or after in PERSON_VERBS
+        or after in lexicon.verb_forms
+        or (after.endswith("ed") and lexicon.is_plain_word(after))
+    )
+
+
+# A field's label, then a value that is a code: "NINO: QQ123456C", "partita iva:
+# 01234567890", "nhs number: 485 777 3456" (at most four runs, one with a digit, at
+# least six letters and digits in all), and nothing else on the line.
+_ID_VALUE = regex.compile(
+    r"[ \t]*:[ \t]*(?=[^\n]*\d)(?=(?:[^\w\n]*\w){6})[\w./#-]+(?:[ ][\w./#-]+){0,3}[ \t]*(?:\n|$)"
+)
+
+
+def labels_an_id(text: str, end: int) -> bool:
+    """Is the word ending at `end` a field's label for an identifier ("NINO:
+    QQ123456C")? Then it is no speaker, though some labels are given names too; a
+    speaker says something ("MARIA: 7" is an answer: too short for a code)."""
+    return _ID_VALUE.match(text, end) is not None
 
 
 @dataclass(frozen=True, slots=True)

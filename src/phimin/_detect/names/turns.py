@@ -377,7 +377,8 @@ _ENDEARMENTS = frozenset("nena nene chiquita chiquito reina rey cielo vida linda
 HYPOCORISMS = frozenset(
     """memo beto chuy lupe nacho paco pepe lalo toño chela chelo pancho lencho chente
     neto tito tavo rigo fito goyo poncho quique kike chema chepe licha lucha meche
-    pili rocío chayo chayito lupita juanita""".split()
+    pili rocío chayo chayito lupita juanita chucho chencho tere cuca lety xime maru
+    moncho""".split()
 )
 
 # A Spanish first name's diminutive: "juan" -> "juanito", "ana" -> "anita", "marisol" ->
