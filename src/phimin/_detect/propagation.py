@@ -27,6 +27,7 @@ from phimin._detect.case import CaseMode, case_mode
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.lexicon import NameLexicon
 from phimin._detect.names.clauses import name_part, name_word, thing_at
+from phimin._detect.names.tokens import opens_clause, third_person_verb
 from phimin._detect.patterns import REGEX_TIMEOUT_SECONDS
 from phimin._detect.places import without_kind
 from phimin._detect.words import (
@@ -437,11 +438,29 @@ def grow_names(
                 or (k == 0 and mode == "lower" and _rare_surname(m.group(1), lexicon))
             ):
                 break
+            if mode == "lower" and _verb_after(text, start, offset + m.end(1), m.group(1), lexicon):
+                break  # "emmy bakes bread": her verb, though a surname list has "bakes"
             end = offset + m.end(1)
         found = d if (start, end) == (d.start, d.end) else d.spanning(start, end)
         # (in lower-case speech only: in a note, "Jordan Taylor and Sam" is two people)
         grown.extend(_split_listed(text, found, lexicon) if mode == "lower" else [found])
     return grown
+
+
+_NEXT_WORD = regex.compile(r"[ ]+([^\W\d_][\w'’]*)")
+
+
+def _verb_after(text: str, start: int, end: int, word: str, lexicon: NameLexicon) -> bool:
+    """Is `word`, after a name that opens a clause at `start`, the person's verb before
+    its object ("emmy bakes bread", "brody skates at the park"), not a surname ("tom
+    banks said", "i talked to jo fields yesterday")?"""
+    nxt = _NEXT_WORD.match(text, end)
+    return third_person_verb(
+        word.lower(),
+        nxt.group(1).lower() if nxt else None,
+        lexicon,
+        opens=opens_clause(text, start),
+    )
 
 
 # Names listed: "the kids are ava liam and noah" ("and", and a word after).
