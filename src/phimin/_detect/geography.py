@@ -485,8 +485,14 @@ class CityRecognizer(PhiminRecognizer):
             if mode != "mixed" and _spanish_noun_said(name, lowered, start, end, state_follows):
                 continue  # "por la paz de mi familia", "la dejé en la mesa": the words
             # ("mobile alabama"; a sight is no one's town: "we walked around times square")
-            if (self._clinical(name, town) or name in FAMOUS_SITES) and not state_follows:
-                continue
+            if (
+                (
+                    self._clinical(name, town)
+                    and not _rooted(name, lowered, start, end, self.lexicon)
+                )
+                or name in FAMOUS_SITES
+            ) and not state_follows:
+                continue  # (but "grew up in mobile": no ward says where one grew up)
             previous = _previous_word(lowered, start)
             directed = previous in _DIRECTIONS
             if directed and f"{previous} {name}" in self.places.not_below_state:
@@ -532,7 +538,11 @@ class CityRecognizer(PhiminRecognizer):
                 _went_to(lowered, start)
                 and _phrase_ends(lowered, end)
                 and not any(self.lexicon.is_common_word(w) for w in name.split())
-            )
+            ) or _rooted(name, lowered, start, end, self.lexicon)
+            # (or a town that is a word, where someone was born, grew up, bought a house,
+            # went to college or is from, the phrase ending there: "she grew up in hope",
+            # "he's from mobile originally", "drove down to mobile for the funeral"; not
+            # "we live in hope", "grew up in poverty", "things went back to normal")
             # a store or a service placed by its town: "the sheetz in latrobe", "the va
             # up in butler" (not "the walmart in town", "the jail in general")
             chain_in = (
@@ -637,6 +647,8 @@ class CityRecognizer(PhiminRecognizer):
         ("watches hell's kitchen", "in south central kansas")."""
         if _IDIOM_PLACE.match(lowered, start) and _in_idiom(lowered, start):
             return True
+        if name in _WORSHIP_TOWNS and _GOING_TO.search(lowered, max(0, start - 24), start):
+            return True  # "i'm going to temple this weekend": to worship, not to Texas
         return name in _NEIGHBORHOODS and not (placed and not self._region_of_state(lowered, end))
 
     def _region_of_state(self, lowered: str, end: int) -> bool:
@@ -740,7 +752,12 @@ _LIVED_IN = regex.compile(
 # A word that makes a place's name a longer one ("cedar grove", "oak hills").
 _NAME_GOES_ON = regex.compile(
     r"[ ]+(?:grove|hills|heights|park|springs|falls|valley|ridge|creek|lake|city|rapids"
-    r"|bluffs?|junction|village|crossing|meadows|gardens|terrace|estates|acres)(?![\w'’-])"
+    r"|bluffs?|junction|village|crossing|meadows|gardens|terrace|estates|acres"
+    # (or a school or a house named for it: "at westlake prep", "my kid's at oak ridge
+    # middle", "living at new hope house")
+    r"|prep|academy|elementary|high[ ]school|middle[ ]school|house|lodge"
+    r"|(?:high|middle)(?=[ ]*(?:[.,;!?]|$)|[ ]+(?:and|but|so|for|in|now|when|because|school"
+    r"|right|again)(?![\w'’])))(?![\w'’-])"
 )
 # A town's own services after its name: "the riverside police", "hialeah pd".
 _CIVIC_AFTER = regex.compile(
@@ -883,6 +900,15 @@ def _went_to(lowered: str, start: int) -> bool:
     return _WENT_TO.search(lowered, max(0, start - 24), start) is not None
 
 
+# Towns named as a house of worship is, and the words of going there to worship ("going
+# to temple on saturday", "we go to bethel").
+_WORSHIP_TOWNS = frozenset({"temple", "bethel", "zion", "shiloh", "mass", "chapel"})
+_GOING_TO = regex.compile(
+    r"(?<![\w'’])(?:go|goes|going|gone|went|get|got|attend|attends|attended|attending"
+    r"|started|stopped|back)[ ]+to[ ]+$"
+)
+
+
 # Towns named for a state of mind, said after "a home in" as that state.
 _STATES_OF_MIND = frozenset(
     "harmony paradise unity hope faith joy victory triumph peace heaven comfort".split()
@@ -892,6 +918,46 @@ _STATES_OF_MIND = frozenset(
 def _suffixed_town(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and words[-1] in _TOWN_SUFFIXES and words[0] not in STOP_WORDS
+
+
+# Where someone's roots are, said so that no saying is meant: "grew up in", "was born
+# in", "bought a house in", "went to college in", "she's from", "moved out to", "drove
+# down to", "family's in" (not "live in", said of hope and harmony, nor "back to").
+_ROOTED_IN = regex.compile(
+    r"(?<![\w'’])(?:grew[ ]up|born(?:[ ]and[ ]raised)?|raised|bought[ ](?:a|our|the|his|her"
+    r"|their|my)[ ](?:house|home|place|trailer|condo)|college|school|family|folks"
+    r"|parents|cousins|relatives|grandparents|(?:i|he|she|we|they|you)[ ]+(?:moved|move"
+    r"|drove|flew|moving)(?:[ ]+(?:out|up|down|over|away))?"
+    r"|(?:was|were|been|are|is|am|['’]re|['’]s|['’]m)[ ]+(?P<living>living)"
+    r")[ ]+(?:out[ ]+|over[ ]+|up[ ]+|down[ ]+)?(?:in|to)[ ]+$"
+    r"|(?:(?<![\w'’])(?:is|are|was|were|am)|['’](?:s|re|m))[ ]+(?:originally[ ]+)?from[ ]+$"
+)
+# After a town that is a word, what ends the phrase, "originally" too ("from mobile
+# originally").
+_ROOTED_END = regex.compile(r"[ ]+(?:originally|down[ ]there|out[ ]there)(?![\w'’])")
+# Words said after "grew up in", "born in" or "she's from" as a state, not a town
+# ("grew up in poverty", "born in sin", "she's from money", "he's from nowhere").
+_ROOTED_SAYINGS = frozenset(
+    """poverty chaos sin money nowhere tears action style heaven hell love fear recovery
+    public general time work home town school church court debt peace captivity
+    secret shame camp practice class bed dinner lunch breakfast hunt fish visit see help
+    check eat pray shop vote hike swim play pick denial limbo squalor luxury
+    misery sobriety""".split()
+)
+
+
+def _rooted(name: str, lowered: str, start: int, end: int, lexicon: NameLexicon) -> bool:
+    """A one-word town said where someone's roots are, the phrase ending after it."""
+    return (
+        " " not in name
+        and name not in _ROOTED_SAYINGS
+        and not lexicon.is_verb_form(name)  # ("we drove up to see")
+        and name not in _OUT_IN_SAYINGS
+        and (rooted := _ROOTED_IN.search(lowered, max(0, start - 40), start)) is not None
+        # ("she was living in hope": a state of mind, lived in)
+        and not (rooted.group("living") and name in _STATES_OF_MIND)
+        and (_phrase_ends(lowered, end) or _ROOTED_END.match(lowered, end) is not None)
+    )
 
 
 def _out_in(lowered: str, start: int) -> bool:
@@ -941,6 +1007,7 @@ _NEAR_ES = frozenset({"cerca", "cerquita", "lejos", "afuera", "fuera", "alrededo
 # valley" is one).
 _IDIOM_PLACE = regex.compile(
     r"(?:the[ ]+)?(?:eden|valley|paradise|independence|liberty|hope|rome|vegas|las[ ]vegas"
+    r"|newcastle|timbuktu|defiance|commerce"
     r"|la[ ]esperanza|esperanza)(?![\w'’-])"
 )
 # Sayings that hold a town's name as a word or a byword, by the words just before it
@@ -950,18 +1017,24 @@ _SAYING_BEFORE = regex.compile(
     r"(?:trouble[ ]+in|(?:sense|feeling|kind|bit|taste|lack|loss|need|want|declaration|symbol"
     r"|desire|wish|fight|spirit|glimmer|ray|shred|sign|signs|source|message|lot|little)"
     r"[ ]+of(?:[ ]+(?:my|her|his|their|our|your|some|more|real|new))?"
-    r"|statue[ ]+of|lead[ ]+to|leads[ ]+to|when[ ]+in|(?:happens|happened|stays|stayed)[ ]+in)"
+    r"|statue[ ]+of|lead[ ]+to|leads[ ]+to|when[ ]+in|(?:happens|happened|stays|stayed)[ ]+in"
+    # ("carrying coals to newcastle", "from here to timbuktu")
+    r"|coals[ ]+to|here[ ]+to)"
     r"[ ]+(?:the[ ]+)?$"
 )
 _SAYING_AFTER = regex.compile(
     r"(?:la[ ]+)?esperanza[ ]+(?:de|que)(?![\w])|rome[ ]+(?:wasn['’]t|was[ ]+not)[ ]+built"
     r"|liberty[ ]+bell(?![\w])"
+    # ("he's at liberty to say", "in defiance of the order")
+    r"|(?<=(?<![\w'’])at[ ]+)liberty[ ]+to[ ]+\p{L}|defiance[ ]+of(?![\w])"
 )
 # Articles and particles of a town's name, which make no name of their own ("la mesa").
 _TOWN_ARTICLES = frozenset("el la los las lo de del da do dos das di du le les san santa".split())
 _FEATURE_FIRST = frozenset("mount mt lake camp cape point isle glen fort port".split())
 _SPANISH_PLACE_CUES = frozenset("en de del a al desde hasta por para hacia".split())
-_SAYING_NAMES = frozenset("paradise independence liberty hope rome vegas".split())
+_SAYING_NAMES = frozenset(
+    "paradise independence liberty hope rome vegas newcastle timbuktu commerce".split()
+)
 _GARDEN_OF = regex.compile(r"(?:garden|gardens)[ ]+of[ ]+(?:the[ ]+)?$")
 _VALLEY_OF = regex.compile(r"(?:the[ ]+)?valley[ ]+of(?![\w])(?![ ]+the[ ]+sun(?![\w]))")
 
@@ -974,7 +1047,10 @@ FAMOUS_SITES = frozenset(
     """grand canyon|times square|mount rushmore|mt rushmore|mt. rushmore|golden gate bridge
     |hoover dam|yellowstone|yosemite|the alamo|alamo|pike place market|space needle
     |lincoln memorial|washington monument|bourbon street|las vegas strip|the strip
-    |brooklyn bridge|empire state building|statue of liberty|old faithful""".replace(
+    |brooklyn bridge|empire state building|statue of liberty|old faithful|vietnam memorial
+    |graceland|smithsonian|the smithsonian|white house|the white house|liberty bell
+    |alcatraz|walk of fame|hollywood walk of fame|louvre|the louvre|disney world
+    |disneyland""".replace(
         "\n    ", ""
     ).split("|")
 )

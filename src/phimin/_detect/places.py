@@ -23,6 +23,7 @@ from phimin._detect.case import CaseMode, case_of
 from phimin._detect.clinical import is_clinical_term
 from phimin._detect.detection import Detection
 from phimin._detect.geography import FAMOUS_SITES, load_places
+from phimin._detect.institutions import institutions
 from phimin._detect.landmarks import landmarks
 from phimin._detect.lexicon import NameLexicon, fold_accents
 from phimin._detect.lines import finditer_by_line, finditer_in, lines_with, lines_with_words
@@ -514,11 +515,20 @@ PLACE_SPECS: tuple[PatternSpec, ...] = (
         # "six years in san quentin", "my family is from santa ana": a place named for a
         # saint in Spanish or Portuguese, after a word of place (not "santa claus", "a
         # letter to santa for christmas").
-        r"(?i)(?<=(?<![\w'’])(?:in|from|to|at|near|outside|around|of|left|leaving|back[ ]in)"
-        r"[ ]+)(?:san|santa|santo|são|sao)[ ]+(?!(?:claus|clause|and|or|for|to|at|in|on|the|a|was"
-        r"|is|this|that|with|i|we|he|she|they)(?![\w]))\p{L}[\p{L}'’-]+(?:[ ]+(?:de|del|de[ ]la"
-        r"|la|los|las|el|do|da|dos)[ ]+\p{L}[\p{L}'’-]+)?(?![\w'’-])",
-        trigger=r"(?i)san|sao|são",
+        r"(?i)(?<=(?<![\w'’])(?:in|from|to|at|near|outside|around|of|left|leaving|back[ ]in"
+        r"|en)[ ]+)(?:(?:san|santa|santo|são|sao)[ ]+(?!(?:claus|clause|and|or|for|to|at|in"
+        r"|on|the|a|was|is|this|that|with|i|we|he|she|they)(?![\w]))\p{L}[\p{L}'’-]+"
+        # (the name goes on after "de los", "del": "san juan de los lagos", "san josé de
+        # las matas", "san luis río colorado")
+        r"(?:[ ]+(?:de[ ]l(?:a|os|as)|de|del|la|los|las|el|do|da|dos)[ ]+(?!(?:mi|mis|tu|su"
+        r"|sus|nuestra|nuestro|un|una)[ ])\p{L}[\p{L}'’-]+)?(?:[ ]+r[ií]o[ ]+\p{L}[\p{L}'’-]+)?"
+        # or a town named for what it was, then "de" and its name: "villa de las flores",
+        # "boca del río", "la villa de los santos", "nuestra señora de la paz" (not "la
+        # villa de mi tío")
+        r"|(?:la[ ]+)?(?:villa|ciudad|boca|puerto|valle|nuestra[ ]+señora|real|rancho)[ ]+"
+        r"(?:de[ ]l(?:a|os|as)|de|del)[ ]+(?!(?:mi|mis|tu|su|sus|nuestra|nuestro|un|una|este"
+        r"|esta|ese|esa)[ ])\p{L}[\p{L}'’-]+)(?![\w'’-])",
+        trigger=r"(?i)san|sao|são|villa|ciudad|boca|puerto|valle|señora|real|rancho",
     ),
     PatternSpec(
         builtin("phimin.location.called"),
@@ -1313,7 +1323,13 @@ class FacilityRecognizer(PhiminRecognizer):
         self.lexicon = lexicon
 
     def find(self, text: str, nlp_artifacts: Any) -> Iterable[Detection]:
-        return list(self._find(text, case_of(text, nlp_artifacts)))
+        # (a sight millions visit locates no one, whichever rule read it: "i went to
+        # graceland with my mom", "we visited the lincoln memorial")
+        return [
+            d
+            for d in self._find(text, case_of(text, nlp_artifacts))
+            if text[d.start : d.end].lower().removeprefix("the ") not in FAMOUS_SITES
+        ]
 
     def _find(self, text: str, mode: CaseMode) -> Iterator[Detection]:
         yield from self._named(text, mode)
@@ -1329,6 +1345,7 @@ class FacilityRecognizer(PhiminRecognizer):
         yield from self._spanish_facilities(text)
         yield from school_acronyms(text, self.lexicon)
         yield from school_short_names(text, self.lexicon)
+        yield from institutions(text, self.lexicon)
         yield from named_venues(text)
         yield from landmarks(text, self.lexicon)
         yield from answered_places(text, self.lexicon)

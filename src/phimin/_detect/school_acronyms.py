@@ -113,7 +113,10 @@ def school_acronyms(text: str, lexicon: NameLexicon) -> Iterator[Detection]:
 # community", "he got into cal poly"). No "the" before it: "the garden state", "the
 # lone star state" are a state's nickname.
 _SHORT = lazy(
-    r"(?i)(?<![\w'’])(?:at|to|into|from|out[ ]of|attends?|attended|attending|goes[ ]to|go[ ]to"
+    # (a team played is no school attended: "we lost to michigan state", "fell to iowa
+    # state", "a win over penn state")
+    r"(?i)(?<![\w'’])(?<!(?:lost|lose|loses|losing|fell|falls|fall|tied|ties|compared|next"
+    r"|close)[ ]+)(?:at|to|into|from|out[ ]of|attends?|attended|attending|goes[ ]to|go[ ]to"
     r"|went[ ]to|going[ ]to|transferred[ ]to|transfer[ ]to|back[ ]to)[ ]+"
     r"(?P<name>(?P<words>\p{L}[\p{L}'’.-]+(?:[ ]+\p{L}[\p{L}'’.-]+)?)[ ]+"
     r"(?:state|tech|cc|community|poly)(?:[ ]+(?:college|university|u))?)(?![\w'’-])"
@@ -123,7 +126,8 @@ _SHORT = lazy(
     r"|capitol|building|hospital|highway|route|road|office|agency|board|court|college"
     r"|university|center|centre|service|services|standards?|tax|taxes|law|laws"
     r"|government|department|dept|level|support|desk|team|company|companies|jobs?|stocks?"
-    r"|industry|sector|guy|guys|call)(?![\w'’-]))"
+    r"|industry|sector|guy|guys|call|game|games|fans?|football|basketball|baseball|team"
+    r"|season|tickets?|jersey|hoodie|shirt|hat)(?![\w'’-]))"
 )
 # Names of the UC and SUNY campuses and the like after their system's name: "uc davis",
 # "suny new paltz", "cal state fullerton", "penn state behrend".
