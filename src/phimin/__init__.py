@@ -48,7 +48,6 @@ if TYPE_CHECKING:
         RulePack,
         RuleSet,
         default_rules_dir,
-        load_rule_packs,
     )
     from phimin._session import Session
     from phimin._vault import Vault, generate_vault_key
@@ -117,7 +116,6 @@ _LAZY = {
     "RulePack": "phimin._rulepacks",
     "RuleSet": "phimin._rulepacks",
     "default_rules_dir": "phimin._rulepacks",
-    "load_rule_packs": "phimin._rulepacks",
     "Session": "phimin._session",
     "Vault": "phimin._vault",
     "generate_vault_key": "phimin._vault",
@@ -152,16 +150,31 @@ def _default_redactor() -> Redactor:
     return _default
 
 
-def rules(packs: RuleSet | Iterable[str | Path] | None = None) -> tuple[RuleRecord, ...]:
+def load_rule_packs(paths: str | Path | Iterable[str | Path] | None = None) -> RuleSet:
+    """Load and validate rule packs: a folder of `*.yaml`, one pack file, or several of
+    either (default: the packs shipped with phimin). A broken pack raises
+    `RulePackError` listing every problem at once.
+
+    The packs loaded replace the shipped ones: to add a pack of your own beside them,
+    pass both, `load_rule_packs([phimin.default_rules_dir(), "my_packs/"])`.
+    """
+    from phimin._rulepacks import load_rule_packs as load
+
+    return load(paths)
+
+
+def rules(
+    packs: RuleSet | str | Path | Iterable[str | Path] | None = None,
+) -> tuple[RuleRecord, ...]:
     """Every detection rule's record: the built-in rules, then the rule packs' (those
-    shipped with phimin, or `packs`: a loaded `RuleSet` or paths to load).
+    shipped with phimin, or `packs`: a loaded `RuleSet`, or a folder, file or paths to load).
 
     Each record has `.id`, `.entity`, `.category`, `.evidence`, `.score`, `.traits`,
     `.source` ("built-in" or the pack's file), and its own `.cases` and `.ok` texts.
     Loads no model.
     """
     from phimin._catalogue import Catalogue, rule_records
-    from phimin._rulepacks import RuleSet, load_rule_packs
+    from phimin._rulepacks import RuleSet
 
     loaded = packs if isinstance(packs, RuleSet) else load_rule_packs(packs)
     return rule_records(Catalogue(loaded))

@@ -158,7 +158,14 @@ def load_policy(
         return spec
     if spec is None:
         spec = DEFAULT_POLICY
-    path = Path(spec)
+    if not isinstance(spec, (str, Path)):
+        raise PolicyError(
+            f"a policy is a preset name, a TOML file's path or a Policy, not a "
+            f"{type(spec).__name__} (a dict of settings: write it as a TOML file)"
+        )
+    if not str(spec).strip():  # Path("") is ".", a folder: say what was really wrong
+        raise unknown_policy("")
+    path = Path(spec).expanduser()  # "~/policies/mine.toml", as in a shell
     if isinstance(spec, str) and spec in preset_names():
         text = (
             resources.files("phimin")
@@ -168,10 +175,7 @@ def load_policy(
         )
         source = f"preset {spec}"
     elif path.suffix == ".toml" or path.exists():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise PolicyError(f"cannot read policy file {path.name}: {type(exc).__name__}") from exc
+        text = _read_policy_file(path)
         source = path.name
     else:
         raise unknown_policy(str(spec))
@@ -180,6 +184,36 @@ def load_policy(
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{source}: not valid TOML ({exc})") from exc
     return policy_from_mapping(data, source, rule_entities=rule_entities)
+
+
+def _read_policy_file(path: Path) -> str:
+    """A policy file's text, without the byte order mark Windows editors may write.
+
+    TOML forbids the mark, so a file saved "UTF-8 with BOM" (Notepad) would otherwise
+    fail as "Invalid statement (at line 1, column 1)" on a line that looks right. A file
+    in another encoding (Latin-1, UTF-16) is named as such, with the byte offset.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        # "strict.toml" for the preset "strict": the file is not there, the preset is
+        hint = (
+            f" (the preset is named {path.stem!r}, without .toml)"
+            if isinstance(exc, FileNotFoundError) and path.stem in preset_names()
+            else ""
+        )
+        raise PolicyError(
+            f"cannot read policy file {path.name}: {type(exc).__name__}{hint}"
+        ) from exc
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise PolicyError(f"policy file {path.name} is UTF-16 text; save it as UTF-8")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise PolicyError(
+            f"policy file {path.name} is not UTF-8 text (byte offset {exc.start}); "
+            "save it as UTF-8"
+        ) from None
 
 
 def echoable(text: str) -> bool:

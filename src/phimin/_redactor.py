@@ -80,8 +80,8 @@ class Redactor:
         policy: Policy | str | Path | None = None,
         model: str = DEFAULT_MODEL,
         *,
-        rules: RuleSet | Iterable[str | Path] | None = None,
-        keep: Sequence[str] = (),
+        rules: RuleSet | str | Path | Iterable[str | Path] | None = None,
+        keep: str | Sequence[str] = (),
         workers: int = 1,
         pseudonym_key: bytes | str | None = None,
         workers_from: int = 0,
@@ -92,6 +92,8 @@ class Redactor:
         # A policy may name the entities of the packs in use, not only phimin.ENTITIES.
         self._rule_entities = {p.entity: p.category for p in self.rules.packs}
         base = load_policy(policy, rule_entities=self._rule_entities)
+        if isinstance(keep, str):  # one name ("substance_use"), not its letters
+            keep = (keep,)
         self.policy = base.keeping(*keep) if keep else base
         self._pseudonyms = None if pseudonym_key is None else PseudonymKey.of(pseudonym_key)
         self.model_name = model
@@ -226,6 +228,8 @@ class Redactor:
         (one per text, in order, same length) whose each is: for the keyed date offset.
         A text whose subject is missing where one is needed fails the call (at its batch).
         """
+        if isinstance(texts, str):  # each letter would be a text of its own
+            raise InputError("redact_many takes a list of texts; for one text use redact")
         effective = self._policy(policy)
         if subjects is not None and (subject is not None or one_session):
             raise InputError(

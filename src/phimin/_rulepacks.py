@@ -137,8 +137,12 @@ def default_rules_dir() -> Path:
     raise RulePackError(["the rule packs shipped with phimin were not found"])
 
 
-def load_rule_packs(paths: Iterable[str | Path] | None = None) -> RuleSet:
-    """Load and validate rule packs (files, or directories of `*.yaml`)."""
+def load_rule_packs(paths: str | Path | Iterable[str | Path] | None = None) -> RuleSet:
+    """Load and validate rule packs (files, or directories of `*.yaml`; one alone or
+    several). One path is a list of one: a bare string is iterable, and "packs/" was
+    read as the paths "p", "a", "c"... (one error per letter)."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
     files = _expand(paths if paths is not None else [default_rules_dir()])
     shipped = _shipped_dir()
     problems: list[str] = []

@@ -118,14 +118,18 @@ class _Settings:
         cls,
         *,
         model: str,
-        rules: RuleSet | Iterable[str | Path] | None,
+        rules: RuleSet | str | Path | Iterable[str | Path] | None,
         key: bytes | str | None,
         policy: Policy | str | Path | None,
         findings: bool,
         subjects: bool = False,
     ) -> _Settings:
         """Load and check everything on the driver, so a mistake fails before any task."""
-        loaded = load_policy(policy)
+        _check_model(model)
+        ruleset = _rule_set(rules)
+        # A policy may name the entities of the packs in use (as with `Redactor`).
+        packs = {p.entity: p.category for p in ruleset.packs} if ruleset is not None else None
+        loaded = load_policy(policy, rule_entities=packs)
         if subjects and key is None:
             raise InputError("a subject column matters only with a pseudonym key")
         if key is not None and loaded.shift_dates and not subjects:
@@ -133,7 +137,6 @@ class _Settings:
         portable = dataclasses.replace(
             loaded, categories=dict(loaded.categories), entities=dict(loaded.entities)
         )
-        ruleset = rules if isinstance(rules, RuleSet) or rules is None else load_rule_packs(rules)
         secret = None if key is None else PseudonymKey.of(key).secret
         ident = hashlib.sha256(pickle.dumps((model, ruleset, secret))).digest()
         return cls(model, ruleset, secret, portable, findings, ident, subjects)
@@ -144,6 +147,28 @@ class _Settings:
             categories=MappingProxyType(dict(self.policy.categories)),
             entities=MappingProxyType(dict(self.policy.entities)),
         )
+
+
+def _check_model(model: str) -> None:
+    """Fail on the driver for a model that is not installed (a typo, the wrong pip name).
+
+    The driver needs phimin and its model as the workers do; without this check a
+    misspelt model failed every task with a worker's traceback, retried, then the job.
+    Only the name is resolved here: the model is loaded on the workers.
+    """
+    from phimin._nlp import resolve_model
+
+    resolve_model(model)
+
+
+def _rule_set(rules: RuleSet | str | Path | Iterable[str | Path] | None) -> RuleSet | None:
+    """The packs to ship to the workers, loaded (and checked) here; None: phimin's own.
+
+    One folder or file may be named alone (`rules="my_packs/"`).
+    """
+    if rules is None or isinstance(rules, RuleSet):
+        return rules
+    return load_rule_packs(rules)
 
 
 # --- in the worker ----------------------------------------------------------------------
@@ -378,7 +403,7 @@ def redact_column(
     findings_column: str | None = None,
     error_column: str = DEFAULT_ERROR_COLUMN,
     model: str = DEFAULT_MODEL,
-    rules: RuleSet | Iterable[str | Path] | None = None,
+    rules: RuleSet | str | Path | Iterable[str | Path] | None = None,
     subject_column: str | None = None,
 ) -> DataFrame:
     """`df` with `column` redacted; lazy, like any transformation.
@@ -438,7 +463,7 @@ def register(
     policy: Policy | str | Path | None = None,
     pseudonym_key: bytes | str | None = None,
     model: str = DEFAULT_MODEL,
-    rules: RuleSet | Iterable[str | Path] | None = None,
+    rules: RuleSet | str | Path | Iterable[str | Path] | None = None,
     with_subject: bool = False,
 ) -> Any:
     """Register `name(text)` for SQL: the redacted text, null where a row failed.

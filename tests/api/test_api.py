@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -168,3 +169,35 @@ def test_redactor_is_thread_safe(redactor: phimin.Redactor) -> None:
 def test_missing_model_is_a_model_error() -> None:
     with pytest.raises(phimin.ModelError, match="not installed"):
         phimin.Redactor(model="no_such_model_xyz")
+
+
+# --- one argument where a list is taken: never read letter by letter ---------------------
+
+_QUOKKA_PACK = """
+schema: 1
+pack: tst
+entity: TEST_MATTER
+generalize_to: "[test matter]"
+rules:
+  - id: TST-001
+    regex: ['\\bquokka (?:sighting|census)\\b']
+    cases: [{text: "A quokka sighting.", expect: "A [test matter]."}]
+    ok: ["nothing here"]
+"""
+
+
+def test_a_pack_folder_given_alone_as_a_string_is_one_folder(tmp_path: Path) -> None:
+    (tmp_path / "tst.yaml").write_text(_QUOKKA_PACK, encoding="utf-8")
+    assert [p.entity for p in phimin.load_rule_packs(str(tmp_path)).packs] == ["TEST_MATTER"]
+    redactor = phimin.Redactor(rules=str(tmp_path))
+    assert redactor.redact("We saw a quokka sighting.").text == "We saw a [test matter]."
+
+
+def test_one_category_to_keep_given_as_a_string_is_one_name() -> None:
+    redactor = phimin.Redactor(keep="substance_use")
+    assert redactor.policy == phimin.Redactor(keep=["substance_use"]).policy
+
+
+def test_redact_many_refuses_one_string(redactor: phimin.Redactor) -> None:
+    with pytest.raises(phimin.InputError, match="list of texts"):
+        list(redactor.redact_many("Call Ottoline at 555-0134."))

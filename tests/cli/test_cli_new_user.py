@@ -169,3 +169,79 @@ def test_input_that_is_not_text_says_what_it_is_and_what_to_do(
     assert says in result.err and result.out == b""
     assert result.err.count("\n") == 1
     no_phi(result.err)
+
+
+# --- round 3: the pre-commit check on the files a practice really commits ---------------
+
+LOCAL_HOOK = """\
+repos:
+  - repo: local
+    hooks:
+      - id: phimin
+        name: phimin (PHI in note drafts)
+        entry: redact --check
+        language: system
+        types: [text]
+        exclude: (^|/)\\.phimin-baseline\\.json$
+        require_serial: true
+"""
+
+
+def test_the_hook_configuration_passes_its_own_check(run: Callable[..., Run]) -> None:
+    """`types: [text]` hands the `.pre-commit-config.yaml` itself to the hook: "id:
+    phimin", "name: phimin (...)" and ".phimin-baseline" were three PERSON findings, so
+    the first commit of the README's snippet failed on the snippet."""
+    Path(".pre-commit-config.yaml").write_text(LOCAL_HOOK, encoding="utf-8")
+    Path(".phimin.toml").write_text('policy = "strict"\nkeep = ["substance_use"]\n')
+    Path("remote.yaml").write_text(  # the other snippet: the hook fetched from its repository
+        "repos:\n  - repo: https://github.com/phimin/phimin\n    rev: main\n"
+        "    hooks:\n      - id: phimin\n", encoding="utf-8"
+    )
+    result = run("--check", ".pre-commit-config.yaml", ".phimin.toml", "remote.yaml")
+    assert (result.code, result.out) == (ExitCode.OK, b""), result.text
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        # a person beside the tool's name is still a person
+        (f"phimin flagged {NAME} in the draft.\n", "1:16:"),
+        # the word is only passed over as itself, not inside a longer name
+        ("Her cousin Phimin Ostrova called.\n", "1:12:"),
+        # nor another address on the same host
+        ("Her page: https://github.com/ostrova-phimin/journal\n", "1:11:"),
+    ],
+)
+def test_only_the_word_phimin_itself_is_passed_over(
+    run: Callable[..., Run], line: str, where: str
+) -> None:
+    Path("draft.md").write_text(line, encoding="utf-8")
+    result = run("--check", "-q", "draft.md")
+    assert result.code == ExitCode.FINDINGS
+    assert f"draft.md:{where}" in result.text
+    no_phi(result.out)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_a_byte_order_mark_takes_no_column(run: Callable[..., Run], ending: str) -> None:
+    """Notepad's "UTF-8 with BOM": editors show the name at column 6 of line 1, and
+    phimin said 7 (the invisible mark counted); later lines were right already."""
+    text = f"Call {NAME} today.{ending}Then call {NAME} again.{ending}"
+    Path("bom.md").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    result = run("--check", "-q", "bom.md")
+    assert result.code == ExitCode.FINDINGS
+    places = [line.split(": ")[0] for line in result.text.splitlines() if line.startswith("bom")]
+    assert places[0] == "bom.md:1:6" and places[-1] == "bom.md:2:11", places
+    no_phi(result.out)
+
+
+@pytest.mark.parametrize("pattern", ["drafts/*.md", "drafts/visit-[0-9].md", "drafts/**/*.md"])
+def test_a_quoted_pattern_says_the_shell_expands_it(run: Callable[..., Run], pattern: str) -> None:
+    """`redact --check 'drafts/*.md'` said only "No such file or directory"."""
+    Path("drafts").mkdir()
+    Path("drafts/visit.md").write_text(NOTE, encoding="utf-8")
+    result = run("--check", pattern)
+    assert result.code == ExitCode.USAGE and result.out == b"" and result.specs == []
+    assert f"cannot read {pattern}: No such file or directory; redact does not expand" in result.err
+    assert "leave it unquoted so the shell does" in result.err
+    no_phi(result.err)

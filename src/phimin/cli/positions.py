@@ -3,7 +3,8 @@
 `Locator` is fed the input text in order and told, after each redacted piece, how
 far the document has been emitted. It keeps only the text not yet emitted (at most
 one redaction window), counts lines as it goes, and drops what it has passed.
-Lines and columns are 1-based; a column counts characters, not bytes.
+Lines and columns are 1-based; a column counts characters, not bytes, and not the byte
+order mark that may open a file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from phimin._findings import Finding
 
 __all__ = ["Located", "Locator"]
+
+_BOM = "\ufeff"  # a UTF-8 byte order mark (Windows editors write it): no column of its own
 
 # Given a finding and the input text it covers, return a fingerprint (or None).
 Fingerprinter = Callable[[Finding, str], "str | None"]
@@ -52,6 +55,9 @@ class Locator:
 
     def feed(self, text: str) -> None:
         if text:
+            if self._base == 0 and not self._pending and text[0] == _BOM:
+                # Editors hide the mark and count "Call Nora" from its "C": so does line 1.
+                self._line_start = 1
             self._pending.append(text)
 
     def locate(self, findings: Iterable[Finding], emitted_to: int) -> tuple[Located, ...]:

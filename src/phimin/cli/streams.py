@@ -88,11 +88,25 @@ def open_input(source: str, stdin: BinaryIO) -> Iterator[BinaryIO]:
         raise InputError(
             f"cannot read {source}: it is a folder; name the files in it (e.g. {folder}/*.md)"
         ) from None
+    except FileNotFoundError:
+        raise InputError(f"cannot read {source}: {_missing(source)}") from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise InputError(f"cannot read {source}: {reason}") from None
     with handle:
         yield handle
+
+
+def _missing(source: str) -> str:
+    """Why a path is not there. `redact --check 'drafts/*.md'` (quoted, or from a tool
+    that runs no shell, or a pattern that matched no file, which bash passes on as it
+    is) named a file that cannot exist: say that the shell, not redact, expands it."""
+    if any(c in source for c in "*?["):
+        return (
+            "No such file or directory; redact does not expand patterns: leave it "
+            "unquoted so the shell does (if no file matches, the shell passes it on as it is)"
+        )
+    return "No such file or directory"
 
 
 def check_readable(sources: Iterable[str]) -> None:
