@@ -407,3 +407,66 @@ def test_round_four_ages_are_found(redactor: phimin.Redactor, text: str, age: st
 )
 def test_round_four_amounts_are_no_age(redactor: phimin.Redactor, text: str) -> None:
     assert _found(redactor, text, "AGE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a day and a month with a dot after each, as European notes write them
+        ("last contact 11.12. by phone", "11.12."),
+        ("vom 3.3. bis jetzt keine panikattacken", "3.3."),
+        ("we saw him 05.01. and again 19.01.", "19.01."),
+        # a month's and a day's numbers after what a court, a death or a yearly date sets
+        ("i go before the judge three eleven", "three eleven"),
+        ("the sobriety date's eight twenty three so i'm close", "eight twenty three"),
+        ("my mom's birthday was nine four and i forgot", "nine four"),
+    ],
+)
+def test_round_five_date_forms_are_found(redactor: phimin.Redactor, text: str, date: str) -> None:
+    assert date in _found(redactor, text, "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decimal ending a sentence, an hour, a version
+        "her potassium came back 3.4.",
+        "we went up to 12.5. on the dose",
+        "i was up at 10.10. again",
+        # an hour after what moves a court's day; a span counted after a birthday
+        "the hearing got pushed to four fifteen",
+        "my birthday was two three weeks ago",
+        # a fraction, a mark, a day the world knows
+        "she's in the top 1/3 of her class",
+        "he scored 3/4 on the test",
+        "since 9/11 she's been afraid of crowds",
+        # a day money comes or goes on each month
+        "the bills go out on the first",
+        "me depositan el quince de cada mes",
+    ],
+)
+def test_round_five_ordinary_words_stay(redactor: phimin.Redactor, text: str) -> None:
+    assert _found(redactor, text, "DATE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("my great uncle is creeping up on a hundred", "creeping up on a hundred"),
+        ("she's in her mid nineties and sharp as ever", "nineties"),
+    ],
+)
+def test_round_five_ages_are_found(redactor: phimin.Redactor, text: str, age: str) -> None:
+    assert age in _found(redactor, text, "AGE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in her nineties fashion phase she wore chokers",
+        "he's in his 90s music era again",
+        "the truck is closing in on a hundred thousand miles",
+    ],
+)
+def test_round_five_decades_and_amounts_are_no_age(redactor: phimin.Redactor, text: str) -> None:
+    assert _found(redactor, text, "AGE") == []

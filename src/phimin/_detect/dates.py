@@ -132,6 +132,12 @@ _NOT_SAID_DATE = (
     r"|schedule|coverage|nights?|split|rotation"
     r"|minutes?|mins?|miles?|dollars|bucks|year[ -]?olds?)(?![\w]))"
 )
+# What two numbers said together count when they are no month and day: "the wedding was
+# two three hundred people", "the judge gave me one two chances".
+_COUNTED_AFTER = (
+    r"[ ]+(?:hundred|thousand|grand|more|or|people|guests|jurors|charges|counts|chances"
+    r"|things|feet|yards|inches)(?![\w])"
+)
 # What "the first", "the fifth" counts when it is no day: "the first time", "the 3rd floor".
 _NOT_A_DAY = (
     r"time|times|floor|grade|one|ones|place|step|steps|week|weeks|session|sessions|try"
@@ -149,6 +155,15 @@ _NOT_A_DAY = (
     # noticed" a count)
     r"|things(?![ ]+(?:got|get|went|go|started|fell|changed|calmed|settled|have|had|were"
     r"|kept|just|really)(?![\w]))"
+)
+# A day money comes or goes on is every month's, no one's date: "pay rent on the first",
+# "i get my check on the third", "rent is due the fifth", "i get paid on the fifteenth"
+# (not a check-up, nor a clause after it: "my rent went up and on the ninth he left").
+# Read behind a day's "the" only: a look-behind tried at every character costs.
+_MONEY_DAY = (
+    r"(?<!(?<![\w])(?:rent|paycheck|checks?(?![ -]?ups?(?![\w]))|bills?|payday|ssi|ssdi"
+    r"|benefits|stamps|ebt|deposits?|payments?|(?:get|gets|getting)[ ]paid|pay)(?:['’]s)?"
+    r"(?:[ ]+(?!(?:and|but|so|then|when|because|after|since)(?![\w]))[\w'’]{1,15}){0,4}[ ]+)"
 )
 # An hour said or written after "at": "at ten", "at 3", "at 9:30", "at noon".
 _CLOCK_TIME = (
@@ -334,6 +349,13 @@ _EVENT_DATE = (
     r"|(?<=(?<![\w])(?i:during|remember|remembered|watched|watching|survived|witnessed)[ ]+)9/11"
     r"|(?<=(?<![\w])(?i:after|since|before)[ ]+)9/11(?=,?[ ]+(?i:my|everything|everyone"
     r"|everybody|people|america|the[ ]+(?:country|world|war)|we[ ]+all|things)(?![\w]))"
+    # "since 9/11 he's been anxious", "ever since 9/11 i can't fly": what it did to
+    # someone after the attacks (not "seen 9/11 he was fine": a visit's word before it)
+    r"|(?<=(?<![\w])(?i:ever[ ]+since|since)[ ]+)9/11(?=,?[ ]+(?i:i|he|she|they|we)(?:['’](?:s|ve|m|re))?"
+    r"[ ]+(?i:been|has|have|had|can['’]?t|couldn['’]?t|won['’]?t|gets?|got|is|was|are|were|never"
+    r"|always|started|hates?|hated|fears?|feared)(?![\w]))"
+    # "the 4/20 stuff", "4/20 culture": the day the world smokes on, not anyone's date
+    r"|(?<![\w/])4/20(?=[ ]+(?i:stuff|culture|crowd|thing|things|vibes?|jokes?|memes?|weed|smokers?)(?![\w]))"
     r"|(?<![\w/])9/11(?=[ ]+(?i:(?:really|kind[ ]of|kinda|totally|just|honestly)[ ]+)?"
     r"(?:changed|messed|affected|traumatized|scared|shook|broke|ruined|hit|made|was[ ]+(?:so|really|a|the|when)"
     r"|stuff|footage|thing|trauma|ptsd|day[ ]+itself)(?![\w]))"
@@ -354,6 +376,33 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"|android|python|app)[ ]?)(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})"
         r"|(?<![\w-])(?:\d{1,2}/\d{1,2}\.\d{2}|\d{2}/\d{2}/\d{2}/\d{2}))(?![\w/%]|[.-]\d)",
         validate=_plausible_date_form,
+    ),
+    PatternSpec(
+        builtin("phimin.date.day_month_dotted"),
+        # "seen 03.04.", "last contact 11.12. by phone", "seit 12.01. schläft sie besser":
+        # a day and a month with a dot after each and no year, as German and other
+        # European notes and speech write them. Both in two digits it is a date but after
+        # an hour's, a price's or a version's word ("up at 11.11.", "paid 12.10.")...
+        r"(?<![\w.,:/$€£-])(?:(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\."
+        r"(?<!(?<![\w])(?i:at|um|by|gegen|ab|paid|pay|cost|costs|price|version|ver|v|section"
+        r"|chapter|step|level|page|ios|app|update|was[ ]at)[ ]{1,3}\d\d\.\d\d\.)"
+        # ...a one-digit day or month only after a word that dates it ("seen 3.4.", "am
+        # 3.4.", "since 7.2."; not a decimal ending a sentence, "the hemoglobin was 12.5.",
+        # "we bumped the dose to 2.5.")...
+        r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\."
+        r"(?<=(?<![\w])(?i:seen|am|seit|vom|since|dated|visit|visited|admitted|discharged|contact"
+        r"|termin|datum|until|till|bis|born|geboren)[ ]{1,3}:?[ ]{0,2}\d{1,2}\.\d{1,2}\.)"
+        # (its last dot left off after a word that dates a visit: "seen 03.04 by the
+        # locum", "am 3.4 kam sie wieder"; not after "until", an hour's as often)
+        r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])(?![\w]|[.,]\d)"
+        r"(?<=(?<![\w])(?i:seen|am|seit|vom|dated|visit|visited|admitted|discharged|termin|datum"
+        r"|born|geboren)[ ]{1,3}:?[ ]{0,2}\d{1,2}\.\d{1,2})"
+        # ...or after another such date, in a list: "seen 3.4. and 17.4."
+        r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\."
+        r"(?<=(?<![\d.])\d{1,2}\.\d{1,2}\.(?:,[ ]{0,3}|[ ]{1,3}(?:and|und|or|oder|bis|to|&|-)"
+        r"[ ]{1,3})\d{1,2}\.\d{1,2}\.))"
+        # (never the start of a longer number or a date with its year: `numeric` reads it)
+        r"(?![\w]|\.?\d)",
     ),
     PatternSpec(
         builtin("phimin.date.iso"),
@@ -400,7 +449,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # (not a share of things counted: "attended 10/12 groups", "made 5/6 meetings")
         r"(?![ ]+(?:of[ ]+(?:the|my|his|her)[ ]+)?(?:groups|meetings|sessions|classes|modules"
         r"|doses|pills|tabs|days|nights|weeks|items|questions|assignments|appointments|visits"
-        r"|shifts|tries|attempts|criteria|symptoms|answers|games|shots|urine|uds|screens)(?![\w]))"
+        r"|shifts|tries|attempts|criteria|symptoms|answers|games|shots|urine|uds|screens"
+        # (nor a fraction or a mark: "the 2/3 majority", "the 1/2 marathon", "a 1/4 cup",
+        # "she got 4/5 on the quiz")
+        r"|majority|minority|marathon|tab|tablet|pill|cups?|teaspoons?|tsp|tbsp|strength|split"
+        r"|on[ ]+(?:the|a|an|my|his|her|their|that|this)[ ]+(?:quiz|test|exam|midterm|final"
+        r"|assignment|essay|paper|worksheet|homework|rubric))(?![\w]))"
         # (nor a day the world knows by its numbers, said as the event: "post-9/11", "a
         # 9/11 first responder", "since 9/11 happened", "the 1/6 riot")
         rf"(?<!{_EVENT_DATE})",
@@ -525,7 +579,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?:hubo|fue|pas[oó]|naci[oó]|muri[oó]|me|te|les)(?![\w])"
         # "easter sunday is when i told her", "new year's eve was the night he left",
         # "valentine's day was the last good day we had", "el día de reyes fue cuando ..."
-        rf"|(?:is|was)[ ]+(?:when|the[ ]+(?:day|night|last|first))(?![\w])|fue[ ]+cuando))"
+        rf"|(?:is|was)[ ]+(?:when|the[ ]+(?:day|night|last|first))(?![\w])"
+        # (not what happens every year: "thanksgiving is when everyone fights", "christmas
+        # is when he always drinks")
+        rf"(?<!is[ ]+when(?=[ ]+[\w'’]{{1,15}}[ ]+(?:always|usually|never|normally|often"
+        rf"|\p{{L}}{{2,14}}s(?<!was|ss))(?![\w])))"
+        rf"|fue[ ]+cuando))"
         # "got sober memorial day two years back", "thanksgiving last year": one year's
         rf"|(?<![\w])(?=(?:{_HOLIDAY})(?:[ ]+(?:day|eve|morning|night|weekend))?[ ]+"
         rf"(?:(?:[\w-]+[ ]+)?(?:years?|yrs?)[ ]+(?:ago|back)|(?:of[ ]+)?(?:last|this[ ]+past)[ ]+year)(?![\w]))"
@@ -617,7 +676,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # ("i'm going in the twenty-ninth for the biopsy", "she's coming in the 3rd"; not
         # "he came in the third", a place)
         rf"|(?:go|goes|going|come|comes|coming)[ ]+in"
-        rf"|through|thru|as[ ]of|now[ ]and)[ ]+(?:{_FILLER}[ ]+)?(?P<day>the"
+        rf"|through|thru|as[ ]of|now[ ]and)[ ]+(?:{_FILLER}[ ]+)?{_MONEY_DAY}(?P<day>the"
         rf"[ ]+(?:{_FILLER}[ ]+(?:the[ ]+)?)?(?:{_DAY_WORD}|{_DAY_SUFFIXED}))(?={_AFTER_DAY_WIDE})"
         # "the seventeenth she came home": a day opening the sentence, then who did what
         # (not the first three, a rank as often: "the first she said was no")
@@ -639,7 +698,12 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "it's the twelfth", "so the fourteenth is when he comes home": any day but the
         # first three (a rank as often: "she was the first to go"), where a clause
         # goes on after it (not "he pleaded the fifth", "i'm the fourth of five")
-        rf"|(?<!(?<![\w])(?:plead|pleads|pleaded|pleading|take|takes|took|taking|i'm|i[ ]am"
+        rf"|(?=the[ ]){_MONEY_DAY}"
+        # (nor the second of every month's days: "twice a month on the first and the
+        # fifteenth")
+        rf"(?<!(?<![\w])(?:twice|once|times|every|each)[ ]+(?:a[ ]+)?month[ ]+on[ ]+the[ ]+"
+        rf"[a-z0-9]{{1,12}}[ ]+(?:and|or)[ ]+)"
+        rf"(?<!(?<![\w])(?:plead|pleads|pleaded|pleading|take|takes|took|taking|i'm|i[ ]am"
         # (nor an ordinal said for what it counts: "knocked out in the fifth", "the end of
         # the ninth", "she skipped to the fourth", "for the fifth")
         rf"|in|of|to|at|for|into|with|you're|we're|they're|he's|she's"
@@ -713,9 +777,11 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         # "me pagan el día quince", "llega el quince de este mes": a day of the month said
         # alone ("desde el día uno" is from the first day of anything)
         rf"|(?<=(?<![\w])el[ ]+)(?P<date>d[ií]a[ ]+(?!uno(?![\w]))(?:\d{{1,2}}|{_SPANISH_DAY})"
-        rf"(?:[ ]+de[ ]+{_MONTH_SPANISH})?)(?![\w])(?![ ]+(?:de[ ]+(?!{_MONTH_SPANISH}|este|cada"
+        rf"(?:[ ]+de[ ]+{_MONTH_SPANISH})?)(?![\w])(?![ ]+(?:de[ ]+(?!{_MONTH_SPANISH}|este"
         r"|el)|horas?|minutos?|a[ñn]os|d[ií]as|semanas|meses|veces|que)(?![\w]))"
-        rf"|(?<=(?<![\w])el[ ]+)(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY}))[ ]+de[ ]+(?:este|cada"
+        # (not "el quince de cada mes", "pago la renta el primero de cada mes": a day of
+        # every month is no one's date)
+        rf"|(?<=(?<![\w])el[ ]+)(?P<date>(?:\d{{1,2}}|{_SPANISH_DAY}))[ ]+de[ ]+(?:este"
         r"|el[ ]+otro|el[ ]+pr[oó]ximo|el[ ]+siguiente)[ ]+mes(?![\w])"
         # a day said alone after a past that dates it: "llegó el quince y se fue el
         # veinte", "me dieron de alta el 9." (not "llegó el primero", a rank; nor a count
@@ -759,7 +825,7 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.date.spoken_birth_date"),
         # "date of birth four twelve eighty eight", "dob ten seventeen nineteen ninety": a
         # date of birth said as numbers.
-        rf"(?i)(?<![\w])(?:(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is|['’]s)?"
+        rf"(?i)(?<![\w])(?:(?:date[ ]of[ ]birth|birth[ ]?date|d[ .]?o[ .]?b|birthday(?:[ ]is|[ ]was|['’]s)?"
         rf"|born(?:[ ]on)?)(?:[ ]+(?:for[ ]+me|please|again))?[ ]*(?:[:?,]|[.…—-]{{1,3}})?"
         # (the answer in the next turn too: "what's your date of birth?\nC: four twelve
         # eighty")
@@ -773,6 +839,10 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|(?<=\n[ ]*(?:\[\p{{L}}+\][ ]*|\p{{L}}{{1,12}}(?:[ ]\d)?[ ]?:[ ]*)?)"
         rf"\p{{L}}{{2,15}}(?:[ ]\p{{L}}{{2,15}}){{0,2}}(?=,))(?:[,]|[.…—-]{{1,3}})?)*"
         rf"[ ]+(?P<date>{_SPOKEN_NUMBER}(?:(?:[ -]+|[ ]slash[ ]){_SPOKEN_NUMBER}){{1,7}})(?![\w'’-])"
+        # (not a span counted: "my birthday was two three years ago", "born two three weeks
+        # early")
+        r"(?![ ]+(?:years?|yrs?|weeks?|days?|months?|hours?|minutes?|times|hundred|thousand)"
+        r"(?![\w]))"
         # ...or said first: "three nine seventy one is my birthday"
         rf"|(?<![\w'’-])(?P<date>{_SPOKEN_NUMBER}(?:[ -]+{_SPOKEN_NUMBER}){{2,5}})(?:[ ]+(?:is|was|'s)"
         rf"|[ ]*,?[ ]+(?:that's|thats|that[ ]is|that[ ]was))[ ]+(?:my|his|her|their|your)[ ]+(?:birthday|date[ ]of[ ]birth|dob|birth[ ]?date)(?![\w]))",
@@ -797,6 +867,26 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"|biopsy|hearing|court[ ]date|ultrasound)(?:['’]s|[ ]+(?:is|was))[ ]+"
         rf"(?P<date>{_SAID_MONTH}[ -]+(?:oh[ ]+)?{_CARDINAL_DAY})(?=[ ]+at[ ]+"
         rf"(?:{_CLOCK_TIME})(?![\w'’-]))"
+        # a day a court, a death or a yearly date sets, said as its month's and day's
+        # numbers: "i have court on four fifteen", "he died ten twelve", "our anniversary
+        # is four twenty six" (an hour is said after "at", not after these)...
+        rf"|(?<![\w])(?:(?:court|hearing|sentencing|arraignment|trial)(?:['’]s|[ ]+(?:is|was))?"
+        rf"[ ]+on(?:[ ]+the)?"
+        rf"|(?:anniversary|funeral|wedding|graduation|(?:sobriety|clean|quit|due)[ ]date)"
+        rf"(?:['’]s|[ ]+(?:is|was))(?:[ ]+on)?|died|passed[ ]away)"
+        rf"[ ]+(?P<date>{_SAID_MONTH}[ -]+(?:oh[ ]+)?{_CARDINAL_DAY})(?![\w'’-])"
+        rf"(?![ ]*(?:[ap]\.?m\.?|o['’]?clock|sharp|at|in[ ]the|tonight|today|tomorrow|pm)(?![\w]))"
+        rf"(?!{_NOT_SAID_DATE}|{_COUNTED_AFTER})"
+        # ...and after what moves or sets a court's day, one no round minute ("the hearing
+        # got moved to five nineteen", "i go before the judge three eleven"; "the hearing
+        # got moved to three thirty" is the hour)
+        rf"|(?<![\w])(?:court|hearing|sentencing|arraignment|trial|surgery|judge)(?:['’]s)?"
+        rf"(?:[ ]+(?:is|was|got|gets|been|now|again|moved|pushed|changed|rescheduled|scheduled"
+        rf"|set|to|for|on|the)){{0,4}}[ ]+"
+        rf"(?P<date>{_SAID_MONTH}[ -]+(?!(?:oh[ ]+)?(?:five|ten|fifteen|thirty|twenty(?:[- ]five)?)"
+        rf"(?![\w'’-]|[ -]{_UNITS}(?![\w])))(?:oh[ ]+)?{_CARDINAL_DAY})(?![\w'’-])"
+        rf"(?![ ]*(?:[ap]\.?m\.?|o['’]?clock|sharp|at|in[ ]the|tonight|today|tomorrow|pm)(?![\w]))"
+        rf"(?!{_NOT_SAID_DATE}|{_COUNTED_AFTER})"
         # ...or after "the date": "the date on the letter was three four", "her due date's
         # ten nine" (not "the date was at ten thirty")
         rf"|(?<![\w])date(?:[ ]+on[ ]+(?:the|my|his|her|their)[ ]+\w+)?(?:['’]s|[ ]+(?:is|was))"
@@ -818,7 +908,8 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         rf"{_CARDINAL_DAY})(?![\w'’-])(?!{_NOT_SAID_DATE})",
         group="date",
         trigger=r"(?i)appointment|appt|visit|follow|surgery|procedure|scan|mri|biopsy|hearing"
-        r"|court|colonoscopy|ultrasound|[ ](?:slash|dash)[ ]|date",
+        r"|court|colonoscopy|ultrasound|[ ](?:slash|dash)[ ]|date|sentencing|arraignment|trial"
+        r"|anniversary|funeral|wedding|graduation|died|passed[ ]away|judge",
     ),
     PatternSpec(
         builtin("phimin.date.part_of_month"),
@@ -960,7 +1051,9 @@ _AGE_SPOKEN = (
 # hundred" -> "90+"; not "almost ninety", which is 89).
 _HEDGED_HUNDRED = (
     r"(?:almost|nearly|close[ ]to|pushing|about|around|going[ ]on|over|past|well[ ]over"
-    r"|well[ ]past)[ ]+(?:a|one)[ ]hundred(?![ -](?:and[ ])?(?:something|ish|plus|one|two"
+    # ("she's closing in on a hundred", "he's creeping up on a hundred")
+    r"|well[ ]past|closing[ ]in[ ]on|creeping[ ]up[ ]on|knocking[ ]on|getting[ ]on[ ]for)"
+    r"[ ]+(?:a|one)[ ]hundred(?![ -](?:and[ ])?(?:something|ish|plus|one|two"
     r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen)(?![\w]))"
 )
@@ -1118,6 +1211,10 @@ AGE_SPECS: tuple[PatternSpec, ...] = (
         builtin("phimin.age.decade"),
         r"(?i)\b(?:in|into)[ ]+(?:his|her|their|my|your)[ ]+(?:late[ ]|early[ ]|mid[ -])?"
         r"(?P<age>90s|nineties|100s)(?![\w])"
+        # (not the decade's things: "in his nineties album phase", "in my 90s grunge era")
+        r"(?![ ]+(?:albums?|music|phase|era|style|fashion|movies?|films?|shows?|bands?|songs?"
+        r"|sitcoms?|tv|cartoons?|look|vibes?|aesthetic|rock|grunge|hip[ ]hop|rap|r&b|pop|kid"
+        r"|nostalgia|playlists?|stuff|clothes|hair|haircut|jeans|phase)(?![\w]))"
         # in Spanish, whose decade it is: "mi abuela está en sus noventas", "ya anda en sus
         # noventa y tantos" ("en los noventa" is the decade of the century: it stays)
         r"|(?<![\w])(?:en|a)[ ]+sus[ ]+(?:(?:primeros|últimos|ultimos|tempranos)[ ]+)?"
