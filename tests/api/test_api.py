@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import phimin
+from sample_packs import QUOKKA_PACK
 
 NOTE = (
     "Maria Lopez (DOB 03/14/1987, MRN 0045821) called from 410-555-2671. "
@@ -173,21 +174,10 @@ def test_missing_model_is_a_model_error() -> None:
 
 # --- one argument where a list is taken: never read letter by letter ---------------------
 
-_QUOKKA_PACK = """
-schema: 1
-pack: tst
-entity: TEST_MATTER
-generalize_to: "[test matter]"
-rules:
-  - id: TST-001
-    regex: ['\\bquokka (?:sighting|census)\\b']
-    cases: [{text: "A quokka sighting.", expect: "A [test matter]."}]
-    ok: ["nothing here"]
-"""
 
 
 def test_a_pack_folder_given_alone_as_a_string_is_one_folder(tmp_path: Path) -> None:
-    (tmp_path / "tst.yaml").write_text(_QUOKKA_PACK, encoding="utf-8")
+    (tmp_path / "tst.yaml").write_text(QUOKKA_PACK, encoding="utf-8")
     assert [p.entity for p in phimin.load_rule_packs(str(tmp_path)).packs] == ["TEST_MATTER"]
     redactor = phimin.Redactor(rules=str(tmp_path))
     assert redactor.redact("We saw a quokka sighting.").text == "We saw a [test matter]."

@@ -34,6 +34,7 @@ from phimin._rulepacks import (
     load_rule_packs,
     regex_words,
 )
+from sample_packs import QUOKKA_PACK
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -336,31 +337,20 @@ def test_library_versions_and_code_are_part_of_the_key(monkeypatch: pytest.Monke
 
 # --- rule packs: checked at load, compiled on first use ------------------------------------
 
-GOOD = """
-schema: 1
-pack: tst
-entity: TEST_MATTER
-generalize_to: "[test matter]"
-rules:
-  - id: TST-001
-    regex: ['\\bquokka (?:sighting|census)\\b']
-    cases: [{text: "A quokka sighting.", expect: "A [test matter]."}]
-    ok: ["nothing here"]
-"""
 
 
 def test_a_broken_regex_is_reported_at_load_every_time(cache: Path, tmp_path: Path) -> None:
     pack = tmp_path / "tst.yaml"
-    pack.write_text(GOOD, encoding="utf-8")
+    pack.write_text(QUOKKA_PACK, encoding="utf-8")
     good = load_rule_packs([pack])
     assert good.words  # the words the gate needs came with the set
-    pack.write_text(GOOD.replace("(?:sighting", "((?:sighting"), encoding="utf-8")
+    pack.write_text(QUOKKA_PACK.replace("(?:sighting", "((?:sighting"), encoding="utf-8")
     for _ in range(2):  # never remembered as valid, in this process or the next
         with pytest.raises(phimin.RulePackError, match=r"TST-001: invalid regex"):
             load_rule_packs([pack])
         _derived._memo.clear()
     pack.write_text(
-        GOOD.replace("\\bquokka (?:sighting|census)\\b", "(?:quokka)?"), encoding="utf-8"
+        QUOKKA_PACK.replace("\\bquokka (?:sighting|census)\\b", "(?:quokka)?"), encoding="utf-8"
     )
     with pytest.raises(phimin.RulePackError, match="matches the empty string"):
         load_rule_packs([pack])
@@ -407,7 +397,7 @@ def test_regex_words_agree_with_the_gate_and_with_regex() -> None:
 
 # Invented words, in no word list phimin ships: if one is in the cache, text got there.
 _PLANTED = ("zorvath", "quillbrandt", "xandrell", "brimbleton")
-_OWN_PACK = GOOD.replace("quokka (?:sighting|census)", "brimbleton clinic").replace(
+_OWN_PACK = QUOKKA_PACK.replace("quokka (?:sighting|census)", "brimbleton clinic").replace(
     '{text: "A quokka sighting.", expect: "A [test matter]."}',
     '{text: "At the Brimbleton Clinic.", expect: "At the [test matter]."}',
 )
@@ -462,6 +452,7 @@ def test_line_facts_are_kept_for_phimins_own_patterns_only(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(kept_facts, "_state", {"read": True, "new": False})
+    monkeypatch.setattr(kept_facts, "_counts", {"read": 0})
     monkeypatch.setattr(lines.single_line, "values", {})
     own = lines._ANY_PROPERTY.pattern  # a module constant of phimin's
     built_from_text = r"(?i)(?<![\w])zorvath[ ]+quillbrandt(?![\w])"  # a name found in a text

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import phimin
+from sample_packs import PET_PACK
 
 POLICY = """\
 schema = 1
@@ -25,22 +26,6 @@ threshold = 0.5
 action = "keep"
 """
 
-PACK = """\
-schema: 1
-pack: pets
-entity: PET_NAME
-generalize_to: "[pet]"
-rules:
-  - id: PET-001
-    name: a dog named in a note
-    score: 0.9
-    phrases: [biscuit the beagle]
-    cases:
-      - text: "She walks biscuit the beagle daily."
-        expect: "She walks [pet] daily."
-    ok:
-      - "She ate a biscuit with her tea."
-"""
 
 
 def test_a_policy_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
@@ -93,7 +78,7 @@ def test_one_pack_folder_or_file_may_be_named_alone(tmp_path: Path, as_path: boo
     letter: "23 problem(s) in rule packs: - m: cannot be read as YAML ..."."""
     folder = tmp_path / "my_packs"
     folder.mkdir()
-    (folder / "pets.yaml").write_text(PACK, encoding="utf-8")
+    (folder / "pets.yaml").write_text(PET_PACK, encoding="utf-8")
     for given in (folder, folder / "pets.yaml"):
         packs = phimin.load_rule_packs(given if as_path else str(given))
         assert [p.entity for p in packs.packs] == ["PET_NAME"]
@@ -110,7 +95,7 @@ def test_a_missing_pack_folder_is_one_problem(tmp_path: Path) -> None:
 
 def test_own_packs_beside_the_shipped_ones(tmp_path: Path) -> None:
     """The docstring's way to add a pack without losing phimin's own."""
-    (tmp_path / "pets.yaml").write_text(PACK, encoding="utf-8")
+    (tmp_path / "pets.yaml").write_text(PET_PACK, encoding="utf-8")
     both = phimin.load_rule_packs([phimin.default_rules_dir(), tmp_path])
     shipped = phimin.load_rule_packs()
     entities = {p.entity for p in both.packs}

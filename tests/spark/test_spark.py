@@ -32,6 +32,7 @@ from typing import Any
 import pytest
 
 import phimin
+from sample_packs import PET_PACK
 
 REQUIRED = os.environ.get("PHIMIN_REQUIRE_SPARK") == "1"
 
@@ -351,22 +352,6 @@ def test_column_mistakes_fail_on_the_driver_before_any_task(spark: SparkSession)
         redact_column(df, "note", policy="no-such-policy")
 
 
-PET_PACK = """\
-schema: 1
-pack: pets
-entity: PET_NAME
-generalize_to: "[pet]"
-rules:
-  - id: PET-001
-    name: a dog named in a note
-    score: 0.9
-    phrases: [biscuit the beagle]
-    cases:
-      - text: "She walks biscuit the beagle daily."
-        expect: "She walks [pet] daily."
-    ok:
-      - "She ate a biscuit with her tea."
-"""
 
 
 def test_a_pack_folder_named_alone_and_a_policy_naming_its_entity_load_on_the_driver(
