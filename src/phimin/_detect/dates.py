@@ -386,16 +386,17 @@ DATE_SPECS: tuple[PatternSpec, ...] = (
         r"(?<![\w.,:/$€£-])(?:(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\."
         r"(?<!(?<![\w])(?i:at|um|by|gegen|ab|paid|pay|cost|costs|price|version|ver|v|section"
         r"|chapter|step|level|page|ios|app|update|was[ ]at)[ ]{1,3}\d\d\.\d\d\.)"
-        # ...a one-digit day or month only after a word that dates it ("seen 3.4.", "am
+        # ...a one-digit day or month only after a word that dates it ("seen 3.4.", "seit
         # 3.4.", "since 7.2."; not a decimal ending a sentence, "the hemoglobin was 12.5.",
-        # "we bumped the dose to 2.5.")...
+        # "we bumped the dose to 2.5."; nor German "am", a US note's morning: "hct this
+        # am 30.9.", "K this AM 3.1")...
         r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\."
-        r"(?<=(?<![\w])(?i:seen|am|seit|vom|since|dated|visit|visited|admitted|discharged|contact"
+        r"(?<=(?<![\w])(?i:seen|seit|vom|since|dated|visit|visited|admitted|discharged|contact"
         r"|termin|datum|until|till|bis|born|geboren)[ ]{1,3}:?[ ]{0,2}\d{1,2}\.\d{1,2}\.)"
         # (its last dot left off after a word that dates a visit: "seen 03.04 by the
-        # locum", "am 3.4 kam sie wieder"; not after "until", an hour's as often)
+        # locum", "vom 3.4 bis heute"; not after "until", an hour's as often)
         r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])(?![\w]|[.,]\d)"
-        r"(?<=(?<![\w])(?i:seen|am|seit|vom|dated|visit|visited|admitted|discharged|termin|datum"
+        r"(?<=(?<![\w])(?i:seen|seit|vom|dated|visit|visited|admitted|discharged|termin|datum"
         r"|born|geboren)[ ]{1,3}:?[ ]{0,2}\d{1,2}\.\d{1,2})"
         # ...or after another such date, in a list: "seen 3.4. and 17.4."
         r"|(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\."

@@ -84,7 +84,8 @@ _SAID_BARE = frozenset(
     time times place places line lines service army navy marines military base office
     living hall halls grade grades law med grad nursing booking holding intake processing
     middle high elementary noon midnight morning evening one two three four five six seven
-    eight nine ten eleven twelve""".split()
+    eight nine ten eleven twelve icu ccu micu sicu nicu picu cvicu pacu er ed ir ct mri
+    lab labs pathology radiology dialysis cath endoscopy triage pharmacy morgue blood""".split()
 )
 # Fellowships and programs by their letters, no place ("i went to aa for years").
 _FELLOWSHIPS = frozenset("aa na ca ga oa ma sa al-anon alanon alateen nar-anon smart".split())
