@@ -158,11 +158,13 @@ _NOT_A_DAY = (
 )
 # A day money comes or goes on is every month's, no one's date: "pay rent on the first",
 # "i get my check on the third", "rent is due the fifth", "i get paid on the fifteenth"
-# (not a check-up, nor a clause after it: "my rent went up and on the ninth he left").
+# (not a check-up, nor a clause after it: "my rent went up and on the ninth he left";
+# nor a payment or a debt, as often due once: "the payment plan starts the first", "i
+# have to pay him back by the fifth").
 # Read behind a day's "the" only: a look-behind tried at every character costs.
 _MONEY_DAY = (
     r"(?<!(?<![\w])(?:rent|paycheck|checks?(?![ -]?ups?(?![\w]))|bills?|payday|ssi|ssdi"
-    r"|benefits|stamps|ebt|deposits?|payments?|(?:get|gets|getting)[ ]paid|pay)(?:['’]s)?"
+    r"|benefits|stamps|ebt|deposits?|(?:get|gets|getting)[ ]paid)(?:['’]s)?"
     r"(?:[ ]+(?!(?:and|but|so|then|when|because|after|since)(?![\w]))[\w'’]{1,15}){0,4}[ ]+)"
 )
 # An hour said or written after "at": "at ten", "at 3", "at 9:30", "at noon".
