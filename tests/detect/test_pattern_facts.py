@@ -117,7 +117,8 @@ _TRIGGER_EXAMPLES = [
 # Specs whose trigger is the label their look-behind reads on the match's line ("mac"
 # before "a4 c3 f0 85 ac 2d"), not a part of the match: for them the line before the
 # match's end must hold it.
-_LABEL_TRIGGERS = {"phimin.device.mac", "phimin.device.mac_labelled"}
+# (and a payment handle's "to at", read behind the handle on its line)
+_LABEL_TRIGGERS = {"phimin.device.mac", "phimin.device.mac_labelled", "phimin.other_id.handle_paid"}
 
 
 def _spec_lists() -> list[PatternSpec]:

@@ -1989,7 +1989,8 @@ IDENTIFIER_SPECS: tuple[PatternSpec, ...] = (
         r"(?=,?[ ]+(?:all[ ]+)?(?:one[ ]+word|no[ ]+spaces?)(?![\w]))",
         group="id",
         validate=_named_handle,
-        trigger=r"(?i)handle|name|gamer|tag|one[ ]+word|no[ ]+space",
+        # (what every match holds: a word that names a handle, or the platform's name)
+        trigger=rf"(?i)handle|name|gamer|tag|(?<![\w]){_PLATFORM_NAME}(?![\w])",
     ),
     PatternSpec(
         builtin("phimin.other_id.handle_paid"),
